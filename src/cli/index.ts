@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+import { VERSION } from '../server/version.js';
+import { migrateCommand } from './commands/migrate.js';
+import { seedCommand } from './commands/seed.js';
+import { serveCommand } from './commands/serve.js';
+
+const program = new Command('shanmei')
+  .description('Shanmei (善美) — a city volunteer service platform')
+  .version(VERSION);
+program.addCommand(serveCommand());
+program.addCommand(migrateCommand());
+program.addCommand(seedCommand());
+
+await program.parseAsync(process.argv);

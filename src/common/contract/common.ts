@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+import { ROLES, SCOPE_TYPES } from '../enums.js';
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('Stable SNAKE_CASE code'),
+      message: z.string().describe('Human sentence saying what is wrong'),
+      details: z.unknown().optional(),
+    }),
+  })
+  .describe('Error');
+
+/** Standard 4xx answers, for the OpenAPI document. */
+export const errorResponses = {
+  400: ErrorSchema,
+  401: ErrorSchema,
+  403: ErrorSchema,
+  404: ErrorSchema,
+  409: ErrorSchema,
+  422: ErrorSchema,
+  429: ErrorSchema,
+} as const;
+
+export const IdParams = z.strictObject({ id: z.string().min(1).max(64).describe('Resource id') });
+
+/** A trimmed, non-empty string with a maximum length. */
+export const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const PageQuery = {
+  cursor: z.string().max(200).optional().describe('Opaque cursor from the previous page'),
+  limit: z.coerce.number().int().min(1).max(LIMITS.listMax).default(LIMITS.listDefault).describe('Page size (≤ 200)'),
+};
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const Latitude = z.number().min(-90).max(90).describe('WGS-84 latitude');
+export const Longitude = z.number().min(-180).max(180).describe('WGS-84 longitude');
+
+export const GrantSchema = z.object({
+  role: z.enum(ROLES),
+  scopeType: z.enum(SCOPE_TYPES),
+  scopeId: z.string(),
+});
+export type Grant = z.infer<typeof GrantSchema>;
+
+/** A list of short tags (skills, fields, facilities). */
+export const tags = z.array(text(LIMITS.tagMax)).max(LIMITS.tagsMax);

@@ -1,0 +1,81 @@
+/**
+ * Fixed vocabularies of API.md. More values may be added; none may be renamed.
+ * Used by the API schemas, the UI and the CLI alike.
+ */
+export const ROLES = [
+  'volunteer',
+  'resident',
+  'team_admin',
+  'site_manager',
+  'clerk',
+  'department_admin',
+  'region_admin',
+  'system_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SCOPE_TYPES = ['system', 'region', 'organisation', 'site'] as const;
+export type ScopeType = (typeof SCOPE_TYPES)[number];
+
+/** Which scope type each role is granted at. */
+export const ROLE_SCOPE: Record<Role, ScopeType> = {
+  volunteer: 'system',
+  resident: 'system',
+  team_admin: 'organisation',
+  site_manager: 'site',
+  clerk: 'site',
+  department_admin: 'organisation',
+  region_admin: 'region',
+  system_admin: 'system',
+};
+
+export const ORG_KINDS = ['department', 'organisation', 'team'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const ORG_LEVELS = ['city', 'district', 'town', 'community'] as const;
+export type OrgLevel = (typeof ORG_LEVELS)[number];
+
+export const REGION_LEVELS = ['province', 'city', 'district', 'town', 'community'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+export const SITE_TYPES = [
+  'guidance_centre',
+  'town_centre',
+  'practice_point',
+  'industry_base',
+  'youth_home',
+  'legal_station',
+  'supermarket',
+  'other',
+] as const;
+export type SiteType = (typeof SITE_TYPES)[number];
+
+export const ID_TYPES = [
+  'resident_id',
+  'passport',
+  'hk_macao_permit',
+  'taiwan_permit',
+  'foreign_permanent_id',
+] as const;
+export type IdType = (typeof ID_TYPES)[number];
+
+export const RECORD_SOURCES = ['self', 'organiser_scan', 'hand', 'late', 'import'] as const;
+export type RecordSource = (typeof RECORD_SOURCES)[number];
+
+/** Default service fields (服务领域). The table is data and can be extended. */
+export const DEFAULT_FIELDS = [
+  { code: 'publicity', zh: '理论宣讲', en: 'Publicity and lectures' },
+  { code: 'legal', zh: '法律服务', en: 'Legal aid' },
+  { code: 'ecology', zh: '生态环保', en: 'Ecology' },
+  { code: 'science', zh: '科学普及', en: 'Science' },
+  { code: 'emergency', zh: '应急救援', en: 'Emergency and fire' },
+  { code: 'culture', zh: '文化文艺', en: 'Culture' },
+  { code: 'health', zh: '卫生健康', en: 'Health' },
+  { code: 'disability', zh: '助残服务', en: 'Disability assistance' },
+  { code: 'elderly', zh: '关爱老人', en: 'Elderly care' },
+  { code: 'children', zh: '关爱儿童', en: 'Children' },
+  { code: 'community', zh: '社区治理', en: 'Community governance' },
+] as const;
+
+export const MEMBERSHIP_ROLES = ['member', 'leader'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];

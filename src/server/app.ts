@@ -1,0 +1,104 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { App, AppContext } from './context.js';
+import { PersonalDataCipher } from './crypto.js';
+import type { Database } from './db/database.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { organisationRoutes } from './modules/organisations/organisations.routes.js';
+import { regionRoutes } from './modules/regions/regions.routes.js';
+import { roleRoutes } from './modules/access/roles.routes.js';
+import { siteRoutes } from './modules/sites/sites.routes.js';
+import { volunteerRoutes } from './modules/volunteers/volunteers.routes.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerErrorHandler } from './plugins/errors.js';
+import { RateLimiter } from './plugins/rate-limiter.js';
+import { VERSION } from './version.js';
+
+export interface BuildOptions {
+  /** Where log lines go (tests capture them); defaults to stdout. */
+  logStream?: NodeJS.WritableStream;
+}
+
+/**
+ * Request logs carry the method, path and status only: never bodies, headers or query
+ * strings, so personal data cannot reach the log.
+ */
+function loggerOptions(config: Config, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    ...(stream ? { stream } : {}),
+    serializers: {
+      req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
+
+export async function buildApp(config: Config, database: Database, opts: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: loggerOptions(config, opts.logStream),
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  const ctx: AppContext = {
+    config,
+    database,
+    cipher: new PersonalDataCipher(config.secret),
+    limiter: new RateLimiter(config.rateLimits),
+  };
+  app.decorate('ctx', ctx);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  // JSON only: any other body type is a 415, not a string handed to a schema.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Shanmei (善美) API', version: VERSION, description: 'City volunteer service platform' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'shanmei_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  registerAuth(app);
+  healthRoutes(app);
+  authRoutes(app);
+  regionRoutes(app);
+  organisationRoutes(app);
+  roleRoutes(app);
+  siteRoutes(app);
+  volunteerRoutes(app);
+
+  if (config.webRoot) {
+    await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });
+    // The web app routes on the client: any non-API GET that is not a file gets index.html.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply
+        .status(404)
+        .send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,39 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { PersonalDataCipher } from './crypto.js';
+import type { Database } from './db/database.js';
+import type { Actor } from './modules/access/policy.js';
+import type { RateLimiter } from './plugins/rate-limiter.js';
+
+/** What every module gets: the database, the config, the cipher and the limiter. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  cipher: PersonalDataCipher;
+  limiter: RateLimiter;
+}
+
+/** The Fastify instance with zod schemas as its type provider. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}

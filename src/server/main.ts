@@ -1,0 +1,55 @@
+import { buildApp } from './app.js';
+import { loadConfig, type Config } from './config.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrator.js';
+import { bootstrapAdmin, seedServiceFields } from './modules/bootstrap/bootstrap.service.js';
+
+/** Hooks run once the database is migrated and before the server listens (the demo seed). */
+export type StartHook = (database: ReturnType<typeof openDatabase>, config: Config) => Promise<void>;
+
+/**
+ * Migrates, bootstraps the admin on an empty database, and listens. The only place that
+ * calls listen(). Exits non-zero with a clear message when it cannot start.
+ */
+export async function startServer(overrides: Partial<Config> = {}, beforeListen?: StartHook): Promise<void> {
+  const config = loadConfig(process.env, overrides);
+  const database = openDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(database.db);
+  } catch (err) {
+    console.error(
+      `shanmei: cannot prepare the database (${database.dialect}): ${err instanceof Error ? err.message : String(err)}`,
+    );
+    await database.close().catch(() => undefined);
+    process.exit(1);
+  }
+  await seedServiceFields(database.db);
+  const admin = await bootstrapAdmin(database.db, config.adminPassword);
+  if (beforeListen) await beforeListen(database, config);
+  const app = await buildApp(config, database);
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    console.error(
+      `shanmei: cannot listen on ${config.host}:${config.port}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    process.exit(1);
+  }
+  const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
+  console.log(
+    `\nShanmei (善美) is serving ${url}  (API ${url}/api/v1, docs ${url}/api/docs; database: ${database.dialect})`,
+  );
+  if (admin?.generated)
+    console.log(`System admin: admin / ${admin.password}  (printed once; set SHANMEI_ADMIN_PASSWORD to choose it)`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  void startServer();
+}

@@ -1,0 +1,51 @@
+import type { Db } from '../../db/database.js';
+import { newId, nowIso } from '../../ids.js';
+
+export interface GrantInput {
+  userId: string;
+  role: string;
+  scopeType: string;
+  scopeId: string;
+  grantedBy: string | null;
+}
+
+export async function insertGrant(db: Db, g: GrantInput) {
+  const row = {
+    id: newId(),
+    user_id: g.userId,
+    role: g.role,
+    scope_type: g.scopeType,
+    scope_id: g.scopeId,
+    granted_by: g.grantedBy,
+    created_at: nowIso(),
+  };
+  await db.insertInto('role_grants').values(row).execute();
+  return row;
+}
+
+export async function findGrant(db: Db, g: Omit<GrantInput, 'grantedBy'>) {
+  return db
+    .selectFrom('role_grants')
+    .selectAll()
+    .where('user_id', '=', g.userId)
+    .where('role', '=', g.role)
+    .where('scope_type', '=', g.scopeType)
+    .where('scope_id', '=', g.scopeId)
+    .executeTakeFirst();
+}
+
+export async function userExists(db: Db, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+export async function grantsOf(db: Db, userId: string) {
+  return db.selectFrom('role_grants').selectAll().where('user_id', '=', userId).orderBy('id').execute();
+}
+
+export async function deleteGrant(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('role_grants').where('id', '=', id).execute();
+}
+
+export async function grantById(db: Db, id: string) {
+  return db.selectFrom('role_grants').selectAll().where('id', '=', id).executeTakeFirst();
+}

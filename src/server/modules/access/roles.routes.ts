@@ -1,0 +1,5 @@
+import type { App } from '../../context.js';
+
+export function roleRoutes(app: App): void {
+  void app;
+}

@@ -1,0 +1,101 @@
+import type { Db } from '../../db/database.js';
+import type { UsersTable } from '../../db/schema.js';
+
+export async function findSession(db: Db, id: string, now: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.id', 'sessions.user_id', 'sessions.csrf_token'])
+    .where('sessions.id', '=', id)
+    .where('sessions.expires_at', '>', now)
+    .where('users.status', '=', 'active')
+    .executeTakeFirst();
+}
+
+export async function findToken(db: Db, hash: string) {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(['api_tokens.id', 'api_tokens.user_id'])
+    .where('api_tokens.token_hash', '=', hash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where('users.status', '=', 'active')
+    .executeTakeFirst();
+}
+
+export async function insertSession(
+  db: Db,
+  row: { id: string; user_id: string; csrf_token: string; created_at: string; expires_at: string },
+): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function insertToken(
+  db: Db,
+  row: { id: string; user_id: string; name: string; token_hash: string; created_at: string },
+): Promise<void> {
+  await db.insertInto('api_tokens').values(row).execute();
+}
+
+type UserRow = Pick<UsersTable, 'id' | 'username' | 'display_name' | 'password_hash' | 'status' | 'locale'>;
+
+const userColumns = [
+  'users.id',
+  'users.username',
+  'users.display_name',
+  'users.password_hash',
+  'users.status',
+  'users.locale',
+] as const;
+
+export async function userByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').select(userColumns).where('username', '=', username).executeTakeFirst();
+}
+
+export async function userByPhoneHash(db: Db, hash: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').select(userColumns).where('phone_hash', '=', hash).executeTakeFirst();
+}
+
+export async function userByVolunteerCode(db: Db, code: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('volunteers')
+    .innerJoin('users', 'users.id', 'volunteers.user_id')
+    .select(userColumns)
+    .where('volunteers.volunteer_code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function userById(db: Db, id: string) {
+  return db
+    .selectFrom('users')
+    .leftJoin('volunteers', 'volunteers.user_id', 'users.id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.phone_masked',
+      'users.locale',
+      'users.region_code',
+      'users.status',
+      'volunteers.id as volunteer_id',
+      'volunteers.volunteer_code',
+    ])
+    .where('users.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertUser(db: Db, row: UsersTable): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

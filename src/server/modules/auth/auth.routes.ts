@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { LoginAnswer, LoginBody, MeAnswer, TokenAnswer, TokenBody } from '../../../common/contract/auth.js';
+import { errorResponses } from '../../../common/contract/common.js';
+import type { App } from '../../context.js';
+import { requireActor, SESSION_COOKIE } from '../../plugins/auth.js';
+import * as service from './auth.service.js';
+
+export function authRoutes(app: App): void {
+  const ctx = app.ctx;
+  const tags = ['auth'];
+
+  app.post(
+    '/api/v1/auth/login',
+    {
+      schema: {
+        tags,
+        summary: 'Log in with username, phone or volunteer code',
+        body: LoginBody,
+        response: { 200: LoginAnswer, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const s = await service.login(ctx, req.body.login, req.body.password, req.ip);
+      reply.setCookie(SESSION_COOKIE, s.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: ctx.config.secureCookies,
+        maxAge: s.maxAgeSeconds,
+      });
+      return { user: await service.loadUser(ctx.database.db, s.userId) };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/logout',
+    {
+      schema: { tags, summary: 'Log out', response: { 204: z.null(), ...errorResponses } },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await service.logout(ctx.database.db, actor.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Create a bearer token for an API client',
+        body: TokenBody,
+        response: { 201: TokenAnswer, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const t = await service.createToken(ctx.database.db, actor.userId, req.body.name);
+      return reply.status(201).send(t);
+    },
+  );
+
+  app.get(
+    '/api/v1/me',
+    {
+      schema: {
+        tags,
+        summary: 'The caller, their roles and the CSRF token',
+        response: { 200: MeAnswer, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      return {
+        user: await service.loadUser(ctx.database.db, actor.userId),
+        roles: actor.grants.map((g) => ({ role: g.role, scopeType: g.scope_type, scopeId: g.scope_id })) as z.infer<
+          typeof MeAnswer
+        >['roles'],
+        csrfToken: actor.csrfToken,
+      };
+    },
+  );
+}

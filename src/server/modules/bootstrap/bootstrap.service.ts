@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../db/database.js';
+import { newId, nowIso } from '../../ids.js';
+import { countUsers, insertUser } from '../auth/auth.repository.js';
+import { hashPassword } from '../auth/passwords.js';
+import { insertGrant } from '../access/roles.repository.js';
+import { DEFAULT_FIELDS } from '../../../common/enums.js';
+
+/**
+ * On an empty database: the system admin `admin` with SHANMEI_ADMIN_PASSWORD, or a random
+ * password that the caller prints once. Answers the password it set, or null when users exist.
+ */
+export async function bootstrapAdmin(
+  db: Db,
+  password: string | undefined,
+): Promise<{ password: string; generated: boolean } | null> {
+  if ((await countUsers(db)) > 0) return null;
+  const generated = !password;
+  const pw = password ?? randomBytes(12).toString('base64url');
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    await insertUser(trx, {
+      id,
+      username: 'admin',
+      display_name: '系统管理员',
+      phone_enc: null,
+      phone_hash: null,
+      phone_masked: null,
+      password_hash: await hashPassword(pw),
+      region_code: null,
+      locale: 'zh-CN',
+      status: 'active',
+      created_at: nowIso(),
+    });
+    await insertGrant(trx, {
+      userId: id,
+      role: 'system_admin',
+      scopeType: 'system',
+      scopeId: 'system',
+      grantedBy: null,
+    });
+  });
+  return { password: pw, generated };
+}
+
+/** The default service fields, where the table is empty. */
+export async function seedServiceFields(db: Db): Promise<void> {
+  const n = await db.selectFrom('service_fields').select('code').limit(1).execute();
+  if (n.length) return;
+  await db
+    .insertInto('service_fields')
+    .values(DEFAULT_FIELDS.map((f, i) => ({ code: f.code, name_zh: f.zh, name_en: f.en, sort: i })))
+    .execute();
+}

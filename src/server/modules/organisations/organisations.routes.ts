@@ -1,0 +1,5 @@
+import type { App } from '../../context.js';
+
+export function organisationRoutes(app: App): void {
+  void app;
+}

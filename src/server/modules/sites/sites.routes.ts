@@ -1,0 +1,5 @@
+import type { App } from '../../context.js';
+
+export function siteRoutes(app: App): void {
+  void app;
+}

@@ -1,0 +1,5 @@
+import type { App } from '../../context.js';
+
+export function volunteerRoutes(app: App): void {
+  void app;
+}

@@ -1,0 +1,79 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type ErrorBody, type ErrorCode } from '../../common/errors.js';
+
+const send = (code: ErrorCode | string, message: string, details?: unknown): ErrorBody => ({
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+interface ZodIssueLike {
+  path?: PropertyKey[];
+  message?: string;
+  code?: string;
+  keys?: string[];
+}
+
+/** Turns the first validation issue into a sentence that names the field. */
+function describeValidation(context: string, issue: ZodIssueLike | undefined, fallback: string) {
+  const path = (issue?.path ?? []).map(String).join('.');
+  if (issue?.code === 'unrecognized_keys' && issue.keys?.length) {
+    const where = path ? `${context}.${path}` : context;
+    return { field: where, message: `${where}: unknown field "${issue.keys.join('", "')}"` };
+  }
+  const field = path ? `${context}.${path}` : context;
+  return { field, message: `${field}: ${issue?.message ?? fallback}` };
+}
+
+const isUniqueViolation = (err: unknown): boolean => {
+  const e = err as { code?: string };
+  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
+
+/**
+ * One error handler for the whole API: intended errors keep their code, a caller's mistake
+ * is a 4xx with a readable message, and anything else is a 500 whose details stay in the log.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.status).send(send(err.code, err.message, err.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const first = err.validation[0];
+      const issue = first?.params?.issue as ZodIssueLike | undefined;
+      const context = err.validationContext ?? 'body';
+      const { field, message } = describeValidation(context, issue, first?.message ?? 'invalid');
+      return reply.status(400).send(send('VALIDATION_ERROR', message, { field }));
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err: { message: err.message } }, 'response did not match its schema');
+      return reply.status(500).send(send('INTERNAL', 'Internal server error'));
+    }
+    if (isUniqueViolation(err)) {
+      return reply.status(409).send(send('DUPLICATE', 'That already exists'));
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      if (status === 415) {
+        return reply.status(415).send(send('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'));
+      }
+      if (status === 413) return reply.status(413).send(send('PAYLOAD_TOO_LARGE', 'The body is too large'));
+      if (status === 429) {
+        return reply.status(429).send(send('RATE_LIMITED', 'Too many requests; try again later'));
+      }
+      if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+        return reply.status(400).send(send('MALFORMED_JSON', 'The body is empty but the content type is JSON'));
+      }
+      if (err.code?.startsWith('FST_ERR_CTP') || err instanceof SyntaxError) {
+        return reply.status(400).send(send('MALFORMED_JSON', 'The body is not valid JSON'));
+      }
+      return reply.status(status).send(send('VALIDATION_ERROR', err.message));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(send('INTERNAL', 'Internal server error'));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send(send('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`));
+  });
+}

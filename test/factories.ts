@@ -1,0 +1,89 @@
+import type { Role, ScopeType } from '../src/common/enums.js';
+import type { Db } from '../src/server/db/database.js';
+import { newId, nowIso } from '../src/server/ids.js';
+import { hashPassword } from '../src/server/modules/auth/passwords.js';
+import { insertRegions, type RegionInput } from '../src/server/modules/regions/regions.repository.js';
+
+/**
+ * A small real region tree: 重庆市 with two districts, a functional zone and their streets.
+ * Codes are real GB/T 2260 codes.
+ */
+export const REGIONS = {
+  city: '500000',
+  yuzhong: '500103',
+  jiefangbei: '500103001',
+  shapingba: '500106',
+  xiaolongkan: '500106001',
+  liangjiang: '500X01',
+} as const;
+
+export async function makeRegions(db: Db, extra: RegionInput[] = []): Promise<void> {
+  await insertRegions(db, [
+    { code: '500000', name: '重庆市', level: 'city', parent_code: null, kind: 'division' },
+    { code: '500103', name: '渝中区', level: 'district', parent_code: '500000', kind: 'division' },
+    { code: '500103001', name: '解放碑街道', level: 'town', parent_code: '500103', kind: 'division' },
+    { code: '500106', name: '沙坪坝区', level: 'district', parent_code: '500000', kind: 'division' },
+    { code: '500106001', name: '小龙坎街道', level: 'town', parent_code: '500106', kind: 'division' },
+    { code: '500X01', name: '两江新区', level: 'district', parent_code: '500000', kind: 'functional_zone' },
+    ...extra,
+  ]);
+}
+
+const hashes = new Map<string, Promise<string>>();
+const cachedHash = (pw: string): Promise<string> => {
+  let h = hashes.get(pw);
+  if (!h) hashes.set(pw, (h = hashPassword(pw)));
+  return h;
+};
+
+export const PASSWORD = 'correct-horse-42';
+
+export interface UserOverrides {
+  username?: string;
+  password?: string;
+  displayName?: string;
+  roles?: { role: Role; scopeType: ScopeType; scopeId: string }[];
+}
+
+/** A user with a username login and the given role grants. */
+export async function makeUser(
+  db: Db,
+  o: UserOverrides = {},
+): Promise<{ id: string; username: string; password: string }> {
+  const id = newId();
+  const username = o.username ?? `user_${id.slice(-10)}`;
+  const password = o.password ?? PASSWORD;
+  await db
+    .insertInto('users')
+    .values({
+      id,
+      username,
+      display_name: o.displayName ?? username,
+      phone_enc: null,
+      phone_hash: null,
+      phone_masked: null,
+      password_hash: await cachedHash(password),
+      region_code: null,
+      locale: 'zh-CN',
+      status: 'active',
+      created_at: nowIso(),
+    })
+    .execute();
+  for (const g of o.roles ?? []) await grant(db, id, g.role, g.scopeType, g.scopeId);
+  return { id, username, password };
+}
+
+export async function grant(db: Db, userId: string, role: Role, scopeType: ScopeType, scopeId: string): Promise<void> {
+  await db
+    .insertInto('role_grants')
+    .values({
+      id: newId(),
+      user_id: userId,
+      role,
+      scope_type: scopeType,
+      scope_id: scopeId,
+      granted_by: null,
+      created_at: nowIso(),
+    })
+    .execute();
+}

@@ -1,0 +1,95 @@
+import { Writable } from 'node:stream';
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import type { App } from '../src/server/context.js';
+import type { Dialect } from '../src/server/db/database.js';
+import { createTestDatabase, type TestDatabase } from './test-db.js';
+
+/** Log lines the app wrote, for assertions that personal data never reaches them. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _enc: string, cb: () => void): void {
+    this.lines.push(chunk.toString('utf8'));
+    cb();
+  }
+  text(): string {
+    return this.lines.join('');
+  }
+}
+
+export interface TestApp {
+  app: App;
+  tdb: TestDatabase;
+  logs: LogCapture;
+  close(): Promise<void>;
+}
+
+export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+
+/** A real app on a fresh database of the dialect, with logs captured at debug level. */
+export async function createTestApp(dialect: Dialect): Promise<TestApp> {
+  const tdb = await createTestDatabase(dialect);
+  const logs = new LogCapture();
+  const config = loadConfig(
+    { LOG_LEVEL: 'debug', SHANMEI_RATE_LIMITS: 'on' },
+    {
+      databaseUrl: tdb.url,
+      secret: TEST_SECRET,
+      webRoot: undefined,
+    },
+  );
+  const app = await buildApp(config, tdb, { logStream: logs });
+  await app.ready();
+  return {
+    app,
+    tdb,
+    logs,
+    close: async () => {
+      await app.close();
+      await tdb.drop();
+    },
+  };
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** An HTTP client over app.inject that keeps the session cookie and sends the CSRF token. */
+export class Client {
+  private cookie: string | undefined;
+  private csrf: string | undefined;
+  constructor(private readonly app: App) {}
+
+  async request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
+    const h: Record<string, string> = { ...headers };
+    if (this.cookie) h.cookie = this.cookie;
+    if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
+    return this.app.inject({
+      method,
+      url,
+      headers: h,
+      ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+    });
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body: unknown = {}) => this.request('POST', url, body);
+  del = (url: string) => this.request('DELETE', url);
+
+  /** Logs in and fetches the CSRF token; throws when the login fails. */
+  async login(login: string, password: string): Promise<this> {
+    const res = await this.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${login} failed: ${res.statusCode} ${res.body}`);
+    const set = res.headers['set-cookie'];
+    const first = Array.isArray(set) ? set[0] : set;
+    this.cookie = first?.split(';')[0];
+    const me = await this.get('/api/v1/me');
+    this.csrf = (me.json() as { csrfToken: string }).csrfToken;
+    return this;
+  }
+}

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database, type Dialect } from '../src/server/db/database.js';
+import { migrateToLatest } from '../src/server/db/migrator.js';
+
+/**
+ * The dialects the integration suites run on: SQLite always, PostgreSQL whenever
+ * DATABASE_URL names one (as .ci/run sets it).
+ */
+export const DIALECTS: Dialect[] = process.env.DATABASE_URL?.startsWith('postgres')
+  ? ['sqlite', 'postgres']
+  : ['sqlite'];
+
+export interface TestDatabase extends Database {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database of the given dialect: a temp SQLite file or a new PG database. */
+export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'shanmei-test-'));
+    const url = `sqlite:${join(dir, 'test.db')}`;
+    const database = openDatabase(url);
+    await migrateToLatest(database.db);
+    return {
+      ...database,
+      url,
+      drop: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const name = `shanmei_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: base.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base.toString());
+  url.pathname = `/${name}`;
+  const database = openDatabase(url.toString());
+  await migrateToLatest(database.db);
+  return {
+    ...database,
+    url: url.toString(),
+    drop: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: base.toString() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
