@@ -6,22 +6,22 @@ const send = (code: ErrorCode | string, message: string, details?: unknown): Err
   error: details === undefined ? { code, message } : { code, message, details },
 });
 
-interface ZodIssueLike {
-  path?: PropertyKey[];
+interface ValidationItem {
+  keyword?: string;
+  instancePath?: string;
   message?: string;
-  code?: string;
-  keys?: string[];
+  params?: { keys?: string[] };
 }
 
 /** Turns the first validation issue into a sentence that names the field. */
-function describeValidation(context: string, issue: ZodIssueLike | undefined, fallback: string) {
-  const path = (issue?.path ?? []).map(String).join('.');
-  if (issue?.code === 'unrecognized_keys' && issue.keys?.length) {
-    const where = path ? `${context}.${path}` : context;
-    return { field: where, message: `${where}: unknown field "${issue.keys.join('", "')}"` };
-  }
+function describeValidation(context: string, item: ValidationItem | undefined) {
+  const path = (item?.instancePath ?? '').split('/').filter(Boolean).join('.');
   const field = path ? `${context}.${path}` : context;
-  return { field, message: `${field}: ${issue?.message ?? fallback}` };
+  if (item?.keyword === 'unrecognized_keys' && item.params?.keys?.length) {
+    const names = item.params.keys.map((k) => (path ? `${field}.${k}` : `${context}.${k}`));
+    return { field: names[0] ?? field, message: `${names.join(', ')}: unknown field, not accepted here` };
+  }
+  return { field, message: `${field}: ${item?.message ?? 'invalid'}` };
 }
 
 const isUniqueViolation = (err: unknown): boolean => {
@@ -39,10 +39,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(err.status).send(send(err.code, err.message, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const first = err.validation[0];
-      const issue = first?.params?.issue as ZodIssueLike | undefined;
       const context = err.validationContext ?? 'body';
-      const { field, message } = describeValidation(context, issue, first?.message ?? 'invalid');
+      const { field, message } = describeValidation(context, err.validation[0] as ValidationItem | undefined);
       return reply.status(400).send(send('VALIDATION_ERROR', message, { field }));
     }
     if (isResponseSerializationError(err)) {

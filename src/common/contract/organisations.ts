@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { MEMBERSHIP_ROLES, ORG_KINDS, ORG_LEVELS } from '../enums.js';
+import { LIMITS } from '../limits.js';
+import { PageQuery, page, text } from './common.js';
+
+const fieldCodes = z.array(z.string().min(1).max(LIMITS.tagMax)).max(LIMITS.tagsMax);
+
+export const CreateOrganisationBody = z.strictObject({
+  name: text(LIMITS.titleMax).describe('Full name, e.g. 渝中区生态环境志愿服务队'),
+  kind: z.enum(ORG_KINDS).describe('department, organisation or team'),
+  level: z.enum(ORG_LEVELS).describe('city, district, town or community'),
+  regionCode: z.string().min(2).max(20).describe('Region the organisation serves'),
+  parentId: z.string().max(64).nullish().describe('Parent organisation; omitted for a root'),
+  departmentId: z.string().max(64).nullish().describe('Supervising department (kind department)'),
+  fields: fieldCodes.default([]).describe('Service field codes'),
+  description: z.string().trim().max(LIMITS.textMax).nullish(),
+});
+export type CreateOrganisation = z.infer<typeof CreateOrganisationBody>;
+
+export const OrganisationSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(ORG_KINDS),
+    level: z.enum(ORG_LEVELS),
+    regionCode: z.string(),
+    parentId: z.string().nullable(),
+    departmentId: z.string().nullable(),
+    fields: z.array(z.string()),
+    description: z.string().nullable(),
+    status: z.string(),
+    path: z.array(z.string()).describe('Ids from the root down to this organisation'),
+    pathNames: z.array(z.string()).describe('Names along `path`'),
+    createdAt: z.string(),
+  })
+  .describe('Organisation');
+export type Organisation = z.infer<typeof OrganisationSchema>;
+
+export const OrganisationListQuery = z.strictObject({
+  parentId: z.string().max(64).optional().describe('Direct children of this organisation ("root" for roots)'),
+  under: z.string().max(64).optional().describe('Everything below this organisation, at any depth'),
+  regionCode: z.string().max(20).optional().describe('Organisations in this region or below it'),
+  kind: z.enum(ORG_KINDS).optional(),
+  q: z.string().trim().max(LIMITS.titleMax).optional().describe('Name contains'),
+  ...PageQuery,
+});
+
+export const OrganisationSummary = OrganisationSchema.omit({ path: true, pathNames: true });
+export const OrganisationList = page(OrganisationSummary);
+
+export const AddMemberBody = z.strictObject({
+  volunteerId: z.string().min(1).max(64),
+  role: z.enum(MEMBERSHIP_ROLES).default('member'),
+});
+
+export const MembershipSchema = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    volunteerId: z.string(),
+    role: z.enum(MEMBERSHIP_ROLES),
+    status: z.string(),
+    joinedAt: z.string(),
+  })
+  .describe('Membership');
+
+export const MemberSchema = MembershipSchema.extend({ volunteerName: z.string(), volunteerCode: z.string() });
+export const MemberList = page(MemberSchema);

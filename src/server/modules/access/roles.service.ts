@@ -1,0 +1,113 @@
+import type { GrantRole } from '../../../common/contract/roles.js';
+import { ROLE_SCOPE, type Role } from '../../../common/enums.js';
+import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import type { Db } from '../../db/database.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { organisationById } from '../organisations/organisations.repository.js';
+import { regionByCode } from '../regions/regions.repository.js';
+import { siteById } from '../sites/sites.repository.js';
+import { ADMIN_ROLES, hasRole, isSystemAdmin, Policy, type Actor } from './policy.js';
+import * as repo from './roles.repository.js';
+
+type GrantRow = NonNullable<Awaited<ReturnType<typeof repo.grantById>>>;
+
+export const presentGrant = (g: GrantRow) => ({
+  id: g.id,
+  userId: g.user_id,
+  role: g.role as Role,
+  scopeType: g.scope_type as GrantRole['scopeType'],
+  scopeId: g.scope_id,
+  grantedBy: g.granted_by,
+  createdAt: g.created_at,
+});
+
+/** Checks that the scope exists and suits the role. */
+async function checkScope(db: Db, g: GrantRole): Promise<void> {
+  const expected = ROLE_SCOPE[g.role];
+  if (g.scopeType !== expected) {
+    throw new AppError('RULE_VIOLATION', `scopeType: the role ${g.role} is granted at scope type "${expected}"`, {
+      field: 'scopeType',
+    });
+  }
+  const missing = (what: string) =>
+    new AppError('RULE_VIOLATION', `scopeId: ${what} "${g.scopeId}" does not exist`, { field: 'scopeId' });
+  if (g.scopeType === 'system' && g.scopeId !== 'system') {
+    throw new AppError('RULE_VIOLATION', 'scopeId: the system scope has the id "system"', { field: 'scopeId' });
+  }
+  if (g.scopeType === 'region' && !(await regionByCode(db, g.scopeId))) throw missing('region');
+  if (g.scopeType === 'organisation') {
+    const org = await organisationById(db, g.scopeId);
+    if (!org) throw missing('organisation');
+    if (g.role === 'department_admin' && org.kind !== 'department') {
+      throw new AppError(
+        'RULE_VIOLATION',
+        'scopeId: department_admin is granted on an organisation of kind department',
+        { field: 'scopeId' },
+      );
+    }
+  }
+  if (g.scopeType === 'site') {
+    const site = await siteById(db, g.scopeId);
+    if (!site) throw missing('site');
+    if (g.role === 'clerk' && site.type !== 'supermarket') {
+      throw new AppError('RULE_VIOLATION', 'scopeId: a clerk serves a site of type supermarket', { field: 'scopeId' });
+    }
+  }
+}
+
+/**
+ * Grants a role. The grantor must administer the scope; only system admins grant
+ * system_admin, and the self-service roles (volunteer, resident) come with registration.
+ */
+export async function grantRole(db: Db, actor: Actor, g: GrantRole) {
+  if (!hasRole(actor, ...ADMIN_ROLES)) throw forbidden();
+  if (g.role === 'system_admin' && !isSystemAdmin(actor)) throw forbidden('Only a system admin grants system_admin');
+  if ((g.role === 'volunteer' || g.role === 'resident') && !isSystemAdmin(actor)) {
+    throw forbidden('The volunteer and resident roles come with registration');
+  }
+  await checkScope(db, g);
+  if (!(await new Policy(db).adminsScope(actor, g.scopeType, g.scopeId))) {
+    throw forbidden('You do not administer that scope');
+  }
+  if (!(await repo.userExists(db, g.userId))) throw notFound('User');
+  if (await repo.findGrant(db, g)) throw new AppError('DUPLICATE', 'The user already holds that role in that scope');
+  const row = await db.transaction().execute(async (trx) => {
+    const r = await repo.insertGrant(trx, { ...g, grantedBy: actor.userId });
+    await appendAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'role.grant',
+      entityType: 'user',
+      entityId: g.userId,
+      details: { role: g.role, scopeType: g.scopeType, scopeId: g.scopeId, grantId: r.id },
+    });
+    return r;
+  });
+  return presentGrant(row);
+}
+
+/** Revokes a grant; the same admins who could grant it. */
+export async function revokeRole(db: Db, actor: Actor, grantId: string): Promise<void> {
+  const g = await repo.grantById(db, grantId);
+  if (!g || !hasRole(actor, ...ADMIN_ROLES)) throw notFound('Role grant');
+  const policy = new Policy(db);
+  const allowed =
+    g.role === 'system_admin' ? isSystemAdmin(actor) : await policy.adminsScope(actor, g.scope_type, g.scope_id);
+  if (!allowed) throw notFound('Role grant');
+  await db.transaction().execute(async (trx) => {
+    await repo.deleteGrant(trx, grantId);
+    await appendAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'role.revoke',
+      entityType: 'user',
+      entityId: g.user_id,
+      details: { role: g.role, scopeType: g.scope_type, scopeId: g.scope_id, grantId },
+    });
+  });
+}
+
+/** A user's grants: the user themself, or a system admin. */
+export async function grantsOfUser(db: Db, actor: Actor, userId: string) {
+  if (actor.userId !== userId && !isSystemAdmin(actor)) throw notFound('User');
+  if (!(await repo.userExists(db, userId))) throw notFound('User');
+  return (await repo.grantsOf(db, userId)).map(presentGrant);
+}

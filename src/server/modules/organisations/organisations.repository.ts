@@ -1,0 +1,173 @@
+import type { Db } from '../../db/database.js';
+import type { OrganisationsTable } from '../../db/schema.js';
+import { newId, nowIso } from '../../ids.js';
+
+export interface OrganisationInput {
+  id?: string;
+  name: string;
+  kind: string;
+  level: string;
+  regionCode: string;
+  parentId: string | null;
+  departmentId: string | null;
+  fields: string[];
+  description?: string | null;
+}
+
+/** Inserts an organisation and its closure rows (itself at depth 0, then every ancestor). */
+export async function insertOrganisation(db: Db, o: OrganisationInput): Promise<string> {
+  const id = o.id ?? newId();
+  await db
+    .insertInto('organisations')
+    .values({
+      id,
+      name: o.name,
+      kind: o.kind,
+      level: o.level,
+      region_code: o.regionCode,
+      parent_id: o.parentId,
+      department_id: o.departmentId,
+      fields: JSON.stringify(o.fields),
+      description: o.description ?? null,
+      status: 'active',
+      created_at: nowIso(),
+    })
+    .execute();
+  await db.insertInto('organisation_closure').values({ ancestor: id, descendant: id, depth: 0 }).execute();
+  if (o.parentId) {
+    await db
+      .insertInto('organisation_closure')
+      .columns(['ancestor', 'descendant', 'depth'])
+      .expression((eb) =>
+        eb
+          .selectFrom('organisation_closure')
+          .select((s) => ['ancestor', s.val(id).as('descendant'), s(s.ref('depth'), '+', 1).as('depth')])
+          .where('descendant', '=', o.parentId as string),
+      )
+      .execute();
+  }
+  return id;
+}
+
+export async function organisationById(db: Db, id: string): Promise<OrganisationsTable | undefined> {
+  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Ancestors of `id`, root first, including itself. */
+export async function pathOf(db: Db, id: string) {
+  return db
+    .selectFrom('organisation_closure')
+    .innerJoin('organisations', 'organisations.id', 'organisation_closure.ancestor')
+    .select(['organisations.id', 'organisations.name'])
+    .where('organisation_closure.descendant', '=', id)
+    .orderBy('organisation_closure.depth', 'desc')
+    .execute();
+}
+
+export interface OrganisationFilter {
+  parentId?: string | null;
+  under?: string;
+  regionCode?: string;
+  kind?: string;
+  q?: string;
+  afterId?: string;
+  limit: number;
+}
+
+/** A page of organisations ordered by id; `under` and `regionCode` include whole subtrees. */
+export async function listOrganisations(db: Db, f: OrganisationFilter): Promise<OrganisationsTable[]> {
+  let q = db.selectFrom('organisations').selectAll('organisations');
+  if (f.parentId === null) q = q.where('organisations.parent_id', 'is', null);
+  else if (f.parentId) q = q.where('organisations.parent_id', '=', f.parentId);
+  if (f.under) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('organisation_closure as oc')
+          .select('oc.ancestor')
+          .whereRef('oc.descendant', '=', 'organisations.id')
+          .where('oc.ancestor', '=', f.under as string),
+      ),
+    );
+  }
+  if (f.regionCode) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('region_closure as rc')
+          .select('rc.ancestor')
+          .whereRef('rc.descendant', '=', 'organisations.region_code')
+          .where('rc.ancestor', '=', f.regionCode as string),
+      ),
+    );
+  }
+  if (f.kind) q = q.where('organisations.kind', '=', f.kind);
+  if (f.q) q = q.where('organisations.name', 'like', `%${f.q.replace(/[%_\\]/g, '')}%`);
+  if (f.afterId) q = q.where('organisations.id', '>', f.afterId);
+  return q
+    .orderBy('organisations.id')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+/** Whether `descendant` lies in the subtree of region `ancestor`. */
+export async function regionWithin(db: Db, ancestor: string, descendant: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('region_closure')
+    .select('depth')
+    .where('ancestor', '=', ancestor)
+    .where('descendant', '=', descendant)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function knownFieldCodes(db: Db): Promise<Set<string>> {
+  const rows = await db.selectFrom('service_fields').select('code').execute();
+  return new Set(rows.map((r) => r.code));
+}
+
+export interface MembershipInput {
+  organisationId: string;
+  volunteerId: string;
+  role: string;
+}
+
+export async function insertMembership(db: Db, m: MembershipInput) {
+  const row = {
+    id: newId(),
+    organisation_id: m.organisationId,
+    volunteer_id: m.volunteerId,
+    role: m.role,
+    status: 'active',
+    joined_at: nowIso(),
+  };
+  await db.insertInto('memberships').values(row).execute();
+  return row;
+}
+
+export async function findMembership(db: Db, organisationId: string, volunteerId: string) {
+  return db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('volunteer_id', '=', volunteerId)
+    .executeTakeFirst();
+}
+
+export async function listMembers(db: Db, organisationId: string, afterId: string | undefined, limit: number) {
+  let q = db
+    .selectFrom('memberships')
+    .innerJoin('volunteers', 'volunteers.id', 'memberships.volunteer_id')
+    .selectAll('memberships')
+    .select(['volunteers.name as volunteer_name', 'volunteers.volunteer_code'])
+    .where('memberships.organisation_id', '=', organisationId);
+  if (afterId) q = q.where('memberships.id', '>', afterId);
+  return q
+    .orderBy('memberships.id')
+    .limit(limit + 1)
+    .execute();
+}
+
+export async function volunteerExists(db: Db, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('volunteers').select('id').where('id', '=', id).executeTakeFirst());
+}

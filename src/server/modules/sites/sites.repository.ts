@@ -1,0 +1,97 @@
+import type { Db } from '../../db/database.js';
+import type { SitesTable } from '../../db/schema.js';
+import { newId, nowIso } from '../../ids.js';
+
+export interface SiteInput {
+  id?: string;
+  name: string;
+  type: string;
+  regionCode: string;
+  address: string;
+  lat: number;
+  lng: number;
+  organisationId: string | null;
+  openingHours?: string | null;
+  facilities?: string[];
+  accessibility?: string | null;
+}
+
+export async function insertSite(db: Db, s: SiteInput): Promise<string> {
+  const id = s.id ?? newId();
+  await db
+    .insertInto('sites')
+    .values({
+      id,
+      name: s.name,
+      type: s.type,
+      region_code: s.regionCode,
+      address: s.address,
+      lat: s.lat,
+      lng: s.lng,
+      organisation_id: s.organisationId,
+      opening_hours: s.openingHours ?? null,
+      facilities: JSON.stringify(s.facilities ?? []),
+      accessibility: s.accessibility ?? null,
+      status: 'active',
+      created_at: nowIso(),
+    })
+    .execute();
+  return id;
+}
+
+export async function siteById(db: Db, id: string): Promise<SitesTable | undefined> {
+  return db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface SiteFilter {
+  type?: string;
+  region?: string;
+  organisationId?: string;
+  box?: { minLat: number; maxLat: number; minLng: number; maxLng: number };
+}
+
+function filtered(db: Db, f: SiteFilter) {
+  let q = db.selectFrom('sites').where('sites.status', '=', 'active');
+  if (f.type) q = q.where('sites.type', '=', f.type);
+  if (f.organisationId) q = q.where('sites.organisation_id', '=', f.organisationId);
+  if (f.region) {
+    const region = f.region;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('region_closure as rc')
+          .select('rc.ancestor')
+          .whereRef('rc.descendant', '=', 'sites.region_code')
+          .where('rc.ancestor', '=', region),
+      ),
+    );
+  }
+  if (f.box) {
+    q = q
+      .where('sites.lat', '>=', f.box.minLat)
+      .where('sites.lat', '<=', f.box.maxLat)
+      .where('sites.lng', '>=', f.box.minLng)
+      .where('sites.lng', '<=', f.box.maxLng);
+  }
+  return q;
+}
+
+/** A page in id order. */
+export async function listSites(db: Db, f: SiteFilter, afterId: string | undefined, limit: number) {
+  let q = filtered(db, f).selectAll('sites');
+  if (afterId) q = q.where('sites.id', '>', afterId);
+  return q
+    .orderBy('sites.id')
+    .limit(limit + 1)
+    .execute();
+}
+
+/** Positions only, for ranking by distance inside a bounding box. */
+export async function sitePositions(db: Db, f: SiteFilter) {
+  return filtered(db, f).select(['sites.id', 'sites.lat', 'sites.lng']).execute();
+}
+
+export async function sitesByIds(db: Db, ids: string[]): Promise<SitesTable[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('sites').selectAll().where('id', 'in', ids).execute();
+}

@@ -1,0 +1,120 @@
+import type { CreateSite, Site } from '../../../common/contract/sites.js';
+import { AppError, badRequest, forbidden, notFound } from '../../../common/errors.js';
+import { boundingBox, distanceM, parseLatLng } from '../../../common/geo.js';
+import type { Db } from '../../db/database.js';
+import type { SitesTable } from '../../db/schema.js';
+import { decodeCursor, encodeCursor, pageOf } from '../../pagination.js';
+import { hasRole, Policy, type Actor } from '../access/policy.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { organisationById } from '../organisations/organisations.repository.js';
+import { regionByCode } from '../regions/regions.repository.js';
+import * as repo from './sites.repository.js';
+
+export function presentSite(s: SitesTable, distance?: number): Site {
+  return {
+    id: s.id,
+    name: s.name,
+    type: s.type as Site['type'],
+    regionCode: s.region_code,
+    address: s.address,
+    lat: s.lat,
+    lng: s.lng,
+    organisationId: s.organisation_id,
+    openingHours: s.opening_hours,
+    facilities: JSON.parse(s.facilities) as string[],
+    accessibility: s.accessibility,
+    status: s.status,
+    createdAt: s.created_at,
+    ...(distance === undefined ? {} : { distanceM: Math.round(distance) }),
+  };
+}
+
+/** Region admins create sites in their region; organisation admins for their organisation. */
+export async function createSite(db: Db, actor: Actor, body: CreateSite): Promise<Site> {
+  if (!hasRole(actor, 'system_admin', 'region_admin', 'department_admin', 'team_admin')) throw forbidden();
+  const policy = new Policy(db);
+  if (!(await regionByCode(db, body.regionCode))) {
+    throw new AppError('RULE_VIOLATION', `regionCode: region "${body.regionCode}" does not exist`, {
+      field: 'regionCode',
+    });
+  }
+  if (body.organisationId && !(await organisationById(db, body.organisationId))) {
+    throw new AppError('RULE_VIOLATION', `organisationId: organisation "${body.organisationId}" does not exist`, {
+      field: 'organisationId',
+    });
+  }
+  const allowed =
+    (await policy.adminsRegion(actor, body.regionCode)) ||
+    (!!body.organisationId && (await policy.adminsOrganisation(actor, body.organisationId)));
+  if (!allowed) throw forbidden('You administer neither this region nor the managing organisation');
+  const id = await db.transaction().execute(async (trx) => {
+    const siteId = await repo.insertSite(trx, {
+      name: body.name,
+      type: body.type,
+      regionCode: body.regionCode,
+      address: body.address,
+      lat: body.lat,
+      lng: body.lng,
+      organisationId: body.organisationId ?? null,
+      openingHours: body.openingHours ?? null,
+      facilities: body.facilities,
+      accessibility: body.accessibility ?? null,
+    });
+    await appendAudit(trx, { actorUserId: actor.userId, action: 'site.create', entityType: 'site', entityId: siteId });
+    return siteId;
+  });
+  return getSite(db, id);
+}
+
+export async function getSite(db: Db, id: string): Promise<Site> {
+  const s = await repo.siteById(db, id);
+  if (!s) throw notFound('Site');
+  return presentSite(s);
+}
+
+export interface SiteQuery {
+  type?: string;
+  region?: string;
+  near?: string;
+  radiusKm: number;
+  organisationId?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/**
+ * Public site search. With `near`, sites inside the radius come nearest first: a bounding
+ * box narrows the rows in SQL, then great-circle distance ranks them.
+ */
+export async function searchSites(db: Db, q: SiteQuery) {
+  const filter = { type: q.type, region: q.region, organisationId: q.organisationId };
+  if (!q.near) {
+    const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
+    const rows = await repo.listSites(db, filter, after?.id, q.limit);
+    const p = pageOf(rows, q.limit, (r) => ({ id: r.id }));
+    return { items: p.items.map((s) => presentSite(s)), nextCursor: p.nextCursor };
+  }
+  const centre = parseLatLng(q.near);
+  if (!centre) throw badRequest('query.near: must be LAT,LNG, e.g. 29.56,106.55', { field: 'query.near' });
+  const radiusM = q.radiusKm * 1000;
+  const offset = decodeCursor<{ offset: number }>(q.cursor, ['offset'])?.offset ?? 0;
+  const ranked = (await repo.sitePositions(db, { ...filter, box: boundingBox(centre.lat, centre.lng, radiusM) }))
+    .map((s) => ({ id: s.id, d: distanceM(centre.lat, centre.lng, s.lat, s.lng) }))
+    .filter((s) => s.d <= radiusM)
+    .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1));
+  const slice = ranked.slice(offset, offset + q.limit);
+  const byId = new Map(
+    (
+      await repo.sitesByIds(
+        db,
+        slice.map((s) => s.id),
+      )
+    ).map((s) => [s.id, s]),
+  );
+  const items = slice.flatMap((s) => {
+    const row = byId.get(s.id);
+    return row ? [presentSite(row, s.d)] : [];
+  });
+  const nextCursor = offset + q.limit < ranked.length ? encodeCursor({ offset: offset + q.limit }) : null;
+  return { items, nextCursor };
+}
