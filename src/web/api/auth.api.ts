@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import type { LoginAnswer, LoginBody, Me } from '../../common/contract/auth.js';
+import { api, ApiError, setCsrfToken } from './http-client.js';
+
+export type LoginInput = z.infer<typeof LoginBody>;
+
+export const login = (body: LoginInput) => api.post<z.infer<typeof LoginAnswer>>('/auth/login', body);
+
+export async function logout(): Promise<void> {
+  await api.post<void>('/auth/logout');
+  setCsrfToken(null);
+}
+
+/** The caller and their roles, or null when nobody is logged in. Keeps the CSRF token. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api.get<Me>('/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,9 @@
+import type { z } from 'zod';
+import type { Region, RegionList } from '../../common/contract/regions.js';
+import { api } from './http-client.js';
+
+export type { Region };
+
+/** The children of `parent`, or the top-level regions. */
+export const listRegions = (parent?: string | null) =>
+  api.get<z.infer<typeof RegionList>>('/regions', { parent: parent ?? undefined });

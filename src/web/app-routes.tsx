@@ -1,0 +1,32 @@
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './components/app-layout.js';
+import { NotFoundPage } from './components/not-found-page.js';
+
+/**
+ * Every page is its own chunk; the administration console (Ant Design) is never part of
+ * the portal or volunteer first load.
+ */
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    Component: AppLayout,
+    children: [
+      { index: true, lazy: async () => ({ Component: (await import('./features/portal/portal-page.js')).PortalPage }) },
+      {
+        path: 'sites',
+        lazy: async () => ({ Component: (await import('./features/sites/sites-map-page.js')).SitesMapPage }),
+      },
+      { path: 'login', lazy: async () => ({ Component: (await import('./features/auth/login-page.js')).LoginPage }) },
+      {
+        path: 'register',
+        lazy: async () => ({ Component: (await import('./features/volunteers/register-page.js')).RegisterPage }),
+      },
+      { path: 'me', lazy: async () => ({ Component: (await import('./features/volunteers/me-page.js')).MePage }) },
+      {
+        path: 'admin/*',
+        lazy: async () => ({ Component: (await import('./features/admin/admin-console.js')).AdminConsole }),
+      },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+]);

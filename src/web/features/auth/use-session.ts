@@ -1,0 +1,25 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { Me } from '../../../common/contract/auth.js';
+import type { Role } from '../../../common/enums.js';
+import { fetchMe, logout } from '../../api/auth.api.js';
+
+export const ME_KEY = ['me'] as const;
+
+/** Roles that open the administration console. */
+export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'region_admin', 'department_admin'];
+
+export const isAdmin = (me: Me | null | undefined): boolean => !!me?.roles.some((g) => ADMIN_ROLES.includes(g.role));
+
+/** The logged-in person (null when anonymous), shared by every page through the query cache. */
+export function useSession() {
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000 });
+  const refresh = useCallback(() => client.invalidateQueries({ queryKey: ME_KEY }), [client]);
+  const signOut = useCallback(async () => {
+    await logout().catch(() => undefined);
+    client.setQueryData(ME_KEY, null);
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+  }, [client]);
+  return { me: query.data ?? null, loading: query.isPending, refresh, signOut };
+}

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { DEFAULT_FIELDS } from '../../../common/enums.js';
+import { useFieldName } from '../../components/labels.js';
+import { usePageTitle } from '../../components/use-page-title.js';
+import { useSession } from '../auth/use-session.js';
+import { PortalSites } from './portal-sites.js';
+
+/** The public front page: what Shanmei is, the service fields, the sites, and the way in. */
+export function PortalPage() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const fieldName = useFieldName();
+  usePageTitle('');
+
+  return (
+    <div className="page portal">
+      <section className="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">{t('portal.title')}</h1>
+        <p className="hero-lead">{t('portal.lead')}</p>
+        <div className="hero-actions">
+          {me ? (
+            <Link className="button primary" to="/me">
+              {t('portal.toMe')}
+            </Link>
+          ) : (
+            <>
+              <Link className="button primary" to="/register">
+                {t('portal.register')}
+              </Link>
+              <Link className="button" to="/login">
+                {t('portal.login')}
+              </Link>
+            </>
+          )}
+          <Link className="button" to="/sites">
+            {t('portal.toMap')}
+          </Link>
+        </div>
+      </section>
+
+      <section aria-labelledby="fields-title" className="section">
+        <h2 id="fields-title">{t('portal.fieldsTitle')}</h2>
+        <p className="section-lead">{t('portal.fieldsLead')}</p>
+        <ul className="field-grid">
+          {DEFAULT_FIELDS.map((f) => (
+            <li key={f.code} className={`field-card field-${f.code}`}>
+              {fieldName(f.code)}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <PortalSites />
+    </div>
+  );
+}

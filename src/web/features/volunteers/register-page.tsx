@@ -1,0 +1,228 @@
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { DEFAULT_FIELDS, ID_TYPES, type IdType } from '../../../common/enums.js';
+import { ApiError } from '../../api/http-client.js';
+import { registerVolunteer, type Volunteer, type VolunteerInput } from '../../api/volunteers.api.js';
+import { FormField, TextField } from '../../components/form-field.js';
+import { useFieldName } from '../../components/labels.js';
+import { RegionPicker } from '../../components/region-picker.js';
+import { usePageTitle } from '../../components/use-page-title.js';
+import { validateRegistration, type FieldErrors } from './register-validation.js';
+
+interface FormState {
+  name: string;
+  idType: IdType;
+  idNumber: string;
+  phone: string;
+  password: string;
+  regionPath: string[];
+  skills: string;
+  fields: string[];
+}
+
+const EMPTY: FormState = {
+  name: '',
+  idType: 'resident_id',
+  idNumber: '',
+  phone: '',
+  password: '',
+  regionPath: [],
+  skills: '',
+  fields: [],
+};
+
+const toInput = (f: FormState): VolunteerInput => ({
+  name: f.name.trim(),
+  idType: f.idType,
+  idNumber: f.idNumber.trim().toUpperCase(),
+  phone: f.phone.trim(),
+  password: f.password,
+  regionCode: f.regionPath[f.regionPath.length - 1] ?? '',
+  skills: f.skills
+    .split(/[,，、;；\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean),
+  fields: f.fields,
+});
+
+/** Real-name volunteer registration (实名注册). */
+export function RegisterPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('register.title'));
+  const fieldName = useFieldName();
+  const [form, setForm] = useState<FormState>(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const mutation = useMutation<Volunteer, unknown, VolunteerInput>({
+    mutationFn: registerVolunteer,
+    onError: (err) => {
+      if (!(err instanceof ApiError)) return setErrors({ form: t('errors.UNKNOWN') });
+      const text = t(`errors.${err.code}`, { defaultValue: t('errors.UNKNOWN') });
+      const field = err.field as keyof FieldErrors | undefined;
+      if (field && field in EMPTY_INPUT_KEYS) setErrors({ [field]: `${text} (${err.message})` });
+      else setErrors({ form: `${text} (${err.message})` });
+    },
+  });
+
+  // Move focus to the first field in error so keyboard users land on what to fix.
+  useEffect(() => {
+    const el = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    el?.focus();
+  }, [errors]);
+
+  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setForm((f) => ({ ...f, [k]: v }));
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const input = toInput(form);
+    const found = validateRegistration(input, t);
+    setErrors(found);
+    if (Object.keys(found).length === 0) mutation.mutate(input);
+  };
+
+  if (mutation.data) return <RegisterDone volunteer={mutation.data} />;
+
+  return (
+    <section className="page narrow" aria-labelledby="register-title">
+      <h1 id="register-title">{t('register.title')}</h1>
+      <p>{t('register.lead')}</p>
+      <form ref={formRef} onSubmit={onSubmit} noValidate className="form" data-testid="register-form">
+        {errors.form && (
+          <p className="notice error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <TextField
+          label={t('register.name')}
+          name="name"
+          autoComplete="name"
+          required
+          value={form.name}
+          error={errors.name}
+          onChange={(e) => set('name', e.target.value)}
+        />
+        <FormField label={t('register.idType')} required error={errors.idType}>
+          {({ id, describedBy }) => (
+            <select
+              id={id}
+              name="idType"
+              aria-describedby={describedBy}
+              value={form.idType}
+              onChange={(e) => set('idType', e.target.value as IdType)}
+            >
+              {ID_TYPES.map((it) => (
+                <option key={it} value={it}>
+                  {t(`idType.${it}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <TextField
+          label={t('register.idNumber')}
+          name="idNumber"
+          autoComplete="off"
+          required
+          value={form.idNumber}
+          error={errors.idNumber}
+          hint={t('register.idNumberHint')}
+          onChange={(e) => set('idNumber', e.target.value)}
+        />
+        <TextField
+          label={t('register.phone')}
+          name="phone"
+          type="tel"
+          inputMode="numeric"
+          autoComplete="tel"
+          required
+          value={form.phone}
+          error={errors.phone}
+          onChange={(e) => set('phone', e.target.value)}
+        />
+        <TextField
+          label={t('register.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={form.password}
+          error={errors.password}
+          hint={t('register.passwordHint', { min: 8 })}
+          onChange={(e) => set('password', e.target.value)}
+        />
+        <RegionPicker
+          legend={t('register.region')}
+          path={form.regionPath}
+          onChange={(p) => set('regionPath', p)}
+          error={errors.regionCode}
+        />
+        <TextField
+          label={t('register.skills')}
+          name="skills"
+          value={form.skills}
+          error={errors.skills}
+          hint={t('register.skillsHint')}
+          onChange={(e) => set('skills', e.target.value)}
+        />
+        <fieldset className="checkbox-group">
+          <legend>{t('register.fields')}</legend>
+          {DEFAULT_FIELDS.map((f) => (
+            <label key={f.code} className="checkbox">
+              <input
+                type="checkbox"
+                name="fields"
+                value={f.code}
+                checked={form.fields.includes(f.code)}
+                onChange={(e) =>
+                  set('fields', e.target.checked ? [...form.fields, f.code] : form.fields.filter((c) => c !== f.code))
+                }
+              />
+              {fieldName(f.code)}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="button primary" disabled={mutation.isPending}>
+          {mutation.isPending ? t('common.working') : t('register.submit')}
+        </button>
+      </form>
+      <p>
+        {t('register.haveAccount')} <Link to="/login">{t('register.toLogin')}</Link>
+      </p>
+    </section>
+  );
+}
+
+const EMPTY_INPUT_KEYS: Record<keyof VolunteerInput, true> = {
+  name: true,
+  idType: true,
+  idNumber: true,
+  phone: true,
+  password: true,
+  regionCode: true,
+  skills: true,
+  fields: true,
+};
+
+function RegisterDone({ volunteer }: { volunteer: Volunteer }) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="page narrow" aria-labelledby="register-done">
+      <h1 id="register-done" ref={heading} tabIndex={-1}>
+        {t('register.doneTitle')}
+      </h1>
+      <p>{t('register.doneText', { name: volunteer.name })}</p>
+      <p className="volunteer-code" data-testid="new-volunteer-code">
+        {t('me.volunteerCode')}: <strong>{volunteer.volunteerCode}</strong>
+      </p>
+      <p>{t('register.doneLogin')}</p>
+      <Link className="button primary" to="/login">
+        {t('register.toLogin')}
+      </Link>
+    </section>
+  );
+}
