@@ -1,8 +1,16 @@
+import { randomInt } from 'node:crypto';
 import type { Role, ScopeType } from '../src/common/enums.js';
+import { residentIdCheckDigit } from '../src/common/id-numbers.js';
+import type { AppContext } from '../src/server/context.js';
 import type { Db } from '../src/server/db/database.js';
 import { newId, nowIso } from '../src/server/ids.js';
 import { hashPassword } from '../src/server/modules/auth/passwords.js';
 import { insertRegions, type RegionInput } from '../src/server/modules/regions/regions.repository.js';
+import {
+  registerVolunteer,
+  type RegisteredVolunteer,
+  type VolunteerRegistration,
+} from '../src/server/modules/volunteers/registration.service.js';
 
 /**
  * A small real region tree: 重庆市 with two districts, a functional zone and their streets.
@@ -86,4 +94,64 @@ export async function grant(db: Db, userId: string, role: Role, scopeType: Scope
       created_at: nowIso(),
     })
     .execute();
+}
+
+const usedNumbers = new Set<string>();
+/** Random digits not handed out before in this process. */
+function freshDigits(prefix: string, n: number): string {
+  for (;;) {
+    let s = prefix;
+    while (s.length < prefix.length + n) s += String(randomInt(10));
+    if (!usedNumbers.has(s)) {
+      usedNumbers.add(s);
+      return s;
+    }
+  }
+}
+
+/** A valid 居民身份证 number (right check digit) for `birthDate` (YYYY-MM-DD), new each call. */
+export function makeResidentId(birthDate = '1990-03-07', regionPrefix = '500103'): string {
+  const first17 = freshDigits(`${regionPrefix}${birthDate.replaceAll('-', '')}`, 3);
+  return first17 + residentIdCheckDigit(first17);
+}
+
+/** A mainland mobile number, new each call. */
+export const makePhone = (): string => freshDigits('139', 8);
+
+export interface VolunteerOverrides extends Partial<VolunteerRegistration> {
+  /** Birth date for a generated resident ID (ignored when idNumber is given). */
+  birthDate?: string;
+}
+
+export interface MadeVolunteer extends RegisteredVolunteer {
+  /** The plain values, for logging in and for asserting they never leak. */
+  idNumber: string;
+  phone: string;
+  password: string;
+}
+
+/**
+ * A registered volunteer (user, volunteer, `volunteer` role), made through the same code
+ * the API uses. Needs the app for its cipher; `makeRegions` must have run first.
+ */
+export async function makeVolunteer(
+  app: { ctx: Pick<AppContext, 'cipher' | 'database'> },
+  o: VolunteerOverrides = {},
+): Promise<MadeVolunteer> {
+  const { birthDate, ...given } = o;
+  const input: VolunteerRegistration = {
+    name: '张志愿',
+    idType: 'resident_id',
+    idNumber: given.idNumber ?? makeResidentId(birthDate),
+    phone: makePhone(),
+    password: PASSWORD,
+    regionCode: REGIONS.jiefangbei,
+    skills: [],
+    fields: [],
+    ...given,
+  };
+  const made = await registerVolunteer(app.ctx, app.ctx.database.db, input, {
+    passwordHash: await cachedHash(input.password),
+  });
+  return { ...made, idNumber: input.idNumber, phone: input.phone, password: input.password };
 }

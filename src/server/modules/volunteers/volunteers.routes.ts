@@ -1,5 +1,104 @@
+import { errorResponses, IdParams } from '../../../common/contract/common.js';
+import {
+  RegisterResidentBody,
+  RegisterVolunteerBody,
+  ResidentAnswer,
+  UpdateVolunteerBody,
+  VolunteerList,
+  VolunteerListQuery,
+  VolunteerSchema,
+} from '../../../common/contract/volunteers.js';
 import type { App } from '../../context.js';
+import { requireActor } from '../../plugins/auth.js';
+import * as registration from './registration.service.js';
+import { presentVolunteer } from './volunteers.presenter.js';
+import * as service from './volunteers.service.js';
 
 export function volunteerRoutes(app: App): void {
-  void app;
+  const ctx = app.ctx;
+  const tags = ['volunteers'];
+
+  app.post(
+    '/api/v1/volunteers',
+    {
+      schema: {
+        tags,
+        summary: 'Register as a volunteer with real name; log in afterwards by phone or volunteer code',
+        body: RegisterVolunteerBody,
+        response: { 201: VolunteerSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      registration.takeRegistrationSlot(ctx, req.ip);
+      const db = ctx.database.db;
+      const v = await registration.registerVolunteer(ctx, db, req.body);
+      return reply.status(201).send(presentVolunteer(await service.loadVolunteer(db, v.id)));
+    },
+  );
+
+  app.post(
+    '/api/v1/residents',
+    {
+      schema: {
+        tags,
+        summary: 'Register as a resident (群众) to post needs; log in afterwards by phone',
+        body: RegisterResidentBody,
+        response: { 201: ResidentAnswer, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      registration.takeRegistrationSlot(ctx, req.ip);
+      return reply.status(201).send(await registration.registerResident(ctx, ctx.database.db, req.body));
+    },
+  );
+
+  app.get(
+    '/api/v1/volunteers',
+    {
+      schema: {
+        tags,
+        summary: 'Volunteers of a region and everything under it (region and system admins)',
+        querystring: VolunteerListQuery,
+        response: { 200: VolunteerList, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const { rows, nextCursor } = await service.listVolunteers(ctx.database.db, actor, req.query);
+      return { items: rows.map(presentVolunteer), nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/v1/volunteers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A volunteer: oneself, or as an admin in scope (others get 404)',
+        params: IdParams,
+        response: { 200: VolunteerSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      return presentVolunteer(await service.getVolunteer(ctx.database.db, actor, req.params.id));
+    },
+  );
+
+  app.patch(
+    '/api/v1/volunteers/:id',
+    {
+      schema: {
+        tags,
+        summary: "Change one's own profile: phone, region, skills, fields, availability",
+        params: IdParams,
+        body: UpdateVolunteerBody,
+        response: { 200: VolunteerSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      return presentVolunteer(await service.updateVolunteer(ctx, ctx.database.db, actor, req.params.id, req.body));
+    },
+  );
 }

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { ID_TYPES } from '../enums.js';
+import { checkIdNumber, MAINLAND_MOBILE } from '../id-numbers.js';
+import { LIMITS } from '../limits.js';
+import { PageQuery, page, text } from './common.js';
+
+const Phone = z
+  .string()
+  .trim()
+  .regex(MAINLAND_MOBILE, 'must be a mainland mobile number: 11 digits starting with 13–19')
+  .describe('Mainland mobile number, 11 digits; stored encrypted and shown masked');
+
+const Password = z
+  .string()
+  .min(LIMITS.passwordMin, `must have at least ${LIMITS.passwordMin} characters`)
+  .max(LIMITS.passwordMax, `must have at most ${LIMITS.passwordMax} characters`)
+  .describe(`Password, ${LIMITS.passwordMin}–${LIMITS.passwordMax} characters`);
+
+const RegionCode = z.string().trim().min(1).max(20).describe('Code of the region the person lives or serves in');
+
+const Skills = z
+  .array(text(LIMITS.tagMax))
+  .max(LIMITS.tagsMax)
+  .describe(`Skills as short free tags (at most ${LIMITS.tagsMax}, each ≤ ${LIMITS.tagMax} characters)`);
+
+const Fields = z
+  .array(text(LIMITS.tagMax))
+  .max(LIMITS.tagsMax)
+  .describe('Service field codes (服务领域) the volunteer wants to serve in, e.g. "ecology"');
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
+
+/** One weekly slot when the volunteer is usually free. */
+export const AvailabilitySlot = z
+  .strictObject({
+    day: z.number().int().min(1).max(7).describe('ISO weekday: 1 Monday … 7 Sunday'),
+    from: HHMM.describe('Start, HH:MM local time'),
+    to: HHMM.describe('End, HH:MM local time, after the start'),
+  })
+  .refine((s) => s.from < s.to, { message: 'must end after it starts', path: ['to'] })
+  .describe('A weekly slot');
+export type AvailabilitySlot = z.infer<typeof AvailabilitySlot>;
+
+const Availability = z.array(AvailabilitySlot).max(28).describe('Weekly slots when the volunteer is usually free');
+
+export const VOLUNTEER_STATUSES = ['active', 'pending_guardian', 'suspended', 'closed'] as const;
+export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number];
+
+/** POST /api/v1/volunteers: real-name registration. */
+export const RegisterVolunteerBody = z
+  .strictObject({
+    name: text(LIMITS.nameMax).describe('Real name as on the ID document'),
+    idType: z.enum(ID_TYPES).describe('Kind of ID document'),
+    idNumber: z
+      .string()
+      .trim()
+      .min(1)
+      .max(20)
+      .describe('ID document number; checked (check digit, birth date), stored encrypted, never returned in full'),
+    phone: Phone,
+    password: Password,
+    regionCode: RegionCode,
+    skills: Skills.default([]),
+    fields: Fields.default([]),
+    availability: Availability.optional(),
+  })
+  .superRefine((b, ctx) => {
+    const r = checkIdNumber(b.idType, b.idNumber);
+    if (!r.ok) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: r.message });
+  });
+export type RegisterVolunteerBody = z.infer<typeof RegisterVolunteerBody>;
+
+/** PATCH /api/v1/volunteers/:id: what a volunteer may change about themself. */
+export const UpdateVolunteerBody = z
+  .strictObject({
+    phone: Phone.optional(),
+    regionCode: RegionCode.optional(),
+    skills: Skills.optional(),
+    fields: Fields.optional(),
+    availability: Availability.optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'name at least one field to change' })
+  .describe('Profile changes; name and ID are real-name data and cannot be changed here');
+export type UpdateVolunteerBody = z.infer<typeof UpdateVolunteerBody>;
+
+export const VolunteerSchema = z
+  .object({
+    id: z.string().describe('Volunteer id'),
+    userId: z.string().describe('The user account of the volunteer'),
+    volunteerCode: z.string().describe('志愿者编号: unique, stable, not derived from the ID number; also a login'),
+    name: z.string().describe('Real name'),
+    idType: z.enum(ID_TYPES).describe('Kind of ID document'),
+    idNumber: z.string().describe('Masked ID number, e.g. 500***********1234'),
+    birthDate: z.string().nullable().describe('YYYY-MM-DD, derived from a resident ID number'),
+    gender: z.enum(['male', 'female']).nullable().describe('Derived from a resident ID number'),
+    phone: z.string().nullable().describe('Masked phone, e.g. 138****1234'),
+    regionCode: z.string().describe('Region code'),
+    skills: z.array(z.string()).describe('Skills'),
+    fields: z.array(z.string()).describe('Service field codes'),
+    availability: z.array(AvailabilitySlot).describe('Weekly availability'),
+    status: z.enum(VOLUNTEER_STATUSES).describe('"pending_guardian": a minor awaiting a guardian\'s consent'),
+    registeredAt: z.string().describe('ISO-8601 time of registration'),
+    hours: z.number().describe('Confirmed service hours'),
+    starLevel: z.number().int().describe('Star level 0–5 from confirmed hours'),
+    pointsBalance: z.number().int().describe('Points in the wallet'),
+  })
+  .describe('Volunteer');
+export type Volunteer = z.infer<typeof VolunteerSchema>;
+
+export const VolunteerListQuery = z.strictObject({
+  regionCode: z
+    .string()
+    .max(20)
+    .optional()
+    .describe('Volunteers of this region and everything under it; required unless a system admin'),
+  ...PageQuery,
+});
+
+export const VolunteerList = page(VolunteerSchema);
+
+/** POST /api/v1/residents: a resident (群众) account for posting needs. */
+export const RegisterResidentBody = z.strictObject({
+  name: text(LIMITS.nameMax).describe('Name'),
+  phone: Phone,
+  password: Password,
+  regionCode: RegionCode,
+});
+export type RegisterResidentBody = z.infer<typeof RegisterResidentBody>;
+
+export const ResidentAnswer = z.object({ userId: z.string().describe('The new user account') });

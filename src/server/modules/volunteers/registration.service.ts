@@ -1,0 +1,200 @@
+import type { z } from 'zod';
+import type {
+  RegisterResidentBody,
+  RegisterVolunteerBody,
+  VolunteerStatus,
+} from '../../../common/contract/volunteers.js';
+import { AppError, badRequest } from '../../../common/errors.js';
+import { ageOn, chinaToday, maskIdNumber } from '../../../common/id-numbers.js';
+import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import { newId, nowIso } from '../../ids.js';
+import { insertGrant } from '../access/roles.repository.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { insertUser } from '../auth/auth.repository.js';
+import { hashPassword } from '../auth/passwords.js';
+import { newVolunteerCode } from './volunteer-code.js';
+import * as repo from './volunteers.repository.js';
+import * as rules from './volunteers.rules.js';
+
+/** What registration needs: skills and fields may be left out (they default to none). */
+export type VolunteerRegistration = z.input<typeof RegisterVolunteerBody>;
+
+export interface RegistrationOptions {
+  /** A precomputed argon2 hash of `input.password`: bulk seeders skip ~65 ms of hashing each. */
+  passwordHash?: string;
+  /** Registration time (ISO-8601); defaults to now. Also the day ages are judged on. */
+  now?: string;
+}
+
+export interface RegisteredVolunteer {
+  id: string;
+  userId: string;
+  volunteerCode: string;
+  status: VolunteerStatus;
+}
+
+/** Age below which a volunteer needs a guardian's consent (SPEC: configurable, default 18). */
+export const GUARDIAN_AGE = 18;
+const REGISTRATIONS_PER_ADDRESS = 20;
+const REGISTRATION_WINDOW_MS = 60 * 60_000;
+const CODE_ATTEMPTS = 5;
+
+/** Counts one registration from `address`; 429 once the address is over its hourly limit. */
+export function takeRegistrationSlot(ctx: Pick<AppContext, 'limiter'>, address: string): void {
+  if (!ctx.limiter.take(`register:addr:${address}`, REGISTRATIONS_PER_ADDRESS, REGISTRATION_WINDOW_MS)) {
+    throw new AppError('RATE_LIMITED', 'Too many registrations from this address; try again in an hour');
+  }
+}
+
+/** Runs `fn` in a transaction, or inside the caller's when `db` already is one. */
+const inTransaction = <T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> =>
+  db.isTransaction ? fn(db) : db.transaction().execute(fn);
+
+/**
+ * Registers a volunteer with real name: the user (login by phone or volunteer code), the
+ * volunteer, the `volunteer` role and an audit entry, in one transaction — on any failure
+ * nothing is written. The ID number and phone are stored encrypted with a keyed hash for
+ * duplicate checks and a mask for display; the plain values are never stored or returned.
+ *
+ * A minor (under GUARDIAN_AGE by the birth date in a resident ID) is registered with status
+ * `pending_guardian`: they can log in, but sign-ups stay closed until a guardian consents
+ * (the consent flow comes with its own issue). Other documents carry no birth date, so
+ * their holders register as `active`.
+ */
+export async function registerVolunteer(
+  ctx: Pick<AppContext, 'cipher'>,
+  db: Db,
+  input: VolunteerRegistration,
+  opts: RegistrationOptions = {},
+): Promise<RegisteredVolunteer> {
+  const now = opts.now ?? nowIso();
+  const id = rules.requireIdNumber(input.idType, input.idNumber, new Date(now));
+  const phone = rules.requirePhone(input.phone);
+  if (!opts.passwordHash) rules.requirePassword(input.password);
+  const name = input.name.trim();
+  if (!name) throw badRequest('name: must not be empty', { field: 'body.name' });
+  const regionCode = input.regionCode.trim();
+  const fields = input.fields ?? [];
+
+  const idHash = ctx.cipher.lookupHash(rules.idNamespace(input.idType), id.normalised);
+  const phoneCols = rules.phoneColumns(ctx.cipher, phone);
+  const status: VolunteerStatus =
+    id.birthDate && ageOn(id.birthDate, chinaToday(new Date(now))) < GUARDIAN_AGE ? 'pending_guardian' : 'active';
+  const passwordHash = opts.passwordHash ?? (await hashPassword(input.password));
+
+  const attempt = () =>
+    inTransaction(db, async (trx) => {
+      await rules.requireRegion(trx, regionCode);
+      await rules.requireFields(trx, fields);
+      if (await repo.idNumberTaken(trx, idHash)) throw rules.duplicateId();
+      if (await repo.phoneTaken(trx, phoneCols.phone_hash)) throw rules.duplicatePhone();
+      let volunteerCode = newVolunteerCode();
+      for (let i = 1; i < CODE_ATTEMPTS && (await repo.volunteerCodeTaken(trx, volunteerCode)); i++) {
+        volunteerCode = newVolunteerCode();
+      }
+      const userId = newId();
+      const volunteerId = newId();
+      await insertUser(trx, {
+        id: userId,
+        username: null,
+        display_name: name,
+        ...phoneCols,
+        password_hash: passwordHash,
+        region_code: regionCode,
+        locale: 'zh-CN',
+        status: 'active',
+        created_at: now,
+      });
+      await repo.insertVolunteer(trx, {
+        id: volunteerId,
+        user_id: userId,
+        volunteer_code: volunteerCode,
+        national_code: null,
+        name,
+        id_type: input.idType,
+        id_number_enc: ctx.cipher.encrypt(id.normalised),
+        id_number_hash: idHash,
+        id_number_masked: maskIdNumber(input.idType, id.normalised),
+        birth_date: id.birthDate,
+        gender: id.gender,
+        region_code: regionCode,
+        skills: rules.listJson(input.skills),
+        fields: rules.listJson(fields),
+        availability: rules.listJson(input.availability),
+        status,
+        registered_at: now,
+        updated_at: now,
+      });
+      await insertGrant(trx, { userId, role: 'volunteer', scopeType: 'system', scopeId: 'system', grantedBy: null });
+      await appendAudit(trx, {
+        actorUserId: userId,
+        action: 'volunteer.register',
+        entityType: 'volunteer',
+        entityId: volunteerId,
+        details: { idType: input.idType, regionCode, status },
+      });
+      return { id: volunteerId, userId, volunteerCode, status };
+    });
+
+  // A concurrent registration can still win a race past the checks above: its unique
+  // index answers, and a clashing random volunteer code is simply drawn again.
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      const clash = rules.uniqueViolationOn(err);
+      if (clash === 'volunteer_code' && tries < CODE_ATTEMPTS && !db.isTransaction) continue;
+      throw rules.mapUniqueViolation(clash, err);
+    }
+  }
+}
+
+/**
+ * Registers a resident (群众), who posts needs and rates the service: a user with the
+ * `resident` role, logging in by phone. One transaction with its audit entry.
+ */
+export async function registerResident(
+  ctx: Pick<AppContext, 'cipher'>,
+  db: Db,
+  input: RegisterResidentBody,
+  opts: RegistrationOptions = {},
+): Promise<{ userId: string }> {
+  const now = opts.now ?? nowIso();
+  const phone = rules.requirePhone(input.phone);
+  if (!opts.passwordHash) rules.requirePassword(input.password);
+  const name = input.name.trim();
+  if (!name) throw badRequest('name: must not be empty', { field: 'body.name' });
+  const regionCode = input.regionCode.trim();
+  const phoneCols = rules.phoneColumns(ctx.cipher, phone);
+  const passwordHash = opts.passwordHash ?? (await hashPassword(input.password));
+  try {
+    return await inTransaction(db, async (trx) => {
+      await rules.requireRegion(trx, regionCode);
+      if (await repo.phoneTaken(trx, phoneCols.phone_hash)) throw rules.duplicatePhone();
+      const userId = newId();
+      await insertUser(trx, {
+        id: userId,
+        username: null,
+        display_name: name,
+        ...phoneCols,
+        password_hash: passwordHash,
+        region_code: regionCode,
+        locale: 'zh-CN',
+        status: 'active',
+        created_at: now,
+      });
+      await insertGrant(trx, { userId, role: 'resident', scopeType: 'system', scopeId: 'system', grantedBy: null });
+      await appendAudit(trx, {
+        actorUserId: userId,
+        action: 'resident.register',
+        entityType: 'user',
+        entityId: userId,
+        details: { regionCode },
+      });
+      return { userId };
+    });
+  } catch (err) {
+    throw rules.mapUniqueViolation(rules.uniqueViolationOn(err), err);
+  }
+}

@@ -1,0 +1,41 @@
+import type { AvailabilitySlot, Volunteer, VolunteerStatus } from '../../../common/contract/volunteers.js';
+import type { IdType } from '../../../common/enums.js';
+import type { VolunteerRow } from './volunteers.repository.js';
+
+/** A JSON list column; a malformed value reads as empty rather than failing the answer. */
+function parseList<T>(text: string): T[] {
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? (v as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A volunteer as the API shows it, field by field. The ID number and phone are the masked
+ * values stored at registration: nothing here can decrypt, so nothing here can leak.
+ */
+export function presentVolunteer(r: VolunteerRow): Volunteer {
+  return {
+    id: r.id,
+    userId: r.user_id,
+    volunteerCode: r.volunteer_code,
+    name: r.name,
+    idType: r.id_type as IdType,
+    idNumber: r.id_number_masked,
+    birthDate: r.birth_date,
+    gender: r.gender === 'male' || r.gender === 'female' ? r.gender : null,
+    phone: r.phone_masked,
+    regionCode: r.region_code,
+    skills: parseList<string>(r.skills),
+    fields: parseList<string>(r.fields),
+    availability: parseList<AvailabilitySlot>(r.availability),
+    status: r.status as VolunteerStatus,
+    registeredAt: r.registered_at,
+    // Service records, star levels and points arrive with their own modules.
+    hours: 0,
+    starLevel: 0,
+    pointsBalance: 0,
+  };
+}

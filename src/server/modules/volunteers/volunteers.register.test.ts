@@ -1,0 +1,270 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePhone, makeRegions, makeResidentId, PASSWORD, REGIONS } from '../../../../test/factories.js';
+import { DIALECTS } from '../../../../test/test-db.js';
+import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
+import { toNumber } from '../../db/database.js';
+import { isVolunteerCode } from './volunteer-code.js';
+
+let address = 0;
+/** Each registration from its own address, so the per-address limit stays out of the way. */
+const post = (t: TestApp, url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  t.app.inject({
+    method: 'POST',
+    url,
+    payload: payload as string,
+    headers,
+    remoteAddress: `10.1.${Math.floor(++address / 250)}.${address % 250}`,
+  });
+
+const body = (o: Record<string, unknown> = {}) => ({
+  name: '李志愿',
+  idType: 'resident_id',
+  idNumber: makeResidentId('1990-03-07'),
+  phone: makePhone(),
+  password: PASSWORD,
+  regionCode: REGIONS.jiefangbei,
+  skills: ['急救'],
+  fields: ['ecology'],
+  ...o,
+});
+
+describe.each(DIALECTS)('volunteer registration on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    await makeRegions(t.tdb.db);
+  });
+  afterAll(() => t.close());
+
+  const counts = async () => {
+    const db = t.tdb.db;
+    const n = async (table: 'users' | 'volunteers' | 'role_grants' | 'audit_log') =>
+      toNumber(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      users: await n('users'),
+      volunteers: await n('volunteers'),
+      grants: await n('role_grants'),
+      audit: await n('audit_log'),
+    };
+  };
+
+  it('registers a volunteer with masked data, derived facts and zero balances', async () => {
+    const b = body({ availability: [{ day: 6, from: '09:00', to: '12:00' }] });
+    const res = await post(t, '/api/v1/volunteers', b);
+    expect(res.statusCode).toBe(201);
+    const v = res.json();
+    expect(v).toMatchObject({
+      name: '李志愿',
+      idType: 'resident_id',
+      idNumber: `500***********${b.idNumber.slice(-4)}`,
+      birthDate: '1990-03-07',
+      gender: Number(b.idNumber[16]) % 2 === 1 ? 'male' : 'female',
+      phone: `139****${b.phone.slice(-4)}`,
+      regionCode: REGIONS.jiefangbei,
+      skills: ['急救'],
+      fields: ['ecology'],
+      availability: [{ day: 6, from: '09:00', to: '12:00' }],
+      status: 'active',
+      hours: 0,
+      starLevel: 0,
+      pointsBalance: 0,
+    });
+    expect(isVolunteerCode(v.volunteerCode)).toBe(true);
+    expect(v.volunteerCode).not.toContain(b.idNumber.slice(-6));
+
+    const grants = await t.tdb.db.selectFrom('role_grants').selectAll().where('user_id', '=', v.userId).execute();
+    expect(grants.map((g) => [g.role, g.scope_type, g.scope_id])).toEqual([['volunteer', 'system', 'system']]);
+    const audit = await t.tdb.db.selectFrom('audit_log').selectAll().where('entity_id', '=', v.id).execute();
+    expect(audit.map((a) => a.action)).toEqual(['volunteer.register']);
+  });
+
+  it('stores the ID number and phone encrypted, never in plain text', async () => {
+    const b = body();
+    const v = (await post(t, '/api/v1/volunteers', b)).json();
+    const row = await t.tdb.db.selectFrom('volunteers').selectAll().where('id', '=', v.id).executeTakeFirstOrThrow();
+    const user = await t.tdb.db.selectFrom('users').selectAll().where('id', '=', v.userId).executeTakeFirstOrThrow();
+    const stored = JSON.stringify([row, user]);
+    expect(stored).not.toContain(b.idNumber);
+    expect(stored).not.toContain(b.phone);
+    expect(t.app.ctx.cipher.decrypt(row.id_number_enc)).toBe(b.idNumber);
+    expect(t.app.ctx.cipher.decrypt(user.phone_enc ?? '')).toBe(b.phone);
+  });
+
+  it('lets the new volunteer log in with the phone and with the volunteer code', async () => {
+    const b = body();
+    const v = (await post(t, '/api/v1/volunteers', b)).json();
+    const byPhone = await new Client(t.app).login(b.phone, PASSWORD);
+    expect((await byPhone.get('/api/v1/me')).json()).toMatchObject({
+      user: { volunteerId: v.id, volunteerCode: v.volunteerCode },
+      roles: [{ role: 'volunteer', scopeType: 'system', scopeId: 'system' }],
+    });
+    const byCode = await new Client(t.app).login(v.volunteerCode.toLowerCase(), PASSWORD);
+    expect((await byCode.get(`/api/v1/volunteers/${v.id}`)).json()).toMatchObject({ id: v.id });
+  });
+
+  it('registers a minor as pending a guardian', async () => {
+    const res = await post(t, '/api/v1/volunteers', body({ idNumber: makeResidentId('2015-06-01') }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ status: 'pending_guardian', birthDate: '2015-06-01' });
+  });
+
+  it('accepts other ID documents by format, with no derived birth date', async () => {
+    const res = await post(t, '/api/v1/volunteers', body({ idType: 'passport', idNumber: 'e12345678' }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ idNumber: 'E******78', birthDate: null, gender: null, status: 'active' });
+  });
+
+  it.each([
+    ['a wrong check digit', { idNumber: '500103199003071238' }, 'idNumber', 'check digit'],
+    ['an impossible birth date', { idNumber: '500103199902301237' }, 'idNumber', 'not a real date'],
+    ['a birth date in the future', { idNumber: '500103209912311232' }, 'idNumber', 'future'],
+    ['a malformed permit', { idType: 'hk_macao_permit', idNumber: 'X1234' }, 'idNumber', 'H or M'],
+    ['a landline', { phone: '02363881234' }, 'phone', 'mainland mobile'],
+    ['a short password', { password: 'short' }, 'password', 'at least 8'],
+    ['an unknown ID type', { idType: 'driving_licence' }, 'idType', ''],
+    ['a missing name', { name: undefined }, 'name', ''],
+    ['an over-long name', { name: '名'.repeat(51) }, 'name', ''],
+    ['an over-long skill', { skills: ['x'.repeat(41)] }, 'skills', ''],
+    ['too many skills', { skills: Array.from({ length: 31 }, (_, i) => `s${i}`) }, 'skills', ''],
+    ['an unknown field', { nickname: 'x' }, 'nickname', 'unknown field'],
+    ['a real-name field smuggled in', { status: 'active' }, 'status', 'unknown field'],
+    ['a slot ending before it starts', { availability: [{ day: 1, from: '10:00', to: '09:00' }] }, 'availability', ''],
+  ])('refuses %s with 400 naming the field and writes nothing', async (_what, o, field, words) => {
+    const before = await counts();
+    const res = await post(t, '/api/v1/volunteers', body(o));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_ERROR');
+    expect(res.json().error.message).toContain(field);
+    expect(res.json().error.message).toContain(words);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses an unknown region or service field with 422 and writes nothing', async () => {
+    const before = await counts();
+    const region = await post(t, '/api/v1/volunteers', body({ regionCode: '999999' }));
+    expect(region.statusCode).toBe(422);
+    expect(region.json().error.message).toContain('regionCode');
+    const field = await post(t, '/api/v1/volunteers', body({ fields: ['astrology'] }));
+    expect(field.statusCode).toBe(422);
+    expect(field.json().error.message).toContain('fields');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a duplicate ID number (also in lower case) with 409 that does not repeat it', async () => {
+    const idNumber = makeResidentId('1985-01-01');
+    expect((await post(t, '/api/v1/volunteers', body({ idNumber }))).statusCode).toBe(201);
+    const before = await counts();
+    for (const again of [idNumber, idNumber.toLowerCase()]) {
+      const res = await post(t, '/api/v1/volunteers', body({ idNumber: again }));
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.code).toBe('DUPLICATE');
+      expect(res.json().error.message).toContain('idNumber');
+      expect(res.body).not.toContain(idNumber.slice(0, 17));
+    }
+    // The same text under another document type is another document.
+    const other = await post(t, '/api/v1/volunteers', body({ idType: 'passport', idNumber: 'G1985010100' }));
+    expect(other.statusCode).toBe(201);
+    expect(await counts()).not.toEqual(before);
+  });
+
+  it('refuses a duplicate phone with 409 and writes nothing', async () => {
+    const phone = makePhone();
+    expect((await post(t, '/api/v1/volunteers', body({ phone }))).statusCode).toBe(201);
+    const before = await counts();
+    const res = await post(t, '/api/v1/volunteers', body({ phone }));
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toContain('phone');
+    expect(res.body).not.toContain(phone);
+    expect(
+      (await post(t, '/api/v1/residents', { name: '王', phone, password: PASSWORD, regionCode: REGIONS.yuzhong }))
+        .statusCode,
+    ).toBe(409);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses malformed JSON, other content types and oversized bodies with 4xx and writes nothing', async () => {
+    const before = await counts();
+    const json = { 'content-type': 'application/json' };
+    const malformed = await post(t, '/api/v1/volunteers', '{"name": "李", ', json);
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.code).toBe('MALFORMED_JSON');
+    const empty = await post(t, '/api/v1/volunteers', '', json);
+    expect(empty.statusCode).toBe(400);
+    const text = await post(t, '/api/v1/volunteers', 'name=李', { 'content-type': 'text/plain' });
+    expect(text.statusCode).toBe(415);
+    const form = await post(t, '/api/v1/volunteers', 'name=li', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(form.statusCode).toBe(415);
+    const array = await post(t, '/api/v1/volunteers', [body()]);
+    expect(array.statusCode).toBe(400);
+    const huge = await post(t, '/api/v1/volunteers', body({ name: 'x'.repeat(2 * 1024 * 1024) }));
+    expect(huge.statusCode).toBe(413);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('registers a resident with the resident role, who logs in by phone', async () => {
+    const phone = makePhone();
+    const res = await post(t, '/api/v1/residents', {
+      name: '王大妈',
+      phone,
+      password: PASSWORD,
+      regionCode: REGIONS.yuzhong,
+    });
+    expect(res.statusCode).toBe(201);
+    const { userId } = res.json();
+    expect(Object.keys(res.json())).toEqual(['userId']);
+    const me = (await (await new Client(t.app).login(phone, PASSWORD)).get('/api/v1/me')).json();
+    expect(me).toMatchObject({
+      user: { id: userId, volunteerId: null, phone: `139****${phone.slice(-4)}` },
+      roles: [{ role: 'resident', scopeType: 'system', scopeId: 'system' }],
+    });
+    const bad = await post(t, '/api/v1/residents', {
+      name: '王',
+      phone: makePhone(),
+      password: PASSWORD,
+      regionCode: 'nope',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.message).toContain('regionCode');
+    const extra = await post(t, '/api/v1/residents', {
+      name: '王',
+      phone: makePhone(),
+      password: PASSWORD,
+      regionCode: REGIONS.yuzhong,
+      idNumber: '1',
+    });
+    expect(extra.statusCode).toBe(400);
+  });
+
+  it('limits registrations per address with 429', async () => {
+    const from = { remoteAddress: '10.200.0.1' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const phone = makePhone();
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/residents',
+        payload: { name: `居民${i}`, phone, password: PASSWORD, regionCode: REGIONS.yuzhong },
+        ...from,
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 201)).toBe(true);
+    expect(statuses[20]).toBe(429);
+    const other = await post(t, '/api/v1/residents', {
+      name: '赵',
+      phone: makePhone(),
+      password: PASSWORD,
+      regionCode: REGIONS.yuzhong,
+    });
+    expect(other.statusCode).toBe(201);
+  });
+});

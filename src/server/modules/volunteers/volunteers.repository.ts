@@ -1,0 +1,117 @@
+import type { Db } from '../../db/database.js';
+import type { UsersTable, VolunteersTable } from '../../db/schema.js';
+
+/** A volunteer row with the masked phone of its user: everything an answer may show. */
+export interface VolunteerRow {
+  id: string;
+  user_id: string;
+  volunteer_code: string;
+  name: string;
+  id_type: string;
+  id_number_masked: string;
+  birth_date: string | null;
+  gender: string | null;
+  region_code: string;
+  skills: string;
+  fields: string;
+  availability: string;
+  status: string;
+  registered_at: string;
+  phone_masked: string | null;
+}
+
+// Never the encrypted columns or the hashes: what leaves this file is safe to present.
+const columns = [
+  'volunteers.id',
+  'volunteers.user_id',
+  'volunteers.volunteer_code',
+  'volunteers.name',
+  'volunteers.id_type',
+  'volunteers.id_number_masked',
+  'volunteers.birth_date',
+  'volunteers.gender',
+  'volunteers.region_code',
+  'volunteers.skills',
+  'volunteers.fields',
+  'volunteers.availability',
+  'volunteers.status',
+  'volunteers.registered_at',
+  'users.phone_masked',
+] as const;
+
+export async function insertVolunteer(db: Db, row: VolunteersTable): Promise<void> {
+  await db.insertInto('volunteers').values(row).execute();
+}
+
+export async function volunteerById(db: Db, id: string): Promise<VolunteerRow | undefined> {
+  return db
+    .selectFrom('volunteers')
+    .innerJoin('users', 'users.id', 'volunteers.user_id')
+    .select(columns)
+    .where('volunteers.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function idNumberTaken(db: Db, hash: string): Promise<boolean> {
+  const r = await db.selectFrom('volunteers').select('id').where('id_number_hash', '=', hash).executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Whether another user than `exceptUserId` has this phone hash. */
+export async function phoneTaken(db: Db, hash: string, exceptUserId?: string): Promise<boolean> {
+  let q = db.selectFrom('users').select('id').where('phone_hash', '=', hash);
+  if (exceptUserId) q = q.where('id', '<>', exceptUserId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export async function volunteerCodeTaken(db: Db, code: string): Promise<boolean> {
+  const r = await db.selectFrom('volunteers').select('id').where('volunteer_code', '=', code).executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function phoneHashOfUser(db: Db, userId: string): Promise<string | null> {
+  const r = await db.selectFrom('users').select('phone_hash').where('id', '=', userId).executeTakeFirst();
+  return r?.phone_hash ?? null;
+}
+
+export async function regionExists(db: Db, code: string): Promise<boolean> {
+  return (await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
+}
+
+/** Codes of the service fields table, which admins may extend. */
+export async function serviceFieldCodes(db: Db): Promise<string[]> {
+  return (await db.selectFrom('service_fields').select('code').execute()).map((r) => r.code);
+}
+
+export type VolunteerPatch = Partial<
+  Pick<VolunteersTable, 'region_code' | 'skills' | 'fields' | 'availability' | 'updated_at'>
+>;
+
+export async function updateVolunteer(db: Db, id: string, patch: VolunteerPatch): Promise<void> {
+  if (Object.keys(patch).length === 0) return;
+  await db.updateTable('volunteers').set(patch).where('id', '=', id).execute();
+}
+
+export type UserPatch = Partial<Pick<UsersTable, 'phone_enc' | 'phone_hash' | 'phone_masked' | 'region_code'>>;
+
+export async function updateUser(db: Db, id: string, patch: UserPatch): Promise<void> {
+  if (Object.keys(patch).length === 0) return;
+  await db.updateTable('users').set(patch).where('id', '=', id).execute();
+}
+
+/** Volunteers of `regionCode` and every region under it, in id order after `cursor`. */
+export async function volunteersUnderRegion(
+  db: Db,
+  regionCode: string | null,
+  cursor: string | null,
+  limit: number,
+): Promise<VolunteerRow[]> {
+  let q = db.selectFrom('volunteers').innerJoin('users', 'users.id', 'volunteers.user_id').select(columns);
+  if (regionCode !== null) {
+    q = q
+      .innerJoin('region_closure', 'region_closure.descendant', 'volunteers.region_code')
+      .where('region_closure.ancestor', '=', regionCode);
+  }
+  if (cursor !== null) q = q.where('volunteers.id', '>', cursor);
+  return q.orderBy('volunteers.id').limit(limit).execute();
+}

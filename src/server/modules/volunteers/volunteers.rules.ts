@@ -1,0 +1,106 @@
+import { DEFAULT_FIELDS } from '../../../common/enums.js';
+import { AppError, badRequest } from '../../../common/errors.js';
+import type { IdType } from '../../../common/enums.js';
+import { checkIdNumber, isMainlandMobile, maskPhone } from '../../../common/id-numbers.js';
+import { LIMITS } from '../../../common/limits.js';
+import type { PersonalDataCipher } from '../../crypto.js';
+import type { Db } from '../../db/database.js';
+import * as repo from './volunteers.repository.js';
+
+/**
+ * Checks shared by registration and profile changes. Messages name the field and never
+ * repeat a phone or ID number.
+ */
+
+/** The keyed-hash namespace of phones; auth.service looks logins up under the same one. */
+export const PHONE_NAMESPACE = 'phone';
+/** ID numbers hash per type, so a passport and a resident ID with equal text never clash. */
+export const idNamespace = (idType: string): string => `id:${idType}`;
+
+/** A checked, normalised ID number with what it tells (birth date and gender for a resident ID). */
+export function requireIdNumber(idType: IdType, raw: string, now: Date) {
+  const r = checkIdNumber(idType, raw, now);
+  if (!r.ok) throw badRequest(`idNumber: ${r.message}`, { field: 'body.idNumber' });
+  return r;
+}
+
+export function requirePhone(phone: string): string {
+  const p = phone.trim();
+  if (!isMainlandMobile(p)) {
+    throw badRequest('phone: must be a mainland mobile number: 11 digits starting with 13–19', {
+      field: 'body.phone',
+    });
+  }
+  return p;
+}
+
+/** The three stored forms of a phone: ciphertext, look-up hash, mask. */
+export function phoneColumns(cipher: PersonalDataCipher, phone: string) {
+  return {
+    phone_enc: cipher.encrypt(phone),
+    phone_hash: cipher.lookupHash(PHONE_NAMESPACE, phone),
+    phone_masked: maskPhone(phone),
+  };
+}
+
+export async function requireRegion(db: Db, code: string): Promise<void> {
+  if (!(await repo.regionExists(db, code))) {
+    throw new AppError('RULE_VIOLATION', `regionCode: no region has the code "${code}"`, { field: 'body.regionCode' });
+  }
+}
+
+const DEFAULT_FIELD_CODES: ReadonlySet<string> = new Set(DEFAULT_FIELDS.map((f) => f.code));
+
+/** Service fields must be known: the defaults, or codes an admin added to the table. */
+export async function requireFields(db: Db, fields: readonly string[]): Promise<void> {
+  const unknown = fields.filter((f) => !DEFAULT_FIELD_CODES.has(f));
+  if (unknown.length === 0) return;
+  const known = new Set(await repo.serviceFieldCodes(db));
+  const bad = unknown.find((f) => !known.has(f));
+  if (bad !== undefined) {
+    throw new AppError('RULE_VIOLATION', `fields: "${bad}" is not a service field`, { field: 'body.fields' });
+  }
+}
+
+export function requirePassword(password: string): void {
+  if (password.length < LIMITS.passwordMin || password.length > LIMITS.passwordMax) {
+    throw badRequest(`password: must have ${LIMITS.passwordMin} to ${LIMITS.passwordMax} characters`, {
+      field: 'body.password',
+    });
+  }
+}
+
+export const duplicatePhone = (): AppError =>
+  new AppError('DUPLICATE', 'phone: this phone number is already registered; log in with it instead', {
+    field: 'body.phone',
+  });
+
+export const duplicateId = (): AppError =>
+  new AppError('DUPLICATE', 'idNumber: a volunteer with this ID document is already registered', {
+    field: 'body.idNumber',
+  });
+
+/**
+ * Which unique column a failed insert hit, from either driver's error, or null when the
+ * error is not a unique violation.
+ */
+export function uniqueViolationOn(err: unknown): 'volunteer_code' | 'id_number' | 'phone' | 'other' | null {
+  const e = err as { code?: string; constraint?: string; message?: string };
+  if (e.code !== '23505' && e.code !== 'SQLITE_CONSTRAINT_UNIQUE') return null;
+  const where = `${e.constraint ?? ''} ${e.message ?? ''}`;
+  if (where.includes('volunteer_code')) return 'volunteer_code';
+  if (where.includes('id_number_hash')) return 'id_number';
+  if (where.includes('phone_hash')) return 'phone';
+  return 'other';
+}
+
+/** The answer for a unique violation that got past the checks; other errors pass through. */
+export function mapUniqueViolation(clash: ReturnType<typeof uniqueViolationOn>, err: unknown): unknown {
+  if (clash === 'id_number') return duplicateId();
+  if (clash === 'phone') return duplicatePhone();
+  if (clash !== null) return new AppError('DUPLICATE', 'That already exists');
+  return err;
+}
+
+/** Lists in a stable JSON form, so "unchanged" compares equal to what is stored. */
+export const listJson = (v: readonly unknown[] | undefined): string => JSON.stringify(v ?? []);

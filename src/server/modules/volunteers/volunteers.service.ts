@@ -1,0 +1,147 @@
+import type { UpdateVolunteerBody } from '../../../common/contract/volunteers.js';
+import { badRequest, forbidden, notFound } from '../../../common/errors.js';
+import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import { nowIso } from '../../ids.js';
+import { hasRole, isSystemAdmin, Policy, type Actor } from '../access/policy.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import * as repo from './volunteers.repository.js';
+import * as rules from './volunteers.rules.js';
+
+/** A volunteer by id, without a permission check: for answers the caller is already owed. */
+export async function loadVolunteer(db: Db, id: string): Promise<repo.VolunteerRow> {
+  const row = await repo.volunteerById(db, id);
+  if (!row) throw notFound('Volunteer');
+  return row;
+}
+
+/**
+ * Reads a volunteer the actor may see: themself, or as an admin in scope. Anyone else gets
+ * a 404, so that whether the id exists does not leak. An admin's read of another person's
+ * record is personal data and goes into the audit log.
+ */
+export async function getVolunteer(db: Db, actor: Actor, id: string): Promise<repo.VolunteerRow> {
+  const sees = await new Policy(db).seesVolunteer(actor, id);
+  if (!sees) throw notFound('Volunteer');
+  const row = await repo.volunteerById(db, id);
+  if (!row) throw notFound('Volunteer');
+  if (sees === 'admin') {
+    await appendAudit(db, {
+      actorUserId: actor.userId,
+      action: 'volunteer.read',
+      entityType: 'volunteer',
+      entityId: id,
+    });
+  }
+  return row;
+}
+
+/**
+ * A volunteer changes their own profile: phone, region, skills, fields, availability. The
+ * name and the ID document are real-name data and change only through a verified process.
+ * The audit entry lists the names of the fields that changed, never their values.
+ */
+export async function updateVolunteer(
+  ctx: Pick<AppContext, 'cipher'>,
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: UpdateVolunteerBody,
+): Promise<repo.VolunteerRow> {
+  const sees = await new Policy(db).seesVolunteer(actor, id);
+  if (!sees) throw notFound('Volunteer');
+  if (sees !== 'self') throw forbidden('Only the volunteer can change their own profile');
+  const newPhone = body.phone === undefined ? undefined : rules.requirePhone(body.phone);
+
+  return db.transaction().execute(async (trx) => {
+    const current = await repo.volunteerById(trx, id);
+    if (!current) throw notFound('Volunteer');
+    const changed: string[] = [];
+    const volunteerPatch: repo.VolunteerPatch = {};
+    const userPatch: repo.UserPatch = {};
+
+    if (newPhone !== undefined) {
+      const cols = rules.phoneColumns(ctx.cipher, newPhone);
+      if (cols.phone_hash !== (await repo.phoneHashOfUser(trx, current.user_id))) {
+        if (await repo.phoneTaken(trx, cols.phone_hash, current.user_id)) throw rules.duplicatePhone();
+        Object.assign(userPatch, cols);
+        changed.push('phone');
+      }
+    }
+    if (body.regionCode !== undefined && body.regionCode !== current.region_code) {
+      await rules.requireRegion(trx, body.regionCode);
+      volunteerPatch.region_code = body.regionCode;
+      userPatch.region_code = body.regionCode;
+      changed.push('regionCode');
+    }
+    if (body.fields !== undefined) await rules.requireFields(trx, body.fields);
+    for (const [key, column] of [
+      ['skills', 'skills'],
+      ['fields', 'fields'],
+      ['availability', 'availability'],
+    ] as const) {
+      const value = body[key];
+      if (value === undefined) continue;
+      const json = rules.listJson(value);
+      if (json !== rules.listJson(JSON.parse(current[column]) as unknown[])) {
+        volunteerPatch[column] = json;
+        changed.push(key);
+      }
+    }
+
+    if (changed.length === 0) return current;
+    volunteerPatch.updated_at = nowIso();
+    await repo.updateVolunteer(trx, id, volunteerPatch);
+    await repo.updateUser(trx, current.user_id, userPatch);
+    await appendAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'volunteer.update',
+      entityType: 'volunteer',
+      entityId: id,
+      details: { fields: changed },
+    });
+    const updated = await repo.volunteerById(trx, id);
+    if (!updated) throw notFound('Volunteer');
+    return updated;
+  });
+}
+
+export interface ListQuery {
+  regionCode?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/**
+ * Region and system admins list the volunteers of a region they administer and everything
+ * under it, in id order. The list shows masked data only; each page read is audited.
+ */
+export async function listVolunteers(
+  db: Db,
+  actor: Actor,
+  q: ListQuery,
+): Promise<{ rows: repo.VolunteerRow[]; nextCursor: string | null }> {
+  if (!hasRole(actor, 'region_admin', 'system_admin')) throw forbidden('Only region and system admins list volunteers');
+  const regionCode = q.regionCode ?? null;
+  if (regionCode === null) {
+    if (!isSystemAdmin(actor)) {
+      throw badRequest('regionCode: name a region you administer', { field: 'querystring.regionCode' });
+    }
+  } else {
+    if (!(await repo.regionExists(db, regionCode))) throw notFound('Region');
+    if (!(await new Policy(db).adminsRegion(actor, regionCode))) {
+      throw forbidden('You do not administer that region');
+    }
+  }
+  const rows = await repo.volunteersUnderRegion(db, regionCode, q.cursor ?? null, q.limit + 1);
+  const pageRows = rows.slice(0, q.limit);
+  const last = pageRows[pageRows.length - 1];
+  await appendAudit(db, {
+    actorUserId: actor.userId,
+    action: 'volunteer.list',
+    entityType: 'region',
+    entityId: regionCode ?? 'system',
+    details: { count: pageRows.length },
+  });
+  return { rows: pageRows, nextCursor: rows.length > q.limit && last ? last.id : null };
+}
