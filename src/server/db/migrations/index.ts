@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-29-001-foundation.js';
+import * as activities from './2026-11-29-002-activities.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
 export const migrations: Record<string, Migration> = {
   '2026-11-29-001-foundation': foundation,
+  '2026-11-29-002-activities': activities,
 };

@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { UsersTable } from '../../db/schema.js';
 
@@ -88,7 +89,7 @@ export async function userById(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-export async function insertUser(db: Db, row: UsersTable): Promise<void> {
+export async function insertUser(db: Db, row: Insertable<UsersTable>): Promise<void> {
   await db.insertInto('users').values(row).execute();
 }
 
