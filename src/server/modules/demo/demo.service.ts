@@ -1,33 +1,127 @@
 import type { Config } from '../../config.js';
-import type { Database } from '../../db/database.js';
-import { seedProvince } from '../regions/regions.seed.js';
+import { PersonalDataCipher } from '../../crypto.js';
+import type { Database, Db } from '../../db/database.js';
+import { hashPassword } from '../auth/passwords.js';
+import { DEMO_PASSWORD, insertAccounts, type DemoLogin } from './demo.accounts.js';
+import { DEPARTMENTS, insertDepartments, insertVolunteerOrganisations } from './demo.departments.js';
+import { DemoRandom } from './demo.random.js';
+import { loadChongqing } from './demo.regions.js';
 import { databaseHoldsOrganisations } from './demo.repository.js';
+import { insertSites, type DemoSite } from './demo.sites.js';
+import { HOME_DISTRICT, insertTeams, type DemoTeam } from './demo.teams.js';
+import { DEMO_VOLUNTEER_PHONE, insertVolunteers } from './demo.volunteers.js';
 
-export { databaseHoldsOrganisations };
+export { databaseHoldsOrganisations, DEMO_PASSWORD };
+
+/** How many volunteers the demo registers. */
+export const DEMO_VOLUNTEERS = 2000;
+// A fixed seed: the same demo every time.
+const SEED = 20261129;
 
 /** What the demo loaded, and the logins to print. */
 export interface DemoSummary {
-  regions: number;
-  logins: { login: string; role: string; scope: string }[];
+  regionsAdded: number;
+  departments: number;
+  teamsByLevel: Record<string, number>;
+  sitesByType: Record<string, number>;
+  volunteers: number;
+  memberships: number;
+  logins: DemoLogin[];
+  volunteer: { phone: string; volunteerCode: string; name: string };
   millis: number;
 }
 
-/** Loads the Chongqing demo. (Regions only, for now; the rest follows.) */
+const countBy = <T>(items: T[], key: (t: T) => string): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const i of items) out[key(i)] = (out[key(i)] ?? 0) + 1;
+  return out;
+};
+
+function find<T extends { name: string }>(items: T[], what: string, test: (t: T) => boolean): T {
+  const found = items.find(test);
+  if (!found) throw new Error(`the demo has no ${what}`);
+  return found;
+}
+
+/** Everything but the timing, in the caller's transaction. */
+async function loadInto(db: Db, cipher: PersonalDataCipher, passwordHash: string) {
+  const rnd = new DemoRandom(SEED);
+  const regions = await loadChongqing(db);
+  const departments = await insertDepartments(db);
+  await insertVolunteerOrganisations(db, departments);
+  const teams: DemoTeam[] = await insertTeams(db, regions, departments);
+  const sites: DemoSite[] = await insertSites(db, rnd, regions, teams);
+  const homeTeam = find(teams, 'home team', (t) => t.department === 'ecology' && t.level === 'district');
+  const volunteers = await insertVolunteers({ cipher }, db, rnd, {
+    regions,
+    teams,
+    passwordHash,
+    count: DEMO_VOLUNTEERS,
+    homeTeamId: homeTeam.id,
+  });
+  const home = regions.districts.get(HOME_DISTRICT);
+  if (!home) throw new Error('the demo has no 渝中区');
+  const ecology = DEPARTMENTS.find((d) => d.key === 'ecology');
+  const logins = await insertAccounts(db, passwordHash, {
+    region: { code: home.code, name: home.name },
+    department: { id: departments.get('ecology') ?? '', name: ecology?.name ?? '' },
+    team: homeTeam,
+    site: find(sites, 'guidance centre', (s) => s.type === 'guidance_centre' && s.regionCode === HOME_DISTRICT),
+    supermarket: find(sites, 'supermarket', (s) => s.type === 'supermarket' && s.districtCode === HOME_DISTRICT),
+  });
+  return { regions, teams, sites, volunteers, logins };
+}
+
+/**
+ * Loads the Chongqing demo in one transaction: regions, the nine city departments, team
+ * trees, sites of every type, 2,000 volunteers and one account per role. The caller checks
+ * that the database is empty. The demo password is hashed once and reused: 2,000 argon2
+ * hashes would take minutes.
+ */
 export async function loadDemo(database: Database, config: Config): Promise<DemoSummary> {
-  void config;
-  const started = Date.now();
-  const regions = await database.db.transaction().execute((trx) => seedProvince(trx, '500000'));
-  return { regions, logins: [], millis: Date.now() - started };
+  const started = performance.now();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const cipher = new PersonalDataCipher(config.secret);
+  const r = await database.db.transaction().execute((trx) => loadInto(trx, cipher, passwordHash));
+  return {
+    regionsAdded: r.regions.added,
+    departments: DEPARTMENTS.length,
+    teamsByLevel: countBy(r.teams, (t) => t.level),
+    sitesByType: countBy(r.sites, (s) => s.type),
+    volunteers: r.volunteers.count,
+    memberships: r.volunteers.memberships,
+    logins: r.logins,
+    volunteer: {
+      phone: DEMO_VOLUNTEER_PHONE,
+      volunteerCode: r.volunteers.demo.volunteerCode,
+      name: r.volunteers.demo.name,
+    },
+    millis: Math.round(performance.now() - started),
+  };
 }
 
-/** Prints the demo logins; the admin line only when its password is known. */
+/** Prints what the demo holds and its logins; the admin only when its password is known. */
 export function printDemoLogins(summary: DemoSummary, adminPassword: string | undefined): void {
-  if (adminPassword) console.log(`  admin / ${adminPassword}`);
-  for (const l of summary.logins) console.log(`  ${l.login} (${l.role}, ${l.scope})`);
+  const teams = Object.values(summary.teamsByLevel).reduce((a, b) => a + b, 0);
+  const sites = Object.values(summary.sitesByType).reduce((a, b) => a + b, 0);
+  console.log(
+    `Loaded the Chongqing demo in ${(summary.millis / 1000).toFixed(1)} s: ${summary.departments} departments, ` +
+      `${teams} teams, ${sites} sites, ${summary.volunteers} volunteers.`,
+  );
+  console.log(`Demo logins (password "${DEMO_PASSWORD}" unless noted):`);
+  const rows: [string, string, string][] = [];
+  if (adminPassword) rows.push(['admin', 'system_admin', `password "${adminPassword}"`]);
+  for (const l of summary.logins) rows.push([l.login, l.role, l.scope]);
+  const v = summary.volunteer;
+  rows.push([`${v.phone} or ${v.volunteerCode}`, 'volunteer', v.name]);
+  const width = Math.max(...rows.map((r) => r[0].length));
+  for (const [login, role, scope] of rows) console.log(`  ${login.padEnd(width)}  ${role.padEnd(16)}  ${scope}`);
 }
 
-/** Loads the Chongqing demo when the database holds no organisations yet. */
-export async function loadDemoIfEmpty(database: Database, config: Config): Promise<void> {
-  if (await databaseHoldsOrganisations(database.db)) return;
-  printDemoLogins(await loadDemo(database, config), config.adminPassword);
+/** Loads the Chongqing demo when the database holds no organisations yet, and prints the logins. */
+export async function loadDemoIfEmpty(database: Database, config: Config): Promise<DemoSummary | null> {
+  if (await databaseHoldsOrganisations(database.db)) return null;
+  const summary = await loadDemo(database, config);
+  printDemoLogins(summary, config.adminPassword);
+  return summary;
 }

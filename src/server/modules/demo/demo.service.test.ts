@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITE_TYPES } from '../../../common/enums.js';
+import { Client, createTestApp, TEST_SECRET, type TestApp } from '../../../../test/test-app.js';
+import { DIALECTS } from '../../../../test/test-db.js';
+import { loadConfig } from '../../config.js';
+import { bootstrapAdmin, seedServiceFields } from '../bootstrap/bootstrap.service.js';
+import { pathOf } from '../organisations/organisations.repository.js';
+import { CHONGQING_CENTRES } from '../regions/regions.seed.js';
+import { DEMO_PASSWORD, DEMO_VOLUNTEERS, loadDemoIfEmpty, type DemoSummary } from './demo.service.js';
+
+const ADMIN_PASSWORD = 'admin-password-for-tests';
+
+describe.each(DIALECTS)('the Chongqing demo on %s', (dialect) => {
+  let t: TestApp;
+  let summary: DemoSummary;
+  const count = async (table: 'organisations' | 'sites' | 'volunteers' | 'memberships' | 'users') =>
+    Number(
+      (
+        await t.tdb.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const config = loadConfig({}, { databaseUrl: t.tdb.url, secret: TEST_SECRET, adminPassword: ADMIN_PASSWORD });
+    await seedServiceFields(t.tdb.db);
+    await bootstrapAdmin(t.tdb.db, ADMIN_PASSWORD);
+    const log = console.log;
+    console.log = () => undefined;
+    try {
+      const loaded = await loadDemoIfEmpty(t.tdb, config);
+      if (!loaded) throw new Error('the demo did not load');
+      summary = loaded;
+    } finally {
+      console.log = log;
+    }
+    console.info(`demo load on ${dialect}: ${summary.millis} ms`);
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('loads only into a database without organisations', async () => {
+    const before = await count('organisations');
+    const config = loadConfig({}, { databaseUrl: t.tdb.url, secret: TEST_SECRET });
+    expect(await loadDemoIfEmpty(t.tdb, config)).toBeNull();
+    expect(await count('organisations')).toBe(before);
+  });
+
+  it('has the nine city departments with their fields', async () => {
+    const departments = await t.tdb.db
+      .selectFrom('organisations')
+      .select(['name', 'level', 'region_code', 'fields'])
+      .where('kind', '=', 'department')
+      .execute();
+    expect(departments.map((d) => d.name).sort()).toEqual(
+      [
+        '市委宣传部',
+        '市生态环境局',
+        '市司法局',
+        '市科协',
+        '市消防救援局',
+        '市文化旅游委',
+        '市卫生健康委',
+        '团市委',
+        '市残联',
+      ].sort(),
+    );
+    expect(departments.every((d) => d.level === 'city' && d.region_code === '500000')).toBe(true);
+    const ecology = departments.find((d) => d.name === '市生态环境局');
+    expect(JSON.parse(ecology?.fields ?? '[]')).toEqual(['ecology']);
+  });
+
+  it('has team trees three levels deep (four for ecology) under their departments', async () => {
+    const teams = await t.tdb.db
+      .selectFrom('organisations')
+      .select(['id', 'level', 'department_id', 'region_code'])
+      .where('kind', '=', 'team')
+      .execute();
+    expect(new Set(teams.map((x) => x.level))).toEqual(new Set(['city', 'district', 'town', 'community']));
+    expect(teams.every((x) => x.department_id !== null)).toBe(true);
+    expect(summary.teamsByLevel.city).toBe(9);
+
+    const grassroots = teams.find((x) => x.level === 'town' && x.region_code.startsWith('500106'));
+    if (!grassroots) throw new Error('no grassroots team in 沙坪坝区');
+    const path = await pathOf(t.tdb.db, grassroots.id);
+    const rows = await t.tdb.db
+      .selectFrom('organisations')
+      .select(['id', 'kind', 'level', 'region_code'])
+      .where(
+        'id',
+        'in',
+        path.map((p) => p.id),
+      )
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(path.map((p) => byId.get(p.id)?.level)).toEqual(['city', 'city', 'district', 'town']);
+    expect(path.map((p) => byId.get(p.id)?.kind)).toEqual(['department', 'team', 'team', 'team']);
+    expect(byId.get(path[2]?.id ?? '')?.region_code).toBe('500106');
+    expect(path[0]?.id).toBe(grassroots.department_id);
+
+    const community = teams.find((x) => x.level === 'community');
+    expect(await pathOf(t.tdb.db, community?.id ?? '')).toHaveLength(5);
+  });
+
+  it('has sites of every type, each near its district centre', async () => {
+    const sites = await t.tdb.db.selectFrom('sites').select(['type', 'region_code', 'lat', 'lng', 'address']).execute();
+    for (const type of SITE_TYPES) expect(sites.some((s) => s.type === type)).toBe(true);
+    expect(sites.filter((s) => s.type === 'supermarket').length).toBeGreaterThanOrEqual(5);
+    expect(sites.filter((s) => s.type === 'youth_home').length).toBeGreaterThanOrEqual(3);
+    expect(sites.filter((s) => s.type === 'guidance_centre')).toHaveLength(41);
+    for (const s of sites) {
+      const centre = CHONGQING_CENTRES[s.region_code.slice(0, 6)];
+      if (!centre) throw new Error(`no centre for ${s.region_code}`);
+      expect(Math.abs(Number(s.lat) - centre.lat)).toBeLessThan(0.5);
+      expect(Math.abs(Number(s.lng) - centre.lng)).toBeLessThan(0.5);
+      expect(s.address).toMatch(/^重庆市.+号$/);
+    }
+  });
+
+  it('has 2,000 volunteers spread over the districts, many in teams', async () => {
+    expect(await count('volunteers')).toBe(DEMO_VOLUNTEERS);
+    const regions = await t.tdb.db.selectFrom('volunteers').select('region_code').execute();
+    expect(new Set(regions.map((r) => r.region_code.slice(0, 6))).size).toBeGreaterThanOrEqual(30);
+    const members = await t.tdb.db.selectFrom('memberships').select('volunteer_id').distinct().execute();
+    expect(members.length).toBeGreaterThan(DEMO_VOLUNTEERS / 2);
+    const stored = await t.tdb.db
+      .selectFrom('volunteers')
+      .select(['id_number_enc', 'id_number_masked'])
+      .limit(5)
+      .execute();
+    for (const v of stored) {
+      expect(v.id_number_enc.startsWith('v1.')).toBe(true);
+      expect(v.id_number_masked).toContain('*');
+    }
+  });
+
+  it('lets every demo account log in with its role', async () => {
+    const expected: [string, string, string][] = [
+      ['admin', ADMIN_PASSWORD, 'system_admin'],
+      ['region.admin', DEMO_PASSWORD, 'region_admin'],
+      ['dept.admin', DEMO_PASSWORD, 'department_admin'],
+      ['team.admin', DEMO_PASSWORD, 'team_admin'],
+      ['site.manager', DEMO_PASSWORD, 'site_manager'],
+      ['clerk', DEMO_PASSWORD, 'clerk'],
+      ['resident', DEMO_PASSWORD, 'resident'],
+      [summary.volunteer.phone, DEMO_PASSWORD, 'volunteer'],
+      [summary.volunteer.volunteerCode, DEMO_PASSWORD, 'volunteer'],
+    ];
+    for (const [login, password, role] of expected) {
+      const client = await new Client(t.app).login(login, password);
+      const me = (await client.get('/api/v1/me')).json() as { roles: { role: string; scopeId: string }[] };
+      expect(me.roles.map((r) => r.role)).toContain(role);
+      if (role === 'region_admin') expect(me.roles[0]?.scopeId).toBe('500103');
+    }
+  });
+});
