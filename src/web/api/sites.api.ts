@@ -1,18 +1,10 @@
 import type { z } from 'zod';
-import type { SiteCreateBody, SiteSchema } from './pending-contracts.js';
+import type { CreateSiteBody, Site, SiteList, SiteListQuery } from '../../common/contract/sites.js';
 import { api } from './http-client.js';
 
-export type SiteInput = z.infer<typeof SiteCreateBody>;
-export type Site = z.infer<typeof SiteSchema>;
-export interface SiteQuery {
-  type?: string;
-  region?: string;
-  near?: string;
-  radiusKm?: number;
-  cursor?: string;
-  limit?: number;
-}
+export type SiteInput = z.input<typeof CreateSiteBody>;
+export type SiteQuery = Partial<z.infer<typeof SiteListQuery>>;
+export type { Site };
 
 export const createSite = (body: SiteInput) => api.post<Site>('/sites', body);
-export const listSites = (query: SiteQuery = {}) =>
-  api.get<{ items: Site[]; nextCursor: string | null }>('/sites', { ...query });
+export const listSites = (query: SiteQuery = {}) => api.get<z.infer<typeof SiteList>>('/sites', { ...query });

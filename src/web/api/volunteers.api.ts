@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { VolunteerCreateBody, VolunteerSchema } from './pending-contracts.js';
+import type { RegisterVolunteerBody, Volunteer } from '../../common/contract/volunteers.js';
 import { api } from './http-client.js';
 
-export type VolunteerInput = z.infer<typeof VolunteerCreateBody>;
-export type Volunteer = z.infer<typeof VolunteerSchema>;
+export type VolunteerInput = z.input<typeof RegisterVolunteerBody>;
+export type { Volunteer };
 
 export const registerVolunteer = (body: VolunteerInput) => api.post<Volunteer>('/volunteers', body);
 export const getVolunteer = (id: string) => api.get<Volunteer>(`/volunteers/${encodeURIComponent(id)}`);

@@ -1,3 +1,66 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { useCareMode } from '../../components/care-mode.js';
+import { Loading } from '../../components/status-views.js';
+import { isAdmin, useSession } from '../auth/use-session.js';
+import { OrganisationsAdminPage } from './organisations-admin-page.js';
+import { RegionsAdminPage } from './regions-admin-page.js';
+import { RolesAdminPage } from './roles-admin-page.js';
+import { SitesAdminPage } from './sites-admin-page.js';
+
+const SECTIONS = ['regions', 'organisations', 'sites', 'roles'] as const;
+
+/** The administration console (Ant Design), loaded only when an admin opens it. */
 export function AdminConsole() {
-  return <p>admin</p>;
+  const { t, i18n } = useTranslation();
+  const [care] = useCareMode();
+  const { me, loading } = useSession();
+  if (loading) return <Loading />;
+  if (!me) return <Navigate to="/login" replace />;
+  if (!isAdmin(me)) {
+    return (
+      <p className="notice error" role="alert">
+        {t('errors.FORBIDDEN')}
+      </p>
+    );
+  }
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      theme={{
+        token: {
+          colorPrimary: '#a8071a',
+          fontSize: care ? 20 : 14,
+          colorText: care ? '#000' : 'rgba(0,0,0,0.88)',
+          colorTextSecondary: care ? '#000' : '#595959',
+          colorTextPlaceholder: '#6b6b6b',
+          colorTextDescription: care ? '#000' : '#595959',
+        },
+      }}
+    >
+      <AntApp>
+        <div className="admin">
+          <nav className="admin-nav" aria-label={t('admin.nav')}>
+            {SECTIONS.map((s) => (
+              <NavLink key={s} to={`/admin/${s}`}>
+                {t(`admin.${s}.title`)}
+              </NavLink>
+            ))}
+          </nav>
+          <div className="admin-content">
+            <Routes>
+              <Route index element={<Navigate to="regions" replace />} />
+              <Route path="regions" element={<RegionsAdminPage />} />
+              <Route path="organisations" element={<OrganisationsAdminPage />} />
+              <Route path="sites" element={<SitesAdminPage />} />
+              <Route path="roles" element={<RolesAdminPage />} />
+            </Routes>
+          </div>
+        </div>
+      </AntApp>
+    </ConfigProvider>
+  );
 }

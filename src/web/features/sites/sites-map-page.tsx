@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SITE_TYPES } from '../../../common/enums.js';
+import { SITE_TYPES, type SiteType } from '../../../common/enums.js';
 import { listSites } from '../../api/sites.api.js';
 import { SITE_TYPE_COLOURS } from '../../components/labels.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
@@ -13,7 +13,7 @@ export function SitesMapPage() {
   const { t } = useTranslation();
   usePageTitle(t('sites.title'));
   const filterId = useId();
-  const [type, setType] = useState('');
+  const [type, setType] = useState<SiteType | ''>('');
   const [selected, setSelected] = useState<string | null>(null);
   const q = useQuery({
     queryKey: ['sites', 'map', type],
@@ -26,7 +26,12 @@ export function SitesMapPage() {
       <h1>{t('sites.title')}</h1>
       <div className="filter-bar">
         <label htmlFor={filterId}>{t('sites.filterType')}</label>
-        <select id={filterId} value={type} onChange={(e) => setType(e.target.value)} data-testid="site-type-filter">
+        <select
+          id={filterId}
+          value={type}
+          onChange={(e) => setType(e.target.value as SiteType | '')}
+          data-testid="site-type-filter"
+        >
           <option value="">{t('sites.allTypes')}</option>
           {SITE_TYPES.map((st) => (
             <option key={st} value={st}>

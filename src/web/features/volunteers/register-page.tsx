@@ -204,6 +204,7 @@ const EMPTY_INPUT_KEYS: Record<keyof VolunteerInput, true> = {
   regionCode: true,
   skills: true,
   fields: true,
+  availability: true,
 };
 
 function RegisterDone({ volunteer }: { volunteer: Volunteer }) {

@@ -1,48 +1,26 @@
 import type { TFunction } from 'i18next';
-import type { z } from 'zod';
-import { VolunteerCreateBody } from '../../api/pending-contracts.js';
+import { RegisterVolunteerBody } from '../../../common/contract/volunteers.js';
+import { checkIdNumber } from '../../../common/id-numbers.js';
 import type { VolunteerInput } from '../../api/volunteers.api.js';
+import { issueMessage } from '../../components/zod-messages.js';
 
 export type FieldErrors = Partial<Record<keyof VolunteerInput | 'form', string>>;
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = '10X98765432';
-
-/** GB 11643 check digit of an 18-character resident ID number. */
-export function residentIdValid(id: string): boolean {
-  const v = id.toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(v)) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(v[i]) * (WEIGHTS[i] ?? 0);
-  return CHECK[sum % 11] === v[17];
-}
-
-function messageFor(issue: z.core.$ZodIssue, field: string, t: TFunction): string {
-  switch (issue.code) {
-    case 'too_small':
-      return issue.minimum === 1 ? t('validation.required') : t('validation.minLength', { min: issue.minimum });
-    case 'too_big':
-      return t('validation.maxLength', { max: issue.maximum });
-    case 'invalid_format':
-      return t(`validation.format.${field}`, { defaultValue: t('validation.invalid') });
-    case 'invalid_value':
-      return t('validation.required');
-    default:
-      return t('validation.invalid');
-  }
-}
-
-/** The same checks the server makes, so most mistakes are shown before sending. */
+/**
+ * The server's own schema (src/common/contract/volunteers.ts) run in the browser, so the
+ * form shows the same mistakes the API would refuse, in the UI language, before sending.
+ */
 export function validateRegistration(input: VolunteerInput, t: TFunction): FieldErrors {
   const errors: FieldErrors = {};
-  const parsed = VolunteerCreateBody.safeParse(input);
+  const parsed = RegisterVolunteerBody.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? 'form') as keyof FieldErrors;
-      if (!errors[field]) errors[field] = messageFor(issue, field, t);
+      if (!errors[field]) errors[field] = issueMessage(issue, field, t);
     }
   }
-  if (!errors.idNumber && input.idType === 'resident_id' && !residentIdValid(input.idNumber.trim())) {
+  // The schema checks the ID number only once the rest is valid; say it at once.
+  if (!errors.idNumber && input.idNumber && !checkIdNumber(input.idType, input.idNumber).ok) {
     errors.idNumber = t('validation.format.idNumber');
   }
   return errors;

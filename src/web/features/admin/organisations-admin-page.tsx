@@ -1,0 +1,100 @@
+import { Alert, Table, Tree } from 'antd';
+import type { TreeDataNode } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { listOrganisations, type OrganisationSummary } from '../../api/organisations.api.js';
+import { ErrorNotice } from '../../components/status-views.js';
+import { usePageTitle } from '../../components/use-page-title.js';
+import { OrganisationForm } from './organisation-form.js';
+
+interface OrgNode extends TreeDataNode {
+  key: string;
+  name: string;
+  children?: OrgNode[];
+}
+
+const toNode = (o: OrganisationSummary): OrgNode => ({ key: o.id, title: o.name, name: o.name });
+
+function attach(nodes: OrgNode[], key: string, children: OrgNode[]): OrgNode[] {
+  return nodes.map((n) =>
+    n.key === key
+      ? { ...n, children, isLeaf: children.length === 0 }
+      : n.children
+        ? { ...n, children: attach(n.children, key, children) }
+        : n,
+  );
+}
+
+/** Organisations: the tree (roots, then children on demand), the chosen node's children, and creation. */
+export function OrganisationsAdminPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('admin.organisations.title'));
+  const [tree, setTree] = useState<OrgNode[]>([]);
+  const [treeVersion, setTreeVersion] = useState(0);
+  const [parent, setParent] = useState<{ id: string; name: string } | null>(null);
+  const [created, setCreated] = useState<string | null>(null);
+
+  useEffect(() => {
+    void listOrganisations({ parentId: 'root', limit: 200 }).then((r) => setTree(r.items.map(toNode)));
+  }, [treeVersion]);
+
+  const children = useQuery({
+    queryKey: ['organisations', 'children', parent?.id ?? 'root'],
+    queryFn: () => listOrganisations({ parentId: parent?.id ?? 'root', limit: 200 }),
+  });
+
+  const loadData = async (node: { key: React.Key }) => {
+    const key = String(node.key);
+    const r = await listOrganisations({ parentId: key, limit: 200 });
+    setTree((prev) => attach(prev, key, r.items.map(toNode)));
+  };
+
+  return (
+    <section aria-labelledby="orgs-title">
+      <h1 id="orgs-title">{t('admin.organisations.title')}</h1>
+      <div className="admin-split">
+        <div className="admin-panel">
+          <h2>{t('admin.organisations.tree')}</h2>
+          <Tree<OrgNode>
+            key={treeVersion}
+            treeData={tree}
+            loadData={loadData}
+            aria-label={t('admin.organisations.tree')}
+            onSelect={(_, info) => setParent(info.selected ? { id: info.node.key, name: info.node.name } : null)}
+          />
+        </div>
+        <div className="admin-panel">
+          <h2>
+            {parent ? t('admin.organisations.childrenOf', { name: parent.name }) : t('admin.organisations.roots')}
+          </h2>
+          {children.isError && <ErrorNotice error={children.error} />}
+          <Table<OrganisationSummary>
+            rowKey="id"
+            size="small"
+            loading={children.isPending}
+            dataSource={children.data?.items ?? []}
+            pagination={false}
+            columns={[
+              { title: t('admin.organisations.name'), dataIndex: 'name' },
+              { title: t('admin.organisations.kind'), dataIndex: 'kind', render: (k: string) => t(`orgKind.${k}`) },
+              { title: t('admin.organisations.level'), dataIndex: 'level', render: (l: string) => t(`orgLevel.${l}`) },
+              { title: t('admin.region'), dataIndex: 'regionCode' },
+            ]}
+          />
+        </div>
+        <div className="admin-panel">
+          <h2>{t('admin.organisations.create')}</h2>
+          {created && <Alert type="success" role="status" title={t('admin.created', { name: created })} showIcon />}
+          <OrganisationForm
+            parent={parent}
+            onCreated={(o) => {
+              setCreated(o.name);
+              setTreeVersion((v) => v + 1);
+            }}
+          />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { Alert, Select, Table } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SITE_TYPES, type SiteType } from '../../../common/enums.js';
+import { listSites, type Site } from '../../api/sites.api.js';
+import { ErrorNotice } from '../../components/status-views.js';
+import { usePageTitle } from '../../components/use-page-title.js';
+import { SiteForm } from './site-form.js';
+
+/** Sites (阵地): the list by type, and creation. */
+export function SitesAdminPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('admin.sites.title'));
+  const filterId = useId();
+  const [type, setType] = useState<SiteType | undefined>(undefined);
+  const [created, setCreated] = useState<string | null>(null);
+  const q = useQuery({ queryKey: ['sites', 'admin', type], queryFn: () => listSites({ type, limit: 200 }) });
+
+  return (
+    <section aria-labelledby="sites-admin-title">
+      <h1 id="sites-admin-title">{t('admin.sites.title')}</h1>
+      <div className="admin-split">
+        <div className="admin-panel wide">
+          <div className="filter-bar">
+            <label htmlFor={filterId}>{t('sites.filterType')}</label>
+            <Select<SiteType>
+              id={filterId}
+              allowClear
+              style={{ minWidth: 200 }}
+              value={type}
+              placeholder={t('sites.allTypes')}
+              onChange={(v) => setType(v)}
+              options={SITE_TYPES.map((s) => ({ value: s, label: t(`siteType.${s}`) }))}
+            />
+          </div>
+          {q.isError && <ErrorNotice error={q.error} />}
+          <Table<Site>
+            rowKey="id"
+            size="small"
+            loading={q.isPending}
+            dataSource={q.data?.items ?? []}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            columns={[
+              { title: t('admin.sites.name'), dataIndex: 'name' },
+              { title: t('sites.filterType'), dataIndex: 'type', render: (v: string) => t(`siteType.${v}`) },
+              { title: t('admin.region'), dataIndex: 'regionCode' },
+              { title: t('admin.sites.address'), dataIndex: 'address' },
+            ]}
+          />
+        </div>
+        <div className="admin-panel">
+          <h2>{t('admin.sites.create')}</h2>
+          {created && <Alert type="success" role="status" title={t('admin.created', { name: created })} showIcon />}
+          <SiteForm onCreated={(s) => setCreated(s.name)} />
+        </div>
+      </div>
+    </section>
+  );
+}
