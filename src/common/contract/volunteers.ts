@@ -69,6 +69,8 @@ export const RegisterVolunteerBody = z
     if (!r.ok) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: r.message });
   });
 export type RegisterVolunteerBody = z.infer<typeof RegisterVolunteerBody>;
+/** What a client sends: skills and fields may be left out. */
+export type RegisterVolunteerInput = z.input<typeof RegisterVolunteerBody>;
 
 /** PATCH /api/v1/volunteers/:id: what a volunteer may change about themself. */
 export const UpdateVolunteerBody = z

@@ -1,7 +1,6 @@
-import type { z } from 'zod';
 import type {
   RegisterResidentBody,
-  RegisterVolunteerBody,
+  RegisterVolunteerInput,
   VolunteerStatus,
 } from '../../../common/contract/volunteers.js';
 import { AppError, badRequest } from '../../../common/errors.js';
@@ -18,7 +17,7 @@ import * as repo from './volunteers.repository.js';
 import * as rules from './volunteers.rules.js';
 
 /** What registration needs: skills and fields may be left out (they default to none). */
-export type VolunteerRegistration = z.input<typeof RegisterVolunteerBody>;
+export type VolunteerRegistration = RegisterVolunteerInput;
 
 export interface RegistrationOptions {
   /** A precomputed argon2 hash of `input.password`: bulk seeders skip ~65 ms of hashing each. */

@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { UsersTable, VolunteersTable } from '../../db/schema.js';
 
@@ -39,7 +40,7 @@ const columns = [
   'users.phone_masked',
 ] as const;
 
-export async function insertVolunteer(db: Db, row: VolunteersTable): Promise<void> {
+export async function insertVolunteer(db: Db, row: Insertable<VolunteersTable>): Promise<void> {
   await db.insertInto('volunteers').values(row).execute();
 }
 
