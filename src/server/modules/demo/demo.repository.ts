@@ -1,7 +1,23 @@
 import type { Db } from '../../db/database.js';
+import type { MembershipsTable } from '../../db/schema.js';
 
 /** Whether any organisation exists: the demo loads only into a database without one. */
 export async function databaseHoldsOrganisations(db: Db): Promise<boolean> {
   const row = await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
   return row !== undefined;
+}
+
+const CHUNK = 500;
+
+/**
+ * Team memberships in batches: the demo makes ~1,700 at once, and one round trip each is
+ * what makes a load on PostgreSQL slow. (The organisations module inserts one at a time.)
+ */
+export async function insertMemberships(db: Db, rows: MembershipsTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insertInto('memberships')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
+  }
 }

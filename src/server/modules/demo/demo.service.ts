@@ -37,9 +37,9 @@ const countBy = <T>(items: T[], key: (t: T) => string): Record<string, number> =
   return out;
 };
 
-function find<T extends { name: string }>(items: T[], what: string, test: (t: T) => boolean): T {
-  const found = items.find(test);
-  if (!found) throw new Error(`the demo has no ${what}`);
+/** The one item the demo relies on: a missing one is a bug in the demo data, so it throws. */
+function required<T>(found: T | undefined, what: string): T {
+  if (found === undefined) throw new Error(`the demo has no ${what}`);
   return found;
 }
 
@@ -51,7 +51,11 @@ async function loadInto(db: Db, cipher: PersonalDataCipher, passwordHash: string
   await insertVolunteerOrganisations(db, departments);
   const teams: DemoTeam[] = await insertTeams(db, regions, departments);
   const sites: DemoSite[] = await insertSites(db, rnd, regions, teams);
-  const homeTeam = find(teams, 'home team', (t) => t.department === 'ecology' && t.level === 'district');
+  // The team admin's team: ecology's district team in 渝中区, with town and community teams below.
+  const homeTeam = required(
+    teams.find((t) => t.department === 'ecology' && t.level === 'district' && t.districtCode === HOME_DISTRICT),
+    'ecology team in 渝中区',
+  );
   const volunteers = await insertVolunteers({ cipher }, db, rnd, {
     regions,
     teams,
@@ -59,15 +63,23 @@ async function loadInto(db: Db, cipher: PersonalDataCipher, passwordHash: string
     count: DEMO_VOLUNTEERS,
     homeTeamId: homeTeam.id,
   });
-  const home = regions.districts.get(HOME_DISTRICT);
-  if (!home) throw new Error('the demo has no 渝中区');
-  const ecology = DEPARTMENTS.find((d) => d.key === 'ecology');
+  const home = required(regions.districts.get(HOME_DISTRICT), '渝中区');
+  const ecology = required(
+    DEPARTMENTS.find((d) => d.key === 'ecology'),
+    'ecology department',
+  );
   const logins = await insertAccounts(db, passwordHash, {
     region: { code: home.code, name: home.name },
-    department: { id: departments.get('ecology') ?? '', name: ecology?.name ?? '' },
+    department: { id: required(departments.get('ecology'), 'ecology department'), name: ecology.name },
     team: homeTeam,
-    site: find(sites, 'guidance centre', (s) => s.type === 'guidance_centre' && s.regionCode === HOME_DISTRICT),
-    supermarket: find(sites, 'supermarket', (s) => s.type === 'supermarket' && s.districtCode === HOME_DISTRICT),
+    site: required(
+      sites.find((s) => s.type === 'guidance_centre' && s.regionCode === HOME_DISTRICT),
+      'guidance centre in 渝中区',
+    ),
+    supermarket: required(
+      sites.find((s) => s.type === 'supermarket' && s.districtCode === HOME_DISTRICT),
+      'supermarket in 渝中区',
+    ),
   });
   return { regions, teams, sites, volunteers, logins };
 }

@@ -66,15 +66,16 @@ export async function insertTeams(
       { name: `重庆市${d.team}总队`, level: 'city', regionCode: '500000', districtCode: '500000' },
       departmentId,
     );
-    const districts = [HOME_DISTRICT, ...[0, 1, 2].map((j) => DISTRICT_POOL[(i * 3 + j) % DISTRICT_POOL.length])];
+    const others = [0, 1, 2].map((j) => DISTRICT_POOL[(i * 3 + j) % DISTRICT_POOL.length] ?? HOME_DISTRICT);
+    const districts = [HOME_DISTRICT, ...others];
     for (const code of districts) {
-      const district = code ? regions.districts.get(code) : undefined;
-      if (!district) continue;
+      const district = regions.districts.get(code);
+      if (!district) throw new Error(`demo district ${code} is missing`);
       const districtTeam = await add(
         {
           name: `${district.name}${d.team}大队`,
           level: 'district',
-          regionCode: code as string,
+          regionCode: district.code,
           districtCode: district.code,
         },
         cityTeam,

@@ -1,12 +1,14 @@
 import { DEFAULT_FIELDS } from '../../../common/enums.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import { insertMembership } from '../organisations/organisations.repository.js';
+import type { MembershipsTable } from '../../db/schema.js';
+import { newId, nowIso } from '../../ids.js';
 import { registerVolunteer } from '../volunteers/registration.service.js';
 import { DEMO_PASSWORD } from './demo.accounts.js';
 import { makePeople, residentIdNumber, type DemoPerson } from './demo.people.js';
 import type { DemoRandom } from './demo.random.js';
 import type { DemoRegions } from './demo.regions.js';
+import { insertMemberships } from './demo.repository.js';
 import type { DemoTeam } from './demo.teams.js';
 
 /** The volunteer demo login: this phone, or the volunteer code printed at start. */
@@ -58,12 +60,18 @@ export async function insertVolunteers(
   // One spare person covers the unlikely case that a random ID equals the demo volunteer's.
   const people = [first, ...others.filter((p) => p.idNumber !== first.idNumber).slice(0, input.count - 1)];
   const led = new Set<string>();
-  let memberships = 0;
-  const join = async (teamId: string, volunteerId: string) => {
+  const memberships: MembershipsTable[] = [];
+  const join = (teamId: string, volunteerId: string) => {
     const role = led.has(teamId) ? 'member' : 'leader';
     led.add(teamId);
-    await insertMembership(db, { organisationId: teamId, volunteerId, role });
-    memberships++;
+    memberships.push({
+      id: newId(),
+      organisation_id: teamId,
+      volunteer_id: volunteerId,
+      role,
+      status: 'active',
+      joined_at: nowIso(),
+    });
   };
   let demo: DemoVolunteers['demo'] | undefined;
   for (const person of people) {
@@ -85,14 +93,15 @@ export async function insertVolunteers(
     if (!demo) {
       // Registered first, so the demo volunteer leads the team admin's team.
       demo = { id: registered.id, volunteerCode: registered.volunteerCode, name: person.name };
-      await join(input.homeTeamId, registered.id);
+      join(input.homeTeamId, registered.id);
       continue;
     }
     // Seven in ten volunteers serve in a team, some in two.
     if (rnd.next() < 0.3) continue;
     for (const team of rnd.sample(teamsFor(person, input.teams), rnd.next() < 0.25 ? 2 : 1))
-      await join(team.id, registered.id);
+      join(team.id, registered.id);
   }
   if (!demo) throw new Error('the demo needs at least one volunteer');
-  return { count: people.length, memberships, demo };
+  await insertMemberships(db, memberships);
+  return { count: people.length, memberships: memberships.length, demo };
 }

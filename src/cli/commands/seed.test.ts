@@ -1,0 +1,64 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { TEST_SECRET } from '../../../test/test-app.js';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/test-db.js';
+import { seedCommand } from './seed.js';
+
+/** Runs `shanmei seed …` in-process and answers what it printed and its exit code. */
+async function seed(args: string[]): Promise<{ out: string; err: string; code: number }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  try {
+    process.exitCode = 0;
+    await seedCommand().parseAsync(args, { from: 'user' });
+    return { out: out.join('\n'), err: err.join('\n'), code: Number(process.exitCode ?? 0) };
+  } finally {
+    process.exitCode = 0;
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+describe.each(DIALECTS)('shanmei seed on %s', (dialect) => {
+  let tdb: TestDatabase;
+  const env = { ...process.env };
+  beforeAll(async () => {
+    process.env.SHANMEI_SECRET = TEST_SECRET;
+    delete process.env.SHANMEI_ADMIN_PASSWORD;
+    tdb = await createTestDatabase(dialect);
+  });
+  afterEach(() => {
+    process.exitCode = 0;
+  });
+  afterAll(async () => {
+    process.env = env;
+    await tdb.drop();
+  });
+
+  it('loads a province by its 2-digit code, then finds nothing to add', async () => {
+    const first = await seed(['regions', '--province', '12', '--database-url', tdb.url]);
+    expect(first).toMatchObject({ code: 0, err: '' });
+    expect(first.out).toMatch(/^Added \d+ regions\.$/);
+    const again = await seed(['regions', '--province', '120000', '--database-url', tdb.url]);
+    expect(again.out).toMatch(/already present/);
+  });
+
+  it('refuses a malformed province code with a message and exit code 1', async () => {
+    const r = await seed(['regions', '--province', 'x', '--database-url', tdb.url]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^shanmei seed regions: province code must be/);
+  });
+
+  it('loads the demo once, printing its logins, and refuses a second time', async () => {
+    const first = await seed(['demo', '--database-url', tdb.url]);
+    expect(first).toMatchObject({ code: 0, err: '' });
+    for (const login of ['admin', 'region.admin', 'dept.admin', 'team.admin', 'site.manager', 'clerk', 'resident']) {
+      expect(first.out).toMatch(new RegExp(`^  ${login.replace('.', '\\.')} `, 'm'));
+    }
+    expect(first.out).toMatch(/13800000001 or V\d{11}/);
+    const again = await seed(['demo', '--database-url', tdb.url]);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/already holds organisations/);
+  });
+});
