@@ -12,6 +12,7 @@ import { insertGrant } from '../access/roles.repository.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { insertUser } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/passwords.js';
+import { getSettings } from '../settings/settings.service.js';
 import { newVolunteerCode } from './volunteer-code.js';
 import * as repo from './volunteers.repository.js';
 import * as rules from './volunteers.rules.js';
@@ -24,6 +25,8 @@ export interface RegistrationOptions {
   passwordHash?: string;
   /** Registration time (ISO-8601); defaults to now. Also the day ages are judged on. */
   now?: string;
+  /** Below this age a guardian must consent; defaults to the `guardianAge` setting (18). */
+  guardianAge?: number;
 }
 
 export interface RegisteredVolunteer {
@@ -33,8 +36,6 @@ export interface RegisteredVolunteer {
   status: VolunteerStatus;
 }
 
-/** Age below which a volunteer needs a guardian's consent (SPEC: configurable, default 18). */
-export const GUARDIAN_AGE = 18;
 const REGISTRATIONS_PER_ADDRESS = 20;
 const REGISTRATION_WINDOW_MS = 60 * 60_000;
 const CODE_ATTEMPTS = 5;
@@ -56,7 +57,7 @@ const inTransaction = <T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> =>
  * nothing is written. The ID number and phone are stored encrypted with a keyed hash for
  * duplicate checks and a mask for display; the plain values are never stored or returned.
  *
- * A minor (under GUARDIAN_AGE by the birth date in a resident ID) is registered with status
+ * A minor (under the `guardianAge` setting, by the birth date in a resident ID) gets status
  * `pending_guardian`: they can log in, but sign-ups stay closed until a guardian consents
  * (the consent flow comes with its own issue). Other documents carry no birth date, so
  * their holders register as `active`.
@@ -78,8 +79,9 @@ export async function registerVolunteer(
 
   const idHash = ctx.cipher.lookupHash(rules.idNamespace(input.idType), id.normalised);
   const phoneCols = rules.phoneColumns(ctx.cipher, phone);
+  const guardianAge = opts.guardianAge ?? (await getSettings(db)).guardianAge;
   const status: VolunteerStatus =
-    id.birthDate && ageOn(id.birthDate, chinaToday(new Date(now))) < GUARDIAN_AGE ? 'pending_guardian' : 'active';
+    id.birthDate && ageOn(id.birthDate, chinaToday(new Date(now))) < guardianAge ? 'pending_guardian' : 'active';
   const passwordHash = opts.passwordHash ?? (await hashPassword(input.password));
 
   const attempt = () =>

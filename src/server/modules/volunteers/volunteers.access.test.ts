@@ -100,6 +100,17 @@ describe.each(DIALECTS)('volunteer access on %s', (dialect) => {
       expect(await reads(a.id)).toEqual([]);
     });
 
+    it('shows hours and star level from the confirmed-service cache', async () => {
+      const v = await makeVolunteer(t.app, { regionCode: REGIONS.yuzhong });
+      await t.tdb.db
+        .updateTable('volunteers')
+        .set({ confirmed_minutes: 100 * 60 + 45, star_level: 1 })
+        .where('id', '=', v.id)
+        .execute();
+      const res = await (await as(v)).get(`/api/v1/volunteers/${v.id}`);
+      expect(res.json()).toMatchObject({ hours: 100.7, starLevel: 1, pointsBalance: 0 });
+    });
+
     it('shows the volunteer to admins in scope, and audits each read', async () => {
       for (const c of [admins.yuzhong, admins.city, admins.system]) {
         const res = await c.get(`/api/v1/volunteers/${a.id}`);
@@ -201,6 +212,9 @@ describe.each(DIALECTS)('volunteer access on %s', (dialect) => {
       expect((await list(admins.yuzhong, `?regionCode=${REGIONS.yuzhong}&limit=0`)).statusCode).toBe(400);
       expect((await list(admins.yuzhong, `?regionCode=${REGIONS.yuzhong}&sort=name`)).statusCode).toBe(400);
       expect((await list(admins.system, '?regionCode=999999')).statusCode).toBe(404);
+      const junk = await list(admins.yuzhong, `?regionCode=${REGIONS.yuzhong}&cursor=not-a-cursor`);
+      expect(junk.statusCode).toBe(400);
+      expect(junk.json().error.message).toContain('cursor');
     });
 
     it('pages through the volunteers under the region in id order, masked', async () => {

@@ -1,5 +1,7 @@
 import type { AvailabilitySlot, Volunteer, VolunteerStatus } from '../../../common/contract/volunteers.js';
 import type { IdType } from '../../../common/enums.js';
+import { minutesToHours } from '../../../common/settings.js';
+import { toNumber } from '../../db/database.js';
 import type { VolunteerRow } from './volunteers.repository.js';
 
 /** A JSON list column; a malformed value reads as empty rather than failing the answer. */
@@ -33,9 +35,9 @@ export function presentVolunteer(r: VolunteerRow): Volunteer {
     availability: parseList<AvailabilitySlot>(r.availability),
     status: r.status as VolunteerStatus,
     registeredAt: r.registered_at,
-    // Service records, star levels and points arrive with their own modules.
-    hours: 0,
-    starLevel: 0,
+    hours: minutesToHours(toNumber(r.confirmed_minutes)),
+    starLevel: toNumber(r.star_level),
+    // The points ledger arrives with its own module; until then every wallet is empty.
     pointsBalance: 0,
   };
 }

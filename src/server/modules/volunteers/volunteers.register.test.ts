@@ -3,6 +3,7 @@ import { makePhone, makeRegions, makeResidentId, PASSWORD, REGIONS } from '../..
 import { DIALECTS } from '../../../../test/test-db.js';
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { toNumber } from '../../db/database.js';
+import { setSetting } from '../settings/settings.service.js';
 import { isVolunteerCode } from './volunteer-code.js';
 
 let address = 0;
@@ -115,6 +116,17 @@ describe.each(DIALECTS)('volunteer registration on %s', (dialect) => {
     expect(res.json()).toMatchObject({ status: 'pending_guardian', birthDate: '2015-06-01' });
   });
 
+  it('takes the guardian age from the settings', async () => {
+    const sixteen = makeResidentId(`${Number(new Date().toISOString().slice(0, 4)) - 16}-01-01`);
+    await setSetting(t.tdb.db, 'guardianAge', 16);
+    try {
+      const res = await post(t, '/api/v1/volunteers', body({ idNumber: sixteen }));
+      expect(res.json()).toMatchObject({ status: 'active' });
+    } finally {
+      await setSetting(t.tdb.db, 'guardianAge', 18);
+    }
+  });
+
   it('accepts other ID documents by format, with no derived birth date', async () => {
     const res = await post(t, '/api/v1/volunteers', body({ idType: 'passport', idNumber: 'e12345678' }));
     expect(res.statusCode).toBe(201);
@@ -172,6 +184,20 @@ describe.each(DIALECTS)('volunteer registration on %s', (dialect) => {
     const other = await post(t, '/api/v1/volunteers', body({ idType: 'passport', idNumber: 'G1985010100' }));
     expect(other.statusCode).toBe(201);
     expect(await counts()).not.toEqual(before);
+  });
+
+  it('lets exactly one of several simultaneous registrations of one ID number through', async () => {
+    const idNumber = makeResidentId('1979-09-09');
+    const before = await counts();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => post(t, '/api/v1/volunteers', body({ idNumber }))),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().error.message).toContain('idNumber');
+    const after = await counts();
+    expect(after.users - before.users).toBe(1);
+    expect(after.volunteers - before.volunteers).toBe(1);
+    expect(after.grants - before.grants).toBe(1);
   });
 
   it('refuses a duplicate phone with 409 and writes nothing', async () => {

@@ -18,6 +18,9 @@ export interface VolunteerRow {
   availability: string;
   status: string;
   registered_at: string;
+  /** Confirmed service in minutes and the star level: caches kept by the records module. */
+  confirmed_minutes: number;
+  star_level: number;
   phone_masked: string | null;
 }
 
@@ -37,6 +40,8 @@ const columns = [
   'volunteers.availability',
   'volunteers.status',
   'volunteers.registered_at',
+  'volunteers.confirmed_minutes',
+  'volunteers.star_level',
   'users.phone_masked',
 ] as const;
 
@@ -100,11 +105,11 @@ export async function updateUser(db: Db, id: string, patch: UserPatch): Promise<
   await db.updateTable('users').set(patch).where('id', '=', id).execute();
 }
 
-/** Volunteers of `regionCode` and every region under it, in id order after `cursor`. */
+/** Volunteers of `regionCode` (null: everyone) and every region under it, in id order after `afterId`. */
 export async function volunteersUnderRegion(
   db: Db,
   regionCode: string | null,
-  cursor: string | null,
+  afterId: string | null,
   limit: number,
 ): Promise<VolunteerRow[]> {
   let q = db.selectFrom('volunteers').innerJoin('users', 'users.id', 'volunteers.user_id').select(columns);
@@ -113,6 +118,6 @@ export async function volunteersUnderRegion(
       .innerJoin('region_closure', 'region_closure.descendant', 'volunteers.region_code')
       .where('region_closure.ancestor', '=', regionCode);
   }
-  if (cursor !== null) q = q.where('volunteers.id', '>', cursor);
+  if (afterId !== null) q = q.where('volunteers.id', '>', afterId);
   return q.orderBy('volunteers.id').limit(limit).execute();
 }

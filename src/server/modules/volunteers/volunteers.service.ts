@@ -3,6 +3,7 @@ import { badRequest, forbidden, notFound } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
+import { decodeCursor, pageOf } from '../../pagination.js';
 import { hasRole, isSystemAdmin, Policy, type Actor } from '../access/policy.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import * as repo from './volunteers.repository.js';
@@ -133,15 +134,15 @@ export async function listVolunteers(
       throw forbidden('You do not administer that region');
     }
   }
-  const rows = await repo.volunteersUnderRegion(db, regionCode, q.cursor ?? null, q.limit + 1);
-  const pageRows = rows.slice(0, q.limit);
-  const last = pageRows[pageRows.length - 1];
+  const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
+  const rows = await repo.volunteersUnderRegion(db, regionCode, after ? String(after.id) : null, q.limit + 1);
+  const { items, nextCursor } = pageOf(rows, q.limit, (r) => ({ id: r.id }));
   await appendAudit(db, {
     actorUserId: actor.userId,
     action: 'volunteer.list',
     entityType: 'region',
     entityId: regionCode ?? 'system',
-    details: { count: pageRows.length },
+    details: { count: items.length },
   });
-  return { rows: pageRows, nextCursor: rows.length > q.limit && last ? last.id : null };
+  return { rows: items, nextCursor };
 }
