@@ -1,11 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SITE_TYPES } from '../../../common/enums.js';
 import { Client, createTestApp, TEST_SECRET, type TestApp } from '../../../../test/test-app.js';
-import { DIALECTS } from '../../../../test/test-db.js';
+import { makeRegions, REGIONS } from '../../../../test/factories.js';
+import { createTestDatabase, DIALECTS } from '../../../../test/test-db.js';
 import { loadConfig } from '../../config.js';
+import { PersonalDataCipher } from '../../crypto.js';
 import { bootstrapAdmin, seedServiceFields } from '../bootstrap/bootstrap.service.js';
 import { pathOf } from '../organisations/organisations.repository.js';
 import { CHONGQING_CENTRES } from '../regions/regions.seed.js';
+import { registerResident } from '../volunteers/registration.service.js';
 import { DEMO_PASSWORD, DEMO_VOLUNTEERS, loadDemoIfEmpty, type DemoSummary } from './demo.service.js';
 
 const ADMIN_PASSWORD = 'admin-password-for-tests';
@@ -155,6 +158,37 @@ describe.each(DIALECTS)('the Chongqing demo on %s', (dialect) => {
       const me = (await client.get('/api/v1/me')).json() as { roles: { role: string; scopeId: string }[] };
       expect(me.roles.map((r) => r.role)).toContain(role);
       if (role === 'region_admin') expect(me.roles[0]?.scopeId).toBe('500103');
+    }
+  });
+});
+
+describe.each(DIALECTS)('a demo that cannot load on %s', (dialect) => {
+  it('writes nothing and lets the server start', async () => {
+    const tdb = await createTestDatabase(dialect);
+    try {
+      await makeRegions(tdb.db);
+      const cipher = new PersonalDataCipher(TEST_SECRET);
+      // Someone already registered with the demo volunteer's phone.
+      await registerResident({ cipher }, tdb.db, {
+        name: '张三',
+        phone: '13800000001',
+        password: 'a-long-password',
+        regionCode: REGIONS.yuzhong,
+      });
+      const config = loadConfig({}, { databaseUrl: tdb.url, secret: TEST_SECRET });
+      const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      try {
+        expect(await loadDemoIfEmpty(tdb, config)).toBeNull();
+        expect(error).toHaveBeenCalledWith(expect.stringMatching(/^shanmei: the demo was not loaded: /));
+      } finally {
+        error.mockRestore();
+      }
+      const orgs = await tdb.db.selectFrom('organisations').select('id').execute();
+      const volunteers = await tdb.db.selectFrom('volunteers').select('id').execute();
+      const regions = await tdb.db.selectFrom('regions').select('code').execute();
+      expect([orgs.length, volunteers.length, regions.length]).toEqual([0, 0, 6]);
+    } finally {
+      await tdb.drop();
     }
   });
 });

@@ -130,10 +130,19 @@ export function printDemoLogins(summary: DemoSummary, adminPassword: string | un
   for (const [login, role, scope] of rows) console.log(`  ${login.padEnd(width)}  ${role.padEnd(16)}  ${scope}`);
 }
 
-/** Loads the Chongqing demo when the database holds no organisations yet, and prints the logins. */
+/**
+ * Loads the Chongqing demo when the database holds no organisations yet, and prints the
+ * logins. A demo that cannot load (say, a user already has the demo volunteer's phone) is
+ * rolled back and reported, and the server starts without it: the demo is a convenience.
+ */
 export async function loadDemoIfEmpty(database: Database, config: Config): Promise<DemoSummary | null> {
   if (await databaseHoldsOrganisations(database.db)) return null;
-  const summary = await loadDemo(database, config);
-  printDemoLogins(summary, config.adminPassword);
-  return summary;
+  try {
+    const summary = await loadDemo(database, config);
+    printDemoLogins(summary, config.adminPassword);
+    return summary;
+  } catch (err) {
+    console.error(`shanmei: the demo was not loaded: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
 }
