@@ -60,10 +60,12 @@ export function RegisterPage() {
     mutationFn: registerVolunteer,
     onError: (err) => {
       if (!(err instanceof ApiError)) return setErrors({ form: t('errors.UNKNOWN') });
-      const text = t(`errors.${err.code}`, { defaultValue: t('errors.UNKNOWN') });
       const field = err.field as keyof FieldErrors | undefined;
-      if (field && field in EMPTY_INPUT_KEYS) setErrors({ [field]: `${text} (${err.message})` });
-      else setErrors({ form: `${text} (${err.message})` });
+      const generic = `${t(`errors.${err.code}`, { defaultValue: t('errors.UNKNOWN') })} (${err.message})`;
+      // A known refusal of one field has its own sentence; anything else keeps the server's words.
+      const text = field ? t(`register.server.${err.code}.${field}`, { defaultValue: generic }) : generic;
+      if (field && field in EMPTY_INPUT_KEYS) setErrors({ [field]: text });
+      else setErrors({ form: text });
     },
   });
 

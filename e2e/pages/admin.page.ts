@@ -1,0 +1,80 @@
+import type { Page } from 'playwright-core';
+import { AppShell } from './app-shell.page.js';
+
+export interface NewOrganisation {
+  name: string;
+  kindLabel: string;
+  levelLabel: string;
+  regionNames: string[];
+}
+
+export interface NewSite {
+  name: string;
+  typeLabel: string;
+  regionNames: string[];
+  address: string;
+  lat: number;
+  lng: number;
+}
+
+/** The administration console; its widgets are Ant Design's. */
+export class AdminPage extends AppShell {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  async open(section: 'regions' | 'organisations' | 'sites' | 'roles'): Promise<void> {
+    await this.goto(`/admin/${section}`);
+    await this.page.locator('.admin-content h1').waitFor();
+    await this.settled();
+  }
+
+  /** Opens an antd Select by its input id and picks the option with this label. */
+  async pick(id: string, label: string): Promise<void> {
+    await this.page.locator(`#${id}`).click();
+    const option = this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+      hasText: label,
+    });
+    await option.first().click();
+  }
+
+  /** Walks an antd Cascader (by input id) down the named regions, then closes it. */
+  async pickRegion(id: string, names: readonly string[]): Promise<void> {
+    await this.page.locator(`#${id}`).click();
+    for (const [i, name] of names.entries()) {
+      const item = this.page.locator('.ant-cascader-menu').nth(i).locator('.ant-cascader-menu-item', { hasText: name });
+      await item.first().click();
+    }
+    await this.page.keyboard.press('Escape');
+  }
+
+  async createOrganisation(o: NewOrganisation): Promise<void> {
+    await this.page.locator('#name').fill(o.name);
+    await this.pick('kind', o.kindLabel);
+    await this.pick('level', o.levelLabel);
+    await this.pickRegion('region', o.regionNames);
+    await this.page.locator('form[aria-label] button[type="submit"]').click();
+  }
+
+  async createSite(s: NewSite): Promise<void> {
+    await this.page.locator('#name').fill(s.name);
+    await this.pick('type', s.typeLabel);
+    await this.pickRegion('region', s.regionNames);
+    await this.page.locator('#address').fill(s.address);
+    await this.page.locator('#lat').fill(String(s.lat));
+    await this.page.locator('#lng').fill(String(s.lng));
+    await this.page.locator('form[aria-label] button[type="submit"]').click();
+  }
+
+  successNotice() {
+    return this.page.locator('.ant-alert-success');
+  }
+
+  tableRows() {
+    return this.page.locator('.ant-table-tbody tr.ant-table-row');
+  }
+
+  treeNodes() {
+    return this.page.locator('.ant-tree-treenode:not([aria-hidden="true"])');
+  }
+}

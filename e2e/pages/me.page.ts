@@ -1,0 +1,29 @@
+import type { Page } from 'playwright-core';
+import { AppShell } from './app-shell.page.js';
+
+export class MePage extends AppShell {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  async waitUntilShown(): Promise<void> {
+    await this.page.waitForURL(/\/me$/);
+    await this.page.getByTestId('me-volunteer-code').waitFor();
+  }
+
+  idNumber() {
+    return this.page.getByTestId('me-id-number');
+  }
+
+  phone() {
+    return this.page.getByTestId('me-phone');
+  }
+
+  volunteerCode() {
+    return this.page.getByTestId('me-volunteer-code');
+  }
+
+  hours() {
+    return this.page.getByTestId('me-hours');
+  }
+}

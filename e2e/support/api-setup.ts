@@ -1,0 +1,56 @@
+import { ADMIN_PASSWORD } from './test-server.js';
+
+/** A logged-in API caller for arranging test data (the browser is for what is being tested). */
+export class ApiCaller {
+  private constructor(
+    private readonly base: string,
+    private readonly cookie: string,
+    private readonly csrf: string,
+  ) {}
+
+  static async login(base: string, login = 'admin', password = ADMIN_PASSWORD): Promise<ApiCaller> {
+    const res = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login, password }),
+    });
+    if (!res.ok) throw new Error(`login ${login}: ${res.status} ${await res.text()}`);
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const me = (await (await fetch(`${base}/api/v1/me`, { headers: { cookie } })).json()) as { csrfToken: string };
+    return new ApiCaller(base, cookie, me.csrfToken);
+  }
+
+  async post<T>(path: string, body: unknown): Promise<T> {
+    const res = await fetch(`${this.base}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: this.cookie, 'x-csrf-token': this.csrf },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+}
+
+/** Registers a volunteer straight through the API (anyone may). */
+export async function registerVolunteerByApi(
+  base: string,
+  v: { name: string; idNumber: string; phone: string; password: string; regionCode: string },
+): Promise<{ id: string; userId: string; volunteerCode: string }> {
+  const res = await fetch(`${base}/api/v1/volunteers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ idType: 'resident_id', skills: [], fields: [], ...v }),
+  });
+  if (!res.ok) throw new Error(`register: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string; userId: string; volunteerCode: string };
+}
+
+/** A few sites of different types in 渝中区 and 江北区, for the map. */
+export async function arrangeSites(admin: ApiCaller): Promise<void> {
+  const sites = [
+    { name: '解放碑新时代文明实践站', type: 'practice_point', regionCode: '500103', lat: 29.5576, lng: 106.5771 },
+    { name: '七星岗街道积分超市', type: 'supermarket', regionCode: '500103', lat: 29.5564, lng: 106.5617 },
+    { name: '江北区青少年之家', type: 'youth_home', regionCode: '500105', lat: 29.5755, lng: 106.5742 },
+  ];
+  for (const s of sites) await admin.post('/sites', { ...s, address: `重庆市 ${s.name}` });
+}

@@ -1,0 +1,56 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's chromium, quiet and sandbox-free (CI runs as root). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface ContextOptions {
+  /** 'zh-CN' (default) or 'en': stored as the app's language choice before the first page. */
+  lang?: 'zh-CN' | 'en';
+  care?: boolean;
+  width?: number;
+  height?: number;
+}
+
+/** A fresh browser context (no cookies) with the language and care mode chosen up front. */
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  opts: ContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
+    locale: opts.lang === 'en' ? 'en-GB' : 'zh-CN',
+  });
+  const init = [`localStorage.setItem('shanmei.lang', ${JSON.stringify(opts.lang ?? 'zh-CN')});`];
+  init.push(`localStorage.setItem('shanmei.care', '${opts.care ? 'on' : 'off'}');`);
+  // Only on the first document of the context, so a choice made in the page is remembered across reloads.
+  await context.addInitScript(
+    `if (!sessionStorage.getItem('e2e.init')) { ${init.join(' ')} sessionStorage.setItem('e2e.init', '1'); }`,
+  );
+  return context;
+}
+
+/** Fails a test on any uncaught page error or console error. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 40[134]/.test(m.text())) errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}

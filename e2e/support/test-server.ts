@@ -1,0 +1,79 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ADMIN_PASSWORD = 'e2e-admin-password-1';
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const CLI = join(ROOT, 'bin', 'shanmei.js');
+
+export interface TestServer {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log()}`);
+    try {
+      const res = await fetch(`${url}/api/v1/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the server did not answer /api/v1/health within 30 s:\n${log()}`);
+}
+
+/**
+ * The real server (built by `npm run build`) on a free port with a fresh SQLite database
+ * holding the Chongqing regions, the admin password set and rate limits off.
+ */
+export async function startTestServer(): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'shanmei-e2e-'));
+  const env = {
+    ...process.env,
+    DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
+    SHANMEI_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    SHANMEI_RATE_LIMITS: 'off',
+    SHANMEI_DEMO: 'off',
+    SHANMEI_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+  };
+  const seeded = spawnSync(process.execPath, [CLI, 'seed', 'regions'], { env, cwd: ROOT, encoding: 'utf8' });
+  if (seeded.status !== 0) throw new Error(`seeding regions failed:\n${seeded.stderr}`);
+  const port = await freePort();
+  const child = spawn(process.execPath, [CLI, 'serve'], { env: { ...env, PORT: String(port) }, cwd: ROOT });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, child, () => output);
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
