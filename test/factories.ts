@@ -19,7 +19,7 @@ import {
 export const REGIONS = {
   city: '500000',
   yuzhong: '500103',
-  jiefangbei: '500103001',
+  jiefangbei: '500103003',
   shapingba: '500106',
   xiaolongkan: '500106001',
   liangjiang: '500X01',
@@ -29,7 +29,7 @@ export async function makeRegions(db: Db, extra: RegionInput[] = []): Promise<vo
   await insertRegions(db, [
     { code: '500000', name: '重庆市', level: 'city', parent_code: null, kind: 'division' },
     { code: '500103', name: '渝中区', level: 'district', parent_code: '500000', kind: 'division' },
-    { code: '500103001', name: '解放碑街道', level: 'town', parent_code: '500103', kind: 'division' },
+    { code: '500103003', name: '解放碑街道', level: 'town', parent_code: '500103', kind: 'division' },
     { code: '500106', name: '沙坪坝区', level: 'district', parent_code: '500000', kind: 'division' },
     { code: '500106001', name: '小龙坎街道', level: 'town', parent_code: '500106', kind: 'division' },
     { code: '500X01', name: '两江新区', level: 'district', parent_code: '500000', kind: 'functional_zone' },

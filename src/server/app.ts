@@ -14,7 +14,9 @@ import type { App, AppContext } from './context.js';
 import { PersonalDataCipher } from './crypto.js';
 import type { Database } from './db/database.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { regionRoutes } from './modules/regions/regions.routes.js';
 import { roleRoutes } from './modules/access/roles.routes.js';
@@ -39,7 +41,11 @@ function loggerOptions(config: Config, stream?: NodeJS.WritableStream): FastifyS
     level: config.logLevel,
     ...(stream ? { stream } : {}),
     serializers: {
-      req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+      req: (req: { method: string; url: string }) => ({
+        method: req.method,
+        // A calendar feed's token is its only credential: log the route, not the token.
+        path: req.url.split('?')[0]?.replace(/^\/api\/v1\/calendar\/.+/, '/api/v1/calendar/:token.ics'),
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };
@@ -61,7 +67,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  registerErrorHandler(app, !!config.webRoot);
   // JSON only: any other body type is a 415, not a string handed to a schema.
   app.removeContentTypeParser('text/plain');
 
@@ -89,16 +95,11 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   roleRoutes(app);
   siteRoutes(app);
   volunteerRoutes(app);
+  notificationRoutes(app);
+  calendarRoutes(app);
 
   if (config.webRoot) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });
-    // The web app routes on the client: any non-API GET that is not a file gets index.html.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply
-        .status(404)
-        .send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
-    });
   }
   return app;
 }

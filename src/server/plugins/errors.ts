@@ -33,7 +33,11 @@ const isUniqueViolation = (err: unknown): boolean => {
  * One error handler for the whole API: intended errors keep their code, a caller's mistake
  * is a 4xx with a readable message, and anything else is a 500 whose details stay in the log.
  */
-export function registerErrorHandler(app: FastifyInstance): void {
+/**
+ * `spa`: when the built web app is served, non-API GETs that match no file get index.html
+ * (the web app routes on the client).
+ */
+export function registerErrorHandler(app: FastifyInstance, spa = false): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
       return reply.status(err.status).send(send(err.code, err.message, err.details));
@@ -72,6 +76,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send(send('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`));
+    if (spa && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send(send('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`));
   });
 }
