@@ -2,6 +2,8 @@ import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
+import { startJobs, type Jobs } from './jobs/scheduler.js';
+import { transportsFromEnv } from './modules/notifications/transports.js';
 import { bootstrapAdmin, seedServiceFields } from './modules/bootstrap/bootstrap.service.js';
 
 /** Hooks run once the database is migrated and before the server listens (the demo seed). */
@@ -26,8 +28,18 @@ export async function startServer(overrides: Partial<Config> = {}, beforeListen?
   await seedServiceFields(database.db);
   const admin = await bootstrapAdmin(database.db, config.adminPassword);
   if (beforeListen) await beforeListen(database, config);
+  // Read before listening, so a misconfigured SMS provider stops the start with a message.
+  let transports: ReturnType<typeof transportsFromEnv>;
+  try {
+    transports = transportsFromEnv();
+  } catch (err) {
+    console.error(`shanmei: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
   const app = await buildApp(config, database);
+  let jobs: Jobs | undefined;
   const shutdown = async () => {
+    await jobs?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -42,6 +54,8 @@ export async function startServer(overrides: Partial<Config> = {}, beforeListen?
     );
     process.exit(1);
   }
+  // Reminders and the outbox dispatcher; SHANMEI_JOBS=off leaves them to other processes.
+  if (process.env.SHANMEI_JOBS !== 'off') jobs = startJobs(app.ctx, { transports, log: app.log });
   const url = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   console.log(
     `\nShanmei (善美) is serving ${url}  (API ${url}/api/v1, docs ${url}/api/docs; database: ${database.dialect})`,

@@ -377,3 +377,16 @@ export interface DB {
   sites: SitesTable;
   audit_log: AuditLogTable;
 }
+
+/** Migration 030: the last version of each sign-up's calendar event a feed showed. */
+export interface CalendarEventVersionsTable {
+  signup_id: string;
+  fingerprint: string;
+  sequence: number;
+  modified_at: string;
+}
+
+// Declaration merging adds the table to DB without editing the list above.
+export interface DB {
+  calendar_event_versions: CalendarEventVersionsTable;
+}

@@ -1,7 +1,10 @@
 import type { Db } from '../../db/database.js';
+import { toNumber } from '../../db/database.js';
+import type { NotificationsTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../ids.js';
 
-export interface NotificationInput {
+/** A notification ready to store: the text is already in the recipient's language. */
+export interface NotificationRow {
   userId: string;
   kind: string;
   title: string;
@@ -11,19 +14,15 @@ export interface NotificationInput {
   dedupeKey?: string;
 }
 
-/** Inserts the in-app notification and one outbox row per external channel. */
-export async function insertNotification(db: Db, n: NotificationInput, channels: string[]): Promise<string | null> {
-  if (n.dedupeKey) {
-    const seen = await db
-      .selectFrom('notifications')
-      .select('id')
-      .where('dedupe_key', '=', n.dedupeKey)
-      .executeTakeFirst();
-    if (seen) return null;
-  }
+/**
+ * Inserts the in-app notification and one outbox row per external channel. A dedupe key
+ * already used makes this a no-op (null), also when two transactions race for it: the
+ * unique index decides, and ON CONFLICT DO NOTHING keeps the caller's transaction usable.
+ */
+export async function insertNotification(db: Db, n: NotificationRow, channels: string[]): Promise<string | null> {
   const id = newId();
   const now = nowIso();
-  await db
+  const res = await db
     .insertInto('notifications')
     .values({
       id,
@@ -36,7 +35,9 @@ export async function insertNotification(db: Db, n: NotificationInput, channels:
       created_at: now,
       read_at: null,
     })
-    .execute();
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  if (toNumber(res.numInsertedOrUpdatedRows) === 0) return null;
   if (channels.length) {
     await db
       .insertInto('outbox')
@@ -58,23 +59,112 @@ export async function insertNotification(db: Db, n: NotificationInput, channels:
   return id;
 }
 
-/** The external channels a user has turned on and can be reached by. */
-export async function channelsOf(db: Db, userId: string): Promise<string[]> {
-  const user = await db
+/** What notifying a user needs to know about them; never logged. */
+export interface Recipient {
+  locale: string;
+  email_enc: string | null;
+  email_masked: string | null;
+  phone_enc: string | null;
+  phone_masked: string | null;
+}
+
+export async function recipientById(db: Db, userId: string): Promise<Recipient | undefined> {
+  return db
     .selectFrom('users')
-    .select(['email_enc', 'phone_enc'])
+    .select(['locale', 'email_enc', 'email_masked', 'phone_enc', 'phone_masked'])
     .where('id', '=', userId)
     .executeTakeFirst();
+}
+
+export async function prefsOf(db: Db, userId: string): Promise<{ channel: string; enabled: number }[]> {
+  return db.selectFrom('notification_prefs').select(['channel', 'enabled']).where('user_id', '=', userId).execute();
+}
+
+/** E-mail is on by default once an address is set; SMS costs money, so it is off until chosen. */
+export const CHANNEL_DEFAULTS: Record<string, boolean> = { email: true, sms: false };
+
+export function channelOn(prefs: { channel: string; enabled: number }[], channel: string): boolean {
+  const p = prefs.find((x) => x.channel === channel);
+  return p ? p.enabled === 1 : (CHANNEL_DEFAULTS[channel] ?? false);
+}
+
+/** The external channels a user has turned on and can be reached by. */
+export async function channelsOf(db: Db, userId: string): Promise<string[]> {
+  const user = await recipientById(db, userId);
   if (!user) return [];
-  const prefs = await db
-    .selectFrom('notification_prefs')
-    .select(['channel', 'enabled'])
-    .where('user_id', '=', userId)
-    .execute();
-  const on = (channel: string, dflt: boolean) =>
-    prefs.find((p) => p.channel === channel)?.enabled === 1 || (dflt && !prefs.some((p) => p.channel === channel));
+  return reachableChannels(user, await prefsOf(db, userId));
+}
+
+export function reachableChannels(user: Recipient, prefs: { channel: string; enabled: number }[]): string[] {
   const out: string[] = [];
-  if (user.email_enc && on('email', true)) out.push('email');
-  if (user.phone_enc && on('sms', false)) out.push('sms');
+  if (user.email_enc && channelOn(prefs, 'email')) out.push('email');
+  if (user.phone_enc && channelOn(prefs, 'sms')) out.push('sms');
   return out;
+}
+
+export async function putPref(db: Db, userId: string, channel: string, enabled: boolean): Promise<void> {
+  await db
+    .insertInto('notification_prefs')
+    .values({ user_id: userId, channel, enabled: enabled ? 1 : 0 })
+    .onConflict((oc) => oc.columns(['user_id', 'channel']).doUpdateSet({ enabled: enabled ? 1 : 0 }))
+    .execute();
+}
+
+export async function putEmail(db: Db, userId: string, enc: string | null, masked: string | null): Promise<void> {
+  await db.updateTable('users').set({ email_enc: enc, email_masked: masked }).where('id', '=', userId).execute();
+}
+
+/** One page of a user's inbox, newest first (ids are time-ordered). */
+export async function inboxPage(
+  db: Db,
+  userId: string,
+  o: { beforeId: string | null; limit: number; unreadOnly: boolean },
+): Promise<NotificationsTable[]> {
+  let q = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);
+  if (o.beforeId) q = q.where('id', '<', o.beforeId);
+  if (o.unreadOnly) q = q.where('read_at', 'is', null);
+  return q
+    .orderBy('id', 'desc')
+    .limit(o.limit + 1)
+    .execute();
+}
+
+export async function unreadCount(db: Db, userId: string): Promise<number> {
+  const r = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return toNumber(r?.n);
+}
+
+export async function notificationOf(db: Db, userId: string, id: string): Promise<NotificationsTable | undefined> {
+  return db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** Marks one notification read; the first read time stays. */
+export async function markRead(db: Db, userId: string, id: string, at: string): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .execute();
+}
+
+export async function markAllRead(db: Db, userId: string, at: string): Promise<number> {
+  const r = await db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return toNumber(r.numUpdatedRows);
 }

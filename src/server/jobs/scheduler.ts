@@ -1,0 +1,59 @@
+import type { AppContext } from '../context.js';
+import { dispatchOutbox } from '../modules/notifications/dispatcher.js';
+import { queueShiftReminders } from '../modules/notifications/reminders.js';
+import type { Transports } from '../modules/notifications/transports.js';
+
+export interface JobsOptions {
+  /** Milliseconds between ticks (default 30 s). */
+  intervalMs?: number;
+  transports?: Transports;
+  /** Where failures are reported; messages only, no rows. */
+  log?: { error(obj: unknown, msg: string): void };
+}
+
+export interface Jobs {
+  /** Runs one tick now (unless one is running) and resolves when it ends. */
+  tick(): Promise<void>;
+  /** Stops the timer and waits for a running tick. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The background loop of one process: queue shift reminders, then send the outbox. One tick
+ * at a time; the timer is unref'd so it never keeps the process alive. Several processes
+ * may run it side by side: reminders are deduplicated by key and outbox rows are claimed
+ * with a conditional UPDATE, so nothing is queued or sent twice by running it twice.
+ */
+export function startJobs(ctx: Pick<AppContext, 'database' | 'cipher'>, opts: JobsOptions = {}): Jobs {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+
+  const step = async (name: string, fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+    } catch (err) {
+      opts.log?.error({ job: name, err: { message: err instanceof Error ? err.message : String(err) } }, 'job failed');
+    }
+  };
+  const tick = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    running ??= (async () => {
+      await step('reminders', () => queueShiftReminders(ctx.database.db));
+      await step('outbox', () => dispatchOutbox(ctx, opts.transports ? { transports: opts.transports } : {}));
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  const timer = setInterval(() => void tick(), opts.intervalMs ?? 30_000);
+  timer.unref();
+  return {
+    tick,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import type { NotificationKind } from '../../../common/contract/notifications.js';
+import { DEFAULT_SETTINGS } from '../../../common/settings.js';
+
+/** What each templated kind needs. Times are ISO-8601 instants; they are shown in the city's time zone. */
+export interface TemplateParams {
+  signup_result: {
+    activityTitle: string;
+    shiftStart: string;
+    status: 'approved' | 'applied' | 'waitlisted' | 'rejected';
+    reason?: string | null;
+  };
+  waitlist_promoted: { activityTitle: string; shiftStart: string };
+  activity_cancelled: { activityTitle: string; shiftStart?: string | null; reason?: string | null };
+  shift_changed: { activityTitle: string; shiftStart: string; shiftEnd: string; address?: string | null };
+  shift_reminder: { activityTitle: string; shiftStart: string; address: string };
+  record_confirmed: { activityTitle: string; hours: number };
+  points_earned: { points: number; balance?: number | null; memo?: string | null };
+}
+
+export type Locale = 'zh-CN' | 'en';
+export const localeOf = (stored: string | null | undefined): Locale => (stored === 'en' ? 'en' : 'zh-CN');
+
+interface Rendered {
+  title: string;
+  body: string;
+}
+
+type Template<K extends NotificationKind> = (p: TemplateParams[K], at: (iso: string) => string) => Rendered;
+type Table = { [K in NotificationKind]: Record<Locale, Template<K>> };
+
+const STATUS_ZH = { approved: '报名成功', applied: '已提交，等待审核', waitlisted: '已进入候补', rejected: '未通过' };
+const STATUS_EN = {
+  approved: 'you are in',
+  applied: 'waiting for approval',
+  waitlisted: 'you are on the wait-list',
+  rejected: 'not accepted',
+};
+const withReason = (s: string, reason: string | null | undefined, label: string) =>
+  reason ? `${s}${label}${reason}` : s;
+
+const TEMPLATES: Table = {
+  signup_result: {
+    'zh-CN': (p, at) => ({
+      title: `报名结果：${STATUS_ZH[p.status]}`,
+      body: withReason(
+        `「${p.activityTitle}」${at(p.shiftStart)} 的班次：${STATUS_ZH[p.status]}。`,
+        p.reason,
+        '原因：',
+      ),
+    }),
+    en: (p, at) => ({
+      title: `Sign-up: ${STATUS_EN[p.status]}`,
+      body: withReason(
+        `"${p.activityTitle}", shift at ${at(p.shiftStart)}: ${STATUS_EN[p.status]}.`,
+        p.reason,
+        ' Reason: ',
+      ),
+    }),
+  },
+  waitlist_promoted: {
+    'zh-CN': (p, at) => ({
+      title: '候补转正：报名成功',
+      body: `有名额空出，您已从候补转为正式报名：「${p.activityTitle}」${at(p.shiftStart)}。`,
+    }),
+    en: (p, at) => ({
+      title: 'Off the wait-list: you are in',
+      body: `A place came free and you now have it: "${p.activityTitle}" at ${at(p.shiftStart)}.`,
+    }),
+  },
+  activity_cancelled: {
+    'zh-CN': (p, at) => ({
+      title: '活动已取消',
+      body: withReason(
+        `「${p.activityTitle}」${p.shiftStart ? at(p.shiftStart) + ' ' : ''}已取消。`,
+        p.reason,
+        '原因：',
+      ),
+    }),
+    en: (p, at) => ({
+      title: 'Activity cancelled',
+      body: withReason(
+        `"${p.activityTitle}"${p.shiftStart ? ` at ${at(p.shiftStart)}` : ''} has been cancelled.`,
+        p.reason,
+        ' Reason: ',
+      ),
+    }),
+  },
+  shift_changed: {
+    'zh-CN': (p, at) => ({
+      title: '班次时间有变',
+      body: `「${p.activityTitle}」的班次改为 ${at(p.shiftStart)} 至 ${at(p.shiftEnd)}${p.address ? `，地点：${p.address}` : ''}。`,
+    }),
+    en: (p, at) => ({
+      title: 'Shift changed',
+      body: `"${p.activityTitle}" now runs from ${at(p.shiftStart)} to ${at(p.shiftEnd)}${p.address ? ` at ${p.address}` : ''}.`,
+    }),
+  },
+  shift_reminder: {
+    'zh-CN': (p, at) => ({
+      title: '服务提醒：班次即将开始',
+      body: `「${p.activityTitle}」将于 ${at(p.shiftStart)} 开始，地点：${p.address}。请准时到场签到。`,
+    }),
+    en: (p, at) => ({
+      title: 'Reminder: your shift is coming up',
+      body: `"${p.activityTitle}" starts at ${at(p.shiftStart)}, at ${p.address}. Please check in on arrival.`,
+    }),
+  },
+  record_confirmed: {
+    'zh-CN': (p) => ({
+      title: '服务时长已确认',
+      body: `「${p.activityTitle}」的服务记录已确认，计 ${p.hours} 小时。`,
+    }),
+    en: (p) => ({
+      title: 'Service hours confirmed',
+      body: `Your service record for "${p.activityTitle}" is confirmed: ${p.hours} h.`,
+    }),
+  },
+  points_earned: {
+    'zh-CN': (p) => ({
+      title: `获得 ${p.points} 积分`,
+      body: `您获得 ${p.points} 积分${p.memo ? `（${p.memo}）` : ''}${typeof p.balance === 'number' ? `，当前余额 ${p.balance} 积分` : ''}。`,
+    }),
+    en: (p) => ({
+      title: `${p.points} points earned`,
+      body: `You earned ${p.points} points${p.memo ? ` (${p.memo})` : ''}${typeof p.balance === 'number' ? `; balance ${p.balance}` : ''}.`,
+    }),
+  },
+};
+
+/** Date and time in the recipient's language and the city's time zone, e.g. 2026年12月1日 09:00. */
+export function formatInstant(iso: string, locale: Locale, timeZone = DEFAULT_SETTINGS.timeZone): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
+/** The title and body of a templated kind in one language. */
+export function render<K extends NotificationKind>(
+  kind: K,
+  params: TemplateParams[K],
+  locale: Locale,
+  timeZone?: string,
+): Rendered {
+  const template = TEMPLATES[kind][locale] as Template<K>;
+  return template(params, (iso) => formatInstant(iso, locale, timeZone));
+}
