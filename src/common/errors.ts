@@ -18,6 +18,26 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  /** Sign-up to a shift of an activity that is not published yet. */
+  ACTIVITY_NOT_PUBLISHED: 409,
+  /** Sign-up or change on a cancelled activity or shift. */
+  ACTIVITY_CANCELLED: 409,
+  /** Sign-up after the shift's deadline (by default its end). */
+  SIGNUP_CLOSED: 422,
+  /** Sign-up for a shift overlapping one the volunteer already holds. */
+  SHIFT_OVERLAP: 409,
+  /** A required qualification is missing or expired at the shift. */
+  QUALIFICATION_REQUIRED: 422,
+  /** The volunteer's age at the shift start is outside its limits. */
+  AGE_NOT_ALLOWED: 422,
+  /** Sign-up suspended after repeated no-shows. */
+  SIGNUP_SUSPENDED: 422,
+  /** The volunteer's status (e.g. pending_guardian) does not allow sign-up. */
+  VOLUNTEER_NOT_ACTIVE: 422,
+  /** A live sign-up for this shift already exists. */
+  ALREADY_SIGNED_UP: 409,
+  /** A risky activity without an insurance policy covering its shifts. */
+  INSURANCE_REQUIRED: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

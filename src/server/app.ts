@@ -13,6 +13,11 @@ import type { Config } from './config.js';
 import type { App, AppContext } from './context.js';
 import { PersonalDataCipher } from './crypto.js';
 import type { Database } from './db/database.js';
+import { activityRoutes } from './modules/activities/activities.routes.js';
+import { insuranceRoutes } from './modules/insurance/insurance.routes.js';
+import { projectRoutes } from './modules/projects/projects.routes.js';
+import { qualificationRoutes } from './modules/qualifications/qualifications.routes.js';
+import { signupRoutes } from './modules/signups/signups.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -95,6 +100,11 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   roleRoutes(app);
   siteRoutes(app);
   volunteerRoutes(app);
+  projectRoutes(app);
+  activityRoutes(app);
+  signupRoutes(app);
+  qualificationRoutes(app);
+  insuranceRoutes(app);
   notificationRoutes(app);
   calendarRoutes(app);
 

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+import { text } from './common.js';
+
+export const CreatePolicyBody = z
+  .strictObject({
+    activityId: z.string().min(1).max(64).optional().describe('The activity it covers'),
+    organisationId: z.string().min(1).max(64).optional().describe('Or the organisation whose activities it covers'),
+    insurer: text(LIMITS.titleMax),
+    policyNumber: text(64),
+    startsOn: z.iso.date().describe('First covered day (YYYY-MM-DD, local)'),
+    endsOn: z.iso.date().describe('Last covered day'),
+  })
+  .refine((b) => (b.activityId === undefined) !== (b.organisationId === undefined), {
+    message: 'give exactly one of activityId or organisationId',
+    path: ['activityId'],
+  })
+  .refine((b) => b.endsOn >= b.startsOn, { message: 'must not be before startsOn', path: ['endsOn'] });
+export type CreatePolicy = z.infer<typeof CreatePolicyBody>;
+
+export const PolicySchema = z
+  .object({
+    id: z.string(),
+    activityId: z.string().nullable(),
+    organisationId: z.string().nullable(),
+    insurer: z.string(),
+    policyNumber: z.string(),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    createdAt: z.string(),
+  })
+  .describe('Insurance policy');
+export type Policy = z.infer<typeof PolicySchema>;

@@ -1,0 +1,196 @@
+import type { Activity, CreateActivity } from '../../../common/contract/activities.js';
+import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import { chinaToday } from '../../../common/id-numbers.js';
+import type { Db } from '../../db/database.js';
+import { newId, nowIso } from '../../ids.js';
+import { ADMIN_ROLES, hasRole, Policy, type Actor } from '../access/policy.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { policiesFor } from '../insurance/insurance.repository.js';
+import { notify } from '../notifications/notify.js';
+import { organisationById } from '../organisations/organisations.repository.js';
+import { knownKinds } from '../qualifications/qualifications.repository.js';
+import { cancelLiveOfActivity, liveSignupsOfActivity } from '../signups/signups.repository.js';
+import { siteById } from '../sites/sites.repository.js';
+import { organises, requireOrganiser } from './activities.access.js';
+import { presentActivity } from './activities.presenter.js';
+import * as repo from './activities.repository.js';
+import { expandShifts } from './activities.rules.js';
+
+const rule = (field: string, message: string) => new AppError('RULE_VIOLATION', `${field}: ${message}`, { field });
+
+/** Where the activity happens: its site's place and region, or the given place in the organisation's region. */
+async function placeOf(db: Db, body: CreateActivity, orgRegion: string) {
+  if (body.siteId) {
+    const site = await siteById(db, body.siteId);
+    if (!site) throw rule('siteId', `site "${body.siteId}" does not exist`);
+    return { siteId: site.id, address: site.address, lat: site.lat, lng: site.lng, regionCode: site.region_code };
+  }
+  const loc = body.location as NonNullable<CreateActivity['location']>;
+  return { siteId: null, address: loc.address, lat: loc.lat, lng: loc.lng, regionCode: orgRegion };
+}
+
+/**
+ * Creates a draft activity with its shifts (weekly recurrence expanded here). Admins of the
+ * organising organisation only; everything is checked before anything is written.
+ */
+export async function createActivity(db: Db, actor: Actor, body: CreateActivity): Promise<Activity> {
+  if (!hasRole(actor, ...ADMIN_ROLES)) throw forbidden('Only organisers create activities');
+  const org = await organisationById(db, body.organisationId);
+  if (!org) throw rule('organisationId', `organisation "${body.organisationId}" does not exist`);
+  if (!(await new Policy(db).adminsOrganisation(actor, org.id)))
+    throw forbidden('You do not administer this organisation');
+  if (!(await repo.fieldExists(db, body.field))) throw rule('field', `unknown service field "${body.field}"`);
+  if (body.projectId && !(await repo.projectExists(db, body.projectId))) {
+    throw rule('projectId', `project "${body.projectId}" does not exist`);
+  }
+  const kinds = await knownKinds(db);
+  for (const [i, s] of body.shifts.entries()) {
+    const unknown = s.requiredQualifications.find((k) => !kinds.has(k));
+    if (unknown) throw rule(`shifts.${i}.requiredQualifications`, `unknown qualification kind "${unknown}"`);
+  }
+  const place = await placeOf(db, body, org.region_code);
+  const planned = expandShifts(body.shifts, body.recurrence);
+  const id = newId();
+  const now = nowIso();
+  await db.transaction().execute(async (trx) => {
+    await repo.insertActivity(trx, {
+      id,
+      organisation_id: org.id,
+      project_id: body.projectId ?? null,
+      title: body.title,
+      field: body.field,
+      description: body.description,
+      site_id: place.siteId,
+      region_code: place.regionCode,
+      address: place.address,
+      lat: place.lat,
+      lng: place.lng,
+      radius_m: body.radiusM,
+      requires_approval: body.requiresApproval ? 1 : 0,
+      risky: body.risky ? 1 : 0,
+      recurrence: body.recurrence ? JSON.stringify(body.recurrence) : null,
+      status: 'draft',
+      created_by: actor.userId,
+      created_at: now,
+      published_at: null,
+      cancelled_at: null,
+      cancel_reason: null,
+      first_start_at: planned.map((p) => p.start).reduce((a, b) => (a < b ? a : b)),
+      last_end_at: planned.map((p) => p.end).reduce((a, b) => (a > b ? a : b)),
+    });
+    await repo.insertShifts(
+      trx,
+      planned.map((p) => ({
+        id: newId(),
+        activity_id: id,
+        start_at: p.start,
+        end_at: p.end,
+        capacity: p.input.capacity,
+        signup_deadline: p.deadline,
+        min_age: p.input.minAge ?? null,
+        max_age: p.input.maxAge ?? null,
+        required_qualifications: JSON.stringify([...new Set(p.input.requiredQualifications)]),
+        required_skills: JSON.stringify(p.input.requiredSkills),
+        break_minutes: p.input.breakMinutes,
+        people_served: null,
+        closed_at: null,
+        reminded_at: null,
+      })),
+    );
+    await appendAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'activity.create',
+      entityType: 'activity',
+      entityId: id,
+    });
+  });
+  return loadActivity(db, id);
+}
+
+async function loadActivity(db: Db, id: string): Promise<Activity> {
+  const a = await repo.activityById(db, id);
+  if (!a) throw notFound('Activity');
+  return presentActivity(a, await repo.shiftsOf(db, id));
+}
+
+/** Published and cancelled activities are public; a draft only its organisers see. */
+export async function getActivity(db: Db, actor: Actor | null, id: string): Promise<Activity> {
+  const a = await repo.activityById(db, id);
+  if (!a || (a.status === 'draft' && !(await organises(db, actor, a.organisation_id)))) throw notFound('Activity');
+  return presentActivity(a, await repo.shiftsOf(db, id));
+}
+
+/** Local days (China) a policy must cover for every shift. */
+function uncoveredShift(shifts: repo.ShiftRow[], policies: { starts_on: string; ends_on: string }[]) {
+  return shifts.find((s) => {
+    const first = chinaToday(new Date(s.start_at));
+    const last = chinaToday(new Date(s.end_at));
+    return !policies.some((p) => p.starts_on <= first && p.ends_on >= last);
+  });
+}
+
+/** Publishes a draft. A risky activity needs a policy (its own or its organisation's) covering every shift. */
+export async function publishActivity(db: Db, actor: Actor, id: string): Promise<Activity> {
+  const a = await repo.activityById(db, id);
+  if (!a) throw notFound('Activity');
+  await requireOrganiser(db, actor, a);
+  if (a.status !== 'draft') throw new AppError('CONFLICT', `Only a draft can be published; this one is ${a.status}`);
+  const shifts = (await repo.shiftsOf(db, id)).filter((s) => s.status !== 'cancelled');
+  if (a.risky === 1) {
+    const gap = uncoveredShift(shifts, await policiesFor(db, a.id, a.organisation_id));
+    if (gap) {
+      throw new AppError(
+        'INSURANCE_REQUIRED',
+        `This activity is marked risky: add an insurance policy covering its shift of ${gap.start_at} before publishing`,
+        { shiftId: gap.id },
+      );
+    }
+  }
+  await db.transaction().execute(async (trx) => {
+    await repo.updateActivity(trx, id, { status: 'published', published_at: nowIso() });
+    await appendAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'activity.publish',
+      entityType: 'activity',
+      entityId: id,
+    });
+  });
+  return loadActivity(db, id);
+}
+
+/**
+ * Cancels an activity: its shifts, every live sign-up (places freed) and a notice to each
+ * volunteer, in one transaction. Shifts are locked first, so no sign-up slips in between.
+ */
+export async function cancelActivity(db: Db, actor: Actor, id: string, reason: string): Promise<Activity> {
+  const a = await repo.activityById(db, id);
+  if (!a) throw notFound('Activity');
+  await requireOrganiser(db, actor, a);
+  if (a.status === 'cancelled') throw new AppError('CONFLICT', 'The activity is already cancelled');
+  await db.transaction().execute(async (trx) => {
+    await repo.lockShiftsOf(trx, id);
+    const now = nowIso();
+    const live = await liveSignupsOfActivity(trx, id);
+    await cancelLiveOfActivity(trx, id, now, 'activity_cancelled');
+    await repo.cancelShiftsOf(trx, id);
+    await repo.updateActivity(trx, id, { status: 'cancelled', cancelled_at: now, cancel_reason: reason });
+    for (const s of live) {
+      await notify(trx, {
+        userId: s.user_id,
+        kind: 'activity_cancelled',
+        title: '活动已取消',
+        body: `「${a.title}」${s.start_at} 的班次已取消。原因：${reason}`,
+        data: { activityId: id, shiftId: s.shift_id, signupId: s.id },
+        dedupeKey: `activity_cancelled:${s.id}`,
+      });
+    }
+    await appendAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'activity.cancel',
+      entityType: 'activity',
+      entityId: id,
+      details: { signupsCancelled: live.length },
+    });
+  });
+  return loadActivity(db, id);
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { IdParams, errorResponses } from '../../../common/contract/common.js';
+import { CreatePolicyBody, PolicySchema } from '../../../common/contract/insurance.js';
+import type { App } from '../../context.js';
+import { requireActor } from '../../plugins/auth.js';
+import * as service from './insurance.service.js';
+
+export function insuranceRoutes(app: App): void {
+  const tags = ['insurance'];
+  const db = () => app.ctx.database.db;
+
+  app.post(
+    '/api/v1/insurance-policies',
+    {
+      schema: {
+        tags,
+        summary: 'Record an insurance policy for an activity or an organisation (organisers)',
+        body: CreatePolicyBody,
+        response: { 201: PolicySchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await service.createPolicy(db(), requireActor(req), req.body)),
+  );
+
+  app.get(
+    '/api/v1/shifts/:id/insured.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Insured participants of a shift as .xlsx (organisers)',
+        params: IdParams,
+        response: { 200: z.any().describe('The .xlsx file'), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const file = await service.insuredWorkbook(db(), requireActor(req), req.params.id);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(file.buffer);
+    },
+  );
+}

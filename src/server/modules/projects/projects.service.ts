@@ -1,0 +1,123 @@
+import type { z } from 'zod';
+import type {
+  CreateProject,
+  HonourSchema,
+  ProjectSchema,
+  ProjectSummarySchema,
+} from '../../../common/contract/projects.js';
+import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import type { Db } from '../../db/database.js';
+import { newId, nowIso } from '../../ids.js';
+import { decodeCursor, pageOf } from '../../pagination.js';
+import { hasRole, Policy, type Actor } from '../access/policy.js';
+import { fieldExists } from '../activities/activities.repository.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { organisationById } from '../organisations/organisations.repository.js';
+import * as repo from './projects.repository.js';
+
+type Honour = z.infer<typeof HonourSchema>;
+const PROJECT_ADMINS = ['system_admin', 'region_admin', 'department_admin'] as const;
+const rule = (field: string, message: string) => new AppError('RULE_VIOLATION', `${field}: ${message}`, { field });
+
+function present(p: repo.ProjectRow): z.infer<typeof ProjectSummarySchema> {
+  return {
+    id: p.id,
+    name: p.name,
+    departmentId: p.department_id,
+    departmentName: p.department_name,
+    field: p.field,
+    parentId: p.parent_id,
+    description: p.description,
+    goals: p.goals,
+    honours: JSON.parse(p.honours) as Honour[],
+    createdAt: p.created_at,
+  };
+}
+
+/** Department admins of the leading department, and region or system admins over it. */
+async function requireProjectAdmin(db: Db, actor: Actor, departmentId: string): Promise<void> {
+  if (!hasRole(actor, ...PROJECT_ADMINS))
+    throw forbidden('Only department, region or system admins run brand projects');
+  if (!(await new Policy(db).adminsOrganisation(actor, departmentId, PROJECT_ADMINS))) {
+    throw forbidden('You do not administer the leading department');
+  }
+}
+
+export async function createProject(db: Db, actor: Actor, body: CreateProject) {
+  if (!hasRole(actor, ...PROJECT_ADMINS))
+    throw forbidden('Only department, region or system admins run brand projects');
+  const dept = await organisationById(db, body.departmentId);
+  if (!dept || dept.kind !== 'department') throw rule('departmentId', 'must name an organisation of kind department');
+  await requireProjectAdmin(db, actor, dept.id);
+  if (!(await fieldExists(db, body.field))) throw rule('field', `unknown service field "${body.field}"`);
+  if (body.parentId && !(await repo.projectById(db, body.parentId))) {
+    throw rule('parentId', `project "${body.parentId}" does not exist`);
+  }
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    await repo.insertProject(trx, {
+      id,
+      name: body.name,
+      department_id: dept.id,
+      field: body.field,
+      parent_id: body.parentId ?? null,
+      description: body.description ?? null,
+      goals: body.goals ?? null,
+      honours: JSON.stringify(body.honours),
+      created_at: nowIso(),
+    });
+    await appendAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'project.create',
+      entityType: 'project',
+      entityId: id,
+    });
+  });
+  return getProject(db, id);
+}
+
+export async function getProject(db: Db, id: string): Promise<z.infer<typeof ProjectSchema>> {
+  const p = await repo.projectById(db, id);
+  if (!p) throw notFound('Project');
+  return { ...present(p), children: (await repo.childrenOf(db, id)).map(present) };
+}
+
+/** Appends an honour (awards are history: added, never rewritten). */
+export async function addHonour(db: Db, actor: Actor, id: string, honour: Honour) {
+  const p = await repo.projectById(db, id);
+  if (!p) throw notFound('Project');
+  await requireProjectAdmin(db, actor, p.department_id);
+  await db.transaction().execute(async (trx) => {
+    const current = await repo.projectById(trx, id);
+    const list = JSON.parse(current?.honours ?? '[]') as Honour[];
+    await repo.setHonours(trx, id, JSON.stringify([...list, honour]));
+    await appendAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'project.honour',
+      entityType: 'project',
+      entityId: id,
+    });
+  });
+  return getProject(db, id);
+}
+
+export async function listProjects(
+  db: Db,
+  q: {
+    departmentId?: string | undefined;
+    parentId?: string | undefined;
+    field?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
+  const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
+  const rows = await repo.listProjects(
+    db,
+    { departmentId: q.departmentId, parentId: q.parentId === 'root' ? null : q.parentId, field: q.field },
+    after?.id,
+    q.limit,
+  );
+  const p = pageOf(rows, q.limit, (r) => ({ id: r.id }));
+  return { items: p.items.map(present), nextCursor: p.nextCursor };
+}

@@ -1,0 +1,128 @@
+import type { Signup } from '../../../common/contract/signups.js';
+import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import type { Db } from '../../db/database.js';
+import { nowIso } from '../../ids.js';
+import { ADMIN_ROLES, hasRole, type Actor } from '../access/policy.js';
+import { organises } from '../activities/activities.access.js';
+import * as activities from '../activities/activities.repository.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { notify } from '../notifications/notify.js';
+import { getSettings } from '../settings/settings.service.js';
+import { presentSignup } from './signups.presenter.js';
+import { fillPlaces } from './signups.promotion.js';
+import * as repo from './signups.repository.js';
+import { windowStart } from './signups.rules.js';
+
+const STATUS_ZH: Record<string, string> = { approved: '报名成功', waitlisted: '已进入候补', rejected: '未通过' };
+
+/** A sign-up an organiser acts on: 403 without any admin role, 404 outside their organisations. */
+async function organisersSignup(db: Db, actor: Actor, signupId: string) {
+  if (!hasRole(actor, ...ADMIN_ROLES)) throw forbidden('Only organisers decide on sign-ups');
+  const s = await repo.signupById(db, signupId);
+  const shift = s ? await activities.shiftById(db, s.shift_id) : undefined;
+  const activity = shift ? await activities.activityById(db, shift.activity_id) : undefined;
+  if (!s || !shift || !activity || !(await organises(db, actor, activity.organisation_id))) throw notFound('Sign-up');
+  return { shift, activity };
+}
+
+async function tellResult(
+  trx: Db,
+  volunteerId: string,
+  signupId: string,
+  title: string,
+  start: string,
+  status: string,
+  reason?: string | null,
+) {
+  const userId = await repo.userOfVolunteer(trx, volunteerId);
+  if (!userId) return;
+  await notify(trx, {
+    userId,
+    kind: 'signup_result',
+    title: `报名结果：${STATUS_ZH[status] ?? status}`,
+    body: `「${title}」${start} 的班次：${STATUS_ZH[status] ?? status}。${reason ? `原因：${reason}` : ''}`,
+    data: { signupId, status },
+    dedupeKey: `signup_result:${signupId}:${status}`,
+  });
+}
+
+/** Approves an applied sign-up: it takes a place, or joins the wait-list when the shift is full. */
+export async function approveSignup(db: Db, actor: Actor, signupId: string): Promise<Signup> {
+  const { shift, activity } = await organisersSignup(db, actor, signupId);
+  return db.transaction().execute(async (trx) => {
+    const locked = await activities.lockShift(trx, shift.id);
+    const s = await repo.signupById(trx, signupId);
+    if (!locked || !s) throw notFound('Sign-up');
+    if (s.status !== 'applied')
+      throw new AppError('CONFLICT', `Only an applied sign-up can be approved; this one is ${s.status}`);
+    const status = locked.taken < locked.capacity ? 'approved' : 'waitlisted';
+    const patch = { status, decided_at: nowIso(), decided_by: actor.userId };
+    await repo.updateSignup(trx, s.id, patch);
+    if (status === 'approved') await activities.addTaken(trx, locked.id, 1);
+    await tellResult(trx, s.volunteer_id, s.id, activity.title, locked.start_at, status);
+    return presentSignup({ ...s, ...patch });
+  });
+}
+
+/** Rejects a sign-up that is applied, wait-listed or approved; a freed place is passed on. */
+export async function rejectSignup(
+  db: Db,
+  actor: Actor,
+  signupId: string,
+  reason: string | undefined,
+): Promise<Signup> {
+  const { shift, activity } = await organisersSignup(db, actor, signupId);
+  return db.transaction().execute(async (trx) => {
+    const locked = await activities.lockShift(trx, shift.id);
+    const s = await repo.signupById(trx, signupId);
+    if (!locked || !s) throw notFound('Sign-up');
+    if (!(repo.LIVE as readonly string[]).includes(s.status)) {
+      throw new AppError('CONFLICT', `This sign-up is ${s.status} and cannot be rejected`);
+    }
+    const patch = { status: 'rejected', decided_at: nowIso(), decided_by: actor.userId, reason: reason ?? null };
+    await repo.updateSignup(trx, s.id, patch);
+    if (s.status === 'approved') {
+      await activities.addTaken(trx, locked.id, -1);
+      await fillPlaces(trx, locked, locked.taken - 1, activity.title);
+    }
+    await tellResult(trx, s.volunteer_id, s.id, activity.title, locked.start_at, 'rejected', reason);
+    return presentSignup({ ...s, ...patch });
+  });
+}
+
+/**
+ * Marks an approved volunteer as not having come, once the shift has started. The place
+ * stays counted. Reaching the no-show limit within the window suspends sign-up.
+ */
+export async function markNoShow(db: Db, actor: Actor, signupId: string): Promise<Signup> {
+  const { shift } = await organisersSignup(db, actor, signupId);
+  const settings = await getSettings(db);
+  return db.transaction().execute(async (trx) => {
+    const locked = await activities.lockShift(trx, shift.id);
+    const s = await repo.signupById(trx, signupId);
+    if (!locked || !s) throw notFound('Sign-up');
+    const now = new Date();
+    if (now.toISOString() < locked.start_at) {
+      throw new AppError('RULE_VIOLATION', 'A no-show can be marked only after the shift has started');
+    }
+    if (s.status !== 'approved')
+      throw new AppError('CONFLICT', `Only an approved sign-up can be a no-show; this one is ${s.status}`);
+    const patch = { status: 'no_show', decided_at: now.toISOString(), decided_by: actor.userId };
+    await repo.updateSignup(trx, s.id, patch);
+    await repo.lockVolunteer(trx, s.volunteer_id);
+    const since = windowStart(now, settings.noShowWindowMonths);
+    const count = (await repo.noShowCounts(trx, [s.volunteer_id], since)).get(s.volunteer_id) ?? 0;
+    if (count >= settings.noShowLimit) {
+      const until = new Date(now.getTime() + settings.suspensionDays * 86_400_000).toISOString();
+      await repo.setSuspendedUntil(trx, s.volunteer_id, until);
+      await appendAudit(trx, {
+        actorUserId: actor.userId,
+        action: 'volunteer.signup_suspended',
+        entityType: 'volunteer',
+        entityId: s.volunteer_id,
+        details: { noShows: count, until },
+      });
+    }
+    return presentSignup({ ...s, ...patch });
+  });
+}
