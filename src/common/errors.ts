@@ -18,6 +18,20 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  /** A check-in or member code that was never signed by this platform. */
+  TOKEN_INVALID: 422,
+  /** A genuine check-in or member code from more than one window back. */
+  TOKEN_EXPIRED: 422,
+  /** A position farther from the site than the radius plus the accuracy allowance. */
+  OUTSIDE_RADIUS: 422,
+  /** Check-in without an approved sign-up for the shift. */
+  NOT_SIGNED_UP: 422,
+  /** Check-in before the window opens or after the shift ended. */
+  CHECKIN_CLOSED: 422,
+  /** More check-in/out pairs in one local day than the settings allow. */
+  DAILY_LIMIT_REACHED: 422,
+  /** A late entry confirmed by the person who recorded it. */
+  SECOND_APPROVER_REQUIRED: 422,
   /** Sign-up to a shift of an activity that is not published yet. */
   ACTIVITY_NOT_PUBLISHED: 409,
   /** Sign-up or change on a cancelled activity or shift. */

@@ -20,9 +20,11 @@ import { qualificationRoutes } from './modules/qualifications/qualifications.rou
 import { signupRoutes } from './modules/signups/signups.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { checkinModule } from './modules/checkin/checkin.module.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
+import { recordRoutes } from './modules/records/records.routes.js';
 import { regionRoutes } from './modules/regions/regions.routes.js';
 import { roleRoutes } from './modules/access/roles.routes.js';
 import { siteRoutes } from './modules/sites/sites.routes.js';
@@ -107,6 +109,8 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   insuranceRoutes(app);
   notificationRoutes(app);
   calendarRoutes(app);
+  checkinModule(app);
+  recordRoutes(app);
 
   if (config.webRoot) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });

@@ -281,6 +281,8 @@ export interface ServiceRecordsTable {
   revoke_reason: string | null;
   replaces_id: string | null;
   created_at: string;
+  /** JSON list of attendance flags carried over (migration 020). */
+  flags: Generated<string>;
 }
 
 export interface RecordCorrectionsTable {

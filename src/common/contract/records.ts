@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { RECORD_SOURCES } from '../enums.js';
+import { LIMITS } from '../limits.js';
+import { IsoTime } from './checkin.js';
+import { PageQuery, page, text } from './common.js';
+
+export const RECORD_STATUSES = ['pending', 'confirmed', 'disputed', 'revoked'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+
+export const RecordSchema = z
+  .object({
+    id: z.string(),
+    volunteerId: z.string(),
+    activityId: z.string(),
+    shiftId: z.string().nullable(),
+    organisationId: z.string(),
+    date: z.string().describe('Service date, local (YYYY-MM-DD)'),
+    start: z.string(),
+    end: z.string(),
+    hours: z.number().describe('Hours that count: clipped, breaks off, rounded down; one decimal place'),
+    content: z.string(),
+    place: z.string(),
+    source: z.enum(RECORD_SOURCES),
+    status: z.enum(RECORD_STATUSES),
+    recordedBy: z.string().nullable().describe('User who entered it (null for self check-out)'),
+    approvedBy: z.string().nullable(),
+    confirmedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    revokeReason: z.string().nullable(),
+    replacesId: z.string().nullable().describe('The record this one corrects'),
+    evidence: z.string().nullable().describe('Late entries: what proves the service'),
+    flags: z.array(z.string()).describe('Attendance flags carried over, e.g. auto_closed'),
+    createdAt: z.string(),
+  })
+  .describe('Service record (服务记录)');
+export type ServiceRecord = z.infer<typeof RecordSchema>;
+
+export const RecordList = page(RecordSchema);
+
+export const RecordListQuery = z.strictObject({
+  volunteerId: z.string().max(64).optional().describe("One volunteer's records (oneself, or admins who see them)"),
+  organisationId: z.string().max(64).optional().describe('Records of this organisation and those under it'),
+  status: z.enum(RECORD_STATUSES).optional(),
+  ...PageQuery,
+});
+export type RecordListQuery = z.infer<typeof RecordListQuery>;
+
+export const RevokeBody = z.strictObject({ reason: text(LIMITS.reasonMax).describe('Why it no longer counts') });
+
+export const BulkConfirmBody = z.strictObject({
+  ids: z.array(z.string().min(1).max(64)).min(1).max(LIMITS.listMax).describe('Records to confirm, all or none'),
+});
+export const BulkConfirmAnswer = z.object({ items: z.array(RecordSchema) });
+
+export const LateEntryBody = z
+  .strictObject({
+    volunteerId: z.string().trim().min(1).max(64),
+    activityId: z.string().trim().min(1).max(64),
+    shiftId: z.string().trim().min(1).max(64).optional().describe('When given, times are clipped to it'),
+    start: IsoTime,
+    end: IsoTime,
+    content: text(LIMITS.textMax).describe('What was served'),
+    evidence: text(LIMITS.textMax).describe('What proves it (sign-in sheet, photos…); required'),
+  })
+  .refine((b) => Date.parse(b.end) > Date.parse(b.start), { message: 'must be after start', path: ['end'] });
+export type LateEntry = z.infer<typeof LateEntryBody>;
+
+export const CorrectionBody = z
+  .strictObject({
+    start: IsoTime.optional().describe('The start it should have'),
+    end: IsoTime.optional().describe('The end it should have'),
+    reason: text(LIMITS.reasonMax),
+  })
+  .refine((b) => !b.start || !b.end || Date.parse(b.end) > Date.parse(b.start), {
+    message: 'must be after start',
+    path: ['end'],
+  });
+export type CorrectionInput = z.infer<typeof CorrectionBody>;
+
+export const CorrectionAnswerBody = z.strictObject({
+  accept: z.boolean().describe('Accepting makes a new record and revokes the old one'),
+  answer: text(LIMITS.reasonMax).describe('The answer the volunteer sees'),
+});
+
+export const CORRECTION_STATUSES = ['open', 'accepted', 'rejected'] as const;
+
+export const CorrectionSchema = z
+  .object({
+    id: z.string(),
+    recordId: z.string(),
+    volunteerId: z.string(),
+    requestedStart: z.string().nullable(),
+    requestedEnd: z.string().nullable(),
+    reason: z.string(),
+    status: z.enum(CORRECTION_STATUSES),
+    answer: z.string().nullable(),
+    answeredBy: z.string().nullable(),
+    createdAt: z.string(),
+    answeredAt: z.string().nullable(),
+  })
+  .describe('A request to correct a service record');
+export type Correction = z.infer<typeof CorrectionSchema>;
+
+export const CorrectionAnswer = z.object({
+  correction: CorrectionSchema,
+  record: RecordSchema.nullable().describe('The new record when accepted'),
+});
+
+export const CorrectionList = page(CorrectionSchema);
+
+export const CorrectionListQuery = z.strictObject({
+  organisationId: z.string().max(64).describe('Corrections of records of this organisation and those under it'),
+  status: z.enum(CORRECTION_STATUSES).optional(),
+  ...PageQuery,
+});
+export type CorrectionListQuery = z.infer<typeof CorrectionListQuery>;

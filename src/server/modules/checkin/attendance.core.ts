@@ -1,0 +1,153 @@
+import { AppError } from '../../../common/errors.js';
+import { localDate, TOO_SHORT_MINUTES, type AttendanceFlag } from '../../../common/hours.js';
+import type { RecordSource } from '../../../common/enums.js';
+import type { PlatformSettings } from '../../../common/settings.js';
+import type { Db } from '../../db/database.js';
+import { newId, nowIso } from '../../ids.js';
+import { recordFromAttendance } from '../records/records.service.js';
+import type { AttendanceRow } from './checkin.presenter.js';
+import { parseFlags } from './checkin.presenter.js';
+import * as repo from './checkin.repository.js';
+
+export type Method = 'self_scan' | 'organiser_scan' | 'hand' | 'auto';
+
+const isUniqueViolation = (err: unknown): boolean => {
+  const code = (err as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
+
+export interface OpenInput {
+  shift: repo.ShiftFacts;
+  volunteerId: string;
+  signupId: string;
+  at: string;
+  method: Method;
+  position: { lat: number; lng: number; accuracyM: number } | null;
+  flags: AttendanceFlag[];
+  reason: string | null;
+  recordedBy: string | null;
+  settings: PlatformSettings;
+}
+
+/**
+ * Opens an attendance, or answers the open one: a repeated check-in returns the first.
+ * Two concurrent check-ins are settled by the partial unique index attendance_open_unique:
+ * the loser's insert fails, and it answers the winner's row. The pairs-per-day count runs
+ * under the volunteer's row lock, so concurrent check-ins to different shifts cannot both
+ * slip under the limit.
+ */
+export async function openAttendance(db: Db, i: OpenInput): Promise<{ row: AttendanceRow; created: boolean }> {
+  const existing = await repo.openAttendance(db, i.shift.id, i.volunteerId);
+  if (existing) return { row: existing, created: false };
+  const day = localDate(i.at, i.settings.timeZone);
+  const id = newId();
+  try {
+    const created = await db.transaction().execute(async (trx) => {
+      await repo.lockVolunteer(trx, i.volunteerId);
+      if (await repo.openAttendance(trx, i.shift.id, i.volunteerId)) return false;
+      const pairs = await repo.pairsOnDay(trx, i.volunteerId, day);
+      if (pairs >= i.settings.maxPairsPerDay) {
+        throw new AppError(
+          'DAILY_LIMIT_REACHED',
+          `At most ${i.settings.maxPairsPerDay} check-in/out pairs a day; ${day} has ${pairs} already`,
+          { day, max: i.settings.maxPairsPerDay },
+        );
+      }
+      const flags = [...i.flags];
+      if (await repo.openElsewhere(trx, i.volunteerId, i.shift.id)) flags.push('overlaps_other_shift');
+      await repo.insertAttendance(trx, {
+        id,
+        shift_id: i.shift.id,
+        volunteer_id: i.volunteerId,
+        signup_id: i.signupId,
+        day,
+        checked_in_at: i.at,
+        in_method: i.method,
+        in_lat: i.position?.lat ?? null,
+        in_lng: i.position?.lng ?? null,
+        in_accuracy_m: i.position?.accuracyM ?? null,
+        checked_out_at: null,
+        out_method: null,
+        out_lat: null,
+        out_lng: null,
+        out_accuracy_m: null,
+        flags: JSON.stringify(flags),
+        reason: i.reason,
+        recorded_by: i.recordedBy,
+        created_at: nowIso(),
+      });
+      await repo.markSignupAttended(trx, i.signupId);
+      return true;
+    });
+    const row = created ? await repo.attendanceById(db, id) : await repo.openAttendance(db, i.shift.id, i.volunteerId);
+    if (row) return { row, created };
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+  }
+  const winner = await repo.openAttendance(db, i.shift.id, i.volunteerId);
+  if (!winner) throw new AppError('CONFLICT', 'The check-in changed meanwhile; try again');
+  return { row: winner, created: false };
+}
+
+/** A record's source from how the attendance began and ended: the weakest proof wins. */
+export function sourceOf(inMethod: string, outMethod: string): RecordSource {
+  const methods = [inMethod, outMethod];
+  if (methods.includes('hand')) return 'hand';
+  if (methods.includes('organiser_scan')) return 'organiser_scan';
+  return 'self';
+}
+
+export interface CloseInput {
+  attendance: AttendanceRow;
+  shift: repo.ShiftFacts;
+  at: string;
+  method: Method;
+  position: { lat: number; lng: number; accuracyM: number } | null;
+  flags: AttendanceFlag[];
+  reason?: string | null;
+  recordedBy: string | null;
+  settings: PlatformSettings;
+}
+
+/**
+ * Closes an open attendance and makes its pending service record, in the caller's
+ * transaction. Null when a concurrent check-out closed it first.
+ */
+export async function closeAttendance(trx: Db, i: CloseInput): Promise<string | null> {
+  const a = i.attendance;
+  const flags = new Set<AttendanceFlag>([...parseFlags(a.flags), ...i.flags]);
+  if (Date.parse(i.at) - Date.parse(a.checked_in_at) < TOO_SHORT_MINUTES * 60_000) flags.add('too_short');
+  const auto = i.method === 'auto';
+  const closed = await repo.closeAttendance(trx, a.id, {
+    checked_out_at: i.at,
+    out_method: i.method,
+    out_lat: i.position?.lat ?? null,
+    out_lng: i.position?.lng ?? null,
+    out_accuracy_m: i.position?.accuracyM ?? null,
+    flags: JSON.stringify([...flags]),
+    ...(auto ? { auto_closed: 1 } : {}),
+    ...(i.reason ? { reason: a.reason ? `${a.reason}; ${i.reason}` : i.reason } : {}),
+  });
+  if (!closed) return null;
+  return recordFromAttendance(
+    trx,
+    {
+      attendanceId: a.id,
+      volunteerId: a.volunteer_id,
+      activityId: i.shift.activity_id,
+      shiftId: i.shift.id,
+      organisationId: i.shift.organisation_id,
+      checkedInAt: a.checked_in_at,
+      checkedOutAt: i.at,
+      shiftStart: i.shift.start_at,
+      shiftEnd: i.shift.end_at,
+      breakMinutes: i.shift.break_minutes,
+      content: i.shift.title,
+      place: i.shift.address,
+      source: sourceOf(a.in_method, auto ? a.in_method : i.method),
+      flags: [...flags],
+      recordedBy: i.recordedBy ?? a.recorded_by,
+    },
+    i.settings,
+  );
+}

@@ -1,0 +1,34 @@
+import type { Attendance } from '../../../common/contract/checkin.js';
+import { ATTENDANCE_FLAGS, type AttendanceFlag } from '../../../common/hours.js';
+import type { AttendanceTable } from '../../db/schema.js';
+
+export type AttendanceRow = Omit<AttendanceTable, 'auto_closed'> & { auto_closed: number };
+
+type Method = Attendance['inMethod'];
+const METHODS: readonly string[] = ['self_scan', 'organiser_scan', 'hand', 'auto'];
+const asMethod = (m: string): Method => (METHODS.includes(m) ? (m as Method) : 'hand');
+
+export function parseFlags(text: string): AttendanceFlag[] {
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? v.filter((f): f is AttendanceFlag => ATTENDANCE_FLAGS.includes(f as AttendanceFlag)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** An attendance as the API shows it; positions stay on the server (they are personal data). */
+export function presentAttendance(a: AttendanceRow, recordId: string | null): Attendance {
+  return {
+    id: a.id,
+    shiftId: a.shift_id,
+    volunteerId: a.volunteer_id,
+    checkedInAt: a.checked_in_at,
+    inMethod: asMethod(a.in_method),
+    checkedOutAt: a.checked_out_at,
+    outMethod: a.out_method === null ? null : asMethod(a.out_method),
+    flags: parseFlags(a.flags),
+    reason: a.reason,
+    recordId,
+  };
+}

@@ -1,0 +1,187 @@
+import { PostgresAdapter, type Insertable, type Transaction } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { toNumber } from '../../db/database.js';
+import type { AttendanceTable, DB } from '../../db/schema.js';
+
+/** What check-in needs to know about a shift and its activity. */
+export interface ShiftFacts {
+  id: string;
+  activity_id: string;
+  start_at: string;
+  end_at: string;
+  break_minutes: number;
+  shift_status: string;
+  activity_status: string;
+  organisation_id: string;
+  title: string;
+  address: string;
+  lat: number;
+  lng: number;
+  radius_m: number;
+}
+
+export async function shiftFacts(db: Db, shiftId: string): Promise<ShiftFacts | undefined> {
+  return db
+    .selectFrom('shifts')
+    .innerJoin('activities', 'activities.id', 'shifts.activity_id')
+    .select([
+      'shifts.id',
+      'shifts.activity_id',
+      'shifts.start_at',
+      'shifts.end_at',
+      'shifts.break_minutes',
+      'shifts.status as shift_status',
+      'activities.status as activity_status',
+      'activities.organisation_id',
+      'activities.title',
+      'activities.address',
+      'activities.lat',
+      'activities.lng',
+      'activities.radius_m',
+    ])
+    .where('shifts.id', '=', shiftId)
+    .executeTakeFirst();
+}
+
+export async function volunteerIdOfUser(db: Db, userId: string): Promise<string | undefined> {
+  const r = await db.selectFrom('volunteers').select('id').where('user_id', '=', userId).executeTakeFirst();
+  return r?.id;
+}
+
+export async function volunteerExists(db: Db, id: string): Promise<boolean> {
+  return (await db.selectFrom('volunteers').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/** The volunteer's approved sign-up for the shift (the only kind that may check in). */
+export async function approvedSignup(db: Db, shiftId: string, volunteerId: string): Promise<string | undefined> {
+  const r = await db
+    .selectFrom('signups')
+    .select('id')
+    .where('shift_id', '=', shiftId)
+    .where('volunteer_id', '=', volunteerId)
+    .where('status', 'in', ['approved', 'attended'])
+    .executeTakeFirst();
+  return r?.id;
+}
+
+export async function openAttendance(db: Db, shiftId: string, volunteerId: string) {
+  return db
+    .selectFrom('attendance')
+    .selectAll()
+    .where('shift_id', '=', shiftId)
+    .where('volunteer_id', '=', volunteerId)
+    .where('checked_out_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** The volunteer's latest attendance for the shift, open or not. */
+export async function latestAttendance(db: Db, shiftId: string, volunteerId: string) {
+  return db
+    .selectFrom('attendance')
+    .selectAll()
+    .where('shift_id', '=', shiftId)
+    .where('volunteer_id', '=', volunteerId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+export async function attendanceById(db: Db, id: string) {
+  return db.selectFrom('attendance').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Whether the volunteer is checked in to some other shift right now. */
+export async function openElsewhere(db: Db, volunteerId: string, shiftId: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('attendance')
+    .select('id')
+    .where('volunteer_id', '=', volunteerId)
+    .where('shift_id', '<>', shiftId)
+    .where('checked_out_at', 'is', null)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Check-in/out pairs the volunteer began on a local day. */
+export async function pairsOnDay(db: Db, volunteerId: string, day: string): Promise<number> {
+  const r = await db
+    .selectFrom('attendance')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('volunteer_id', '=', volunteerId)
+    .where('day', '=', day)
+    .executeTakeFirst();
+  return toNumber(r?.n);
+}
+
+export async function insertAttendance(db: Db, row: Insertable<AttendanceTable>): Promise<void> {
+  await db.insertInto('attendance').values(row).execute();
+}
+
+export interface CheckoutPatch {
+  checked_out_at: string;
+  out_method: string;
+  out_lat: number | null;
+  out_lng: number | null;
+  out_accuracy_m: number | null;
+  flags: string;
+  auto_closed?: number;
+  reason?: string | null;
+  recorded_by?: string | null;
+}
+
+/** Closes an open attendance; false when it was already closed (a racing check-out won). */
+export async function closeAttendance(db: Db, id: string, patch: CheckoutPatch): Promise<boolean> {
+  const r = await db
+    .updateTable('attendance')
+    .set(patch)
+    .where('id', '=', id)
+    .where('checked_out_at', 'is', null)
+    .executeTakeFirst();
+  return toNumber(r.numUpdatedRows) === 1;
+}
+
+/** The record made from an attendance at check-out, if any. */
+export async function recordIdOfAttendance(db: Db, attendanceId: string): Promise<string | null> {
+  const r = await db
+    .selectFrom('service_records')
+    .select('id')
+    .where('attendance_id', '=', attendanceId)
+    .orderBy('id')
+    .executeTakeFirst();
+  return r?.id ?? null;
+}
+
+/** Open check-ins whose shift ended before `cutoff`, oldest first. */
+export async function overdueOpenAttendance(db: Db, cutoff: string, limit: number) {
+  return db
+    .selectFrom('attendance')
+    .innerJoin('shifts', 'shifts.id', 'attendance.shift_id')
+    .select(['attendance.id', 'attendance.shift_id'])
+    .where('attendance.checked_out_at', 'is', null)
+    .where('shifts.end_at', '<', cutoff)
+    .orderBy('attendance.id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Serialises a volunteer's check-ins on PostgreSQL (row lock until commit), so two
+ * concurrent check-ins cannot both pass the pairs-per-day count. SQLite runs one writer
+ * at a time and needs nothing.
+ */
+export async function lockVolunteer(trx: Transaction<DB>, volunteerId: string): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await trx.selectFrom('volunteers').select('id').where('id', '=', volunteerId).forUpdate().execute();
+}
+
+/**
+ * A first check-in turns the approved sign-up into `attended` (a status the sign-ups
+ * module counts as holding a place), so the volunteer can no longer be marked a no-show.
+ */
+export async function markSignupAttended(db: Db, signupId: string): Promise<void> {
+  await db
+    .updateTable('signups')
+    .set({ status: 'attended' })
+    .where('id', '=', signupId)
+    .where('status', '=', 'approved')
+    .execute();
+}

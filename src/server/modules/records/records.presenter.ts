@@ -1,0 +1,57 @@
+import type { Correction, RecordStatus, ServiceRecord } from '../../../common/contract/records.js';
+import type { RecordSource } from '../../../common/enums.js';
+import { minutesToHours } from '../../../common/settings.js';
+import type { CorrectionRow, RecordRow } from './records.repository.js';
+
+function parseFlags(text: string): string[] {
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A service record as the API shows it: minutes become hours with one decimal place. */
+export function presentRecord(r: RecordRow): ServiceRecord {
+  return {
+    id: r.id,
+    volunteerId: r.volunteer_id,
+    activityId: r.activity_id,
+    shiftId: r.shift_id,
+    organisationId: r.organisation_id,
+    date: r.service_date,
+    start: r.start_at,
+    end: r.end_at,
+    hours: minutesToHours(r.minutes),
+    content: r.content,
+    place: r.place,
+    source: r.source as RecordSource,
+    status: r.status as RecordStatus,
+    recordedBy: r.recorded_by,
+    approvedBy: r.approved_by,
+    confirmedAt: r.confirmed_at,
+    revokedAt: r.revoked_at,
+    revokeReason: r.revoke_reason,
+    replacesId: r.replaces_id,
+    evidence: r.evidence,
+    flags: parseFlags(r.flags),
+    createdAt: r.created_at,
+  };
+}
+
+export function presentCorrection(c: CorrectionRow): Correction {
+  return {
+    id: c.id,
+    recordId: c.record_id,
+    volunteerId: c.volunteer_id,
+    requestedStart: c.requested_start,
+    requestedEnd: c.requested_end,
+    reason: c.reason,
+    status: c.status as Correction['status'],
+    answer: c.answer,
+    answeredBy: c.answered_by,
+    createdAt: c.created_at,
+    answeredAt: c.answered_at,
+  };
+}

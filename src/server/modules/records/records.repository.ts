@@ -1,0 +1,163 @@
+import { PostgresAdapter, type Insertable, type Transaction, type Updateable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { toNumber } from '../../db/database.js';
+import type { DB, RecordCorrectionsTable, ServiceRecordsTable } from '../../db/schema.js';
+
+export type RecordRow = Omit<ServiceRecordsTable, 'flags'> & { flags: string };
+export type CorrectionRow = RecordCorrectionsTable;
+
+const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+
+export async function insertRecord(db: Db, row: Insertable<ServiceRecordsTable>): Promise<void> {
+  await db.insertInto('service_records').values(row).execute();
+}
+
+export async function recordById(db: Db, id: string): Promise<RecordRow | undefined> {
+  return db.selectFrom('service_records').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Records by id, locked until commit on PostgreSQL (in id order, so two bulk confirmations
+ * over overlapping sets cannot deadlock). SQLite runs one writer at a time.
+ */
+export async function lockRecords(trx: Transaction<DB>, ids: string[]): Promise<RecordRow[]> {
+  if (ids.length === 0) return [];
+  let q = trx.selectFrom('service_records').selectAll().where('id', 'in', ids).orderBy('id');
+  if (isPostgres(trx)) q = q.forUpdate();
+  return q.execute();
+}
+
+/** Changes a record's status only if it still has the status the caller saw. */
+export async function updateRecordIf(
+  db: Db,
+  id: string,
+  fromStatuses: string[],
+  patch: Updateable<ServiceRecordsTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('service_records')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', 'in', fromStatuses)
+    .executeTakeFirst();
+  return toNumber(r.numUpdatedRows) === 1;
+}
+
+export interface RecordFilter {
+  volunteerId?: string;
+  /** Records of this organisation and every organisation under it. */
+  organisationUnder?: string;
+  status?: string;
+}
+
+/** Newest first, after `beforeId`. */
+export async function listRecords(db: Db, f: RecordFilter, beforeId: string | undefined, limit: number) {
+  let q = db.selectFrom('service_records').selectAll('service_records');
+  if (f.organisationUnder) {
+    q = q
+      .innerJoin('organisation_closure', 'organisation_closure.descendant', 'service_records.organisation_id')
+      .where('organisation_closure.ancestor', '=', f.organisationUnder);
+  }
+  if (f.volunteerId) q = q.where('service_records.volunteer_id', '=', f.volunteerId);
+  if (f.status) q = q.where('service_records.status', '=', f.status);
+  if (beforeId) q = q.where('service_records.id', '<', beforeId);
+  return q.orderBy('service_records.id', 'desc').limit(limit).execute();
+}
+
+/**
+ * Adds `delta` minutes to a volunteer's confirmed total and answers the new total. The
+ * UPDATE itself takes the row lock on PostgreSQL, so concurrent confirmations add up.
+ */
+export async function addConfirmedMinutes(db: Db, volunteerId: string, delta: number): Promise<number> {
+  const r = await db
+    .updateTable('volunteers')
+    .set((eb) => ({ confirmed_minutes: eb('confirmed_minutes', '+', delta) }))
+    .where('id', '=', volunteerId)
+    .returning('confirmed_minutes')
+    .executeTakeFirstOrThrow();
+  return toNumber(r.confirmed_minutes);
+}
+
+export async function setStarLevel(db: Db, volunteerId: string, level: number): Promise<void> {
+  await db.updateTable('volunteers').set({ star_level: level }).where('id', '=', volunteerId).execute();
+}
+
+export async function volunteerFacts(db: Db, id: string) {
+  return db
+    .selectFrom('volunteers')
+    .select(['id', 'user_id', 'star_level', 'confirmed_minutes'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function activityFacts(db: Db, id: string) {
+  return db
+    .selectFrom('activities')
+    .select(['id', 'organisation_id', 'title', 'address', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function shiftOfActivity(db: Db, shiftId: string, activityId: string) {
+  return db
+    .selectFrom('shifts')
+    .select(['id', 'start_at', 'end_at', 'break_minutes'])
+    .where('id', '=', shiftId)
+    .where('activity_id', '=', activityId)
+    .executeTakeFirst();
+}
+
+export async function insertCorrection(db: Db, row: Insertable<RecordCorrectionsTable>): Promise<void> {
+  await db.insertInto('record_corrections').values(row).execute();
+}
+
+export async function correctionById(db: Db, id: string): Promise<CorrectionRow | undefined> {
+  return db.selectFrom('record_corrections').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function openCorrectionOf(db: Db, recordId: string): Promise<CorrectionRow | undefined> {
+  return db
+    .selectFrom('record_corrections')
+    .selectAll()
+    .where('record_id', '=', recordId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+}
+
+export async function correctionsOf(db: Db, recordId: string): Promise<CorrectionRow[]> {
+  return db.selectFrom('record_corrections').selectAll().where('record_id', '=', recordId).orderBy('id').execute();
+}
+
+/** Answers an open correction; false when someone answered it first. */
+export async function answerCorrection(
+  db: Db,
+  id: string,
+  patch: Pick<CorrectionRow, 'status' | 'answer' | 'answered_by' | 'answered_at'>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('record_corrections')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return toNumber(r.numUpdatedRows) === 1;
+}
+
+/** Corrections of records in an organisation's subtree, newest first, after `beforeId`. */
+export async function correctionsUnder(
+  db: Db,
+  organisationId: string,
+  status: string | undefined,
+  beforeId: string | undefined,
+  limit: number,
+): Promise<CorrectionRow[]> {
+  let q = db
+    .selectFrom('record_corrections')
+    .innerJoin('service_records', 'service_records.id', 'record_corrections.record_id')
+    .innerJoin('organisation_closure', 'organisation_closure.descendant', 'service_records.organisation_id')
+    .selectAll('record_corrections')
+    .where('organisation_closure.ancestor', '=', organisationId);
+  if (status) q = q.where('record_corrections.status', '=', status);
+  if (beforeId) q = q.where('record_corrections.id', '<', beforeId);
+  return q.orderBy('record_corrections.id', 'desc').limit(limit).execute();
+}

@@ -1,0 +1,189 @@
+import type { LateEntry, RecordListQuery } from '../../../common/contract/records.js';
+import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import { computeMinutes, localDate, spanMinutes } from '../../../common/hours.js';
+import type { RecordSource } from '../../../common/enums.js';
+import type { PlatformSettings } from '../../../common/settings.js';
+import type { Db } from '../../db/database.js';
+import { newId, nowIso } from '../../ids.js';
+import { decodeCursor, pageOf } from '../../pagination.js';
+import { Policy, type Actor } from '../access/policy.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { volunteerIdOfUser } from '../checkin/checkin.repository.js';
+import { getSettings } from '../settings/settings.service.js';
+import { requireOrganiserOf } from './records.access.js';
+import * as repo from './records.repository.js';
+
+const ruleError = (field: string, message: string) => new AppError('RULE_VIOLATION', `${field}: ${message}`, { field });
+
+/**
+ * Lists records: a volunteer's own (no filter, or their own id), a volunteer an admin sees,
+ * or an organisation's subtree for its organisers. Newest first.
+ */
+export async function listRecords(db: Db, actor: Actor, q: RecordListQuery) {
+  const policy = new Policy(db);
+  let volunteerId = q.volunteerId;
+  if (!volunteerId && !q.organisationId) {
+    volunteerId = await volunteerIdOfUser(db, actor.userId);
+    if (!volunteerId) throw ruleError('query.volunteerId', 'give a volunteerId or an organisationId');
+  }
+  let allowed = !!volunteerId && !!(await policy.seesVolunteer(actor, volunteerId));
+  if (!allowed && q.organisationId) {
+    allowed = await policy.adminsOrganisation(actor, q.organisationId);
+    if (!allowed && !q.volunteerId) throw forbidden('You do not administer this organisation');
+  }
+  if (!allowed) throw notFound('Volunteer');
+  const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
+  const rows = await repo.listRecords(
+    db,
+    { volunteerId, organisationUnder: q.organisationId, status: q.status },
+    after?.id,
+    q.limit + 1,
+  );
+  return pageOf(rows, q.limit, (r) => ({ id: r.id }));
+}
+
+/** One record: its volunteer, admins who see the volunteer, or organisers of its organisation. */
+export async function getRecord(db: Db, actor: Actor, id: string): Promise<repo.RecordRow> {
+  const r = await repo.recordById(db, id);
+  if (!r) throw notFound('Record');
+  const policy = new Policy(db);
+  if (
+    (await policy.seesVolunteer(actor, r.volunteer_id)) ||
+    (await policy.adminsOrganisation(actor, r.organisation_id))
+  )
+    return r;
+  throw notFound('Record');
+}
+
+export interface AttendanceRecordInput {
+  attendanceId: string;
+  volunteerId: string;
+  activityId: string;
+  shiftId: string;
+  organisationId: string;
+  checkedInAt: string;
+  checkedOutAt: string;
+  shiftStart: string;
+  shiftEnd: string;
+  breakMinutes: number;
+  content: string;
+  place: string;
+  source: RecordSource;
+  flags: string[];
+  recordedBy: string | null;
+}
+
+/**
+ * The pending record a check-out makes, inside the check-out's transaction: times clipped to
+ * the shift, minutes by computeMinutes (breaks off, rounded down to the step).
+ */
+export async function recordFromAttendance(
+  trx: Db,
+  i: AttendanceRecordInput,
+  settings: Pick<PlatformSettings, 'hourStepMinutes' | 'timeZone'>,
+): Promise<string> {
+  const startMs = Math.max(Date.parse(i.checkedInAt), Date.parse(i.shiftStart));
+  const endMs = Math.max(startMs, Math.min(Date.parse(i.checkedOutAt), Date.parse(i.shiftEnd)));
+  const start = new Date(startMs).toISOString();
+  const id = newId();
+  await repo.insertRecord(trx, {
+    id,
+    volunteer_id: i.volunteerId,
+    activity_id: i.activityId,
+    shift_id: i.shiftId,
+    organisation_id: i.organisationId,
+    attendance_id: i.attendanceId,
+    service_date: localDate(start, settings.timeZone),
+    start_at: start,
+    end_at: new Date(endMs).toISOString(),
+    minutes: computeMinutes({ ...i, stepMinutes: settings.hourStepMinutes }),
+    content: i.content,
+    place: i.place,
+    source: i.source,
+    status: 'pending',
+    evidence: null,
+    recorded_by: i.recordedBy,
+    approved_by: null,
+    confirmed_at: null,
+    revoked_by: null,
+    revoked_at: null,
+    revoke_reason: null,
+    replaces_id: null,
+    created_at: nowIso(),
+    flags: JSON.stringify(i.flags),
+  });
+  return id;
+}
+
+/**
+ * A late entry (补录) by an organiser of the activity: evidence is required, and the record
+ * stays pending until a different person confirms it. With a shift, times are clipped to it
+ * and its breaks taken off.
+ */
+export async function createLateEntry(db: Db, actor: Actor, body: LateEntry): Promise<repo.RecordRow> {
+  const activity = await repo.activityFacts(db, body.activityId);
+  if (!activity) throw notFound('Activity');
+  await requireOrganiserOf(db, actor, activity.organisation_id, 'Activity');
+  if (!(await repo.volunteerFacts(db, body.volunteerId))) throw ruleError('volunteerId', 'no such volunteer');
+  const start = new Date(body.start).toISOString();
+  const end = new Date(body.end).toISOString();
+  if (Date.parse(end) > Date.now()) throw ruleError('end', 'a late entry records service that already happened');
+  const settings = await getSettings(db);
+  let minutes: number;
+  let span = { start, end };
+  if (body.shiftId) {
+    const shift = await repo.shiftOfActivity(db, body.shiftId, body.activityId);
+    if (!shift) throw ruleError('shiftId', 'no such shift in this activity');
+    minutes = computeMinutes({
+      checkedInAt: start,
+      checkedOutAt: end,
+      shiftStart: shift.start_at,
+      shiftEnd: shift.end_at,
+      breakMinutes: shift.break_minutes,
+      stepMinutes: settings.hourStepMinutes,
+    });
+    const s = Math.max(Date.parse(start), Date.parse(shift.start_at));
+    span = {
+      start: new Date(s).toISOString(),
+      end: new Date(Math.max(s, Math.min(Date.parse(end), Date.parse(shift.end_at)))).toISOString(),
+    };
+  } else {
+    minutes = spanMinutes(start, end, settings.hourStepMinutes);
+  }
+  if (minutes === 0) throw ruleError('end', 'the span counts no time once clipped and rounded down');
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    await repo.insertRecord(trx, {
+      id,
+      volunteer_id: body.volunteerId,
+      activity_id: activity.id,
+      shift_id: body.shiftId ?? null,
+      organisation_id: activity.organisation_id,
+      attendance_id: null,
+      service_date: localDate(span.start, settings.timeZone),
+      start_at: span.start,
+      end_at: span.end,
+      minutes,
+      content: body.content,
+      place: activity.address,
+      source: 'late',
+      status: 'pending',
+      evidence: body.evidence,
+      recorded_by: actor.userId,
+      approved_by: null,
+      confirmed_at: null,
+      revoked_by: null,
+      revoked_at: null,
+      revoke_reason: null,
+      replaces_id: null,
+      created_at: nowIso(),
+    });
+    await appendAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'record.late_entry',
+      entityType: 'service_record',
+      entityId: id,
+    });
+  });
+  return (await repo.recordById(db, id)) as repo.RecordRow;
+}
