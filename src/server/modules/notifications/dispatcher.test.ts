@@ -78,6 +78,7 @@ describe.each(DIALECTS)('outbox dispatcher on %s', (dialect) => {
     expect(zhMail?.subject).toBe('服务提醒：班次即将开始');
     expect(zhMail?.text).toContain('「长江岸线清洁行动」将于 2026年12月2日 09:00 开始，地点：渝中区解放碑');
     expect(zhMail?.messageId).toBe(`<${zhRow?.id}@shanmei>`);
+    expect(zhMail?.text).toContain('「我的 → 通知设置」');
     const enMail = got.find((m) => m.to.includes(en.email));
     expect(enMail?.subject).toBe('Reminder: your shift is coming up');
     expect(enMail?.text).toContain('"River clean-up" starts at Dec 2, 2026, 9:00');

@@ -82,7 +82,7 @@ export async function dispatchOutbox(
     try {
       if (msg.channel === 'email' && transports.email && msg.emailEnc) {
         const to = ctx.cipher.decrypt(msg.emailEnc);
-        await transports.email.send({ id: msg.id, to, subject: msg.title, text: msg.body });
+        await transports.email.send({ id: msg.id, to, subject: msg.title, text: emailText(msg.body, msg.locale) });
       } else if (msg.channel === 'sms' && transports.sms && msg.phoneEnc) {
         const phone = ctx.cipher.decrypt(msg.phoneEnc);
         await transports.sms.send(phone, smsText(msg.title, msg.body, msg.locale));
@@ -102,6 +102,15 @@ export async function dispatchOutbox(
     }
   }
   return result;
+}
+
+/** The e-mail body: the notice, then where to turn e-mail off (receivers should not need to reply to stop it). */
+export function emailText(body: string, locale: string): string {
+  const footer =
+    locale === 'en'
+      ? 'Shanmei volunteer service. To stop these e-mails, turn e-mail off under Me → Notifications.'
+      : '善美志愿服务平台。如不想再收到邮件，可在「我的 → 通知设置」中关闭邮件通知。';
+  return `${body}\n\n-- \n${footer}\n`;
 }
 
 /** SMS carry the platform's name first, as Chinese carriers require a signature. */
