@@ -7,6 +7,8 @@ export interface JobsOptions {
   /** Milliseconds between ticks (default 30 s). */
   intervalMs?: number;
   transports?: Transports;
+  /** How long one tick may keep sending full batches (default 20 s). */
+  budgetMs?: number;
   /** Where failures are reported; messages only, no rows. */
   log?: { error(obj: unknown, msg: string): void };
 }
@@ -39,7 +41,17 @@ export function startJobs(ctx: Pick<AppContext, 'database' | 'cipher'>, opts: Jo
     if (stopped) return Promise.resolve();
     running ??= (async () => {
       await step('reminders', () => queueShiftReminders(ctx.database.db));
-      await step('outbox', () => dispatchOutbox(ctx, opts.transports ? { transports: opts.transports } : {}));
+      // Keep sending while full batches come back, within a budget so a tick ends.
+      const until = Date.now() + (opts.budgetMs ?? 20_000);
+      await step('outbox', async () => {
+        for (;;) {
+          const r = await dispatchOutbox(ctx, {
+            ...(opts.transports ? { transports: opts.transports } : {}),
+            batch: 50,
+          });
+          if (r.due < 50 || Date.now() > until || stopped) break;
+        }
+      });
     })().finally(() => {
       running = null;
     });

@@ -12,9 +12,13 @@ export interface DispatchOptions {
   transports?: Transports;
   /** After this many failed attempts a row is given up on (`failed`). */
   maxAttempts?: number;
+  /** Rows sent at the same time (default 4). */
+  concurrency?: number;
 }
 
 export interface DispatchResult {
+  /** Rows that were due when the call looked (a full batch means more may wait). */
+  due: number;
   sent: number;
   retried: number;
   failed: number;
@@ -57,51 +61,69 @@ export async function dispatchOutbox(
   const transports = opts.transports ?? defaultTransports();
   const maxAttempts = opts.maxAttempts ?? MAX_ATTEMPTS;
   const channels = (['email', 'sms'] as const).filter((c) => transports[c] !== null);
-  const result: DispatchResult = { sent: 0, retried: 0, failed: 0, skipped: 0 };
-
-  for (const id of await outbox.dueOutboxIds(db, now, channels, opts.batch ?? 50)) {
-    const lease = shift(now, LEASE_MS);
-    if (!(await outbox.claimOutboxRow(db, id, now, lease))) continue; // another process has it
-    const msg = await outbox.outboxMessage(db, id);
-    if (!msg) continue;
-
-    // Preferences and addresses may have changed since it was queued: the current ones win.
-    const user = await repo.recipientById(db, msg.userId);
-    const reachable = user ? repo.reachableChannels(user, await repo.prefsOf(db, msg.userId)) : [];
-    if (!reachable.includes(msg.channel)) {
-      await outbox.finishOutboxRow(db, id, lease, {
-        status: 'skipped',
-        at: now,
-        attempts: msg.attempts,
-        error: 'channel turned off or no address',
-      });
-      result.skipped += 1;
-      continue;
+  const due = await outbox.dueOutboxIds(db, now, channels, opts.batch ?? 50);
+  const result: DispatchResult = { due: due.length, sent: 0, retried: 0, failed: 0, skipped: 0 };
+  // A few rows at a time: a slow SMTP answer should not hold up the rest of the batch.
+  const queue = [...due];
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      const outcome = await sendOne(ctx, transports, id, now, maxAttempts);
+      if (outcome) result[outcome] += 1;
     }
-
-    try {
-      if (msg.channel === 'email' && transports.email && msg.emailEnc) {
-        const to = ctx.cipher.decrypt(msg.emailEnc);
-        await transports.email.send({ id: msg.id, to, subject: msg.title, text: emailText(msg.body, msg.locale) });
-      } else if (msg.channel === 'sms' && transports.sms && msg.phoneEnc) {
-        const phone = ctx.cipher.decrypt(msg.phoneEnc);
-        await transports.sms.send(phone, smsText(msg.title, msg.body, msg.locale));
-      }
-      await outbox.finishOutboxRow(db, id, lease, { status: 'sent', at: now, attempts: msg.attempts + 1, error: null });
-      result.sent += 1;
-    } catch (err) {
-      const attempts = msg.attempts + 1;
-      const error = describeSendError(err);
-      if (attempts >= maxAttempts) {
-        await outbox.finishOutboxRow(db, id, lease, { status: 'failed', at: now, attempts, error });
-        result.failed += 1;
-      } else {
-        await outbox.retryOutboxRow(db, id, lease, { attempts, nextAttemptAt: shift(now, backoffMs(attempts)), error });
-        result.retried += 1;
-      }
-    }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 4) }, worker));
   return result;
+}
+
+/** Claims, sends and marks one row; null when another process holds it. */
+async function sendOne(
+  ctx: Pick<AppContext, 'database' | 'cipher'>,
+  transports: Transports,
+  id: string,
+  now: string,
+  maxAttempts: number,
+): Promise<Exclude<keyof DispatchResult, 'due'> | null> {
+  const db = ctx.database.db;
+  const lease = shift(now, LEASE_MS);
+  if (!(await outbox.claimOutboxRow(db, id, now, lease))) return null; // another process has it
+  const msg = await outbox.outboxMessage(db, id);
+  if (!msg) return null;
+
+  // Preferences and addresses may have changed since it was queued: the current ones win.
+  const user = await repo.recipientById(db, msg.userId);
+  const reachable = user ? repo.reachableChannels(user, await repo.prefsOf(db, msg.userId)) : [];
+  if (!reachable.includes(msg.channel)) {
+    await outbox.finishOutboxRow(db, id, lease, {
+      status: 'skipped',
+      at: now,
+      attempts: msg.attempts,
+      error: 'channel turned off or no address',
+    });
+    return 'skipped';
+  }
+
+  try {
+    if (msg.channel === 'email' && transports.email && msg.emailEnc) {
+      const to = ctx.cipher.decrypt(msg.emailEnc);
+      await transports.email.send({ id: msg.id, to, subject: msg.title, text: emailText(msg.body, msg.locale) });
+    } else if (msg.channel === 'sms' && transports.sms && msg.phoneEnc) {
+      const phone = ctx.cipher.decrypt(msg.phoneEnc);
+      await transports.sms.send(phone, smsText(msg.title, msg.body, msg.locale));
+    } else {
+      throw Object.assign(new Error('no transport'), { code: 'NO_TRANSPORT' });
+    }
+    await outbox.finishOutboxRow(db, id, lease, { status: 'sent', at: now, attempts: msg.attempts + 1, error: null });
+    return 'sent';
+  } catch (err) {
+    const attempts = msg.attempts + 1;
+    const error = describeSendError(err);
+    if (attempts >= maxAttempts) {
+      await outbox.finishOutboxRow(db, id, lease, { status: 'failed', at: now, attempts, error });
+      return 'failed';
+    }
+    await outbox.retryOutboxRow(db, id, lease, { attempts, nextAttemptAt: shift(now, backoffMs(attempts)), error });
+    return 'retried';
+  }
 }
 
 /** The e-mail body: the notice, then where to turn e-mail off (receivers should not need to reply to stop it). */

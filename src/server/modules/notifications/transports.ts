@@ -33,6 +33,9 @@ export const messageIdOf = (outboxId: string): string => `<${outboxId}@shanmei>`
 export function smtpTransport(url: string, from: string): EmailTransport {
   const transporter = nodemailer.createTransport({
     url,
+    // One connection reused for a batch instead of a handshake per message.
+    pool: true,
+    maxConnections: 4,
     // Short timeouts: a hung server must not hold a row past its lease.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
