@@ -178,8 +178,7 @@ export async function cancelActivity(db: Db, actor: Actor, id: string, reason: s
       await notify(trx, {
         userId: s.user_id,
         kind: 'activity_cancelled',
-        title: '活动已取消',
-        body: `「${a.title}」${s.start_at} 的班次已取消。原因：${reason}`,
+        params: { activityTitle: a.title, shiftStart: s.start_at, reason },
         data: { activityId: id, shiftId: s.shift_id, signupId: s.id },
         dedupeKey: `activity_cancelled:${s.id}`,
       });

@@ -51,9 +51,9 @@ describe.each(DIALECTS)('shift changes on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ start: moved.start, end: moved.end, capacity: 2, taken: 2, waitlisted: 0 });
     const kinds = async (userId: string) =>
-      (
-        await t.tdb.db.selectFrom('notifications').select('kind').where('user_id', '=', userId).orderBy('id').execute()
-      ).map((n) => n.kind);
+      (await t.tdb.db.selectFrom('notifications').select('kind').where('user_id', '=', userId).orderBy('id').execute())
+        .map((n) => n.kind)
+        .sort();
     expect(await kinds(first.volunteer?.userId as string)).toEqual(['shift_changed']);
     expect(await kinds(second.volunteer?.userId as string)).toEqual(['shift_changed', 'waitlist_promoted']);
     const copies = await t.tdb.db

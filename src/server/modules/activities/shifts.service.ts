@@ -58,8 +58,7 @@ export async function patchShift(db: Db, actor: Actor, shiftId: string, body: Pa
         await notify(trx, {
           userId: su.user_id,
           kind: 'shift_changed',
-          title: '班次时间有变',
-          body: `「${activity.title}」的班次改为 ${start} 至 ${end}。`,
+          params: { activityTitle: activity.title, shiftStart: start, shiftEnd: end, address: activity.address },
           data: { activityId: activity.id, shiftId: s.id, signupId: su.id },
         });
       }

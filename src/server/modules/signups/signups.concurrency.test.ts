@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clientFor,
+  closeAfterMany,
   makeActivity,
   makeOrganisationTree,
   shiftAt,
@@ -28,7 +29,7 @@ describe.each(DIALECTS)('concurrent sign-ups on %s', (dialect) => {
     for (const v of made)
       people.push({ volunteerId: v.id, userId: v.userId, client: await clientFor(t.app, v.userId) });
   });
-  afterAll(() => t.close());
+  afterAll(() => closeAfterMany(t));
 
   it('approves exactly 50, wait-lists 150 in arrival order, and promotes on cancellation', async () => {
     const answers = await Promise.all(people.map((p) => p.client.post(`/api/v1/shifts/${shiftId}/signups`, {})));
@@ -93,8 +94,8 @@ describe.each(DIALECTS)('concurrent sign-ups on %s', (dialect) => {
       .select(['kind', 'data'])
       .where('user_id', '=', promoted.userId)
       .execute();
-    expect(notes.map((n) => n.kind)).toEqual(['waitlist_promoted']);
-    expect(JSON.parse(notes[0]?.data ?? '{}')).toMatchObject({ signupId: first.id });
+    expect(notes.map((n) => n.kind)).toEqual(['signup_result', 'waitlist_promoted']);
+    expect(JSON.parse(notes[1]?.data ?? '{}')).toMatchObject({ signupId: first.id });
     const mine = (await promoted.client.get('/api/v1/me/signups')).json();
     expect(mine.items).toEqual([
       expect.objectContaining({ id: first.id, shiftId, status: 'approved', activityTitle: '长江岸线清洁行动' }),

@@ -6,14 +6,11 @@ import { ADMIN_ROLES, hasRole, type Actor } from '../access/policy.js';
 import { organises } from '../activities/activities.access.js';
 import * as activities from '../activities/activities.repository.js';
 import { appendAudit } from '../audit/audit.repository.js';
-import { notify } from '../notifications/notify.js';
 import { getSettings } from '../settings/settings.service.js';
 import { presentSignup } from './signups.presenter.js';
-import { fillPlaces } from './signups.promotion.js';
+import { fillPlaces, tellResult } from './signups.promotion.js';
 import * as repo from './signups.repository.js';
 import { windowStart } from './signups.rules.js';
-
-const STATUS_ZH: Record<string, string> = { approved: '报名成功', waitlisted: '已进入候补', rejected: '未通过' };
 
 /** A sign-up an organiser acts on: 403 without any admin role, 404 outside their organisations. */
 async function organisersSignup(db: Db, actor: Actor, signupId: string) {
@@ -23,27 +20,6 @@ async function organisersSignup(db: Db, actor: Actor, signupId: string) {
   const activity = shift ? await activities.activityById(db, shift.activity_id) : undefined;
   if (!s || !shift || !activity || !(await organises(db, actor, activity.organisation_id))) throw notFound('Sign-up');
   return { shift, activity };
-}
-
-async function tellResult(
-  trx: Db,
-  volunteerId: string,
-  signupId: string,
-  title: string,
-  start: string,
-  status: string,
-  reason?: string | null,
-) {
-  const userId = await repo.userOfVolunteer(trx, volunteerId);
-  if (!userId) return;
-  await notify(trx, {
-    userId,
-    kind: 'signup_result',
-    title: `报名结果：${STATUS_ZH[status] ?? status}`,
-    body: `「${title}」${start} 的班次：${STATUS_ZH[status] ?? status}。${reason ? `原因：${reason}` : ''}`,
-    data: { signupId, status },
-    dedupeKey: `signup_result:${signupId}:${status}`,
-  });
 }
 
 /** Approves an applied sign-up: it takes a place, or joins the wait-list when the shift is full. */
@@ -59,7 +35,13 @@ export async function approveSignup(db: Db, actor: Actor, signupId: string): Pro
     const patch = { status, decided_at: nowIso(), decided_by: actor.userId };
     await repo.updateSignup(trx, s.id, patch);
     if (status === 'approved') await activities.addTaken(trx, locked.id, 1);
-    await tellResult(trx, s.volunteer_id, s.id, activity.title, locked.start_at, status);
+    await tellResult(trx, {
+      volunteerId: s.volunteer_id,
+      signupId: s.id,
+      activityTitle: activity.title,
+      shiftStart: locked.start_at,
+      status,
+    });
     return presentSignup({ ...s, ...patch });
   });
 }
@@ -85,7 +67,14 @@ export async function rejectSignup(
       await activities.addTaken(trx, locked.id, -1);
       await fillPlaces(trx, locked, locked.taken - 1, activity.title);
     }
-    await tellResult(trx, s.volunteer_id, s.id, activity.title, locked.start_at, 'rejected', reason);
+    await tellResult(trx, {
+      volunteerId: s.volunteer_id,
+      signupId: s.id,
+      activityTitle: activity.title,
+      shiftStart: locked.start_at,
+      status: 'rejected',
+      reason: reason ?? null,
+    });
     return presentSignup({ ...s, ...patch });
   });
 }

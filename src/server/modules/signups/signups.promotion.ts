@@ -26,8 +26,7 @@ export async function fillPlaces(
       await notify(trx, {
         userId,
         kind: 'waitlist_promoted',
-        title: '候补转正：报名成功',
-        body: `有名额空出，您已从候补转为正式报名：「${activityTitle}」${shift.start_at}。`,
+        params: { activityTitle, shiftStart: shift.start_at },
         data: { shiftId: shift.id, signupId: next.id },
         dedupeKey: `waitlist_promoted:${next.id}`,
       });
@@ -35,4 +34,27 @@ export async function fillPlaces(
     promoted++;
   }
   return promoted;
+}
+
+/** Tells a volunteer where their sign-up stands, once per sign-up and status. */
+export async function tellResult(
+  trx: Db,
+  r: {
+    volunteerId: string;
+    signupId: string;
+    activityTitle: string;
+    shiftStart: string;
+    status: 'approved' | 'applied' | 'waitlisted' | 'rejected';
+    reason?: string | null;
+  },
+): Promise<void> {
+  const userId = await repo.userOfVolunteer(trx, r.volunteerId);
+  if (!userId) return;
+  await notify(trx, {
+    userId,
+    kind: 'signup_result',
+    params: { activityTitle: r.activityTitle, shiftStart: r.shiftStart, status: r.status, reason: r.reason ?? null },
+    data: { signupId: r.signupId, status: r.status },
+    dedupeKey: `signup_result:${r.signupId}:${r.status}`,
+  });
 }

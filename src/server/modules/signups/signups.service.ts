@@ -7,7 +7,7 @@ import type { Actor } from '../access/policy.js';
 import { organises } from '../activities/activities.access.js';
 import * as activities from '../activities/activities.repository.js';
 import { presentSignup } from './signups.presenter.js';
-import { fillPlaces } from './signups.promotion.js';
+import { fillPlaces, tellResult } from './signups.promotion.js';
 import * as repo from './signups.repository.js';
 import { checkEligibility, missingQualification } from './signups.rules.js';
 
@@ -83,6 +83,13 @@ export async function signUp(db: Db, actor: Actor, shiftId: string): Promise<Sig
     };
     await repo.insertSignup(trx, row);
     if (status === 'approved') await activities.addTaken(trx, shift.id, 1);
+    await tellResult(trx, {
+      volunteerId: volunteer.id,
+      signupId: row.id,
+      activityTitle: activity.title,
+      shiftStart: shift.start_at,
+      status,
+    });
     return presentSignup(row);
   });
 }
