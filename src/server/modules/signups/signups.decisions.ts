@@ -87,6 +87,9 @@ export async function markNoShow(db: Db, actor: Actor, signupId: string): Promis
   const { shift } = await organisersSignup(db, actor, signupId);
   const settings = await getSettings(db);
   return db.transaction().execute(async (trx) => {
+    // Volunteer before shift: the order sign-up takes its locks in, so the two cannot deadlock.
+    const found = await repo.signupById(trx, signupId);
+    if (found) await repo.lockVolunteer(trx, found.volunteer_id);
     const locked = await activities.lockShift(trx, shift.id);
     const s = await repo.signupById(trx, signupId);
     if (!locked || !s) throw notFound('Sign-up');
@@ -98,7 +101,6 @@ export async function markNoShow(db: Db, actor: Actor, signupId: string): Promis
       throw new AppError('CONFLICT', `Only an approved sign-up can be a no-show; this one is ${s.status}`);
     const patch = { status: 'no_show', decided_at: now.toISOString(), decided_by: actor.userId };
     await repo.updateSignup(trx, s.id, patch);
-    await repo.lockVolunteer(trx, s.volunteer_id);
     const since = windowStart(now, settings.noShowWindowMonths);
     const count = (await repo.noShowCounts(trx, [s.volunteer_id], since)).get(s.volunteer_id) ?? 0;
     if (count >= settings.noShowLimit) {
