@@ -31,3 +31,14 @@ export const PolicySchema = z
   })
   .describe('Insurance policy');
 export type Policy = z.infer<typeof PolicySchema>;
+
+export const PolicyListQuery = z
+  .strictObject({
+    activityId: z.string().min(1).max(64).optional().describe("The activity's own policies and its organisation's"),
+    organisationId: z.string().min(1).max(64).optional().describe("The organisation's policies"),
+  })
+  .refine((q) => (q.activityId === undefined) !== (q.organisationId === undefined), {
+    message: 'give exactly one of activityId or organisationId',
+    path: ['activityId'],
+  });
+export const PolicyList = z.object({ items: z.array(PolicySchema) });

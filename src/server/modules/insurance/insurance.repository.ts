@@ -42,3 +42,12 @@ export async function insuredOfShift(db: Db, shiftId: string) {
     .orderBy('signups.seq')
     .execute();
 }
+
+export async function policiesOfOrganisation(db: Db, organisationId: string) {
+  return db
+    .selectFrom('insurance_policies')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('id')
+    .execute();
+}

@@ -60,6 +60,21 @@ describe.each(DIALECTS)('insurance on %s', (dialect) => {
     );
     expect(actPolicy.statusCode).toBe(201);
     expect((await admin.post(`/api/v1/activities/${a.id}/publish`)).statusCode).toBe(200);
+
+    const listed = (await admin.get(`/api/v1/insurance-policies?activityId=${a.id}`)).json();
+    expect(listed.items.map((p: { policyNumber: string }) => p.policyNumber)).toEqual([
+      'PICC-2026-0002',
+      'PICC-2026-0001',
+    ]);
+    const ofOrg = (await admin.get(`/api/v1/insurance-policies?organisationId=${tree.teamId}`)).json();
+    expect(ofOrg.items.map((p: { policyNumber: string }) => p.policyNumber)).toEqual(['PICC-2026-0001']);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/insurance-policies?activityId=${a.id}` })).statusCode,
+    ).toBe(401);
+    expect(
+      (await tree.otherTeamAdmin.client.get(`/api/v1/insurance-policies?organisationId=${tree.teamId}`)).statusCode,
+    ).toBe(403);
+    expect((await admin.get('/api/v1/insurance-policies')).statusCode).toBe(400);
   });
 
   it('follows the access checklist and validates policies', async () => {

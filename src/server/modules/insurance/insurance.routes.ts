@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdParams, errorResponses } from '../../../common/contract/common.js';
-import { CreatePolicyBody, PolicySchema } from '../../../common/contract/insurance.js';
+import { CreatePolicyBody, PolicyList, PolicyListQuery, PolicySchema } from '../../../common/contract/insurance.js';
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
 import * as service from './insurance.service.js';
@@ -20,6 +20,19 @@ export function insuranceRoutes(app: App): void {
       },
     },
     async (req, reply) => reply.status(201).send(await service.createPolicy(db(), requireActor(req), req.body)),
+  );
+
+  app.get(
+    '/api/v1/insurance-policies',
+    {
+      schema: {
+        tags,
+        summary: 'Policies of an activity or an organisation (organisers)',
+        querystring: PolicyListQuery,
+        response: { 200: PolicyList, ...errorResponses },
+      },
+    },
+    async (req) => service.listPolicies(db(), requireActor(req), req.query),
   );
 
   app.get(

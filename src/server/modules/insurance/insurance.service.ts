@@ -69,6 +69,26 @@ export async function createPolicy(db: Db, actor: Actor, body: CreatePolicy): Pr
   return present(row);
 }
 
+/** Policies covering an activity (its own, then its organisation's), or an organisation's; organisers only. */
+export async function listPolicies(
+  db: Db,
+  actor: Actor,
+  q: { activityId?: string | undefined; organisationId?: string | undefined },
+) {
+  if (!hasRole(actor, ...ADMIN_ROLES)) throw forbidden('Only organisers see insurance policies');
+  if (q.activityId) {
+    const a = await activityById(db, q.activityId);
+    if (!a) throw notFound('Activity');
+    await requireOrganiser(db, actor, a);
+    return { items: (await repo.policiesFor(db, a.id, a.organisation_id)).map(present) };
+  }
+  const org = await organisationById(db, q.organisationId as string);
+  if (!org) throw notFound('Organisation');
+  if (!(await new Policy(db).adminsOrganisation(actor, org.id)))
+    throw forbidden('You do not administer this organisation');
+  return { items: (await repo.policiesOfOrganisation(db, org.id)).map(present) };
+}
+
 const ID_TYPE_ZH: Record<string, string> = {
   resident_id: '居民身份证',
   passport: '护照',
