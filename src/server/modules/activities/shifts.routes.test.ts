@@ -79,6 +79,18 @@ describe.each(DIALECTS)('shift changes on %s', (dialect) => {
     expect((await tree.otherTeamAdmin.client.post(url(past), { count: 120 })).statusCode).toBe(403);
     expect((await admin.post(url(past), { count: -1 })).statusCode).toBe(400);
     expect((await admin.post(url(future), { count: 10 })).statusCode).toBe(422);
+    // a draft's shifts do not exist for outsiders
+    const draft = await makeActivity(t.app, { orgId: tree.teamId, status: 'draft', shifts: [shiftAt(-2, 1)] });
+    const draftShift = draft.shiftIds[0] as string;
+    expect((await tree.otherTeamAdmin.client.post(url(draftShift), { count: 1 })).statusCode).toBe(404);
+    expect((await tree.otherTeamAdmin.client.patch(`/api/v1/shifts/${draftShift}`, { capacity: 9 })).statusCode).toBe(
+      404,
+    );
+    expect((await tree.otherTeamAdmin.client.get(`/api/v1/shifts/${draftShift}/signups`)).statusCode).toBe(404);
+    expect((await tree.otherTeamAdmin.client.get(`/api/v1/shifts/${draftShift}/insured.xlsx`)).statusCode).toBe(404);
+    const v = await makeVolunteer(t.app);
+    expect((await (await clientFor(t.app, v.userId)).post(url(past), { count: 1 })).statusCode).toBe(403);
+
     const ok = await admin.post(url(past), { count: 120 });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().peopleServed).toBe(120);

@@ -69,6 +69,11 @@ describe.each(DIALECTS)('brand projects on %s', (dialect) => {
     expect((await tree.teamAdmin.client.post(`/api/v1/projects/${parent.id}/honours`, { title: 'x' })).statusCode).toBe(
       403,
     );
+    const honourUrl = `/api/v1/projects/${parent.id}/honours`;
+    expect((await t.app.inject({ method: 'POST', url: honourUrl, payload: { title: 'x' } })).statusCode).toBe(401);
+    expect((await tree.departmentAdmin.client.post('/api/v1/projects/nope/honours', { title: 'x' })).statusCode).toBe(
+      404,
+    );
 
     const roots = (
       await t.app.inject({ method: 'GET', url: `/api/v1/projects?parentId=root&departmentId=${tree.departmentId}` })

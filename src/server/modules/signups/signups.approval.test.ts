@@ -53,6 +53,13 @@ describe.each(DIALECTS)('sign-up approval and cancellation on %s', (dialect) => 
     expect((await p2.client.post(`/api/v1/signups/${s1.id}/approve`)).statusCode).toBe(403);
     expect((await tree.otherTeamAdmin.client.post(`/api/v1/signups/${s1.id}/approve`)).statusCode).toBe(404);
 
+    for (const action of ['reject', 'no-show']) {
+      const url = `/api/v1/signups/${s1.id}/${action}`;
+      expect((await t.app.inject({ method: 'POST', url })).statusCode, action).toBe(401);
+      expect((await p2.client.post(url)).statusCode, action).toBe(403);
+      expect((await tree.otherTeamAdmin.client.post(url)).statusCode, action).toBe(404);
+    }
+
     const ok = await admin.post(`/api/v1/signups/${s1.id}/approve`);
     expect(ok.statusCode).toBe(200);
     expect(ok.json().status).toBe('approved');
