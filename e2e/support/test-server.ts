@@ -42,21 +42,24 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 
 /**
  * The real server (built by `npm run build`) on a free port with a fresh SQLite database
- * holding the Chongqing regions, the admin password set and rate limits off.
+ * holding the Chongqing regions (or the whole demo), the admin password set and rate limits off.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(opts: { demo?: boolean } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'shanmei-e2e-'));
   const env = {
     ...process.env,
     DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
     SHANMEI_ADMIN_PASSWORD: ADMIN_PASSWORD,
     SHANMEI_RATE_LIMITS: 'off',
-    SHANMEI_DEMO: 'off',
+    SHANMEI_DEMO: opts.demo ? 'on' : 'off',
     SHANMEI_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
   };
-  const seeded = spawnSync(process.execPath, [CLI, 'seed', 'regions'], { env, cwd: ROOT, encoding: 'utf8' });
+  // The demo brings its own regions; otherwise seed Chongqing's so the region pickers have data.
+  const seeded = opts.demo
+    ? { status: 0, stderr: '' }
+    : spawnSync(process.execPath, [CLI, 'seed', 'regions'], { env, cwd: ROOT, encoding: 'utf8' });
   if (seeded.status !== 0) throw new Error(`seeding regions failed:\n${seeded.stderr}`);
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'serve'], { env: { ...env, PORT: String(port) }, cwd: ROOT });

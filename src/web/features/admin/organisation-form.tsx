@@ -76,7 +76,7 @@ export function OrganisationForm({ parent, onCreated }: Props) {
       <Form.Item name="region" label={t('admin.region')} required>
         <RegionCascader />
       </Form.Item>
-      <Form.Item name="fields" label={t('register.fields')}>
+      <Form.Item name="fields" label={t('admin.organisations.fields')}>
         <Select mode="multiple" options={DEFAULT_FIELDS.map((f) => ({ value: f.code, label: fieldName(f.code) }))} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={mutation.isPending}>
