@@ -31,6 +31,9 @@ export async function searchActivities(db: Db, q: ActivityListQueryT) {
   if (!centre) throw badRequest('query.near: must be LAT,LNG, e.g. 29.56,106.55', { field: 'query.near' });
   const radiusM = q.radiusKm * 1000;
   const offset = Number(decodeCursor<{ offset: number }>(q.cursor, ['offset'])?.offset ?? 0);
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw badRequest('query.cursor: not a cursor this list gave out', { field: 'query.cursor' });
+  }
   const ranked = (await search.searchPositions(db, { ...filter, box: boundingBox(centre.lat, centre.lng, radiusM) }))
     .map((a) => ({ id: a.id, d: distanceM(centre.lat, centre.lng, a.lat, a.lng) }))
     .filter((a) => a.d <= radiusM)

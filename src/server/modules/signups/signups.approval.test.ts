@@ -107,6 +107,9 @@ describe.each(DIALECTS)('sign-up approval and cancellation on %s', (dialect) => 
     expect(JSON.stringify(items)).not.toContain(p1.idNumber);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me/signups' })).statusCode).toBe(401);
     expect((await admin.get('/api/v1/me/signups')).statusCode).toBe(403);
+    const forged = Buffer.from(JSON.stringify({ seq: 'x' })).toString('base64url');
+    expect((await admin.get(`${url}?cursor=${forged}`)).statusCode).toBe(400);
+    expect((await admin.get(`${url}?cursor=!!`)).statusCode).toBe(400);
 
     expect((await admin.del(`/api/v1/signups/${s1.id}`)).statusCode).toBe(204);
     expect((await p1.client.del(`/api/v1/signups/${s1.id}`)).statusCode).toBe(409);

@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '../../../common/errors.js';
+import { badRequest, forbidden, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
@@ -22,8 +22,10 @@ export async function listShiftSignups(
   const activity = shift ? await activities.activityById(db, shift.activity_id) : undefined;
   if (!shift || !activity) throw notFound('Shift');
   await requireOrganiser(db, actor, activity, 'Shift');
-  const after = decodeCursor<{ seq: number }>(cursor, ['seq']);
-  const rows = await repo.signupsOfShift(db, shiftId, Number(after?.seq ?? 0), limit);
+  const afterSeq = Number(decodeCursor<{ seq: number }>(cursor, ['seq'])?.seq ?? 0);
+  if (!Number.isInteger(afterSeq))
+    throw badRequest('query.cursor: not a cursor this list gave out', { field: 'query.cursor' });
+  const rows = await repo.signupsOfShift(db, shiftId, afterSeq, limit);
   const p = pageOf(rows, limit, (r) => ({ seq: r.seq }));
   const settings = await getSettings(db);
   const since = windowStart(new Date(), settings.noShowWindowMonths);
