@@ -19,7 +19,7 @@ export function AppHeader() {
       <div className="app-header-inner">
         <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
-            善
+            {t('app.mark')}
           </span>
           <span className="brand-name">{t('app.name')}</span>
         </Link>

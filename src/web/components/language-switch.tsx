@@ -9,11 +9,11 @@ export function LanguageSwitch() {
       type="button"
       className="tool-button"
       lang={next}
-      aria-label={t('layout.switchLanguageTo', { lng: next === 'en' ? 'English' : '简体中文' })}
+      aria-label={t('layout.switchLanguageTo', { name: t('layout.languageName', { lng: next }) })}
       onClick={() => void i18n.changeLanguage(next)}
       data-testid="language-switch"
     >
-      {next === 'en' ? 'English' : '中文'}
+      {t('layout.languageName', { lng: next })}
     </button>
   );
 }

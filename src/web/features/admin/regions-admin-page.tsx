@@ -12,7 +12,7 @@ interface RegionNode extends TreeDataNode {
   children?: RegionNode[];
 }
 
-const toNode = (r: Region): RegionNode => ({ key: r.code, title: `${r.name}（${r.code}）`, region: r });
+const toNode = (r: Region): RegionNode => ({ key: r.code, title: r.name, region: r });
 
 function attach(nodes: RegionNode[], key: string, children: RegionNode[]): RegionNode[] {
   return nodes.map((n) =>
@@ -54,6 +54,7 @@ export function RegionsAdminPage() {
           <Tree<RegionNode>
             treeData={tree}
             loadData={loadData}
+            titleRender={(n) => t('admin.regions.node', { name: n.region.name, code: n.region.code })}
             aria-label={t('admin.regions.tree')}
             onSelect={(_, info) => setSelected(info.node.region)}
           />
