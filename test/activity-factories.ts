@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import type { AppContext } from '../src/server/context.js';
 import { newId, nowIso } from '../src/server/ids.js';
 import { seedServiceFields } from '../src/server/modules/bootstrap/bootstrap.service.js';
@@ -380,34 +379,11 @@ export async function makeSignup(app: AppLike, o: SignupOverrides): Promise<Made
   });
 }
 
-/**
- * Closes a test app whose suite used many PostgreSQL connections at once. The pool's end
- * resolves before the server has seen every connection go, and dropping the database WITH
- * (FORCE) then kills the stragglers, which surfaces as an uncaught 57P01 in the runner. So:
- * close the app and the pool, wait until the server lists no session on the database
- * (bounded), then drop it.
- */
+/** Closes a suite's app and drops its database (kept for the suites that call it). */
 export async function closeAfterMany(t: {
   app: { close(): Promise<unknown> };
-  tdb: { dialect: string; url: string; db: { destroy(): Promise<void> }; drop(): Promise<void> };
+  tdb: { drop(): Promise<void> };
 }): Promise<void> {
   await t.app.close();
-  await t.tdb.db.destroy(); // idempotent: drop() closing again is harmless
-  if (t.tdb.dialect === 'postgres') {
-    const url = new URL(t.tdb.url);
-    const name = url.pathname.slice(1);
-    url.pathname = '/postgres';
-    const admin = new pg.Client({ connectionString: url.toString() });
-    await admin.connect();
-    try {
-      for (let i = 0; i < 100; i++) {
-        const r = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
-        if ((r.rows[0] as { n: number }).n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    } finally {
-      await admin.end();
-    }
-  }
   await t.tdb.drop();
 }

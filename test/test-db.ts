@@ -51,8 +51,18 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
       await database.close();
       const c = new pg.Client({ connectionString: base.toString() });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // The pool has ended on our side; wait until the server has let its backends go,
+        // so FORCE has nobody left to kill (a killed idle client raises 57P01 in the suite).
+        for (let i = 0; i < 100; i++) {
+          const r = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if ((r.rows[0] as { n: number }).n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
     },
   };
 }
