@@ -88,7 +88,7 @@ function VolunteerSummary({ v }: { v: Volunteer }) {
           )}
           {v.fields.length > 0 && (
             <>
-              <dt>{t('register.fields')}</dt>
+              <dt>{t('me.fields')}</dt>
               <dd>{v.fields.map(fieldName).join('、')}</dd>
             </>
           )}
