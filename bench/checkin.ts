@@ -1,0 +1,149 @@
+// Check-in latency over real HTTP: `node --import tsx bench/checkin.ts`.
+// Starts the real server (the CLI's `serve`, from source) on a temp SQLite file, and on
+// PostgreSQL too when DATABASE_URL names one; writes 1,000 volunteers with approved sign-ups
+// for one running shift straight to the database; then checks them all in (and out) with
+// plain fetch in parallel batches and prints p50 and p99 per request.
+// BENCH_VOLUNTEERS (1000), BENCH_PARALLEL (50; 1 gives the unqueued service time) and
+// BENCH_DIALECT (sqlite | postgres: only that one) change the run.
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import pg from 'pg';
+import { clientFor, JIEFANGBEI, makeActivity, makeOrganisationTree, makeSignup } from '../test/activity-factories.js';
+import { makeVolunteer } from '../test/factories.js';
+import { PersonalDataCipher } from '../src/server/crypto.js';
+import { openDatabase } from '../src/server/db/database.js';
+import { migrateToLatest } from '../src/server/db/migrator.js';
+import { fmt, percentiles } from './lib/load.js';
+import { freePort, freshDatabaseUrl, startProcess } from './lib/server.js';
+
+const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 1000);
+const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 50);
+const SECRET = 'bench-secret-bench-secret-bench-secret-42';
+
+interface Prepared {
+  shiftId: string;
+  organiserToken: string;
+  volunteerTokens: string[];
+}
+
+/** Regions, a team with its admin, one shift running now (capacity for everyone) and the sign-ups. */
+async function prepare(url: string): Promise<Prepared> {
+  const database = openDatabase(url);
+  try {
+    await migrateToLatest(database.db);
+    const app = {
+      ctx: { cipher: new PersonalDataCipher(SECRET), database },
+      inject: () => Promise.reject(new Error('not over HTTP')),
+    };
+    const tree = await makeOrganisationTree(app);
+    const start = Date.now() - 10 * 60_000;
+    const activity = await makeActivity(app, {
+      orgId: tree.teamId,
+      createdBy: tree.teamAdmin.userId,
+      shifts: [
+        {
+          start: new Date(start).toISOString(),
+          end: new Date(start + 4 * 3_600_000).toISOString(),
+          capacity: VOLUNTEERS,
+        },
+      ],
+    });
+    const shiftId = activity.shiftIds[0] as string;
+    const volunteerTokens: string[] = [];
+    for (let i = 0; i < VOLUNTEERS; i++) {
+      // a birth date of its own per volunteer: the factory's ID numbers vary only 3 digits per date
+      const birthDate = new Date(Date.UTC(1960, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      const v = await makeVolunteer(app, { birthDate });
+      await makeSignup(app, { shiftId, volunteerId: v.id });
+      volunteerTokens.push((await clientFor(app, v.userId)).token);
+    }
+    return { shiftId, organiserToken: tree.teamAdmin.client.token, volunteerTokens };
+  } finally {
+    await database.close();
+  }
+}
+
+async function call(base: string, token: string, method: 'GET' | 'POST', path: string, body?: unknown) {
+  const t0 = performance.now();
+  const res = await fetch(base + path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  return { ms: performance.now() - t0, status: res.status, text };
+}
+
+/** Every volunteer scans once, PARALLEL at a time; the code is fetched fresh for each batch. */
+async function scanAll(base: string, p: Prepared, path: '/api/v1/checkins' | '/api/v1/checkouts') {
+  const times: number[] = [];
+  const failures = new Map<number, number>();
+  const t0 = performance.now();
+  for (let i = 0; i < p.volunteerTokens.length; i += PARALLEL) {
+    const code = await call(base, p.organiserToken, 'GET', `/api/v1/shifts/${p.shiftId}/checkin-code`);
+    const { token } = JSON.parse(code.text) as { token: string };
+    const batch = p.volunteerTokens.slice(i, i + PARALLEL);
+    const results = await Promise.all(
+      batch.map((vt) =>
+        call(base, vt, 'POST', path, { token, lat: JIEFANGBEI.lat, lng: JIEFANGBEI.lng, accuracyM: 25 }),
+      ),
+    );
+    for (const r of results) {
+      times.push(r.ms);
+      if (r.status >= 300) failures.set(r.status, (failures.get(r.status) ?? 0) + 1);
+    }
+  }
+  return { ...percentiles(times), seconds: (performance.now() - t0) / 1000, failures };
+}
+
+async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<string[]> {
+  const url = await freshDatabaseUrl(dialect);
+  const tp = performance.now();
+  const p = await prepare(url);
+  const prepSeconds = (performance.now() - tp) / 1000;
+  console.error(`[${dialect}] prepared ${VOLUNTEERS} volunteers in ${fmt(prepSeconds, 1)} s`);
+  const port = await freePort();
+  const server = await startProcess(
+    ['--import', 'tsx', 'src/cli/index.ts', 'serve'],
+    { DATABASE_URL: url, SHANMEI_SECRET: SECRET, SHANMEI_ADMIN_PASSWORD: 'bench-admin-password', LOG_LEVEL: 'warn' },
+    port,
+    '/api/v1/health',
+  );
+  const lines: string[] = [];
+  try {
+    // warm-up: a few requests so JIT and pools are ready (the same shift, a wrong code is refused fast)
+    for (let i = 0; i < 20; i++)
+      await call(server.url, p.organiserToken, 'GET', `/api/v1/shifts/${p.shiftId}/checkin-code`);
+    for (const path of ['/api/v1/checkins', '/api/v1/checkouts'] as const) {
+      const r = await scanAll(server.url, p, path);
+      const bad = [...r.failures].map(([s, n]) => `${n}× ${s}`).join(', ') || 'none';
+      lines.push(
+        `[${dialect}] ${path.slice(8)}: ${VOLUNTEERS} over HTTP, ${PARALLEL} in parallel — p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, ${fmt(VOLUNTEERS / r.seconds)} /s, failures: ${bad}`,
+      );
+      console.log(lines[lines.length - 1]);
+    }
+    lines.push(
+      `[${dialect}] (setup of ${VOLUNTEERS} volunteers with sign-ups: ${fmt(prepSeconds, 1)} s, not measured above)`,
+    );
+  } finally {
+    await server.stop();
+    if (dialect === 'sqlite') rmSync(dirname(url.slice('sqlite:'.length)), { recursive: true, force: true });
+    else {
+      const name = new URL(url).pathname.slice(1);
+      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    }
+  }
+  return lines;
+}
+
+const dialects: ('sqlite' | 'postgres')[] = process.env.DATABASE_URL?.startsWith('postgres')
+  ? ['sqlite', 'postgres']
+  : ['sqlite'];
+const only = process.env.BENCH_DIALECT;
+if (only === 'sqlite' || only === 'postgres') dialects.splice(0, dialects.length, only);
+const all: string[] = [];
+for (const d of dialects) all.push(...(await benchDialect(d)));
+console.log(`\nCheck-in benchmark — ${new Date().toISOString()} — Node ${process.version}\n${all.join('\n')}`);
