@@ -75,6 +75,47 @@ describe.each(DIALECTS)('service records on %s', (dialect) => {
     );
   });
 
+  it('follows the access checklist on single records and corrections', async () => {
+    const v = await makePerson(t);
+    const id = await pendingRecord(v, 60);
+    const anon = (method: 'GET' | 'POST', url: string) =>
+      t.app.inject({ method, url, payload: method === 'POST' ? { reason: 'x' } : undefined });
+    expect((await anon('GET', `/api/v1/records/${id}`)).statusCode).toBe(401);
+    expect((await anon('GET', `/api/v1/records/${id}/corrections`)).statusCode).toBe(401);
+    expect((await anon('POST', `/api/v1/records/${id}/corrections`)).statusCode).toBe(401);
+    expect((await anon('GET', `/api/v1/record-corrections?organisationId=${s.tree.teamId}`)).statusCode).toBe(401);
+    const stranger = await makePerson(t);
+    expect((await stranger.client.get(`/api/v1/records/${id}`)).statusCode).toBe(404);
+    expect((await stranger.client.get(`/api/v1/records/${id}/corrections`)).statusCode).toBe(404);
+    expect((await s.tree.otherTeamAdmin.client.get(`/api/v1/records/${id}`)).statusCode).toBe(404);
+    expect((await s.organiser.get('/api/v1/records/no-such-record')).statusCode).toBe(404);
+    // organisers see their records but only the volunteer asks for corrections
+    expect((await s.organiser.get(`/api/v1/records/${id}`)).statusCode).toBe(200);
+    expect((await s.organiser.post(`/api/v1/records/${id}/corrections`, { reason: 'x' })).statusCode).toBe(404);
+    expect((await v.client.get(`/api/v1/record-corrections?organisationId=${s.tree.teamId}`)).statusCode).toBe(403);
+    const foreign = `/api/v1/record-corrections?organisationId=${s.tree.teamId}`;
+    expect((await s.tree.otherTeamAdmin.client.get(foreign)).statusCode).toBe(403);
+    expect((await v.client.post('/api/v1/records/confirm', { ids: [id] })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/records/confirm', payload: { ids: [id] } })).statusCode,
+    ).toBe(401);
+    // the endpoints are in the OpenAPI document
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/checkins',
+        '/api/v1/checkouts',
+        '/api/v1/shifts/{id}/checkin-code',
+        '/api/v1/shifts/{id}/attendance',
+        '/api/v1/me/member-code',
+        '/api/v1/records',
+        '/api/v1/records/{id}/confirm',
+        '/api/v1/records/{id}/revoke',
+        '/api/v1/record-corrections/{id}/answer',
+      ]),
+    );
+  });
+
   it('confirms a record: the access checklist, then hours on the volunteer', async () => {
     const v = await makePerson(t);
     const id = await pendingRecord(v, 150);
