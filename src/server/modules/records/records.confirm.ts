@@ -61,13 +61,12 @@ export async function applyConfirm(trx: Db, actor: Actor, r: repo.RecordRow, set
   const confirmed = { ...r, status: 'confirmed', approved_by: actor.userId, confirmed_at: at };
   await onRecordConfirmed(trx, confirmed);
   const volunteer = await repo.volunteerFacts(trx, r.volunteer_id);
+  const activity = await repo.activityFacts(trx, r.activity_id);
   if (volunteer) {
-    const hours = minutesToHours(r.minutes);
     await notify(trx, {
       userId: volunteer.user_id,
       kind: 'record_confirmed',
-      title: '服务记录已确认 / Service record confirmed',
-      body: `${r.content}: ${hours} 小时 / ${hours} h`,
+      params: { activityTitle: activity?.title ?? r.content, hours: minutesToHours(r.minutes) },
       data: { recordId: r.id, activityId: r.activity_id },
       dedupeKey: `record_confirmed:${r.id}`,
     });

@@ -128,6 +128,14 @@ describe.each(DIALECTS)('service records on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id, status: 'confirmed', hours: 2.5, approvedBy: s.tree.teamAdmin.userId });
     expect(await hoursOf(v)).toEqual({ hours: 2.5, starLevel: 0 });
+    const notice = await t.tdb.db
+      .selectFrom('notifications')
+      .select(['title', 'body'])
+      .where('user_id', '=', v.userId)
+      .where('kind', '=', 'record_confirmed')
+      .execute();
+    expect(notice).toHaveLength(1);
+    expect(notice[0]?.body).toMatch(/长江岸线清洁行动/);
     const again = await s.organiser.post(u);
     expect(again.statusCode).toBe(409);
     expect(await hoursOf(v)).toEqual({ hours: 2.5, starLevel: 0 });
