@@ -211,6 +211,44 @@ describe.each(DIALECTS)('check-in on %s', (dialect) => {
     expect(rec.json().flags.sort()).toEqual(['checkout_outside_radius', 'too_short']);
   });
 
+  it('makes one record from two concurrent check-outs', async () => {
+    const v = await makePerson(t);
+    await signUp(t, shiftId, v);
+    const { token } = await codeOf(s.organiser, shiftId);
+    const a = (await v.client.post('/api/v1/checkins', at(token))).json();
+    const [x, y] = await Promise.all([
+      v.client.post('/api/v1/checkouts', at(token)),
+      v.client.post('/api/v1/checkouts', at(token)),
+    ]);
+    expect([x.statusCode, y.statusCode]).toEqual([200, 200]);
+    expect(x.json().recordId).toBe(y.json().recordId);
+    const records = await t.tdb.db
+      .selectFrom('service_records')
+      .select('id')
+      .where('attendance_id', '=', a.id)
+      .execute();
+    expect(records).toHaveLength(1);
+  });
+
+  it('stops guessing of the 6-digit code per account', async () => {
+    const v = await makePerson(t);
+    await signUp(t, shiftId, v);
+    const { code } = await codeOf(s.organiser, shiftId);
+    const pos = { lat: JIEFANGBEI.lat, lng: JIEFANGBEI.lng, accuracyM: 15 };
+    for (let i = 1; i <= 10; i++) {
+      const guess = String((Number(code) + i) % 1_000_000).padStart(6, '0');
+      expect(errorCode(await v.client.post('/api/v1/checkins', { shiftId, code: guess, ...pos }))).toBe(
+        'TOKEN_INVALID',
+      );
+    }
+    const blocked = await v.client.post('/api/v1/checkins', { shiftId, code, ...pos });
+    expect(blocked.statusCode).toBe(429);
+    // the scanned token still works: only typed codes are held back
+    expect((await v.client.post('/api/v1/checkins', at((await codeOf(s.organiser, shiftId)).token))).statusCode).toBe(
+      201,
+    );
+  });
+
   it('flags a check-in while another shift is still open', async () => {
     const v = await makePerson(t);
     const other = await makeShift(t, s);
