@@ -47,6 +47,9 @@ describe('administration console', () => {
     await admin.tableRows().filter({ hasText: '渝中区生态环境志愿服务队' }).waitFor();
     await admin.treeNodes().filter({ hasText: '渝中区生态环境志愿服务队' }).waitFor();
     await assertAccessible(page, 'admin organisations after create');
+    await admin.searchOrganisations('生态环境志愿');
+    await page.waitForFunction('document.querySelectorAll(".ant-table-tbody tr.ant-table-row").length === 1');
+    assert.match((await admin.tableRows().first().textContent()) ?? '', /渝中区生态环境志愿服务队/);
 
     await admin.open('sites');
     await assertAccessibleInEveryMode(page, 'admin sites', () => admin.settled());

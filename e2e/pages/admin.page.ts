@@ -66,6 +66,14 @@ export class AdminPage extends AppShell {
     await this.page.locator('form[aria-label] button[type="submit"]').click();
   }
 
+  /** Searches organisations by name (the filter above the table). */
+  async searchOrganisations(text: string): Promise<void> {
+    const box = this.page.locator('.filter-bar input.ant-input');
+    await box.fill(text);
+    await box.press('Enter');
+    await this.settled();
+  }
+
   successNotice() {
     return this.page.locator('.ant-alert-success');
   }

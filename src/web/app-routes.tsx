@@ -1,32 +1,45 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/app-layout.js';
 import { NotFoundPage } from './components/not-found-page.js';
+import { RouteError } from './components/route-error.js';
 
 /**
  * Every page is its own chunk; the administration console (Ant Design) is never part of
- * the portal or volunteer first load.
+ * the portal or volunteer first load. A page that fails (or whose chunk cannot load) shows
+ * an error inside the layout, so the header and its switches stay usable.
  */
 export const router = createBrowserRouter([
   {
     path: '/',
     Component: AppLayout,
     children: [
-      { index: true, lazy: async () => ({ Component: (await import('./features/portal/portal-page.js')).PortalPage }) },
       {
-        path: 'sites',
-        lazy: async () => ({ Component: (await import('./features/sites/sites-map-page.js')).SitesMapPage }),
+        ErrorBoundary: RouteError,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('./features/portal/portal-page.js')).PortalPage }),
+          },
+          {
+            path: 'sites',
+            lazy: async () => ({ Component: (await import('./features/sites/sites-map-page.js')).SitesMapPage }),
+          },
+          {
+            path: 'login',
+            lazy: async () => ({ Component: (await import('./features/auth/login-page.js')).LoginPage }),
+          },
+          {
+            path: 'register',
+            lazy: async () => ({ Component: (await import('./features/volunteers/register-page.js')).RegisterPage }),
+          },
+          { path: 'me', lazy: async () => ({ Component: (await import('./features/volunteers/me-page.js')).MePage }) },
+          {
+            path: 'admin/*',
+            lazy: async () => ({ Component: (await import('./features/admin/admin-console.js')).AdminConsole }),
+          },
+          { path: '*', Component: NotFoundPage },
+        ],
       },
-      { path: 'login', lazy: async () => ({ Component: (await import('./features/auth/login-page.js')).LoginPage }) },
-      {
-        path: 'register',
-        lazy: async () => ({ Component: (await import('./features/volunteers/register-page.js')).RegisterPage }),
-      },
-      { path: 'me', lazy: async () => ({ Component: (await import('./features/volunteers/me-page.js')).MePage }) },
-      {
-        path: 'admin/*',
-        lazy: async () => ({ Component: (await import('./features/admin/admin-console.js')).AdminConsole }),
-      },
-      { path: '*', Component: NotFoundPage },
     ],
   },
 ]);

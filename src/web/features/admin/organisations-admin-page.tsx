@@ -1,7 +1,8 @@
-import { Alert, Table, Tree } from 'antd';
+import { Alert, Input, Select, Table, Tree } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { ORG_KINDS, type OrgKind } from '../../../common/enums.js';
 import { useTranslation } from 'react-i18next';
 import { listOrganisations, type OrganisationSummary } from '../../api/organisations.api.js';
 import { ErrorNotice } from '../../components/status-views.js';
@@ -39,9 +40,18 @@ export function OrganisationsAdminPage() {
     void listOrganisations({ parentId: 'root', limit: 200 }).then((r) => setTree(r.items.map(toNode)));
   }, [treeVersion]);
 
+  const [kind, setKind] = useState<OrgKind | undefined>(undefined);
+  const [q, setQ] = useState('');
+  const kindId = useId();
+  const searchId = useId();
+  const filtering = !!kind || !!q;
+  // Without filters: the chosen node's children. With filters: everything below it (or everywhere).
+  const query = filtering
+    ? { under: parent?.id, kind, q: q || undefined, limit: 200 }
+    : { parentId: parent?.id ?? 'root', limit: 200 };
   const children = useQuery({
-    queryKey: ['organisations', 'children', parent?.id ?? 'root'],
-    queryFn: () => listOrganisations({ parentId: parent?.id ?? 'root', limit: 200 }),
+    queryKey: ['organisations', 'list', query],
+    queryFn: () => listOrganisations(query),
   });
 
   const loadData = async (node: { key: React.Key }) => {
@@ -66,8 +76,26 @@ export function OrganisationsAdminPage() {
         </div>
         <div className="admin-panel">
           <h2>
-            {parent ? t('admin.organisations.childrenOf', { name: parent.name }) : t('admin.organisations.roots')}
+            {filtering
+              ? t('admin.organisations.found')
+              : parent
+                ? t('admin.organisations.childrenOf', { name: parent.name })
+                : t('admin.organisations.roots')}
           </h2>
+          <div className="filter-bar">
+            <label htmlFor={kindId}>{t('admin.organisations.kind')}</label>
+            <Select<OrgKind>
+              id={kindId}
+              allowClear
+              style={{ minWidth: 160 }}
+              value={kind}
+              placeholder={t('admin.organisations.allKinds')}
+              onChange={(v) => setKind(v)}
+              options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))}
+            />
+            <label htmlFor={searchId}>{t('admin.organisations.nameContains')}</label>
+            <Input.Search id={searchId} allowClear style={{ width: 200 }} onSearch={(v) => setQ(v.trim())} />
+          </div>
           {children.isError && <ErrorNotice error={children.error} />}
           <Table<OrganisationSummary>
             rowKey="id"
