@@ -56,6 +56,10 @@ export const ERROR_STATUS = {
   OUT_OF_STOCK: 409,
   /** A redemption beyond the goods' limit per person and period. */
   LIMIT_REACHED: 409,
+  /** A posting that would take a wallet (or another non-negative account) below zero. */
+  INSUFFICIENT_POINTS: 409,
+  /** A repeated idempotency key whose request differs from the first one. */
+  IDEMPOTENCY_MISMATCH: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

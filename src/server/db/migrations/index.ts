@@ -3,6 +3,7 @@ import * as foundation from './2026-11-29-001-foundation.js';
 import * as activities from './2026-11-29-002-activities.js';
 import * as recordFlags from './2026-11-29-020-record-flags.js';
 import * as calendarVersions from './2026-11-29-030-calendar-versions.js';
+import * as pointsLedger from './2026-11-29-040-points-ledger.js';
 import * as supermarkets from './2026-11-29-050-supermarkets.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-002-activities': activities,
   '2026-11-29-020-record-flags': recordFlags,
   '2026-11-29-030-calendar-versions': calendarVersions,
+  '2026-11-29-040-points-ledger': pointsLedger,
   '2026-11-29-050-supermarkets': supermarkets,
 };

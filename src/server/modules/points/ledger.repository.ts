@@ -1,0 +1,108 @@
+import { PostgresAdapter } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { newId, nowIso } from '../../ids.js';
+
+/** Queries of the ledger tables. Entries are only ever inserted: nothing here updates or deletes one. */
+
+export const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+
+export interface AccountRow {
+  id: string;
+  kind: string;
+  owner_id: string;
+  balance: number;
+  non_negative: number;
+  entry_seq: number;
+}
+
+export interface TransactionRow {
+  id: string;
+  kind: string;
+  idempotency_key: string;
+  source: string;
+  source_id: string | null;
+  memo: string | null;
+  actor_user_id: string | null;
+  reverses_id: string | null;
+  created_at: string;
+}
+
+const ACCOUNT_COLUMNS = ['id', 'kind', 'owner_id', 'balance', 'non_negative', 'entry_seq'] as const;
+
+/** Creates the account unless it exists (a no-op on conflict, so concurrent first uses agree). */
+export async function ensureAccount(db: Db, kind: string, ownerId: string, nonNegative: boolean): Promise<void> {
+  await db
+    .insertInto('point_accounts')
+    .values({
+      id: newId(),
+      kind,
+      owner_id: ownerId,
+      balance: 0,
+      non_negative: nonNegative ? 1 : 0,
+      entry_seq: 0,
+      created_at: nowIso(),
+    })
+    .onConflict((oc) => oc.columns(['kind', 'owner_id']).doNothing())
+    .execute();
+}
+
+/** Reads an account, locking its row on PostgreSQL (SQLite's single writer serialises already). */
+export async function lockAccount(trx: Db, kind: string, ownerId: string): Promise<AccountRow | undefined> {
+  const q = trx
+    .selectFrom('point_accounts')
+    .select(ACCOUNT_COLUMNS)
+    .where('kind', '=', kind)
+    .where('owner_id', '=', ownerId);
+  return (isPostgres(trx) ? q.forUpdate() : q).executeTakeFirst();
+}
+
+export async function findAccount(db: Db, kind: string, ownerId: string): Promise<AccountRow | undefined> {
+  return db
+    .selectFrom('point_accounts')
+    .select(ACCOUNT_COLUMNS)
+    .where('kind', '=', kind)
+    .where('owner_id', '=', ownerId)
+    .executeTakeFirst();
+}
+
+export async function setAccountBalance(trx: Db, id: string, balance: number, entrySeq: number): Promise<void> {
+  await trx.updateTable('point_accounts').set({ balance, entry_seq: entrySeq }).where('id', '=', id).execute();
+}
+
+export async function transactionByKey(db: Db, key: string): Promise<TransactionRow | undefined> {
+  return db.selectFrom('point_transactions').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+export async function transactionById(db: Db, id: string): Promise<TransactionRow | undefined> {
+  return db.selectFrom('point_transactions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertTransaction(trx: Db, row: TransactionRow): Promise<void> {
+  await trx.insertInto('point_transactions').values(row).execute();
+}
+
+export interface EntryInsert {
+  id: string;
+  transaction_id: string;
+  account_id: string;
+  seq: number;
+  amount: number;
+  balance_after: number;
+  expires_at: string | null;
+  created_at: string;
+}
+
+export async function insertEntries(trx: Db, rows: EntryInsert[]): Promise<void> {
+  if (rows.length > 0) await trx.insertInto('point_entries').values(rows).execute();
+}
+
+/** A transaction's entries with their accounts, in the order they were written. */
+export async function entriesOfTransaction(db: Db, transactionId: string) {
+  return db
+    .selectFrom('point_entries as e')
+    .innerJoin('point_accounts as a', 'a.id', 'e.account_id')
+    .select(['e.id', 'e.amount', 'e.expires_at', 'e.seq', 'a.kind', 'a.owner_id', 'a.id as account_id'])
+    .where('e.transaction_id', '=', transactionId)
+    .orderBy('e.id')
+    .execute();
+}
