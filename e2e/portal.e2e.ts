@@ -53,6 +53,23 @@ describe('portal and sites map', () => {
     await context.close();
   });
 
+  it('finds the sites near the visitor when asked, nearest first with the distance', async () => {
+    const context = await newContext(fx.browser, fx.server.url, {
+      geolocation: { latitude: 29.5576, longitude: 106.5771 },
+    });
+    const page = await context.newPage();
+    const map = new SitesMapPage(page);
+    await map.open();
+    await map.nearMe(1);
+    await page.waitForFunction('document.querySelectorAll(".site-list .site-item").length === 1');
+    assert.match((await map.listItems().first().textContent()) ?? '', /解放碑新时代文明实践站.*距离约 0\.0 公里/);
+    await map.page.getByLabel('范围').selectOption('5');
+    await page.waitForFunction('document.querySelectorAll(".site-list .site-item").length === 3');
+    await map.listItems().nth(1).click();
+    await assertAccessible(page, 'sites near me, one chosen');
+    await context.close();
+  });
+
   it('switches language: text and <html lang> follow, and the choice is remembered', async () => {
     const context = await newContext(fx.browser, fx.server.url);
     const page = await context.newPage();

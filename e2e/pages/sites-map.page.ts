@@ -20,6 +20,12 @@ export class SitesMapPage extends AppShell {
     return this.page.locator('.site-list .site-item');
   }
 
+  async nearMe(radiusKm: number): Promise<void> {
+    await this.page.getByRole('button', { name: /我附近的阵地|Sites near me/ }).click();
+    await this.page.getByLabel(/^(范围|Within)$/).selectOption(String(radiusKm));
+    await this.settled();
+  }
+
   async filterType(type: string): Promise<void> {
     await this.page.getByTestId('site-type-filter').selectOption(type);
     await this.settled();

@@ -23,6 +23,8 @@ export interface ContextOptions {
   care?: boolean;
   width?: number;
   height?: number;
+  /** Grants geolocation at this position. */
+  geolocation?: { latitude: number; longitude: number };
 }
 
 /** A fresh browser context (no cookies) with the language and care mode chosen up front. */
@@ -35,6 +37,7 @@ export async function newContext(
     baseURL,
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
     locale: opts.lang === 'en' ? 'en-GB' : 'zh-CN',
+    ...(opts.geolocation ? { geolocation: opts.geolocation, permissions: ['geolocation'] } : {}),
   });
   const init = [`localStorage.setItem('shanmei.lang', ${JSON.stringify(opts.lang ?? 'zh-CN')});`];
   init.push(`localStorage.setItem('shanmei.care', '${opts.care ? 'on' : 'off'}');`);

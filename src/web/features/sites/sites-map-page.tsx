@@ -6,18 +6,27 @@ import { listSites } from '../../api/sites.api.js';
 import { SITE_TYPE_COLOURS } from '../../components/labels.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { SiteList } from './site-list.js';
 import { SitesMap } from './sites-map.js';
+import { useNearMe } from './use-near-me.js';
 
-/** The public sites (阵地) map with a list beside it, filtered by type. */
+const RADII_KM = [1, 3, 5, 10, 20] as const;
+
+/** The public sites (阵地) map with a list beside it, filtered by type and, on request, by distance. */
 export function SitesMapPage() {
   const { t } = useTranslation();
   usePageTitle(t('sites.title'));
   const filterId = useId();
+  const radiusId = useId();
   const [type, setType] = useState<SiteType | ''>('');
+  const [radiusKm, setRadiusKm] = useState<number>(5);
   const [selected, setSelected] = useState<string | null>(null);
+  const [near, locate, clearNear] = useNearMe();
+  const nearParam = near.state === 'on' ? `${near.lat.toFixed(5)},${near.lng.toFixed(5)}` : undefined;
   const q = useQuery({
-    queryKey: ['sites', 'map', type],
-    queryFn: () => listSites({ type: type || undefined, limit: 200 }),
+    queryKey: ['sites', 'map', type, nearParam, radiusKm],
+    queryFn: () =>
+      listSites({ type: type || undefined, limit: 200, ...(nearParam ? { near: nearParam, radiusKm } : {}) }),
   });
   const sites = q.data?.items ?? [];
 
@@ -39,14 +48,33 @@ export function SitesMapPage() {
             </option>
           ))}
         </select>
+        {near.state === 'on' ? (
+          <>
+            <label htmlFor={radiusId}>{t('sites.radius')}</label>
+            <select id={radiusId} value={radiusKm} onChange={(e) => setRadiusKm(Number(e.target.value))}>
+              {RADII_KM.map((r) => (
+                <option key={r} value={r}>
+                  {t('sites.km', { km: r })}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="button" onClick={clearNear}>
+              {t('sites.showAll')}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button" onClick={locate} disabled={near.state === 'locating'}>
+            {near.state === 'locating' ? t('sites.locating') : t('sites.nearMe')}
+          </button>
+        )}
         <p className="result-count" role="status">
-          {t('sites.count', { count: sites.length })}
+          {near.state === 'failed' ? t(`sites.locateFailed.${near.reason}`) : t('sites.count', { count: sites.length })}
         </p>
       </div>
       {q.isError && <ErrorNotice error={q.error} />}
       <div className="map-layout">
         <div className="map-pane">
-          <SitesMap sites={sites} selectedId={selected} />
+          <SitesMap sites={sites} selectedId={selected} onSelect={setSelected} />
           <ul className="legend" aria-label={t('sites.legend')}>
             {SITE_TYPES.map((st) => (
               <li key={st}>
@@ -59,22 +87,7 @@ export function SitesMapPage() {
         <section className="site-list" aria-labelledby="site-list-title">
           <h2 id="site-list-title">{t('sites.listTitle')}</h2>
           {q.isPending && <Loading />}
-          <ul>
-            {sites.map((s) => (
-              <li key={s.id}>
-                <button
-                  type="button"
-                  className={s.id === selected ? 'site-item selected' : 'site-item'}
-                  aria-pressed={s.id === selected}
-                  onClick={() => setSelected(s.id === selected ? null : s.id)}
-                >
-                  <span className="site-name">{s.name}</span>
-                  <span className="tag">{t(`siteType.${s.type}`)}</span>
-                  <span className="site-address">{s.address}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <SiteList sites={sites} selectedId={selected} onSelect={setSelected} />
         </section>
       </div>
     </div>

@@ -9,13 +9,15 @@ const H = 480;
 interface Props {
   sites: readonly Site[];
   selectedId: string | null;
+  /** Mouse users may pick a marker; everyone can pick from the list beside the map. */
+  onSelect?: (id: string) => void;
 }
 
 /**
  * Sites drawn on a plain background: no tile server, so the map never breaks offline.
  * The list beside it is the accessible way to reach each site; the picture mirrors it.
  */
-export function SitesMap({ sites, selectedId }: Props) {
+export function SitesMap({ sites, selectedId, onSelect }: Props) {
   const { t } = useTranslation();
   const proj = fitProjection(sites, W, H);
   const grid = [1, 2, 3].map((i) => i / 4);
@@ -39,7 +41,7 @@ export function SitesMap({ sites, selectedId }: Props) {
         const { x, y } = proj.project(s);
         const selected = s.id === selectedId;
         return (
-          <g key={s.id} className={selected ? 'marker selected' : 'marker'}>
+          <g key={s.id} className={selected ? 'marker selected' : 'marker'} onClick={() => onSelect?.(s.id)}>
             <circle cx={x} cy={y} r={selected ? 11 : 7} fill={SITE_TYPE_COLOURS[s.type] ?? '#595959'} />
             {selected && (
               <text x={x + 14} y={y + 5} className="marker-label">
