@@ -39,6 +39,31 @@ describe.each(DIALECTS)('organiser attendance on %s', (dialect) => {
     expect(again.json().id).toBe(res.json().id);
   });
 
+  it('lists the live attendance of a shift to its organisers', async () => {
+    const sh = await makeShift(t, s);
+    const v = await makePerson(t);
+    const w = await makePerson(t);
+    await signUp(t, sh.shiftId, v);
+    await signUp(t, sh.shiftId, w);
+    const u = url(sh.shiftId);
+    await s.organiser.post(u, { volunteerId: v.volunteerId, kind: 'in', reason: '无手机' });
+    await s.organiser.post(u, { volunteerId: w.volunteerId, kind: 'in', reason: '无手机' });
+    const out = await s.organiser.post(u, { volunteerId: v.volunteerId, kind: 'out', reason: '无手机' });
+    expect((await t.app.inject({ method: 'GET', url: u })).statusCode).toBe(401);
+    expect((await v.client.get(u)).statusCode).toBe(403);
+    expect((await s.tree.otherTeamAdmin.client.get(u)).statusCode).toBe(404);
+    const res = await s.tree.departmentAdmin.client.get(u);
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { volunteerId: string; checkedOutAt: string | null; recordId: string | null }[];
+    expect(items).toHaveLength(2);
+    expect(items.map((a) => [a.volunteerId, a.recordId])).toEqual(
+      expect.arrayContaining([
+        [v.volunteerId, out.json().recordId],
+        [w.volunteerId, null],
+      ]),
+    );
+  });
+
   it('validates the body: a hand entry needs a reason, and one way to name the volunteer', async () => {
     const v = await makePerson(t);
     const noReason = await s.organiser.post(url(shiftId), { volunteerId: v.volunteerId, kind: 'in' });

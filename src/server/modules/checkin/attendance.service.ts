@@ -31,6 +31,12 @@ export async function checkinCodeFor(ctx: AppContext, actor: Actor, shiftId: str
   return { shiftId: shift.id, ...issueCheckinCode(ctx.cipher, shift.id, codeWindowSeconds) };
 }
 
+/** The live attendance list of a shift, for its organisers' console. */
+export async function attendanceList(db: Db, actor: Actor, shiftId: string) {
+  const shift = await organisersShift(db, actor, shiftId);
+  return repo.attendanceOfShift(db, shift.id);
+}
+
 /** The volunteer's own rotating member code (for counters and organiser scans). */
 export async function memberCodeFor(ctx: AppContext, actor: Actor): Promise<MemberCode> {
   const db = ctx.database.db;

@@ -139,13 +139,13 @@ export async function closeAttendance(db: Db, id: string, patch: CheckoutPatch):
   return toNumber(r.numUpdatedRows) === 1;
 }
 
-/** The record made from an attendance at check-out, if any. */
+/** The current record of an attendance (the latest, should a correction have replaced the first). */
 export async function recordIdOfAttendance(db: Db, attendanceId: string): Promise<string | null> {
   const r = await db
     .selectFrom('service_records')
     .select('id')
     .where('attendance_id', '=', attendanceId)
-    .orderBy('id')
+    .orderBy('id', 'desc')
     .executeTakeFirst();
   return r?.id ?? null;
 }
@@ -183,5 +183,26 @@ export async function markSignupAttended(db: Db, signupId: string): Promise<void
     .set({ status: 'attended' })
     .where('id', '=', signupId)
     .where('status', '=', 'approved')
+    .execute();
+}
+
+/**
+ * Every attendance of a shift with its current record (the latest: a correction makes a new
+ * record for the same attendance), in check-in order.
+ */
+export async function attendanceOfShift(db: Db, shiftId: string) {
+  return db
+    .selectFrom('attendance')
+    .selectAll('attendance')
+    .select((eb) =>
+      eb
+        .selectFrom('service_records')
+        .select((e) => e.fn.max('service_records.id').as('m'))
+        .whereRef('service_records.attendance_id', '=', 'attendance.id')
+        .as('record_id'),
+    )
+    .where('attendance.shift_id', '=', shiftId)
+    .orderBy('attendance.checked_in_at')
+    .orderBy('attendance.id')
     .execute();
 }

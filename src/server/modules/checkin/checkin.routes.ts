@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { IdParams, errorResponses } from '../../../common/contract/common.js';
 import {
   AttendanceEntryBody,
@@ -71,6 +72,22 @@ export function checkinRoutes(app: App): void {
     async (req) => {
       const r = await service.checkOut(ctx, requireActor(req), req.body);
       return presentAttendance(r.row, r.recordId);
+    },
+  );
+
+  app.get(
+    '/api/v1/shifts/:id/attendance',
+    {
+      schema: {
+        tags,
+        summary: 'Live attendance of a shift, in check-in order, for its organisers',
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(AttendanceSchema) }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const rows = await attendance.attendanceList(ctx.database.db, requireActor(req), req.params.id);
+      return { items: rows.map((r) => presentAttendance(r, r.record_id)) };
     },
   );
 
