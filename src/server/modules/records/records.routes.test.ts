@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grant } from '../../../../test/factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { setSetting } from '../settings/settings.service.js';
@@ -168,6 +169,16 @@ describe.each(DIALECTS)('service records on %s', (dialect) => {
     } finally {
       await setSetting(t.tdb.db, 'starThresholdsHours', [100, 300, 600, 1000, 1500]);
     }
+  });
+
+  it('refuses an organiser confirming their own service', async () => {
+    const v = await makePerson(t);
+    await grant(t.tdb.db, v.userId, 'team_admin', 'organisation', s.tree.teamId);
+    const id = await pendingRecord(v, 60);
+    const own = await v.client.post(`/api/v1/records/${id}/confirm`);
+    expect(own.statusCode).toBe(422);
+    expect(own.json().error.message).toMatch(/your own service/);
+    expect((await s.organiser.post(`/api/v1/records/${id}/confirm`)).statusCode).toBe(200);
   });
 
   it('confirms in bulk all or nothing', async () => {
