@@ -4,7 +4,7 @@ import { CHECKIN_EARLY_MINUTES, clipToShift } from '../../../common/hours.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../access/policy.js';
-import { requireOrganiserOf } from '../records/records.access.js';
+import { requireOrganiserOf, requireOrganiserRole } from '../records/records.access.js';
 import { getSettings } from '../settings/settings.service.js';
 import { closeAttendance, openAttendance } from './attendance.core.js';
 import type { AttendanceRow } from './checkin.presenter.js';
@@ -17,6 +17,7 @@ import { issueCheckinCode, issueMemberCode, verifyMemberCode } from './codes.js'
 const FUTURE_SLACK_MS = 60_000;
 
 async function organisersShift(db: Db, actor: Actor, shiftId: string): Promise<repo.ShiftFacts> {
+  requireOrganiserRole(actor);
   const shift = await repo.shiftFacts(db, shiftId);
   if (!shift) throw notFound('Shift');
   await requireOrganiserOf(db, actor, shift.organisation_id, 'Shift');

@@ -26,6 +26,8 @@ describe.each(DIALECTS)('check-in on %s', (dialect) => {
     const url = `/api/v1/shifts/${shiftId}/checkin-code`;
     expect((await anon('GET', url)).statusCode).toBe(401);
     expect((await v.client.get(url)).statusCode).toBe(403);
+    // the role is checked before anything is looked up
+    expect((await v.client.get('/api/v1/shifts/no-such-shift/checkin-code')).statusCode).toBe(403);
     expect((await s.tree.otherTeamAdmin.client.get(url)).statusCode).toBe(404);
     expect((await s.organiser.get('/api/v1/shifts/no-such-shift/checkin-code')).statusCode).toBe(404);
     const res = await s.organiser.get(url);

@@ -8,7 +8,7 @@ import { Policy, type Actor } from '../access/policy.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { notify } from '../notifications/notify.js';
 import { getSettings } from '../settings/settings.service.js';
-import { requireOrganiserOf } from './records.access.js';
+import { requireOrganiserOf, requireOrganiserRole } from './records.access.js';
 import { applyConfirm, applyRevoke } from './records.confirm.js';
 import * as repo from './records.repository.js';
 
@@ -87,6 +87,7 @@ export async function answerCorrection(
   correctionId: string,
   body: { accept: boolean; answer: string },
 ): Promise<{ correction: repo.CorrectionRow; record: repo.RecordRow | null }> {
+  requireOrganiserRole(actor);
   const c = await repo.correctionById(db, correctionId);
   const old = c ? await repo.recordById(db, c.record_id) : undefined;
   if (!c || !old) throw notFound('Correction');

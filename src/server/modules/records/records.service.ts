@@ -10,7 +10,7 @@ import { Policy, type Actor } from '../access/policy.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { volunteerIdOfUser } from '../checkin/checkin.repository.js';
 import { getSettings } from '../settings/settings.service.js';
-import { requireOrganiserOf } from './records.access.js';
+import { requireOrganiserOf, requireOrganiserRole } from './records.access.js';
 import * as repo from './records.repository.js';
 
 const ruleError = (field: string, message: string) => new AppError('RULE_VIOLATION', `${field}: ${message}`, { field });
@@ -121,6 +121,7 @@ export async function recordFromAttendance(
  * and its breaks taken off.
  */
 export async function createLateEntry(db: Db, actor: Actor, body: LateEntry): Promise<repo.RecordRow> {
+  requireOrganiserRole(actor);
   const activity = await repo.activityFacts(db, body.activityId);
   if (!activity) throw notFound('Activity');
   await requireOrganiserOf(db, actor, activity.organisation_id, 'Activity');
