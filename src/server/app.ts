@@ -25,9 +25,11 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { recordRoutes } from './modules/records/records.routes.js';
+import { pointsRoutes } from './modules/points/points.routes.js';
 import { regionRoutes } from './modules/regions/regions.routes.js';
 import { roleRoutes } from './modules/access/roles.routes.js';
 import { siteRoutes } from './modules/sites/sites.routes.js';
+import { supermarketsModule } from './modules/supermarkets/supermarkets.module.js';
 import { volunteerRoutes } from './modules/volunteers/volunteers.routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/errors.js';
@@ -111,6 +113,8 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   calendarRoutes(app);
   checkinModule(app);
   recordRoutes(app);
+  pointsRoutes(app);
+  supermarketsModule(app);
 
   if (config.webRoot) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { errorResponses, IdParams } from '../../../common/contract/common.js';
+import {
+  DayReport,
+  DayReportQuery,
+  ExportQuery,
+  MyRedemptionsQuery,
+  RedemptionList,
+  RedemptionListQuery,
+  RedemptionSchema,
+  ReverseBody,
+  SupermarketParams,
+} from '../../../common/contract/supermarkets.js';
+import type { App } from '../../context.js';
+import { requireActor } from '../../plugins/auth.js';
+import * as exports from './exports.service.js';
+import * as reports from './reports.service.js';
+import { reverseRedemption } from './reversal.service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The back office of a supermarket: reversal, lists, the day report and .xlsx exports. */
+export function redemptionRoutes(app: App): void {
+  const tags = ['supermarkets'];
+  const db = () => app.ctx.database.db;
+  const base = '/api/v1/supermarkets/:siteId';
+
+  app.post(
+    '/api/v1/redemptions/:id/reverse',
+    {
+      schema: {
+        tags,
+        summary: 'Reverse a redemption with a reason: points and stock come back (site manager or admin)',
+        params: IdParams,
+        body: ReverseBody,
+        response: { 200: RedemptionSchema, ...errorResponses },
+      },
+    },
+    async (req) => reverseRedemption(db(), requireActor(req), req.params.id, req.body),
+  );
+
+  app.get(
+    `${base}/redemptions`,
+    {
+      schema: {
+        tags,
+        summary: "A supermarket's redemptions, newest first (clerk)",
+        params: SupermarketParams,
+        querystring: RedemptionListQuery,
+        response: { 200: RedemptionList, ...errorResponses },
+      },
+    },
+    async (req) => reports.listSiteRedemptions(db(), requireActor(req), req.params.siteId, req.query),
+  );
+
+  app.get(
+    '/api/v1/me/redemptions',
+    {
+      schema: {
+        tags,
+        summary: 'My own redemptions, newest first',
+        querystring: MyRedemptionsQuery,
+        response: { 200: RedemptionList, ...errorResponses },
+      },
+    },
+    async (req) => reports.myRedemptions(db(), requireActor(req), req.query),
+  );
+
+  app.get(
+    `${base}/day-report`,
+    {
+      schema: {
+        tags,
+        summary: 'One local day: redemptions, points, units per goods, stock in and out (clerk)',
+        params: SupermarketParams,
+        querystring: DayReportQuery,
+        response: { 200: DayReport, ...errorResponses },
+      },
+    },
+    async (req) => reports.dayReport(db(), requireActor(req), req.params.siteId, req.query.date),
+  );
+
+  for (const [path, make, summary] of [
+    ['redemptions.xlsx', exports.redemptionsXlsx, 'Redemptions as .xlsx (clerk)'],
+    ['stock.xlsx', exports.stockXlsx, 'Goods, stock and movements as .xlsx (clerk)'],
+  ] as const) {
+    app.get(
+      `${base}/${path}`,
+      {
+        schema: {
+          tags,
+          summary,
+          params: SupermarketParams,
+          querystring: ExportQuery,
+          response: { 200: z.any().describe('The .xlsx file'), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const file = await make(db(), requireActor(req), req.params.siteId, req.query);
+        return reply
+          .header('content-type', XLSX)
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .header('cache-control', 'no-store')
+          .send(file.stream);
+      },
+    );
+  }
+}

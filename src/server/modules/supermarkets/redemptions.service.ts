@@ -1,0 +1,216 @@
+import type { Redeem } from '../../../common/contract/supermarkets.js';
+import type { LimitPeriod } from '../../../common/contract/supermarkets.js';
+import { AppError } from '../../../common/errors.js';
+import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import type { GoodsTable, RedemptionsTable } from '../../db/schema.js';
+import { newId } from '../../ids.js';
+import type { Actor } from '../access/policy.js';
+import { verifyMemberCode } from '../checkin/codes.js';
+import { balanceOf, postTransaction, walletOf, type AccountRef } from '../points/ledger.js';
+import { getSettings } from '../settings/settings.service.js';
+import * as goodsRepo from './goods.repository.js';
+import { stockMovementRow } from './goods.service.js';
+import { periodStart } from './periods.js';
+import * as repo from './redemptions.repository.js';
+import { maskName } from './supermarkets.presenter.js';
+import { staffedSupermarket } from './supermarkets.access.js';
+
+/** Redemptions one volunteer may make per minute, across all counters (API.md rate limits). */
+export const REDEMPTIONS_PER_MINUTE = 30;
+
+export const supermarketAccount = (siteId: string): AccountRef => ({ kind: 'supermarket', ownerId: siteId });
+/** The ledger key of a counter's idempotency key: unique per supermarket, not per clerk. */
+export const ledgerKey = (siteId: string, key: string): string => `redeem:${siteId}:${key}`;
+
+export interface RedeemAnswer {
+  id: string;
+  points: number;
+  balanceAfter: number;
+}
+
+const isUniqueViolation = (err: unknown): boolean => {
+  const code = (err as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
+
+const answerOf = (r: RedemptionsTable): RedeemAnswer => ({ id: r.id, points: r.points, balanceAfter: r.balance_after });
+
+/** The volunteer a member code names, who must still be able to spend points. */
+async function volunteerOfCode(ctx: AppContext, memberCode: string) {
+  const volunteerId = await verifyMemberCode(ctx, memberCode);
+  const v = await repo.volunteerForCounter(ctx.database.db, volunteerId);
+  if (!v) throw new AppError('TOKEN_INVALID', 'This member code names no volunteer');
+  if (v.status === 'closed') {
+    throw new AppError('VOLUNTEER_NOT_ACTIVE', 'This volunteer account is closed', { field: 'memberCode' });
+  }
+  return v;
+}
+
+/**
+ * A repeat of an idempotency key answers with the first result, as long as it asks for the
+ * same goods (and, when its member code still verifies, for the same volunteer).
+ */
+async function replay(ctx: AppContext, existing: RedemptionsTable, b: Redeem): Promise<RedeemAnswer> {
+  const items = await repo.itemsOf(ctx.database.db, [existing.id]);
+  const same = (a: { goodsId: string; qty: number }[]) =>
+    a
+      .map((i) => `${i.goodsId}*${i.qty}`)
+      .sort()
+      .join(',');
+  let sameVolunteer = true;
+  try {
+    sameVolunteer = (await verifyMemberCode(ctx, b.memberCode)) === existing.volunteer_id;
+  } catch {
+    // An expired code on a retry is expected: the key alone identifies the first attempt.
+  }
+  if (!sameVolunteer || same(items.map((i) => ({ goodsId: i.goods_id, qty: i.qty }))) !== same(b.items)) {
+    throw new AppError('IDEMPOTENCY_MISMATCH', 'idempotencyKey: already used for a different redemption', {
+      field: 'idempotencyKey',
+    });
+  }
+  return answerOf(existing);
+}
+
+/** Refuses goods that are missing, withdrawn, short, or beyond the volunteer's limit. */
+async function checkItems(
+  trx: Db,
+  b: Redeem,
+  goods: GoodsTable[],
+  volunteerId: string,
+  now: number,
+  timeZone: string,
+): Promise<number> {
+  const byId = new Map(goods.map((g) => [g.id, g]));
+  let points = 0;
+  for (const [i, item] of b.items.entries()) {
+    const g = byId.get(item.goodsId);
+    if (!g || g.active !== 1) {
+      throw new AppError('RULE_VIOLATION', `items.${i}.goodsId: not offered by this supermarket`, {
+        field: `items.${i}.goodsId`,
+        goodsId: item.goodsId,
+      });
+    }
+    if (item.qty > g.stock) {
+      throw new AppError('OUT_OF_STOCK', `${g.name}: only ${g.stock} left, ${item.qty} asked`, {
+        goodsId: g.id,
+        stock: g.stock,
+        asked: item.qty,
+      });
+    }
+    if (g.limit_per_person) {
+      const period = (g.limit_period ?? 'ever') as LimitPeriod;
+      const used = await repo.redeemedQty(trx, volunteerId, g.id, periodStart(period, now, timeZone));
+      if (used + item.qty > g.limit_per_person) {
+        throw new AppError(
+          'LIMIT_REACHED',
+          `${g.name}: at most ${g.limit_per_person} per person (${period}); ${used} taken already`,
+          { goodsId: g.id, limit: g.limit_per_person, period, used, asked: item.qty },
+        );
+      }
+    }
+    points += g.points * item.qty;
+  }
+  return points;
+}
+
+/**
+ * Redemption at the counter. In one transaction: lock the goods (id order), check stock
+ * and limits, post the ledger transaction (which locks and checks the wallet), then write
+ * the order, its items and the stock movements. Any refusal rolls everything back.
+ */
+export async function redeem(ctx: AppContext, actor: Actor, siteId: string, b: Redeem): Promise<RedeemAnswer> {
+  const db = ctx.database.db;
+  const site = await staffedSupermarket(db, actor, siteId);
+  const first = await repo.redemptionByKey(db, siteId, b.idempotencyKey);
+  if (first) return replay(ctx, first, b);
+  const volunteer = await volunteerOfCode(ctx, b.memberCode);
+  if (!ctx.limiter.take(`redeem:${volunteer.id}`, REDEMPTIONS_PER_MINUTE, 60_000)) {
+    throw new AppError('RATE_LIMITED', 'Too many redemptions for this volunteer: wait a minute');
+  }
+  const { timeZone } = await getSettings(db);
+  let result: { answer: RedeemAnswer } | { replayOf: RedemptionsTable };
+  try {
+    result = await db.transaction().execute(async (trx) => {
+      const goods = await goodsRepo.lockGoods(
+        trx,
+        siteId,
+        b.items.map((i) => i.goodsId),
+      );
+      // A concurrent repeat of this key waited on the same goods locks: it has committed now.
+      const again = await repo.redemptionByKey(trx, siteId, b.idempotencyKey);
+      if (again) return { replayOf: again };
+      const now = Date.now();
+      const points = await checkItems(trx, b, goods, volunteer.id, now, timeZone);
+      const id = newId(now);
+      const at = new Date(now).toISOString();
+      const wallet = walletOf(volunteer.id);
+      const posted = await postTransaction(trx, {
+        kind: 'redeem',
+        idempotencyKey: ledgerKey(siteId, b.idempotencyKey),
+        source: 'redemption',
+        sourceId: id,
+        memo: site.name,
+        actorUserId: actor.userId,
+        postings: [
+          { account: wallet, amount: -points },
+          { account: supermarketAccount(siteId), amount: points },
+        ],
+      });
+      if (posted.replayed) throw new Error(`ledger holds ${ledgerKey(siteId, b.idempotencyKey)} without its order`);
+      const balanceAfter = await balanceOf(trx, wallet);
+      await repo.insertRedemption(
+        trx,
+        {
+          id,
+          site_id: siteId,
+          volunteer_id: volunteer.id,
+          clerk_user_id: actor.userId,
+          idempotency_key: b.idempotencyKey,
+          points,
+          balance_after: balanceAfter,
+          transaction_id: posted.id,
+          status: 'completed',
+          created_at: at,
+          reversed_at: null,
+          reversed_by: null,
+          reverse_reason: null,
+          reversal_transaction_id: null,
+        },
+        b.items.map((i) => ({
+          id: newId(),
+          redemption_id: id,
+          goods_id: i.goodsId,
+          qty: i.qty,
+          points_each: (goods.find((g) => g.id === i.goodsId) as GoodsTable).points,
+        })),
+      );
+      const moves = goods.map((g) => {
+        const qty = (b.items.find((i) => i.goodsId === g.id) as { qty: number }).qty;
+        return stockMovementRow(g, -qty, 'redemption', 'redemption', actor.userId, g.stock - qty, at, id);
+      });
+      await goodsRepo.insertMovements(trx, moves);
+      for (const m of moves) await goodsRepo.setStock(trx, m.goods_id, m.stock_after, at);
+      return { answer: { id, points, balanceAfter } };
+    });
+  } catch (e) {
+    // Two first attempts of one key that touched different goods: the loser meets the
+    // unique index and answers as a repeat.
+    if (!isUniqueViolation(e)) throw e;
+    const winner = await repo.redemptionByKey(db, siteId, b.idempotencyKey);
+    if (!winner) throw e;
+    return replay(ctx, winner, b);
+  }
+  return 'answer' in result ? result.answer : replay(ctx, result.replayOf, b);
+}
+
+/** What the counter screen shows after a scan: masked name, volunteer code, balance. */
+export async function memberLookup(ctx: AppContext, actor: Actor, siteId: string, memberCode: string) {
+  await staffedSupermarket(ctx.database.db, actor, siteId);
+  const v = await volunteerOfCode(ctx, memberCode);
+  return {
+    volunteerName: maskName(v.name),
+    volunteerCode: v.volunteer_code,
+    balance: await balanceOf(ctx.database.db, walletOf(v.id)),
+  };
+}

@@ -1,0 +1,73 @@
+import type { Redemption } from '../../../common/contract/supermarkets.js';
+import { AppError, notFound } from '../../../common/errors.js';
+import type { Db } from '../../db/database.js';
+import { nowIso } from '../../ids.js';
+import type { Actor } from '../access/policy.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { reverseTransaction } from '../points/ledger.js';
+import { isPostgres, transactionById } from '../points/ledger.repository.js';
+import * as goodsRepo from './goods.repository.js';
+import { stockMovementRow } from './goods.service.js';
+import { presentRedemptions } from './redemptions.presenter.js';
+import * as repo from './redemptions.repository.js';
+import { REVERSER_ROLES, staffedSupermarket } from './supermarkets.access.js';
+
+/** The ledger key of a reversal: per supermarket and client key, like a redemption's. */
+export const reversalKey = (siteId: string, key: string): string => `unredeem:${siteId}:${key}`;
+
+/**
+ * An admin undoes a redemption: the points go back to the wallet (a reversing ledger
+ * transaction), the goods back on the shelf (reversal movements), the order is marked
+ * reversed, and the audit log says who and why. A clerk cannot; a second reversal is a 409
+ * (a repeat of the same idempotency key answers like the first).
+ */
+export async function reverseRedemption(
+  db: Db,
+  actor: Actor,
+  id: string,
+  b: { reason: string; idempotencyKey: string },
+): Promise<Redemption> {
+  const found = await repo.redemptionById(db, id);
+  if (!found) throw notFound('Redemption');
+  await staffedSupermarket(db, actor, found.site_id, REVERSER_ROLES);
+  const key = reversalKey(found.site_id, b.idempotencyKey);
+  await db.transaction().execute(async (trx) => {
+    const items = await repo.itemsOf(trx, [id]);
+    // Goods before the order and the accounts: the lock order redemption uses.
+    const goods = await goodsRepo.lockGoods(
+      trx,
+      found.site_id,
+      items.map((i) => i.goods_id),
+    );
+    const r = await repo.lockRedemption(trx, id, isPostgres(trx));
+    if (!r) throw notFound('Redemption');
+    if (r.status === 'reversed') {
+      const earlier = r.reversal_transaction_id ? await transactionById(trx, r.reversal_transaction_id) : undefined;
+      if (earlier?.idempotency_key === key) return;
+      throw new AppError('CONFLICT', `This redemption was already reversed at ${r.reversed_at ?? 'an earlier time'}`);
+    }
+    const reversal = await reverseTransaction(trx, r.transaction_id, {
+      idempotencyKey: key,
+      memo: b.reason,
+      actorUserId: actor.userId,
+    });
+    const at = nowIso();
+    const moves = goods.map((g) => {
+      const qty = items.filter((i) => i.goods_id === g.id).reduce((n, i) => n + i.qty, 0);
+      return stockMovementRow(g, qty, 'reversal', b.reason, actor.userId, g.stock + qty, at, id);
+    });
+    await goodsRepo.insertMovements(trx, moves);
+    for (const m of moves) await goodsRepo.setStock(trx, m.goods_id, m.stock_after, at);
+    await repo.markReversed(trx, id, { at, by: actor.userId, reason: b.reason, transactionId: reversal.id });
+    await appendAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'redemption.reverse',
+      entityType: 'redemption',
+      entityId: id,
+      details: { reason: b.reason, points: r.points, transactionId: reversal.id },
+    });
+  });
+  const [shown] = await presentRedemptions(db, await repo.listRedemptions(db, { id }));
+  if (!shown) throw notFound('Redemption');
+  return shown;
+}
