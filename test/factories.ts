@@ -109,8 +109,14 @@ function freshDigits(prefix: string, n: number): string {
   }
 }
 
+/** An adult's birth date, spread over 40 years so ID numbers rarely share a prefix. */
+function anyBirthDate(): string {
+  const d = new Date(Date.UTC(1960, 0, 1) + randomInt(40 * 365) * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
 /** A valid 居民身份证 number (right check digit) for `birthDate` (YYYY-MM-DD), new each call. */
-export function makeResidentId(birthDate = '1990-03-07', regionPrefix = '500103'): string {
+export function makeResidentId(birthDate = anyBirthDate(), regionPrefix = '500103'): string {
   const first17 = freshDigits(`${regionPrefix}${birthDate.replaceAll('-', '')}`, 3);
   return first17 + residentIdCheckDigit(first17);
 }
