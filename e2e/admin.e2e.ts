@@ -79,6 +79,12 @@ describe('administration console', () => {
     await page.locator('form[aria-label] button[type="submit"]').click();
     await admin.successNotice().waitFor();
     assert.match((await admin.successNotice().textContent()) ?? '', /地区管理员/);
+    const grantRow = page.locator('.user-grants tr.ant-table-row', { hasText: '地区管理员' });
+    await grantRow.waitFor();
+    await assertAccessible(page, "admin roles with the user's grants");
+    await grantRow.getByRole('button', { name: /撤\s?销/ }).click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await grantRow.waitFor({ state: 'detached' });
 
     // The new site is on the public map.
     const map = new SitesMapPage(page);

@@ -36,6 +36,14 @@ export class AdminPage extends AppShell {
       hasText: label,
     });
     await option.first().click();
+    await this.popupsClosed();
+  }
+
+  /** Waits until no Ant Design pop-up is open or still fading out. */
+  async popupsClosed(): Promise<void> {
+    await this.page.waitForFunction(
+      `[...document.querySelectorAll('.ant-select-dropdown, .ant-cascader-dropdown, .ant-popover')].every((e) => getComputedStyle(e).display === 'none' || e.classList.contains('ant-select-dropdown-hidden') || e.classList.contains('ant-cascader-dropdown-hidden') || e.classList.contains('ant-popover-hidden'))`,
+    );
   }
 
   /** Walks an antd Cascader (by input id) down the named regions, then closes it. */
@@ -46,6 +54,7 @@ export class AdminPage extends AppShell {
       await item.first().click();
     }
     await this.page.keyboard.press('Escape');
+    await this.popupsClosed();
   }
 
   async createOrganisation(o: NewOrganisation): Promise<void> {

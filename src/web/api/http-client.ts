@@ -29,6 +29,20 @@ export function setCsrfToken(token: string | null): void {
 
 const SAFE = new Set(['GET', 'HEAD']);
 
+/**
+ * A state-changing call made before GET /me answered (a fast click after a reload) would
+ * lack the token; ask for it first. Anonymous callers get a 401 here and need none.
+ */
+async function ensureCsrfToken(): Promise<void> {
+  if (csrfToken) return;
+  try {
+    const res = await fetch('/api/v1/me', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    if (res.ok) csrfToken = ((await res.json()) as { csrfToken: string | null }).csrfToken;
+  } catch {
+    // the call itself will report the network failure
+  }
+}
+
 function isErrorBody(v: unknown): v is ErrorBody {
   const e = (v as { error?: { code?: unknown } } | null)?.error;
   return typeof e?.code === 'string';
@@ -50,6 +64,7 @@ export async function request<T>(
   path: string,
   opts: { body?: unknown; query?: Query } = {},
 ): Promise<T> {
+  if (!SAFE.has(method) && path !== '/auth/login') await ensureCsrfToken();
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (!SAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;

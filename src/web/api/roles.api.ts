@@ -6,3 +6,9 @@ export type RoleGrantInput = z.input<typeof GrantRoleBody>;
 export type RoleGrant = z.infer<typeof RoleGrantSchema>;
 
 export const grantRole = (body: RoleGrantInput) => api.post<RoleGrant>('/roles', body);
+
+/** A user's grants (the user themself or a system admin may look). */
+export const listUserGrants = (userId: string) =>
+  api.get<{ items: RoleGrant[] }>(`/users/${encodeURIComponent(userId)}/roles`);
+
+export const revokeGrant = (grantId: string) => api.del<void>(`/roles/${encodeURIComponent(grantId)}`);

@@ -30,6 +30,9 @@ export function AdminConsole() {
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
+      // Pop-ups (select lists, cascaders, confirmations) open inside <main>, not loose in <body>,
+      // so assistive technology finds them within the page's landmarks.
+      getPopupContainer={() => document.getElementById('main') ?? document.body}
       theme={{
         token: {
           colorPrimary: '#a8071a',

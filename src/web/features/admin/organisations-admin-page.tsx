@@ -83,18 +83,22 @@ export function OrganisationsAdminPage() {
                 : t('admin.organisations.roots')}
           </h2>
           <div className="filter-bar">
-            <label htmlFor={kindId}>{t('admin.organisations.kind')}</label>
-            <Select<OrgKind>
-              id={kindId}
-              allowClear
-              style={{ minWidth: 160 }}
-              value={kind}
-              placeholder={t('admin.organisations.allKinds')}
-              onChange={(v) => setKind(v)}
-              options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))}
-            />
-            <label htmlFor={searchId}>{t('admin.organisations.nameContains')}</label>
-            <Input.Search id={searchId} allowClear style={{ width: 200 }} onSearch={(v) => setQ(v.trim())} />
+            <span className="filter-item">
+              <label htmlFor={kindId}>{t('admin.organisations.kind')}</label>
+              <Select<OrgKind>
+                id={kindId}
+                allowClear
+                style={{ minWidth: 160 }}
+                value={kind}
+                placeholder={t('admin.organisations.allKinds')}
+                onChange={(v) => setKind(v)}
+                options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))}
+              />
+            </span>
+            <span className="filter-item">
+              <label htmlFor={searchId}>{t('admin.organisations.nameContains')}</label>
+              <Input.Search id={searchId} allowClear style={{ width: 200 }} onSearch={(v) => setQ(v.trim())} />
+            </span>
           </div>
           {children.isError && <ErrorNotice error={children.error} />}
           <Table<OrganisationSummary>

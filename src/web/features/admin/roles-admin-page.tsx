@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Select } from 'antd';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GrantRoleBody } from '../../../common/contract/roles.js';
@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/use-page-title.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from './admin-form-errors.js';
 import { OrganisationSelect } from './organisation-select.js';
+import { UserGrants } from './user-grants.js';
 import { RegionCascader } from './region-cascader.js';
 
 interface Values {
@@ -30,6 +31,8 @@ export function RolesAdminPage() {
   const scopeType = role ? ROLE_SCOPE[role] : undefined;
   const [failure, setFailure] = useState<string | null>(null);
   const [granted, setGranted] = useState<RoleGrant | null>(null);
+  const [lookup, setLookup] = useState<string | null>(null);
+  const client = useQueryClient();
   const scopeField = scopeType === 'region' ? 'region' : scopeType === 'site' ? 'siteId' : 'organisationId';
 
   const mutation = useMutation({
@@ -37,6 +40,8 @@ export function RolesAdminPage() {
     onSuccess: (g) => {
       setGranted(g);
       setFailure(null);
+      setLookup(g.userId);
+      void client.invalidateQueries({ queryKey: ['grants', g.userId] });
     },
     onError: (err) => setFailure(serverError(err, t, form, FORM_FIELDS, { scopeId: scopeField })),
   });
@@ -96,10 +101,21 @@ export function RolesAdminPage() {
           </Form.Item>
         )}
         {scopeType === 'system' && <p>{t('admin.roles.systemScope')}</p>}
-        <Button type="primary" htmlType="submit" loading={mutation.isPending}>
-          {t('admin.roles.grant')}
-        </Button>
+        <div className="admin-row">
+          <Button type="primary" htmlType="submit" loading={mutation.isPending}>
+            {t('admin.roles.grant')}
+          </Button>
+          <Button
+            onClick={() => {
+              const id = form.getFieldValue('userId') as string | undefined;
+              if (id?.trim()) setLookup(id.trim());
+            }}
+          >
+            {t('admin.roles.showGrants')}
+          </Button>
+        </div>
       </Form>
+      {lookup && <UserGrants key={lookup} userId={lookup} />}
     </section>
   );
 }
