@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../server/version.js';
 import { migrateCommand } from './commands/migrate.js';
+import { pointsCommand } from './commands/points.js';
 import { seedCommand } from './commands/seed.js';
 import { serveCommand } from './commands/serve.js';
 
@@ -10,5 +11,6 @@ const program = new Command('shanmei')
 program.addCommand(serveCommand());
 program.addCommand(migrateCommand());
 program.addCommand(seedCommand());
+program.addCommand(pointsCommand());
 
 await program.parseAsync(process.argv);

@@ -25,6 +25,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { recordRoutes } from './modules/records/records.routes.js';
+import { pointsRoutes } from './modules/points/points.routes.js';
 import { regionRoutes } from './modules/regions/regions.routes.js';
 import { roleRoutes } from './modules/access/roles.routes.js';
 import { siteRoutes } from './modules/sites/sites.routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   calendarRoutes(app);
   checkinModule(app);
   recordRoutes(app);
+  pointsRoutes(app);
   supermarketsModule(app);
 
   if (config.webRoot) {

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.js';
 import { dispatchOutbox } from '../modules/notifications/dispatcher.js';
 import { queueShiftReminders } from '../modules/notifications/reminders.js';
+import { runScheduledExpiry } from '../modules/points/expiry.js';
 import type { Transports } from '../modules/notifications/transports.js';
 
 export interface JobsOptions {
@@ -41,6 +42,8 @@ export function startJobs(ctx: Pick<AppContext, 'database' | 'cipher'>, opts: Jo
     if (stopped) return Promise.resolve();
     running ??= (async () => {
       await step('reminders', () => queueShiftReminders(ctx.database.db));
+      // Once per local day; a lease makes sure only one process does it.
+      await step('points-expiry', () => runScheduledExpiry(ctx.database.db));
       // Keep sending while full batches come back, within a budget so a tick ends.
       const until = Date.now() + (opts.budgetMs ?? 20_000);
       await step('outbox', async () => {

@@ -37,7 +37,6 @@ export function presentVolunteer(r: VolunteerRow): Volunteer {
     registeredAt: r.registered_at,
     hours: minutesToHours(toNumber(r.confirmed_minutes)),
     starLevel: toNumber(r.star_level),
-    // The points ledger arrives with its own module; until then every wallet is empty.
-    pointsBalance: 0,
+    pointsBalance: toNumber(r.points_balance),
   };
 }

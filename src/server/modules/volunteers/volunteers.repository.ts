@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { UsersTable, VolunteersTable } from '../../db/schema.js';
 
@@ -22,6 +22,8 @@ export interface VolunteerRow {
   confirmed_minutes: number;
   star_level: number;
   phone_masked: string | null;
+  /** The points wallet's cached balance (null before its first use). */
+  points_balance?: number | string | null;
 }
 
 // Never the encrypted columns or the hashes: what leaves this file is safe to present.
@@ -43,6 +45,9 @@ const columns = [
   'volunteers.confirmed_minutes',
   'volunteers.star_level',
   'users.phone_masked',
+  sql<number | null>`(select balance from point_accounts where kind = 'wallet' and owner_id = volunteers.id)`.as(
+    'points_balance',
+  ),
 ] as const;
 
 export async function insertVolunteer(db: Db, row: Insertable<VolunteersTable>): Promise<void> {

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { RECORD_SOURCES } from '../enums.js';
+import { LIMITS } from '../limits.js';
+import { PageQuery, text } from './common.js';
+
+/** Largest points amount one request may name: far beyond any real use, safely an integer. */
+export const POINTS_MAX = 1_000_000_000;
+
+const Multiplier = z.number().min(0).max(100);
+const Multipliers = z
+  .record(z.string().trim().min(1).max(64), Multiplier)
+  .refine((m) => Object.keys(m).length <= LIMITS.listMax, { message: `at most ${LIMITS.listMax} entries` });
+const Points = z.number().int().min(0).max(POINTS_MAX);
+
+export const PointRuleBody = z
+  .strictObject({
+    scopeType: z.enum(['region', 'organisation']).describe('A region code, or a department (or any organisation)'),
+    scopeId: z.string().trim().min(1).max(64).describe('Region code or organisation id'),
+    pointsPerHour: z.number().min(0).max(10_000).describe('Points per confirmed hour (before multipliers)'),
+    sources: z
+      .array(z.enum(RECORD_SOURCES))
+      .min(1)
+      .max(RECORD_SOURCES.length)
+      .optional()
+      .describe('Record sources that earn; default ["self","organiser_scan"]; late entries earn only if listed'),
+    pointsPerActivity: Points.optional().describe('Points added per confirmed record'),
+    fieldMultipliers: Multipliers.optional().describe('Multiplier by service field code'),
+    projectMultipliers: Multipliers.optional().describe('Multiplier by project id'),
+    bonuses: z
+      .strictObject({
+        firstService: Points.optional().describe("Bonus on a volunteer's first confirmed service"),
+        starReached: z
+          .record(z.string().regex(/^[1-9]$/, 'a star level 1–9'), Points)
+          .optional()
+          .describe('Bonus when a star level is reached: {level: points}'),
+      })
+      .optional(),
+    dailyCap: Points.optional().describe('At most this many points per local service day'),
+    monthlyCap: Points.optional().describe('At most this many points per local service month'),
+    expiry: z
+      .strictObject({
+        mode: z.enum(['end_of_following_year', 'years']),
+        years: z.number().int().min(1).max(50).optional(),
+      })
+      .refine((e) => e.mode !== 'years' || e.years !== undefined, { message: 'years is required', path: ['years'] })
+      .optional()
+      .describe('When earned points expire; default the end of the following year'),
+    budgetLimited: z.boolean().optional().describe("Never issue beyond the organisation's budget balance"),
+  })
+  .describe('Point rule (积分规则)');
+export type PointRuleInput = z.infer<typeof PointRuleBody>;
+
+export const PointRuleSchema = z
+  .object({
+    id: z.string(),
+    scopeType: z.enum(['region', 'organisation']),
+    scopeId: z.string(),
+    pointsPerHour: z.number(),
+    pointsPerActivity: z.number().int(),
+    sources: z.array(z.string()),
+    fieldMultipliers: z.record(z.string(), z.number()),
+    projectMultipliers: z.record(z.string(), z.number()),
+    bonuses: z.object({
+      firstService: z.number().optional(),
+      starReached: z.record(z.string(), z.number()).optional(),
+    }),
+    dailyCap: z.number().int().nullable(),
+    monthlyCap: z.number().int().nullable(),
+    expiry: z.object({ mode: z.enum(['end_of_following_year', 'years']), years: z.number().int().optional() }),
+    budgetLimited: z.boolean(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+  })
+  .describe('Point rule');
+
+export const PointRuleQuery = z.strictObject({
+  scopeType: z.enum(['region', 'organisation']).optional(),
+  scopeId: z.string().trim().min(1).max(64).optional(),
+});
+export const PointRuleList = z.object({ items: z.array(PointRuleSchema) });
+
+export const PointItemSchema = z.object({
+  id: z.string().describe('Transaction id'),
+  kind: z.enum(['earn', 'redeem', 'expire', 'adjust', 'reverse']),
+  amount: z.number().int().describe('Points in (+) or out (−) of the wallet'),
+  at: z.string(),
+  memo: z.string().nullable(),
+  balanceAfter: z.number().int().describe('Wallet balance after this item'),
+  expiresAt: z.string().nullable().describe('Earned credits: when they expire'),
+});
+export const PointStatement = z.object({
+  balance: z.number().int(),
+  items: z.array(PointItemSchema),
+  nextCursor: z.string().nullable(),
+});
+export const PointStatementQuery = z.strictObject({ ...PageQuery });
+
+export const AdjustmentBody = z.strictObject({
+  amount: z
+    .number()
+    .int()
+    .min(-POINTS_MAX)
+    .max(POINTS_MAX)
+    .refine((n) => n !== 0, { message: 'must not be 0' })
+    .describe('Points to add (+) or take off (−); never below zero'),
+  reason: text(LIMITS.reasonMax).describe('Why; kept in the audit log'),
+  idempotencyKey: z.string().trim().min(8).max(100).describe('Repeat the request with the same key: applied once'),
+});
+export const AdjustmentAnswer = z.object({
+  id: z.string(),
+  amount: z.number().int(),
+  balanceAfter: z.number().int(),
+  replayed: z.boolean(),
+});

@@ -1,0 +1,140 @@
+/**
+ * Point rules as pure functions: what a confirmed record earns, how caps clip it, and when
+ * earned points expire. The server feeds them facts read in the confirming transaction.
+ */
+
+export type ExpiryRule = { mode: 'end_of_following_year' } | { mode: 'years'; years: number };
+
+export interface EarningRule {
+  pointsPerHour: number;
+  pointsPerActivity: number;
+  sources: readonly string[];
+  fieldMultipliers: Record<string, number>;
+  projectMultipliers: Record<string, number>;
+  bonuses: { firstService?: number; starReached?: Record<string, number> };
+  dailyCap: number | null;
+  monthlyCap: number | null;
+}
+
+export const DEFAULT_SOURCES = ['self', 'organiser_scan'] as const;
+
+export interface EarningFacts {
+  minutes: number;
+  source: string;
+  field: string;
+  projectId: string | null;
+  /** No other confirmed record of the volunteer exists. */
+  firstService: boolean;
+  starBefore: number;
+  starAfter: number;
+}
+
+export interface Earning {
+  /** Points before caps. */
+  gross: number;
+  /** From hours × points per hour × multipliers, rounded down. */
+  hourly: number;
+  perActivity: number;
+  bonus: number;
+  /** Why this much, for the memo: e.g. "2.5h×10×1.5=37 +5/activity +20 first service". */
+  parts: string[];
+}
+
+/** Whether a record of this source earns under the rule (late entries only when listed). */
+export const earnsFrom = (rule: Pick<EarningRule, 'sources'>, source: string): boolean => rule.sources.includes(source);
+
+/**
+ * Points before caps: floor(hours × pointsPerHour × field multiplier × project multiplier)
+ * + per-activity points + bonuses (first service; each star level newly reached).
+ * Integer arithmetic on minutes first, so 1.5 h × 10 is 15 exactly, not 14.999….
+ */
+export function computeEarning(rule: EarningRule, f: EarningFacts): Earning {
+  const fieldM = rule.fieldMultipliers[f.field] ?? 1;
+  const projectM = f.projectId ? (rule.projectMultipliers[f.projectId] ?? 1) : 1;
+  const exact = (f.minutes * rule.pointsPerHour * fieldM * projectM) / 60;
+  // Guard floating noise (e.g. 0.1×3 = 0.30000000000000004 or 14.999999999) before flooring.
+  const hourly = Math.max(0, Math.floor(exact + 1e-9));
+  const parts = [`${(f.minutes / 60).toFixed(2)}h×${rule.pointsPerHour}×${fieldM}×${projectM}=${hourly}`];
+  const perActivity = rule.pointsPerActivity;
+  if (perActivity) parts.push(`+${perActivity} per activity`);
+  let bonus = 0;
+  if (f.firstService && rule.bonuses.firstService) {
+    bonus += rule.bonuses.firstService;
+    parts.push(`+${rule.bonuses.firstService} first service`);
+  }
+  for (let level = f.starBefore + 1; level <= f.starAfter; level++) {
+    const b = rule.bonuses.starReached?.[String(level)];
+    if (b) {
+      bonus += b;
+      parts.push(`+${b} star ${level}`);
+    }
+  }
+  return { gross: hourly + perActivity + bonus, hourly, perActivity, bonus, parts };
+}
+
+export interface CapUsage {
+  /** Points already earned (net of reversals) in the record's local day / month. */
+  day: number;
+  month: number;
+}
+
+/** Clips points to what the daily and monthly caps still allow; never negative. */
+export function applyCaps(
+  points: number,
+  rule: Pick<EarningRule, 'dailyCap' | 'monthlyCap'>,
+  used: CapUsage,
+): { points: number; clippedBy: 'day' | 'month' | null } {
+  let out = points;
+  let clippedBy: 'day' | 'month' | null = null;
+  if (rule.dailyCap !== null && out > rule.dailyCap - used.day) {
+    out = Math.max(0, rule.dailyCap - used.day);
+    clippedBy = 'day';
+  }
+  if (rule.monthlyCap !== null && out > rule.monthlyCap - used.month) {
+    out = Math.max(0, rule.monthlyCap - used.month);
+    clippedBy = 'month';
+  }
+  return { points: out, clippedBy };
+}
+
+/** Offset of a fixed-offset zone in minutes; the platform's zone (Asia/Shanghai) has no DST. */
+function offsetMinutes(timeZone: string, at: number): number {
+  const f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+  const name = f.formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
+/** The instant local midnight starts the given local date (YYYY-MM-DD) in the zone. */
+export function localMidnight(date: string, timeZone: string): string {
+  const guess = Date.parse(`${date}T00:00:00Z`);
+  return new Date(guess - offsetMinutes(timeZone, guess) * 60_000).toISOString();
+}
+
+/** The local date (YYYY-MM-DD) of an instant in the zone. */
+export function localDateOf(at: string, timeZone: string): string {
+  const t = Date.parse(at);
+  return new Date(t + offsetMinutes(timeZone, t) * 60_000).toISOString().slice(0, 10);
+}
+
+/**
+ * When points earned at `earnedAt` expire: the local midnight that ends their last valid
+ * day. end_of_following_year: earned in 2026 → valid through 31 Dec 2027 → expire at
+ * 2028-01-01 00:00 local. years N: earned on 29 Nov 2026 → valid through 29 Nov 2026+N.
+ * Always a local midnight, so an expiry run on any instant of a day covers a whole day.
+ */
+export function expiryDate(rule: ExpiryRule, earnedAt: string, timeZone: string): string {
+  const local = localDateOf(earnedAt, timeZone);
+  const year = Number(local.slice(0, 4));
+  if (rule.mode === 'end_of_following_year') return localMidnight(`${year + 2}-01-01`, timeZone);
+  const md = local.slice(5);
+  // 29 Feb + N years on a non-leap year: valid through 28 Feb.
+  const target = `${year + rule.years}-${md}`;
+  const valid =
+    Number.isNaN(Date.parse(`${target}T00:00:00Z`)) || new Date(`${target}T00:00:00Z`).toISOString().slice(5, 10) !== md
+      ? `${year + rule.years}-02-28`
+      : target;
+  const next = new Date(Date.parse(`${valid}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return localMidnight(next, timeZone);
+}
