@@ -1,5 +1,5 @@
-import { Alert, Select, Table } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Select, Table } from 'antd';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SITE_TYPES, type SiteType } from '../../../common/enums.js';
@@ -15,7 +15,14 @@ export function SitesAdminPage() {
   const filterId = useId();
   const [type, setType] = useState<SiteType | undefined>(undefined);
   const [created, setCreated] = useState<string | null>(null);
-  const q = useQuery({ queryKey: ['sites', 'admin', type], queryFn: () => listSites({ type, limit: 200 }) });
+  // Server pages of 100 with its cursor: a city holds tens of thousands of sites.
+  const q = useInfiniteQuery({
+    queryKey: ['sites', 'admin', type],
+    queryFn: ({ pageParam }) => listSites({ type, limit: 100, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <section aria-labelledby="sites-admin-title">
@@ -39,8 +46,8 @@ export function SitesAdminPage() {
             rowKey="id"
             size="small"
             loading={q.isPending}
-            dataSource={q.data?.items ?? []}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            dataSource={rows}
+            pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
             columns={[
               { title: t('admin.sites.name'), dataIndex: 'name' },
               { title: t('sites.filterType'), dataIndex: 'type', render: (v: string) => t(`siteType.${v}`) },
@@ -48,6 +55,11 @@ export function SitesAdminPage() {
               { title: t('admin.sites.address'), dataIndex: 'address' },
             ]}
           />
+          {q.hasNextPage && (
+            <Button onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
+              {t('admin.sites.loadMore', { count: rows.length })}
+            </Button>
+          )}
         </div>
         <div className="admin-panel">
           <h2>{t('admin.sites.create')}</h2>

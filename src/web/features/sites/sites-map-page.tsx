@@ -72,6 +72,7 @@ export function SitesMapPage() {
         </p>
       </div>
       {q.isError && <ErrorNotice error={q.error} />}
+      {q.data?.nextCursor && <p className="notice">{t('sites.truncated', { count: sites.length })}</p>}
       <div className="map-layout">
         <div className="map-pane">
           <SitesMap sites={sites} selectedId={selected} onSelect={setSelected} />
