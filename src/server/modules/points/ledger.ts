@@ -70,8 +70,13 @@ function lockOrder(refs: AccountRef[]): AccountRef[] {
 export async function lockAccounts(trx: Db, refs: AccountRef[]): Promise<Map<string, repo.AccountRow>> {
   const out = new Map<string, repo.AccountRow>();
   for (const ref of lockOrder(refs)) {
-    await repo.ensureAccount(trx, ref.kind, ref.ownerId, NON_NEGATIVE.has(ref.kind));
-    const row = await repo.lockAccount(trx, ref.kind, ref.ownerId);
+    // Most accounts exist: lock first, create only when missing (a no-op if a concurrent
+    // first use won the insert), then lock what is there.
+    let row = await repo.lockAccount(trx, ref.kind, ref.ownerId);
+    if (!row) {
+      await repo.ensureAccount(trx, ref.kind, ref.ownerId, NON_NEGATIVE.has(ref.kind));
+      row = await repo.lockAccount(trx, ref.kind, ref.ownerId);
+    }
     if (!row) throw new Error(`point account ${ref.kind} vanished`);
     out.set(refKey(ref), row);
   }
