@@ -1,17 +1,35 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+import { ApiError } from './api/http-client.js';
 import { router } from './app-routes.js';
 import { applyStoredCareMode } from './components/care-mode.js';
+import { ME_KEY } from './features/auth/use-session.js';
 import { initI18n } from './i18n/i18n.js';
 import './styles/app.css';
 
 applyStoredCareMode();
 initI18n();
 
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, staleTime: 30_000, refetchOnWindowFocus: false } },
+/** A 401 anywhere means the session has ended: the header and pages switch to the anonymous view. */
+const onError = (err: unknown) => {
+  if (err instanceof ApiError && err.status === 401 && err.code === 'UNAUTHENTICATED') {
+    queryClient.setQueryData(ME_KEY, null);
+  }
+};
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
+  defaultOptions: {
+    queries: {
+      // Refusals are answers, not glitches: only network faults and 5xx are retried.
+      retry: (count, err) => count < 1 && !(err instanceof ApiError && err.status >= 400 && err.status < 500),
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+    },
+  },
 });
 
 const root = document.getElementById('root');

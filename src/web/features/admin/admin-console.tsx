@@ -38,6 +38,7 @@ export function AdminConsole() {
           colorPrimary: '#a8071a',
           fontSize: care ? 20 : 14,
           controlHeight: care ? 48 : 32,
+          motion: !care && !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
           colorText: care ? '#000' : 'rgba(0,0,0,0.88)',
           colorTextSecondary: care ? '#000' : '#595959',
           colorTextPlaceholder: '#6b6b6b',
