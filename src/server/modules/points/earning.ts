@@ -40,6 +40,11 @@ export async function applicableRule(
   return regional ?? null;
 }
 
+/** Locks (creating if need be) the budget accounts of the organisations, in the ledger's order. */
+export async function lockBudgets(trx: Db, organisationIds: string[]): Promise<void> {
+  await lockAccounts(trx, organisationIds.map(budgetOf));
+}
+
 /** Earns the points a just-confirmed record is worth under its rule (nothing if no rule or source). */
 export async function earnForRecord(trx: Db, record: RecordRow): Promise<void> {
   const ctx = await repo.recordContext(trx, record.activity_id, record.organisation_id);

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { earnForRecord, reverseForRecord } from '../points/earning.js';
+import { earnForRecord, lockBudgets, reverseForRecord } from '../points/earning.js';
 import type { RecordRow } from './records.repository.js';
 
 /**
@@ -17,4 +17,15 @@ export async function onRecordConfirmed(trx: Db, record: RecordRow): Promise<voi
  */
 export async function onRecordRevoked(trx: Db, record: RecordRow): Promise<void> {
   await reverseForRecord(trx, record);
+}
+
+/**
+ * Locks the points budgets of the records' organisations (one global order). Confirming
+ * or revoking calls it right after locking the records and before touching any volunteer
+ * row: earning writes the organisation's budget, so without it a bulk confirmation
+ * (volunteer A, budget, volunteer B) and a single one for B (volunteer B, budget)
+ * deadlock on PostgreSQL.
+ */
+export async function beforeRecordsChange(trx: Db, records: Pick<RecordRow, 'organisation_id'>[]): Promise<void> {
+  await lockBudgets(trx, [...new Set(records.map((r) => r.organisation_id))]);
 }
