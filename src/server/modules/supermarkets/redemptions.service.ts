@@ -157,7 +157,13 @@ export async function redeem(ctx: AppContext, actor: Actor, siteId: string, b: R
           { account: supermarketAccount(siteId), amount: points },
         ],
       });
-      if (posted.replayed) throw new Error(`ledger holds ${ledgerKey(siteId, b.idempotencyKey)} without its order`);
+      if (posted.replayed) {
+        // A first attempt of this key with other goods but the same points got the wallet
+        // first and has committed: answer as a repeat of it (replay compares the goods).
+        const winner = await repo.redemptionByKey(trx, siteId, b.idempotencyKey);
+        if (winner) return { replayOf: winner };
+        throw new Error(`ledger holds ${ledgerKey(siteId, b.idempotencyKey)} without its order`);
+      }
       const balanceAfter = await balanceOf(trx, wallet);
       await repo.insertRedemption(
         trx,

@@ -83,6 +83,29 @@ describe.each(DIALECTS)('redemption at the counter on %s', (dialect) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('applies one key once when concurrent first attempts ask for different goods', async () => {
+    const m = await makeMember(t, 100);
+    const a = await addGoods(s.clerk.client, s.siteId, { name: '苹果', points: 5 });
+    const b = await addGoods(s.clerk.client, s.siteId, { name: '梨', points: 5 });
+    const k = key();
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        redeem(s.clerk.client, s.siteId, m.code(), [{ goodsId: i % 2 ? a.id : b.id, qty: 1 }], k),
+      ),
+    );
+    const ok = answers.filter((r) => r.statusCode === 201);
+    expect(ok.length).toBeGreaterThan(0);
+    expect(new Set(ok.map((r) => r.body)).size).toBe(1);
+    for (const r of answers.filter((x) => x.statusCode !== 201)) {
+      expect(r.statusCode).toBe(409);
+      expect(r.json().error.code).toBe('IDEMPOTENCY_MISMATCH');
+    }
+    const orders = await t.tdb.db.selectFrom('redemptions').select('id').where('idempotency_key', '=', k).execute();
+    expect(orders).toHaveLength(1);
+    expect(await walletBalance(t, m.volunteerId)).toBe(95);
+    expect((await stockOf(t, a.id)) + (await stockOf(t, b.id))).toBe(199);
+  });
+
   it('refuses with 409 and changes nothing: points, stock, limits', async () => {
     const m = await makeMember(t, 50);
     const rice = await addGoods(s.clerk.client, s.siteId, { name: '大米', points: 40, stock: 3 });
@@ -190,6 +213,7 @@ describe.each(DIALECTS)('redemption at the counter on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ volunteerName: '陈*美', balance: 70 });
     expect(res.json().volunteerCode).toMatch(/\S/);
+    expect(t.logs.text()).not.toContain(m.code().split('.').pop());
     const viaUrl = await s.clerk.client.get(
       `/api/v1/supermarkets/${s.siteId}/member?code=${encodeURIComponent(m.code())}`,
     );
@@ -235,6 +259,24 @@ describe.each(DIALECTS)('redemption at the counter on %s', (dialect) => {
     expect(second.statusCode).toBe(409);
     expect(await walletBalance(t, m.volunteerId)).toBe(100);
     expect(await stockOf(t, g.id)).toBe(4);
+  });
+
+  it('puts every endpoint in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/supermarkets/{siteId}/goods',
+        '/api/v1/supermarkets/{siteId}/goods/{goodsId}',
+        '/api/v1/supermarkets/{siteId}/goods/{goodsId}/stock',
+        '/api/v1/supermarkets/{siteId}/member-lookup',
+        '/api/v1/supermarkets/{siteId}/redemptions',
+        '/api/v1/supermarkets/{siteId}/redemptions.xlsx',
+        '/api/v1/supermarkets/{siteId}/stock.xlsx',
+        '/api/v1/supermarkets/{siteId}/day-report',
+        '/api/v1/redemptions/{id}/reverse',
+        '/api/v1/me/redemptions',
+      ]),
+    );
   });
 
   it('shows a volunteer their own redemptions', async () => {
