@@ -96,6 +96,9 @@ export const StockMovementSchema = z
   .describe('Stock movement');
 export type StockMovement = z.infer<typeof StockMovementSchema>;
 
+export const StockMovementList = page(StockMovementSchema);
+export const MovementListQuery = z.strictObject({ ...PageQuery });
+
 export const StockAnswer = z.object({ goods: GoodsSchema, movement: StockMovementSchema });
 
 const idempotencyKey = z

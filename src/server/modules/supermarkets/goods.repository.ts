@@ -68,3 +68,15 @@ export async function movementsOfSite(db: Db, siteId: string, start: string | nu
   if (end) q = q.where('m.created_at', '<', end);
   return q.orderBy('m.created_at').orderBy('m.id').execute();
 }
+
+/** One goods' movements, newest first, below a keyset id. */
+export async function movementsOfGoods(
+  db: Db,
+  goodsId: string,
+  before: string | undefined,
+  limit: number,
+): Promise<StockMovementsTable[]> {
+  let q = db.selectFrom('stock_movements').selectAll().where('goods_id', '=', goodsId);
+  if (before) q = q.where('id', '<', before);
+  return q.orderBy('id', 'desc').limit(limit).execute();
+}

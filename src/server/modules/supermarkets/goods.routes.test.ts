@@ -131,6 +131,17 @@ describe.each(DIALECTS)('supermarket goods and stock on %s', (dialect) => {
     expect(tooMuch.json().error.code).toBe('OUT_OF_STOCK');
     expect(await stockOf(t, g.id)).toBe(11);
 
+    // The history, newest first, page by page, for staff only.
+    const hist = `${goodsUrl()}/${g.id}/movements`;
+    expect((await t.app.inject({ method: 'GET', url: hist })).statusCode).toBe(401);
+    expect((await s.otherClerk.client.get(hist)).statusCode).toBe(404);
+    expect((await s.clerk.client.get(`${goodsUrl()}/nope/movements`)).statusCode).toBe(404);
+    const page1 = (await s.clerk.client.get(`${hist}?limit=2`)).json();
+    expect(page1.items.map((m: { kind: string }) => m.kind)).toEqual(['out', 'in']);
+    const page2 = (await s.clerk.client.get(`${hist}?limit=2&cursor=${page1.nextCursor}`)).json();
+    expect(page2.items.map((m: { kind: string }) => m.kind)).toEqual(['initial']);
+    expect(page2.nextCursor).toBeNull();
+
     // The cached stock is what the movements sum to.
     const moves = await t.tdb.db.selectFrom('stock_movements').select(['delta']).where('goods_id', '=', g.id).execute();
     expect(moves.reduce((n, m) => n + m.delta, 0)).toBe(11);

@@ -6,10 +6,12 @@ import {
   GoodsSchema,
   MemberLookupAnswer,
   MemberLookupBody,
+  MovementListQuery,
   RedeemAnswer,
   RedeemBody,
   StockAnswer,
   StockBody,
+  StockMovementList,
   SupermarketParams,
   UpdateGoodsBody,
 } from '../../../common/contract/supermarkets.js';
@@ -81,6 +83,20 @@ export function goodsRoutes(app: App): void {
       reply
         .status(201)
         .send(await goods.changeStock(db(), requireActor(req), req.params.siteId, req.params.goodsId, req.body)),
+  );
+
+  app.get(
+    `${base}/goods/:goodsId/movements`,
+    {
+      schema: {
+        tags,
+        summary: 'Stock history of one goods, newest first (clerk)',
+        params: GoodsParams,
+        querystring: MovementListQuery,
+        response: { 200: StockMovementList, ...errorResponses },
+      },
+    },
+    async (req) => goods.listMovements(db(), requireActor(req), req.params.siteId, req.params.goodsId, req.query),
   );
 
   app.post(

@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import type { GoodsTable, StockMovementsTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../ids.js';
+import { decodeCursor, pageOf } from '../../pagination.js';
 import type { Actor } from '../access/policy.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import * as repo from './goods.repository.js';
@@ -138,4 +139,20 @@ export async function changeStock(db: Db, actor: Actor, siteId: string, goodsId:
     await repo.setStock(trx, goodsId, after, now);
     return { goods: presentGoods({ ...g, stock: after, updated_at: now }, true), movement: presentMovement(m) };
   });
+}
+
+/** The stock history of one goods, newest first, for the supermarket's staff. */
+export async function listMovements(
+  db: Db,
+  actor: Actor,
+  siteId: string,
+  goodsId: string,
+  q: { cursor?: string; limit: number },
+) {
+  await staffedSupermarket(db, actor, siteId);
+  if (!(await repo.goodsById(db, siteId, goodsId))) throw notFound('Goods');
+  const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
+  const rows = await repo.movementsOfGoods(db, goodsId, after?.id, q.limit + 1);
+  const p = pageOf(rows, q.limit, (m) => ({ id: m.id }));
+  return { items: p.items.map(presentMovement), nextCursor: p.nextCursor };
 }

@@ -268,6 +268,7 @@ describe.each(DIALECTS)('redemption at the counter on %s', (dialect) => {
         '/api/v1/supermarkets/{siteId}/goods',
         '/api/v1/supermarkets/{siteId}/goods/{goodsId}',
         '/api/v1/supermarkets/{siteId}/goods/{goodsId}/stock',
+        '/api/v1/supermarkets/{siteId}/goods/{goodsId}/movements',
         '/api/v1/supermarkets/{siteId}/member-lookup',
         '/api/v1/supermarkets/{siteId}/redemptions',
         '/api/v1/supermarkets/{siteId}/redemptions.xlsx',
