@@ -117,5 +117,20 @@ describe.each(DIALECTS)('points expiry and reconciliation on %s', (dialect) => {
     expect(bad.ok).toBe(false);
     expect(bad.problems.join('\n')).toMatch(/balance 17, entries sum to 10/);
     await corrupt(-7);
+    expect((await verifyLedger(t.tdb.db)).ok).toBe(true);
+    // a running balance that does not add up is caught too
+    const entry = await t.tdb.db
+      .selectFrom('point_entries')
+      .select(['id', 'balance_after'])
+      .where('amount', '=', 10)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const setAfter = (v: number) =>
+      t.tdb.db.updateTable('point_entries').set({ balance_after: v }).where('id', '=', entry.id).execute();
+    await setAfter(entry.balance_after + 1);
+    expect((await verifyLedger(t.tdb.db)).problems.join('\n')).toMatch(
+      /entry 1 says balance 11, entries up to it sum to 10/,
+    );
+    await setAfter(entry.balance_after);
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
 /** Each account's cached balance beside the sum, count and last running balance of its entries. */
@@ -31,12 +32,19 @@ export async function unbalancedTransactions(db: Db) {
     .execute();
 }
 
-/** Entries whose running balance disagrees with the one before plus their amount. */
-export async function entriesOf(db: Db, accountId: string) {
-  return db
-    .selectFrom('point_entries')
-    .select(['seq', 'amount', 'balance_after'])
-    .where('account_id', '=', accountId)
-    .orderBy('seq')
-    .execute();
+/**
+ * Entries whose stored running balance disagrees with the sum of their account's entries up
+ * to them: one window query over the whole table (PostgreSQL and SQLite ≥ 3.25 alike).
+ */
+export async function runningBalanceMismatches(db: Db) {
+  const r = await sql<{ account_id: string; seq: number; balance_after: number; running: number }>`
+    select account_id, seq, balance_after, running from (
+      select account_id, seq, balance_after,
+             sum(amount) over (partition by account_id order by seq rows unbounded preceding) as running
+      from point_entries
+    ) w
+    where w.running <> w.balance_after
+    order by account_id, seq
+    limit 100`.execute(db);
+  return r.rows;
 }
