@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../common/errors.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../../test/test-db.js';
 import { newId } from '../../ids.js';
 import { balanceOf, postTransaction, reverseTransaction, walletOf, type AccountRef } from './ledger.js';
+import { verifyLedger } from './verify.js';
 
 const system: AccountRef = { kind: 'system', ownerId: 'city' };
 
@@ -12,6 +13,7 @@ describe.each(DIALECTS)('points ledger on %s', (dialect) => {
     tdb = await createTestDatabase(dialect);
   });
   afterAll(() => tdb.drop());
+  afterEach(async () => expect((await verifyLedger(tdb.db)).problems).toEqual([]));
 
   const grant = (to: AccountRef, amount: number, key = newId()) =>
     tdb.db.transaction().execute((trx) =>
