@@ -208,4 +208,21 @@ describe.each(DIALECTS)('earning points on %s', (dialect) => {
       .execute();
     expect(await earn(t, s, { minutes: 60, ...o })).toBe(4);
   });
+  it('earns correctly under concurrent confirmations in one organisation, beside concurrent spending', async () => {
+    const s = await makePointsScene(t, { pointsPerHour: 10, dailyCap: 25 });
+    const people = await Promise.all(Array.from({ length: 12 }, () => makePerson(t)));
+    const records: { id: string; v: (typeof people)[number] }[] = [];
+    for (const v of people) {
+      for (let i = 0; i < 2; i++) records.push({ id: await pendingRecord(t, s, { minutes: 120, volunteer: v }), v });
+    }
+    await Promise.all(
+      records.map(async (r, i) => {
+        await confirm(s, r.id);
+        if (i % 2 === 1) await spend(t, r.v, 5);
+      }),
+    );
+    // each volunteer: 20 + 20 clipped to the daily 25, less 5 spent
+    for (const v of people) expect(await wallet(t, v)).toBe(20);
+    expect(await budget(t, s.tree.teamId)).toBe(-12 * 25);
+  });
 });
