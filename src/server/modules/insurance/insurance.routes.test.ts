@@ -162,7 +162,7 @@ describe.each(DIALECTS)('insurance on %s', (dialect) => {
       expect(row[2]).toBe('居民身份证');
       expect(row[3]).toMatch(/^500\*{11}\d{3}[\dX]$/);
       expect(row[3]).toBe(`${v.idNumber.slice(0, 3)}${'*'.repeat(11)}${v.idNumber.slice(-4)}`);
-      expect(row[4]).toBe('1990-03-07');
+      expect(row[4]).toBe(`${v.idNumber.slice(6, 10)}-${v.idNumber.slice(10, 12)}-${v.idNumber.slice(12, 14)}`);
       expect(row[6]).toBe(`${v.phone.slice(0, 3)}****${v.phone.slice(-4)}`);
       expect(row[7]).toBe('PA-777');
     }

@@ -10,6 +10,7 @@ import { notify } from '../notifications/notify.js';
 import { getSettings } from '../settings/settings.service.js';
 import { requireOrganiserOf, requireOrganiserRole } from './records.access.js';
 import { applyConfirm, applyRevoke } from './records.confirm.js';
+import { beforeRecordsChange } from './records.hooks.js';
 import * as repo from './records.repository.js';
 
 /** A volunteer asks for a correction of their own record (one open request at a time). */
@@ -110,6 +111,7 @@ export async function answerCorrection(
         throw new AppError('RULE_VIOLATION', 'This is your own record; another organiser must answer');
       }
       const span = await correctedSpan(trx, locked, c, settings.hourStepMinutes);
+      await beforeRecordsChange(trx, [locked]);
       await applyRevoke(trx, actor, locked, `correction: ${body.answer}`, settings);
       const fresh: repo.RecordRow = {
         ...locked,

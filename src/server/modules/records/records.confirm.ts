@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import { notify } from '../notifications/notify.js';
 import { getSettings } from '../settings/settings.service.js';
 import { requireOrganiserRole } from './records.access.js';
-import { onRecordConfirmed, onRecordRevoked } from './records.hooks.js';
+import { beforeRecordsChange, onRecordConfirmed, onRecordRevoked } from './records.hooks.js';
 import * as repo from './records.repository.js';
 
 const CONFIRMABLE = ['pending', 'disputed'];
@@ -134,6 +134,7 @@ export async function confirmRecords(db: Db, actor: Actor, ids: string[]): Promi
     }
     // Volunteer rows are updated in one order, so concurrent bulk confirmations cannot deadlock.
     const ordered = [...rows].sort((a, b) => a.volunteer_id.localeCompare(b.volunteer_id) || a.id.localeCompare(b.id));
+    await beforeRecordsChange(trx, ordered);
     for (const r of ordered) await applyConfirm(trx, actor, r, settings);
     return repo.lockRecords(trx, unique);
   });
@@ -145,6 +146,7 @@ export async function revokeRecord(db: Db, actor: Actor, id: string, reason: str
   return db.transaction().execute(async (trx) => {
     const [r] = await repo.lockRecords(trx, [id]);
     if (!r || !(await new Policy(trx).adminsOrganisation(actor, r.organisation_id))) throw notFound('Record');
+    await beforeRecordsChange(trx, [r]);
     await applyRevoke(trx, actor, r, reason, settings);
     return (await repo.recordById(trx, id)) as repo.RecordRow;
   });
