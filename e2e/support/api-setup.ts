@@ -20,6 +20,12 @@ export class ApiCaller {
     return new ApiCaller(base, cookie, me.csrfToken);
   }
 
+  async get<T>(path: string): Promise<T> {
+    const res = await fetch(`${this.base}/api/v1${path}`, { headers: { cookie: this.cookie } });
+    if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+
   async post<T>(path: string, body: unknown): Promise<T> {
     const res = await fetch(`${this.base}/api/v1${path}`, {
       method: 'POST',
@@ -53,4 +59,22 @@ export async function arrangeSites(admin: ApiCaller): Promise<void> {
     { name: '江北区青少年之家', type: 'youth_home', regionCode: '500105', lat: 29.5755, lng: 106.5742 },
   ];
   for (const s of sites) await admin.post('/sites', { ...s, address: `重庆市 ${s.name}` });
+}
+
+/** A team with a team admin (a registered volunteer holding team_admin on it), made by the system admin. */
+export async function arrangeTeam(
+  base: string,
+  admin: ApiCaller,
+  leader: { name: string; idNumber: string; phone: string; password: string },
+): Promise<{ organisationId: string; leaderId: string }> {
+  const org = await admin.post<{ id: string }>('/organisations', {
+    name: '渝中区生态环境志愿服务队',
+    kind: 'team',
+    level: 'district',
+    regionCode: '500103',
+    fields: ['ecology'],
+  });
+  const v = await registerVolunteerByApi(base, { ...leader, regionCode: '500103' });
+  await admin.post('/roles', { userId: v.userId, role: 'team_admin', scopeType: 'organisation', scopeId: org.id });
+  return { organisationId: org.id, leaderId: v.id };
 }

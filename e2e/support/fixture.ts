@@ -9,8 +9,10 @@ export interface Fixture {
 }
 
 /** One server and one browser for a test file; `close` ends both. */
-export async function openFixture(): Promise<Fixture & { close: () => Promise<void> }> {
-  const server = await startTestServer();
+export async function openFixture(
+  opts: { movableClock?: boolean } = {},
+): Promise<Fixture & { close: () => Promise<void> }> {
+  const server = await startTestServer(opts);
   const browser = await launchBrowser().catch(async (err: unknown) => {
     await server.stop();
     throw err;

@@ -1,8 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const ADMIN_PASSWORD = 'e2e-admin-password-1';
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -11,6 +12,8 @@ const CLI = join(ROOT, 'bin', 'shanmei.js');
 export interface TestServer {
   url: string;
   stop: () => Promise<void>;
+  /** With `movableClock`: runs the server's clock this many milliseconds ahead of real time. */
+  setClockOffset: (ms: number) => Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -44,8 +47,9 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
  * The real server (built by `npm run build`) on a free port with a fresh SQLite database
  * holding the Chongqing regions (or the whole demo), the admin password set and rate limits off.
  */
-export async function startTestServer(opts: { demo?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { demo?: boolean; movableClock?: boolean } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'shanmei-e2e-'));
+  const clockFile = join(dir, 'clock-offset');
   const env = {
     ...process.env,
     DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
@@ -62,7 +66,13 @@ export async function startTestServer(opts: { demo?: boolean } = {}): Promise<Te
     : spawnSync(process.execPath, [CLI, 'seed', 'regions'], { env, cwd: ROOT, encoding: 'utf8' });
   if (seeded.status !== 0) throw new Error(`seeding regions failed:\n${seeded.stderr}`);
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, 'serve'], { env: { ...env, PORT: String(port) }, cwd: ROOT });
+  const preload = opts.movableClock
+    ? ['--import', pathToFileURL(join(import.meta.dirname, 'server-clock.mjs')).href]
+    : [];
+  const child = spawn(process.execPath, [...preload, CLI, 'serve'], {
+    env: { ...env, PORT: String(port), SHANMEI_E2E_CLOCK_FILE: clockFile },
+    cwd: ROOT,
+  });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -77,6 +87,11 @@ export async function startTestServer(opts: { demo?: boolean } = {}): Promise<Te
         await exited;
       }
       rmSync(dir, { recursive: true, force: true });
+    },
+    setClockOffset: async (ms: number) => {
+      if (!opts.movableClock) throw new Error('start the server with movableClock to move its clock');
+      writeFileSync(clockFile, String(ms));
+      await new Promise((r) => setTimeout(r, 100));
     },
   };
 }

@@ -4,8 +4,8 @@ import { NotFoundPage } from './components/not-found-page.js';
 import { RouteError } from './components/route-error.js';
 
 /**
- * Every page is its own chunk; the administration console (Ant Design) is never part of
- * the portal or volunteer first load. A page that fails (or whose chunk cannot load) shows
+ * Every page is its own chunk; the administration and organiser consoles (Ant Design) are
+ * never part of the portal or volunteer first load. A page that fails (or whose chunk cannot load) shows
  * an error inside the layout, so the header and its switches stay usable.
  */
 export const router = createBrowserRouter([
@@ -33,6 +33,44 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/volunteers/register-page.js')).RegisterPage }),
           },
           { path: 'me', lazy: async () => ({ Component: (await import('./features/volunteers/me-page.js')).MePage }) },
+          {
+            path: 'activities',
+            lazy: async () => ({
+              Component: (await import('./features/activities/activity-list-page.js')).ActivityListPage,
+            }),
+          },
+          {
+            path: 'activities/:id',
+            lazy: async () => ({
+              Component: (await import('./features/activities/activity-detail-page.js')).ActivityDetailPage,
+            }),
+          },
+          {
+            path: 'me/shifts',
+            lazy: async () => ({ Component: (await import('./features/activities/my-shifts-page.js')).MyShiftsPage }),
+          },
+          {
+            path: 'me/records',
+            lazy: async () => ({ Component: (await import('./features/records/my-records-page.js')).MyRecordsPage }),
+          },
+          {
+            path: 'me/code',
+            lazy: async () => ({ Component: (await import('./features/checkin/member-code-page.js')).MemberCodePage }),
+          },
+          {
+            path: 'checkin',
+            lazy: async () => ({ Component: (await import('./features/checkin/checkin-page.js')).CheckinPage }),
+          },
+          {
+            path: 'inbox',
+            lazy: async () => ({ Component: (await import('./features/inbox/inbox-page.js')).InboxPage }),
+          },
+          {
+            path: 'organiser/*',
+            lazy: async () => ({
+              Component: (await import('./features/organiser/organiser-console.js')).OrganiserConsole,
+            }),
+          },
           {
             path: 'admin/*',
             lazy: async () => ({ Component: (await import('./features/admin/admin-console.js')).AdminConsole }),

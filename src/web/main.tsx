@@ -8,6 +8,7 @@ import { applyStoredCareMode } from './components/care-mode.js';
 import { ME_KEY } from './features/auth/use-session.js';
 import { initI18n } from './i18n/i18n.js';
 import './styles/app.css';
+import './styles/service.css';
 
 applyStoredCareMode();
 initI18n();

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
-import { isAdmin, useSession } from '../features/auth/use-session.js';
+import { isAdmin, isOrganiser, useSession } from '../features/auth/use-session.js';
+import { useUnreadCount } from '../features/inbox/use-unread.js';
 import { CareModeSwitch } from './care-mode-switch.js';
 import { LanguageSwitch } from './language-switch.js';
 
@@ -8,6 +9,8 @@ export function AppHeader() {
   const { t } = useTranslation();
   const { me, signOut } = useSession();
   const navigate = useNavigate();
+  const unread = useUnreadCount();
+  const volunteer = !!me?.user.volunteerId;
 
   const onLogout = async () => {
     await signOut();
@@ -27,8 +30,25 @@ export function AppHeader() {
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
+          <NavLink to="/activities">{t('nav.activities')}</NavLink>
           <NavLink to="/sites">{t('nav.sites')}</NavLink>
+          {volunteer && <NavLink to="/me/shifts">{t('nav.myShifts')}</NavLink>}
+          {volunteer && <NavLink to="/checkin">{t('nav.checkin')}</NavLink>}
+          {me && (
+            <NavLink to="/inbox" data-testid="inbox-link">
+              {t('nav.inbox')}
+              {unread > 0 && (
+                <>
+                  <span className="badge" aria-hidden="true" data-testid="unread-badge">
+                    {unread > 99 ? '99+' : unread}
+                  </span>
+                  <span className="sr-only">{t('nav.unread', { count: unread })}</span>
+                </>
+              )}
+            </NavLink>
+          )}
           {me && <NavLink to="/me">{t('nav.me')}</NavLink>}
+          {isOrganiser(me) && <NavLink to="/organiser">{t('nav.organiser')}</NavLink>}
           {isAdmin(me) && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
           {!me && <NavLink to="/login">{t('nav.login')}</NavLink>}
           {!me && <NavLink to="/register">{t('nav.register')}</NavLink>}

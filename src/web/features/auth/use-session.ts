@@ -11,6 +11,12 @@ export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'region_admin', 'de
 
 export const isAdmin = (me: Me | null | undefined): boolean => !!me?.roles.some((g) => ADMIN_ROLES.includes(g.role));
 
+/** Roles that open the organiser console: team and department admins in their scopes, region and system admins anywhere. */
+export const ORGANISER_ROLES: readonly Role[] = ['team_admin', 'department_admin', 'region_admin', 'system_admin'];
+
+export const isOrganiser = (me: Me | null | undefined): boolean =>
+  !!me?.roles.some((g) => ORGANISER_ROLES.includes(g.role));
+
 /** The logged-in person (null when anonymous), shared by every page through the query cache. */
 export function useSession() {
   const client = useQueryClient();

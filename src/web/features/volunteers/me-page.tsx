@@ -56,13 +56,29 @@ function VolunteerSummary({ v }: { v: Volunteer }) {
           <span className="stat-value" aria-hidden="true">
             {stars > 0 ? '★'.repeat(stars) : '—'}
           </span>
-          <span className="stat-label">{t('me.stars', { count: stars })}</span>
+          <span className="stat-label" data-testid="me-stars">
+            {t('me.stars', { count: stars })}
+          </span>
         </div>
         <div className="stat">
           <span className="stat-value">{v.pointsBalance ?? 0}</span>
           <span className="stat-label">{t('me.points')}</span>
         </div>
       </section>
+      <nav className="quick-links" aria-label={t('me.quickLinks')}>
+        <Link className="button primary" to="/checkin">
+          {t('nav.checkin')}
+        </Link>
+        <Link className="button" to="/me/shifts">
+          {t('nav.myShifts')}
+        </Link>
+        <Link className="button" to="/me/records">
+          {t('me.records')}
+        </Link>
+        <Link className="button" to="/me/code">
+          {t('me.memberCode')}
+        </Link>
+      </nav>
       <section className="card" aria-labelledby="me-profile">
         <h2 id="me-profile">{t('me.profile')}</h2>
         <dl className="profile">

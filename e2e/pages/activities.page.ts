@@ -1,0 +1,42 @@
+import type { Page } from 'playwright-core';
+import { AppShell } from './app-shell.page.js';
+
+/** Activities near me / by field, and one activity with its shifts. */
+export class ActivitiesPage extends AppShell {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  async open(): Promise<void> {
+    await this.goto('/activities');
+    await this.page.locator('main h1').waitFor();
+    await this.settled();
+  }
+
+  cards() {
+    return this.page.getByTestId('activity-card');
+  }
+
+  async filterByField(label: string): Promise<void> {
+    await this.page.getByTestId('field-filter').selectOption({ label });
+    await this.settled();
+  }
+
+  async openActivity(title: string): Promise<void> {
+    await this.cards().filter({ hasText: title }).getByRole('link', { name: title }).click();
+    await this.page.locator('#activity-title').waitFor();
+    await this.settled();
+  }
+
+  shifts() {
+    return this.page.getByTestId('shift-row');
+  }
+
+  signUpButton() {
+    return this.page.getByTestId('signup-button');
+  }
+
+  myStatus() {
+    return this.page.getByTestId('my-signup-status');
+  }
+}

@@ -1,0 +1,98 @@
+import type { Page } from 'playwright-core';
+import { AdminPage } from './admin.page.js';
+
+export interface NewActivity {
+  title: string;
+  fieldLabel: string;
+  address: string;
+  lat: number;
+  lng: number;
+  radiusM: number;
+  /** `datetime-local` values. */
+  start: string;
+  end: string;
+  capacity: number;
+}
+
+/** The organiser console (Ant Design, like the administration console). */
+export class OrganiserPage extends AdminPage {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  async openActivities(): Promise<void> {
+    await this.goto('/organiser/activities');
+    await this.page.locator('#org-activities-title').waitFor();
+    await this.settled();
+  }
+
+  async createActivity(a: NewActivity): Promise<void> {
+    await this.page.getByRole('button', { name: /新建活动|New activity/ }).click();
+    await this.page.locator('#create-title').waitFor();
+    await this.page.locator('#title').fill(a.title);
+    await this.pick('field', a.fieldLabel);
+    await this.page.locator('#address').fill(a.address);
+    await this.page.locator('#lat').fill(String(a.lat));
+    await this.page.locator('#lng').fill(String(a.lng));
+    await this.page.locator('#radiusM').fill(String(a.radiusM));
+    await this.page.locator('#shifts_0_start').fill(a.start);
+    await this.page.locator('#shifts_0_end').fill(a.end);
+    await this.page.locator('#shifts_0_capacity').fill(String(a.capacity));
+    await this.page.locator('form[aria-label] button[type="submit"]').click();
+    await this.page.locator('#org-activity-title').waitFor();
+    await this.settled();
+  }
+
+  async publish(): Promise<void> {
+    await this.page.getByRole('button', { name: /发\s?布|Publish/ }).click();
+    await this.page
+      .getByTestId('activity-status')
+      .filter({ hasText: /报名中|进行中|Open|Running/ })
+      .waitFor();
+  }
+
+  async openDesk(): Promise<void> {
+    await this.page.getByTestId('shift-desk-link').first().click();
+    await this.page.locator('#desk-title').waitFor();
+    await this.page.getByTestId('desk-digits').waitFor();
+    await this.settled();
+  }
+
+  /** Opens the full-screen code and answers its 6 digits. */
+  async fullScreenDigits(): Promise<string> {
+    await this.page.getByTestId('full-screen').click();
+    const digits = this.page.getByTestId('checkin-digits');
+    await digits.waitFor();
+    return ((await digits.textContent()) ?? '').replace(/\s/g, '');
+  }
+
+  async leaveFullScreen(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.getByTestId('code-screen').waitFor({ state: 'detached' });
+  }
+
+  async openRecords(): Promise<void> {
+    await this.goto('/organiser/records');
+    await this.page.locator('#records-title').waitFor();
+    await this.settled();
+  }
+
+  async confirmAllPending(): Promise<void> {
+    await this.page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await this.page.locator('.ant-table-thead .ant-checkbox-input').check();
+    await this.page.getByTestId('confirm-selected').click();
+    await this.page.locator('.ant-message-success').waitFor();
+  }
+
+  async kioskRecord(memberCode: string): Promise<void> {
+    await this.page.getByRole('button', { name: /扫会员码登记|Scan member codes/ }).click();
+    const input = this.page.getByTestId('kiosk-input');
+    await input.waitFor();
+    await input.fill(memberCode);
+    await input.press('Enter');
+  }
+
+  kioskLog() {
+    return this.page.getByTestId('kiosk-log');
+  }
+}

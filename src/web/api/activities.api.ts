@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import type {
+  Activity,
+  ActivityList,
+  ActivityListQuery,
+  ActivitySummary,
+  CreateActivityBody,
+  Shift,
+} from '../../common/contract/activities.js';
+import { api } from './http-client.js';
+
+export type ActivityQuery = Partial<Omit<z.infer<typeof ActivityListQuery>, 'limit' | 'radiusKm'>> & {
+  limit?: number;
+  radiusKm?: number;
+};
+export type ActivityPage = z.infer<typeof ActivityList>;
+export type ActivityInput = z.input<typeof CreateActivityBody>;
+export type { Activity, ActivitySummary, Shift };
+
+const id = encodeURIComponent;
+
+/** Published activities, nearest first with `near`, filtered by field and time. */
+export const listActivities = (query: ActivityQuery = {}) => api.get<ActivityPage>('/activities', { ...query });
+export const getActivity = (activityId: string) => api.get<Activity>(`/activities/${id(activityId)}`);
+export const createActivity = (body: ActivityInput) => api.post<Activity>('/activities', body);
+export const publishActivity = (activityId: string) => api.post<Activity>(`/activities/${id(activityId)}/publish`);
+export const cancelActivity = (activityId: string, reason: string) =>
+  api.post<Activity>(`/activities/${id(activityId)}/cancel`, { reason });
+
+/** An organisation's activities, drafts included (its admins). */
+export const organisationActivities = (
+  organisationId: string,
+  query: { status?: 'draft' | 'published' | 'cancelled'; cursor?: string } = {},
+) => api.get<ActivityPage>(`/organisations/${id(organisationId)}/activities`, { ...query, limit: 100 });

@@ -1,0 +1,5 @@
+import { api } from './http-client.js';
+
+/** The secret iCalendar subscription URL of my shifts (the same until reset). */
+export const myCalendar = () => api.get<{ url: string }>('/me/calendar');
+export const resetCalendar = () => api.post<{ url: string }>('/me/calendar/reset');

@@ -1,0 +1,77 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Shift } from '../../api/activities.api.js';
+import { cancelSignup, signUp, type MySignup } from '../../api/signups.api.js';
+import { useFormat } from '../../components/format.js';
+import { ErrorNotice } from '../../components/status-views.js';
+import { LIVE_STATUSES, MY_SIGNUPS_KEY } from './use-my-signups.js';
+
+interface Props {
+  shift: Shift;
+  activityId: string;
+  mine: MySignup | undefined;
+  canSignUp: boolean;
+  /** Whether the person is logged in as a volunteer. */
+  volunteer: boolean;
+}
+
+/** One shift: when, places taken and waiting, and my sign-up or the button to make one. */
+export function ShiftRow({ shift, activityId, mine, canSignUp, volunteer }: Props) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const client = useQueryClient();
+  const refresh = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: MY_SIGNUPS_KEY }),
+      client.invalidateQueries({ queryKey: ['activity', activityId] }),
+    ]);
+  const join = useMutation({ mutationFn: () => signUp(shift.id), onSuccess: refresh });
+  const leave = useMutation({ mutationFn: () => cancelSignup(mine?.id ?? ''), onSuccess: refresh });
+  const live = mine && LIVE_STATUSES.includes(mine.status);
+  const full = shift.taken >= shift.capacity;
+  const closed = Date.parse(shift.signupDeadline) <= Date.now() || shift.status === 'cancelled';
+  const headingId = `shift-${shift.id}`;
+  const result = join.data?.status;
+
+  return (
+    <li className="card shift-row" data-testid="shift-row" aria-labelledby={headingId}>
+      <h3 id={headingId}>{f.span(shift.start, shift.end)}</h3>
+      <p className="shift-places">
+        {t('shift.places', { taken: shift.taken, capacity: shift.capacity })}
+        {shift.waitlisted > 0 && <> · {t('shift.waitlisted', { count: shift.waitlisted })}</>}
+      </p>
+      {shift.requiredSkills.length > 0 && (
+        <p className="hint">{t('shift.skills', { skills: shift.requiredSkills.join('、') })}</p>
+      )}
+      {(shift.minAge !== null || shift.maxAge !== null) && (
+        <p className="hint">{t('shift.ages', { min: shift.minAge ?? 0, max: shift.maxAge ?? '—' })}</p>
+      )}
+      {shift.status === 'cancelled' && <p className="notice error">{t('shift.cancelled')}</p>}
+      {live && (
+        <p className={`signup-status status-${mine.status}`} data-testid="my-signup-status">
+          {t(`signupStatus.${mine.status}`)}
+        </p>
+      )}
+      <div role="status">{result && !live && <p className="notice">{t(`shift.result.${result}`)}</p>}</div>
+      {join.isError && <ErrorNotice error={join.error} />}
+      {leave.isError && <ErrorNotice error={leave.error} />}
+      {volunteer && live && (
+        <button type="button" className="button" onClick={() => leave.mutate()} disabled={leave.isPending}>
+          {leave.isPending ? t('common.working') : t('shift.cancelSignup')}
+        </button>
+      )}
+      {volunteer && !live && canSignUp && !closed && (
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => join.mutate()}
+          disabled={join.isPending}
+          data-testid="signup-button"
+        >
+          {join.isPending ? t('common.working') : full ? t('shift.joinWaitlist') : t('shift.signUp')}
+        </button>
+      )}
+      {closed && !live && shift.status !== 'cancelled' && <p className="hint">{t('shift.closed')}</p>}
+    </li>
+  );
+}

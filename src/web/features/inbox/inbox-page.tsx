@@ -1,0 +1,79 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router';
+import { markAllRead, markRead, myNotifications, type Notification } from '../../api/notifications.api.js';
+import { useFormat } from '../../components/format.js';
+import { ErrorNotice, Loading } from '../../components/status-views.js';
+import { usePageTitle } from '../../components/use-page-title.js';
+import { useSession } from '../auth/use-session.js';
+import { INBOX_KEY } from './use-unread.js';
+
+/** The in-app inbox (站内消息), newest first; unread ones stand out and can be marked read. */
+export function InboxPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('inbox.title'));
+  const { me, loading } = useSession();
+  const client = useQueryClient();
+  const q = useInfiniteQuery({
+    queryKey: [...INBOX_KEY, 'all'],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => myNotifications({ cursor: pageParam, limit: 30 }),
+    getNextPageParam: (p) => p.nextCursor ?? undefined,
+    enabled: !!me,
+  });
+  const refresh = () => client.invalidateQueries({ queryKey: INBOX_KEY });
+  const readAll = useMutation({ mutationFn: markAllRead, onSuccess: refresh });
+  if (loading) return <Loading />;
+  if (!me) return <Navigate to="/login" replace />;
+  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const unread = q.data?.pages[0]?.unreadCount ?? 0;
+  return (
+    <div className="page narrow inbox-page">
+      <h1>{t('inbox.title')}</h1>
+      <p role="status">{q.isSuccess && t('inbox.unread', { count: unread })}</p>
+      {unread > 0 && (
+        <button type="button" className="button" onClick={() => readAll.mutate()} disabled={readAll.isPending}>
+          {t('inbox.markAll')}
+        </button>
+      )}
+      {q.isPending && <Loading />}
+      {q.isError && <ErrorNotice error={q.error} />}
+      {q.isSuccess && items.length === 0 && <p>{t('inbox.empty')}</p>}
+      <ul className="card-list inbox">
+        {items.map((n) => (
+          <InboxItem key={n.id} n={n} onRead={refresh} />
+        ))}
+      </ul>
+      {q.hasNextPage && (
+        <button type="button" className="button load-more" onClick={() => void q.fetchNextPage()}>
+          {t('activities.loadMore')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function InboxItem({ n, onRead }: { n: Notification; onRead: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const read = useMutation({ mutationFn: () => markRead(n.id), onSuccess: onRead });
+  const activityId = typeof n.data.activityId === 'string' ? n.data.activityId : null;
+  const headingId = `note-${n.id}`;
+  return (
+    <li className={n.readAt ? 'card note' : 'card note unread'} aria-labelledby={headingId} data-testid="inbox-item">
+      <h2 id={headingId} className="note-title">
+        {!n.readAt && <span className="unread-dot">{t('inbox.new')}</span>} {n.title}
+      </h2>
+      <p className="hint">{f.dateTime(n.createdAt)}</p>
+      <p>{n.body}</p>
+      <p className="hero-actions">
+        {activityId && <Link to={`/activities/${activityId}`}>{t('inbox.toActivity')}</Link>}
+        {!n.readAt && (
+          <button type="button" className="link-button" onClick={() => read.mutate()} disabled={read.isPending}>
+            {t('inbox.markRead')}
+          </button>
+        )}
+      </p>
+    </li>
+  );
+}

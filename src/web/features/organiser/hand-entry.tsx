@@ -1,0 +1,92 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, Radio, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { enterAttendance } from '../../api/checkin.api.js';
+import type { ShiftSignup } from '../../api/signups.api.js';
+import { localInputToIso } from '../../components/format.js';
+import { serverError } from '../admin/admin-form-errors.js';
+
+interface Values {
+  volunteerId?: string;
+  kind: 'in' | 'out';
+  at?: string;
+  reason?: string;
+}
+
+/** Checks in or out by hand, with a reason, for someone without a phone; a past time is clipped to the shift. */
+export function HandEntry({ shiftId, signups }: { shiftId: string; signups: ShiftSignup[] }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const client = useQueryClient();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const send = useMutation({
+    mutationFn: (v: Values) =>
+      enterAttendance(shiftId, {
+        volunteerId: v.volunteerId ?? '',
+        kind: v.kind,
+        at: v.at ? localInputToIso(v.at) : undefined,
+        reason: v.reason?.trim() ?? '',
+      }),
+    onSuccess: (_, v) => {
+      setFailure(null);
+      setDone(t('organiser.hand.done', { name: signups.find((s) => s.volunteerId === v.volunteerId)?.volunteerName }));
+      form.resetFields(['volunteerId', 'at', 'reason']);
+      void client.invalidateQueries({ queryKey: ['shift', shiftId, 'attendance'] });
+    },
+    onError: (err) => {
+      setDone(null);
+      setFailure(serverError(err, t, form, ['volunteerId', 'at', 'reason']));
+    },
+  });
+  const people = signups.filter((s) => s.status === 'approved' || s.status === 'attended');
+  return (
+    <section className="admin-panel wide" aria-labelledby="hand-title">
+      <h2 id="hand-title">{t('organiser.hand.title')}</h2>
+      {failure && <Alert type="error" role="alert" title={failure} />}
+      <div role="status">{done && <Alert type="success" title={done} />}</div>
+      <Form<Values>
+        form={form}
+        layout="inline"
+        name="hand"
+        initialValues={{ kind: 'in' }}
+        onFinish={(v) => send.mutate(v)}
+        aria-label={t('organiser.hand.title')}
+      >
+        <Form.Item
+          name="volunteerId"
+          label={t('organiser.signups.name')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <Select
+            style={{ minWidth: 180 }}
+            options={people.map((s) => ({ value: s.volunteerId, label: `${s.volunteerName} (${s.volunteerCode})` }))}
+            notFoundContent={t('organiser.signups.none')}
+          />
+        </Form.Item>
+        <Form.Item name="kind" label={t('checkin.what')}>
+          <Radio.Group
+            options={[
+              { value: 'in', label: t('checkin.in') },
+              { value: 'out', label: t('checkin.out') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="at" label={t('organiser.hand.at')} extra={t('organiser.hand.atHint')}>
+          <Input type="datetime-local" />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('organiser.hand.reason')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+        >
+          <Input style={{ minWidth: 220 }} />
+        </Form.Item>
+        <Button htmlType="submit" loading={send.isPending}>
+          {t('organiser.hand.submit')}
+        </Button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LateEntryBody } from '../../../common/contract/records.js';
+import { getActivity, organisationActivities } from '../../api/activities.api.js';
+import { createLateEntry } from '../../api/records.api.js';
+import { shiftSignups } from '../../api/signups.api.js';
+import { localInputToIso, useFormat } from '../../components/format.js';
+import { fieldErrors } from '../../components/zod-messages.js';
+import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
+
+interface Values {
+  activityId?: string;
+  shiftId?: string;
+  volunteerId?: string;
+  start?: string;
+  end?: string;
+  content?: string;
+  evidence?: string;
+}
+
+const FIELDS = ['activityId', 'shiftId', 'volunteerId', 'start', 'end', 'content', 'evidence'] as const;
+
+/** A late entry (补录) with evidence; it stays pending until a different organiser confirms it. */
+export function LateEntryForm({ org }: { org: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [form] = Form.useForm<Values>();
+  const client = useQueryClient();
+  const activityId = Form.useWatch('activityId', form);
+  const shiftId = Form.useWatch('shiftId', form);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const activities = useQuery({
+    queryKey: ['organiser', 'activities', org, undefined],
+    queryFn: () => organisationActivities(org),
+  });
+  const activity = useQuery({
+    queryKey: ['activity', activityId],
+    queryFn: () => getActivity(activityId ?? ''),
+    enabled: !!activityId,
+  });
+  const people = useQuery({
+    queryKey: ['shift', shiftId, 'signups'],
+    queryFn: () => shiftSignups(shiftId ?? ''),
+    enabled: !!shiftId,
+  });
+  const send = useMutation({
+    mutationFn: createLateEntry,
+    onSuccess: () => {
+      setDone(true);
+      setFailure(null);
+      form.resetFields();
+      void client.invalidateQueries({ queryKey: ['organiser', 'records'] });
+    },
+    onError: (err) => setFailure(serverError(err, t, form, FIELDS)),
+  });
+  const onFinish = (v: Values) => {
+    const body = {
+      volunteerId: v.volunteerId ?? '',
+      activityId: v.activityId ?? '',
+      shiftId: v.shiftId || undefined,
+      start: v.start ? localInputToIso(v.start) : '',
+      end: v.end ? localInputToIso(v.end) : '',
+      content: v.content ?? '',
+      evidence: v.evidence ?? '',
+    };
+    const { data, errors } = fieldErrors(LateEntryBody, body, t);
+    setDone(false);
+    if (!data) return showFieldErrors(form, errors);
+    send.mutate(data);
+  };
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      name="late"
+      onFinish={onFinish}
+      aria-label={t('organiser.records.late')}
+      className="narrow-panel"
+    >
+      <p>{t('organiser.late.lead')}</p>
+      {failure && <Alert type="error" role="alert" title={failure} />}
+      <div role="status">{done && <Alert type="success" title={t('organiser.late.done')} />}</div>
+      <Form.Item name="activityId" label={t('organiser.records.activity')} required>
+        <Select
+          options={(activities.data?.items ?? []).map((a) => ({ value: a.id, label: a.title }))}
+          onChange={() => form.setFieldsValue({ shiftId: undefined, volunteerId: undefined })}
+        />
+      </Form.Item>
+      <Form.Item name="shiftId" label={t('organiser.late.shift')} required>
+        <Select
+          options={(activity.data?.shifts ?? []).map((s) => ({ value: s.id, label: f.span(s.start, s.end) }))}
+          onChange={() => form.setFieldsValue({ volunteerId: undefined })}
+        />
+      </Form.Item>
+      <Form.Item name="volunteerId" label={t('organiser.signups.name')} required>
+        <Select
+          options={(people.data?.items ?? []).map((s) => ({
+            value: s.volunteerId,
+            label: `${s.volunteerName} (${s.volunteerCode})`,
+          }))}
+          notFoundContent={t('organiser.signups.none')}
+        />
+      </Form.Item>
+      <Form.Item name="start" label={t('organiser.late.start')} required>
+        <Input type="datetime-local" />
+      </Form.Item>
+      <Form.Item name="end" label={t('organiser.late.end')} required>
+        <Input type="datetime-local" />
+      </Form.Item>
+      <Form.Item name="content" label={t('organiser.late.content')} required>
+        <Input />
+      </Form.Item>
+      <Form.Item name="evidence" label={t('organiser.late.evidence')} required extra={t('organiser.late.evidenceHint')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={send.isPending}>
+        {t('organiser.late.submit')}
+      </Button>
+    </Form>
+  );
+}
