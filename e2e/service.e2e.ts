@@ -6,7 +6,7 @@ import { CheckinPage } from './pages/checkin.page.js';
 import { LoginPage } from './pages/login.page.js';
 import { MePage } from './pages/me.page.js';
 import { OrganiserPage } from './pages/organiser.page.js';
-import { assertAccessibleInEveryMode } from './support/a11y.js';
+import { assertAccessible, assertAccessibleInEveryMode } from './support/a11y.js';
 import { ApiCaller, arrangeTeam, registerVolunteerByApi } from './support/api-setup.js';
 import { newContext, watchErrors } from './support/browser.js';
 import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
@@ -20,6 +20,18 @@ const local = (t: number) => {
   const d = new Date(t);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 };
+
+/** Presses Tab until the focused element's accessible name (or text, or name) matches. */
+async function tabTo(page: Page, match: RegExp, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const label = (await page.evaluate(
+      `(() => { const e = document.activeElement; return e ? (e.getAttribute('aria-label') || e.textContent || e.getAttribute('name') || '') : ''; })()`,
+    )) as string;
+    if (match.test(label.trim())) return;
+  }
+  throw new Error(`Tab never reached ${match}`);
+}
 
 async function loggedIn(fx: Fixture, login: string, password: string, opts = {}): Promise<[BrowserContext, Page]> {
   const context = await newContext(fx.browser, fx.server.url, opts);
@@ -122,5 +134,131 @@ describe('activities, sign-up, check-in and records', () => {
     assert.deepEqual(orgErrors, []);
     await vContext.close();
     await orgContext.close();
+  });
+
+  it('a volunteer far away is told the distance; the organiser kiosk records a member code; Me pages are accessible', async () => {
+    await fx.server.setClockOffset(0);
+    const second = { name: '赵二', password: 'second-pass-1', ...uniquePerson() };
+    await registerVolunteerByApi(fx.server.url, { ...second, regionCode: '500103' });
+    const lead = await ApiCaller.login(fx.server.url, leader.phone, leader.password);
+    const me = await lead.get<{ roles: { role: string; scopeId: string }[] }>('/me');
+    const organisationId = me.roles.find((g) => g.role === 'team_admin')?.scopeId ?? '';
+    const now = Date.now();
+    const activity = await lead.post<{ id: string; shifts: { id: string }[] }>('/activities', {
+      organisationId,
+      title: '社区助老服务',
+      field: 'elderly',
+      location: { address: '重庆市渝中区较场口', ...SITE },
+      radiusM: 100,
+      requiresApproval: false,
+      shifts: [
+        { start: new Date(now - 5 * 60_000).toISOString(), end: new Date(now + 2 * HOUR).toISOString(), capacity: 3 },
+      ],
+    });
+    await lead.post(`/activities/${activity.id}/publish`, {});
+    const shiftId = activity.shifts[0]?.id ?? '';
+    const v = await ApiCaller.login(fx.server.url, second.phone, second.password);
+    await v.post(`/shifts/${shiftId}/signups`, {});
+
+    // 江北区, about 2 km from the activity: refused with the distance.
+    const [vContext, vPage] = await loggedIn(fx, second.phone, second.password, {
+      geolocation: { latitude: 29.5755, longitude: 106.5742 },
+    });
+    const checkin = new CheckinPage(vPage);
+    await checkin.open();
+    const code = await lead.get<{ code: string }>(`/shifts/${shiftId}/checkin-code`);
+    await checkin.typeCode('in', code.code);
+    await checkin.error().filter({ hasText: '超出签到范围' }).waitFor();
+    assert.match((await checkin.error().textContent()) ?? '', /\d(\.\d)? ?k?m/);
+
+    const shell = new MePage(vPage);
+    for (const [path, where] of [
+      ['/me/shifts', 'my shifts'],
+      ['/me/code', 'member code'],
+      ['/inbox', 'inbox'],
+    ] as const) {
+      await shell.goto(path);
+      await vPage.locator('main h1').waitFor();
+      await assertAccessibleInEveryMode(vPage, where, () => shell.settled());
+    }
+    await shell.goto('/me/shifts');
+    await vPage.getByTestId('my-shift').filter({ hasText: '社区助老服务' }).waitFor();
+    await shell.goto('/me/code');
+    const shown = (await vPage.getByTestId('member-code-text').textContent())?.trim() ?? '';
+    assert.match(shown, /^M\./);
+
+    const [orgContext, orgPage] = await loggedIn(fx, leader.phone, leader.password);
+    const organiser = new OrganiserPage(orgPage);
+    await organiser.goto(`/organiser/shifts/${shiftId}?activity=${activity.id}`);
+    await orgPage.getByTestId('desk-digits').waitFor();
+    const member = await v.get<{ token: string }>('/me/member-code');
+    await organiser.kioskRecord(member.token);
+    await organiser
+      .kioskLog()
+      .filter({ hasText: `${second.name} 已签到` })
+      .waitFor();
+    await orgPage.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: second.name }).waitFor();
+    await assertAccessibleInEveryMode(orgPage, 'kiosk', () => organiser.settled());
+    // The full-screen code covers the header, so each mode is switched before it opens.
+    for (const mode of ['zh-CN', 'en', 'en, care mode'] as const) {
+      if (mode === 'en') await organiser.languageSwitch.click();
+      if (mode === 'en, care mode') await organiser.careSwitch.click();
+      assert.match(await organiser.fullScreenDigits(), /^\d{6}$/);
+      await assertAccessible(orgPage, `full-screen code (${mode})`);
+      await organiser.leaveFullScreen();
+    }
+    await organiser.careSwitch.click();
+    await organiser.languageSwitch.click();
+
+    await organiser.goto(`/organiser/activities/new?org=${organisationId}`);
+    await orgPage.locator('#create-title').waitFor();
+    await assertAccessibleInEveryMode(orgPage, 'new activity form', () => organiser.settled());
+    await vContext.close();
+    await orgContext.close();
+  });
+
+  it('signs up and cancels by keyboard alone', async () => {
+    await fx.server.setClockOffset(0);
+    const third = { name: '孙键盘', password: 'keyboard-pass-2', ...uniquePerson() };
+    const v = await registerVolunteerByApi(fx.server.url, { ...third, regionCode: '500103' });
+    const lead = await ApiCaller.login(fx.server.url, leader.phone, leader.password);
+    const me = await lead.get<{ roles: { role: string; scopeId: string }[] }>('/me');
+    const start = Date.now() + 2 * 24 * HOUR;
+    const activity = await lead.post<{ id: string }>('/activities', {
+      organisationId: me.roles.find((g) => g.role === 'team_admin')?.scopeId ?? '',
+      title: '键盘报名测试活动',
+      field: 'culture',
+      location: { address: '重庆市渝中区人民路', ...SITE },
+      radiusM: 300,
+      shifts: [{ start: new Date(start).toISOString(), end: new Date(start + 2 * HOUR).toISOString(), capacity: 2 }],
+    });
+    await lead.post(`/activities/${activity.id}/publish`, {});
+
+    const context = await newContext(fx.browser, fx.server.url);
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.locator('input[name="login"]').waitFor();
+    await tabTo(page, /^login$/);
+    await page.keyboard.type(v.volunteerCode);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(third.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/me$/);
+    await page.getByTestId('me-volunteer-code').waitFor();
+
+    await tabTo(page, /^志愿活动$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/activities$/);
+    await page.getByTestId('activity-card').first().waitFor();
+    await tabTo(page, /^键盘报名测试活动$/, 60);
+    await page.keyboard.press('Enter');
+    await page.locator('#activity-title').waitFor();
+    await tabTo(page, /^报名$/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('my-signup-status').filter({ hasText: '已报名' }).waitFor();
+    await tabTo(page, /^取消报名$/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('signup-button').waitFor();
+    await context.close();
   });
 });
