@@ -2,6 +2,7 @@
 // in the same run. Needs `npm run build` first (the script runs it). With DATABASE_URL
 // naming PostgreSQL, the Shanmei figures are measured on both dialects.
 import { foundationBench, type Row } from './foundation.js';
+import { scopeBench } from './scope.js';
 import { fmt, load } from './lib/load.js';
 import { freePort, startProcess } from './lib/server.js';
 
@@ -31,7 +32,10 @@ try {
 const dialects: ('sqlite' | 'postgres')[] = process.env.DATABASE_URL?.startsWith('postgres')
   ? ['sqlite', 'postgres']
   : ['sqlite'];
-for (const d of dialects) rows.push(...(await foundationBench(d, bareRps)));
+for (const d of dialects) {
+  rows.push(...(await foundationBench(d, bareRps)));
+  rows.push(...(await scopeBench(d)));
+}
 
 const w0 = Math.max(...rows.map((r) => r.what.length));
 const w1 = Math.max(...rows.map((r) => r.figure.length));
