@@ -21,6 +21,7 @@ import { signupRoutes } from './modules/signups/signups.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { checkinModule } from './modules/checkin/checkin.module.js';
+import { fieldRoutes } from './modules/fields/fields.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
@@ -100,6 +101,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   healthRoutes(app);
   authRoutes(app);
   regionRoutes(app);
+  fieldRoutes(app);
   organisationRoutes(app);
   roleRoutes(app);
   siteRoutes(app);
