@@ -5,11 +5,13 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { arrangeScreenshotData, type ScreenshotData } from './screenshot-data.js';
 import { launchBrowser, newContext, type ContextOptions } from './support/browser.js';
 import { ADMIN_PASSWORD, startTestServer } from './support/test-server.js';
 
 const OUT = resolve(import.meta.dirname, '..', 'screenshots');
 const VOLUNTEER = { login: '13800000001', password: 'shanmei-demo' };
+const ORGANISER = { login: 'team.admin', password: 'shanmei-demo' };
 
 const MODES: Record<string, ContextOptions> = {
   'zh-CN': { lang: 'zh-CN' },
@@ -27,6 +29,25 @@ const PUBLIC_PAGES = [
 
 const ADMIN_PAGES = ['regions', 'organisations', 'sites', 'roles'] as const;
 
+/** Volunteer pages after logging in; `:activity` is the arranged activity. */
+const VOLUNTEER_PAGES = [
+  ['activities', '/activities'],
+  ['activity', '/activities/:activity'],
+  ['my-shifts', '/me/shifts'],
+  ['checkin', '/checkin'],
+  ['member-code', '/me/code'],
+  ['my-records', '/me/records'],
+  ['inbox', '/inbox'],
+] as const;
+
+const ORGANISER_PAGES = [
+  ['organiser-activities', '/organiser/activities'],
+  ['organiser-activity', '/organiser/activities/:activity'],
+  ['organiser-new-activity', '/organiser/activities/new'],
+  ['organiser-desk', '/organiser/shifts/:shift?activity=:activity'],
+  ['organiser-records', '/organiser/records'],
+] as const;
+
 async function settle(page: Page): Promise<void> {
   await page.locator('main h1').first().waitFor();
   await page.waitForLoadState('networkidle');
@@ -41,7 +62,14 @@ async function logIn(page: Page, login: string, password: string): Promise<void>
   await page.waitForURL((u) => !u.pathname.endsWith('/login'));
 }
 
-async function shoot(browser: Browser, url: string, mode: string, opts: ContextOptions): Promise<string[]> {
+async function shoot(
+  browser: Browser,
+  url: string,
+  mode: string,
+  opts: ContextOptions,
+  data: ScreenshotData,
+): Promise<string[]> {
+  const fill = (path: string) => path.replace(/:activity/g, data.activityId).replace(':shift', data.shiftId);
   const dir = join(OUT, mode);
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
@@ -61,7 +89,27 @@ async function shoot(browser: Browser, url: string, mode: string, opts: ContextO
   await logIn(page, VOLUNTEER.login, VOLUNTEER.password);
   await page.getByTestId('me-volunteer-code').waitFor();
   await save(page, 'me');
+  for (const [name, path] of VOLUNTEER_PAGES) {
+    await page.goto(fill(path));
+    await save(page, name);
+  }
   await visitor.close();
+
+  const orgContext = await newContext(browser, url, opts);
+  const org = await orgContext.newPage();
+  await logIn(org, ORGANISER.login, ORGANISER.password);
+  for (const [name, path] of ORGANISER_PAGES) {
+    await org.goto(fill(path));
+    await save(org, name);
+  }
+  await org.goto(fill('/organiser/shifts/:shift?activity=:activity'));
+  await org.getByTestId('full-screen').click();
+  await org.getByTestId('checkin-digits').waitFor();
+  await save(org, 'organiser-code-full-screen');
+  await org.keyboard.press('Escape');
+  await org.getByRole('button', { name: /扫会员码登记|Scan member codes/ }).click();
+  await save(org, 'organiser-kiosk');
+  await orgContext.close();
 
   const adminContext = await newContext(browser, url, opts);
   const admin = await adminContext.newPage();
@@ -75,11 +123,12 @@ async function shoot(browser: Browser, url: string, mode: string, opts: ContextO
   return written;
 }
 
-const server = await startTestServer({ demo: true });
+const server = await startTestServer({ demo: true, movableClock: true });
 const browser = await launchBrowser();
 try {
+  const data = await arrangeScreenshotData(server, VOLUNTEER, ORGANISER);
   for (const [mode, opts] of Object.entries(MODES)) {
-    const files = await shoot(browser, server.url, mode, opts);
+    const files = await shoot(browser, server.url, mode, opts, data);
     console.log(`${mode}: ${files.length} screenshots in ${join(OUT, mode)}`);
   }
 } finally {

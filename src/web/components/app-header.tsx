@@ -47,7 +47,11 @@ export function AppHeader() {
               )}
             </NavLink>
           )}
-          {me && <NavLink to="/me">{t('nav.me')}</NavLink>}
+          {me && (
+            <NavLink to="/me" end>
+              {t('nav.me')}
+            </NavLink>
+          )}
           {isOrganiser(me) && <NavLink to="/organiser">{t('nav.organiser')}</NavLink>}
           {isAdmin(me) && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
           {!me && <NavLink to="/login">{t('nav.login')}</NavLink>}

@@ -28,6 +28,8 @@ export function ShiftRow({ shift, activityId, mine, canSignUp, volunteer }: Prop
   const join = useMutation({ mutationFn: () => signUp(shift.id), onSuccess: refresh });
   const leave = useMutation({ mutationFn: () => cancelSignup(mine?.id ?? ''), onSuccess: refresh });
   const live = mine && LIVE_STATUSES.includes(mine.status);
+  // A sign-up that was decided (attended, no-show, rejected) stays shown; only a cancelled one can be made again.
+  const shown = mine && mine.status !== 'cancelled';
   const full = shift.taken >= shift.capacity;
   const closed = Date.parse(shift.signupDeadline) <= Date.now() || shift.status === 'cancelled';
   const headingId = `shift-${shift.id}`;
@@ -47,12 +49,12 @@ export function ShiftRow({ shift, activityId, mine, canSignUp, volunteer }: Prop
         <p className="hint">{t('shift.ages', { min: shift.minAge ?? 0, max: shift.maxAge ?? '—' })}</p>
       )}
       {shift.status === 'cancelled' && <p className="notice error">{t('shift.cancelled')}</p>}
-      {live && (
+      {shown && (
         <p className={`signup-status status-${mine.status}`} data-testid="my-signup-status">
           {t(`signupStatus.${mine.status}`)}
         </p>
       )}
-      <div role="status">{result && !live && <p className="notice">{t(`shift.result.${result}`)}</p>}</div>
+      <div role="status">{result && live && <p className="notice">{t(`shift.result.${result}`)}</p>}</div>
       {join.isError && <ErrorNotice error={join.error} />}
       {leave.isError && <ErrorNotice error={leave.error} />}
       {volunteer && live && (
@@ -60,7 +62,7 @@ export function ShiftRow({ shift, activityId, mine, canSignUp, volunteer }: Prop
           {leave.isPending ? t('common.working') : t('shift.cancelSignup')}
         </button>
       )}
-      {volunteer && !live && canSignUp && !closed && (
+      {volunteer && !shown && canSignUp && !closed && (
         <button
           type="button"
           className="button primary"
@@ -71,7 +73,7 @@ export function ShiftRow({ shift, activityId, mine, canSignUp, volunteer }: Prop
           {join.isPending ? t('common.working') : full ? t('shift.joinWaitlist') : t('shift.signUp')}
         </button>
       )}
-      {closed && !live && shift.status !== 'cancelled' && <p className="hint">{t('shift.closed')}</p>}
+      {closed && !shown && shift.status !== 'cancelled' && <p className="hint">{t('shift.closed')}</p>}
     </li>
   );
 }

@@ -50,7 +50,10 @@ export function CheckinPage() {
 
   const now = Date.now();
   const open = (signups.data?.items ?? []).filter(
-    (s) => s.status === 'approved' && Date.parse(s.start) - EARLY_MS <= now && Date.parse(s.end) + 2 * 3600_000 > now,
+    (s) =>
+      (s.status === 'approved' || s.status === 'attended') &&
+      Date.parse(s.start) - EARLY_MS <= now &&
+      Date.parse(s.end) + 2 * 3600_000 > now,
   );
   const chosen = shiftId || open[0]?.shiftId || '';
 
