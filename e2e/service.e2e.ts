@@ -266,4 +266,53 @@ describe('activities, sign-up, check-in and records', () => {
     await page.getByTestId('signup-button').waitFor();
     await context.close();
   });
+
+  it('an approval sign-up waits, the organiser approves it, then cancels the activity with a reason', async () => {
+    await fx.server.setClockOffset(0);
+    const fourth = { name: '周审核', password: 'approval-pass-1', ...uniquePerson() };
+    await registerVolunteerByApi(fx.server.url, { ...fourth, regionCode: '500103' });
+    const lead = await ApiCaller.login(fx.server.url, leader.phone, leader.password);
+    const me = await lead.get<{ roles: { role: string; scopeId: string }[] }>('/me');
+    const start = Date.now() + 3 * 24 * HOUR;
+    const activity = await lead.post<{ id: string }>('/activities', {
+      organisationId: me.roles.find((g) => g.role === 'team_admin')?.scopeId ?? '',
+      title: '手语普法进社区',
+      field: 'legal',
+      location: { address: '重庆市渝中区两路口', ...SITE },
+      radiusM: 300,
+      requiresApproval: true,
+      shifts: [{ start: new Date(start).toISOString(), end: new Date(start + 2 * HOUR).toISOString(), capacity: 1 }],
+    });
+    await lead.post(`/activities/${activity.id}/publish`, {});
+
+    const [vContext, vPage] = await loggedIn(fx, fourth.phone, fourth.password, { lang: 'en' });
+    const detail = new ActivitiesPage(vPage);
+    await detail.goto(`/activities/${activity.id}`);
+    await vPage.locator('#activity-title').waitFor();
+    await detail.signUpButton().click();
+    await detail.myStatus().filter({ hasText: 'Waiting for approval' }).waitFor();
+    await vPage.locator('[data-testid="shift-row"] .notice', { hasText: 'waiting for the organiser' }).waitFor();
+
+    const [orgContext, orgPage] = await loggedIn(fx, leader.phone, leader.password);
+    const organiser = new OrganiserPage(orgPage);
+    await organiser.goto(`/organiser/activities/${activity.id}`);
+    await orgPage.locator('#org-activity-title').waitFor();
+    await orgPage.getByRole('button', { name: `通过 ${fourth.name}` }).click();
+    await orgPage.locator('.ant-table-row', { hasText: fourth.name }).filter({ hasText: '已报名' }).waitFor();
+
+    await vPage.reload();
+    await detail.myStatus().filter({ hasText: 'Signed up' }).waitFor();
+
+    await orgPage.getByRole('button', { name: '取消活动' }).click();
+    await orgPage.locator('.ant-modal textarea').fill('天气预警，活动延期');
+    await orgPage.waitForTimeout(500); // the dialog and its button fade in
+    await assertAccessible(orgPage, 'cancel activity dialog');
+    await orgPage.locator('.ant-modal .ant-btn-dangerous').click();
+    await orgPage.getByTestId('activity-status').filter({ hasText: '已取消' }).waitFor();
+
+    await vPage.reload();
+    await vPage.getByText('Cancelled: 天气预警，活动延期').waitFor();
+    await vContext.close();
+    await orgContext.close();
+  });
 });
