@@ -10,6 +10,7 @@ import { assertAccessible, assertAccessibleInEveryMode } from './support/a11y.js
 import { ApiCaller, arrangeTeam, registerVolunteerByApi } from './support/api-setup.js';
 import { newContext, watchErrors } from './support/browser.js';
 import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
+import { ADMIN_PASSWORD } from './support/test-server.js';
 
 /** 解放碑: where the activity is and where the volunteer's phone says it is. */
 const SITE = { lat: 29.5576, lng: 106.5771 };
@@ -87,6 +88,12 @@ describe('activities, sign-up, check-in and records', () => {
     await list.open();
     await list.filterByField('生态环保');
     await list.cards().filter({ hasText: title }).waitFor();
+    await list.nearMe();
+    await list
+      .cards()
+      .filter({ hasText: title })
+      .filter({ hasText: /距您 \d+ m/ })
+      .waitFor();
     await assertAccessibleInEveryMode(vPage, 'activities', () => list.settled());
     await list.openActivity(title);
     await list.signUpButton().click();
@@ -314,5 +321,20 @@ describe('activities, sign-up, check-in and records', () => {
     await vPage.getByText('Cancelled: 天气预警，活动延期').waitFor();
     await vContext.close();
     await orgContext.close();
+  });
+
+  it('a system admin picks any organisation in the organiser console', async () => {
+    const [context, page] = await loggedIn(fx, 'admin', ADMIN_PASSWORD);
+    const organiser = new OrganiserPage(page);
+    await organiser.openActivities();
+    await page.locator('.org-picker .ant-select').click();
+    await page.keyboard.type('生态环境');
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: '渝中区生态环境志愿服务队',
+      })
+      .click();
+    await page.locator('.ant-table-row', { hasText: title }).waitFor();
+    await context.close();
   });
 });

@@ -22,6 +22,13 @@ export class ActivitiesPage extends AppShell {
     await this.settled();
   }
 
+  /** Asks for the activities near the browser's position (nearest first, with the distance). */
+  async nearMe(): Promise<void> {
+    await this.page.getByRole('button', { name: /我附近的活动|Near me/ }).click();
+    await this.page.getByRole('button', { name: /不限距离|Any distance/ }).waitFor();
+    await this.settled();
+  }
+
   async openActivity(title: string): Promise<void> {
     await this.cards().filter({ hasText: title }).getByRole('link', { name: title }).click();
     await this.page.locator('#activity-title').waitFor();
