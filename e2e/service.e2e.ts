@@ -137,6 +137,26 @@ describe('activities, sign-up, check-in and records', () => {
     await vPage.getByTestId('record-status').filter({ hasText: '已确认' }).waitFor();
     await assertAccessibleInEveryMode(vPage, 'my records', () => me.settled());
 
+    // The volunteer asks for a correction; the organiser accepts it, which replaces the record.
+    await vPage.getByRole('button', { name: '申请更正' }).click();
+    await vPage.locator('.correction-form input[name="reason"]').fill('签退晚了一点，实际服务到结束');
+    await assertAccessible(vPage, 'correction form');
+    await vPage.getByRole('button', { name: '提交更正申请' }).click();
+    await vPage.getByText('更正申请已提交').waitFor();
+    await organiser.openRecords();
+    await orgPage.getByRole('tab', { name: '更正申请' }).click();
+    await orgPage.getByText('签退晚了一点').waitFor();
+    await assertAccessible(orgPage, 'corrections to answer');
+    await orgPage.getByLabel('答复').fill('已核实，同意更正');
+    await orgPage.getByRole('button', { name: '接受更正' }).click();
+    await orgPage.getByText('暂无待处理的更正申请').waitFor();
+    await orgPage.getByRole('tab', { name: '全部记录' }).click();
+    await orgPage
+      .getByRole('tabpanel', { name: '全部记录' })
+      .locator('.ant-table-row', { hasText: '已撤销' })
+      .waitFor();
+    await assertAccessible(orgPage, 'all records');
+
     assert.deepEqual(vErrors, []);
     assert.deepEqual(orgErrors, []);
     await vContext.close();
@@ -211,6 +231,12 @@ describe('activities, sign-up, check-in and records', () => {
       .waitFor();
     await orgPage.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: second.name }).waitFor();
     await assertAccessibleInEveryMode(orgPage, 'kiosk', () => organiser.settled());
+    // Hand entry: the organiser checks the same volunteer out, with a reason.
+    await organiser.pick('hand_volunteerId', second.name);
+    await orgPage.locator('#hand_kind input[value="out"]').check();
+    await orgPage.locator('#hand_reason').fill('手机没电，现场核实');
+    await orgPage.locator('form[aria-label="手工登记"] button[type="submit"]').click();
+    await orgPage.getByText(`已为 ${second.name} 登记`).waitFor();
     // The full-screen code covers the header, so each mode is switched before it opens.
     for (const mode of ['zh-CN', 'en', 'en, care mode'] as const) {
       if (mode === 'en') await organiser.languageSwitch.click();

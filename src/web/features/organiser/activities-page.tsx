@@ -67,7 +67,7 @@ export function OrganiserActivitiesPage() {
             title: t('organiser.activities.status'),
             dataIndex: 'status',
             render: (s: ActivitySummary['status']) => (
-              <Tag color={s === 'cancelled' ? 'red' : s === 'draft' ? 'default' : 'green'}>
+              <Tag color={s === 'cancelled' ? '#a8071a' : s === 'draft' ? 'default' : '#237804'}>
                 {t(`activityStatus.${s}`)}
               </Tag>
             ),

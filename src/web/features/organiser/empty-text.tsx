@@ -2,3 +2,6 @@
 export function EmptyText({ children }: { children: string }) {
   return <span className="table-empty">{children}</span>;
 }
+
+/** Solid tag colour for flags and no-shows: white text on it keeps AA contrast (antd's orange preset does not). */
+export const FLAG_COLOUR = '#ad4e00';

@@ -1,4 +1,4 @@
-import { EmptyText } from './empty-text.js';
+import { EmptyText, FLAG_COLOUR } from './empty-text.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Modal, Space, Table, Tag } from 'antd';
 import { useId, useState } from 'react';
@@ -100,7 +100,7 @@ export function RecordsTable({ org, status }: { org: string; status?: 'pending' 
             dataIndex: 'flags',
             render: (fl: string[]) =>
               fl.map((x) => (
-                <Tag key={x} color="orange">
+                <Tag key={x} color={FLAG_COLOUR}>
                   {t(`flags.${x}`, { defaultValue: x })}
                 </Tag>
               )),

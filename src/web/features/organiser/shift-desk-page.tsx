@@ -1,4 +1,4 @@
-import { EmptyText } from './empty-text.js';
+import { EmptyText, FLAG_COLOUR } from './empty-text.js';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Table, Tag } from 'antd';
 import { useCallback, useState } from 'react';
@@ -100,7 +100,7 @@ export function ShiftDeskPage() {
                 dataIndex: 'flags',
                 render: (fl: string[]) =>
                   fl.map((x) => (
-                    <Tag key={x} color="orange">
+                    <Tag key={x} color={FLAG_COLOUR}>
                       {t(`flags.${x}`)}
                     </Tag>
                   )),

@@ -1,4 +1,4 @@
-import { EmptyText } from './empty-text.js';
+import { EmptyText, FLAG_COLOUR } from './empty-text.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -69,7 +69,7 @@ export function ShiftSignups({ shiftId, activityId }: { shiftId: string; activit
         {
           title: t('organiser.signups.noShows'),
           dataIndex: 'noShowCount',
-          render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : n),
+          render: (n: number) => (n > 0 ? <Tag color={FLAG_COLOUR}>{n}</Tag> : n),
         },
         {
           title: t('organiser.signups.actions'),
