@@ -157,8 +157,30 @@ describe('activities, sign-up, check-in and records', () => {
       .waitFor();
     await assertAccessible(orgPage, 'all records');
 
+    // A late entry (补录) with evidence waits for a second organiser: confirming one's own is refused, said plainly.
+    await orgPage.getByRole('tab', { name: '补录' }).click();
+    await organiser.pick('late_activityId', title);
+    await organiser.pick('late_shiftId', '');
+    await organiser.pick('late_volunteerId', volunteer.name);
+    await orgPage.locator('#late_start').fill(local(now));
+    await orgPage.locator('#late_end').fill(local(now + HOUR));
+    await orgPage.locator('#late_content').fill('岸线垃圾分拣');
+    await orgPage.locator('#late_evidence').fill('纸质签到表第 3 页');
+    await assertAccessible(orgPage, 'late entry form');
+    await orgPage.locator('form[aria-label="补录"] button[type="submit"]').click();
+    await orgPage.getByText('补录已提交').waitFor();
+    await orgPage.getByRole('tab', { name: '待确认' }).click();
+    const pending = orgPage.getByRole('tabpanel', { name: '待确认' });
+    await pending.locator('.ant-table-row', { hasText: '补录' }).locator('.ant-checkbox-input').check();
+    await pending.getByTestId('confirm-selected').click();
+    await orgPage.locator('.ant-message-error', { hasText: '另一位组织者' }).waitFor();
+
     assert.deepEqual(vErrors, []);
-    assert.deepEqual(orgErrors, []);
+    // The one 422 is the refused confirmation of the organiser's own late entry, expected above.
+    assert.deepEqual(
+      orgErrors.filter((e) => !/status of 422/.test(e)),
+      [],
+    );
     await vContext.close();
     await orgContext.close();
   });
