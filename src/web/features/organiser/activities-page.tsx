@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Select, Table, Tag } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,9 +21,11 @@ export function OrganiserActivitiesPage() {
   const [org] = useCurrentOrganisation();
   const navigate = useNavigate();
   const [status, setStatus] = useState<(typeof STATUS_FILTERS)[number] | undefined>();
-  const q = useQuery({
-    queryKey: ['organiser', 'activities', org, status],
-    queryFn: () => organisationActivities(org ?? '', { status }),
+  const q = useInfiniteQuery({
+    queryKey: ['organiser', 'activities', org, status, 'pages'],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => organisationActivities(org ?? '', { status, cursor: pageParam }),
+    getNextPageParam: (p) => p.nextCursor ?? undefined,
     enabled: !!org,
   });
   return (
@@ -53,7 +55,7 @@ export function OrganiserActivitiesPage() {
       <Table<ActivitySummary>
         rowKey="id"
         loading={q.isFetching}
-        dataSource={q.data?.items ?? []}
+        dataSource={q.data?.pages.flatMap((p) => p.items) ?? []}
         pagination={false}
         columns={[
           {
@@ -74,6 +76,11 @@ export function OrganiserActivitiesPage() {
           },
         ]}
       />
+      {q.hasNextPage && (
+        <Button className="load-more" onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
+          {t('activities.loadMore')}
+        </Button>
+      )}
     </section>
   );
 }
