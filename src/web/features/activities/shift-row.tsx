@@ -45,6 +45,16 @@ export function ShiftRow({ shift, activityId, mine, canSignUp, volunteer }: Prop
       {shift.requiredSkills.length > 0 && (
         <p className="hint">{t('shift.skills', { skills: shift.requiredSkills.join('、') })}</p>
       )}
+      {shift.requiredQualifications.length > 0 && (
+        <p className="hint">
+          {t('shift.qualifications', {
+            list: shift.requiredQualifications.map((q) => t(`qualification.${q}`, { defaultValue: q })).join('、'),
+          })}
+        </p>
+      )}
+      {Date.parse(shift.signupDeadline) !== Date.parse(shift.end) && !closed && (
+        <p className="hint">{t('shift.deadline', { time: f.dateTime(shift.signupDeadline) })}</p>
+      )}
       {(shift.minAge !== null || shift.maxAge !== null) && (
         <p className="hint">{t('shift.ages', { min: shift.minAge ?? 0, max: shift.maxAge ?? '—' })}</p>
       )}
