@@ -72,6 +72,20 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'me/points',
+            lazy: async () => ({ Component: (await import('./features/points/my-points-page.js')).MyPointsPage }),
+          },
+          {
+            path: 'me/redemptions',
+            lazy: async () => ({
+              Component: (await import('./features/points/my-redemptions-page.js')).MyRedemptionsPage,
+            }),
+          },
+          {
+            path: 'counter/*',
+            lazy: async () => ({ Component: (await import('./features/counter/counter-console.js')).CounterConsole }),
+          },
+          {
             path: 'admin/*',
             lazy: async () => ({ Component: (await import('./features/admin/admin-console.js')).AdminConsole }),
           },

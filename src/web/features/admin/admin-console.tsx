@@ -1,6 +1,7 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { useCareMode } from '../../components/care-mode.js';
@@ -12,6 +13,14 @@ import { RolesAdminPage } from './roles-admin-page.js';
 import { SitesAdminPage } from './sites-admin-page.js';
 
 const SECTIONS = ['regions', 'organisations', 'sites', 'roles'] as const;
+
+// Point rules and adjustments are their own chunk, fetched when an admin opens them.
+const PointRulesPage = lazy(async () => ({
+  default: (await import('../point-rules/point-rules-page.js')).PointRulesPage,
+}));
+const AdjustmentPage = lazy(async () => ({
+  default: (await import('../point-rules/adjustment-page.js')).AdjustmentPage,
+}));
 
 /** The administration console (Ant Design), loaded only when an admin opens it. */
 export function AdminConsole() {
@@ -54,6 +63,8 @@ export function AdminConsole() {
                 {t(`admin.${s}.title`)}
               </NavLink>
             ))}
+            <NavLink to="/admin/point-rules">{t('pointRules.title')}</NavLink>
+            <NavLink to="/admin/point-adjustments">{t('pointRules.adjust.title')}</NavLink>
           </nav>
           <div className="admin-content">
             <Routes>
@@ -62,6 +73,22 @@ export function AdminConsole() {
               <Route path="organisations" element={<OrganisationsAdminPage />} />
               <Route path="sites" element={<SitesAdminPage />} />
               <Route path="roles" element={<RolesAdminPage />} />
+              <Route
+                path="point-rules"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <PointRulesPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="point-adjustments"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <AdjustmentPage />
+                  </Suspense>
+                }
+              />
             </Routes>
           </div>
         </div>

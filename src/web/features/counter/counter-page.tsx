@@ -1,0 +1,150 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  listGoods,
+  memberLookup,
+  redeem,
+  type Member,
+  type Receipt as ReceiptData,
+} from '../../api/supermarkets.api.js';
+import { ErrorNotice, Loading } from '../../components/status-views.js';
+import { usePageTitle } from '../../components/use-page-title.js';
+import { basketItems, basketTotal, BasketTable, type Basket } from './basket-table.js';
+import { refusalText } from './counter-errors.js';
+import { MemberScan } from './member-scan.js';
+import { Receipt, type ReceiptLine } from './receipt.js';
+import { isTransient, newBasketKey, withRetry } from './redeem-retry.js';
+
+interface Customer extends Member {
+  code: string;
+}
+
+/** The counter: scan the member code, pick goods, confirm; points and stock move together or not at all. */
+export function CounterPage({ siteId }: { siteId: string }) {
+  const { t } = useTranslation();
+  usePageTitle(t('counter.redeem.title'));
+  const client = useQueryClient();
+  const goods = useQuery({ queryKey: ['goods', siteId], queryFn: () => listGoods(siteId) });
+  const [customer, setCustomer] = useState<Customer | null>(null);
+  const [basket, setBasket] = useState<Basket>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState<{ receipt: ReceiptData; lines: ReceiptLine[]; who: string } | null>(null);
+  const [focusKey, setFocusKey] = useState(0);
+  const key = useRef<string | null>(null);
+  const firstQty = useRef<HTMLDivElement>(null);
+  const [basketFocus, setBasketFocus] = useState(0);
+  // After a look-up, the first quantity field takes the focus (once the catalogue is there).
+  useEffect(() => {
+    if (basketFocus) firstQty.current?.querySelector<HTMLInputElement>('input:not([disabled])')?.focus();
+  }, [basketFocus, goods.data]);
+
+  const lookup = useMutation({
+    mutationFn: (code: string) => memberLookup(siteId, code).then((m) => ({ ...m, code })),
+    onSuccess: (c) => {
+      setFailure(null);
+      setDone(null);
+      // The same volunteer showing a fresh code keeps the basket; someone else starts afresh.
+      if (customer?.volunteerCode !== c.volunteerCode) {
+        setBasket({});
+        key.current = null;
+      }
+      setCustomer(c);
+      setBasketFocus((n) => n + 1);
+    },
+    onError: (err) => {
+      setFailure(refusalText(err, t));
+      setFocusKey((k) => k + 1);
+    },
+  });
+  const onCode = useCallback((code: string) => lookup.mutate(code), [lookup]);
+
+  const items = goods.data?.items ?? [];
+  const total = basketTotal(items, basket);
+  const confirm = useMutation({
+    mutationFn: (c: Customer) => {
+      // One key per basket: a repeat after a network failure is the same attempt, never a second payment.
+      key.current ??= newBasketKey();
+      const idempotencyKey = key.current;
+      return withRetry(() => redeem(siteId, { memberCode: c.code, items: basketItems(basket), idempotencyKey }));
+    },
+    onSuccess: (receipt, c) => {
+      const lines = items
+        .filter((g) => (basket[g.id] ?? 0) > 0)
+        .map((g) => ({ name: g.name, qty: basket[g.id] ?? 0, points: g.points * (basket[g.id] ?? 0) }));
+      setDone({ receipt, lines, who: c.volunteerName });
+      setCustomer(null);
+      setBasket({});
+      setFailure(null);
+      key.current = null;
+      setFocusKey((k) => k + 1);
+      void client.invalidateQueries({ queryKey: ['goods', siteId] });
+      void client.invalidateQueries({ queryKey: ['redemptions', 'site', siteId] });
+    },
+    onError: (err) => {
+      setFailure(refusalText(err, t));
+      // Still unanswered: pressing confirm again repeats the same attempt. A refusal changed nothing,
+      // so the next attempt gets its own key.
+      if (!isTransient(err)) key.current = null;
+    },
+  });
+
+  const change = (goodsId: string, qty: number) => {
+    setBasket((b) => ({ ...b, [goodsId]: qty }));
+    key.current = null;
+  };
+  const reset = () => {
+    setCustomer(null);
+    setBasket({});
+    setFailure(null);
+    key.current = null;
+    setFocusKey((k) => k + 1);
+  };
+
+  return (
+    <section className="admin-panel counter-panel" aria-labelledby="counter-title">
+      <h1 id="counter-title">{t('counter.redeem.title')}</h1>
+      <p>{t('counter.redeem.lead')}</p>
+      <MemberScan onCode={onCode} busy={lookup.isPending} focusKey={focusKey} />
+      <div aria-live="polite" className="counter-messages">
+        {done && <Receipt {...done} />}
+        {failure && <Alert type="error" showIcon title={failure} role="alert" data-testid="counter-error" />}
+      </div>
+      {customer && (
+        <section className="counter-customer" aria-labelledby="customer-title" data-testid="customer">
+          <h2 id="customer-title">
+            {t('counter.redeem.customer', { name: customer.volunteerName, code: customer.volunteerCode })}
+          </h2>
+          <p className="counter-balance">
+            {t('counter.redeem.balance')} <strong data-testid="customer-balance">{customer.balance}</strong>
+          </p>
+          {goods.isPending && <Loading />}
+          {goods.isError && <ErrorNotice error={goods.error} />}
+          <div ref={firstQty}>
+            <BasketTable goods={items} basket={basket} onChange={change} />
+          </div>
+          <p className="counter-total" aria-live="polite">
+            {t('counter.redeem.total')} <strong data-testid="basket-total">{total}</strong>
+            {total > customer.balance && <span className="counter-warn"> {t('counter.redeem.overBalance')}</span>}
+          </p>
+          <div className="admin-row">
+            <Button
+              type="primary"
+              size="large"
+              disabled={total === 0}
+              loading={confirm.isPending}
+              onClick={() => confirm.mutate(customer)}
+              data-testid="confirm-redemption"
+            >
+              {t('counter.redeem.confirm')}
+            </Button>
+            <Button size="large" onClick={reset}>
+              {t('counter.redeem.next')}
+            </Button>
+          </div>
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Table } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { siteRedemptions, type Redemption } from '../../api/supermarkets.api.js';
+import { useFormat } from '../../components/format.js';
+import { ErrorNotice } from '../../components/status-views.js';
+import { usePageTitle } from '../../components/use-page-title.js';
+import { useSession } from '../auth/use-session.js';
+import { ReverseDialog } from './reverse-dialog.js';
+import { canReverse } from './counter-roles.js';
+
+/** The supermarket's redemptions, newest first; site managers and admins may reverse one with a reason. */
+export function SiteRedemptionsPage({ siteId }: { siteId: string }) {
+  const { t } = useTranslation();
+  usePageTitle(t('counter.redemptions.title'));
+  const f = useFormat();
+  const { me } = useSession();
+  const reverser = canReverse(me, siteId);
+  const [reversing, setReversing] = useState<Redemption | null>(null);
+  const q = useInfiniteQuery({
+    queryKey: ['redemptions', 'site', siteId],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => siteRedemptions(siteId, { cursor: pageParam }),
+    getNextPageParam: (p) => p.nextCursor ?? undefined,
+  });
+  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section className="admin-panel" aria-labelledby="site-redemptions-title">
+      <h1 id="site-redemptions-title">{t('counter.redemptions.title')}</h1>
+      {!reverser && <p className="hint">{t('counter.redemptions.clerkHint')}</p>}
+      {q.isError && <ErrorNotice error={q.error} />}
+      <Table<Redemption>
+        rowKey="id"
+        loading={q.isPending}
+        dataSource={items}
+        pagination={false}
+        scroll={{ x: true }}
+        data-testid="site-redemptions"
+        locale={{ emptyText: <span className="counter-empty">{t('counter.redemptions.none')}</span> }}
+        columns={[
+          { title: t('counter.redemptions.at'), dataIndex: 'at', render: (v: string) => f.dateTime(v) },
+          {
+            title: t('counter.redemptions.volunteer'),
+            key: 'who',
+            render: (_, r) => `${r.volunteerName} (${r.volunteerCode})`,
+          },
+          {
+            title: t('counter.redemptions.goods'),
+            key: 'goods',
+            render: (_, r) => r.items.map((i) => `${i.name} × ${i.qty}`).join('、'),
+          },
+          { title: t('counter.redemptions.points'), dataIndex: 'points', align: 'right' },
+          {
+            title: t('counter.redemptions.status'),
+            key: 'status',
+            render: (_, r) =>
+              r.status === 'reversed' ? (
+                <span className="state-off">
+                  {t('counter.redemptions.reversed')}：{r.reverseReason}
+                </span>
+              ) : (
+                <span className="state-on">{t('counter.redemptions.completed')}</span>
+              ),
+          },
+          ...(reverser
+            ? [
+                {
+                  title: t('counter.goods.actions'),
+                  key: 'actions',
+                  render: (_: unknown, r: Redemption) =>
+                    r.status === 'completed' ? (
+                      <Button size="small" danger onClick={() => setReversing(r)} data-testid="reverse-button">
+                        {t('counter.redemptions.reverse')}
+                        <span className="sr-only">{f.dateTime(r.at)}</span>
+                      </Button>
+                    ) : null,
+                },
+              ]
+            : []),
+        ]}
+      />
+      {q.hasNextPage && (
+        <Button className="load-more-button" onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
+          {t('points.loadMore')}
+        </Button>
+      )}
+      {reversing && <ReverseDialog siteId={siteId} redemption={reversing} onClose={() => setReversing(null)} />}
+    </section>
+  );
+}

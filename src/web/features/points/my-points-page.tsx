@@ -1,0 +1,103 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router';
+import { pointStatement, type StatementItem } from '../../api/points.api.js';
+import { useFormat } from '../../components/format.js';
+import { ErrorNotice, Loading } from '../../components/status-views.js';
+import { usePageTitle } from '../../components/use-page-title.js';
+import { useSession } from '../auth/use-session.js';
+import { PointsNav } from './points-nav.js';
+import './points.css';
+
+/** My points (积分): the balance and the statement with the running balance and expiry dates. */
+export function MyPointsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('points.title'));
+  const { me, loading } = useSession();
+  const volunteerId = me?.user.volunteerId ?? '';
+  const q = useInfiniteQuery({
+    queryKey: ['points', 'statement', volunteerId],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => pointStatement(volunteerId, pageParam),
+    getNextPageParam: (p) => p.nextCursor ?? undefined,
+    enabled: !!volunteerId,
+  });
+  if (loading) return <Loading />;
+  if (!me) return <Navigate to="/login" replace />;
+  if (!volunteerId) return <p className="notice">{t('activities.volunteersOnly')}</p>;
+  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const balance = q.data?.pages[0]?.balance;
+  return (
+    <div className="page narrow points-page">
+      <h1>{t('points.title')}</h1>
+      <PointsNav />
+      {q.isPending && <Loading />}
+      {q.isError && <ErrorNotice error={q.error} />}
+      {balance !== undefined && (
+        <section className="points-balance card" aria-labelledby="points-balance-label">
+          <h2 id="points-balance-label" className="points-balance-label">
+            {t('points.balance')}
+          </h2>
+          <p className="points-balance-value" data-testid="points-balance">
+            {balance}
+          </p>
+          <p className="hint">{t('points.spendHint')}</p>
+          <Link className="button primary" to="/me/code">
+            {t('points.showCode')}
+          </Link>
+        </section>
+      )}
+      {q.isSuccess && (
+        <section aria-labelledby="points-statement">
+          <h2 id="points-statement">{t('points.statement')}</h2>
+          {items.length === 0 && <p>{t('points.none')}</p>}
+          <ul className="card-list statement" data-testid="points-statement">
+            {items.map((i) => (
+              <StatementRow key={i.id} item={i} />
+            ))}
+          </ul>
+          {q.hasNextPage && (
+            <button
+              type="button"
+              className="button load-more"
+              disabled={q.isFetchingNextPage}
+              onClick={() => void q.fetchNextPage()}
+            >
+              {t('points.loadMore')}
+            </button>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function StatementRow({ item }: { item: StatementItem }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const sign = item.amount > 0 ? '+' : '';
+  return (
+    <li className="card statement-item" data-testid="statement-item">
+      <div className="statement-main">
+        <span className={`tag kind-${item.kind}`}>{t(`points.kind.${item.kind}`)}</span>
+        {item.memo && <span className="statement-memo">{item.memo}</span>}
+        <span className="hint">
+          <time dateTime={item.at}>{f.dateTime(item.at)}</time>
+        </span>
+        {item.expiresAt && (
+          <span className="hint" data-testid="statement-expiry">
+            {t('points.expires', { date: f.date(item.expiresAt) })}
+          </span>
+        )}
+      </div>
+      <div className="statement-figures">
+        <span className={item.amount > 0 ? 'amount in' : 'amount out'} data-testid="statement-amount">
+          <span className="sr-only">{t(item.amount > 0 ? 'points.in' : 'points.out')} </span>
+          {sign}
+          {item.amount}
+        </span>
+        <span className="hint">{t('points.balanceAfter', { balance: item.balanceAfter })}</span>
+      </div>
+    </li>
+  );
+}
