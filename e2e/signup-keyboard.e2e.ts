@@ -51,9 +51,11 @@ describe('keyboard only: sign up and cancel', () => {
     await tabTo(page, /^报名$/);
     await page.keyboard.press('Enter');
     await page.getByTestId('my-signup-status').filter({ hasText: '已报名' }).waitFor();
-    await tabTo(page, /^取消报名$/);
+    // Focus moves to the button that replaced the one pressed, so Enter again cancels.
+    await page.waitForFunction(`document.activeElement?.textContent === '取消报名'`);
     await page.keyboard.press('Enter');
     await page.getByTestId('signup-button').waitFor();
+    await page.waitForFunction(`document.activeElement?.getAttribute('data-testid') === 'signup-button'`);
     await context.close();
   });
 });

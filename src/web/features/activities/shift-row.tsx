@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shift } from '../../api/activities.api.js';
 import { cancelSignup, signUp, type MySignup } from '../../api/signups.api.js';
@@ -28,6 +29,20 @@ export function ShiftRow({ shift, activityId, mine, canSignUp, volunteer }: Prop
   const join = useMutation({ mutationFn: () => signUp(shift.id), onSuccess: refresh });
   const leave = useMutation({ mutationFn: () => cancelSignup(mine?.id ?? ''), onSuccess: refresh });
   const live = mine && LIVE_STATUSES.includes(mine.status);
+  // The button pressed is replaced by its opposite; focus follows, so keyboard users stay in place.
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const signupButton = useRef<HTMLButtonElement>(null);
+  const focusedFor = useRef(0);
+  useEffect(() => {
+    if (live && join.isSuccess && focusedFor.current !== join.submittedAt) {
+      focusedFor.current = join.submittedAt;
+      cancelButton.current?.focus();
+    }
+    if (!live && leave.isSuccess && focusedFor.current !== leave.submittedAt) {
+      focusedFor.current = leave.submittedAt;
+      signupButton.current?.focus();
+    }
+  }, [live, join.isSuccess, join.submittedAt, leave.isSuccess, leave.submittedAt]);
   // A sign-up that was decided (attended, no-show, rejected) stays shown; only a cancelled one can be made again.
   const shown = mine && mine.status !== 'cancelled';
   const full = shift.taken >= shift.capacity;
@@ -68,12 +83,19 @@ export function ShiftRow({ shift, activityId, mine, canSignUp, volunteer }: Prop
       {join.isError && <ErrorNotice error={join.error} />}
       {leave.isError && <ErrorNotice error={leave.error} />}
       {volunteer && live && (
-        <button type="button" className="button" onClick={() => leave.mutate()} disabled={leave.isPending}>
+        <button
+          ref={cancelButton}
+          type="button"
+          className="button"
+          onClick={() => leave.mutate()}
+          disabled={leave.isPending}
+        >
           {leave.isPending ? t('common.working') : t('shift.cancelSignup')}
         </button>
       )}
       {volunteer && !shown && canSignUp && !closed && (
         <button
+          ref={signupButton}
           type="button"
           className="button primary"
           onClick={() => join.mutate()}
