@@ -37,6 +37,8 @@ export function CorrectionForm(props: { record: ServiceRecord; onSent: () => voi
     <form className="form correction-form" onSubmit={onSubmit} noValidate aria-label={t('records.askCorrection')}>
       <TextField
         label={t('records.rightStart')}
+        // The button that opened the form is gone: start the keyboard in its first field.
+        autoFocus
         type="datetime-local"
         value={form.start}
         error={errors.start}
