@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { arrangeCounterData, shootCounter } from './screenshot-counter.js';
 import { arrangeScreenshotData, type ScreenshotData } from './screenshot-data.js';
 import { launchBrowser, newContext, type ContextOptions } from './support/browser.js';
 import { ADMIN_PASSWORD, startTestServer } from './support/test-server.js';
@@ -27,7 +28,7 @@ const PUBLIC_PAGES = [
   ['register', '/register'],
 ] as const;
 
-const ADMIN_PAGES = ['regions', 'organisations', 'sites', 'roles'] as const;
+const ADMIN_PAGES = ['regions', 'organisations', 'sites', 'roles', 'point-rules', 'point-adjustments'] as const;
 
 /** Volunteer pages after logging in; `:activity` is the arranged activity. */
 const VOLUNTEER_PAGES = [
@@ -38,6 +39,8 @@ const VOLUNTEER_PAGES = [
   ['member-code', '/me/code'],
   ['my-records', '/me/records'],
   ['inbox', '/inbox'],
+  ['my-points', '/me/points'],
+  ['my-redemptions', '/me/redemptions'],
 ] as const;
 
 const ORGANISER_PAGES = [
@@ -111,6 +114,8 @@ async function shoot(
   await save(org, 'organiser-kiosk');
   await orgContext.close();
 
+  await shootCounter(browser, url, opts, VOLUNTEER, logIn, save);
+
   const adminContext = await newContext(browser, url, opts);
   const admin = await adminContext.newPage();
   await logIn(admin, 'admin', ADMIN_PASSWORD);
@@ -127,6 +132,7 @@ const server = await startTestServer({ demo: true, movableClock: true });
 const browser = await launchBrowser();
 try {
   const data = await arrangeScreenshotData(server, VOLUNTEER, ORGANISER);
+  await arrangeCounterData(server, VOLUNTEER);
   for (const [mode, opts] of Object.entries(MODES)) {
     const files = await shoot(browser, server.url, mode, opts, data);
     console.log(`${mode}: ${files.length} screenshots in ${join(OUT, mode)}`);

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { isAdmin, isOrganiser, useSession } from '../features/auth/use-session.js';
-import { isCounterStaff } from '../features/counter/counter-roles.js';
+import { runsCounter } from '../features/counter/counter-roles.js';
 import { useUnreadCount } from '../features/inbox/use-unread.js';
 import { CareModeSwitch } from './care-mode-switch.js';
 import { LanguageSwitch } from './language-switch.js';
@@ -55,7 +55,7 @@ export function AppHeader() {
             </NavLink>
           )}
           {isOrganiser(me) && <NavLink to="/organiser">{t('nav.organiser')}</NavLink>}
-          {isCounterStaff(me) && <NavLink to="/counter">{t('counter.navLink')}</NavLink>}
+          {runsCounter(me) && <NavLink to="/counter">{t('counter.navLink')}</NavLink>}
           {isAdmin(me) && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
           {!me && <NavLink to="/login">{t('nav.login')}</NavLink>}
           {!me && <NavLink to="/register">{t('nav.register')}</NavLink>}

@@ -65,6 +65,7 @@ export function AdminConsole() {
             ))}
             <NavLink to="/admin/point-rules">{t('pointRules.title')}</NavLink>
             <NavLink to="/admin/point-adjustments">{t('pointRules.adjust.title')}</NavLink>
+            <NavLink to="/counter">{t('counter.navLink')}</NavLink>
           </nav>
           <div className="admin-content">
             <Routes>

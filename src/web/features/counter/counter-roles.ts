@@ -8,7 +8,11 @@ const WIDE_ROLES: readonly Role[] = ['system_admin', 'region_admin', 'department
 
 /** Whether the counter is for this person at all: counter staff or an admin over supermarkets. */
 export const isCounterStaff = (me: Me | null | undefined): boolean =>
-  !!me?.roles.some((g) => COUNTER_ROLES.includes(g.role) || g.role === 'system_admin' || g.role === 'region_admin');
+  !!me?.roles.some((g) => COUNTER_ROLES.includes(g.role) || WIDE_ROLES.includes(g.role));
+
+/** Whether the header offers the counter: its own staff (admins reach it from the administration console). */
+export const runsCounter = (me: Me | null | undefined): boolean =>
+  !!me?.roles.some((g) => COUNTER_ROLES.includes(g.role));
 
 /** Reversal is for site managers of the site and admins; a clerk alone never sees the button. */
 export const canReverse = (me: Me | null | undefined, siteId: string): boolean =>
