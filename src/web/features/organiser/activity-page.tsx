@@ -8,6 +8,7 @@ import { ApiError } from '../../api/http-client.js';
 import { useFormat } from '../../components/format.js';
 import { useFieldName } from '../../components/labels.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { PeopleServed } from './people-served.js';
 import { ShiftSignups } from './shift-signups.js';
 
 /** One of my activities: publish or cancel it, and each shift's sign-ups with the way to its check-in desk. */
@@ -120,6 +121,7 @@ export function OrganiserActivityPage() {
               {t('organiser.activity.desk')}
             </Link>
           </p>
+          {Date.parse(s.start) <= Date.now() && <PeopleServed shift={s} activityId={a.id} />}
           <ShiftSignups shiftId={s.id} activityId={a.id} />
         </section>
       ))}

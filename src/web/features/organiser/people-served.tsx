@@ -1,0 +1,35 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, InputNumber } from 'antd';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { recordPeopleServed, type Shift } from '../../api/activities.api.js';
+import { ApiError } from '../../api/http-client.js';
+
+/** Records the people served (服务人次) in a session, which the city's statistics count. */
+export function PeopleServed({ shift, activityId }: { shift: Shift; activityId: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const id = useId();
+  const client = useQueryClient();
+  const [count, setCount] = useState<number | null>(shift.peopleServed);
+  const save = useMutation({
+    mutationFn: () => recordPeopleServed(shift.id, count ?? 0),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['activity', activityId] });
+      void message.success(t('organiser.served.saved'));
+    },
+    onError: (err) =>
+      void message.error(
+        t(`errors.${err instanceof ApiError ? err.code : 'UNKNOWN'}`, { defaultValue: t('errors.UNKNOWN') }),
+      ),
+  });
+  return (
+    <div className="admin-row people-served">
+      <label htmlFor={id}>{t('organiser.served.label')}</label>
+      <InputNumber id={id} min={0} max={10_000_000} value={count} onChange={(v) => setCount(v)} />
+      <Button onClick={() => save.mutate()} loading={save.isPending} disabled={count === null}>
+        {t('common.save')}
+      </Button>
+    </div>
+  );
+}
