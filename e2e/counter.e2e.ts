@@ -194,6 +194,43 @@ describe('points supermarket counter, my points and point rules', () => {
     await context.close();
   });
 
+  it('a lost answer is retried with the same key and pays once; stock in with a reason shows in the history', async () => {
+    const [context, page] = await loggedIn(fx, clerk.phone, clerk.password);
+    const counter = new CounterPage(page);
+    const before = await balance();
+    const bagsBefore = (await goods()).find((g) => g.name === '环保购物袋')?.stock ?? 0;
+    // The first redemption reaches the server, but its answer is lost on the way back.
+    let lost = false;
+    await page.route('**/api/v1/supermarkets/*/redemptions', async (route) => {
+      if (lost || route.request().method() !== 'POST') return route.continue();
+      lost = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await counter.openSection('redeem');
+    await counter.lookUp(await memberCode());
+    await counter.setQty('环保购物袋', 1);
+    await counter.confirm();
+    await counter.receipt().waitFor();
+    assert.ok(lost);
+    assert.equal(await balance(), before - 30);
+    assert.equal((await goods()).find((g) => g.name === '环保购物袋')?.stock, bagsBefore - 1);
+    await page.unroute('**/api/v1/supermarkets/*/redemptions');
+
+    await counter.openSection('goods');
+    await page.getByRole('button', { name: /出入库\s*东北大米/ }).click();
+    await page.locator('#stock_qty').fill('3');
+    await page.locator('#stock_reason').fill('爱心企业捐赠');
+    await page.getByTestId('stock-submit').click();
+    await counter.successNotice().filter({ hasText: '东北大米' }).waitFor();
+    assert.equal(await counter.stockOf('东北大米'), 8);
+    await page.getByRole('button', { name: /库存记录\s*东北大米/ }).click();
+    await page.getByTestId('movements').getByText('爱心企业捐赠').waitFor();
+    await counter.settled();
+    await assertAccessible(page, 'stock history dialog');
+    await context.close();
+  });
+
   it('an admin creates a point rule in the console; the adjustment page is accessible', async () => {
     const [context, page] = await loggedIn(fx, 'admin', 'e2e-admin-password-1');
     const errors = watchErrors(page);

@@ -20,10 +20,13 @@ export function BasketTable({
   goods,
   basket,
   onChange,
+  locked = false,
 }: {
   goods: readonly Goods[];
   basket: Basket;
   onChange: (goodsId: string, qty: number) => void;
+  /** While a confirm is unanswered the basket cannot change: a retry must send the same goods. */
+  locked?: boolean;
 }) {
   const { t } = useTranslation();
   const limit = (g: Goods) =>
@@ -52,7 +55,7 @@ export function BasketTable({
               max={Math.min(REDEMPTION_QTY_MAX, Math.max(g.stock ?? 0, 0))}
               precision={0}
               value={basket[g.id] ?? 0}
-              disabled={!g.available}
+              disabled={!g.available || locked}
               aria-label={t('counter.redeem.qtyOf', { name: g.name })}
               onChange={(v) => onChange(g.id, typeof v === 'number' ? v : 0)}
               data-testid={`qty-${g.name}`}

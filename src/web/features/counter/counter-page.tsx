@@ -33,6 +33,8 @@ export function CounterPage({ siteId }: { siteId: string }) {
   const [done, setDone] = useState<{ receipt: ReceiptData; lines: ReceiptLine[]; who: string } | null>(null);
   const [focusKey, setFocusKey] = useState(0);
   const key = useRef<string | null>(null);
+  // A confirm that got no answer: the basket stays as sent until the same attempt is answered.
+  const [unanswered, setUnanswered] = useState(false);
   const firstQty = useRef<HTMLDivElement>(null);
   const [basketFocus, setBasketFocus] = useState(0);
   // After a look-up, the first quantity field takes the focus (once the catalogue is there).
@@ -49,6 +51,7 @@ export function CounterPage({ siteId }: { siteId: string }) {
       if (customer?.volunteerCode !== c.volunteerCode) {
         setBasket({});
         key.current = null;
+        setUnanswered(false);
       }
       setCustomer(c);
       setBasketFocus((n) => n + 1);
@@ -78,6 +81,7 @@ export function CounterPage({ siteId }: { siteId: string }) {
       setBasket({});
       setFailure(null);
       key.current = null;
+      setUnanswered(false);
       setFocusKey((k) => k + 1);
       void client.invalidateQueries({ queryKey: ['goods', siteId] });
       void client.invalidateQueries({ queryKey: ['redemptions', 'site', siteId] });
@@ -86,7 +90,9 @@ export function CounterPage({ siteId }: { siteId: string }) {
       setFailure(refusalText(err, t));
       // Still unanswered: pressing confirm again repeats the same attempt. A refusal changed nothing,
       // so the next attempt gets its own key.
-      if (!isTransient(err)) key.current = null;
+      const transient = isTransient(err);
+      setUnanswered(transient);
+      if (!transient) key.current = null;
     },
   });
 
@@ -95,6 +101,7 @@ export function CounterPage({ siteId }: { siteId: string }) {
     key.current = null;
   };
   const reset = () => {
+    setUnanswered(false);
     setCustomer(null);
     setBasket({});
     setFailure(null);
@@ -122,7 +129,7 @@ export function CounterPage({ siteId }: { siteId: string }) {
           {goods.isPending && <Loading />}
           {goods.isError && <ErrorNotice error={goods.error} />}
           <div ref={firstQty}>
-            <BasketTable goods={items} basket={basket} onChange={change} />
+            <BasketTable goods={items} basket={basket} onChange={change} locked={unanswered} />
           </div>
           <p className="counter-total" aria-live="polite">
             {t('counter.redeem.total')} <strong data-testid="basket-total">{total}</strong>

@@ -33,7 +33,7 @@ export function MyRedemptionsPage() {
       {q.isPending && <Loading />}
       {q.isError && <ErrorNotice error={q.error} />}
       {q.isSuccess && items.length === 0 && <p>{t('points.noRedemptions')}</p>}
-      <ul className="card-list">
+      <ul className="card-list one-column">
         {items.map((r) => (
           <RedemptionCard key={r.id} r={r} />
         ))}
