@@ -152,4 +152,43 @@ describe('organiser check-in desk, kiosk and sign-up decisions', () => {
     await vContext.close();
     await orgContext.close();
   });
+
+  it('a full shift wait-lists; cancelling a place promotes the first wait-listed', async () => {
+    const first = { name: '郑先到', password: 'first-pass-1', ...uniquePerson() };
+    const next = { name: '冯候补', password: 'next-pass-1', ...uniquePerson() };
+    await registerVolunteerByApi(fx.server.url, { ...first, regionCode: '500103' });
+    await registerVolunteerByApi(fx.server.url, { ...next, regionCode: '500103' });
+    const lead = await ApiCaller.login(fx.server.url, leader.phone, leader.password);
+    const activity = await publishedActivity(lead, {
+      title: '敬老院陪伴',
+      field: 'elderly',
+      start: Date.now() + 4 * 24 * HOUR,
+      hours: 2,
+      capacity: 1,
+    });
+    await (
+      await ApiCaller.login(fx.server.url, first.phone, first.password)
+    ).post(`/shifts/${activity.shiftId}/signups`, {});
+
+    const [vContext, vPage] = await loggedIn(fx, next.phone, next.password);
+    const detail = new ActivitiesPage(vPage);
+    await detail.goto(`/activities/${activity.id}`);
+    await detail.signUpButton().filter({ hasText: '名额已满，加入候补' }).click();
+    await detail.myStatus().filter({ hasText: '候补中' }).waitFor();
+    await vPage.getByText('您已进入候补名单').waitFor();
+
+    const [orgContext, orgPage] = await loggedIn(fx, leader.phone, leader.password);
+    await orgPage.goto(`/organiser/activities/${activity.id}`);
+    const rows = orgPage.locator('.org-shift .ant-table-row');
+    await rows.filter({ hasText: next.name }).filter({ hasText: '候补中' }).waitFor();
+    assert.match((await rows.nth(0).textContent()) ?? '', new RegExp(`1${first.name}.*已报名`));
+    assert.match((await rows.nth(1).textContent()) ?? '', new RegExp(`2${next.name}.*候补中`));
+    await orgPage.getByRole('button', { name: `取消报名 ${first.name}` }).click();
+    await rows.filter({ hasText: next.name }).filter({ hasText: '已报名' }).waitFor();
+
+    await vPage.reload();
+    await detail.myStatus().filter({ hasText: '已报名' }).waitFor();
+    await vContext.close();
+    await orgContext.close();
+  });
 });
