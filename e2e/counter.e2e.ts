@@ -14,6 +14,8 @@ interface Goods {
   id: string;
   name: string;
   stock: number | null;
+  points: number;
+  active: boolean;
 }
 
 async function loggedIn(fx: Fixture, login: string, password: string): Promise<[BrowserContext, Page]> {
@@ -228,6 +230,20 @@ describe('points supermarket counter, my points and point rules', () => {
     await page.getByTestId('movements').getByText('爱心企业捐赠').waitFor();
     await counter.settled();
     await assertAccessible(page, 'stock history dialog');
+    await page.keyboard.press('Escape');
+
+    // A new price and withdrawn from the counter: the catalogue says so and the basket leaves it out.
+    await page.getByRole('button', { name: /编辑\s*东北大米/ }).click();
+    await page.locator('#goods-edit_points').fill('100');
+    await page.locator('#goods-edit_active').click();
+    await page.getByTestId('goods-edit-submit').click();
+    await counter.successNotice().filter({ hasText: '已保存' }).waitFor();
+    const rice = (await goods()).find((g) => g.name === '东北大米');
+    assert.deepEqual([rice?.points, rice?.active], [100, false]);
+    await counter.tableRows().filter({ hasText: '东北大米' }).filter({ hasText: '下架' }).waitFor();
+    await counter.openSection('redeem');
+    await counter.lookUp(await memberCode());
+    assert.equal(await page.getByTestId('qty-东北大米').count(), 0);
     await context.close();
   });
 
