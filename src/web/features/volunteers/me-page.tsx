@@ -78,6 +78,9 @@ function VolunteerSummary({ v }: { v: Volunteer }) {
         <Link className="button" to="/me/code">
           {t('me.memberCode')}
         </Link>
+        <Link className="button" to="/me/points">
+          {t('me.points')}
+        </Link>
       </nav>
       <section className="card" aria-labelledby="me-profile">
         <h2 id="me-profile">{t('me.profile')}</h2>
