@@ -48,10 +48,21 @@ export const OrganisationListQuery = z.strictObject({
 export const OrganisationSummary = OrganisationSchema.omit({ path: true, pathNames: true });
 export const OrganisationList = page(OrganisationSummary);
 
-export const AddMemberBody = z.strictObject({
-  volunteerId: z.string().min(1).max(64),
-  role: z.enum(MEMBERSHIP_ROLES).default('member'),
-});
+export const AddMemberBody = z
+  .strictObject({
+    volunteerId: z.string().min(1).max(64).optional().describe('The volunteer, by id'),
+    volunteerCode: z.string().trim().min(1).max(64).optional().describe('The volunteer, by volunteer code'),
+    role: z.enum(MEMBERSHIP_ROLES).default('member'),
+  })
+  .superRefine((b, ctx) => {
+    if (b.volunteerId !== undefined && b.volunteerCode !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['volunteerCode'], message: 'give volunteerId or volunteerCode, not both' });
+    } else if (b.volunteerId === undefined && b.volunteerCode === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['volunteerId'], message: 'give volunteerId or volunteerCode' });
+    }
+  })
+  .describe('Exactly one of volunteerId and volunteerCode');
+export type AddMember = z.infer<typeof AddMemberBody>;
 
 export const MembershipSchema = z
   .object({

@@ -168,6 +168,11 @@ export async function listMembers(db: Db, organisationId: string, afterId: strin
     .execute();
 }
 
+export async function volunteerIdByCode(db: Db, code: string): Promise<string | undefined> {
+  const r = await db.selectFrom('volunteers').select('id').where('volunteer_code', '=', code).executeTakeFirst();
+  return r?.id;
+}
+
 export async function volunteerExists(db: Db, id: string): Promise<boolean> {
   return !!(await db.selectFrom('volunteers').select('id').where('id', '=', id).executeTakeFirst());
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
-import { makeRegions, makeUser, PASSWORD, REGIONS } from '../../../../test/factories.js';
+import { makeRegions, makeUser, makeVolunteer, PASSWORD, REGIONS } from '../../../../test/factories.js';
 import { seedServiceFields } from '../bootstrap/bootstrap.service.js';
 
 describe.each(DIALECTS)('organisations on %s', (dialect) => {
@@ -146,5 +146,48 @@ describe.each(DIALECTS)('organisations on %s', (dialect) => {
   it('audits creation', async () => {
     const rows = await t.tdb.db.selectFrom('audit_log').selectAll().where('entity_id', '=', teamId).execute();
     expect(rows.map((r) => r.action)).toContain('organisation.create');
+  });
+
+  it('adds a member by volunteer code or by id, exactly one of the two', async () => {
+    const made = await sys.post('/api/v1/organisations', { ...team(deptId), name: '成员测试队' });
+    expect(made.statusCode).toBe(201);
+    const orgId = made.json().id as string;
+    const url = `/api/v1/organisations/${orgId}/members`;
+    const a = await makeVolunteer(t.app);
+    const b = await makeVolunteer(t.app);
+
+    const byCode = await sys.post(url, { volunteerCode: a.volunteerCode, role: 'leader' });
+    expect(byCode.statusCode).toBe(201);
+    expect(byCode.json()).toMatchObject({ organisationId: orgId, volunteerId: a.id, role: 'leader' });
+    const byId = await sys.post(url, { volunteerId: b.id });
+    expect(byId.statusCode).toBe(201);
+    expect(byId.json().role).toBe('member');
+
+    const again = await sys.post(url, { volunteerCode: a.volunteerCode });
+    expect(again.statusCode).toBe(409);
+
+    const both = await sys.post(url, { volunteerId: b.id, volunteerCode: a.volunteerCode });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error.details.field).toBe('body.volunteerCode');
+    const neither = await sys.post(url, { role: 'member' });
+    expect(neither.statusCode).toBe(400);
+    expect(neither.json().error.details.field).toBe('body.volunteerId');
+
+    const unknown = await sys.post(url, { volunteerCode: 'NO-SUCH-CODE' });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().error.details.field).toBe('volunteerCode');
+    expect(unknown.json().error.message).toContain('volunteerCode');
+
+    expect((await volunteerish.post(url, { volunteerCode: a.volunteerCode })).statusCode).toBe(403);
+
+    const list = await sys.get(`${url}?limit=10`);
+    expect(list.statusCode).toBe(200);
+    const items = list.json().items as { volunteerCode: string; role: string }[];
+    expect(items.map((m) => [m.volunteerCode, m.role]).sort()).toEqual(
+      [
+        [a.volunteerCode, 'leader'],
+        [b.volunteerCode, 'member'],
+      ].sort(),
+    );
   });
 });

@@ -81,14 +81,15 @@ export function organisationRoutes(app: App): void {
     {
       schema: {
         tags,
-        summary: 'Add a volunteer to an organisation',
+        summary: 'Add a volunteer to an organisation, by volunteerId or volunteerCode',
         params: IdParams,
         body: AddMemberBody,
         response: { 201: MembershipSchema, ...errorResponses },
       },
     },
     async (req, reply) => {
-      const m = await service.addMember(db(), requireActor(req), req.params.id, req.body.volunteerId, req.body.role);
+      const { role, ...who } = req.body;
+      const m = await service.addMember(db(), requireActor(req), req.params.id, who, role);
       return reply.status(201).send(m);
     },
   );

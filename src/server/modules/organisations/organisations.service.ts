@@ -80,12 +80,30 @@ export async function getOrganisation(db: Db, id: string) {
   return presentOrganisation(org, await repo.pathOf(db, id));
 }
 
-/** Adds a volunteer to an organisation; admins of the organisation only. */
-export async function addMember(db: Db, actor: Actor, orgId: string, volunteerId: string, role: string) {
+/** Who to add: exactly one of the two (the contract checks that). */
+export interface MemberRef {
+  volunteerId?: string;
+  volunteerCode?: string;
+}
+
+/** Adds a volunteer (by id or by volunteer code) to an organisation; admins of the organisation only. */
+export async function addMember(db: Db, actor: Actor, orgId: string, who: MemberRef, role: string) {
   const policy = new Policy(db);
   const org = await repo.organisationById(db, orgId);
   if (!org) throw notFound('Organisation');
   if (!(await policy.adminsOrganisation(actor, orgId))) throw forbidden('You do not administer this organisation');
+  let volunteerId: string;
+  if (who.volunteerCode !== undefined) {
+    const found = await repo.volunteerIdByCode(db, who.volunteerCode);
+    if (!found) {
+      throw new AppError('RULE_VIOLATION', `volunteerCode: no volunteer has the code "${who.volunteerCode}"`, {
+        field: 'volunteerCode',
+      });
+    }
+    volunteerId = found;
+  } else {
+    volunteerId = who.volunteerId ?? '';
+  }
   if (!(await repo.volunteerExists(db, volunteerId))) {
     throw new AppError('RULE_VIOLATION', `volunteerId: volunteer "${volunteerId}" does not exist`, {
       field: 'volunteerId',
