@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { arrangeCounterData, shootCounter } from './screenshot-counter.js';
 import { arrangeScreenshotData, type ScreenshotData } from './screenshot-data.js';
+import { arrangeProject, shootProject } from './screenshot-projects.js';
 import { launchBrowser, newContext, type ContextOptions } from './support/browser.js';
 import { ADMIN_PASSWORD, startTestServer } from './support/test-server.js';
 
@@ -49,6 +50,7 @@ const ORGANISER_PAGES = [
   ['organiser-new-activity', '/organiser/activities/new'],
   ['organiser-desk', '/organiser/shifts/:shift?activity=:activity'],
   ['organiser-records', '/organiser/records'],
+  ['organiser-members', '/organiser/members'],
 ] as const;
 
 async function settle(page: Page): Promise<void> {
@@ -89,6 +91,7 @@ async function shoot(
     await page.goto(path);
     await save(page, name);
   }
+  await shootProject(page, save);
   await logIn(page, VOLUNTEER.login, VOLUNTEER.password);
   await page.getByTestId('me-volunteer-code').waitFor();
   await save(page, 'me');
@@ -133,6 +136,7 @@ const browser = await launchBrowser();
 try {
   const data = await arrangeScreenshotData(server, VOLUNTEER, ORGANISER);
   await arrangeCounterData(server, VOLUNTEER);
+  await arrangeProject(server);
   for (const [mode, opts] of Object.entries(MODES)) {
     const files = await shoot(browser, server.url, mode, opts, data);
     console.log(`${mode}: ${files.length} screenshots in ${join(OUT, mode)}`);

@@ -46,6 +46,10 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'projects/:id',
+            lazy: async () => ({ Component: (await import('./features/projects/project-page.js')).ProjectPage }),
+          },
+          {
             path: 'me/shifts',
             lazy: async () => ({ Component: (await import('./features/activities/my-shifts-page.js')).MyShiftsPage }),
           },

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type {
   CreateOrganisationBody,
+  MemberList,
+  MemberSchema,
+  MembershipSchema,
   Organisation,
   OrganisationList,
   OrganisationListQuery,
@@ -17,3 +20,17 @@ export const createOrganisation = (body: OrganisationInput) => api.post<Organisa
 export const getOrganisation = (id: string) => api.get<Organisation>(`/organisations/${encodeURIComponent(id)}`);
 export const listOrganisations = (query: OrganisationQuery = {}) =>
   api.get<OrganisationPage>('/organisations', { ...query });
+
+export type MemberPage = z.infer<typeof MemberList>;
+export type Member = MemberPage['items'][number];
+export type MemberRole = z.infer<typeof MemberSchema>['role'];
+
+/** Members of an organisation (its admins), oldest first, a page at a time. */
+export const listMembers = (orgId: string, cursor?: string) =>
+  api.get<MemberPage>(`/organisations/${encodeURIComponent(orgId)}/members`, { cursor, limit: 20 });
+/** Adds a volunteer by their volunteer code (志愿者编号). */
+export const addMemberByCode = (orgId: string, volunteerCode: string, role: MemberRole) =>
+  api.post<z.infer<typeof MembershipSchema>>(`/organisations/${encodeURIComponent(orgId)}/members`, {
+    volunteerCode,
+    role,
+  });

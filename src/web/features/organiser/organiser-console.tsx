@@ -9,6 +9,7 @@ import { isOrganiser, useSession } from '../auth/use-session.js';
 import { ActivityCreatePage } from './activity-create-page.js';
 import { OrganiserActivityPage } from './activity-page.js';
 import { OrganiserActivitiesPage } from './activities-page.js';
+import { MembersPage } from './members-page.js';
 import { OrgPicker } from './org-picker.js';
 import { RecordsPage } from './records-page.js';
 import { ShiftDeskPage } from './shift-desk-page.js';
@@ -52,6 +53,7 @@ export function OrganiserConsole() {
           <nav className="admin-nav" aria-label={t('organiser.nav')}>
             <NavLink to="/organiser/activities">{t('organiser.activities.title')}</NavLink>
             <NavLink to="/organiser/records">{t('organiser.records.title')}</NavLink>
+            <NavLink to="/organiser/members">{t('organiser.members.title')}</NavLink>
           </nav>
           <div className="admin-content">
             <OrgPicker />
@@ -62,6 +64,7 @@ export function OrganiserConsole() {
               <Route path="activities/:id" element={<OrganiserActivityPage />} />
               <Route path="shifts/:id" element={<ShiftDeskPage />} />
               <Route path="records" element={<RecordsPage />} />
+              <Route path="members" element={<MembersPage />} />
             </Routes>
           </div>
         </div>

@@ -4,6 +4,7 @@ import { DEFAULT_FIELDS } from '../../../common/enums.js';
 import { useFieldName } from '../../components/labels.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
+import { PortalProjects } from './portal-projects.js';
 import { PortalSites } from './portal-sites.js';
 
 /** The public front page: what Shanmei is, the service fields, the sites, and the way in. */
@@ -50,6 +51,8 @@ export function PortalPage() {
           ))}
         </ul>
       </section>
+
+      <PortalProjects />
 
       <PortalSites />
     </div>

@@ -1,0 +1,130 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, Radio, Table } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MEMBERSHIP_ROLES } from '../../../common/enums.js';
+import { addMemberByCode, listMembers, type Member, type MemberRole } from '../../api/organisations.api.js';
+import { useFormat } from '../../components/format.js';
+import { usePageTitle } from '../../components/use-page-title.js';
+import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
+import { EmptyText } from './empty-text.js';
+import { useCurrentOrganisation } from './use-organisation.js';
+
+/** Members (成员) of the organisation the console works on: the list, and adding one by volunteer code. */
+export function MembersPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('organiser.members.title'));
+  const [org] = useCurrentOrganisation();
+  return (
+    <section aria-labelledby="members-title">
+      <h1 id="members-title">{t('organiser.members.title')}</h1>
+      {!org ? (
+        <Alert type="info" title={t('organiser.pickOrg')} />
+      ) : (
+        <>
+          <AddMemberForm org={org} />
+          <MembersTable org={org} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function MembersTable({ org }: { org: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const q = useInfiniteQuery({
+    queryKey: ['organiser', 'members', org],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => listMembers(org, pageParam),
+    getNextPageParam: (p) => p.nextCursor ?? undefined,
+  });
+  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <h2>{t('organiser.members.list')}</h2>
+      {q.isError && <Alert type="error" role="alert" title={t('errors.UNKNOWN')} />}
+      <Table<Member>
+        rowKey="id"
+        size="small"
+        loading={q.isFetching}
+        dataSource={items}
+        pagination={false}
+        locale={{ emptyText: <EmptyText>{t('organiser.members.none')}</EmptyText> }}
+        columns={[
+          { title: t('organiser.members.name'), dataIndex: 'volunteerName' },
+          { title: t('organiser.members.code'), dataIndex: 'volunteerCode' },
+          {
+            title: t('organiser.members.role'),
+            dataIndex: 'role',
+            render: (r: MemberRole) => t(`organiser.members.roles.${r}`),
+          },
+          { title: t('organiser.members.joined'), dataIndex: 'joinedAt', render: (d: string) => f.date(d) },
+        ]}
+      />
+      {q.hasNextPage && (
+        <Button className="admin-row" onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
+          {t('activities.loadMore')}
+        </Button>
+      )}
+    </>
+  );
+}
+
+interface Values {
+  volunteerCode?: string;
+  role: MemberRole;
+}
+
+const FIELDS = ['volunteerCode', 'role'] as const;
+
+function AddMemberForm({ org }: { org: string }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const client = useQueryClient();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+  const send = useMutation({
+    mutationFn: (v: { code: string; role: MemberRole }) => addMemberByCode(org, v.code, v.role),
+    onSuccess: (_m, v) => {
+      setAdded(v.code);
+      setFailure(null);
+      form.resetFields();
+      void client.invalidateQueries({ queryKey: ['organiser', 'members', org] });
+    },
+    onError: (err) => setFailure(serverError(err, t, form, FIELDS)),
+  });
+  const onFinish = (v: Values) => {
+    const code = (v.volunteerCode ?? '').trim();
+    setAdded(null);
+    if (!code) return showFieldErrors(form, { volunteerCode: t('organiser.members.codeRequired') });
+    send.mutate({ code, role: v.role });
+  };
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      name="add-member"
+      initialValues={{ role: 'member' }}
+      onFinish={onFinish}
+      aria-labelledby="add-member-title"
+      className="narrow-panel"
+    >
+      <h2 id="add-member-title">{t('organiser.members.add')}</h2>
+      {failure && <Alert type="error" role="alert" title={failure} />}
+      <div role="status">{added && <Alert type="success" title={t('organiser.members.added', { code: added })} />}</div>
+      <Form.Item name="volunteerCode" label={t('organiser.members.code')} required>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="role" label={t('organiser.members.role')}>
+        <Radio.Group
+          aria-label={t('organiser.members.role')}
+          options={MEMBERSHIP_ROLES.map((r) => ({ value: r, label: t(`organiser.members.roles.${r}`) }))}
+        />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={send.isPending}>
+        {t('organiser.members.submit')}
+      </Button>
+    </Form>
+  );
+}
