@@ -7,8 +7,11 @@ import { loadConfig } from '../../config.js';
 import { PersonalDataCipher } from '../../crypto.js';
 import { bootstrapAdmin, seedServiceFields } from '../bootstrap/bootstrap.service.js';
 import { pathOf } from '../organisations/organisations.repository.js';
+import { balanceOf, walletOf } from '../points/ledger.js';
+import { verifyLedger } from '../points/verify.js';
 import { CHONGQING_CENTRES } from '../regions/regions.seed.js';
 import { registerResident } from '../volunteers/registration.service.js';
+import { JIEFANGBEI } from './demo.activities.js';
 import { DEMO_PASSWORD, DEMO_VOLUNTEERS, loadDemoIfEmpty, type DemoSummary } from './demo.service.js';
 
 const ADMIN_PASSWORD = 'admin-password-for-tests';
@@ -158,6 +161,62 @@ describe.each(DIALECTS)('the Chongqing demo on %s', (dialect) => {
       const me = (await client.get('/api/v1/me')).json() as { roles: { role: string; scopeId: string }[] };
       expect(me.roles.map((r) => r.role)).toContain(role);
       if (role === 'region_admin') expect(me.roles[0]?.scopeId).toBe('500103');
+    }
+  });
+
+  it('has published activities with future shifts near 解放碑', async () => {
+    const now = new Date().toISOString();
+    const future = await t.tdb.db
+      .selectFrom('shifts')
+      .innerJoin('activities', 'activities.id', 'shifts.activity_id')
+      .select(['activities.id', 'activities.region_code'])
+      .where('activities.status', '=', 'published')
+      .where('shifts.start_at', '>', now)
+      .execute();
+    expect(new Set(future.map((f) => f.id)).size).toBeGreaterThanOrEqual(15);
+    expect(future.some((f) => f.region_code === '500103')).toBe(true);
+    const near = (
+      await new Client(t.app).get(`/api/v1/activities?near=${JIEFANGBEI.lat},${JIEFANGBEI.lng}&radiusKm=2`)
+    ).json() as { items: unknown[] };
+    expect(near.items.length).toBeGreaterThan(0);
+    const projects = await t.tdb.db.selectFrom('projects').select(['name', 'parent_id']).execute();
+    expect(projects.map((p) => p.name)).toEqual(expect.arrayContaining(['春风满巴渝', '共护美丽长江', '艺起乡约']));
+    expect(projects.filter((p) => p.parent_id !== null).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives the demo volunteer confirmed hours, two approved sign-ups and a verified points balance', async () => {
+    const volunteer = await t.tdb.db
+      .selectFrom('volunteers')
+      .select(['id', 'confirmed_minutes'])
+      .where('volunteer_code', '=', summary.volunteer.volunteerCode)
+      .executeTakeFirstOrThrow();
+    expect(Number(volunteer.confirmed_minutes)).toBeGreaterThan(0);
+    const signups = await t.tdb.db
+      .selectFrom('signups')
+      .select('id')
+      .where('volunteer_id', '=', volunteer.id)
+      .where('status', '=', 'approved')
+      .where('start_at', '>', new Date().toISOString())
+      .execute();
+    expect(signups).toHaveLength(2);
+    expect(await balanceOf(t.tdb.db, walletOf(volunteer.id))).toBeGreaterThan(0);
+    const report = await verifyLedger(t.tdb.db);
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
+  it('stocks every supermarket with goods', async () => {
+    const supermarkets = await t.tdb.db.selectFrom('sites').select('id').where('type', '=', 'supermarket').execute();
+    expect(supermarkets.length).toBeGreaterThan(0);
+    for (const s of supermarkets) {
+      const goods = await t.tdb.db
+        .selectFrom('goods')
+        .select(['stock'])
+        .where('site_id', '=', s.id)
+        .where('active', '=', 1)
+        .execute();
+      expect(goods.length).toBeGreaterThan(0);
+      expect(goods.every((g) => Number(g.stock) > 0)).toBe(true);
     }
   });
 });

@@ -3,8 +3,10 @@ import { PersonalDataCipher } from '../../crypto.js';
 import type { Database, Db } from '../../db/database.js';
 import { hashPassword } from '../auth/passwords.js';
 import { DEMO_PASSWORD, insertAccounts, type DemoLogin } from './demo.accounts.js';
+import { insertActivities, type DemoActivities } from './demo.activities.js';
 import { DEPARTMENTS, insertDepartments, insertVolunteerOrganisations } from './demo.departments.js';
 import { DemoRandom } from './demo.random.js';
+import { insertCityRule, insertSupermarketGoods } from './demo.points.js';
 import { loadChongqing } from './demo.regions.js';
 import { databaseHoldsOrganisations } from './demo.repository.js';
 import { insertSites, type DemoSite } from './demo.sites.js';
@@ -26,6 +28,8 @@ export interface DemoSummary {
   sitesByType: Record<string, number>;
   volunteers: number;
   memberships: number;
+  activities: DemoActivities;
+  goods: number;
   logins: DemoLogin[];
   volunteer: { phone: string; volunteerCode: string; name: string };
   millis: number;
@@ -81,7 +85,16 @@ async function loadInto(db: Db, cipher: PersonalDataCipher, passwordHash: string
       'supermarket in 渝中区',
     ),
   });
-  return { regions, teams, sites, volunteers, logins };
+  // Content to try: the city's point rule first, so the confirmed records earn through it.
+  await insertCityRule(db);
+  const activities = await insertActivities(db, rnd, {
+    regions,
+    teams,
+    departments,
+    demoVolunteerId: volunteers.demo.id,
+  });
+  const goods = await insertSupermarketGoods(db, rnd, sites);
+  return { regions, teams, sites, volunteers, logins, activities, goods };
 }
 
 /**
@@ -102,6 +115,8 @@ export async function loadDemo(database: Database, config: Config): Promise<Demo
     sitesByType: countBy(r.sites, (s) => s.type),
     volunteers: r.volunteers.count,
     memberships: r.volunteers.memberships,
+    activities: r.activities,
+    goods: r.goods,
     logins: r.logins,
     volunteer: {
       phone: DEMO_VOLUNTEER_PHONE,
@@ -118,7 +133,9 @@ export function printDemoLogins(summary: DemoSummary, adminPassword: string | un
   const sites = Object.values(summary.sitesByType).reduce((a, b) => a + b, 0);
   console.log(
     `Loaded the Chongqing demo in ${(summary.millis / 1000).toFixed(1)} s: ${summary.departments} departments, ` +
-      `${teams} teams, ${sites} sites, ${summary.volunteers} volunteers.`,
+      `${teams} teams, ${sites} sites, ${summary.volunteers} volunteers, ` +
+      `${summary.activities.activities} activities, ${summary.activities.records} confirmed service records, ` +
+      `${summary.goods} supermarket goods.`,
   );
   console.log(`Demo logins (password "${DEMO_PASSWORD}" unless noted):`);
   const rows: [string, string, string][] = [];
