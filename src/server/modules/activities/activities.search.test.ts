@@ -22,6 +22,7 @@ describe.each(DIALECTS)('activity search on %s', (dialect) => {
     await make('near2', { lat: JIEFANGBEI.lat + 0.01, lng: JIEFANGBEI.lng, shifts: [shiftAt(72)] });
     await make('near3', { lat: JIEFANGBEI.lat + 0.02, lng: JIEFANGBEI.lng, shifts: [shiftAt(24 * 10)] });
     await make('far', { ...SANXIA, shifts: [shiftAt(36)] });
+    await make('past', { lat: JIEFANGBEI.lat, lng: JIEFANGBEI.lng, shifts: [shiftAt(-48)] });
     await make('draft', { status: 'draft', shifts: [shiftAt(24)] });
     const cancelled = await makeActivity(t.app, { orgId: tree.teamId, title: 'cancelled' });
     await t.tdb.db.updateTable('activities').set({ status: 'cancelled' }).where('id', '=', cancelled.id).execute();
@@ -43,6 +44,13 @@ describe.each(DIALECTS)('activity search on %s', (dialect) => {
     const bad = await get(t, '/api/v1/activities?near=somewhere');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('near');
+  });
+
+  it('lists what can still be joined unless a time window is asked for', async () => {
+    const near = `near=${JIEFANGBEI.lat},${JIEFANGBEI.lng}&radiusKm=5`;
+    expect(titles((await get(t, `/api/v1/activities?${near}`)).json())).not.toContain('past');
+    const from = encodeURIComponent(new Date(Date.now() - 72 * 3_600_000).toISOString());
+    expect(titles((await get(t, `/api/v1/activities?from=${from}&limit=200`)).json())[0]).toBe('past');
   });
 
   it('filters by field and by shift time, soonest first, with cursor pagination', async () => {

@@ -11,12 +11,15 @@ import * as search from './activities.search.repository.js';
 
 /**
  * Public search over published activities. With `near`, a bounding box narrows rows in SQL
- * and great-circle distance ranks them, nearest first; otherwise soonest first.
+ * and great-circle distance ranks them, nearest first; otherwise soonest first. Without
+ * `from` or `to`, only activities with a shift still to end are listed.
  */
 export async function searchActivities(db: Db, q: ActivityListQueryT) {
+  // Without a time window people look for what they can still join: shifts not yet over.
+  const defaultFrom = q.from || q.to ? undefined : new Date().toISOString();
   const filter: search.SearchFilter = {
     field: q.field,
-    from: q.from ? new Date(q.from).toISOString() : undefined,
+    from: q.from ? new Date(q.from).toISOString() : defaultFrom,
     to: q.to ? new Date(q.to).toISOString() : undefined,
     organisationId: q.organisationId,
     projectId: q.projectId,
