@@ -42,7 +42,7 @@ function MembersTable({ org }: { org: string }) {
   const items = q.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
-      <h2>{t('organiser.members.list')}</h2>
+      <h2 className="members-list-title">{t('organiser.members.list')}</h2>
       {q.isError && <Alert type="error" role="alert" title={t('errors.UNKNOWN')} />}
       <Table<Member>
         rowKey="id"
