@@ -1,11 +1,7 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
-import { useCareMode } from '../../components/care-mode.js';
+import { ConsoleFrame } from '../../components/console-frame.js';
 import { Loading } from '../../components/status-views.js';
-import { useSession } from '../auth/use-session.js';
 import { CounterPage } from './counter-page.js';
 import { GoodsPage } from './goods-page.js';
 import { ReportPage } from './report-page.js';
@@ -19,41 +15,10 @@ const SECTIONS = ['redeem', 'goods', 'redemptions', 'report'] as const;
 
 /** The points supermarket counter (Ant Design, a lazy chunk): redeem, goods and stock, history, day report. */
 export function CounterConsole() {
-  const { t, i18n } = useTranslation();
-  const [care] = useCareMode();
-  const { me, loading } = useSession();
-  if (loading) return <Loading />;
-  if (!me) return <Navigate to="/login" replace />;
-  if (!isCounterStaff(me)) {
-    return (
-      <p className="notice error" role="alert">
-        {t('errors.FORBIDDEN')}
-      </p>
-    );
-  }
   return (
-    <ConfigProvider
-      locale={i18n.language === 'en' ? enUS : zhCN}
-      getPopupContainer={() => document.getElementById('main') ?? document.body}
-      theme={{
-        token: {
-          colorPrimary: '#a8071a',
-          fontSize: care ? 20 : 14,
-          controlHeight: care ? 48 : 32,
-          motion: !care && !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
-          colorText: care ? '#000' : 'rgba(0,0,0,0.88)',
-          colorTextSecondary: care ? '#000' : '#595959',
-          colorTextPlaceholder: '#6b6b6b',
-          colorTextDescription: care ? '#000' : '#595959',
-          colorTextTertiary: care ? '#000' : '#595959',
-          colorError: '#cf1322',
-        },
-      }}
-    >
-      <AntApp>
-        <CounterShell />
-      </AntApp>
-    </ConfigProvider>
+    <ConsoleFrame allowed={isCounterStaff}>
+      <CounterShell />
+    </ConsoleFrame>
   );
 }
 

@@ -1,0 +1,54 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
+import type { Me } from '../../common/contract/auth.js';
+import { useSession } from '../features/auth/use-session.js';
+import { useCareMode } from './care-mode.js';
+import { Loading } from './status-views.js';
+
+/**
+ * The frame every Ant Design console (administration, organiser, counter) stands in: the
+ * login and role gate, Ant Design's locale, and a theme that follows care mode with AA
+ * contrast. Only the consoles' lazy chunks import it, so Ant Design stays off first loads.
+ */
+export function ConsoleFrame({ allowed, children }: { allowed: (me: Me) => boolean; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const [care] = useCareMode();
+  const { me, loading } = useSession();
+  if (loading) return <Loading />;
+  if (!me) return <Navigate to="/login" replace />;
+  if (!allowed(me)) {
+    return (
+      <p className="notice error" role="alert">
+        {t('errors.FORBIDDEN')}
+      </p>
+    );
+  }
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      // Pop-ups (select lists, cascaders, confirmations) open inside <main>, not loose in <body>,
+      // so assistive technology finds them within the page's landmarks.
+      getPopupContainer={() => document.getElementById('main') ?? document.body}
+      theme={{
+        token: {
+          colorPrimary: '#a8071a',
+          fontSize: care ? 20 : 14,
+          controlHeight: care ? 48 : 32,
+          motion: !care && !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+          colorText: care ? '#000' : 'rgba(0,0,0,0.88)',
+          colorTextSecondary: care ? '#000' : '#595959',
+          colorTextPlaceholder: '#6b6b6b',
+          colorTextDescription: care ? '#000' : '#595959',
+          colorTextTertiary: care ? '#000' : '#595959',
+          colorError: '#cf1322',
+        },
+      }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
