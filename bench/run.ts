@@ -4,7 +4,7 @@
 import { foundationBench, type Row } from './foundation.js';
 import { scopeBench } from './scope.js';
 import { fmt, load } from './lib/load.js';
-import { freePort, startProcess } from './lib/server.js';
+import { dropCreatedDatabases, freePort, startProcess } from './lib/server.js';
 
 const rows: Row[] = [];
 
@@ -32,9 +32,13 @@ try {
 const dialects: ('sqlite' | 'postgres')[] = process.env.DATABASE_URL?.startsWith('postgres')
   ? ['sqlite', 'postgres']
   : ['sqlite'];
-for (const d of dialects) {
-  rows.push(...(await foundationBench(d, bareRps)));
-  rows.push(...(await scopeBench(d)));
+try {
+  for (const d of dialects) {
+    rows.push(...(await foundationBench(d, bareRps)));
+    rows.push(...(await scopeBench(d)));
+  }
+} finally {
+  await dropCreatedDatabases();
 }
 
 const w0 = Math.max(...rows.map((r) => r.what.length));

@@ -66,6 +66,21 @@ export async function startProcess(
   };
 }
 
+const created: URL[] = [];
+
+/** Drops every PostgreSQL database `freshDatabaseUrl` made in this run. */
+export async function dropCreatedDatabases(): Promise<void> {
+  for (const url of created.splice(0)) {
+    const name = url.pathname.slice(1);
+    const admin = new URL(url.toString());
+    admin.pathname = '/postgres';
+    const c = new pg.Client({ connectionString: admin.toString() });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  }
+}
+
 /** A fresh database URL of the dialect: a temp SQLite file, or a new PostgreSQL database. */
 export async function freshDatabaseUrl(dialect: 'sqlite' | 'postgres'): Promise<string> {
   if (dialect === 'sqlite') return `sqlite:${join(mkdtempSync(join(tmpdir(), 'shanmei-bench-')), 'bench.db')}`;
@@ -76,5 +91,6 @@ export async function freshDatabaseUrl(dialect: 'sqlite' | 'postgres'): Promise<
   await c.query(`CREATE DATABASE ${name}`);
   await c.end();
   base.pathname = `/${name}`;
+  created.push(new URL(base.toString()));
   return base.toString();
 }
