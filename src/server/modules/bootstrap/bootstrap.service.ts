@@ -5,6 +5,7 @@ import { countUsers, insertUser } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { insertGrant } from '../access/roles.repository.js';
 import { DEFAULT_FIELDS } from '../../../common/enums.js';
+import { anyServiceField, insertServiceFields } from '../fields/fields.repository.js';
 
 /**
  * On an empty database: the system admin `admin` with SHANMEI_ADMIN_PASSWORD, or a random
@@ -45,10 +46,9 @@ export async function bootstrapAdmin(
 
 /** The default service fields, where the table is empty. */
 export async function seedServiceFields(db: Db): Promise<void> {
-  const n = await db.selectFrom('service_fields').select('code').limit(1).execute();
-  if (n.length) return;
-  await db
-    .insertInto('service_fields')
-    .values(DEFAULT_FIELDS.map((f, i) => ({ code: f.code, name_zh: f.zh, name_en: f.en, sort: i })))
-    .execute();
+  if (await anyServiceField(db)) return;
+  await insertServiceFields(
+    db,
+    DEFAULT_FIELDS.map((f, i) => ({ code: f.code, name_zh: f.zh, name_en: f.en, sort: i })),
+  );
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { volunteersExcept } from './demo.repository.js';
 import { newId, nowIso } from '../../ids.js';
 import { grantsOfUser } from '../access/access.repository.js';
 import type { Actor } from '../access/policy.js';
@@ -155,18 +156,6 @@ async function organiser(db: Db): Promise<Actor> {
   return { userId: user.id, via: 'session', sessionId: null, csrfToken: null, grants: await grantsOfUser(db, user.id) };
 }
 
-/** Other volunteers of the demo in a fixed order, to serve in the past activities. */
-async function otherVolunteers(db: Db, demoId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('volunteers')
-    .select('id')
-    .where('id', '!=', demoId)
-    .orderBy('volunteer_code')
-    .limit(200)
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 /**
  * Brand projects, ~20 published activities with shifts over the next two weeks, a few
  * past ones whose service records are confirmed through the records service (hours, star
@@ -199,7 +188,7 @@ export async function insertActivities(
   }
 
   const today = Date.parse(`${now.slice(0, 10)}T00:00:00.000Z`);
-  const others = await otherVolunteers(db, input.demoVolunteerId);
+  const others = await volunteersExcept(db, input.demoVolunteerId);
   const pastRecords: string[] = [];
   const futureShifts: { id: string; start: string; end: string }[] = [];
   let shiftCount = 0;

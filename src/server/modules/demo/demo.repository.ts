@@ -21,3 +21,15 @@ export async function insertMemberships(db: Db, rows: MembershipsTable[]): Promi
       .execute();
   }
 }
+
+/** Volunteers other than `exceptId` in a fixed order (by volunteer code), at most 200. */
+export async function volunteersExcept(db: Db, exceptId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('volunteers')
+    .select('id')
+    .where('id', '!=', exceptId)
+    .orderBy('volunteer_code')
+    .limit(200)
+    .execute();
+  return rows.map((r) => r.id);
+}

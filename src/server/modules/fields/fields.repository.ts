@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import type { ServiceFieldsTable } from '../../db/schema.js';
 
 export async function listFields(db: Db) {
   return db
@@ -7,4 +8,12 @@ export async function listFields(db: Db) {
     .orderBy('sort')
     .orderBy('code')
     .execute();
+}
+
+export async function anyServiceField(db: Db): Promise<boolean> {
+  return (await db.selectFrom('service_fields').select('code').limit(1).execute()).length > 0;
+}
+
+export async function insertServiceFields(db: Db, rows: ServiceFieldsTable[]): Promise<void> {
+  await db.insertInto('service_fields').values(rows).execute();
 }

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../../../common/errors.js';
 import type { App } from '../../context.js';
 import { VERSION } from '../../version.js';
+import { ping } from './health.repository.js';
 
 export function healthRoutes(app: App): void {
   app.get(
@@ -18,7 +18,7 @@ export function healthRoutes(app: App): void {
     },
     async () => {
       try {
-        await sql`select 1`.execute(app.ctx.database.db);
+        await ping(app.ctx.database.db);
       } catch {
         throw new AppError('UNAVAILABLE', 'The database does not answer');
       }

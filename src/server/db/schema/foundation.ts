@@ -1,0 +1,159 @@
+/** Table types for regions, users, organisations, volunteers, roles, sites and the audit log. Column names are snake_case as in the migrations. */
+import type { Generated } from 'kysely';
+
+export interface RegionsTable {
+  code: string;
+  name: string;
+  level: string;
+  parent_code: string | null;
+  kind: string;
+  depth: number;
+  lat: number | null;
+  lng: number | null;
+}
+
+export interface ClosureTable {
+  ancestor: string;
+  descendant: string;
+  depth: number;
+}
+
+export interface ServiceFieldsTable {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  sort: number;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string | null;
+  display_name: string;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  phone_masked: string | null;
+  password_hash: string;
+  region_code: string | null;
+  locale: string;
+  status: string;
+  created_at: string;
+  email_enc: Generated<string | null>;
+  email_masked: Generated<string | null>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  kind: string;
+  level: string;
+  region_code: string;
+  parent_id: string | null;
+  department_id: string | null;
+  fields: string;
+  description: string | null;
+  status: string;
+  created_at: string;
+}
+
+export interface VolunteersTable {
+  id: string;
+  user_id: string;
+  volunteer_code: string;
+  national_code: string | null;
+  name: string;
+  id_type: string;
+  id_number_enc: string;
+  id_number_hash: string;
+  id_number_masked: string;
+  birth_date: string | null;
+  gender: string | null;
+  region_code: string;
+  skills: string;
+  fields: string;
+  availability: string;
+  status: string;
+  registered_at: string;
+  updated_at: string;
+  /** Confirmed service, in whole minutes: a cache of the confirmed records' sum. */
+  confirmed_minutes: Generated<number>;
+  star_level: Generated<number>;
+  signup_suspended_until: Generated<string | null>;
+}
+
+export interface MembershipsTable {
+  id: string;
+  organisation_id: string;
+  volunteer_id: string;
+  role: string;
+  status: string;
+  joined_at: string;
+}
+
+export interface RoleGrantsTable {
+  id: string;
+  user_id: string;
+  role: string;
+  scope_type: string;
+  scope_id: string;
+  granted_by: string | null;
+  created_at: string;
+}
+
+export interface SitesTable {
+  id: string;
+  name: string;
+  type: string;
+  region_code: string;
+  address: string;
+  lat: number;
+  lng: number;
+  organisation_id: string | null;
+  opening_hours: string | null;
+  facilities: string;
+  accessibility: string | null;
+  status: string;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_user_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  details: string;
+}
+
+export interface FoundationTables {
+  regions: RegionsTable;
+  region_closure: ClosureTable;
+  service_fields: ServiceFieldsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  organisations: OrganisationsTable;
+  organisation_closure: ClosureTable;
+  volunteers: VolunteersTable;
+  memberships: MembershipsTable;
+  role_grants: RoleGrantsTable;
+  sites: SitesTable;
+  audit_log: AuditLogTable;
+}

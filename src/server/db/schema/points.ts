@@ -1,0 +1,79 @@
+/** Table types for the points ledger, rules, earnings and job leases. Column names are snake_case as in the migrations. */
+
+/** Migration 040: the points ledger, point rules, earnings and job leases. */
+export interface PointAccountsTable {
+  id: string;
+  kind: string;
+  owner_id: string;
+  balance: number;
+  non_negative: number;
+  entry_seq: number;
+  created_at: string;
+}
+
+export interface PointTransactionsTable {
+  id: string;
+  kind: string;
+  idempotency_key: string;
+  source: string;
+  source_id: string | null;
+  memo: string | null;
+  actor_user_id: string | null;
+  reverses_id: string | null;
+  created_at: string;
+}
+
+export interface PointEntriesTable {
+  id: string;
+  transaction_id: string;
+  account_id: string;
+  seq: number;
+  amount: number;
+  balance_after: number;
+  expires_at: string | null;
+  created_at: string;
+}
+
+export interface PointRulesTable {
+  id: string;
+  scope_type: string;
+  scope_id: string;
+  points_per_hour: number;
+  points_per_activity: number;
+  sources: string;
+  field_multipliers: string;
+  project_multipliers: string;
+  bonuses: string;
+  daily_cap: number | null;
+  monthly_cap: number | null;
+  expiry: string;
+  budget_limited: number;
+  created_by: string;
+  created_at: string;
+}
+
+export interface PointEarningsTable {
+  record_id: string;
+  volunteer_id: string;
+  transaction_id: string;
+  rule_id: string;
+  day: string;
+  month: string;
+  points: number;
+  created_at: string;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  holder: string | null;
+  lease_until: string;
+}
+
+export interface PointsTables {
+  point_accounts: PointAccountsTable;
+  point_transactions: PointTransactionsTable;
+  point_entries: PointEntriesTable;
+  point_rules: PointRulesTable;
+  point_earnings: PointEarningsTable;
+  job_leases: JobLeasesTable;
+}
