@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
-import { makePerson, makePointsScene, pendingRecord } from './points.test-helpers.js';
+import { makePerson, makePointsScene, pendingRecord } from '../../../../test/points-fixtures.js';
 
 describe.each(DIALECTS)('concurrent bulk and single confirmations on %s', (dialect) => {
   let t: TestApp;

@@ -15,7 +15,7 @@ import {
   revoke,
   spend,
   wallet,
-} from './points.test-helpers.js';
+} from '../../../../test/points-fixtures.js';
 
 describe.each(DIALECTS)('earning points on %s', (dialect) => {
   let t: TestApp;

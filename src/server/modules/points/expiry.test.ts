@@ -4,7 +4,7 @@ import { DIALECTS } from '../../../../test/test-db.js';
 import { newId } from '../../ids.js';
 import { runExpiry, runScheduledExpiry } from './expiry.js';
 import { balanceOf, postTransaction, walletOf } from './ledger.js';
-import { earn, expectLedgerReconciles, makePointsScene, spend, wallet } from './points.test-helpers.js';
+import { earn, expectLedgerReconciles, makePointsScene, spend, wallet } from '../../../../test/points-fixtures.js';
 import { verifyLedger } from './verify.js';
 
 const DAY = 86_400_000;

@@ -1,31 +1,15 @@
 import { PostgresAdapter } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { PointAccountsTable, PointTransactionsTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../ids.js';
 
 /** Queries of the ledger tables. Entries are only ever inserted: nothing here updates or deletes one. */
 
 export const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
-export interface AccountRow {
-  id: string;
-  kind: string;
-  owner_id: string;
-  balance: number;
-  non_negative: number;
-  entry_seq: number;
-}
+export type AccountRow = Omit<PointAccountsTable, 'created_at'>;
 
-export interface TransactionRow {
-  id: string;
-  kind: string;
-  idempotency_key: string;
-  source: string;
-  source_id: string | null;
-  memo: string | null;
-  actor_user_id: string | null;
-  reverses_id: string | null;
-  created_at: string;
-}
+export type TransactionRow = PointTransactionsTable;
 
 const ACCOUNT_COLUMNS = ['id', 'kind', 'owner_id', 'balance', 'non_negative', 'entry_seq'] as const;
 

@@ -4,7 +4,7 @@ import { makeUser, REGIONS } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { newId } from '../../ids.js';
-import { earn, expectLedgerReconciles, makePerson, makePointsScene, wallet } from './points.test-helpers.js';
+import { earn, expectLedgerReconciles, makePerson, makePointsScene, wallet } from '../../../../test/points-fixtures.js';
 
 describe.each(DIALECTS)('points endpoints on %s', (dialect) => {
   let t: TestApp;

@@ -8,7 +8,7 @@ import {
   makeSupermarketScene,
   stockOf,
   type SupermarketScene,
-} from './supermarkets.test-helpers.js';
+} from '../../../../test/supermarket-fixtures.js';
 
 describe.each(DIALECTS)('supermarket goods and stock on %s', (dialect) => {
   let t: TestApp;

@@ -13,7 +13,7 @@ import {
   makeSupermarketScene,
   type Member,
   type SupermarketScene,
-} from './supermarkets.test-helpers.js';
+} from '../../../../test/supermarket-fixtures.js';
 
 const WALLETS = 50;
 const REQUESTS = 1000;

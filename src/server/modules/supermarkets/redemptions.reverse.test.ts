@@ -11,7 +11,7 @@ import {
   stockOf,
   walletBalance,
   type SupermarketScene,
-} from './supermarkets.test-helpers.js';
+} from '../../../../test/supermarket-fixtures.js';
 
 describe.each(DIALECTS)('reversal and own history on %s', (dialect) => {
   let t: TestApp;

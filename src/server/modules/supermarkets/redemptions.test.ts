@@ -12,7 +12,7 @@ import {
   stockOf,
   walletBalance,
   type SupermarketScene,
-} from './supermarkets.test-helpers.js';
+} from '../../../../test/supermarket-fixtures.js';
 
 describe.each(DIALECTS)('redemption at the counter on %s', (dialect) => {
   let t: TestApp;

@@ -11,7 +11,7 @@ import {
   makeSupermarketScene,
   redeem,
   type SupermarketScene,
-} from './supermarkets.test-helpers.js';
+} from '../../../../test/supermarket-fixtures.js';
 
 async function workbook(payload: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

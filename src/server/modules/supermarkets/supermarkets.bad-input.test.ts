@@ -8,7 +8,7 @@ import {
   makeSupermarketScene,
   redeem,
   type SupermarketScene,
-} from './supermarkets.test-helpers.js';
+} from '../../../../test/supermarket-fixtures.js';
 
 // Whatever a counter or an admin sends, the answer is a 4xx with a message, never a 500,
 // and nothing moves.

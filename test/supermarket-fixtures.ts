@@ -5,12 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { clientFor, type BearerClient } from '../../../../test/activity-factories.js';
-import { makeRegions, makeUser, makeVolunteer, REGIONS } from '../../../../test/factories.js';
-import type { TestApp } from '../../../../test/test-app.js';
-import { issueMemberCode } from '../checkin/codes.js';
-import { postTransaction, walletOf } from '../points/ledger.js';
-import { insertSite } from '../sites/sites.repository.js';
+import { clientFor, type BearerClient } from './activity-factories.js';
+import { makeRegions, makeUser, makeVolunteer, REGIONS } from './factories.js';
+import type { TestApp } from './test-app.js';
+import { issueMemberCode } from '../src/server/modules/checkin/codes.js';
+import { postTransaction, walletOf } from '../src/server/modules/points/ledger.js';
+import { insertSite } from '../src/server/modules/sites/sites.repository.js';
 
 export interface Staff {
   userId: string;

@@ -4,12 +4,12 @@
  * source, minutes and service day a test needs, then confirmed or revoked over HTTP.
  */
 import { expect } from 'vitest';
-import { makeActivity, makeOrganisationTree, type OrganisationTree } from '../../../../test/activity-factories.js';
-import type { TestApp } from '../../../../test/test-app.js';
-import { newId, nowIso } from '../../ids.js';
-import { makePerson, type Person } from '../checkin/checkin.test-helpers.js';
-import { balanceOf, budgetOf, CITY, postTransaction, walletOf } from './ledger.js';
-import { verifyLedger } from './verify.js';
+import { makeActivity, makeOrganisationTree, type OrganisationTree } from './activity-factories.js';
+import type { TestApp } from './test-app.js';
+import { newId, nowIso } from '../src/server/ids.js';
+import { makePerson, type Person } from '../src/server/modules/checkin/checkin.test-helpers.js';
+import { balanceOf, budgetOf, CITY, postTransaction, walletOf } from '../src/server/modules/points/ledger.js';
+import { verifyLedger } from '../src/server/modules/points/verify.js';
 
 export interface PointsScene {
   tree: OrganisationTree;
