@@ -109,14 +109,41 @@ export const VolunteerSchema = z
   .describe('Volunteer');
 export type Volunteer = z.infer<typeof VolunteerSchema>;
 
+const ListRegion = z
+  .string()
+  .max(20)
+  .optional()
+  .describe('Volunteers of this region and everything under it; required unless a system admin');
+
+const SearchText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(LIMITS.nameMax)
+  .describe('A name prefix, or a whole volunteer code (志愿者编号)');
+
 export const VolunteerListQuery = z.strictObject({
-  regionCode: z
-    .string()
-    .max(20)
-    .optional()
-    .describe('Volunteers of this region and everything under it; required unless a system admin'),
+  regionCode: ListRegion,
+  // A phone typed here would sit in URLs, browser history and proxy logs: it is refused, not searched.
+  q: SearchText.refine((v) => !MAINLAND_MOBILE.test(v), {
+    message: 'looks like a phone number; search by phone with POST /api/v1/volunteers/search',
+  }).optional(),
   ...PageQuery,
 });
+export type VolunteerListQuery = z.infer<typeof VolunteerListQuery>;
+
+/** POST /api/v1/volunteers/search: the list's search with the phone in the body, never in a URL. */
+export const VolunteerSearchBody = z
+  .strictObject({
+    regionCode: ListRegion,
+    q: SearchText.optional(),
+    phone: Phone.optional().describe('The whole phone number; matched through its keyed hash, never stored or logged'),
+    cursor: PageQuery.cursor,
+    limit: z.number().int().min(1).max(LIMITS.listMax).default(LIMITS.listDefault).describe('Page size (≤ 200)'),
+  })
+  .refine((b) => b.q === undefined || b.phone === undefined, { message: 'give q or phone, not both', path: ['phone'] })
+  .describe('Search volunteers by name prefix, volunteer code or phone');
+export type VolunteerSearchBody = z.infer<typeof VolunteerSearchBody>;
 
 export const VolunteerList = page(VolunteerSchema);
 

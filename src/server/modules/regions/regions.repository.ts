@@ -87,6 +87,17 @@ export async function childrenOf(db: Db, parent: string | null) {
   return q.orderBy('code').execute();
 }
 
+/** The regions with these codes (unknown ones are left out), in code order. */
+export async function regionsByCodes(db: Db, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('regions')
+    .select(['code', 'name', 'level', 'parent_code', 'kind'])
+    .where('code', 'in', codes)
+    .orderBy('code')
+    .execute();
+}
+
 export async function regionByCode(db: Db, code: string) {
   return db
     .selectFrom('regions')

@@ -1,5 +1,5 @@
 import type { Region } from '../../../common/contract/regions.js';
-import { RegionList, RegionQuery } from '../../../common/contract/regions.js';
+import { RegionList, RegionQuery, splitRegionCodes } from '../../../common/contract/regions.js';
 import { errorResponses } from '../../../common/contract/common.js';
 import { notFound } from '../../../common/errors.js';
 import type { App } from '../../context.js';
@@ -11,16 +11,18 @@ export function regionRoutes(app: App): void {
     {
       schema: {
         tags: ['regions'],
-        summary: 'Regions: the children of `parent`, or the top level',
+        summary: 'Regions: the children of `parent`, the regions named in `codes`, or the top level',
         querystring: RegionQuery,
         response: { 200: RegionList, ...errorResponses },
       },
     },
     async (req) => {
       const db = app.ctx.database.db;
-      const parent = req.query.parent ?? null;
-      if (parent !== null && !(await repo.regionByCode(db, parent))) throw notFound('Region');
-      const rows = await repo.childrenOf(db, parent);
+      const { parent, codes } = req.query;
+      if (parent !== undefined && !(await repo.regionByCode(db, parent))) throw notFound('Region');
+      const rows = codes
+        ? await repo.regionsByCodes(db, splitRegionCodes(codes))
+        : await repo.childrenOf(db, parent ?? null);
       return {
         items: rows.map((r) => ({
           code: r.code,

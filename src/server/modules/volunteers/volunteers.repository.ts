@@ -110,19 +110,36 @@ export async function updateUser(db: Db, id: string, patch: UserPatch): Promise<
   await db.updateTable('users').set(patch).where('id', '=', id).execute();
 }
 
-/** Volunteers of `regionCode` (null: everyone) and every region under it, in id order after `afterId`. */
-export async function volunteersUnderRegion(
-  db: Db,
-  regionCode: string | null,
-  afterId: string | null,
-  limit: number,
-): Promise<VolunteerRow[]> {
+export interface VolunteerFilter {
+  /** null: every region. */
+  regionCode: string | null;
+  /** Names starting with this, or the volunteer code equal to `code`. */
+  search?: { namePrefix: string; code: string } | undefined;
+  /** The keyed hash of a whole phone number. */
+  phoneHash?: string | undefined;
+  afterId: string | null;
+  limit: number;
+}
+
+/** Volunteers of a region (or everyone) and every region under it, filtered, in id order after `afterId`. */
+export async function listVolunteers(db: Db, f: VolunteerFilter): Promise<VolunteerRow[]> {
   let q = db.selectFrom('volunteers').innerJoin('users', 'users.id', 'volunteers.user_id').select(columns);
-  if (regionCode !== null) {
+  if (f.regionCode !== null) {
     q = q
       .innerJoin('region_closure', 'region_closure.descendant', 'volunteers.region_code')
-      .where('region_closure.ancestor', '=', regionCode);
+      .where('region_closure.ancestor', '=', f.regionCode);
   }
-  if (afterId !== null) q = q.where('volunteers.id', '>', afterId);
-  return q.orderBy('volunteers.id').limit(limit).execute();
+  const search = f.search;
+  if (search) {
+    // LIKE wildcards typed by the caller are dropped, so a prefix stays a prefix on both dialects.
+    const prefix = search.namePrefix.replace(/[%_\\]/g, '');
+    q = q.where((eb) =>
+      prefix
+        ? eb.or([eb('volunteers.name', 'like', `${prefix}%`), eb('volunteers.volunteer_code', '=', search.code)])
+        : eb('volunteers.volunteer_code', '=', search.code),
+    );
+  }
+  if (f.phoneHash !== undefined) q = q.where('users.phone_hash', '=', f.phoneHash);
+  if (f.afterId !== null) q = q.where('volunteers.id', '>', f.afterId);
+  return q.orderBy('volunteers.id').limit(f.limit).execute();
 }

@@ -7,6 +7,7 @@ import {
   VolunteerList,
   VolunteerListQuery,
   VolunteerSchema,
+  VolunteerSearchBody,
 } from '../../../common/contract/volunteers.js';
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
@@ -57,14 +58,30 @@ export function volunteerRoutes(app: App): void {
     {
       schema: {
         tags,
-        summary: 'Volunteers of a region and everything under it (region and system admins)',
+        summary:
+          'Volunteers of a region and everything under it (region and system admins); `q`: name prefix or volunteer code',
         querystring: VolunteerListQuery,
         response: { 200: VolunteerList, ...errorResponses },
       },
     },
     async (req) => {
-      const actor = requireActor(req);
-      const { rows, nextCursor } = await service.listVolunteers(ctx.database.db, actor, req.query);
+      const { rows, nextCursor } = await service.listVolunteers(ctx, ctx.database.db, requireActor(req), req.query);
+      return { items: rows.map(presentVolunteer), nextCursor };
+    },
+  );
+
+  app.post(
+    '/api/v1/volunteers/search',
+    {
+      schema: {
+        tags,
+        summary: 'The volunteer list searched by name prefix, volunteer code or whole phone (kept out of the URL)',
+        body: VolunteerSearchBody,
+        response: { 200: VolunteerList, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { rows, nextCursor } = await service.listVolunteers(ctx, ctx.database.db, requireActor(req), req.body);
       return { items: rows.map(presentVolunteer), nextCursor };
     },
   );

@@ -109,15 +109,22 @@ export async function updateVolunteer(
 
 export interface ListQuery {
   regionCode?: string | undefined;
+  /** A name prefix or a whole volunteer code. */
+  q?: string | undefined;
+  /** A whole phone number: only from a request body, never a URL. */
+  phone?: string | undefined;
   cursor?: string | undefined;
   limit: number;
 }
 
 /**
  * Region and system admins list the volunteers of a region they administer and everything
- * under it, in id order. The list shows masked data only; each page read is audited.
+ * under it, in id order, optionally searched by name prefix, volunteer code or phone. The
+ * list shows masked data only; each page read is audited with the kind of search, never
+ * what was searched for.
  */
 export async function listVolunteers(
+  ctx: Pick<AppContext, 'cipher'>,
   db: Db,
   actor: Actor,
   q: ListQuery,
@@ -135,14 +142,21 @@ export async function listVolunteers(
     }
   }
   const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
-  const rows = await repo.volunteersUnderRegion(db, regionCode, after ? String(after.id) : null, q.limit + 1);
+  const rows = await repo.listVolunteers(db, {
+    regionCode,
+    search: q.q === undefined ? undefined : { namePrefix: q.q, code: q.q.toUpperCase() },
+    phoneHash: q.phone === undefined ? undefined : ctx.cipher.lookupHash(rules.PHONE_NAMESPACE, q.phone),
+    afterId: after ? String(after.id) : null,
+    limit: q.limit + 1,
+  });
   const { items, nextCursor } = pageOf(rows, q.limit, (r) => ({ id: r.id }));
+  const search = q.phone !== undefined ? 'phone' : q.q !== undefined ? 'name_or_code' : undefined;
   await appendAudit(db, {
     actorUserId: actor.userId,
     action: 'volunteer.list',
     entityType: 'region',
     entityId: regionCode ?? 'system',
-    details: { count: items.length },
+    details: search ? { count: items.length, search } : { count: items.length },
   });
   return { rows: items, nextCursor };
 }
