@@ -1,0 +1,128 @@
+import { EXPORT_SECTION_CAP, EXPORTS_PER_HOUR, type DataExport } from '../../../common/contract/data-export.js';
+import { AppError, forbidden } from '../../../common/errors.js';
+import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import { nowIso } from '../../ids.js';
+import type { Actor } from '../access/policy.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { volunteerIdOfUser } from '../checkin/checkin.repository.js';
+import { presentAttendance } from '../checkin/checkin.presenter.js';
+import { getPrefs, listInbox } from '../notifications/notifications.service.js';
+import { presentMembership } from '../organisations/organisations.presenter.js';
+import { statementOf } from '../points/statements.service.js';
+import { listQualifications } from '../qualifications/qualifications.service.js';
+import { presentRecord } from '../records/records.presenter.js';
+import { listRecords } from '../records/records.service.js';
+import { listMySignups } from '../signups/signups.queries.js';
+import { myRedemptions } from '../supermarkets/reports.service.js';
+import * as repo from './export.repository.js';
+import { presentVolunteer } from './volunteers.presenter.js';
+import { loadVolunteer } from './volunteers.service.js';
+
+const HOUR_MS = 3_600_000;
+/** Rows asked of a paged list at a time. */
+const PAGE = 500;
+
+type Page<T> = { items: T[]; nextCursor: string | null };
+
+/**
+ * Walks a cursor-paged list of the caller's own (the same service the API pages with, so
+ * the export shows each row as the app does) until it ends or reaches the cap.
+ */
+async function allPages<T>(
+  fetchPage: (cursor: string | undefined, limit: number) => Promise<Page<T>>,
+): Promise<{ items: T[]; truncated: boolean }> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const p = await fetchPage(cursor, Math.min(PAGE, EXPORT_SECTION_CAP - items.length));
+    items.push(...p.items);
+    if (!p.nextCursor) return { items, truncated: false };
+    if (items.length >= EXPORT_SECTION_CAP) return { items, truncated: true };
+    cursor = p.nextCursor;
+  }
+}
+
+/** A capped list read in one query: one row more than the cap tells that it was cut. */
+function capped<T>(rows: T[]): { items: T[]; truncated: boolean } {
+  return { items: rows.slice(0, EXPORT_SECTION_CAP), truncated: rows.length > EXPORT_SECTION_CAP };
+}
+
+const position = (lat: number | null, lng: number | null, accuracyM: number | null) => ({ lat, lng, accuracyM });
+
+/**
+ * The caller's own data as one document (SPEC: a volunteer can export their own data).
+ * Volunteers only (anyone else 403); a few per hour per account (429 after). The ID
+ * number, phone and e-mail are decrypted in full because they are the person's own; the
+ * document goes only into the answer, and the audit entry lists section sizes, no values.
+ */
+export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, db: Db, actor: Actor) {
+  const volunteerId = await volunteerIdOfUser(db, actor.userId);
+  if (!volunteerId) throw forbidden('Only volunteers have volunteer data to export');
+  if (!ctx.limiter.take(`export:${actor.userId}`, EXPORTS_PER_HOUR, HOUR_MS)) {
+    throw new AppError('RATE_LIMITED', `At most ${EXPORTS_PER_HOUR} exports an hour; try again later`);
+  }
+
+  const row = await loadVolunteer(db, volunteerId);
+  const secret = await repo.encryptedPersonalData(db, volunteerId);
+  const open = (enc: string | null | undefined) => (enc ? ctx.cipher.decrypt(enc) : null);
+
+  const signups = await allPages((cursor, limit) => listMySignups(db, actor, { cursor, limit }));
+  const records = await allPages(async (cursor, limit) => {
+    const p = await listRecords(db, actor, { cursor, limit });
+    return { items: p.items.map(presentRecord), nextCursor: p.nextCursor };
+  });
+  let balance = 0;
+  const statement = await allPages(async (cursor, limit) => {
+    const s = await statementOf(db, actor, volunteerId, { cursor, limit });
+    balance = s.balance;
+    return s;
+  });
+  const redemptions = await allPages((cursor, limit) => myRedemptions(db, actor, { cursor, limit }));
+  const notifications = await allPages((cursor, limit) => listInbox(db, actor, { cursor, limit }));
+  const memberships = capped(await repo.membershipsOf(db, volunteerId, EXPORT_SECTION_CAP + 1));
+  const attendance = capped(await repo.attendanceOf(db, volunteerId, EXPORT_SECTION_CAP + 1));
+
+  const sections = { memberships, signups, attendance, records, statement, redemptions, notifications };
+  const truncated = Object.entries(sections)
+    .filter(([, s]) => s.truncated)
+    .map(([name]) => name);
+
+  const doc: DataExport = {
+    about: { format: 'shanmei-export/1', exportedAt: nowIso(), sectionCap: EXPORT_SECTION_CAP, truncated },
+    volunteer: {
+      ...presentVolunteer(row),
+      idNumber: open(secret?.id_number_enc) ?? row.id_number_masked,
+      phone: open(secret?.phone_enc),
+      email: open(secret?.email_enc),
+    },
+    notificationPrefs: await getPrefs(db, actor),
+    memberships: memberships.items.map((m) => ({ ...presentMembership(m), organisationName: m.organisation_name })),
+    signups: signups.items,
+    attendance: attendance.items.map((a) => {
+      const { recordId: _none, ...shown } = presentAttendance(a, null);
+      return {
+        ...shown,
+        checkIn: position(a.in_lat, a.in_lng, a.in_accuracy_m),
+        checkOut: a.checked_out_at === null ? null : position(a.out_lat, a.out_lng, a.out_accuracy_m),
+      };
+    }),
+    records: records.items,
+    points: { balance, statement: statement.items },
+    redemptions: redemptions.items,
+    notifications: notifications.items,
+    qualifications: (await listQualifications(db, actor, volunteerId)).items,
+  };
+
+  await appendAudit(db, {
+    actorUserId: actor.userId,
+    action: 'volunteer.export',
+    entityType: 'volunteer',
+    entityId: volunteerId,
+    details: {
+      counts: Object.fromEntries(Object.entries(sections).map(([name, s]) => [name, s.items.length])),
+      truncated,
+    },
+  });
+  return { doc, filename: `shanmei-my-data-${row.volunteer_code}-${doc.about.exportedAt.slice(0, 10)}.json` };
+}
