@@ -23,7 +23,6 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { checkinModule } from './modules/checkin/checkin.module.js';
 import { fieldRoutes } from './modules/fields/fields.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
-import { publicConfigRoutes } from './modules/public-config/public-config.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { recordRoutes } from './modules/records/records.routes.js';
@@ -32,7 +31,6 @@ import { regionPathRoutes } from './modules/regions/region-path.routes.js';
 import { regionRoutes } from './modules/regions/regions.routes.js';
 import { roleRoutes } from './modules/access/roles.routes.js';
 import { siteRoutes } from './modules/sites/sites.routes.js';
-import { statsRoutes } from './modules/stats/stats.routes.js';
 import { supermarketsModule } from './modules/supermarkets/supermarkets.module.js';
 import { volunteerExportRoutes } from './modules/volunteers/export.routes.js';
 import { volunteerRoutes } from './modules/volunteers/volunteers.routes.js';
@@ -103,7 +101,6 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
 
   registerAuth(app);
   healthRoutes(app);
-  publicConfigRoutes(app);
   authRoutes(app);
   regionRoutes(app);
   regionPathRoutes(app);
@@ -124,7 +121,6 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   recordRoutes(app);
   pointsRoutes(app);
   supermarketsModule(app);
-  statsRoutes(app);
 
   if (config.webRoot) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });
