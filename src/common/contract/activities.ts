@@ -90,6 +90,58 @@ export const CreateActivityBody = z
   });
 export type CreateActivity = z.infer<typeof CreateActivityBody>;
 
+/** What a published activity still lets its organisers change (see PatchActivityBody). */
+export const PUBLISHED_EDITABLE = ['title', 'description', 'radiusM', 'risky'] as const;
+
+export const PatchActivityBody = z
+  .strictObject({
+    title: text(LIMITS.titleMax).optional().describe('Any time before cancellation'),
+    description: z.string().trim().max(LIMITS.textMax).optional().describe('Any time before cancellation'),
+    field: z
+      .string()
+      .min(1)
+      .max(LIMITS.tagMax)
+      .optional()
+      .describe('Service field code; drafts only (points and statistics count by it)'),
+    projectId: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .optional()
+      .describe('Brand project, null for none; drafts only (points rules multiply by it)'),
+    requiresApproval: z.boolean().optional().describe('Drafts only: sign-ups already made followed the old rule'),
+    risky: z
+      .boolean()
+      .optional()
+      .describe('Turning it on for a published activity needs a policy covering every shift, as publishing does'),
+    radiusM: z
+      .number()
+      .int()
+      .min(ACTIVITY_LIMITS.radiusMinM)
+      .max(ACTIVITY_LIMITS.radiusMaxM)
+      .optional()
+      .describe('Check-in radius in metres (10–5000); any time before cancellation'),
+    siteId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('Move to a site; drafts only (volunteers signed up for the place)'),
+    location: LocationInput.optional().describe('Move to an address and position; drafts only'),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'change at least one field', path: ['title'] })
+  .refine((b) => b.siteId === undefined || b.location === undefined, {
+    message: 'give siteId or location, not both',
+    path: ['location'],
+  })
+  .describe(
+    'Changes to an activity. A draft takes any of them; a published activity only title, description, ' +
+      'radiusM and risky (a value equal to the current one is always accepted), anything else is a 422 ' +
+      'naming the field: cancel it and create a new one instead. A cancelled activity cannot be changed (409).',
+  );
+export type PatchActivity = z.infer<typeof PatchActivityBody>;
+
 export const ShiftSchema = z
   .object({
     id: z.string(),

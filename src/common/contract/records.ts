@@ -54,7 +54,8 @@ export const BulkConfirmAnswer = z.object({ items: z.array(RecordSchema) });
 
 export const LateEntryBody = z
   .strictObject({
-    volunteerId: z.string().trim().min(1).max(64),
+    volunteerId: z.string().trim().min(1).max(64).optional().describe('The volunteer, by id'),
+    volunteerCode: z.string().trim().min(1).max(64).optional().describe('Or by volunteer code (志愿者编号)'),
     activityId: z.string().trim().min(1).max(64),
     shiftId: z.string().trim().min(1).max(64).optional().describe('When given, times are clipped to it'),
     start: IsoTime,
@@ -62,7 +63,11 @@ export const LateEntryBody = z
     content: text(LIMITS.textMax).describe('What was served'),
     evidence: text(LIMITS.textMax).describe('What proves it (sign-in sheet, photos…); required'),
   })
-  .refine((b) => Date.parse(b.end) > Date.parse(b.start), { message: 'must be after start', path: ['end'] });
+  .refine((b) => Date.parse(b.end) > Date.parse(b.start), { message: 'must be after start', path: ['end'] })
+  .refine((b) => (b.volunteerId === undefined) !== (b.volunteerCode === undefined), {
+    message: 'give exactly one of volunteerId or volunteerCode',
+    path: ['volunteerId'],
+  });
 export type LateEntry = z.infer<typeof LateEntryBody>;
 
 export const CorrectionBody = z

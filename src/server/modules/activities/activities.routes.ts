@@ -6,6 +6,7 @@ import {
   CancelActivityBody,
   CreateActivityBody,
   OrgActivitiesQuery,
+  PatchActivityBody,
   PatchShiftBody,
   PeopleServedBody,
   ShiftSchema,
@@ -15,6 +16,7 @@ import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
 import { organisationActivities, searchActivities } from './activities.search.js';
 import * as service from './activities.service.js';
+import { patchActivity } from './activity-edit.service.js';
 import * as shifts from './shifts.service.js';
 
 const Empty = z.strictObject({});
@@ -54,6 +56,20 @@ export function activityRoutes(app: App): void {
     '/api/v1/activities/:id',
     { schema: { tags, summary: 'One activity with its shifts', params: IdParams, response: one } },
     async (req) => service.getActivity(db(), req.actor, req.params.id),
+  );
+
+  app.patch(
+    '/api/v1/activities/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an activity: anything in a draft; title, description, radius and risky once published',
+        params: IdParams,
+        body: PatchActivityBody,
+        response: one,
+      },
+    },
+    async (req) => patchActivity(db(), requireActor(req), req.params.id, req.body),
   );
 
   app.post(

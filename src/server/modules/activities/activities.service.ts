@@ -16,10 +16,11 @@ import { presentActivity } from './activities.presenter.js';
 import * as repo from './activities.repository.js';
 import { expandShifts } from './activities.rules.js';
 
-const rule = (field: string, message: string) => new AppError('RULE_VIOLATION', `${field}: ${message}`, { field });
+export const rule = (field: string, message: string) =>
+  new AppError('RULE_VIOLATION', `${field}: ${message}`, { field });
 
 /** Where the activity happens: its site's place and region, or the given place in the organisation's region. */
-async function placeOf(db: Db, body: CreateActivity, orgRegion: string) {
+export async function placeOf(db: Db, body: Pick<CreateActivity, 'siteId' | 'location'>, orgRegion: string) {
   if (body.siteId) {
     const site = await siteById(db, body.siteId);
     if (!site) throw rule('siteId', `site "${body.siteId}" does not exist`);
@@ -107,7 +108,7 @@ export async function createActivity(db: Db, actor: Actor, body: CreateActivity)
   return loadActivity(db, id);
 }
 
-async function loadActivity(db: Db, id: string): Promise<Activity> {
+export async function loadActivity(db: Db, id: string): Promise<Activity> {
   const a = await repo.activityById(db, id);
   if (!a) throw notFound('Activity');
   return presentActivity(a, await repo.shiftsOf(db, id));
@@ -129,23 +130,29 @@ function uncoveredShift(shifts: repo.ShiftRow[], policies: { starts_on: string; 
   });
 }
 
+/**
+ * Refuses a risky activity without a policy (its own or its organisation's) covering every
+ * live shift: the rule of publishing, and of marking a published activity risky.
+ */
+export async function requireCoverage(db: Db, a: repo.ActivityRow, before: string): Promise<void> {
+  const shifts = (await repo.shiftsOf(db, a.id)).filter((s) => s.status !== 'cancelled');
+  const gap = uncoveredShift(shifts, await policiesFor(db, a.id, a.organisation_id));
+  if (gap) {
+    throw new AppError(
+      'INSURANCE_REQUIRED',
+      `This activity is marked risky: add an insurance policy covering its shift of ${gap.start_at} before ${before}`,
+      { shiftId: gap.id, field: 'risky' },
+    );
+  }
+}
+
 /** Publishes a draft. A risky activity needs a policy (its own or its organisation's) covering every shift. */
 export async function publishActivity(db: Db, actor: Actor, id: string): Promise<Activity> {
   const a = await repo.activityById(db, id);
   if (!a) throw notFound('Activity');
   await requireOrganiser(db, actor, a);
   if (a.status !== 'draft') throw new AppError('CONFLICT', `Only a draft can be published; this one is ${a.status}`);
-  const shifts = (await repo.shiftsOf(db, id)).filter((s) => s.status !== 'cancelled');
-  if (a.risky === 1) {
-    const gap = uncoveredShift(shifts, await policiesFor(db, a.id, a.organisation_id));
-    if (gap) {
-      throw new AppError(
-        'INSURANCE_REQUIRED',
-        `This activity is marked risky: add an insurance policy covering its shift of ${gap.start_at} before publishing`,
-        { shiftId: gap.id },
-      );
-    }
-  }
+  if (a.risky === 1) await requireCoverage(db, a, 'publishing');
   await db.transaction().execute(async (trx) => {
     await repo.updateActivity(trx, id, { status: 'published', published_at: nowIso() });
     await appendAudit(trx, {

@@ -9,6 +9,7 @@ import { decodeCursor, pageOf } from '../../pagination.js';
 import { Policy, type Actor } from '../access/policy.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { volunteerIdOfUser } from '../checkin/checkin.repository.js';
+import { volunteerIdByCode } from '../organisations/organisations.repository.js';
 import { getSettings } from '../settings/settings.service.js';
 import { requireOrganiserOf, requireOrganiserRole } from './records.access.js';
 import * as repo from './records.repository.js';
@@ -125,7 +126,14 @@ export async function createLateEntry(db: Db, actor: Actor, body: LateEntry): Pr
   const activity = await repo.activityFacts(db, body.activityId);
   if (!activity) throw notFound('Activity');
   await requireOrganiserOf(db, actor, activity.organisation_id, 'Activity');
-  if (!(await repo.volunteerFacts(db, body.volunteerId))) throw ruleError('volunteerId', 'no such volunteer');
+  const volunteerId = body.volunteerCode
+    ? await volunteerIdByCode(db, body.volunteerCode)
+    : (await repo.volunteerFacts(db, body.volunteerId ?? ''))?.id;
+  if (!volunteerId) {
+    throw body.volunteerCode
+      ? ruleError('volunteerCode', 'no volunteer has this volunteer code')
+      : ruleError('volunteerId', 'no such volunteer');
+  }
   const start = new Date(body.start).toISOString();
   const end = new Date(body.end).toISOString();
   if (Date.parse(end) > Date.now()) throw ruleError('end', 'a late entry records service that already happened');
@@ -156,7 +164,7 @@ export async function createLateEntry(db: Db, actor: Actor, body: LateEntry): Pr
   await db.transaction().execute(async (trx) => {
     await repo.insertRecord(trx, {
       id,
-      volunteer_id: body.volunteerId,
+      volunteer_id: volunteerId,
       activity_id: activity.id,
       shift_id: body.shiftId ?? null,
       organisation_id: activity.organisation_id,
