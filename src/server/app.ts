@@ -31,6 +31,7 @@ import { regionPathRoutes } from './modules/regions/region-path.routes.js';
 import { regionRoutes } from './modules/regions/regions.routes.js';
 import { roleRoutes } from './modules/access/roles.routes.js';
 import { siteRoutes } from './modules/sites/sites.routes.js';
+import { statsRoutes } from './modules/stats/stats.routes.js';
 import { supermarketsModule } from './modules/supermarkets/supermarkets.module.js';
 import { volunteerExportRoutes } from './modules/volunteers/export.routes.js';
 import { volunteerRoutes } from './modules/volunteers/volunteers.routes.js';
@@ -121,6 +122,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   recordRoutes(app);
   pointsRoutes(app);
   supermarketsModule(app);
+  statsRoutes(app);
 
   if (config.webRoot) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { ORG_LEVELS, SITE_TYPES } from '../enums.js';
+
+/** The longest window one statistics query may cover. */
+export const STATS_WINDOW_MAX_YEARS = 5;
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** An ISO-8601 time that names its offset (Z or ±hh:mm), so it is one instant everywhere. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Whether YYYY-MM-DD is a real calendar day (no 2026-02-30). */
+export const isRealLocalDate = (s: string): boolean => {
+  const t = Date.parse(`${s}T00:00:00.000Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === s;
+};
+
+/** A window bound: a local day or an instant with an offset. */
+export const isStatsBound = (s: string): boolean =>
+  LOCAL_DATE.test(s) ? isRealLocalDate(s) : ISO_TIME.test(s) && Number.isFinite(Date.parse(s));
+
+const bound = z
+  .string()
+  .max(40)
+  .refine(isStatsBound, 'must be a day (YYYY-MM-DD) or an ISO-8601 time with offset, e.g. 2026-01-01T00:00:00+08:00');
+
+export const StatsQuery = z.strictObject({
+  regionCode: z
+    .string()
+    .min(1)
+    .max(20)
+    .optional()
+    .describe('Region whose subtree is counted; omitted: the top region of the tree (the city)'),
+  departmentId: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe(
+      'Only what lies under this department (an organisation of kind department): organisations in its ' +
+        'subtree or supervised by it (department_id) and their subtrees, their activities, records, sites and members',
+    ),
+  from: bound
+    .optional()
+    .describe(
+      'Start of the window, inclusive: a local day (its midnight in the platform time zone, Asia/Shanghai by ' +
+        'default) or an ISO time with offset. Omitted: 1 January of the year `to` falls in, or of the current year',
+    ),
+  to: bound
+    .optional()
+    .describe(
+      'End of the window, exclusive as an instant; a local day counts in whole (the window ends at the next ' +
+        'local midnight). Omitted: the 1 January after `from`. At most 5 years after `from`',
+    ),
+});
+export type StatsQueryInput = z.infer<typeof StatsQuery>;
+
+const count = (what: string) => z.number().int().min(0).describe(what);
+const hours = (what: string) =>
+  z.number().min(0).describe(`${what}: confirmed minutes / 60, a decimal with one place, rounded down`);
+
+/** Counts per key of a fixed vocabulary; every key is present, 0 when none. */
+const countsOf = <T extends readonly [string, ...string[]]>(keys: T, what: string) =>
+  z
+    .object(Object.fromEntries(keys.map((k) => [k, z.number().int().min(0)])) as Record<T[number], z.ZodNumber>)
+    .describe(what);
+
+const TEAMS = 'Active organisations of kind `team` (志愿服务队) whose region lies in the region subtree';
+const SITES = 'Active sites (阵地) whose region lies in the region subtree';
+const SESSIONS =
+  'Shifts (场次) of published activities (not draft, not cancelled) that are not cancelled themselves and ' +
+  'started in the window and before now; an activity counts where it takes place (its region)';
+const PEOPLE_SERVED = 'Sum of the people served (服务人次) the organisers recorded on those shifts';
+const HOURS_OF = 'Service hours of confirmed records that started in the window, counted where the activity took place';
+const ISSUED =
+  'Points earned by confirmed service (ledger `earn` transactions of the point rules) for records that started ' +
+  'in the window, net of what was reversed when a record was revoked (whenever that happened). Admin adjustments ' +
+  'and expiry are not issuing';
+const REDEEMED =
+  'Points paid at points supermarkets in the region subtree for redemptions made in the window; a redemption an ' +
+  'admin reversed does not count';
+const VOLUNTEERS =
+  'Registered volunteers with status active now whose own region lies in the region subtree (with a department: ' +
+  'who are active members of one of its organisations); a count of today, whatever the window';
+const ACTIVE =
+  'Distinct volunteers with at least one confirmed record that started in the window, for service in the region ' +
+  'subtree (a volunteer from elsewhere who served here counts here)';
+
+export const RegionFigures = z
+  .object({
+    regionCode: z.string().describe('A child region of the chosen region'),
+    name: z.string(),
+    volunteers: count(VOLUNTEERS),
+    activeVolunteers: count(ACTIVE),
+    teams: count(TEAMS),
+    sites: count(SITES),
+    sessions: count(SESSIONS),
+    peopleServed: count(PEOPLE_SERVED),
+    hours: hours(HOURS_OF),
+    pointsIssued: count(ISSUED),
+    pointsRedeemed: count(REDEEMED),
+  })
+  .describe('The key figures of one child region (城区 → 街镇)');
+export type RegionFigures = z.infer<typeof RegionFigures>;
+
+export const MonthFigures = z
+  .object({
+    month: z.string().describe('Calendar month YYYY-MM in the platform time zone; the first and last may be partial'),
+    from: z.string().describe('Where this bucket starts (UTC ISO), inclusive'),
+    to: z.string().describe('Where this bucket ends (UTC ISO), exclusive'),
+    hours: hours(HOURS_OF),
+    sessions: count(SESSIONS),
+    peopleServed: count(PEOPLE_SERVED),
+    pointsIssued: count(ISSUED),
+    pointsRedeemed: count(REDEEMED),
+    newVolunteers: count('Volunteers registered in this month who are active now, in the region subtree'),
+  })
+  .describe('The flows of one calendar month of the window');
+export type MonthFigures = z.infer<typeof MonthFigures>;
+
+export const StatsOverview = z
+  .object({
+    regionCode: z.string().describe('The region counted (the default: the top of the tree)'),
+    regionName: z.string(),
+    departmentId: z.string().nullable(),
+    from: z.string().describe('Start of the window used (UTC ISO), inclusive'),
+    to: z.string().describe('End of the window used (UTC ISO), exclusive'),
+    timeZone: z.string().describe('Time zone of local days and months (settings.timeZone)'),
+    volunteers: count(VOLUNTEERS),
+    activeVolunteers: count(ACTIVE),
+    teamsByLevel: countsOf(ORG_LEVELS, `${TEAMS}, per level`),
+    sitesByType: countsOf(SITE_TYPES, `${SITES}, per type`),
+    sessions: count(SESSIONS),
+    peopleServed: count(PEOPLE_SERVED),
+    hours: hours(HOURS_OF),
+    pointsIssued: count(ISSUED),
+    pointsRedeemed: count(REDEEMED),
+    byRegion: z.array(RegionFigures).describe('The same figures for each child region, in code order'),
+    byMonth: z.array(MonthFigures).describe('The flows per calendar month of the window, oldest first'),
+  })
+  .describe('City statistics: aggregates only, never a person');
+export type StatsOverview = z.infer<typeof StatsOverview>;

@@ -1,0 +1,435 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localMidnight } from '../../../common/points.js';
+import {
+  clientFor,
+  makeActivity,
+  makeOrganisationTree,
+  shiftAt,
+  type OrganisationTree,
+} from '../../../../test/activity-factories.js';
+import { makeUser, makeVolunteer, REGIONS, type MadeVolunteer } from '../../../../test/factories.js';
+import { addGoods, key, makeSupermarketSite, redeem, staff } from '../../../../test/supermarket-fixtures.js';
+import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import { DIALECTS } from '../../../../test/test-db.js';
+import { newId, nowIso } from '../../ids.js';
+import { issueMemberCode } from '../checkin/codes.js';
+import { insertOrganisation } from '../organisations/organisations.repository.js';
+
+/*
+ * A small city with known figures (all times UTC; local time is UTC+8):
+ * 渝中 (500103): v1 (解放碑), v2; teams 渝中队 (district) and 解放碑小队 (town) of the ecology
+ *   department, and 卫健队 (district) of the health department; supermarket S1 (managed by 渝中队).
+ * 沙坪坝 (500106): v3 (小龙坎), v5 (closed account); 沙坪坝队 (district, ecology); supermarket S2.
+ * 两江新区 (500X01): v4; a practice point.
+ * Sessions: A1 (渝中队) 03-15 (30 served), 04-02 (20), 2025-12-31 23:00 local (9), one in an hour (50);
+ *   A2 (沙坪坝队) 04-20 (15), 05-01 01:00 local (5); A4 (卫健队) 05-10 (7);
+ *   a cancelled activity (100) and a draft (11) that never count.
+ * Records: r1 v1 A1 120 min confirmed (20 points); r2 v2 A1 90 min confirmed then revoked (15 points
+ *   back); r3 v3 A2 60 min on 05-01 local, confirmed (10 points); r4 v1 30 min pending; r5 v2 A4 45 min
+ *   confirmed (no rule, no points).
+ * Redemptions (backdated to June): v1 10 at S1, v1 4 at S2, v3 5 at S2 reversed.
+ */
+const YEAR = 'from=2026-01-01&to=2026-12-31';
+
+describe.each(DIALECTS)('stats overview on %s', (dialect) => {
+  let t: TestApp;
+  let tree: OrganisationTree;
+  let v1: MadeVolunteer;
+  let v2: MadeVolunteer;
+  let v3: MadeVolunteer;
+  let healthDept: string;
+  const get = (qs = '') => t.app.inject({ method: 'GET', url: `/api/v1/stats/overview${qs ? `?${qs}` : ''}` });
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    tree = await makeOrganisationTree(t.app);
+    const db = t.tdb.db;
+    healthDept = await insertOrganisation(db, {
+      name: '市卫生健康委',
+      kind: 'department',
+      level: 'city',
+      regionCode: REGIONS.city,
+      parentId: null,
+      departmentId: null,
+      fields: [],
+    });
+    const healthTeam = await insertOrganisation(db, {
+      name: '渝中区卫健志愿服务队',
+      kind: 'team',
+      level: 'district',
+      regionCode: REGIONS.yuzhong,
+      parentId: healthDept,
+      departmentId: healthDept,
+      fields: [],
+    });
+    const healthAdmin = await clientFor(
+      t.app,
+      (await makeUser(db, { roles: [{ role: 'team_admin', scopeType: 'organisation', scopeId: healthTeam }] })).id,
+    );
+
+    v1 = await makeVolunteer(t.app, { name: '甲志愿', regionCode: REGIONS.jiefangbei });
+    v2 = await makeVolunteer(t.app, { name: '乙志愿', regionCode: REGIONS.yuzhong });
+    v3 = await makeVolunteer(t.app, { name: '丙志愿', regionCode: REGIONS.xiaolongkan });
+    const v4 = await makeVolunteer(t.app, { name: '丁志愿', regionCode: REGIONS.liangjiang });
+    const v5 = await makeVolunteer(t.app, { name: '戊志愿', regionCode: REGIONS.xiaolongkan });
+    const registered: [MadeVolunteer, string, string][] = [
+      [v1, '2026-01-15T02:00:00.000Z', 'active'],
+      [v2, '2026-03-10T02:00:00.000Z', 'active'],
+      [v3, '2026-03-31T16:30:00.000Z', 'active'], // 1 April local
+      [v4, '2025-11-01T02:00:00.000Z', 'active'],
+      [v5, '2026-02-01T02:00:00.000Z', 'closed'],
+    ];
+    for (const [v, at, status] of registered) {
+      await db.updateTable('volunteers').set({ registered_at: at, status }).where('id', '=', v.id).execute();
+    }
+    const member = (orgId: string, volunteerId: string) =>
+      db
+        .insertInto('memberships')
+        .values({
+          id: newId(),
+          organisation_id: orgId,
+          volunteer_id: volunteerId,
+          role: 'member',
+          status: 'active',
+          joined_at: nowIso(),
+        })
+        .execute();
+    await member(tree.subTeamId, v1.id);
+    await member(tree.otherTeamId, v3.id);
+    await member(healthTeam, v2.id);
+
+    const rule = await tree.departmentAdmin.client.post('/api/v1/point-rules', {
+      scopeType: 'organisation',
+      scopeId: tree.departmentId,
+      pointsPerHour: 10,
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+
+    const span = (start: string, hours = 2) => ({
+      start,
+      end: new Date(Date.parse(start) + hours * 3_600_000).toISOString(),
+    });
+    const a1 = await makeActivity(t.app, {
+      orgId: tree.teamId,
+      regionCode: REGIONS.jiefangbei,
+      shifts: [
+        span('2026-03-15T01:00:00.000Z'),
+        span('2026-04-02T01:00:00.000Z'),
+        span('2025-12-31T15:00:00.000Z'),
+        shiftAt(1),
+      ],
+    });
+    const a2 = await makeActivity(t.app, {
+      orgId: tree.otherTeamId,
+      regionCode: REGIONS.xiaolongkan,
+      shifts: [span('2026-04-20T01:00:00.000Z'), span('2026-04-30T17:00:00.000Z')],
+    });
+    const a4 = await makeActivity(t.app, { orgId: healthTeam, shifts: [span('2026-05-10T01:00:00.000Z')] });
+    const cancelled = await makeActivity(t.app, { orgId: tree.teamId, shifts: [span('2026-03-20T01:00:00.000Z')] });
+    await db.updateTable('activities').set({ status: 'cancelled' }).where('id', '=', cancelled.id).execute();
+    await db.updateTable('shifts').set({ status: 'cancelled' }).where('activity_id', '=', cancelled.id).execute();
+    const draft = await makeActivity(t.app, {
+      orgId: tree.teamId,
+      status: 'draft',
+      shifts: [span('2026-03-16T01:00:00.000Z')],
+    });
+    const served: [string, number][] = [
+      ...a1.shiftIds.map((id, i): [string, number] => [id, [30, 20, 9, 50][i] as number]),
+      ...a2.shiftIds.map((id, i): [string, number] => [id, [15, 5][i] as number]),
+      [a4.shiftIds[0] as string, 7],
+      [cancelled.shiftIds[0] as string, 100],
+      [draft.shiftIds[0] as string, 11],
+    ];
+    for (const [id, n] of served)
+      await db.updateTable('shifts').set({ people_served: n }).where('id', '=', id).execute();
+
+    const record = async (
+      v: MadeVolunteer,
+      a: { id: string; organisationId: string },
+      start: string,
+      minutes: number,
+    ) => {
+      const id = newId();
+      await db
+        .insertInto('service_records')
+        .values({
+          id,
+          volunteer_id: v.id,
+          activity_id: a.id,
+          shift_id: null,
+          organisation_id: a.organisationId,
+          attendance_id: null,
+          service_date: start.slice(0, 10),
+          start_at: start,
+          end_at: new Date(Date.parse(start) + minutes * 60_000).toISOString(),
+          minutes,
+          content: '岸线清洁',
+          place: '解放碑',
+          source: 'self',
+          status: 'pending',
+          evidence: null,
+          recorded_by: null,
+          approved_by: null,
+          confirmed_at: null,
+          revoked_by: null,
+          revoked_at: null,
+          revoke_reason: null,
+          replaces_id: null,
+          created_at: nowIso(),
+        })
+        .execute();
+      return id;
+    };
+    const ok = async (p: Promise<{ statusCode: number; body: string }>) => {
+      const res = await p;
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const r1 = await record(v1, a1, '2026-03-15T01:00:00.000Z', 120);
+    const r2 = await record(v2, a1, '2026-04-02T01:00:00.000Z', 90);
+    const r3 = await record(v3, a2, '2026-04-30T17:00:00.000Z', 60);
+    await record(v1, a1, '2026-04-02T01:00:00.000Z', 30);
+    const r5 = await record(v2, a4, '2026-05-10T01:00:00.000Z', 45);
+    await ok(tree.teamAdmin.client.post(`/api/v1/records/${r1}/confirm`));
+    await ok(tree.teamAdmin.client.post(`/api/v1/records/${r2}/confirm`));
+    await ok(tree.teamAdmin.client.post(`/api/v1/records/${r2}/revoke`, { reason: '重复记录' }));
+    await ok(tree.otherTeamAdmin.client.post(`/api/v1/records/${r3}/confirm`));
+    await ok(healthAdmin.post(`/api/v1/records/${r5}/confirm`));
+
+    const s1 = await insertOrganisationSite(t, REGIONS.jiefangbei, tree.teamId);
+    const s2 = await makeSupermarketSite(t, REGIONS.xiaolongkan);
+    await makeSupermarketSite(t, REGIONS.liangjiang, 'practice_point');
+    const clerk1 = await staff(t, 'clerk', s1);
+    const clerk2 = await staff(t, 'clerk', s2);
+    const manager2 = await staff(t, 'site_manager', s2);
+    const g1 = await addGoods(clerk1.client, s1, { points: 5 });
+    const g2 = await addGoods(clerk2.client, s2, { points: 1 });
+    const code = (v: MadeVolunteer) => issueMemberCode(t.app.ctx.cipher, v.id, 30).token;
+    const redeemed = async (res: Promise<{ statusCode: number; body: string; json(): unknown }>) => {
+      const r = await res;
+      expect(r.statusCode, r.body).toBe(201);
+      return (r.json() as { id: string }).id;
+    };
+    await redeemed(redeem(clerk1.client, s1, code(v1), [{ goodsId: g1.id, qty: 2 }]));
+    await redeemed(redeem(clerk2.client, s2, code(v1), [{ goodsId: g2.id, qty: 4 }]));
+    const undone = await redeemed(redeem(clerk2.client, s2, code(v3), [{ goodsId: g2.id, qty: 5 }]));
+    await ok(
+      manager2.client.post(`/api/v1/redemptions/${undone}/reverse`, { reason: '误操作', idempotencyKey: key() }),
+    );
+    await db.updateTable('redemptions').set({ created_at: '2026-06-10T02:00:00.000Z' }).execute();
+  });
+  afterAll(() => t.close());
+
+  it('counts a known city exactly, per district and per month', async () => {
+    const res = await get(YEAR);
+    expect(res.statusCode, res.body).toBe(200);
+    const s = res.json();
+    expect(s).toMatchObject({
+      regionCode: REGIONS.city,
+      regionName: '重庆市',
+      departmentId: null,
+      from: '2025-12-31T16:00:00.000Z',
+      to: '2026-12-31T16:00:00.000Z',
+      timeZone: 'Asia/Shanghai',
+      volunteers: 4,
+      activeVolunteers: 3,
+      teamsByLevel: { city: 0, district: 3, town: 1, community: 0 },
+      sessions: 5,
+      peopleServed: 77,
+      hours: 3.7,
+      pointsIssued: 30,
+      pointsRedeemed: 14,
+    });
+    expect(s.sitesByType).toEqual({
+      guidance_centre: 0,
+      town_centre: 0,
+      practice_point: 1,
+      industry_base: 0,
+      youth_home: 0,
+      legal_station: 0,
+      supermarket: 2,
+      other: 0,
+    });
+    expect(s.byRegion).toEqual([
+      {
+        regionCode: REGIONS.yuzhong,
+        name: '渝中区',
+        volunteers: 2,
+        activeVolunteers: 2,
+        teams: 3,
+        sites: 1,
+        sessions: 3,
+        peopleServed: 57,
+        hours: 2.7,
+        pointsIssued: 20,
+        pointsRedeemed: 10,
+      },
+      {
+        regionCode: REGIONS.shapingba,
+        name: '沙坪坝区',
+        volunteers: 1,
+        activeVolunteers: 1,
+        teams: 1,
+        sites: 1,
+        sessions: 2,
+        peopleServed: 20,
+        hours: 1,
+        pointsIssued: 10,
+        pointsRedeemed: 4,
+      },
+      {
+        regionCode: REGIONS.liangjiang,
+        name: '两江新区',
+        volunteers: 1,
+        activeVolunteers: 0,
+        teams: 0,
+        sites: 1,
+        sessions: 0,
+        peopleServed: 0,
+        hours: 0,
+        pointsIssued: 0,
+        pointsRedeemed: 0,
+      },
+    ]);
+    const months = s.byMonth as Record<string, unknown>[];
+    expect(months.map((m) => m.month)).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+    ]);
+    const pick = (m: Record<string, unknown>) => [
+      m.hours,
+      m.sessions,
+      m.peopleServed,
+      m.pointsIssued,
+      m.pointsRedeemed,
+      m.newVolunteers,
+    ];
+    expect(pick(months[0] as Record<string, unknown>)).toEqual([0, 0, 0, 0, 0, 1]);
+    expect(pick(months[1] as Record<string, unknown>)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(pick(months[2] as Record<string, unknown>)).toEqual([2, 1, 30, 20, 0, 1]);
+    // The revoked record leaves April with sessions and no hours; its points came back.
+    expect(pick(months[3] as Record<string, unknown>)).toEqual([0, 2, 35, 0, 0, 1]);
+    // 05-01 01:00 local is May although it is still 30 April in UTC.
+    expect(pick(months[4] as Record<string, unknown>)).toEqual([1.7, 2, 12, 10, 0, 0]);
+    expect(pick(months[5] as Record<string, unknown>)).toEqual([0, 0, 0, 0, 14, 0]);
+    expect(months[4]).toMatchObject({ from: '2026-04-30T16:00:00.000Z', to: '2026-05-31T16:00:00.000Z' });
+  });
+
+  it('filters by region: a district leaves its neighbour out and breaks down into its streets', async () => {
+    const s = (await get(`regionCode=${REGIONS.shapingba}&${YEAR}`)).json();
+    expect(s).toMatchObject({
+      regionCode: REGIONS.shapingba,
+      volunteers: 1,
+      activeVolunteers: 1,
+      teamsByLevel: { district: 1, town: 0 },
+      sessions: 2,
+      peopleServed: 20,
+      hours: 1,
+      pointsIssued: 10,
+      pointsRedeemed: 4,
+    });
+    expect(s.sitesByType.supermarket).toBe(1);
+    expect(s.byRegion).toEqual([
+      expect.objectContaining({ regionCode: REGIONS.xiaolongkan, volunteers: 1, sessions: 2, hours: 1 }),
+    ]);
+    const street = (await get(`regionCode=${REGIONS.jiefangbei}&${YEAR}`)).json();
+    expect(street).toMatchObject({ volunteers: 1, sessions: 2, peopleServed: 50, hours: 2, byRegion: [] });
+  });
+
+  it('filters by department: its organisations, their activities, records, sites and members', async () => {
+    const s = (await get(`departmentId=${tree.departmentId}&${YEAR}`)).json();
+    expect(s).toMatchObject({
+      departmentId: tree.departmentId,
+      volunteers: 2,
+      activeVolunteers: 2,
+      teamsByLevel: { district: 2, town: 1 },
+      sessions: 4,
+      peopleServed: 70,
+      hours: 3,
+      pointsIssued: 30,
+      pointsRedeemed: 10,
+    });
+    expect(s.sitesByType).toMatchObject({ supermarket: 1, practice_point: 0 });
+    const health = (await get(`departmentId=${healthDept}&regionCode=${REGIONS.yuzhong}&${YEAR}`)).json();
+    expect(health).toMatchObject({ volunteers: 1, sessions: 1, peopleServed: 7, hours: 0.7, pointsIssued: 0 });
+  });
+
+  it('filters by window, local days and instants alike', async () => {
+    const april = (await get('from=2026-04-01&to=2026-04-30')).json();
+    expect(april).toMatchObject({ sessions: 2, peopleServed: 35, hours: 0, activeVolunteers: 0, pointsIssued: 0 });
+    expect(april.byMonth.map((m: { month: string }) => m.month)).toEqual(['2026-04']);
+    const winter = (await get('from=2025-12-01&to=2026-03-31')).json();
+    expect(winter).toMatchObject({ sessions: 2, peopleServed: 39, hours: 2, pointsRedeemed: 0 });
+    expect(winter.byMonth.map((m: { month: string; sessions: number }) => [m.month, m.sessions])).toEqual([
+      ['2025-12', 1],
+      ['2026-01', 0],
+      ['2026-02', 0],
+      ['2026-03', 1],
+    ]);
+    const at = encodeURIComponent('2026-03-15T09:00:00+08:00');
+    const empty = (await get(`from=${at}&to=${at}`)).json();
+    expect(empty).toMatchObject({ sessions: 0, hours: 0, byMonth: [] });
+    const oneSession = (await get(`from=${at}&to=${encodeURIComponent('2026-03-15T01:00:01Z')}`)).json();
+    expect(oneSession).toMatchObject({ sessions: 1, peopleServed: 30, hours: 2 });
+  });
+
+  it('defaults to the top region and the current calendar year; never counts a shift still to come', async () => {
+    const s = (await get()).json();
+    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format());
+    expect(s).toMatchObject({
+      regionCode: REGIONS.city,
+      from: localMidnight(`${year}-01-01`, 'Asia/Shanghai'),
+      to: localMidnight(`${year + 1}-01-01`, 'Asia/Shanghai'),
+    });
+    const ahead = (await get(`from=2025-01-01&to=${new Date(Date.now() + 3 * 86_400_000).toISOString()}`)).json();
+    expect(ahead.peopleServed).toBe(86);
+  });
+
+  it('refuses bad input with a message naming the field', async () => {
+    const cases: [string, number, string][] = [
+      ['regionCode=999999', 404, 'regionCode'],
+      [`departmentId=${tree.teamId}`, 404, 'departmentId'],
+      ['departmentId=nope', 404, 'departmentId'],
+      ['from=2026-13-01', 400, 'from'],
+      ['from=2026-02-30', 400, 'from'],
+      ['to=yesterday', 400, 'to'],
+      ['from=2026-03-01T09:00:00', 400, 'from'],
+      ['from=2026-05-01&to=2026-04-01', 422, 'to'],
+      ['from=2020-01-01&to=2026-01-01', 422, 'to'],
+      ['secret=1', 400, 'secret'],
+    ];
+    for (const [qs, status, field] of cases) {
+      const res = await get(qs);
+      expect(res.statusCode, qs).toBe(status);
+      expect(res.json().error.message, qs).toContain(field);
+    }
+  });
+
+  it('answers anyone, with aggregates only', async () => {
+    const res = await get(YEAR);
+    expect(res.statusCode).toBe(200);
+    for (const v of [v1, v2, v3]) {
+      for (const secret of [v.id, v.userId, v.idNumber, v.phone, v.volunteerCode, '志愿']) {
+        expect(res.body).not.toContain(secret);
+      }
+    }
+    const logs = t.logs.text();
+    expect(logs).not.toContain('regionCode=');
+  });
+});
+
+/** A points supermarket in a region, managed by an organisation. */
+async function insertOrganisationSite(t: TestApp, regionCode: string, organisationId: string): Promise<string> {
+  const id = await makeSupermarketSite(t, regionCode);
+  await t.tdb.db.updateTable('sites').set({ organisation_id: organisationId }).where('id', '=', id).execute();
+  return id;
+}
