@@ -23,6 +23,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { checkinModule } from './modules/checkin/checkin.module.js';
 import { fieldRoutes } from './modules/fields/fields.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { publicConfigRoutes } from './modules/public-config/public-config.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { recordRoutes } from './modules/records/records.routes.js';
@@ -102,6 +103,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
 
   registerAuth(app);
   healthRoutes(app);
+  publicConfigRoutes(app);
   authRoutes(app);
   regionRoutes(app);
   regionPathRoutes(app);

@@ -18,6 +18,10 @@ export interface Config {
   logLevel: string;
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
+  /** Raster tile URL template (`https://…/{z}/{x}/{y}.png`); null: the map draws on a plain background. */
+  mapTiles: string | null;
+  /** Attribution the tile server's licence asks for, shown on the map. */
+  mapAttribution: string | null;
 }
 
 const DEFAULT_DB = 'sqlite:./data/shanmei.db';
@@ -53,6 +57,30 @@ function loadSecret(env: NodeJS.ProcessEnv, databaseUrl: string): string {
   return secret;
 }
 
+/**
+ * A tile URL template must be http(s) and hold `{z}`, `{x}` and `{y}`; anything else stops the
+ * start with a message, rather than a map whose every tile fails.
+ */
+export function parseMapTiles(value: string | undefined): string | null {
+  const v = value?.trim();
+  if (!v) return null;
+  let url: URL | null;
+  try {
+    url = new URL(v.replace(/\{[a-z]\}/g, '0'));
+  } catch {
+    url = null;
+  }
+  const missing = ['{z}', '{x}', '{y}'].filter((p) => !v.includes(p));
+  if (!url || !['http:', 'https:'].includes(url.protocol) || missing.length > 0) {
+    throw new Error(
+      `SHANMEI_MAP_TILES must be an http(s) URL template with {z}, {x} and {y}, ` +
+        `e.g. https://tiles.example.org/{z}/{x}/{y}.png; got "${v}"` +
+        (missing.length > 0 ? ` (missing ${missing.join(', ')})` : ''),
+    );
+  }
+  return v;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const databaseUrl = overrides.databaseUrl ?? env.DATABASE_URL ?? DEFAULT_DB;
   const port = Number(env.PORT ?? 8080);
@@ -75,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webRoot: existsSync(webRoot) ? webRoot : undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: truthy(env.SHANMEI_SECURE_COOKIES, false),
+    mapTiles: parseMapTiles(env.SHANMEI_MAP_TILES),
+    mapAttribution: env.SHANMEI_MAP_ATTRIBUTION?.trim() || null,
     ...overrides,
   };
 }

@@ -14,7 +14,13 @@ export type StartHook = (database: ReturnType<typeof openDatabase>, config: Conf
  * calls listen(). Exits non-zero with a clear message when it cannot start.
  */
 export async function startServer(overrides: Partial<Config> = {}, beforeListen?: StartHook): Promise<void> {
-  const config = loadConfig(process.env, overrides);
+  let config: Config;
+  try {
+    config = loadConfig(process.env, overrides);
+  } catch (err) {
+    console.error(`shanmei: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
   const database = openDatabase(config.databaseUrl);
   try {
     await migrateToLatest(database.db);

@@ -95,3 +95,28 @@ export async function sitesByIds(db: Db, ids: string[]): Promise<SitesTable[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('sites').selectAll().where('id', 'in', ids).execute();
 }
+
+export interface SitePatch {
+  address?: string;
+  lat?: number;
+  lng?: number;
+  openingHours?: string | null;
+  facilities?: string[];
+  accessibility?: string | null;
+}
+
+/** Writes only the fields given. */
+export async function updateSite(db: Db, id: string, p: SitePatch): Promise<void> {
+  await db
+    .updateTable('sites')
+    .set({
+      ...(p.address === undefined ? {} : { address: p.address }),
+      ...(p.lat === undefined ? {} : { lat: p.lat }),
+      ...(p.lng === undefined ? {} : { lng: p.lng }),
+      ...(p.openingHours === undefined ? {} : { opening_hours: p.openingHours }),
+      ...(p.facilities === undefined ? {} : { facilities: JSON.stringify(p.facilities) }),
+      ...(p.accessibility === undefined ? {} : { accessibility: p.accessibility }),
+    })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,7 +1,16 @@
 import { IdParams, errorResponses } from '../../../common/contract/common.js';
-import { CreateSiteBody, SiteList, SiteListQuery, SiteSchema } from '../../../common/contract/sites.js';
+import {
+  CreateSiteBody,
+  SiteCalendar,
+  SiteCalendarQuery,
+  SiteList,
+  SiteListQuery,
+  SiteSchema,
+  UpdateSiteBody,
+} from '../../../common/contract/sites.js';
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
+import { siteCalendar } from './site-calendar.service.js';
 import * as service from './sites.service.js';
 
 export function siteRoutes(app: App): void {
@@ -40,5 +49,33 @@ export function siteRoutes(app: App): void {
       schema: { tags, summary: 'One site', params: IdParams, response: { 200: SiteSchema, ...errorResponses } },
     },
     async (req) => service.getSite(db(), req.params.id),
+  );
+
+  app.patch(
+    '/api/v1/sites/:id',
+    {
+      schema: {
+        tags,
+        summary: "Change a site's address, position, opening hours, facilities or accessibility notes",
+        params: IdParams,
+        body: UpdateSiteBody,
+        response: { 200: SiteSchema, ...errorResponses },
+      },
+    },
+    async (req) => service.updateSite(db(), requireActor(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/v1/sites/:id/activities',
+    {
+      schema: {
+        tags,
+        summary: "The site's calendar: shifts held there in a window of at most 92 days",
+        params: IdParams,
+        querystring: SiteCalendarQuery,
+        response: { 200: SiteCalendar, ...errorResponses },
+      },
+    },
+    async (req) => siteCalendar(db(), req.actor, req.params.id, req.query),
   );
 }

@@ -1,4 +1,4 @@
-import type { CreateSite, Site } from '../../../common/contract/sites.js';
+import type { CreateSite, Site, UpdateSite } from '../../../common/contract/sites.js';
 import { AppError, badRequest, forbidden, notFound } from '../../../common/errors.js';
 import { boundingBox, distanceM, parseLatLng } from '../../../common/geo.js';
 import type { Db } from '../../db/database.js';
@@ -62,6 +62,29 @@ export async function createSite(db: Db, actor: Actor, body: CreateSite): Promis
     });
     await appendAudit(trx, { actorUserId: actor.userId, action: 'site.create', entityType: 'site', entityId: siteId });
     return siteId;
+  });
+  return getSite(db, id);
+}
+
+/** Roles that may edit a site at all; whether they reach this one is the policy's answer. */
+const SITE_EDITORS = ['site_manager', 'system_admin', 'region_admin', 'department_admin', 'team_admin'] as const;
+
+/**
+ * A site's manager, or an admin over its region or managing organisation, changes its
+ * address, position, opening hours, facilities and accessibility notes. Audited.
+ */
+export async function updateSite(db: Db, actor: Actor, id: string, body: UpdateSite): Promise<Site> {
+  if (!hasRole(actor, ...SITE_EDITORS)) throw forbidden();
+  if (!(await repo.siteById(db, id)) || !(await new Policy(db).actsForSite(actor, id))) throw notFound('Site');
+  await db.transaction().execute(async (trx) => {
+    await repo.updateSite(trx, id, body);
+    await appendAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'site.update',
+      entityType: 'site',
+      entityId: id,
+      details: { fields: Object.keys(body) },
+    });
   });
   return getSite(db, id);
 }

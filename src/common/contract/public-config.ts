@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** The languages the web app ships, default first. */
+export const LOCALES = ['zh-CN', 'en'] as const;
+
+export const PublicConfigSchema = z
+  .object({
+    map: z.object({
+      tileUrl: z
+        .string()
+        .nullable()
+        .describe('Raster tile URL template with {z}, {x} and {y}; null: draw on a plain background'),
+      attribution: z.string().nullable().describe('Plain text the tile licence asks to show on the map'),
+    }),
+    timeZone: z.string().describe('IANA time zone for service dates, e.g. Asia/Shanghai'),
+    locales: z.array(z.enum(LOCALES)).describe('Languages of the web app, default first'),
+  })
+  .describe('What the web app needs to know about this installation; nothing secret');
+export type PublicConfig = z.infer<typeof PublicConfigSchema>;

@@ -1,0 +1,26 @@
+import { LOCALES, PublicConfigSchema, type PublicConfig } from '../../../common/contract/public-config.js';
+import type { App } from '../../context.js';
+import { getSettings } from '../settings/settings.service.js';
+
+/** `GET /api/v1/config`: the installation's public settings (map tiles, time zone, languages), for anyone. */
+export function publicConfigRoutes(app: App): void {
+  app.get(
+    '/api/v1/config',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Public configuration: map tile server, time zone, languages',
+        response: { 200: PublicConfigSchema },
+      },
+    },
+    async (): Promise<PublicConfig> => {
+      const { config, database } = app.ctx;
+      const settings = await getSettings(database.db);
+      return {
+        map: { tileUrl: config.mapTiles, attribution: config.mapAttribution },
+        timeZone: settings.timeZone,
+        locales: [...LOCALES],
+      };
+    },
+  );
+}
