@@ -7,3 +7,7 @@ export type { Region };
 /** The children of `parent`, or the top-level regions. */
 export const listRegions = (parent?: string | null) =>
   api.get<z.infer<typeof RegionList>>('/regions', { parent: parent ?? undefined });
+
+/** The regions with these codes (at most REGION_CODES_MAX), for showing names in place of codes. */
+export const regionsByCodes = (codes: readonly string[]) =>
+  api.get<z.infer<typeof RegionList>>('/regions', { codes: codes.join(',') });

@@ -8,8 +8,9 @@ import { OrganisationsAdminPage } from './organisations-admin-page.js';
 import { RegionsAdminPage } from './regions-admin-page.js';
 import { RolesAdminPage } from './roles-admin-page.js';
 import { SitesAdminPage } from './sites-admin-page.js';
+import { VolunteersAdminPage } from './volunteers-admin-page.js';
 
-const SECTIONS = ['regions', 'organisations', 'sites', 'roles'] as const;
+const SECTIONS = ['regions', 'organisations', 'sites', 'volunteers', 'roles'] as const;
 
 // Point rules and adjustments are their own chunk, fetched when an admin opens them.
 const PointRulesPage = lazy(async () => ({
@@ -41,6 +42,7 @@ export function AdminConsole() {
             <Route path="regions" element={<RegionsAdminPage />} />
             <Route path="organisations" element={<OrganisationsAdminPage />} />
             <Route path="sites" element={<SitesAdminPage />} />
+            <Route path="volunteers" element={<VolunteersAdminPage />} />
             <Route path="roles" element={<RolesAdminPage />} />
             <Route
               path="point-rules"

@@ -1,6 +1,5 @@
 import { Alert, Input, Select, Table, Tree } from 'antd';
 import type { TreeDataNode } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { ORG_KINDS, type OrgKind } from '../../../common/enums.js';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,8 @@ import { listOrganisations, type OrganisationSummary } from '../../api/organisat
 import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { OrganisationForm } from './organisation-form.js';
+import { LoadMore, useCursorPages } from './use-cursor-pages.js';
+import { useRegionNames } from './use-region-names.js';
 
 interface OrgNode extends TreeDataNode {
   key: string;
@@ -46,13 +47,14 @@ export function OrganisationsAdminPage() {
   const searchId = useId();
   const filtering = !!kind || !!q;
   // Without filters: the chosen node's children. With filters: everything below it (or everywhere).
+  // Pages of 50 with the server's cursor: a department may hold thousands of teams.
   const query = filtering
-    ? { under: parent?.id, kind, q: q || undefined, limit: 200 }
-    : { parentId: parent?.id ?? 'root', limit: 200 };
-  const children = useQuery({
-    queryKey: ['organisations', 'list', query],
-    queryFn: () => listOrganisations(query),
-  });
+    ? { under: parent?.id, kind, q: q || undefined, limit: 50 }
+    : { parentId: parent?.id ?? 'root', limit: 50 };
+  const children = useCursorPages(['organisations', 'list', query], (cursor) =>
+    listOrganisations({ ...query, cursor }),
+  );
+  const regionName = useRegionNames(children.rows.map((o) => o.regionCode));
 
   const loadData = async (node: { key: React.Key }) => {
     const key = String(node.key);
@@ -105,15 +107,16 @@ export function OrganisationsAdminPage() {
             rowKey="id"
             size="small"
             loading={children.isPending}
-            dataSource={children.data?.items ?? []}
-            pagination={false}
+            dataSource={children.rows}
+            pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
             columns={[
               { title: t('admin.organisations.name'), dataIndex: 'name' },
               { title: t('admin.organisations.kind'), dataIndex: 'kind', render: (k: string) => t(`orgKind.${k}`) },
               { title: t('admin.organisations.level'), dataIndex: 'level', render: (l: string) => t(`orgLevel.${l}`) },
-              { title: t('admin.region'), dataIndex: 'regionCode' },
+              { title: t('admin.region'), dataIndex: 'regionCode', render: (c: string) => regionName(c) },
             ]}
           />
+          <LoadMore pages={children} />
         </div>
         <div className="admin-panel">
           <h2>{t('admin.organisations.create')}</h2>

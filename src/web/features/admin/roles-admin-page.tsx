@@ -10,6 +10,7 @@ import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from './admin-form-errors.js';
 import { OrganisationSelect } from './organisation-select.js';
 import { UserGrants } from './user-grants.js';
+import { useScopeLabel } from './use-scope-label.js';
 import { RegionCascader } from './region-cascader.js';
 
 interface Values {
@@ -31,6 +32,7 @@ export function RolesAdminPage() {
   const scopeType = role ? ROLE_SCOPE[role] : undefined;
   const [failure, setFailure] = useState<string | null>(null);
   const [granted, setGranted] = useState<RoleGrant | null>(null);
+  const scopeLabel = useScopeLabel(granted ? [granted] : []);
   const [lookup, setLookup] = useState<string | null>(null);
   const client = useQueryClient();
   const scopeField = scopeType === 'region' ? 'region' : scopeType === 'site' ? 'siteId' : 'organisationId';
@@ -73,7 +75,7 @@ export function RolesAdminPage() {
           showIcon
           title={t('admin.roles.granted', {
             role: t(`role.${granted.role}`),
-            scope: `${t(`scopeType.${granted.scopeType}`)} ${granted.scopeId}`,
+            scope: scopeLabel(granted),
           })}
         />
       )}

@@ -1,5 +1,4 @@
-import { Alert, Button, Select, Table } from 'antd';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Alert, Select, Table } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SITE_TYPES, type SiteType } from '../../../common/enums.js';
@@ -7,6 +6,8 @@ import { listSites, type Site } from '../../api/sites.api.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { SiteForm } from './site-form.js';
+import { LoadMore, useCursorPages } from './use-cursor-pages.js';
+import { useRegionNames } from './use-region-names.js';
 
 /** Sites (阵地): the list by type, and creation. */
 export function SitesAdminPage() {
@@ -16,13 +17,9 @@ export function SitesAdminPage() {
   const [type, setType] = useState<SiteType | undefined>(undefined);
   const [created, setCreated] = useState<string | null>(null);
   // Server pages of 100 with its cursor: a city holds tens of thousands of sites.
-  const q = useInfiniteQuery({
-    queryKey: ['sites', 'admin', type],
-    queryFn: ({ pageParam }) => listSites({ type, limit: 100, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const q = useCursorPages(['sites', 'admin', type], (cursor) => listSites({ type, limit: 100, cursor }));
+  const rows = q.rows;
+  const regionName = useRegionNames(rows.map((s) => s.regionCode));
 
   return (
     <section aria-labelledby="sites-admin-title">
@@ -51,15 +48,11 @@ export function SitesAdminPage() {
             columns={[
               { title: t('admin.sites.name'), dataIndex: 'name' },
               { title: t('sites.filterType'), dataIndex: 'type', render: (v: string) => t(`siteType.${v}`) },
-              { title: t('admin.region'), dataIndex: 'regionCode' },
+              { title: t('admin.region'), dataIndex: 'regionCode', render: (c: string) => regionName(c) },
               { title: t('admin.sites.address'), dataIndex: 'address' },
             ]}
           />
-          {q.hasNextPage && (
-            <Button onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
-              {t('admin.sites.loadMore', { count: rows.length })}
-            </Button>
-          )}
+          <LoadMore pages={q} />
         </div>
         <div className="admin-panel">
           <h2>{t('admin.sites.create')}</h2>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { listUserGrants, revokeGrant, type RoleGrant } from '../../api/roles.api.js';
 import { ErrorNotice } from '../../components/status-views.js';
+import { useScopeLabel } from './use-scope-label.js';
 
 /** The grants one user holds, each revocable. */
 export function UserGrants({ userId }: { userId: string }) {
@@ -10,6 +11,7 @@ export function UserGrants({ userId }: { userId: string }) {
   const client = useQueryClient();
   const key = ['grants', userId];
   const q = useQuery({ queryKey: key, queryFn: () => listUserGrants(userId) });
+  const scopeLabel = useScopeLabel(q.data?.items ?? []);
   const revoke = useMutation({
     mutationFn: revokeGrant,
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
@@ -31,7 +33,7 @@ export function UserGrants({ userId }: { userId: string }) {
           {
             title: t('admin.roles.scope'),
             key: 'scope',
-            render: (_, g) => `${t(`scopeType.${g.scopeType}`)} ${g.scopeType === 'system' ? '' : g.scopeId}`,
+            render: (_, g) => scopeLabel(g),
           },
           {
             title: t('admin.roles.actions'),

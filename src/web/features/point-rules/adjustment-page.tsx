@@ -5,12 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { AdjustmentBody } from '../../../common/contract/points.js';
 import { adjustPoints, type Adjustment } from '../../api/points.api.js';
-import { getVolunteer } from '../../api/volunteers.api.js';
+import { getVolunteer, type VolunteerSearch } from '../../api/volunteers.api.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
-import { useSession } from '../auth/use-session.js';
+import {
+  useVolunteerPages,
+  useVolunteerScopes,
+  VolunteerSearchForm,
+  VolunteerTable,
+} from '../admin/volunteer-search.js';
 import { newBasketKey, withRetry } from '../counter/redeem-retry.js';
 import './point-rules.css';
 
@@ -23,14 +28,23 @@ interface Values {
 export function AdjustmentPage() {
   const { t } = useTranslation();
   usePageTitle(t('pointRules.adjust.title'));
-  const { me } = useSession();
-  const allowed = !!me?.roles.some((g) => g.role === 'region_admin' || g.role === 'system_admin');
-  // The volunteer is in the URL, so a reload (or the console re-rendering for a new language) keeps them.
+  const { allowed } = useVolunteerScopes();
+  // The chosen volunteer's id is in the URL, so a reload (or the console re-rendering for a new
+  // language) keeps them; what was searched for (perhaps a phone) stays in the page only.
   const [params, setParams] = useSearchParams();
   const volunteerId = params.get('volunteer');
-  const [idText, setIdText] = useState(volunteerId ?? '');
+  const [search, setSearch] = useState<VolunteerSearch | null>(null);
+  const found = useVolunteerPages(allowed && !volunteerId ? search : null);
   const [done, setDone] = useState<Adjustment | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const choose = (id: string | null) => {
+    setDone(null);
+    setFailure(null);
+    const next = new URLSearchParams(params);
+    if (id) next.set('volunteer', id);
+    else next.delete('volunteer');
+    setParams(next);
+  };
   const [form] = Form.useForm<Values>();
   const client = useQueryClient();
   const key = useRef<string | null>(null);
@@ -72,31 +86,26 @@ export function AdjustmentPage() {
       <h1 id="adjust-title">{t('pointRules.adjust.title')}</h1>
       <p>{t('pointRules.adjust.lead')}</p>
       {!allowed && <Alert type="info" showIcon title={t('pointRules.adjust.onlyAdmins')} />}
-      <form
-        className="admin-row"
-        aria-label={t('pointRules.adjust.find')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          setDone(null);
-          const next = new URLSearchParams(params);
-          if (idText.trim()) next.set('volunteer', idText.trim());
-          else next.delete('volunteer');
-          setParams(next);
-        }}
-      >
-        <label htmlFor="adjust-volunteer-id" className="sr-only">
-          {t('pointRules.adjust.volunteerId')}
-        </label>
-        <Input
-          id="adjust-volunteer-id"
-          value={idText}
-          onChange={(e) => setIdText(e.target.value)}
-          placeholder={t('pointRules.adjust.volunteerId')}
-          autoComplete="off"
-          style={{ maxWidth: 360 }}
-        />
-        <Button htmlType="submit">{t('pointRules.adjust.find')}</Button>
-      </form>
+      {allowed && !volunteerId && (
+        <>
+          <h2>{t('admin.volunteers.pick')}</h2>
+          <VolunteerSearchForm onSearch={setSearch} />
+          {search && (
+            <VolunteerTable
+              pages={found}
+              action={(row) => (
+                <Button
+                  size="small"
+                  onClick={() => choose(row.id)}
+                  aria-label={t('admin.volunteers.chooseOne', { name: row.name })}
+                >
+                  {t('admin.volunteers.choose')}
+                </Button>
+              )}
+            />
+          )}
+        </>
+      )}
       {v.isError && <ErrorNotice error={v.error} />}
       {v.data && (
         <dl className="adjust-volunteer" data-testid="adjust-volunteer">
@@ -108,6 +117,7 @@ export function AdjustmentPage() {
           <dd data-testid="adjust-balance">{v.data.pointsBalance ?? 0}</dd>
         </dl>
       )}
+      {volunteerId && allowed && <Button onClick={() => choose(null)}>{t('admin.volunteers.chooseAnother')}</Button>}
       <div role="status">
         {done && (
           <Alert

@@ -7,6 +7,7 @@ import { useFormat } from '../../components/format.js';
 import { useFieldName } from '../../components/labels.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { useScopeLabel } from '../admin/use-scope-label.js';
 import { PointRuleForm } from './point-rule-form.js';
 import './point-rules.css';
 
@@ -18,6 +19,11 @@ export function PointRulesPage() {
   const fieldName = useFieldName();
   const q = useQuery({ queryKey: ['point-rules'], queryFn: () => listPointRules() });
   const [created, setCreated] = useState<PointRule | null>(null);
+  const rules = q.data?.items ?? [];
+  // A rule's organisation scope is a department (部门), said so rather than "组织".
+  const scopeLabel = useScopeLabel(created ? [...rules, created] : rules, (s) =>
+    t(s.scopeType === 'region' ? 'scopeType.region' : 'pointRules.department'),
+  );
   const expiry = (r: PointRule) =>
     r.expiry.mode === 'years'
       ? t('pointRules.expiresYears', { count: r.expiry.years ?? 1 })
@@ -39,7 +45,7 @@ export function PointRulesPage() {
             <Alert
               type="success"
               showIcon
-              title={t('pointRules.created', { rate: created.pointsPerHour, scope: created.scopeId })}
+              title={t('pointRules.created', { rate: created.pointsPerHour, scope: scopeLabel(created) })}
             />
           )}
         </div>
@@ -47,7 +53,7 @@ export function PointRulesPage() {
         <Table<PointRule>
           rowKey="id"
           loading={q.isPending}
-          dataSource={q.data?.items ?? []}
+          dataSource={rules}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: true }}
           data-testid="rules-table"
@@ -56,8 +62,7 @@ export function PointRulesPage() {
             {
               title: t('pointRules.scope'),
               key: 'scope',
-              render: (_, r) =>
-                `${t(r.scopeType === 'region' ? 'scopeType.region' : 'pointRules.department')} ${r.scopeId}`,
+              render: (_, r) => scopeLabel(r),
             },
             { title: t('pointRules.pointsPerHour'), dataIndex: 'pointsPerHour', align: 'right' },
             { title: t('pointRules.pointsPerActivity'), dataIndex: 'pointsPerActivity', align: 'right' },

@@ -1,0 +1,134 @@
+import { Button, Descriptions, Drawer, Table, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { pointStatement, type StatementItem } from '../../api/points.api.js';
+import { listRecords, type ServiceRecord } from '../../api/records.api.js';
+import type { Volunteer } from '../../api/volunteers.api.js';
+import { useFormat } from '../../components/format.js';
+import { ErrorNotice } from '../../components/status-views.js';
+import { LoadMore, useCursorPages } from './use-cursor-pages.js';
+import { useRegionNames } from './use-region-names.js';
+import { VolunteerQualifications } from './volunteer-qualifications.js';
+
+function VolunteerRecords({ volunteerId }: { volunteerId: string }) {
+  const { t } = useTranslation();
+  const pages = useCursorPages(['records', 'volunteer', volunteerId], (cursor) => listRecords({ volunteerId, cursor }));
+  return (
+    <>
+      {pages.isError && <ErrorNotice error={pages.error} />}
+      <Table<ServiceRecord>
+        rowKey="id"
+        size="small"
+        loading={pages.isPending}
+        dataSource={pages.rows}
+        pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: t('admin.volunteers.noRecords') }}
+        columns={[
+          { title: t('admin.volunteers.date'), dataIndex: 'date' },
+          { title: t('admin.volunteers.content'), dataIndex: 'content' },
+          { title: t('admin.volunteers.hours'), dataIndex: 'hours', align: 'right' },
+          { title: t('admin.volunteers.status'), dataIndex: 'status', render: (s: string) => t(`recordStatus.${s}`) },
+          { title: t('admin.volunteers.source'), dataIndex: 'source', render: (s: string) => t(`recordSource.${s}`) },
+        ]}
+      />
+      <LoadMore pages={pages} />
+    </>
+  );
+}
+
+function VolunteerPoints({ volunteerId }: { volunteerId: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const pages = useCursorPages(['points', 'statement', volunteerId], (cursor) => pointStatement(volunteerId, cursor));
+  return (
+    <>
+      {pages.isError && <ErrorNotice error={pages.error} />}
+      <Table<StatementItem>
+        rowKey="id"
+        size="small"
+        loading={pages.isPending}
+        dataSource={pages.rows}
+        pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: t('admin.volunteers.noPoints') }}
+        data-testid="volunteer-statement"
+        columns={[
+          { title: t('admin.volunteers.when'), dataIndex: 'at', render: (at: string) => f.dateTime(at) },
+          { title: t('admin.volunteers.kind'), dataIndex: 'kind', render: (k: string) => t(`points.kind.${k}`) },
+          {
+            title: t('admin.volunteers.amount'),
+            dataIndex: 'amount',
+            align: 'right',
+            render: (n: number) => (n > 0 ? `+${n}` : String(n)),
+          },
+          { title: t('admin.volunteers.balanceAfter'), dataIndex: 'balanceAfter', align: 'right' },
+          { title: t('admin.volunteers.memo'), dataIndex: 'memo', render: (m: string | null) => m ?? '—' },
+        ]}
+      />
+      <LoadMore pages={pages} />
+    </>
+  );
+}
+
+/** One volunteer for an admin: masked particulars, service records, points statement and qualifications. */
+export function VolunteerDrawer({ volunteer, onClose }: { volunteer: Volunteer | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const navigate = useNavigate();
+  const regionName = useRegionNames([volunteer?.regionCode]);
+  const v = volunteer;
+  return (
+    <Drawer
+      open={!!v}
+      onClose={onClose}
+      title={v ? t('admin.volunteers.drawerTitle', { name: v.name }) : ''}
+      size="large"
+      closable={{ 'aria-label': t('admin.volunteers.close') }}
+      destroyOnHidden
+    >
+      {v && (
+        <>
+          <Descriptions
+            column={1}
+            bordered
+            size="small"
+            items={[
+              { key: 'code', label: t('me.volunteerCode'), children: v.volunteerCode },
+              { key: 'id', label: t(`idType.${v.idType}`), children: v.idNumber },
+              { key: 'phone', label: t('admin.volunteers.phone'), children: v.phone ?? '—' },
+              { key: 'region', label: t('admin.region'), children: regionName(v.regionCode) },
+              {
+                key: 'status',
+                label: t('admin.volunteers.status'),
+                children: t(`admin.volunteers.statuses.${v.status}`),
+              },
+              { key: 'since', label: t('admin.volunteers.registeredAt'), children: f.date(v.registeredAt) },
+              { key: 'hours', label: t('admin.volunteers.hours'), children: v.hours },
+              { key: 'stars', label: t('admin.volunteers.stars'), children: v.starLevel },
+              { key: 'points', label: t('points.balance'), children: v.pointsBalance },
+            ]}
+          />
+          <div className="admin-row drawer-actions">
+            <Button type="primary" onClick={() => void navigate(`/admin/point-adjustments?volunteer=${v.id}`)}>
+              {t('admin.volunteers.adjust')}
+            </Button>
+          </div>
+          <Tabs
+            items={[
+              {
+                key: 'records',
+                label: t('admin.volunteers.records'),
+                children: <VolunteerRecords volunteerId={v.id} />,
+              },
+              { key: 'points', label: t('admin.volunteers.points'), children: <VolunteerPoints volunteerId={v.id} /> },
+              {
+                key: 'qualifications',
+                label: t('admin.volunteers.qualifications'),
+                children: <VolunteerQualifications volunteerId={v.id} />,
+              },
+            ]}
+          />
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,131 @@
+import { Button, Input, Select, Table } from 'antd';
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isMainlandMobile } from '../../../common/id-numbers.js';
+import { searchVolunteers, type Volunteer, type VolunteerSearch } from '../../api/volunteers.api.js';
+import { ErrorNotice } from '../../components/status-views.js';
+import { useSession } from '../auth/use-session.js';
+import { RegionCascader } from './region-cascader.js';
+import { LoadMore, useCursorPages } from './use-cursor-pages.js';
+import { useRegionNames } from './use-region-names.js';
+
+/** The regions the signed-in person lists volunteers of: a system admin any (null), a region admin their own. */
+export function useVolunteerScopes() {
+  const { me } = useSession();
+  const system = !!me?.roles.some((g) => g.role === 'system_admin');
+  const regions = [...new Set(me?.roles.filter((g) => g.role === 'region_admin').map((g) => g.scopeId) ?? [])];
+  return { system, regions, allowed: system || regions.length > 0 };
+}
+
+/**
+ * Region and search words for the volunteer list. A whole mainland mobile number is sent as
+ * `phone` (in a POST body, never in a URL); anything else as `q`: a name prefix or volunteer code.
+ */
+export function VolunteerSearchForm({ onSearch }: { onSearch: (s: VolunteerSearch) => void }) {
+  const { t } = useTranslation();
+  const { system, regions } = useVolunteerScopes();
+  const regionName = useRegionNames(regions);
+  const regionId = useId();
+  const textId = useId();
+  const hintId = useId();
+  const [path, setPath] = useState<string[]>([]);
+  const [region, setRegion] = useState<string | undefined>(regions[0]);
+  const [text, setText] = useState('');
+  return (
+    <form
+      className="filter-bar volunteer-search"
+      aria-label={t('admin.volunteers.searchForm')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const words = text.trim();
+        const regionCode = system ? path[path.length - 1] : region;
+        const phone = isMainlandMobile(words) ? words : undefined;
+        onSearch({ regionCode, phone, q: phone || !words ? undefined : words });
+      }}
+    >
+      <span className="filter-item">
+        <label htmlFor={regionId}>{t('admin.region')}</label>
+        {system ? (
+          <RegionCascader id={regionId} value={path} onChange={setPath} />
+        ) : (
+          <Select<string>
+            id={regionId}
+            style={{ minWidth: 160 }}
+            value={region}
+            onChange={setRegion}
+            options={regions.map((c) => ({ value: c, label: regionName(c) }))}
+          />
+        )}
+      </span>
+      <span className="filter-item">
+        <label htmlFor={textId}>{t('admin.volunteers.search')}</label>
+        <Input
+          id={textId}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          autoComplete="off"
+          aria-describedby={hintId}
+          style={{ width: 240 }}
+        />
+      </span>
+      <Button type="primary" htmlType="submit">
+        {t('common.search')}
+      </Button>
+      <p id={hintId} className="filter-hint">
+        {t('admin.volunteers.searchHint')}
+      </p>
+    </form>
+  );
+}
+
+/** Pages of the volunteer list for a search; nothing is asked until there is one. */
+export function useVolunteerPages(search: VolunteerSearch | null) {
+  return useCursorPages(
+    ['volunteers', 'admin', search],
+    (cursor) => searchVolunteers(search ?? {}, cursor),
+    search !== null,
+  );
+}
+
+/** Volunteers as an admin sees them (masked), with one action per row. */
+export function VolunteerTable({
+  pages,
+  action,
+}: {
+  pages: ReturnType<typeof useVolunteerPages>;
+  action: (v: Volunteer) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const regionName = useRegionNames(pages.rows.map((v) => v.regionCode));
+  return (
+    <>
+      {pages.isError && <ErrorNotice error={pages.error} />}
+      <Table<Volunteer>
+        rowKey="id"
+        size="small"
+        loading={pages.isFetching && !pages.isFetchingNextPage}
+        dataSource={pages.rows}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        scroll={{ x: true }}
+        data-testid="volunteer-table"
+        locale={{ emptyText: t('admin.volunteers.none') }}
+        columns={[
+          { title: t('admin.volunteers.name'), dataIndex: 'name' },
+          { title: t('me.volunteerCode'), dataIndex: 'volunteerCode' },
+          { title: t('admin.volunteers.phone'), dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
+          { title: t('admin.region'), dataIndex: 'regionCode', render: (c: string) => regionName(c) },
+          {
+            title: t('admin.volunteers.status'),
+            dataIndex: 'status',
+            render: (s: string) => t(`admin.volunteers.statuses.${s}`),
+          },
+          { title: t('admin.volunteers.hours'), dataIndex: 'hours', align: 'right' },
+          { title: t('admin.volunteers.stars'), dataIndex: 'starLevel', align: 'right' },
+          { title: t('points.balance'), dataIndex: 'pointsBalance', align: 'right' },
+          { title: t('admin.volunteers.actions'), key: 'action', render: (_, v) => action(v) },
+        ]}
+      />
+      <LoadMore pages={pages} />
+    </>
+  );
+}
