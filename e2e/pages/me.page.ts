@@ -26,4 +26,13 @@ export class MePage extends AppShell {
   hours() {
     return this.page.getByTestId('me-hours');
   }
+
+  stars() {
+    return this.page.getByTestId('me-stars');
+  }
+
+  /** The points balance shown among the service figures. */
+  pointsBalance() {
+    return this.page.locator('.stats .stat', { hasText: /可用积分|Points balance/ }).locator('.stat-value');
+  }
 }

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { LoginPage } from './pages/login.page.js';
+import { registerVolunteerByApi } from './support/api-setup.js';
+import { newContext } from './support/browser.js';
+import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
+
+/** The issue's budget: the portal and volunteer pages load at most 300 kB of gzipped JavaScript on first visit. */
+const BUDGET_BYTES = 300_000;
+
+/** Chunks that must never be part of a first load: the Ant Design consoles and the camera scanner (@zxing behind it). */
+const NEVER_ON_FIRST_LOAD = /admin-console|organiser-console|counter-console|camera-scanner/;
+
+/**
+ * Every page under the budget: its path, what shows once it is there, and whether it is seen
+ * logged in as a volunteer. A new portal or volunteer page is one more line here.
+ */
+const PAGES: { path: string; ready: string; volunteer?: true }[] = [
+  { path: '/', ready: '#hero-title' },
+  { path: '/sites', ready: 'svg.sites-map' },
+  { path: '/login', ready: 'input[name="login"]' },
+  { path: '/register', ready: 'input[name="idNumber"]' },
+  { path: '/activities', ready: 'main h1' },
+  { path: '/me', ready: '[data-testid="me-volunteer-code"]', volunteer: true },
+  { path: '/me/shifts', ready: '[data-testid="calendar-url"]', volunteer: true },
+  { path: '/checkin', ready: 'input[name="kind"]', volunteer: true },
+  { path: '/me/code', ready: '[data-testid="member-code-text"]', volunteer: true },
+  { path: '/me/records', ready: 'main h1', volunteer: true },
+  { path: '/inbox', ready: 'main h1', volunteer: true },
+  { path: '/me/points', ready: '[data-testid="points-balance"]', volunteer: true },
+  { path: '/me/redemptions', ready: 'main h1', volunteer: true },
+];
+
+/** Loads `path` in a fresh page and answers the gzipped size of every script it fetched. */
+async function firstLoadJs(page: Page, path: string, ready: string): Promise<{ bytes: number; files: string[] }> {
+  const bodies: Promise<{ url: string; size: number }>[] = [];
+  page.on('response', (res) => {
+    if (res.request().resourceType() !== 'script') return;
+    bodies.push(res.body().then((b) => ({ url: res.url(), size: gzipSync(b).length })));
+  });
+  await page.goto(path);
+  await page.locator(ready).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const all = await Promise.all(bodies);
+  return { bytes: all.reduce((n, b) => n + b.size, 0), files: all.map((b) => new URL(b.url).pathname) };
+}
+
+describe('first-load JavaScript budget', () => {
+  let fx: Fixture & { close: () => Promise<void> };
+  before(async () => {
+    fx = await openFixture();
+  });
+  after(async () => {
+    await fx?.close();
+  });
+
+  it('keeps every portal and volunteer page under 300 kB gzipped, with the consoles and the camera split off', async (t) => {
+    const person = { name: '钱预算', password: 'budget-pass-1', ...uniquePerson() };
+    await registerVolunteerByApi(fx.server.url, { ...person, regionCode: '500103' });
+    // Log in once and keep the session cookie; every page is then loaded in a fresh context (empty cache).
+    const loginContext = await newContext(fx.browser, fx.server.url);
+    const login = new LoginPage(await loginContext.newPage());
+    await login.open();
+    await login.logIn(person.phone, person.password);
+    await login.page.waitForURL(/\/me$/);
+    const session = await loginContext.cookies();
+    await loginContext.close();
+
+    for (const { path, ready, volunteer } of PAGES) {
+      const context = await newContext(fx.browser, fx.server.url);
+      if (volunteer) await context.addCookies(session);
+      const { bytes, files } = await firstLoadJs(await context.newPage(), path, ready);
+      t.diagnostic(`${path}: ${(bytes / 1000).toFixed(1)} kB gzipped JS in ${files.length} files`);
+      assert.ok(bytes <= BUDGET_BYTES, `${path} loads ${bytes} bytes of gzipped JS`);
+      assert.ok(!files.some((f) => NEVER_ON_FIRST_LOAD.test(f)), `${path} loads ${files.join(', ')}`);
+      await context.close();
+    }
+  });
+});
