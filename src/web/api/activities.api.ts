@@ -5,6 +5,8 @@ import type {
   ActivityListQuery,
   ActivitySummary,
   CreateActivityBody,
+  PatchActivityBody,
+  PatchShiftBody,
   Shift,
 } from '../../common/contract/activities.js';
 import { api } from './http-client.js';
@@ -15,6 +17,8 @@ export type ActivityQuery = Partial<Omit<z.infer<typeof ActivityListQuery>, 'lim
 };
 export type ActivityPage = z.infer<typeof ActivityList>;
 export type ActivityInput = z.input<typeof CreateActivityBody>;
+export type ActivityPatch = z.input<typeof PatchActivityBody>;
+export type ShiftPatch = z.input<typeof PatchShiftBody>;
 export type { Activity, ActivitySummary, Shift };
 
 const id = encodeURIComponent;
@@ -23,6 +27,11 @@ const id = encodeURIComponent;
 export const listActivities = (query: ActivityQuery = {}) => api.get<ActivityPage>('/activities', { ...query });
 export const getActivity = (activityId: string) => api.get<Activity>(`/activities/${id(activityId)}`);
 export const createActivity = (body: ActivityInput) => api.post<Activity>('/activities', body);
+/** Changes a draft freely, a published activity's title, description, radius and risky only. */
+export const patchActivity = (activityId: string, body: ActivityPatch) =>
+  api.patch<Activity>(`/activities/${id(activityId)}`, body);
+/** Changes a shift's times, capacity or sign-up deadline (organisers). */
+export const patchShift = (shiftId: string, body: ShiftPatch) => api.patch<Shift>(`/shifts/${id(shiftId)}`, body);
 export const publishActivity = (activityId: string) => api.post<Activity>(`/activities/${id(activityId)}/publish`);
 export const cancelActivity = (activityId: string, reason: string) =>
   api.post<Activity>(`/activities/${id(activityId)}/cancel`, { reason });
@@ -36,3 +45,6 @@ export const organisationActivities = (
 /** People served (服务人次) in one session, recorded by its organiser. */
 export const recordPeopleServed = (shiftId: string, count: number) =>
   api.post<Shift>(`/shifts/${id(shiftId)}/people-served`, { count });
+
+/** Where the insured participants of a shift download, as .xlsx for the insurer (organisers). */
+export const insuredListUrl = (shiftId: string) => `/api/v1/shifts/${id(shiftId)}/insured.xlsx`;

@@ -26,8 +26,8 @@ export type Member = MemberPage['items'][number];
 export type MemberRole = z.infer<typeof MemberSchema>['role'];
 
 /** Members of an organisation (its admins), oldest first, a page at a time. */
-export const listMembers = (orgId: string, cursor?: string) =>
-  api.get<MemberPage>(`/organisations/${encodeURIComponent(orgId)}/members`, { cursor, limit: 20 });
+export const listMembers = (orgId: string, cursor?: string, limit = 20) =>
+  api.get<MemberPage>(`/organisations/${encodeURIComponent(orgId)}/members`, { cursor, limit });
 /** Adds a volunteer by their volunteer code (志愿者编号). */
 export const addMemberByCode = (orgId: string, volunteerCode: string, role: MemberRole) =>
   api.post<z.infer<typeof MembershipSchema>>(`/organisations/${encodeURIComponent(orgId)}/members`, {

@@ -1,6 +1,6 @@
 import type { Activity, CreateActivity } from '../../../common/contract/activities.js';
 import { AppError, forbidden, notFound } from '../../../common/errors.js';
-import { chinaToday } from '../../../common/id-numbers.js';
+import { shiftCovered } from '../../../common/insurance-cover.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
 import { ADMIN_ROLES, hasRole, Policy, type Actor } from '../access/policy.js';
@@ -121,13 +121,10 @@ export async function getActivity(db: Db, actor: Actor | null, id: string): Prom
   return presentActivity(a, await repo.shiftsOf(db, id));
 }
 
-/** Local days (China) a policy must cover for every shift. */
+/** The first shift no policy covers from its first to its last local (China) day. */
 function uncoveredShift(shifts: repo.ShiftRow[], policies: { starts_on: string; ends_on: string }[]) {
-  return shifts.find((s) => {
-    const first = chinaToday(new Date(s.start_at));
-    const last = chinaToday(new Date(s.end_at));
-    return !policies.some((p) => p.starts_on <= first && p.ends_on >= last);
-  });
+  const days = policies.map((p) => ({ startsOn: p.starts_on, endsOn: p.ends_on }));
+  return shifts.find((s) => !shiftCovered(days, s.start_at, s.end_at));
 }
 
 /**

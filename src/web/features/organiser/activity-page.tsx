@@ -3,12 +3,16 @@ import { Alert, App, Button, Descriptions, Input, Modal, Space, Tag } from 'antd
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { cancelActivity, getActivity, publishActivity } from '../../api/activities.api.js';
+import { cancelActivity, getActivity, insuredListUrl, publishActivity } from '../../api/activities.api.js';
 import { ApiError } from '../../api/http-client.js';
 import { useFormat } from '../../components/format.js';
 import { useFieldName } from '../../components/labels.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { ActivityEditDrawer } from './activity-edit-drawer.js';
+import { InsurancePanel, policiesKey } from './insurance-panel.js';
 import { PeopleServed } from './people-served.js';
+import { useProjectName } from './project-picker.js';
+import { ShiftEditForm } from './shift-edit-form.js';
 import { ShiftSignups } from './shift-signups.js';
 
 /** One of my activities: publish or cancel it, and each shift's sign-ups with the way to its check-in desk. */
@@ -21,24 +25,31 @@ export function OrganiserActivityPage() {
   const client = useQueryClient();
   const reasonId = useId();
   const [cancelling, setCancelling] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const q = useQuery({ queryKey: ['activity', id], queryFn: () => getActivity(id) });
   usePageTitle(q.data?.title ?? t('organiser.activities.title'));
+  const projectName = useProjectName(q.data?.projectId ?? null);
   const done = () => {
     void client.invalidateQueries({ queryKey: ['activity', id] });
     void client.invalidateQueries({ queryKey: ['organiser', 'activities'] });
   };
-  const failed = (err: unknown) =>
-    void message.error(
-      t(`errors.${err instanceof ApiError ? err.code : 'UNKNOWN'}`, { defaultValue: t('errors.UNKNOWN') }),
-    );
+  const said = (err: unknown) =>
+    t(`errors.${err instanceof ApiError ? err.code : 'UNKNOWN'}`, { defaultValue: t('errors.UNKNOWN') });
+  const failed = (err: unknown) => void message.error(said(err));
   const publish = useMutation({
     mutationFn: () => publishActivity(id),
     onSuccess: () => {
+      setRefusal(null);
       done();
       void message.success(t('organiser.activity.published'));
     },
-    onError: failed,
+    // Said beside the button, with the server's reason (which shift no policy covers).
+    onError: (err) => {
+      setRefusal(err instanceof ApiError ? `${said(err)} (${err.message})` : said(err));
+      void client.invalidateQueries({ queryKey: policiesKey(id) });
+    },
   });
   const cancel = useMutation({
     mutationFn: () => cancelActivity(id, reason.trim()),
@@ -80,10 +91,21 @@ export function OrganiserActivityPage() {
             label: t('activities.signupMode'),
             children: a.requiresApproval ? t('activities.needsApproval') : t('activities.firstCome'),
           },
+          { key: 'p', label: t('organiser.form.project'), children: projectName ?? t('organiser.form.noProject') },
+          {
+            key: 'r',
+            label: t('organiser.form.risky'),
+            children: a.risky ? t('organiser.activity.riskyYes') : t('organiser.activity.riskyNo'),
+          },
         ]}
       />
       {a.cancelReason && <Alert type="warning" title={t('activities.cancelledBecause', { reason: a.cancelReason })} />}
       <Space wrap className="admin-row">
+        {a.status !== 'cancelled' && (
+          <Button onClick={() => setEditing(true)} data-testid="activity-edit">
+            {t('organiser.edit.open')}
+          </Button>
+        )}
         {a.status === 'draft' && (
           <Button type="primary" onClick={() => publish.mutate()} loading={publish.isPending}>
             {t('organiser.activity.publish')}
@@ -96,6 +118,16 @@ export function OrganiserActivityPage() {
         )}
         <Link to={`/activities/${a.id}`}>{t('organiser.activity.public')}</Link>
       </Space>
+      {refusal && a.status === 'draft' && (
+        <Alert
+          type="error"
+          role="alert"
+          title={refusal}
+          description={<a href="#insurance">{t('organiser.insurance.goAdd')}</a>}
+          data-testid="publish-refusal"
+        />
+      )}
+      {editing && <ActivityEditDrawer activity={a} onClose={() => setEditing(false)} />}
       <Modal
         open={cancelling}
         title={t('organiser.activity.cancelTitle')}
@@ -108,6 +140,7 @@ export function OrganiserActivityPage() {
         <label htmlFor={reasonId}>{t('organiser.activity.cancelReason')}</label>
         <Input.TextArea id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} />
       </Modal>
+      {a.status !== 'cancelled' && <InsurancePanel activity={a} />}
       <h2>{t('activities.shifts')}</h2>
       {a.shifts.map((s) => (
         <section key={s.id} className="admin-panel wide org-shift" aria-labelledby={`org-shift-${s.id}`}>
@@ -116,11 +149,15 @@ export function OrganiserActivityPage() {
             {t('shift.places', { taken: s.taken, capacity: s.capacity })} ·{' '}
             {t('shift.waitlisted', { count: s.waitlisted })} · {t('organiser.activity.applied', { count: s.applied })}
           </p>
-          <p>
+          <Space wrap>
             <Link to={`/organiser/shifts/${s.id}?activity=${a.id}`} data-testid="shift-desk-link">
               {t('organiser.activity.desk')}
             </Link>
-          </p>
+            <a href={insuredListUrl(s.id)} download data-testid="insured-list">
+              {t('organiser.insurance.download')}
+            </a>
+          </Space>
+          {a.status !== 'cancelled' && s.status !== 'cancelled' && <ShiftEditForm shift={s} activityId={a.id} />}
           {Date.parse(s.start) <= Date.now() && <PeopleServed shift={s} activityId={a.id} />}
           <ShiftSignups shiftId={s.id} activityId={a.id} />
         </section>

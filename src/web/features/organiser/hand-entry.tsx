@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Radio, Select } from 'antd';
+import { Alert, Button, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { enterAttendance } from '../../api/checkin.api.js';
 import type { ShiftSignup } from '../../api/signups.api.js';
 import { localInputToIso } from '../../components/format.js';
 import { serverError } from '../admin/admin-form-errors.js';
+import { signupPeople, VolunteerPicker } from './volunteer-picker.js';
 
 interface Values {
   volunteerId?: string;
@@ -14,7 +15,11 @@ interface Values {
   reason?: string;
 }
 
-/** Checks in or out by hand, with a reason, for someone without a phone; a past time is clipped to the shift. */
+/**
+ * Checks in or out by hand, with a reason, for someone without a phone; a past time is clipped
+ * to the shift. The picker searches the shift's approved sign-ups by name or volunteer code:
+ * the server records attendance for them only.
+ */
 export function HandEntry({ shiftId, signups }: { shiftId: string; signups: ShiftSignup[] }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
@@ -59,11 +64,7 @@ export function HandEntry({ shiftId, signups }: { shiftId: string; signups: Shif
           label={t('organiser.signups.name')}
           rules={[{ required: true, message: t('validation.required') }]}
         >
-          <Select
-            style={{ minWidth: 180 }}
-            options={people.map((s) => ({ value: s.volunteerId, label: `${s.volunteerName} (${s.volunteerCode})` }))}
-            notFoundContent={t('organiser.signups.none')}
-          />
+          <VolunteerPicker groups={[{ label: t('organiser.picker.approved'), people: signupPeople(people) }]} />
         </Form.Item>
         <Form.Item name="kind" label={t('checkin.what')}>
           <Radio.Group

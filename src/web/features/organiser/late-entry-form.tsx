@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Select } from 'antd';
+import { Alert, Button, Form, Input, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LateEntryBody } from '../../../common/contract/records.js';
@@ -9,18 +9,30 @@ import { shiftSignups } from '../../api/signups.api.js';
 import { localInputToIso, useFormat } from '../../components/format.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
+import { signupPeople, useMemberPeople, VolunteerPicker } from './volunteer-picker.js';
 
 interface Values {
   activityId?: string;
   shiftId?: string;
+  who: 'pick' | 'code';
   volunteerId?: string;
+  volunteerCode?: string;
   start?: string;
   end?: string;
   content?: string;
   evidence?: string;
 }
 
-const FIELDS = ['activityId', 'shiftId', 'volunteerId', 'start', 'end', 'content', 'evidence'] as const;
+const FIELDS = [
+  'activityId',
+  'shiftId',
+  'volunteerId',
+  'volunteerCode',
+  'start',
+  'end',
+  'content',
+  'evidence',
+] as const;
 
 /** A late entry (补录) with evidence; it stays pending until a different organiser confirms it. */
 export function LateEntryForm({ org }: { org: string }) {
@@ -30,6 +42,8 @@ export function LateEntryForm({ org }: { org: string }) {
   const client = useQueryClient();
   const activityId = Form.useWatch('activityId', form);
   const shiftId = Form.useWatch('shiftId', form);
+  const who = Form.useWatch('who', form);
+  const members = useMemberPeople(org);
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const activities = useQuery({
@@ -58,7 +72,7 @@ export function LateEntryForm({ org }: { org: string }) {
   });
   const onFinish = (v: Values) => {
     const body = {
-      volunteerId: v.volunteerId ?? '',
+      ...(v.who === 'code' ? { volunteerCode: v.volunteerCode ?? '' } : { volunteerId: v.volunteerId ?? '' }),
       activityId: v.activityId ?? '',
       shiftId: v.shiftId || undefined,
       start: v.start ? localInputToIso(v.start) : '',
@@ -79,6 +93,7 @@ export function LateEntryForm({ org }: { org: string }) {
       onFinish={onFinish}
       aria-label={t('organiser.records.late')}
       className="narrow-panel"
+      initialValues={{ who: 'pick' }}
     >
       <p>{t('organiser.late.lead')}</p>
       {failure && <Alert type="error" role="alert" title={failure} />}
@@ -95,15 +110,28 @@ export function LateEntryForm({ org }: { org: string }) {
           onChange={() => form.setFieldsValue({ volunteerId: undefined })}
         />
       </Form.Item>
-      <Form.Item name="volunteerId" label={t('organiser.signups.name')} required>
-        <Select
-          options={(people.data?.items ?? []).map((s) => ({
-            value: s.volunteerId,
-            label: `${s.volunteerName} (${s.volunteerCode})`,
-          }))}
-          notFoundContent={t('organiser.signups.none')}
+      <Form.Item name="who" label={t('organiser.picker.how')}>
+        <Radio.Group
+          options={[
+            { value: 'pick', label: t('organiser.picker.byName') },
+            { value: 'code', label: t('organiser.picker.byCode') },
+          ]}
         />
       </Form.Item>
+      {who === 'code' ? (
+        <Form.Item name="volunteerCode" label={t('organiser.members.code')} required>
+          <Input autoComplete="off" data-testid="late-volunteer-code" />
+        </Form.Item>
+      ) : (
+        <Form.Item name="volunteerId" label={t('organiser.signups.name')} required extra={t('organiser.picker.hint')}>
+          <VolunteerPicker
+            groups={[
+              { label: t('organiser.picker.signedUp'), people: signupPeople(people.data?.items ?? []) },
+              { label: t('organiser.picker.members'), people: members },
+            ]}
+          />
+        </Form.Item>
+      )}
       <Form.Item name="start" label={t('organiser.late.start')} required>
         <Input type="datetime-local" />
       </Form.Item>

@@ -1,0 +1,137 @@
+import { useQuery } from '@tanstack/react-query';
+import { Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ACTIVITY_LIMITS } from '../../../common/contract/activities.js';
+import { DEFAULT_FIELDS } from '../../../common/enums.js';
+import { listSites } from '../../api/sites.api.js';
+import { useFieldName } from '../../components/labels.js';
+import { ProjectPicker } from './project-picker.js';
+
+/** What the activity form edits, on the create page and in the edit drawer. */
+export interface ActivityFormValues {
+  title?: string;
+  field?: string;
+  projectId?: string | null;
+  description?: string;
+  risky?: boolean;
+  where: 'site' | 'location';
+  siteId?: string;
+  address?: string;
+  lat?: number | null;
+  lng?: number | null;
+  radiusM?: number | null;
+  requiresApproval?: boolean;
+}
+
+/** Body fields the form shows under another name. */
+export const ACTIVITY_RENAME = { location: 'address' };
+export const ACTIVITY_FIELDS = [
+  'title',
+  'field',
+  'projectId',
+  'description',
+  'risky',
+  'siteId',
+  'location',
+  'radiusM',
+  'requiresApproval',
+] as const;
+
+/** The place as the API takes it: a site, or an address with its position. */
+export function placeOf(v: ActivityFormValues) {
+  return v.where === 'site'
+    ? { siteId: v.siteId }
+    : { location: { address: v.address ?? '', lat: v.lat ?? undefined, lng: v.lng ?? undefined } };
+}
+
+/**
+ * What, which brand project, whether it is risky, where, radius and approval. With `locked`
+ * (a published activity) only the title, description, radius and risky stay editable: the
+ * server refuses the rest, and the form says why beside each.
+ */
+export function ActivityFields({ org, locked = false }: { org: string | null; locked?: boolean }) {
+  const { t } = useTranslation();
+  const fieldName = useFieldName();
+  const where = Form.useWatch<ActivityFormValues['where']>('where');
+  const sites = useQuery({
+    queryKey: ['sites', 'of', org],
+    queryFn: () => listSites({ organisationId: org ?? undefined, limit: 200 }),
+    enabled: !!org,
+  });
+  const lockedHint = locked ? t('organiser.form.lockedHint') : undefined;
+  return (
+    <>
+      <Form.Item name="title" label={t('organiser.create.name')} required>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="field" label={t('activities.field')} required extra={lockedHint}>
+        <Select disabled={locked} options={DEFAULT_FIELDS.map((f) => ({ value: f.code, label: fieldName(f.code) }))} />
+      </Form.Item>
+      <Form.Item
+        name="projectId"
+        label={t('organiser.form.project')}
+        extra={lockedHint ?? t('organiser.form.projectHint')}
+      >
+        <ProjectPicker disabled={locked} />
+      </Form.Item>
+      <Form.Item name="description" label={t('organiser.create.description')}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item
+        name="risky"
+        label={t('organiser.form.risky')}
+        valuePropName="checked"
+        extra={t('organiser.form.riskyHint')}
+      >
+        <Switch data-testid="risky-switch" />
+      </Form.Item>
+      <Form.Item name="where" label={t('activities.where')} extra={lockedHint}>
+        <Radio.Group
+          disabled={locked}
+          options={[
+            { value: 'location', label: t('organiser.create.byAddress') },
+            { value: 'site', label: t('organiser.create.bySite') },
+          ]}
+        />
+      </Form.Item>
+      {where === 'site' ? (
+        <Form.Item name="siteId" label={t('organiser.create.site')} required>
+          <Select
+            disabled={locked}
+            loading={sites.isFetching}
+            showSearch={{ optionFilterProp: 'label' }}
+            notFoundContent={t('organiser.create.noSites')}
+            options={(sites.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name} · ${s.address}` }))}
+          />
+        </Form.Item>
+      ) : (
+        <>
+          <Form.Item name="address" label={t('organiser.create.address')} required>
+            <Input disabled={locked} />
+          </Form.Item>
+          <div className="admin-row">
+            <Form.Item name="lat" label={t('organiser.create.lat')} required>
+              <InputNumber min={-90} max={90} step={0.0001} disabled={locked} />
+            </Form.Item>
+            <Form.Item name="lng" label={t('organiser.create.lng')} required>
+              <InputNumber min={-180} max={180} step={0.0001} disabled={locked} />
+            </Form.Item>
+          </div>
+        </>
+      )}
+      <div className="admin-row">
+        <Form.Item name="radiusM" label={t('organiser.create.radius')} required>
+          <InputNumber min={ACTIVITY_LIMITS.radiusMinM} max={ACTIVITY_LIMITS.radiusMaxM} />
+        </Form.Item>
+        <Form.Item
+          name="requiresApproval"
+          label={t('organiser.create.approval')}
+          valuePropName="checked"
+          extra={lockedHint}
+        >
+          <Switch disabled={locked} />
+        </Form.Item>
+      </div>
+    </>
+  );
+}
