@@ -34,6 +34,16 @@ export const router = createBrowserRouter([
           },
           { path: 'me', lazy: async () => ({ Component: (await import('./features/volunteers/me-page.js')).MePage }) },
           {
+            path: 'me/profile',
+            lazy: async () => ({ Component: (await import('./features/volunteers/profile-page.js')).ProfilePage }),
+          },
+          {
+            path: 'me/notifications',
+            lazy: async () => ({
+              Component: (await import('./features/volunteers/notification-settings-page.js')).NotificationSettingsPage,
+            }),
+          },
+          {
             path: 'activities',
             lazy: async () => ({
               Component: (await import('./features/activities/activity-list-page.js')).ActivityListPage,

@@ -1,23 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
-import { getVolunteer, type Volunteer } from '../../api/volunteers.api.js';
+import type { Volunteer } from '../../api/volunteers.api.js';
+import { regionPath } from '../../api/profile.api.js';
 import { useFieldName } from '../../components/labels.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
-import { isAdmin, useSession } from '../auth/use-session.js';
+import { isAdmin } from '../auth/use-session.js';
+import { MyDataExport } from './my-data-export.js';
+import { MyQualifications } from './my-qualifications.js';
+import { useMyVolunteer } from './use-my-volunteer.js';
+import './profile.css';
 
-/** "Me": the volunteer's profile (masked), code, hours, star level and points. */
+/** "Me": the volunteer's hub — service figures, where to go next, profile (masked), qualifications, my data. */
 export function MePage() {
   const { t } = useTranslation();
   usePageTitle(t('me.title'));
-  const { me, loading } = useSession();
-  const volunteerId = me?.user.volunteerId ?? null;
-  const q = useQuery({
-    queryKey: ['volunteer', volunteerId],
-    queryFn: () => getVolunteer(volunteerId ?? ''),
-    enabled: !!volunteerId,
-  });
+  const { me, loading, volunteerId, volunteer: q } = useMyVolunteer();
 
   if (loading) return <Loading />;
   if (!me) return <Navigate to="/login" replace />;
@@ -34,14 +33,13 @@ export function MePage() {
       )}
       {volunteerId && q.isPending && <Loading />}
       {q.isError && <ErrorNotice error={q.error} />}
-      {q.data && <VolunteerSummary v={q.data} />}
+      {q.data && <VolunteerHub v={q.data} />}
     </div>
   );
 }
 
-function VolunteerSummary({ v }: { v: Volunteer }) {
+function VolunteerHub({ v }: { v: Volunteer }) {
   const { t } = useTranslation();
-  const fieldName = useFieldName();
   const stars = v.starLevel ?? 0;
   return (
     <>
@@ -82,37 +80,70 @@ function VolunteerSummary({ v }: { v: Volunteer }) {
           {t('me.points')}
         </Link>
       </nav>
-      <section className="card" aria-labelledby="me-profile">
-        <h2 id="me-profile">{t('me.profile')}</h2>
-        <dl className="profile">
-          <dt>{t('me.volunteerCode')}</dt>
-          <dd className="volunteer-code" data-testid="me-volunteer-code">
-            {v.volunteerCode}
-          </dd>
-          <dt>{t('register.name')}</dt>
-          <dd>{v.name}</dd>
-          <dt>{t(`idType.${v.idType}`)}</dt>
-          <dd data-testid="me-id-number">{v.idNumber}</dd>
-          {v.phone && (
-            <>
-              <dt>{t('register.phone')}</dt>
-              <dd data-testid="me-phone">{v.phone}</dd>
-            </>
-          )}
-          {v.skills.length > 0 && (
-            <>
-              <dt>{t('register.skills')}</dt>
-              <dd>{v.skills.join('、')}</dd>
-            </>
-          )}
-          {v.fields.length > 0 && (
-            <>
-              <dt>{t('me.fields')}</dt>
-              <dd>{v.fields.map(fieldName).join('、')}</dd>
-            </>
-          )}
-        </dl>
-      </section>
+      <ProfileSummary v={v} />
+      <MyQualifications volunteerId={v.id} />
+      <MyDataExport />
     </>
+  );
+}
+
+/** The profile as stored (ID number and phone masked), with the ways to change it. */
+function ProfileSummary({ v }: { v: Volunteer }) {
+  const { t } = useTranslation();
+  const fieldName = useFieldName();
+  const region = useQuery({
+    queryKey: ['region-path', v.regionCode],
+    queryFn: () => regionPath(v.regionCode),
+    staleTime: Infinity,
+  });
+  const regionName = region.data?.items.map((r) => r.name).join(' / ') ?? v.regionCode;
+  return (
+    <section className="card me-section" aria-labelledby="me-profile">
+      <h2 id="me-profile">{t('me.profile')}</h2>
+      <dl className="profile">
+        <dt>{t('me.volunteerCode')}</dt>
+        <dd className="volunteer-code" data-testid="me-volunteer-code">
+          {v.volunteerCode}
+        </dd>
+        <dt>{t('register.name')}</dt>
+        <dd>{v.name}</dd>
+        <dt>{t(`idType.${v.idType}`)}</dt>
+        <dd data-testid="me-id-number">{v.idNumber}</dd>
+        {v.phone && (
+          <>
+            <dt>{t('register.phone')}</dt>
+            <dd data-testid="me-phone">{v.phone}</dd>
+          </>
+        )}
+        <dt>{t('register.region')}</dt>
+        <dd data-testid="me-region">{regionName}</dd>
+        <dt>{t('register.skills')}</dt>
+        <dd data-testid="me-skills">{v.skills.length > 0 ? v.skills.join('、') : t('common.none')}</dd>
+        <dt>{t('me.fields')}</dt>
+        <dd data-testid="me-fields">{v.fields.length > 0 ? v.fields.map(fieldName).join('、') : t('common.none')}</dd>
+        <dt>{t('profile.availability.legend')}</dt>
+        <dd data-testid="me-availability">
+          {v.availability.length > 0 ? (
+            <ul className="plain-list">
+              {v.availability.map((s) => (
+                <li key={`${s.day}-${s.from}-${s.to}`}>
+                  {t(`profile.days.${s.day}`)} {s.from}–{s.to}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            t('common.none')
+          )}
+        </dd>
+      </dl>
+      <div className="section-actions">
+        <Link className="button" to="/me/profile" data-testid="me-edit-profile">
+          {t('profile.edit')}
+        </Link>
+        <Link className="button" to="/me/notifications" data-testid="me-notification-settings">
+          {t('profile.notifications.title')}
+        </Link>
+      </div>
+    </section>
   );
 }

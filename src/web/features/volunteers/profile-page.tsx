@@ -1,0 +1,154 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router';
+import type { Volunteer } from '../../../common/contract/volunteers.js';
+import { listFields, regionPath, updateProfile } from '../../api/profile.api.js';
+import { TextField } from '../../components/form-field.js';
+import { RegionPicker } from '../../components/region-picker.js';
+import { ErrorNotice, Loading } from '../../components/status-views.js';
+import { usePageTitle } from '../../components/use-page-title.js';
+import { isEnglish } from '../../i18n/i18n.js';
+import { AvailabilityEditor } from './availability-editor.js';
+import {
+  changeOf,
+  serverErrors,
+  stateOf,
+  validateProfile,
+  type ProfileErrors,
+  type ProfileState,
+} from './profile-form.js';
+import { SkillsInput } from './skills-input.js';
+import { useMyVolunteer, volunteerKey } from './use-my-volunteer.js';
+import './profile.css';
+
+/** /me/profile: the volunteer changes their phone, region, skills, service fields and weekly availability. */
+export function ProfilePage() {
+  const { t } = useTranslation();
+  usePageTitle(t('profile.title'));
+  const { me, loading, volunteerId, volunteer } = useMyVolunteer();
+  const code = volunteer.data?.regionCode;
+  const path = useQuery({ queryKey: ['region-path', code], queryFn: () => regionPath(code ?? ''), enabled: !!code });
+
+  if (loading) return <Loading />;
+  if (!me) return <Navigate to="/login" replace />;
+  if (!volunteerId) return <p className="notice">{t('activities.volunteersOnly')}</p>;
+  return (
+    <div className="page narrow profile-page">
+      <p className="back-link">
+        <Link to="/me">{t('profile.backToMe')}</Link>
+      </p>
+      <h1>{t('profile.title')}</h1>
+      <p>{t('profile.lead')}</p>
+      {(volunteer.isPending || path.isPending) && <Loading />}
+      {volunteer.isError && <ErrorNotice error={volunteer.error} />}
+      {path.isError && <ErrorNotice error={path.error} />}
+      {volunteer.data && path.data && (
+        <ProfileForm
+          key={volunteer.data.id}
+          volunteer={volunteer.data}
+          regionPath={path.data.items.map((r) => r.code)}
+        />
+      )}
+    </div>
+  );
+}
+
+function ProfileForm({ volunteer, regionPath: initialPath }: { volunteer: Volunteer; regionPath: string[] }) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const [form, setForm] = useState<ProfileState>(() => stateOf(volunteer, initialPath));
+  const [errors, setErrors] = useState<ProfileErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const savedRef = useRef<HTMLParagraphElement>(null);
+  const fields = useQuery({ queryKey: ['fields'], queryFn: listFields, staleTime: Infinity });
+
+  const save = useMutation({
+    mutationFn: (s: ProfileState) => updateProfile(volunteer.id, changeOf(s)),
+    onSuccess: (v) => {
+      client.setQueryData(volunteerKey(v.id), v);
+      void client.invalidateQueries({ queryKey: ['region-path'] });
+      setForm((f) => ({ ...f, phone: '' }));
+    },
+    onError: (err) => setErrors(serverErrors(err, t)),
+  });
+
+  // Keyboard users land on what to fix, or on the confirmation.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
+  useEffect(() => {
+    if (save.isSuccess) savedRef.current?.focus();
+  }, [save.isSuccess, save.data]);
+
+  const set = <K extends keyof ProfileState>(k: K, v: ProfileState[K]) => {
+    save.reset();
+    setForm((f) => ({ ...f, [k]: v }));
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const found = validateProfile(changeOf(form), t);
+    setErrors(found);
+    if (Object.keys(found).length === 0) save.mutate(form);
+  };
+  const fieldName = (f: { nameZh: string; nameEn: string }) => (isEnglish(i18n.language) ? f.nameEn : f.nameZh);
+
+  return (
+    <form ref={formRef} className="form" onSubmit={onSubmit} noValidate data-testid="profile-form">
+      {errors.form && (
+        <p className="notice error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <TextField
+        label={t('profile.phone')}
+        name="phone"
+        type="tel"
+        inputMode="numeric"
+        autoComplete="tel"
+        value={form.phone}
+        error={errors.phone}
+        hint={t('profile.phoneHint', { phone: volunteer.phone ?? t('common.none') })}
+        onChange={(e) => set('phone', e.target.value)}
+      />
+      <RegionPicker
+        legend={t('register.region')}
+        path={form.regionPath}
+        onChange={(p) => set('regionPath', p)}
+        error={errors.regionCode}
+      />
+      <SkillsInput skills={form.skills} onChange={(s) => set('skills', s)} error={errors.skills} />
+      <fieldset className="checkbox-group" data-testid="profile-fields">
+        <legend>{t('register.fields')}</legend>
+        {fields.isPending && <Loading />}
+        {fields.isError && <ErrorNotice error={fields.error} />}
+        {fields.data?.items.map((f) => (
+          <label key={f.code} className="checkbox">
+            <input
+              type="checkbox"
+              name="fields"
+              value={f.code}
+              checked={form.fields.includes(f.code)}
+              onChange={(e) =>
+                set('fields', e.target.checked ? [...form.fields, f.code] : form.fields.filter((c) => c !== f.code))
+              }
+            />
+            {fieldName(f)}
+          </label>
+        ))}
+        {errors.fields && <p className="field-error">{errors.fields}</p>}
+      </fieldset>
+      <AvailabilityEditor slots={form.availability} onChange={(s) => set('availability', s)} errors={errors} />
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={save.isPending} data-testid="profile-save">
+          {save.isPending ? t('common.working') : t('common.save')}
+        </button>
+        {save.isSuccess && (
+          <p ref={savedRef} tabIndex={-1} className="saved" role="status" data-testid="profile-saved">
+            {t('profile.saved')}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}
