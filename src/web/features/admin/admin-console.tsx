@@ -19,6 +19,8 @@ const PointRulesPage = lazy(async () => ({
 const AdjustmentPage = lazy(async () => ({
   default: (await import('../point-rules/adjustment-page.js')).AdjustmentPage,
 }));
+// Statistics bring ECharts: their own chunk, fetched when an admin opens them.
+const StatsPage = lazy(() => import('../stats/stats-page.js'));
 
 /** The administration console (Ant Design), loaded only when an admin opens it. */
 export function AdminConsole() {
@@ -34,6 +36,7 @@ export function AdminConsole() {
           ))}
           <NavLink to="/admin/point-rules">{t('pointRules.title')}</NavLink>
           <NavLink to="/admin/point-adjustments">{t('pointRules.adjust.title')}</NavLink>
+          <NavLink to="/admin/statistics">{t('stats.title')}</NavLink>
           <NavLink to="/counter">{t('counter.navLink')}</NavLink>
         </nav>
         <div className="admin-content">
@@ -57,6 +60,14 @@ export function AdminConsole() {
               element={
                 <Suspense fallback={<Loading />}>
                   <AdjustmentPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="statistics"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <StatsPage />
                 </Suspense>
               }
             />

@@ -4,6 +4,7 @@ import { DEFAULT_FIELDS } from '../../../common/enums.js';
 import { useFieldName } from '../../components/labels.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
+import { PortalFigures } from './portal-figures.js';
 import { PortalProjects } from './portal-projects.js';
 import { PortalSites } from './portal-sites.js';
 
@@ -39,6 +40,8 @@ export function PortalPage() {
           </Link>
         </div>
       </section>
+
+      <PortalFigures />
 
       <section aria-labelledby="fields-title" className="section">
         <h2 id="fields-title">{t('portal.fieldsTitle')}</h2>
