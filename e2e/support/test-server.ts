@@ -47,7 +47,15 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
  * The real server (built by `npm run build`) on a free port with a fresh SQLite database
  * holding the Chongqing regions (or the whole demo), the admin password set and rate limits off.
  */
-export async function startTestServer(opts: { demo?: boolean; movableClock?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: {
+    demo?: boolean;
+    movableClock?: boolean;
+    /** More environment for the server process, e.g. `SHANMEI_MAP_TILES`. */
+    env?: Record<string, string>;
+  } = {},
+): Promise<TestServer> {
+  const extraEnv = opts.env ?? {};
   const dir = mkdtempSync(join(tmpdir(), 'shanmei-e2e-'));
   const clockFile = join(dir, 'clock-offset');
   const env = {
@@ -59,6 +67,7 @@ export async function startTestServer(opts: { demo?: boolean; movableClock?: boo
     SHANMEI_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
+    ...extraEnv,
   };
   // The demo brings its own regions; otherwise seed Chongqing's so the region pickers have data.
   const seeded = opts.demo

@@ -100,6 +100,12 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/counter/counter-console.js')).CounterConsole }),
           },
           {
+            path: 'site/*',
+            lazy: async () => ({
+              Component: (await import('./features/site-manager/site-manager-console.js')).SiteManagerConsole,
+            }),
+          },
+          {
             path: 'admin/*',
             lazy: async () => ({ Component: (await import('./features/admin/admin-console.js')).AdminConsole }),
           },

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { isAdmin, isOrganiser, useSession } from '../features/auth/use-session.js';
 import { runsCounter } from '../features/counter/counter-roles.js';
+import { managesSite } from '../features/site-manager/site-manager-roles.js';
 import { useUnreadCount } from '../features/inbox/use-unread.js';
 import { CareModeSwitch } from './care-mode-switch.js';
 import { LanguageSwitch } from './language-switch.js';
@@ -56,6 +57,7 @@ export function AppHeader() {
           )}
           {isOrganiser(me) && <NavLink to="/organiser">{t('nav.organiser')}</NavLink>}
           {runsCounter(me) && <NavLink to="/counter">{t('counter.navLink')}</NavLink>}
+          {managesSite(me) && <NavLink to="/site">{t('siteManager.navLink')}</NavLink>}
           {isAdmin(me) && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
           {!me && <NavLink to="/login">{t('nav.login')}</NavLink>}
           {!me && <NavLink to="/register">{t('nav.register')}</NavLink>}

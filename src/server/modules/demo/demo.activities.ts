@@ -9,6 +9,8 @@ import { insertProject } from '../projects/projects.repository.js';
 import { applyConfirm } from '../records/records.confirm.js';
 import { insertRecord, recordById } from '../records/records.repository.js';
 import { getSettings } from '../settings/settings.service.js';
+import { siteById } from '../sites/sites.repository.js';
+import type { SitesTable } from '../../db/schema.js';
 import { insertSignup, nextSeq } from '../signups/signups.repository.js';
 import type { DepartmentKey } from './demo.departments.js';
 import type { DemoRandom } from './demo.random.js';
@@ -38,6 +40,8 @@ interface ActivityPlan {
   project?: ProjectKey;
   /** Days from today of its shifts; negative ones are past, with confirmed service. */
   days: number[];
+  /** Held at the site manager's site (渝中区新时代文明实践中心), so its calendar has something on. */
+  atSite?: boolean;
 }
 
 const ACTIVITIES: ActivityPlan[] = [
@@ -66,8 +70,22 @@ const ACTIVITIES: ActivityPlan[] = [
     days: [4, 11],
   },
   { title: '洪崖洞景区游客咨询服务', department: 'culture', field: 'culture', district: HOME_DISTRICT, days: [5, 12] },
-  { title: '社区应急救护培训', department: 'fire', field: 'emergency', district: HOME_DISTRICT, days: [7] },
-  { title: '周末公益法律咨询', department: 'legal', field: 'legal', district: HOME_DISTRICT, days: [8, 13] },
+  {
+    title: '社区应急救护培训',
+    department: 'fire',
+    field: 'emergency',
+    district: HOME_DISTRICT,
+    days: [7],
+    atSite: true,
+  },
+  {
+    title: '周末公益法律咨询',
+    department: 'legal',
+    field: 'legal',
+    district: HOME_DISTRICT,
+    days: [8, 13],
+    atSite: true,
+  },
   {
     title: '长江岸线生态巡护',
     department: 'ecology',
@@ -141,6 +159,13 @@ const ACTIVITIES: ActivityPlan[] = [
   },
 ];
 
+/** An `atSite` activity takes the site's address and position; the others keep their own. */
+function placeOf(a: ActivityPlan, site: SitesTable, own: { address: string; lat: number; lng: number }) {
+  return a.atSite
+    ? { site_id: site.id, address: site.address, lat: site.lat, lng: site.lng }
+    : { site_id: null, ...own };
+}
+
 export interface DemoActivities {
   projects: number;
   activities: number;
@@ -164,9 +189,18 @@ async function organiser(db: Db): Promise<Actor> {
 export async function insertActivities(
   db: Db,
   rnd: DemoRandom,
-  input: { regions: DemoRegions; teams: DemoTeam[]; departments: Map<DepartmentKey, string>; demoVolunteerId: string },
+  input: {
+    regions: DemoRegions;
+    teams: DemoTeam[];
+    departments: Map<DepartmentKey, string>;
+    demoVolunteerId: string;
+    /** The site manager's site, where the `atSite` activities are held. */
+    siteId: string;
+  },
 ): Promise<DemoActivities> {
   const actor = await organiser(db);
+  const site = await siteById(db, input.siteId);
+  if (!site) throw new Error('the demo has no site for its site manager');
   const now = nowIso();
   const projectIds = new Map<ProjectKey, string>();
   for (const p of PROJECTS) {
@@ -223,11 +257,12 @@ export async function insertActivities(
       title: a.title,
       field: a.field,
       description: `${team.name}组织的${a.title}志愿服务活动，欢迎报名参加。`,
-      site_id: null,
       region_code: a.district,
-      address,
-      lat: Number((centre.lat + rnd.jitter(spread)).toFixed(6)),
-      lng: Number((centre.lng + rnd.jitter(spread)).toFixed(6)),
+      ...placeOf(a, site, {
+        address,
+        lat: Number((centre.lat + rnd.jitter(spread)).toFixed(6)),
+        lng: Number((centre.lng + rnd.jitter(spread)).toFixed(6)),
+      }),
       radius_m: 500,
       requires_approval: 0,
       risky: 0,

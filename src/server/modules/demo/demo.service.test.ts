@@ -164,6 +164,16 @@ describe.each(DIALECTS)('the Chongqing demo on %s', (dialect) => {
     }
   });
 
+  it("holds activities at the site manager's site, in its calendar", async () => {
+    const client = await new Client(t.app).login('site.manager', DEMO_PASSWORD);
+    const siteId = ((await client.get('/api/v1/me')).json() as { roles: { scopeId: string }[] }).roles[0]?.scopeId;
+    const from = new Date().toISOString();
+    const to = new Date(Date.now() + 60 * 86_400_000).toISOString();
+    const res = await client.get(`/api/v1/sites/${siteId}/activities?from=${from}&to=${to}`);
+    const titles = (res.json() as { items: { title: string }[] }).items.map((i) => i.title);
+    expect(new Set(titles)).toEqual(new Set(['社区应急救护培训', '周末公益法律咨询']));
+  });
+
   it('has published activities with future shifts near 解放碑', async () => {
     const now = new Date().toISOString();
     const future = await t.tdb.db

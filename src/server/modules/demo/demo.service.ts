@@ -72,14 +72,15 @@ async function loadInto(db: Db, cipher: PersonalDataCipher, passwordHash: string
     DEPARTMENTS.find((d) => d.key === 'ecology'),
     'ecology department',
   );
+  const managedSite = required(
+    sites.find((s) => s.type === 'guidance_centre' && s.regionCode === HOME_DISTRICT),
+    'guidance centre in 渝中区',
+  );
   const logins = await insertAccounts(db, passwordHash, {
     region: { code: home.code, name: home.name },
     department: { id: required(departments.get('ecology'), 'ecology department'), name: ecology.name },
     team: homeTeam,
-    site: required(
-      sites.find((s) => s.type === 'guidance_centre' && s.regionCode === HOME_DISTRICT),
-      'guidance centre in 渝中区',
-    ),
+    site: managedSite,
     supermarket: required(
       sites.find((s) => s.type === 'supermarket' && s.districtCode === HOME_DISTRICT),
       'supermarket in 渝中区',
@@ -92,6 +93,7 @@ async function loadInto(db: Db, cipher: PersonalDataCipher, passwordHash: string
     teams,
     departments,
     demoVolunteerId: volunteers.demo.id,
+    siteId: managedSite.id,
   });
   const goods = await insertSupermarketGoods(db, rnd, sites);
   return { regions, teams, sites, volunteers, logins, activities, goods };

@@ -1,61 +1,48 @@
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Site } from '../../api/sites.api.js';
-import { SITE_TYPE_COLOURS } from '../../components/labels.js';
-import { fitProjection } from './map-projection.js';
+import { PlainMap } from './plain-map.js';
+import { usePublicConfig } from './use-public-config.js';
 
-const W = 640;
-const H = 480;
-
-interface Props {
+export interface MapProps {
   sites: readonly Site[];
   selectedId: string | null;
-  /** Mouse users may pick a marker; everyone can pick from the list beside the map. */
+  /** Mouse and keyboard users may pick a marker; everyone can pick from the list beside the map. */
   onSelect?: (id: string) => void;
 }
 
-/**
- * Sites drawn on a plain background: no tile server, so the map never breaks offline.
- * The list beside it is the accessible way to reach each site; the picture mirrors it.
- */
-export function SitesMap({ sites, selectedId, onSelect }: Props) {
-  const { t } = useTranslation();
-  const proj = fitProjection(sites, W, H);
-  const grid = [1, 2, 3].map((i) => i / 4);
+// Leaflet and its styles load only when the installation names a tile server.
+const TileMap = lazy(async () => ({ default: (await import('./tile-map.js')).TileMap }));
 
+/**
+ * The sites map: raster tiles when `SHANMEI_MAP_TILES` is configured, else (and whenever the
+ * tiles cannot load) markers on a plain background, which needs no internet.
+ */
+export function SitesMap(props: MapProps) {
+  const { t } = useTranslation();
+  const config = usePublicConfig();
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  const tileUrl = config.data?.map.tileUrl ?? null;
+  if (tileUrl && failedUrl !== tileUrl) {
+    return (
+      <Suspense fallback={<PlainMap {...props} />}>
+        <TileMap
+          {...props}
+          tileUrl={tileUrl}
+          attribution={config.data?.map.attribution ?? null}
+          onTilesFailed={() => setFailedUrl(tileUrl)}
+        />
+      </Suspense>
+    );
+  }
   return (
-    <svg
-      className="sites-map"
-      viewBox={`0 0 ${W} ${H}`}
-      role="img"
-      aria-label={t('sites.mapLabel', { count: sites.length })}
-      preserveAspectRatio="xMidYMid meet"
-    >
-      <rect x={0} y={0} width={W} height={H} className="map-bg" />
-      {grid.map((g) => (
-        <g key={g} className="map-grid">
-          <line x1={W * g} y1={0} x2={W * g} y2={H} />
-          <line x1={0} y1={H * g} x2={W} y2={H * g} />
-        </g>
-      ))}
-      {sites.map((s) => {
-        const { x, y } = proj.project(s);
-        const selected = s.id === selectedId;
-        return (
-          <g key={s.id} className={selected ? 'marker selected' : 'marker'} onClick={() => onSelect?.(s.id)}>
-            <circle cx={x} cy={y} r={selected ? 11 : 7} fill={SITE_TYPE_COLOURS[s.type] ?? '#595959'} />
-            {selected && (
-              <text x={x + 14} y={y + 5} className="marker-label">
-                {s.name}
-              </text>
-            )}
-          </g>
-        );
-      })}
-      {sites.length === 0 && (
-        <text x={W / 2} y={H / 2} textAnchor="middle" className="map-empty">
-          {t('sites.none')}
-        </text>
+    <>
+      {failedUrl && (
+        <p className="notice" role="status" data-testid="tiles-failed">
+          {t('sites.tilesFailed')}
+        </p>
       )}
-    </svg>
+      <PlainMap {...props} />
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { useFieldName } from '../../components/labels.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { isAdmin } from '../auth/use-session.js';
+import { managesSite } from '../site-manager/site-manager-roles.js';
 import { MyDataExport } from './my-data-export.js';
 import { MyQualifications } from './my-qualifications.js';
 import { useMyVolunteer } from './use-my-volunteer.js';
@@ -29,6 +30,7 @@ export function MePage() {
           <h2 id="me-account">{me.user.displayName}</h2>
           <p>{t('me.notVolunteer')}</p>
           {isAdmin(me) && <Link to="/admin">{t('me.toAdmin')}</Link>}
+          {managesSite(me) && <Link to="/site">{t('siteManager.toConsole')}</Link>}
         </section>
       )}
       {volunteerId && q.isPending && <Loading />}

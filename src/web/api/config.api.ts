@@ -1,0 +1,6 @@
+import type { PublicConfig } from '../../common/contract/public-config.js';
+import { api } from './http-client.js';
+
+export type { PublicConfig };
+
+export const getPublicConfig = () => api.get<PublicConfig>('/config');
