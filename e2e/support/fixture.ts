@@ -8,9 +8,9 @@ export interface Fixture {
   browser: Browser;
 }
 
-/** One server and one browser for a test file; `close` ends both. */
+/** One server (with the demo loaded, or a movable clock, when asked) and one browser for a test file; `close` ends both. */
 export async function openFixture(
-  opts: { movableClock?: boolean } = {},
+  opts: { movableClock?: boolean; demo?: boolean } = {},
 ): Promise<Fixture & { close: () => Promise<void> }> {
   const server = await startTestServer(opts);
   const browser = await launchBrowser().catch(async (err: unknown) => {

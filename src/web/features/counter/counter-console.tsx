@@ -38,7 +38,12 @@ function CounterShell() {
       <div className="admin-content">
         <SitePicker />
         {!site && pending && <Loading />}
-        {!site && !pending && <p className="notice">{t('counter.noSupermarket')}</p>}
+        {!site && !pending && (
+          <>
+            <h1>{t('counter.navLink')}</h1>
+            <p className="notice">{t('counter.noSupermarket')}</p>
+          </>
+        )}
         {site && (
           <Routes>
             <Route index element={<Navigate to={{ pathname: 'redeem', search }} replace />} />
