@@ -1,6 +1,7 @@
 import { Button } from 'antd';
 import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import './admin-lists.css';
 
 interface CursorPage<T> {
   items: T[];

@@ -8,6 +8,7 @@ import { useSession } from '../auth/use-session.js';
 import { RegionCascader } from './region-cascader.js';
 import { LoadMore, useCursorPages } from './use-cursor-pages.js';
 import { useRegionNames } from './use-region-names.js';
+import './admin-lists.css';
 
 /** The regions the signed-in person lists volunteers of: a system admin any (null), a region admin their own. */
 export function useVolunteerScopes() {

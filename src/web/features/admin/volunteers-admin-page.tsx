@@ -33,12 +33,8 @@ export function VolunteersAdminPage() {
           <VolunteerTable
             pages={pages}
             action={(v) => (
-              <Button
-                size="small"
-                onClick={() => setOpen(v)}
-                aria-label={t('admin.volunteers.detailsOf', { name: v.name })}
-              >
-                {t('admin.volunteers.details')}
+              <Button size="small" onClick={() => setOpen(v)}>
+                {t('admin.volunteers.details')} <span className="sr-only">{v.name}</span>
               </Button>
             )}
           />

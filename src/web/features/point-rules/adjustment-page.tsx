@@ -94,12 +94,8 @@ export function AdjustmentPage() {
             <VolunteerTable
               pages={found}
               action={(row) => (
-                <Button
-                  size="small"
-                  onClick={() => choose(row.id)}
-                  aria-label={t('admin.volunteers.chooseOne', { name: row.name })}
-                >
-                  {t('admin.volunteers.choose')}
+                <Button size="small" onClick={() => choose(row.id)}>
+                  {t('admin.volunteers.choose')} <span className="sr-only">{row.name}</span>
                 </Button>
               )}
             />
