@@ -31,3 +31,25 @@ export class SitesMapPage extends AppShell {
     await this.settled();
   }
 }
+
+/** The sites map drawn on raster tiles (Leaflet), when the server names a tile server. */
+export class TileMapView {
+  constructor(readonly page: Page) {}
+
+  container() {
+    return this.page.getByTestId('tile-map');
+  }
+
+  /** Markers are buttons named by the site. */
+  markers() {
+    return this.page.locator('[data-testid="tile-map"] .site-marker[role="button"]');
+  }
+
+  loadedTiles() {
+    return this.page.locator('[data-testid="tile-map"] img.leaflet-tile-loaded');
+  }
+
+  failedNotice() {
+    return this.page.getByTestId('tiles-failed');
+  }
+}

@@ -1,0 +1,76 @@
+import type { Page } from 'playwright-core';
+import { AppShell } from './app-shell.page.js';
+
+/** The site manager's console at /site (Ant Design): my site's details and its calendar. */
+export class SiteManagerPage extends AppShell {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  /** From anywhere: the header's "my site" link, then the details form. */
+  async openFromHeader(): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: /主导航|Main/ })
+      .getByRole('link', { name: /^(我的阵地|My site)$/ })
+      .click();
+    await this.page.waitForURL(/\/site\/details/);
+    await this.title().waitFor();
+    await this.settled();
+  }
+
+  async openSection(section: 'details' | 'calendar'): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: /阵地管理栏目|Site management sections/ })
+      .getByRole('link', { name: section === 'details' ? /阵地信息|Site details/ : /阵地日程|Site calendar/ })
+      .click();
+    await this.page.waitForURL(new RegExp(`/site/${section}`));
+    await this.settled();
+  }
+
+  title() {
+    return this.page.getByTestId('site-manager-title');
+  }
+
+  openingHours() {
+    return this.page.getByTestId('site-opening-hours');
+  }
+
+  saveStatus() {
+    return this.page.getByTestId('site-save-status');
+  }
+
+  async setOpeningHours(text: string): Promise<void> {
+    await this.openingHours().fill(text);
+    await this.page.getByTestId('site-save').click();
+  }
+
+  range() {
+    return this.page.getByTestId('calendar-range');
+  }
+
+  shifts() {
+    return this.page.getByTestId('calendar-shift');
+  }
+
+  /** Presses "next week/month" `times` times, waiting for each window to load. */
+  async next(times: number): Promise<void> {
+    for (let i = 0; i < times; i++) {
+      const before = await this.range().textContent();
+      await this.page.getByTestId('calendar-next').click();
+      await this.page.waitForFunction(
+        `document.querySelector('[data-testid="calendar-range"]')?.textContent !== ${JSON.stringify(before)}`,
+      );
+      await this.settled();
+    }
+  }
+
+  async view(which: 'week' | 'month'): Promise<void> {
+    // antd draws the radio input invisible: press its label, as a pointer would.
+    const radio = this.page.getByRole('radio', { name: which === 'week' ? /^(按周|Week)$/ : /^(按月|Month)$/ });
+    await this.page.locator('.site-calendar-bar label', { has: radio }).click();
+    await this.page.waitForFunction(
+      `document.querySelector('.site-calendar-bar input[value="${which}"]')?.checked === true`,
+    );
+    await this.settled();
+  }
+}
