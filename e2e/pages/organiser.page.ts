@@ -27,8 +27,35 @@ export class OrganiserPage extends AdminPage {
   }
 
   async createActivity(a: NewActivity): Promise<void> {
+    await this.openCreate();
+    await this.fillAndSave(a);
+  }
+
+  /** Opens the new-activity form from the list. */
+  async openCreate(): Promise<void> {
     await this.page.getByRole('button', { name: /新建活动|New activity/ }).click();
     await this.page.locator('#create-title').waitFor();
+    await this.settled();
+  }
+
+  /** Picks a brand project (or a sub-project) in the project tree of the activity form. */
+  async pickProject(name: string, formPrefix = ''): Promise<void> {
+    await this.page.locator(`#${formPrefix}projectId`).click();
+    await this.page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title', { hasText: name })
+      .first()
+      .click();
+    await this.popupsClosed();
+  }
+
+  /** Turns the risky switch of the activity form on. */
+  async markRisky(formPrefix = ''): Promise<void> {
+    const sw = this.page.locator(`#${formPrefix}risky`);
+    if ((await sw.getAttribute('aria-checked')) !== 'true') await sw.click();
+  }
+
+  /** Fills the create form after `openCreate` (and any project or risky choice) and saves the draft. */
+  async fillAndSave(a: NewActivity): Promise<void> {
     await this.page.locator('#title').fill(a.title);
     await this.pick('field', a.fieldLabel);
     await this.page.locator('#address').fill(a.address);
@@ -41,6 +68,63 @@ export class OrganiserPage extends AdminPage {
     await this.page.locator('form[aria-label] button[type="submit"]').click();
     await this.page.locator('#org-activity-title').waitFor();
     await this.settled();
+  }
+
+  /** Presses Publish and answers the refusal shown beside it. */
+  async publishRefused(): Promise<string> {
+    await this.page.getByRole('button', { name: /发\s?布|Publish/ }).click();
+    const alert = this.page.getByTestId('publish-refusal');
+    await alert.waitFor();
+    return (await alert.textContent()) ?? '';
+  }
+
+  /** The insurance panel's verdict for a risky activity (covered or not). */
+  insuranceState() {
+    return this.page.getByTestId('insurance-state');
+  }
+
+  /** Adds a policy on this activity in the insurance panel (the days default to the activity's). */
+  async addPolicy(insurer: string, policyNumber: string): Promise<void> {
+    await this.page.locator('#policy_insurer').fill(insurer);
+    await this.page.locator('#policy_policyNumber').fill(policyNumber);
+    await this.page.getByTestId('policy-submit').click();
+    await this.page.getByTestId('policy-list').locator('tr.ant-table-row', { hasText: policyNumber }).waitFor();
+  }
+
+  /** Opens the inline form of the first shift. */
+  async openShiftEdit(): Promise<void> {
+    await this.page.getByTestId('shift-edit').first().click();
+    await this.page.getByTestId('shift-save').waitFor();
+  }
+
+  /** A field of the open shift form, by its name (`start`, `end`, `capacity`, `signupDeadline`). */
+  shiftField(name: string) {
+    return this.page.locator(`.shift-edit-form [id$="_${name}"]`);
+  }
+
+  /** The message under a field of the open shift form (the server's refusal lands here). */
+  shiftFieldHelp(name: string) {
+    return this.page.locator(`.shift-edit-form [id$="_${name}_help"]`);
+  }
+
+  /** Opens the edit drawer of the activity. */
+  async openEdit(): Promise<void> {
+    await this.page.getByTestId('activity-edit').click();
+    await this.page.locator('#edit_title').waitFor();
+    await this.settled();
+  }
+
+  async closeEdit(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('#edit_title').waitFor({ state: 'detached' });
+  }
+
+  /** Changes the title in the open edit drawer and saves. */
+  async renameTo(title: string): Promise<void> {
+    await this.page.locator('#edit_title').fill(title);
+    await this.page.getByTestId('edit-save').click();
+    await this.page.locator('#edit_title').waitFor({ state: 'detached' });
+    await this.page.locator('#org-activity-title', { hasText: title }).waitFor();
   }
 
   async publish(): Promise<void> {

@@ -39,7 +39,8 @@ function changesOf(a: Activity, v: ActivityFormValues): Record<string, unknown> 
     projectId: v.projectId ?? null,
     risky: !!v.risky,
     requiresApproval: !!v.requiresApproval,
-    radiusM: v.radiusM ?? undefined,
+    // an emptied radius is sent as null, so the schema says "a number" beside it
+    radiusM: v.radiusM ?? null,
   };
   const current = a as unknown as Record<string, unknown>;
   for (const [k, value] of Object.entries(wanted)) if (value !== current[k]) out[k] = value;

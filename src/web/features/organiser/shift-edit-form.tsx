@@ -67,7 +67,7 @@ export function ShiftEditForm({ shift, activityId }: { shift: Shift; activityId:
   };
   if (!open) {
     return (
-      <Button onClick={() => setOpen(true)} aria-expanded={false} data-testid="shift-edit">
+      <Button onClick={() => setOpen(true)} data-testid="shift-edit">
         {t('organiser.shiftEdit.open')}
       </Button>
     );

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { ActivitiesPage } from './pages/activities.page.js';
+import { OrganiserPage } from './pages/organiser.page.js';
+import { assertAccessible, assertAccessibleInEveryMode } from './support/a11y.js';
+import { ApiCaller, arrangeTeam } from './support/api-setup.js';
+import { newContext, watchErrors } from './support/browser.js';
+import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
+import { HOUR, local, loggedIn, SITE } from './support/service-helpers.js';
+
+const PASSWORD = 'e2e-edit-pass-1';
+
+/**
+ * A drawer's mask would swallow a click on the header's switches, so each mode is switched
+ * with the drawer closed, then the drawer is opened and checked.
+ */
+async function drawerAccessibleInEveryMode(page: Page, console_: OrganiserPage): Promise<void> {
+  const check = async (where: string) => {
+    await console_.openEdit();
+    await assertAccessible(page, `activity edit drawer (${where})`);
+    await console_.closeEdit();
+  };
+  await check('zh-CN');
+  await console_.languageSwitch.click();
+  await page.waitForFunction('document.documentElement.lang === "en"');
+  await check('en');
+  await console_.careSwitch.click();
+  await page.waitForFunction('document.documentElement.classList.contains("care-mode")');
+  await check('en, care mode');
+  await console_.languageSwitch.click();
+  await page.waitForFunction('document.documentElement.lang === "zh-CN"');
+  await check('zh-CN, care mode');
+  await console_.careSwitch.click();
+  await page.waitForFunction('!document.documentElement.classList.contains("care-mode")');
+}
+
+describe('organiser edits: a risky activity with a brand project, insurance, shift and title changes', () => {
+  let fx: Fixture & { close: () => Promise<void> };
+  let leaderPhone: string;
+
+  before(async () => {
+    fx = await openFixture();
+    const admin = await ApiCaller.login(fx.server.url);
+    const leader = { name: '周队长', ...uniquePerson(), password: PASSWORD };
+    leaderPhone = leader.phone;
+    await arrangeTeam(fx.server.url, admin, leader);
+    const dept = await admin.post<{ id: string }>('/organisations', {
+      name: '市生态环境局',
+      kind: 'department',
+      level: 'city',
+      regionCode: '500000',
+      fields: ['ecology'],
+    });
+    const brand = await admin.post<{ id: string }>('/projects', {
+      name: '共护美丽长江',
+      departmentId: dept.id,
+      field: 'ecology',
+    });
+    await admin.post('/projects', {
+      name: '共护美丽长江·护岸行动',
+      departmentId: dept.id,
+      field: 'ecology',
+      parentId: brand.id,
+    });
+  });
+  after(async () => {
+    await fx?.close();
+  });
+
+  it('is refused publishing without a policy, publishes once insured, edits a shift and the title', async () => {
+    const [context, page] = await loggedIn(fx, leaderPhone, PASSWORD);
+    const errors = watchErrors(page);
+    const console_ = new OrganiserPage(page);
+    await console_.openActivities();
+    await console_.openCreate();
+    // switching language or care mode draws the console anew (and empties the form): check first, then fill
+    await assertAccessibleInEveryMode(page, 'new activity form', () => console_.settled());
+    await console_.pickProject('共护美丽长江·护岸行动');
+    await console_.markRisky();
+    await assertAccessible(page, 'new activity form with a project and risky on');
+    const start = Date.now() + 72 * HOUR;
+    await console_.fillAndSave({
+      title: '嘉陵江涉水清漂',
+      fieldLabel: '生态环保',
+      address: '重庆市渝中区 嘉陵江滨江路',
+      ...SITE,
+      radiusM: 200,
+      start: local(start),
+      end: local(start + 3 * HOUR),
+      capacity: 8,
+    });
+    const main = page.locator('main');
+    assert.match((await main.textContent()) ?? '', /共护美丽长江·护岸行动/);
+
+    // risky and uninsured: the panel says so, publishing is refused with the reason
+    await console_
+      .insuranceState()
+      .filter({ hasText: /尚无保单覆盖/ })
+      .waitFor();
+    const refusal = await console_.publishRefused();
+    assert.match(refusal, /保险/);
+    assert.match(refusal, /risky/, "the server's own reason is shown too");
+    await assertAccessibleInEveryMode(page, 'activity with insurance panel', () => console_.settled());
+
+    await console_.addPolicy('中国人寿重庆分公司', 'PICC-2026-0042');
+    await console_
+      .insuranceState()
+      .filter({ hasText: /可以发布/ })
+      .waitFor();
+    await console_.publish();
+
+    // a shift by keyboard: open its form with Enter, the server refuses an end before the start beside the field
+    await page.getByTestId('shift-edit').first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('shift-save').waitFor();
+    await console_.shiftField('end').fill(local(start - HOUR));
+    await console_.shiftField('capacity').press('Enter');
+    await console_.shiftFieldHelp('end').filter({ hasText: /end/ }).waitFor();
+    await assertAccessible(page, 'shift form with a refusal');
+    await console_.shiftField('end').fill(local(start + 3 * HOUR));
+    await console_.shiftField('capacity').fill('12');
+    await console_.shiftField('capacity').press('Enter');
+    await page.getByTestId('shift-save').waitFor({ state: 'detached' });
+    await main
+      .getByText(/0\s*\/\s*12/)
+      .first()
+      .waitFor();
+
+    // the insured list of the shift downloads as .xlsx
+    const download = page.waitForEvent('download');
+    await page.getByTestId('insured-list').first().click();
+    assert.match((await download).suggestedFilename(), /^insured-.*\.xlsx$/);
+
+    // published: the field is locked in the drawer, the title is not
+    await drawerAccessibleInEveryMode(page, console_);
+    await console_.openEdit();
+    assert.equal(await page.locator('#edit_field').isDisabled(), true);
+    await console_.renameTo('嘉陵江涉水清漂（第一期）');
+
+    // the volunteer-facing page shows the new title
+    const visitor = await newContext(fx.browser, fx.server.url);
+    const vPage = await visitor.newPage();
+    const activities = new ActivitiesPage(vPage);
+    await activities.goto(new URL(page.url()).pathname.replace('/organiser', ''));
+    await vPage.locator('#activity-title', { hasText: '嘉陵江涉水清漂（第一期）' }).waitFor();
+    await visitor.close();
+
+    assert.deepEqual(
+      errors.filter((e) => !/status of 422/.test(e)),
+      [],
+      'only the refused publish and the refused shift end',
+    );
+    await context.close();
+  });
+});
