@@ -5,20 +5,23 @@
 // plain fetch in parallel batches and prints p50 and p99 per request.
 // BENCH_VOLUNTEERS (1000), BENCH_PARALLEL (50; 1 gives the unqueued service time) and
 // BENCH_DIALECT (sqlite | postgres: only that one) change the run.
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
-import pg from 'pg';
 import { clientFor, JIEFANGBEI, makeActivity, makeOrganisationTree, makeSignup } from '../test/activity-factories.js';
 import { makeVolunteer } from '../test/factories.js';
 import { PersonalDataCipher } from '../src/server/crypto.js';
 import { openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrator.js';
 import { fmt, percentiles } from './lib/load.js';
-import { freePort, freshDatabaseUrl, startProcess } from './lib/server.js';
+import {
+  BENCH_SECRET,
+  benchDialects,
+  freshDatabaseUrl,
+  removeDatabase,
+  startShanmei,
+  type Dialect,
+} from './lib/server.js';
 
 const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 1000);
 const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 50);
-const SECRET = 'bench-secret-bench-secret-bench-secret-42';
 
 interface Prepared {
   shiftId: string;
@@ -32,7 +35,7 @@ async function prepare(url: string): Promise<Prepared> {
   try {
     await migrateToLatest(database.db);
     const app = {
-      ctx: { cipher: new PersonalDataCipher(SECRET), database },
+      ctx: { cipher: new PersonalDataCipher(BENCH_SECRET), database },
       inject: () => Promise.reject(new Error('not over HTTP')),
     };
     const tree = await makeOrganisationTree(app);
@@ -96,19 +99,13 @@ async function scanAll(base: string, p: Prepared, path: '/api/v1/checkins' | '/a
   return { ...percentiles(times), seconds: (performance.now() - t0) / 1000, failures };
 }
 
-async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<string[]> {
+async function benchDialect(dialect: Dialect): Promise<string[]> {
   const url = await freshDatabaseUrl(dialect);
   const tp = performance.now();
   const p = await prepare(url);
   const prepSeconds = (performance.now() - tp) / 1000;
   console.error(`[${dialect}] prepared ${VOLUNTEERS} volunteers in ${fmt(prepSeconds, 1)} s`);
-  const port = await freePort();
-  const server = await startProcess(
-    ['--import', 'tsx', 'src/cli/index.ts', 'serve'],
-    { DATABASE_URL: url, SHANMEI_SECRET: SECRET, SHANMEI_ADMIN_PASSWORD: 'bench-admin-password', LOG_LEVEL: 'warn' },
-    port,
-    '/api/v1/health',
-  );
+  const server = await startShanmei(url, { fromSource: true });
   const lines: string[] = [];
   try {
     // warm-up: a few requests so JIT and pools are ready (the same shift, a wrong code is refused fast)
@@ -127,23 +124,11 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<string[]> {
     );
   } finally {
     await server.stop();
-    if (dialect === 'sqlite') rmSync(dirname(url.slice('sqlite:'.length)), { recursive: true, force: true });
-    else {
-      const name = new URL(url).pathname.slice(1);
-      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    }
+    await removeDatabase(url);
   }
   return lines;
 }
 
-const dialects: ('sqlite' | 'postgres')[] = process.env.DATABASE_URL?.startsWith('postgres')
-  ? ['sqlite', 'postgres']
-  : ['sqlite'];
-const only = process.env.BENCH_DIALECT;
-if (only === 'sqlite' || only === 'postgres') dialects.splice(0, dialects.length, only);
 const all: string[] = [];
-for (const d of dialects) all.push(...(await benchDialect(d)));
+for (const d of benchDialects()) all.push(...(await benchDialect(d)));
 console.log(`\nCheck-in benchmark — ${new Date().toISOString()} — Node ${process.version}\n${all.join('\n')}`);

@@ -1,6 +1,6 @@
 import { hashPassword } from '../src/server/modules/auth/passwords.js';
 import { fmt, load, percentiles } from './lib/load.js';
-import { freePort, freshDatabaseUrl, startProcess } from './lib/server.js';
+import { freshDatabaseUrl, startShanmei, type Dialect } from './lib/server.js';
 
 export interface Row {
   what: string;
@@ -32,22 +32,9 @@ function residentId(i: number): string {
  * Foundation figures on one dialect: start-up with the demo, registration latency next to
  * the raw argon2 cost, and scoped list throughput next to a bare route.
  */
-export async function foundationBench(dialect: 'sqlite' | 'postgres', bareRps: number): Promise<Row[]> {
+export async function foundationBench(dialect: Dialect, bareRps: number): Promise<Row[]> {
   const rows: Row[] = [];
-  const port = await freePort();
-  const server = await startProcess(
-    ['bin/shanmei.js', 'serve'],
-    {
-      DATABASE_URL: await freshDatabaseUrl(dialect),
-      SHANMEI_DEMO: 'on',
-      SHANMEI_RATE_LIMITS: 'off',
-      SHANMEI_ADMIN_PASSWORD: 'bench-admin-password',
-      SHANMEI_SECRET: 'bench-secret-bench-secret-bench-secret-42',
-      LOG_LEVEL: 'warn',
-    },
-    port,
-    '/api/v1/health',
-  );
+  const server = await startShanmei(await freshDatabaseUrl(dialect), { env: { SHANMEI_DEMO: 'on' } });
   try {
     rows.push({
       what: `[${dialect}] start-up: migrate + Chongqing demo + listen`,

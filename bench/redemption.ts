@@ -9,9 +9,6 @@
 // BENCH_REQUESTS (3000 per scenario), BENCH_DIALECT (sqlite | postgres) change the run.
 // Rate limits are off in the served process (SHANMEI_RATE_LIMITS=off), as for any load test.
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
-import pg from 'pg';
 import { clientFor } from '../test/activity-factories.js';
 import { makeRegions, makeUser, makeVolunteer } from '../test/factories.js';
 import { PersonalDataCipher } from '../src/server/crypto.js';
@@ -22,11 +19,17 @@ import { issueMemberCode } from '../src/server/modules/checkin/codes.js';
 import { postTransaction, walletOf } from '../src/server/modules/points/ledger.js';
 import { insertSite } from '../src/server/modules/sites/sites.repository.js';
 import { fmt, percentiles } from './lib/load.js';
-import { freePort, freshDatabaseUrl, startProcess } from './lib/server.js';
+import {
+  BENCH_SECRET,
+  benchDialects,
+  freshDatabaseUrl,
+  removeDatabase,
+  startShanmei,
+  type Dialect,
+} from './lib/server.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
 const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 50);
-const SECRET = 'bench-secret-bench-secret-bench-secret-42';
 const SCENARIOS = [
   { wallets: 10, goods: 5 },
   { wallets: 2, goods: 1 },
@@ -48,7 +51,7 @@ async function prepare(url: string): Promise<Scene[]> {
     await migrateToLatest(database.db);
     const db = database.db;
     const app = {
-      ctx: { cipher: new PersonalDataCipher(SECRET), database },
+      ctx: { cipher: new PersonalDataCipher(BENCH_SECRET), database },
       inject: () => Promise.reject(new Error('not over HTTP')),
     };
     await makeRegions(db);
@@ -203,24 +206,12 @@ async function check(url: string, s: Scene): Promise<string> {
   }
 }
 
-async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<string[]> {
+async function benchDialect(dialect: Dialect): Promise<string[]> {
   const url = await freshDatabaseUrl(dialect);
   const scenes = await prepare(url);
-  const port = await freePort();
-  const built = !process.env.BENCH_FROM_SOURCE && existsSync('dist/server/modules/supermarkets');
-  const server = await startProcess(
-    built ? ['bin/shanmei.js', 'serve'] : ['--import', 'tsx', 'src/cli/index.ts', 'serve'],
-    {
-      DATABASE_URL: url,
-      SHANMEI_SECRET: SECRET,
-      SHANMEI_ADMIN_PASSWORD: 'bench-admin-password',
-      SHANMEI_RATE_LIMITS: 'off',
-      LOG_LEVEL: 'warn',
-    },
-    port,
-    '/api/v1/health',
-  );
-  const cipher = new PersonalDataCipher(SECRET);
+  const server = await startShanmei(url);
+  const built = !server.fromSource;
+  const cipher = new PersonalDataCipher(BENCH_SECRET);
   const lines: string[] = [];
   try {
     for (const [i, s] of scenes.entries()) {
@@ -236,23 +227,11 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<string[]> {
     }
   } finally {
     await server.stop();
-    if (dialect === 'sqlite') rmSync(dirname(url.slice('sqlite:'.length)), { recursive: true, force: true });
-    else {
-      const name = new URL(url).pathname.slice(1);
-      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    }
+    await removeDatabase(url);
   }
   return lines;
 }
 
-const dialects: ('sqlite' | 'postgres')[] = process.env.DATABASE_URL?.startsWith('postgres')
-  ? ['sqlite', 'postgres']
-  : ['sqlite'];
-const only = process.env.BENCH_DIALECT;
-if (only === 'sqlite' || only === 'postgres') dialects.splice(0, dialects.length, only);
 const all: string[] = [];
-for (const d of dialects) all.push(...(await benchDialect(d)));
+for (const d of benchDialects()) all.push(...(await benchDialect(d)));
 console.log(`\nRedemption benchmark — ${new Date().toISOString()} — Node ${process.version}\n${all.join('\n')}`);

@@ -4,7 +4,7 @@
 import { foundationBench, type Row } from './foundation.js';
 import { scopeBench } from './scope.js';
 import { fmt, load } from './lib/load.js';
-import { dropCreatedDatabases, freePort, startProcess } from './lib/server.js';
+import { benchDialects, dropCreatedDatabases, freePort, startProcess } from './lib/server.js';
 
 const rows: Row[] = [];
 
@@ -29,11 +29,8 @@ try {
   await raw.stop();
 }
 
-const dialects: ('sqlite' | 'postgres')[] = process.env.DATABASE_URL?.startsWith('postgres')
-  ? ['sqlite', 'postgres']
-  : ['sqlite'];
 try {
-  for (const d of dialects) {
+  for (const d of benchDialects()) {
     rows.push(...(await foundationBench(d, bareRps)));
     rows.push(...(await scopeBench(d)));
   }

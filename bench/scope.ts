@@ -9,7 +9,7 @@ import { insertOrganisation } from '../src/server/modules/organisations/organisa
 import { insertRegions } from '../src/server/modules/regions/regions.repository.js';
 import type { Row } from './foundation.js';
 import { fmt, load, percentiles } from './lib/load.js';
-import { freePort, freshDatabaseUrl } from './lib/server.js';
+import { BENCH_SECRET, freePort, freshDatabaseUrl, type Dialect } from './lib/server.js';
 
 const SHAPE = { departments: 10, districts: 40, towns: 10, communities: 9 } as const;
 
@@ -18,7 +18,7 @@ const SHAPE = { departments: 10, districts: 40, towns: 10, communities: 9 } as c
  * × 9 communities): "may this team admin act on that community" and "everything under this
  * district", next to a primary-key look-up on the same database as the raw limit.
  */
-export async function scopeBench(dialect: 'sqlite' | 'postgres'): Promise<Row[]> {
+export async function scopeBench(dialect: Dialect): Promise<Row[]> {
   const url = await freshDatabaseUrl(dialect);
   const database = openDatabase(url);
   const db = database.db;
@@ -96,7 +96,7 @@ export async function scopeBench(dialect: 'sqlite' | 'postgres'): Promise<Row[]>
     { LOG_LEVEL: 'warn', SHANMEI_RATE_LIMITS: 'off', SHANMEI_JOBS: 'off' },
     {
       databaseUrl: url,
-      secret: 'bench-secret-bench-secret-bench-secret-42',
+      secret: BENCH_SECRET,
       webRoot: undefined,
     },
   );

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 
 /** A free TCP port on loopback. */
@@ -66,23 +66,76 @@ export async function startProcess(
   };
 }
 
+export type Dialect = 'sqlite' | 'postgres';
+
+/** The secret every benchmarked server and the data written for it share. */
+export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-42';
+
+/**
+ * The dialects to measure: SQLite, and PostgreSQL too when DATABASE_URL names it;
+ * BENCH_DIALECT (sqlite | postgres) keeps only that one.
+ */
+export function benchDialects(): Dialect[] {
+  const only = process.env.BENCH_DIALECT;
+  if (only === 'sqlite' || only === 'postgres') return [only];
+  return process.env.DATABASE_URL?.startsWith('postgres') ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+/**
+ * Shanmei's server on a free port over `databaseUrl`, with rate limits off as for any load
+ * test: the build (`bin/shanmei.js`, after `npm run build:server`) unless `fromSource`
+ * or BENCH_FROM_SOURCE asks for the sources through tsx (or there is no build).
+ */
+export async function startShanmei(
+  databaseUrl: string,
+  opts: { fromSource?: boolean; env?: Record<string, string> } = {},
+): Promise<Running & { startMs: number; fromSource: boolean }> {
+  const fromSource = !!opts.fromSource || !!process.env.BENCH_FROM_SOURCE || !existsSync('dist/cli/index.js');
+  const server = await startProcess(
+    fromSource ? ['--import', 'tsx', 'src/cli/index.ts', 'serve'] : ['bin/shanmei.js', 'serve'],
+    {
+      DATABASE_URL: databaseUrl,
+      SHANMEI_SECRET: BENCH_SECRET,
+      SHANMEI_ADMIN_PASSWORD: 'bench-admin-password',
+      SHANMEI_RATE_LIMITS: 'off',
+      LOG_LEVEL: 'warn',
+      ...opts.env,
+    },
+    await freePort(),
+    '/api/v1/health',
+  );
+  return { ...server, fromSource };
+}
+
 const created: URL[] = [];
+
+async function dropDatabase(url: URL): Promise<void> {
+  const admin = new URL(url.toString());
+  admin.pathname = '/postgres';
+  const c = new pg.Client({ connectionString: admin.toString() });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${url.pathname.slice(1)} WITH (FORCE)`);
+  await c.end();
+}
 
 /** Drops every PostgreSQL database `freshDatabaseUrl` made in this run. */
 export async function dropCreatedDatabases(): Promise<void> {
-  for (const url of created.splice(0)) {
-    const name = url.pathname.slice(1);
-    const admin = new URL(url.toString());
-    admin.pathname = '/postgres';
-    const c = new pg.Client({ connectionString: admin.toString() });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
+  for (const url of created.splice(0)) await dropDatabase(url);
+}
+
+/** Removes one database `freshDatabaseUrl` made: the SQLite file's folder, or the PostgreSQL database. */
+export async function removeDatabase(url: string): Promise<void> {
+  if (url.startsWith('sqlite:')) {
+    rmSync(dirname(url.slice('sqlite:'.length)), { recursive: true, force: true });
+    return;
   }
+  const at = created.findIndex((u) => u.toString() === url);
+  if (at >= 0) created.splice(at, 1);
+  await dropDatabase(new URL(url));
 }
 
 /** A fresh database URL of the dialect: a temp SQLite file, or a new PostgreSQL database. */
-export async function freshDatabaseUrl(dialect: 'sqlite' | 'postgres'): Promise<string> {
+export async function freshDatabaseUrl(dialect: Dialect): Promise<string> {
   if (dialect === 'sqlite') return `sqlite:${join(mkdtempSync(join(tmpdir(), 'shanmei-bench-')), 'bench.db')}`;
   const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   const name = `shanmei_bench_${Date.now()}`;
