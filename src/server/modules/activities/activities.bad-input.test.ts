@@ -45,6 +45,7 @@ describe.each(DIALECTS)('bad input to activities, shifts and sign-ups on %s', (d
     const targets: [string, string][] = [
       ['POST', '/api/v1/activities'],
       ['POST', `/api/v1/activities/${ids.activity}/cancel`],
+      ['PATCH', `/api/v1/activities/${ids.activity}`],
       ['PATCH', `/api/v1/shifts/${ids.shift}`],
       ['POST', `/api/v1/shifts/${ids.shift}/people-served`],
       ['POST', `/api/v1/signups/${ids.signup}/reject`],
