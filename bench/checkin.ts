@@ -7,18 +7,9 @@
 // BENCH_DIALECT (sqlite | postgres: only that one) change the run.
 import { clientFor, JIEFANGBEI, makeActivity, makeOrganisationTree, makeSignup } from '../test/activity-factories.js';
 import { makeVolunteer } from '../test/factories.js';
-import { PersonalDataCipher } from '../src/server/crypto.js';
-import { openDatabase } from '../src/server/db/database.js';
-import { migrateToLatest } from '../src/server/db/migrator.js';
+import { openBenchDatabase } from './lib/data.js';
 import { fmt, percentiles } from './lib/load.js';
-import {
-  BENCH_SECRET,
-  benchDialects,
-  freshDatabaseUrl,
-  removeDatabase,
-  startShanmei,
-  type Dialect,
-} from './lib/server.js';
+import { freshDatabaseUrl, removeDatabase, runOnEachDialect, startShanmei, type Dialect } from './lib/server.js';
 
 const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 1000);
 const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 50);
@@ -31,13 +22,8 @@ interface Prepared {
 
 /** Regions, a team with its admin, one shift running now (capacity for everyone) and the sign-ups. */
 async function prepare(url: string): Promise<Prepared> {
-  const database = openDatabase(url);
+  const { database, app } = await openBenchDatabase(url);
   try {
-    await migrateToLatest(database.db);
-    const app = {
-      ctx: { cipher: new PersonalDataCipher(BENCH_SECRET), database },
-      inject: () => Promise.reject(new Error('not over HTTP')),
-    };
     const tree = await makeOrganisationTree(app);
     const start = Date.now() - 10 * 60_000;
     const activity = await makeActivity(app, {
@@ -129,6 +115,4 @@ async function benchDialect(dialect: Dialect): Promise<string[]> {
   return lines;
 }
 
-const all: string[] = [];
-for (const d of benchDialects()) all.push(...(await benchDialect(d)));
-console.log(`\nCheck-in benchmark — ${new Date().toISOString()} — Node ${process.version}\n${all.join('\n')}`);
+await runOnEachDialect('Check-in benchmark', benchDialect);

@@ -13,17 +13,17 @@ import { clientFor } from '../test/activity-factories.js';
 import { makeRegions, makeUser, makeVolunteer } from '../test/factories.js';
 import { PersonalDataCipher } from '../src/server/crypto.js';
 import { openDatabase, toNumber } from '../src/server/db/database.js';
-import { migrateToLatest } from '../src/server/db/migrator.js';
 import { newId, nowIso } from '../src/server/ids.js';
 import { issueMemberCode } from '../src/server/modules/checkin/codes.js';
 import { postTransaction, walletOf } from '../src/server/modules/points/ledger.js';
 import { insertSite } from '../src/server/modules/sites/sites.repository.js';
+import { openBenchDatabase } from './lib/data.js';
 import { fmt, percentiles } from './lib/load.js';
 import {
   BENCH_SECRET,
-  benchDialects,
   freshDatabaseUrl,
   removeDatabase,
+  runOnEachDialect,
   startShanmei,
   type Dialect,
 } from './lib/server.js';
@@ -46,14 +46,9 @@ const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
 
 /** One supermarket with 4 clerks, funded wallets and well-stocked goods, per scenario. */
 async function prepare(url: string): Promise<Scene[]> {
-  const database = openDatabase(url);
+  const { database, app } = await openBenchDatabase(url);
   try {
-    await migrateToLatest(database.db);
     const db = database.db;
-    const app = {
-      ctx: { cipher: new PersonalDataCipher(BENCH_SECRET), database },
-      inject: () => Promise.reject(new Error('not over HTTP')),
-    };
     await makeRegions(db);
     const scenes: Scene[] = [];
     for (const [n, s] of SCENARIOS.entries()) {
@@ -232,6 +227,4 @@ async function benchDialect(dialect: Dialect): Promise<string[]> {
   return lines;
 }
 
-const all: string[] = [];
-for (const d of benchDialects()) all.push(...(await benchDialect(d)));
-console.log(`\nRedemption benchmark — ${new Date().toISOString()} — Node ${process.version}\n${all.join('\n')}`);
+await runOnEachDialect('Redemption benchmark', benchDialect);

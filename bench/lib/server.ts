@@ -81,6 +81,13 @@ export function benchDialects(): Dialect[] {
   return process.env.DATABASE_URL?.startsWith('postgres') ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
+/** A driver's main: measures on each of `benchDialects()` in turn, then prints every line under `title`. */
+export async function runOnEachDialect(title: string, bench: (dialect: Dialect) => Promise<string[]>): Promise<void> {
+  const all: string[] = [];
+  for (const d of benchDialects()) all.push(...(await bench(d)));
+  console.log(`\n${title} — ${new Date().toISOString()} — Node ${process.version}\n${all.join('\n')}`);
+}
+
 /**
  * Shanmei's server on a free port over `databaseUrl`, with rate limits off as for any load
  * test: the build (`bin/shanmei.js`, after `npm run build:server`) unless `fromSource`
