@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { listRegions, type Region } from '../../api/regions.api.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { useRegionNames } from './use-region-names.js';
 
 interface RegionNode extends TreeDataNode {
   key: string;
@@ -31,6 +32,7 @@ export function RegionsAdminPage() {
   const [tree, setTree] = useState<RegionNode[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [selected, setSelected] = useState<Region | null>(null);
+  const regionName = useRegionNames([selected?.parentCode]);
 
   useEffect(() => {
     listRegions(null)
@@ -70,7 +72,13 @@ export function RegionsAdminPage() {
                 { key: 'code', label: t('admin.regions.code'), children: selected.code },
                 { key: 'level', label: t('admin.regions.level'), children: t(`regionLevel.${selected.level}`) },
                 { key: 'kind', label: t('admin.regions.kind'), children: t(`admin.regions.kinds.${selected.kind}`) },
-                { key: 'parent', label: t('admin.regions.parent'), children: selected.parentCode ?? '—' },
+                {
+                  key: 'parent',
+                  label: t('admin.regions.parent'),
+                  children: selected.parentCode
+                    ? t('admin.regions.node', { name: regionName(selected.parentCode), code: selected.parentCode })
+                    : '—',
+                },
               ]}
             />
           </div>

@@ -1,4 +1,5 @@
-import { Button, Descriptions, Drawer, Table, Tabs } from 'antd';
+import { Button, Drawer, Table, Tabs } from 'antd';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { pointStatement, type StatementItem } from '../../api/points.api.js';
@@ -9,6 +10,7 @@ import { ErrorNotice } from '../../components/status-views.js';
 import { LoadMore, useCursorPages } from './use-cursor-pages.js';
 import { useRegionNames } from './use-region-names.js';
 import { VolunteerQualifications } from './volunteer-qualifications.js';
+import './admin-lists.css';
 
 function VolunteerRecords({ volunteerId }: { volunteerId: string }) {
   const { t } = useTranslation();
@@ -76,6 +78,19 @@ export function VolunteerDrawer({ volunteer, onClose }: { volunteer: Volunteer |
   const navigate = useNavigate();
   const regionName = useRegionNames([volunteer?.regionCode]);
   const v = volunteer;
+  const facts: [string, string | number][] = v
+    ? [
+        [t('me.volunteerCode'), v.volunteerCode],
+        [t(`idType.${v.idType}`), v.idNumber],
+        [t('admin.volunteers.phone'), v.phone ?? '—'],
+        [t('admin.region'), regionName(v.regionCode)],
+        [t('admin.volunteers.status'), t(`admin.volunteers.statuses.${v.status}`)],
+        [t('admin.volunteers.registeredAt'), f.date(v.registeredAt)],
+        [t('admin.volunteers.hours'), v.hours],
+        [t('admin.volunteers.stars'), v.starLevel],
+        [t('points.balance'), v.pointsBalance],
+      ]
+    : [];
   return (
     <Drawer
       open={!!v}
@@ -87,26 +102,14 @@ export function VolunteerDrawer({ volunteer, onClose }: { volunteer: Volunteer |
     >
       {v && (
         <>
-          <Descriptions
-            column={1}
-            bordered
-            size="small"
-            items={[
-              { key: 'code', label: t('me.volunteerCode'), children: v.volunteerCode },
-              { key: 'id', label: t(`idType.${v.idType}`), children: v.idNumber },
-              { key: 'phone', label: t('admin.volunteers.phone'), children: v.phone ?? '—' },
-              { key: 'region', label: t('admin.region'), children: regionName(v.regionCode) },
-              {
-                key: 'status',
-                label: t('admin.volunteers.status'),
-                children: t(`admin.volunteers.statuses.${v.status}`),
-              },
-              { key: 'since', label: t('admin.volunteers.registeredAt'), children: f.date(v.registeredAt) },
-              { key: 'hours', label: t('admin.volunteers.hours'), children: v.hours },
-              { key: 'stars', label: t('admin.volunteers.stars'), children: v.starLevel },
-              { key: 'points', label: t('points.balance'), children: v.pointsBalance },
-            ]}
-          />
+          <dl className="volunteer-facts">
+            {facts.map(([label, value]) => (
+              <Fragment key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </Fragment>
+            ))}
+          </dl>
           <div className="admin-row drawer-actions">
             <Button type="primary" onClick={() => void navigate(`/admin/point-adjustments?volunteer=${v.id}`)}>
               {t('admin.volunteers.adjust')}
