@@ -29,7 +29,15 @@ const PUBLIC_PAGES = [
   ['register', '/register'],
 ] as const;
 
-const ADMIN_PAGES = ['regions', 'organisations', 'sites', 'roles', 'point-rules', 'point-adjustments'] as const;
+const ADMIN_PAGES = [
+  'regions',
+  'organisations',
+  'sites',
+  'roles',
+  'point-rules',
+  'point-adjustments',
+  'statistics',
+] as const;
 
 /** Volunteer pages after logging in; `:activity` is the arranged activity. */
 const VOLUNTEER_PAGES = [

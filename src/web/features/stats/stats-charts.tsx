@@ -48,9 +48,10 @@ function chartOption(categories: string[], series: [Series, Series], care: boole
       data: categories,
       axisLabel: { ...axisText, interval: 0, hideOverlap: true, rotate: categories.length > 8 ? 45 : 0 },
     },
+    // The legend names the series; axis names would be cut off at the chart's edges.
     yAxis: [
-      { type: 'value', name: series[0].name, nameTextStyle: axisText, axisLabel: axisText },
-      { type: 'value', name: series[1].name, nameTextStyle: axisText, axisLabel: axisText, splitLine: { show: false } },
+      { type: 'value', axisLabel: axisText },
+      { type: 'value', axisLabel: axisText, splitLine: { show: false } },
     ],
     series: series.map((s, i) => ({
       name: s.name,
