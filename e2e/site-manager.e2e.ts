@@ -116,4 +116,24 @@ describe("the site manager's console", () => {
       `document.querySelector('[data-testid="calendar-range"]')?.textContent === ${JSON.stringify(before)}`,
     );
   });
+
+  it('offers the counter to a manager of a points supermarket, picked among my sites', async () => {
+    const admin = await ApiCaller.login(fx.server.url);
+    const shop = (await admin.get<{ items: { id: string; name: string }[] }>('/sites?type=supermarket&region=500103'))
+      .items[0];
+    assert.ok(shop, 'the demo has a supermarket in 渝中区');
+    const me = await manager.get<{ user: { id: string } }>('/me');
+    await admin.post('/roles', { userId: me.user.id, role: 'site_manager', scopeType: 'site', scopeId: shop.id });
+
+    const site = new SiteManagerPage(page);
+    await page.goto('/site/details');
+    await site.title().waitFor();
+    await site.pickSite(shop.name);
+    await page.waitForFunction(
+      `document.querySelector('[data-testid="site-manager-title"]')?.textContent === ${JSON.stringify(shop.name)}`,
+    );
+    await page.getByTestId('to-counter').click();
+    await page.waitForURL(/\/counter/);
+    await page.getByTestId('counter-site').filter({ hasText: shop.name }).waitFor();
+  });
 });

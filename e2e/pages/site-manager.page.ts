@@ -73,4 +73,14 @@ export class SiteManagerPage extends AppShell {
     );
     await this.settled();
   }
+
+  /** With several sites: picks one in the site picker (an antd Select labelled 阵地/Site). */
+  async pickSite(name: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: /^(阵地|Site)$/ }).click();
+    await this.page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: name })
+      .first()
+      .click();
+    await this.settled();
+  }
 }
