@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { AppShell } from './pages/app-shell.page.js';
-import { assertAccessible } from './support/a11y.js';
+import { assertAccessibleInBothLanguages } from './support/a11y.js';
 import { watchErrors } from './support/browser.js';
 import { openFixture, type Fixture } from './support/fixture.js';
 import { loggedIn } from './support/service-helpers.js';
@@ -54,19 +54,6 @@ async function settled(shell: AppShell): Promise<void> {
 const headerLink = (page: Page, name: string) =>
   page.getByRole('navigation', { name: /主导航|Main/ }).getByRole('link', { name, exact: true });
 
-/** axe on the page as it is, in zh-CN and then in English (switched through the header), back in zh-CN after. */
-async function accessibleInBothLanguages(page: Page, where: string, ready: () => Promise<void>): Promise<void> {
-  await ready();
-  await assertAccessible(page, `${where} (zh-CN)`);
-  await page.getByTestId('language-switch').click();
-  await page.waitForFunction('document.documentElement.lang === "en"');
-  await ready();
-  await assertAccessible(page, `${where} (en)`);
-  await page.getByTestId('language-switch').click();
-  await page.waitForFunction('document.documentElement.lang === "zh-CN"');
-  await ready();
-}
-
 /** Neither the not-found page nor the error page: the route exists and rendered. */
 async function assertRendered(page: Page, where: string): Promise<void> {
   const h1 = (await page.locator('main h1').allTextContents()).map((s) => s.trim());
@@ -91,7 +78,7 @@ describe('every demo role lands on a useful main page and opens its consoles, ac
       await page.waitForURL(role.lands);
       await page.locator(role.ready).first().waitFor();
       await assertRendered(page, `${role.login} landing`);
-      await accessibleInBothLanguages(page, `${role.login} landing`, () => settled(shell));
+      await assertAccessibleInBothLanguages(page, `${role.login} landing`, () => settled(shell));
 
       // The header offers exactly this role's consoles.
       for (const [name, c] of Object.entries(CONSOLES) as [Console, (typeof CONSOLES)[Console]][]) {
@@ -105,14 +92,14 @@ describe('every demo role lands on a useful main page and opens its consoles, ac
         await page.locator(c.ready).first().waitFor();
         await assertRendered(page, `${role.login} ${name}`);
         assert.equal(await page.getByText(zh.errors?.FORBIDDEN ?? '').count(), 0, `${role.login}: ${name} refused`);
-        await accessibleInBothLanguages(page, `${role.login} ${name} console`, () => settled(shell));
+        await assertAccessibleInBothLanguages(page, `${role.login} ${name} console`, () => settled(shell));
       }
 
       // Me: every link on it leads to a page that exists (the resident has no volunteer pages).
       await headerLink(page, zh.nav?.me ?? '').click();
       await page.waitForURL(/\/me$/);
       await page.locator('main h1').waitFor();
-      await accessibleInBothLanguages(page, `${role.login} Me`, () => settled(shell));
+      await assertAccessibleInBothLanguages(page, `${role.login} Me`, () => settled(shell));
       const links = await page
         .locator('main a[href^="/"]')
         .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));

@@ -8,26 +8,41 @@ export async function assertAccessible(page: Page, where: string): Promise<void>
   assert.deepEqual(found, [], `axe-core violations on ${where}:\n${found.join('\n')}`);
 }
 
-/** The same page in zh-CN, in English and in care mode (switched through the header), each checked by axe. */
-export async function assertAccessibleInEveryMode(
+/** Flips the header's language switch and waits for `<html lang>` to say `lang`. */
+async function switchLanguage(page: Page, lang: 'en' | 'zh-CN'): Promise<void> {
+  await page.getByTestId('language-switch').click();
+  await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(lang)}`);
+}
+
+/** Flips the header's care-mode switch and waits for `<html>` to follow. */
+async function switchCareMode(page: Page, on: boolean): Promise<void> {
+  await page.getByTestId('care-mode-switch').click();
+  await page.waitForFunction(`${on ? '' : '!'}document.documentElement.classList.contains("care-mode")`);
+}
+
+/** The same page in zh-CN and in English (switched through the header), each checked by axe; back in zh-CN after. */
+export async function assertAccessibleInBothLanguages(
   page: Page,
   where: string,
   ready: () => Promise<void>,
 ): Promise<void> {
   await ready();
   await assertAccessible(page, `${where} (zh-CN)`);
-  await page.getByTestId('language-switch').click();
-  await page.waitForFunction('document.documentElement.lang === "en"');
+  await switchLanguage(page, 'en');
   await ready();
   await assertAccessible(page, `${where} (en)`);
-  await page.getByTestId('care-mode-switch').click();
-  await page.waitForFunction('document.documentElement.classList.contains("care-mode")');
+  await switchLanguage(page, 'zh-CN');
   await ready();
-  await assertAccessible(page, `${where} (en, care mode)`);
-  await page.getByTestId('language-switch').click();
-  await page.waitForFunction('document.documentElement.lang === "zh-CN"');
-  await ready();
-  await assertAccessible(page, `${where} (zh-CN, care mode)`);
-  await page.getByTestId('care-mode-switch').click();
-  await page.waitForFunction('!document.documentElement.classList.contains("care-mode")');
+}
+
+/** The same page in zh-CN and in English, then both again in care mode (switched through the header), each checked by axe. */
+export async function assertAccessibleInEveryMode(
+  page: Page,
+  where: string,
+  ready: () => Promise<void>,
+): Promise<void> {
+  await assertAccessibleInBothLanguages(page, where, ready);
+  await switchCareMode(page, true);
+  await assertAccessibleInBothLanguages(page, `${where}, care mode`, ready);
+  await switchCareMode(page, false);
 }
