@@ -24,7 +24,7 @@ function VolunteerRecords({ volunteerId }: { volunteerId: string }) {
         loading={pages.isPending}
         dataSource={pages.rows}
         pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-        locale={{ emptyText: t('admin.volunteers.noRecords') }}
+        locale={{ emptyText: <span className="admin-empty">{t('admin.volunteers.noRecords')}</span> }}
         columns={[
           { title: t('admin.volunteers.date'), dataIndex: 'date' },
           { title: t('admin.volunteers.content'), dataIndex: 'content' },
@@ -51,7 +51,7 @@ function VolunteerPoints({ volunteerId }: { volunteerId: string }) {
         loading={pages.isPending}
         dataSource={pages.rows}
         pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-        locale={{ emptyText: t('admin.volunteers.noPoints') }}
+        locale={{ emptyText: <span className="admin-empty">{t('admin.volunteers.noPoints')}</span> }}
         data-testid="volunteer-statement"
         columns={[
           { title: t('admin.volunteers.when'), dataIndex: 'at', render: (at: string) => f.dateTime(at) },

@@ -67,7 +67,7 @@ export function VolunteerQualifications({ volunteerId }: { volunteerId: string }
         pagination={false}
         loading={list.isPending}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('admin.volunteers.noQualifications') }}
+        locale={{ emptyText: <span className="admin-empty">{t('admin.volunteers.noQualifications')}</span> }}
         columns={[
           { title: t('admin.volunteers.qualification'), key: 'kind', render: (_, q) => kindName(q.kind, q.kindName) },
           {
@@ -78,7 +78,7 @@ export function VolunteerQualifications({ volunteerId }: { volunteerId: string }
           { title: t('admin.volunteers.recordedAt'), dataIndex: 'createdAt', render: (d: string) => f.date(d) },
         ]}
       />
-      <h3>{t('admin.volunteers.addQualification')}</h3>
+      <h2 className="drawer-subtitle">{t('admin.volunteers.addQualification')}</h2>
       <div role="status">
         {added && <Alert type="success" showIcon title={t('admin.volunteers.qualificationAdded', { kind: added })} />}
       </div>

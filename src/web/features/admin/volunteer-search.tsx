@@ -109,7 +109,7 @@ export function VolunteerTable({
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
         scroll={{ x: true }}
         data-testid="volunteer-table"
-        locale={{ emptyText: t('admin.volunteers.none') }}
+        locale={{ emptyText: <span className="admin-empty">{t('admin.volunteers.none')}</span> }}
         columns={[
           { title: t('admin.volunteers.name'), dataIndex: 'name' },
           { title: t('me.volunteerCode'), dataIndex: 'volunteerCode' },
