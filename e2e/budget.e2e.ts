@@ -31,6 +31,8 @@ const PAGES: { path: string; ready: string; volunteer?: true }[] = [
   { path: '/inbox', ready: 'main h1', volunteer: true },
   { path: '/me/points', ready: '[data-testid="points-balance"]', volunteer: true },
   { path: '/me/redemptions', ready: 'main h1', volunteer: true },
+  { path: '/me/profile', ready: '[data-testid="profile-form"]', volunteer: true },
+  { path: '/me/notifications', ready: '[data-testid="channels-form"]', volunteer: true },
 ];
 
 /** Loads `path` in a fresh page and answers the gzipped size of every script it fetched. */

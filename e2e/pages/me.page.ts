@@ -35,4 +35,33 @@ export class MePage extends AppShell {
   pointsBalance() {
     return this.page.locator('.stats .stat', { hasText: /可用积分|Points balance/ }).locator('.stat-value');
   }
+
+  /** The region as shown, its names from the top down (e.g. "重庆市 / 沙坪坝区"). */
+  region() {
+    return this.page.getByTestId('me-region');
+  }
+
+  skills() {
+    return this.page.getByTestId('me-skills');
+  }
+
+  availability() {
+    return this.page.getByTestId('me-availability');
+  }
+
+  editProfileLink() {
+    return this.page.getByTestId('me-edit-profile');
+  }
+
+  notificationSettingsLink() {
+    return this.page.getByTestId('me-notification-settings');
+  }
+
+  qualificationsHeading() {
+    return this.page.locator('#me-qualifications');
+  }
+
+  exportButton() {
+    return this.page.getByTestId('me-export');
+  }
 }

@@ -28,7 +28,13 @@ export function ProfilePage() {
   usePageTitle(t('profile.title'));
   const { me, loading, volunteerId, volunteer } = useMyVolunteer();
   const code = volunteer.data?.regionCode;
-  const path = useQuery({ queryKey: ['region-path', code], queryFn: () => regionPath(code ?? ''), enabled: !!code });
+  // After a save moves the region, the form stays as it is (with its confirmation) while the new path loads.
+  const path = useQuery({
+    queryKey: ['region-path', code],
+    queryFn: () => regionPath(code ?? ''),
+    enabled: !!code,
+    placeholderData: (previous) => previous,
+  });
 
   if (loading) return <Loading />;
   if (!me) return <Navigate to="/login" replace />;
