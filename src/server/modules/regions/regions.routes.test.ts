@@ -53,6 +53,16 @@ describe.each(DIALECTS)('GET /regions on %s', (dialect) => {
     expect(many.json().error.message).toContain('200');
   });
 
+  it('documents the look-up in the OpenAPI document', async () => {
+    const doc = (await anon.get('/api/v1/openapi.json')).json() as {
+      paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
+    };
+    const params = doc.paths['/api/v1/regions']?.get?.parameters?.map((p) => p.name);
+    expect(params).toEqual(expect.arrayContaining(['parent', 'codes']));
+    expect(doc.paths['/api/v1/volunteers/search']?.post).toBeDefined();
+    expect(doc.paths['/api/v1/volunteers']?.get?.parameters?.map((p) => p.name)).toContain('q');
+  });
+
   it.each([
     ['codes=', 'codes'],
     ['codes=500000,,500103', 'codes'],
