@@ -87,7 +87,12 @@ function DayShifts({ entries }: { entries: SiteCalendarEntry[] }) {
     <ul className="site-calendar-shifts">
       {entries.map((e) => (
         <li key={e.shiftId} data-testid="calendar-shift">
-          <span className="site-calendar-time">{fmt.span(e.start, e.end)}</span>
+          {/* Under its day's heading a shift shows its times; one that runs past midnight shows both days. */}
+          <span className="site-calendar-time">
+            {dayKey(new Date(e.start)) === dayKey(new Date(e.end))
+              ? `${fmt.time(e.start)}–${fmt.time(e.end)}`
+              : fmt.span(e.start, e.end)}
+          </span>
           {e.activityStatus === 'draft' ? (
             <span className="site-calendar-title">{e.title}</span>
           ) : (

@@ -15,6 +15,7 @@ interface Props extends MapProps {
 
 /** With no sites the map shows the whole world, zoomed out. */
 const WORLD: L.LatLngTuple = [20, 105];
+const FIT: L.FitBoundsOptions = { padding: [32, 32], maxZoom: 16 };
 
 /**
  * Sites on raster tiles (Leaflet, a lazy chunk). Markers are buttons reachable by Tab, named
@@ -26,6 +27,7 @@ export function TileMap({ sites, selectedId, onSelect, tileUrl, attribution, onT
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const markers = useRef<L.LayerGroup | null>(null);
+  const bounds = useRef<L.LatLngBounds | null>(null);
   const failed = useRef(onTilesFailed);
   failed.current = onTilesFailed;
   const select = useRef(onSelect);
@@ -33,7 +35,7 @@ export function TileMap({ sites, selectedId, onSelect, tileUrl, attribution, onT
 
   useEffect(() => {
     if (!box.current) return;
-    const m = L.map(box.current, { attributionControl: false, zoomControl: false }).setView(WORLD, 2);
+    const m = L.map(box.current, { attributionControl: false, zoomControl: false, zoomSnap: 0.25 }).setView(WORLD, 2);
     let loaded = 0;
     let errors = 0;
     L.tileLayer(tileUrl, { maxZoom: 18 })
@@ -48,7 +50,14 @@ export function TileMap({ sites, selectedId, onSelect, tileUrl, attribution, onT
       .addTo(m);
     markers.current = L.layerGroup().addTo(m);
     map.current = m;
+    // Care mode, the language or the window change the box: redraw and fit the sites again.
+    const resized = new ResizeObserver(() => {
+      m.invalidateSize();
+      if (bounds.current) m.fitBounds(bounds.current, FIT);
+    });
+    resized.observe(box.current);
     return () => {
+      resized.disconnect();
       m.remove();
       map.current = null;
       markers.current = null;
@@ -72,8 +81,8 @@ export function TileMap({ sites, selectedId, onSelect, tileUrl, attribution, onT
 
   useEffect(() => {
     const m = map.current;
-    if (!m || sites.length === 0) return;
-    m.fitBounds(L.latLngBounds(sites.map((s) => [s.lat, s.lng] as L.LatLngTuple)), { padding: [32, 32], maxZoom: 16 });
+    bounds.current = sites.length > 0 ? L.latLngBounds(sites.map((s) => [s.lat, s.lng] as L.LatLngTuple)) : null;
+    if (m && bounds.current) m.fitBounds(bounds.current, FIT);
   }, [sites]);
 
   // Markers are made when the sites change and only restyled on selection, so focus stays on them.
