@@ -23,7 +23,7 @@ export class AdminPage extends AppShell {
     super(page);
   }
 
-  async open(section: 'regions' | 'organisations' | 'sites' | 'roles'): Promise<void> {
+  async open(section: 'regions' | 'organisations' | 'sites' | 'volunteers' | 'roles'): Promise<void> {
     await this.goto(`/admin/${section}`);
     await this.page.locator('.admin-content h1').waitFor();
     await this.settled();
@@ -81,6 +81,49 @@ export class AdminPage extends AppShell {
     await box.fill(text);
     await box.press('Enter');
     await this.settled();
+  }
+
+  /** Opens an antd Select by its visible label and picks the option with this text. */
+  async pickByLabel(label: string | RegExp, option: string): Promise<void> {
+    await this.page
+      .getByLabel(label, { exact: typeof label === 'string' })
+      .first()
+      .click();
+    await this.page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
+      .first()
+      .click();
+    await this.popupsClosed();
+    await this.settled();
+  }
+
+  /** The "shown so far, load more" button under a cursor list. */
+  loadMore() {
+    return this.page.locator('button.load-more');
+  }
+
+  /** Searches the volunteer list (registry or adjustment picker) by name, volunteer code or phone, by keyboard. */
+  async searchVolunteers(text: string): Promise<void> {
+    const box = this.page.getByRole('form', { name: /查找志愿者|Find volunteers/ }).getByRole('textbox');
+    await box.fill(text);
+    await box.press('Enter');
+    await this.settled();
+  }
+
+  volunteerRows() {
+    return this.page.getByTestId('volunteer-table').locator('tr.ant-table-row');
+  }
+
+  drawer() {
+    return this.page.locator('.ant-drawer-section');
+  }
+
+  /** Waits until the drawer has slid in (or out) and faded: mid-motion colours fail contrast checks. */
+  async motionDone(): Promise<void> {
+    await this.settled();
+    await this.page.waitForFunction(
+      `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`,
+    );
   }
 
   successNotice() {

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { AdminPage } from './pages/admin.page.js';
+import { LoginPage } from './pages/login.page.js';
+import { PointRulesPage } from './pages/point-rules.page.js';
+import { assertAccessible, assertAccessibleInEveryMode } from './support/a11y.js';
+import { newContext, watchErrors } from './support/browser.js';
+import { openFixture, type Fixture } from './support/fixture.js';
+
+// The Chongqing demo: its region admin administers 渝中区, where the demo volunteer 陈善美 lives.
+const REGION_ADMIN = { login: 'region.admin', password: 'shanmei-demo' };
+const DEMO_PHONE = '13800000001';
+
+describe('the volunteer registry and region names in the administration console', () => {
+  let fx: Fixture & { close: () => Promise<void> };
+  before(async () => {
+    fx = await openFixture({ demo: true });
+  });
+  after(async () => {
+    await fx?.close();
+  });
+
+  it('a region admin sees region names, pages through organisations, finds a volunteer and adjusts their points', async () => {
+    const context = await newContext(fx.browser, fx.server.url);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
+    await new LoginPage(page).open();
+    await new LoginPage(page).logIn(REGION_ADMIN.login, REGION_ADMIN.password);
+    await page.waitForURL(/\/admin\//);
+    const admin = new AdminPage(page);
+
+    // Organisations: the city departments sit in 重庆市, shown by name, not by code.
+    await admin.open('organisations');
+    await admin.tableRows().filter({ hasText: '市生态环境局' }).waitFor();
+    const dept = (await admin.tableRows().filter({ hasText: '市生态环境局' }).first().textContent()) ?? '';
+    assert.match(dept, /重庆市/);
+    assert.doesNotMatch(dept, /500000/);
+    // All teams: 133 in the demo, read 50 at a time with the server's cursor.
+    await admin.pickByLabel('组织类型', '志愿服务队');
+    await admin.loadMore().filter({ hasText: '已显示 50 条' }).waitFor();
+    await admin.loadMore().click();
+    await admin.loadMore().filter({ hasText: '已显示 100 条' }).waitFor();
+    await admin.loadMore().click();
+    await admin.loadMore().waitFor({ state: 'detached' });
+    assert.equal(await page.locator('.ant-table-pagination .ant-pagination-item').count(), 7);
+    await admin.tableRows().filter({ hasText: '渝中区' }).first().waitFor();
+    await assertAccessibleInEveryMode(page, 'admin organisations, paged, with region names', () => admin.settled());
+
+    // The registry opens on the admin's own region; the table shows masked phones and region names.
+    await admin.open('volunteers');
+    await admin.volunteerRows().first().waitFor();
+    assert.ok((await admin.volunteerRows().count()) > 5);
+    const first = (await admin.volunteerRows().first().textContent()) ?? '';
+    assert.match(first, /1\d{2}\*{4}\d{4}/);
+    assert.match(first, /渝中区|街道/);
+    await assertAccessibleInEveryMode(page, 'admin volunteers', () => admin.settled());
+
+    await admin.searchVolunteers('陈善');
+    await admin.volunteerRows().filter({ hasText: '陈善美' }).waitFor();
+    const row = admin.volunteerRows().filter({ hasText: '陈善美' });
+    assert.match((await row.textContent()) ?? '', /138\*{4}0001/);
+    // By phone: found through the request body, never a URL.
+    await admin.searchVolunteers(DEMO_PHONE);
+    await page.waitForFunction(
+      'document.querySelectorAll("[data-testid=volunteer-table] tr.ant-table-row").length === 1',
+    );
+    assert.match((await admin.volunteerRows().first().textContent()) ?? '', /陈善美/);
+    assert.deepEqual(
+      urls.filter((u) => u.includes(DEMO_PHONE) || u.includes(encodeURIComponent('陈善'))),
+      [],
+    );
+
+    // The drawer, opened and closed by keyboard.
+    const details = admin
+      .volunteerRows()
+      .first()
+      .getByRole('button', { name: /陈善美/ });
+    await details.focus();
+    await page.keyboard.press('Enter');
+    const drawer = admin.drawer();
+    await drawer.getByText('服务记录').first().waitFor();
+    await drawer.locator('.ant-table-row').first().waitFor();
+    await admin.motionDone();
+    await assertAccessible(page, 'volunteer drawer, records');
+    await drawer.getByRole('tab', { name: '积分明细' }).focus();
+    await page.keyboard.press('Enter');
+    await drawer.getByTestId('volunteer-statement').locator('.ant-table-row').first().waitFor();
+    await drawer.getByRole('tab', { name: '资质' }).click();
+    await drawer.getByRole('form', { name: '登记资质' }).waitFor();
+    await admin.motionDone();
+    await assertAccessible(page, 'volunteer drawer, qualifications');
+    // Recording a verified qualification.
+    await admin.pick('qualification_kind', '急救');
+    await page.locator('#qualification_expiresAt').fill('2030-12-31');
+    await drawer.getByRole('button', { name: '登记资质' }).click();
+    await drawer.locator('.ant-alert-success').waitFor();
+    await drawer.locator('.ant-table-row', { hasText: '急救' }).waitFor();
+    await assertAccessible(page, 'volunteer drawer, a qualification recorded');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    // Adjust points from the drawer: the adjustment page opens on that volunteer.
+    await details.click();
+    await drawer.getByRole('button', { name: '调整积分' }).click();
+    await page.waitForURL(/\/admin\/point-adjustments\?volunteer=/);
+    const adjust = new PointRulesPage(page);
+    await page.getByTestId('adjust-balance').waitFor();
+    const before = Number(await page.getByTestId('adjust-balance').textContent());
+    await page.locator('#adjust_amount').fill('25');
+    await page.locator('#adjust_reason').fill('春节慰问活动补记');
+    await page.getByTestId('adjust-submit').click();
+    await adjust.successNotice().waitFor();
+    assert.match((await adjust.successNotice().textContent()) ?? '', new RegExp(`余额 ${before + 25}`));
+    await page.waitForFunction(
+      `document.querySelector('[data-testid=adjust-balance]')?.textContent === '${before + 25}'`,
+    );
+    await assertAccessibleInEveryMode(page, 'points adjustment for a chosen volunteer', () => adjust.settled());
+
+    // Another volunteer, picked through the same search on the adjustment page.
+    await page.getByRole('button', { name: '改选其他志愿者' }).click();
+    await adjust.searchVolunteers('陈善');
+    await assertAccessible(page, 'points adjustment picker');
+    await admin.volunteerRows().first().getByRole('button', { name: /选择/ }).click();
+    await page.getByTestId('adjust-volunteer').filter({ hasText: '陈善美' }).waitFor();
+    assert.equal(await page.getByTestId('adjust-balance').textContent(), String(before + 25));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
