@@ -6,10 +6,25 @@ import { MePage } from './pages/me.page.js';
 import { NotificationSettingsPage, ProfilePage } from './pages/profile.page.js';
 import { assertAccessible, assertAccessibleInEveryMode } from './support/a11y.js';
 import { registerVolunteerByApi } from './support/api-setup.js';
-import { newContext, watchErrors } from './support/browser.js';
+import { newContext, watchErrors, type ContextOptions } from './support/browser.js';
 import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
 
 const PHONE = { width: 390, height: 844 };
+
+/** A volunteer registered through the API and logged in through the form, on Me. */
+async function newVolunteerOnMe(fx: Fixture, name: string, opts: ContextOptions = {}) {
+  const person = { name, password: 'profile-pass-1', ...uniquePerson() };
+  const made = await registerVolunteerByApi(fx.server.url, { ...person, regionCode: '500103' });
+  const context = await newContext(fx.browser, fx.server.url, opts);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const login = new LoginPage(page);
+  await login.open();
+  await login.logIn(person.phone, person.password);
+  const me = new MePage(page);
+  await me.waitUntilShown();
+  return { person, made, context, page, errors, me };
+}
 
 describe('volunteer: my profile, notification channels and my data', () => {
   let fx: Fixture & { close: () => Promise<void> };
@@ -21,8 +36,7 @@ describe('volunteer: my profile, notification channels and my data', () => {
   });
 
   it('edits the profile by keyboard on a phone, sets an e-mail with e-mail notices on, and downloads the data', async () => {
-    const person = { name: '周资料', password: 'profile-pass-1', ...uniquePerson() };
-    const made = await registerVolunteerByApi(fx.server.url, { ...person, regionCode: '500103' });
+    const { person, made, context, page, errors, me } = await newVolunteerOnMe(fx, '周资料', PHONE);
     const someoneElse = uniquePerson();
     await registerVolunteerByApi(fx.server.url, {
       name: '吴旁人',
@@ -31,14 +45,6 @@ describe('volunteer: my profile, notification channels and my data', () => {
       ...someoneElse,
     });
 
-    const context = await newContext(fx.browser, fx.server.url, PHONE);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    const login = new LoginPage(page);
-    await login.open();
-    await login.logIn(person.phone, person.password);
-    const me = new MePage(page);
-    await me.waitUntilShown();
     await me.qualificationsHeading().waitFor();
     assert.match((await me.region().textContent()) ?? '', /重庆市 \/ 渝中区/);
     await assertAccessibleInEveryMode(page, 'me hub (phone)', () => me.settled());
@@ -166,16 +172,7 @@ describe('volunteer: my profile, notification channels and my data', () => {
   });
 
   it('keeps the three volunteer pages accessible at desktop width in English', async () => {
-    const person = { name: '郑桌面', password: 'profile-pass-3', ...uniquePerson() };
-    await registerVolunteerByApi(fx.server.url, { ...person, regionCode: '500103' });
-    const context = await newContext(fx.browser, fx.server.url, { lang: 'en' });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    const login = new LoginPage(page);
-    await login.open();
-    await login.logIn(person.phone, person.password);
-    const me = new MePage(page);
-    await me.waitUntilShown();
+    const { context, page, errors, me } = await newVolunteerOnMe(fx, '郑桌面', { lang: 'en' });
     await me.settled();
     await assertAccessible(page, 'me hub (en, desktop)');
     const profile = new ProfilePage(page);

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { EmailBody, NOTIFICATION_KINDS } from '../../../common/contract/notifications.js';
@@ -140,41 +140,17 @@ function ChannelsForm({ prefs }: { prefs: NotificationPrefs }) {
         {save.isError && <ErrorNotice error={save.error} />}
         <fieldset className="channel-list">
           <legend>{t('profile.notifications.channelsLegend')}</legend>
-          <label className="checkbox">
-            <input type="checkbox" name="inApp" checked disabled aria-describedby="inapp-hint" />
-            {t('profile.notifications.inApp')}
-          </label>
-          <p id="inapp-hint" className="hint">
+          <Channel name="inApp" label={t('profile.notifications.inApp')} checked>
             {t('profile.notifications.inAppHint')}
-          </p>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              name="emailOn"
-              checked={email}
-              aria-describedby="email-channel-hint"
-              onChange={(e) => setEmail(e.target.checked)}
-            />
-            {t('profile.notifications.byEmail')}
-          </label>
-          <p id="email-channel-hint" className="hint">
+          </Channel>
+          <Channel name="emailOn" label={t('profile.notifications.byEmail')} checked={email} onChange={setEmail}>
             {prefs.emailMasked
               ? t('profile.notifications.byEmailTo', { email: prefs.emailMasked })
               : t('profile.notifications.byEmailNeedsAddress')}
-          </p>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              name="smsOn"
-              checked={sms}
-              aria-describedby="sms-channel-hint"
-              onChange={(e) => setSms(e.target.checked)}
-            />
-            {t('profile.notifications.bySms')}
-          </label>
-          <p id="sms-channel-hint" className="hint">
+          </Channel>
+          <Channel name="smsOn" label={t('profile.notifications.bySms')} checked={sms} onChange={setSms}>
             {t('profile.notifications.bySmsTo', { phone: prefs.phoneMasked ?? t('common.none') })}
-          </p>
+          </Channel>
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={save.isPending} data-testid="channels-save">
@@ -194,5 +170,35 @@ function ChannelsForm({ prefs }: { prefs: NotificationPrefs }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** One channel's checkbox with where it sends; without `onChange` it is shown on and fixed. */
+function Channel(props: {
+  name: string;
+  label: string;
+  checked: boolean;
+  onChange?: (on: boolean) => void;
+  children: ReactNode;
+}) {
+  const hintId = useId();
+  const { onChange } = props;
+  return (
+    <>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          name={props.name}
+          checked={props.checked}
+          disabled={!onChange}
+          aria-describedby={hintId}
+          onChange={onChange && ((e) => onChange(e.target.checked))}
+        />
+        {props.label}
+      </label>
+      <p id={hintId} className="hint">
+        {props.children}
+      </p>
+    </>
   );
 }

@@ -10,6 +10,7 @@ import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { isEnglish } from '../../i18n/i18n.js';
 import { AvailabilityEditor } from './availability-editor.js';
+import { FieldCheckboxes } from './field-checkboxes.js';
 import {
   changeOf,
   serverErrors,
@@ -97,8 +98,6 @@ function ProfileForm({ volunteer, regionPath: initialPath }: { volunteer: Volunt
     setErrors(found);
     if (Object.keys(found).length === 0) save.mutate(form);
   };
-  const fieldName = (f: { nameZh: string; nameEn: string }) => (isEnglish(i18n.language) ? f.nameEn : f.nameZh);
-
   return (
     <form ref={formRef} className="form" onSubmit={onSubmit} noValidate data-testid="profile-form">
       {errors.form && (
@@ -124,26 +123,19 @@ function ProfileForm({ volunteer, regionPath: initialPath }: { volunteer: Volunt
         error={errors.regionCode}
       />
       <SkillsInput skills={form.skills} onChange={(s) => set('skills', s)} error={errors.skills} />
-      <fieldset className="checkbox-group" data-testid="profile-fields">
-        <legend>{t('register.fields')}</legend>
-        {fields.isPending && <Loading />}
-        {fields.isError && <ErrorNotice error={fields.error} />}
-        {fields.data?.items.map((f) => (
-          <label key={f.code} className="checkbox">
-            <input
-              type="checkbox"
-              name="fields"
-              value={f.code}
-              checked={form.fields.includes(f.code)}
-              onChange={(e) =>
-                set('fields', e.target.checked ? [...form.fields, f.code] : form.fields.filter((c) => c !== f.code))
-              }
-            />
-            {fieldName(f)}
-          </label>
-        ))}
-        {errors.fields && <p className="field-error">{errors.fields}</p>}
-      </fieldset>
+      {fields.isPending && <Loading />}
+      {fields.isError && <ErrorNotice error={fields.error} />}
+      {fields.data && (
+        <FieldCheckboxes
+          options={fields.data.items.map((f) => ({
+            code: f.code,
+            name: isEnglish(i18n.language) ? f.nameEn : f.nameZh,
+          }))}
+          value={form.fields}
+          onChange={(codes) => set('fields', codes)}
+          error={errors.fields}
+        />
+      )}
       <AvailabilityEditor slots={form.availability} onChange={(s) => set('availability', s)} errors={errors} />
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={save.isPending} data-testid="profile-save">

@@ -9,6 +9,7 @@ import { FormField, TextField } from '../../components/form-field.js';
 import { useFieldName } from '../../components/labels.js';
 import { RegionPicker } from '../../components/region-picker.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { FieldCheckboxes } from './field-checkboxes.js';
 import { validateRegistration, type FieldErrors } from './register-validation.js';
 
 interface FormState {
@@ -169,23 +170,12 @@ export function RegisterPage() {
           hint={t('register.skillsHint')}
           onChange={(e) => set('skills', e.target.value)}
         />
-        <fieldset className="checkbox-group">
-          <legend>{t('register.fields')}</legend>
-          {DEFAULT_FIELDS.map((f) => (
-            <label key={f.code} className="checkbox">
-              <input
-                type="checkbox"
-                name="fields"
-                value={f.code}
-                checked={form.fields.includes(f.code)}
-                onChange={(e) =>
-                  set('fields', e.target.checked ? [...form.fields, f.code] : form.fields.filter((c) => c !== f.code))
-                }
-              />
-              {fieldName(f.code)}
-            </label>
-          ))}
-        </fieldset>
+        <FieldCheckboxes
+          options={DEFAULT_FIELDS.map((f) => ({ code: f.code, name: fieldName(f.code) }))}
+          value={form.fields}
+          onChange={(codes) => set('fields', codes)}
+          error={errors.fields}
+        />
         <button type="submit" className="button primary" disabled={mutation.isPending}>
           {mutation.isPending ? t('common.working') : t('register.submit')}
         </button>
