@@ -50,6 +50,8 @@ const VOLUNTEER_PAGES = [
   ['inbox', '/inbox'],
   ['my-points', '/me/points'],
   ['my-redemptions', '/me/redemptions'],
+  ['my-profile', '/me/profile'],
+  ['my-notification-settings', '/me/notifications'],
 ] as const;
 
 const ORGANISER_PAGES = [
