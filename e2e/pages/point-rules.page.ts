@@ -19,6 +19,17 @@ export class PointRulesPage extends AdminPage {
     await this.settled();
   }
 
+  /** Picks the volunteer to adjust through the page's search (name, volunteer code or phone). */
+  async chooseVolunteer(search: string, name: string): Promise<void> {
+    await this.searchVolunteers(search);
+    await this.volunteerRows()
+      .filter({ hasText: name })
+      .first()
+      .getByRole('button', { name: new RegExp(name) })
+      .click();
+    await this.page.getByTestId('adjust-balance').waitFor();
+  }
+
   /** A rule for a region (walked down the cascader) at so many points an hour. */
   async createRegionRule(regionNames: string[], pointsPerHour: number): Promise<void> {
     await this.pickRegion('rule_region', regionNames);
