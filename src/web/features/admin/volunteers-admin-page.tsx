@@ -30,14 +30,16 @@ export function VolunteersAdminPage() {
       ) : (
         <>
           <VolunteerSearchForm onSearch={setSearch} />
-          <VolunteerTable
-            pages={pages}
-            action={(v) => (
-              <Button size="small" onClick={() => setOpen(v)}>
-                {t('admin.volunteers.details')} <span className="sr-only">{v.name}</span>
-              </Button>
-            )}
-          />
+          {search && (
+            <VolunteerTable
+              pages={pages}
+              action={(v) => (
+                <Button size="small" onClick={() => setOpen(v)}>
+                  {t('admin.volunteers.details')} <span className="sr-only">{v.name}</span>
+                </Button>
+              )}
+            />
+          )}
         </>
       )}
       <VolunteerDrawer volunteer={open} onClose={() => setOpen(null)} />
