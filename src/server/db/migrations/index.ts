@@ -5,6 +5,7 @@ import * as recordFlags from './2026-11-29-020-record-flags.js';
 import * as calendarVersions from './2026-11-29-030-calendar-versions.js';
 import * as pointsLedger from './2026-11-29-040-points-ledger.js';
 import * as supermarkets from './2026-11-29-050-supermarkets.js';
+import * as statisticsIndexes from './2026-11-29-060-statistics-indexes.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-030-calendar-versions': calendarVersions,
   '2026-11-29-040-points-ledger': pointsLedger,
   '2026-11-29-050-supermarkets': supermarkets,
+  '2026-11-29-060-statistics-indexes': statisticsIndexes,
 };
