@@ -4,10 +4,10 @@ import type { Page } from 'playwright-core';
 import { ActivitiesPage } from './pages/activities.page.js';
 import { OrganiserPage } from './pages/organiser.page.js';
 import { assertAccessible, assertAccessibleInEveryMode } from './support/a11y.js';
-import { ApiCaller, arrangeTeam } from './support/api-setup.js';
+import { ApiCaller, arrangeTeam, registerVolunteerByApi } from './support/api-setup.js';
 import { newContext, watchErrors } from './support/browser.js';
 import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
-import { HOUR, local, loggedIn, SITE } from './support/service-helpers.js';
+import { HOUR, local, loggedIn, publishedActivity, SITE } from './support/service-helpers.js';
 
 const PASSWORD = 'e2e-edit-pass-1';
 
@@ -151,6 +151,61 @@ describe('organiser edits: a risky activity with a brand project, insurance, shi
       [],
       'only the refused publish and the refused shift end',
     );
+    await context.close();
+  });
+
+  it('enters late service for a member picked by name and for anyone by volunteer code', async () => {
+    const lead = await ApiCaller.login(fx.server.url, leaderPhone, PASSWORD);
+    const title = '长江岸线垃圾分拣';
+    const start = Date.now() - 6 * HOUR;
+    const activity = await publishedActivity(lead, { title, field: 'ecology', start, hours: 2, capacity: 5 });
+    const orgId = (await lead.get<{ roles: { role: string; scopeId: string }[] }>('/me')).roles.find(
+      (g) => g.role === 'team_admin',
+    )?.scopeId;
+    const member = await registerVolunteerByApi(fx.server.url, {
+      name: '林小雨',
+      ...uniquePerson(),
+      password: PASSWORD,
+      regionCode: '500103',
+    });
+    await lead.post(`/organisations/${orgId}/members`, { volunteerId: member.id, role: 'member' });
+    const stranger = await registerVolunteerByApi(fx.server.url, {
+      name: '陈大江',
+      ...uniquePerson(),
+      password: PASSWORD,
+      regionCode: '500103',
+    });
+
+    const [context, page] = await loggedIn(fx, leaderPhone, PASSWORD);
+    const errors = watchErrors(page);
+    const console_ = new OrganiserPage(page);
+    await console_.openLateEntry();
+    const times = { activityTitle: title, start: local(start), end: local(start + 2 * HOUR) };
+    await console_.pick('late_activityId', title);
+    await console_.pick('late_shiftId', '');
+    // a member, found by typing part of the name, chosen with Enter
+    await console_.searchPicker('late_volunteerId', '林小');
+    assert.match((await console_.lateForm().textContent()) ?? '', new RegExp(member.volunteerCode));
+    await assertAccessibleInEveryMode(page, 'late entry with the volunteer picker', () => console_.settled());
+    // the mode switches drew the page anew (first tab, empty form): open it again, pick again and send
+    await console_.openLateEntry();
+    await console_.pick('late_activityId', title);
+    await console_.pick('late_shiftId', '');
+    await console_.searchPicker('late_volunteerId', member.volunteerCode);
+    await console_.sendLateEntry({ ...times, content: '岸线垃圾分拣', evidence: '纸质签到表第 1 页' });
+
+    // someone outside the sign-ups and members: by volunteer code
+    await console_.pick('late_activityId', title);
+    await page.getByRole('radio', { name: '按志愿者编号' }).check();
+    await page.getByTestId('late-volunteer-code').fill(stranger.volunteerCode);
+    await console_.sendLateEntry({ ...times, content: '岸线垃圾分拣', evidence: '纸质签到表第 2 页' });
+
+    const records = await lead.get<{ items: { volunteerId: string; source: string; activityId: string }[] }>(
+      `/records?organisationId=${orgId}&status=pending`,
+    );
+    const late = records.items.filter((r) => r.source === 'late' && r.activityId === activity.id);
+    assert.deepEqual(late.map((r) => r.volunteerId).sort(), [member.id, stranger.id].sort());
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });

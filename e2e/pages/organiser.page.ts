@@ -112,6 +112,12 @@ export class OrganiserPage extends AdminPage {
     await this.page.getByTestId('activity-edit').click();
     await this.page.locator('#edit_title').waitFor();
     await this.settled();
+    // the drawer slides and fades in: its text reaches its real colour only when that ends
+    await this.page.waitForFunction(
+      `[...document.querySelectorAll('.ant-drawer')]
+        .flatMap((e) => e.getAnimations({ subtree: true }))
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`,
+    );
   }
 
   async closeEdit(): Promise<void> {
@@ -125,6 +131,44 @@ export class OrganiserPage extends AdminPage {
     await this.page.getByTestId('edit-save').click();
     await this.page.locator('#edit_title').waitFor({ state: 'detached' });
     await this.page.locator('#org-activity-title', { hasText: title }).waitFor();
+  }
+
+  /** Opens the late-entry (补录) tab of the records page. */
+  async openLateEntry(): Promise<void> {
+    await this.openRecords();
+    await this.page.getByRole('tab', { name: /补录|Late entry/ }).click();
+    await this.page.locator('#late_activityId').waitFor();
+  }
+
+  /** Searches the volunteer picker of a form by typing, and takes the first match with Enter (keyboard only). */
+  async searchPicker(inputId: string, text: string): Promise<void> {
+    const input = this.page.locator(`#${inputId}`);
+    await input.focus();
+    await input.pressSequentially(text);
+    await this.page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text })
+      .first()
+      .waitFor();
+    await input.press('Enter');
+    await this.popupsClosed();
+  }
+
+  /** The late-entry form (its fields' ids start with `late_`). */
+  lateForm() {
+    return this.page.locator('form', { has: this.page.locator('#late_activityId') });
+  }
+
+  /** Fills the rest of the late-entry form (activity, times, content, evidence) and sends it. */
+  async sendLateEntry(e: { activityTitle: string; start: string; end: string; content: string; evidence: string }) {
+    await this.page.locator('#late_start').fill(e.start);
+    await this.page.locator('#late_end').fill(e.end);
+    await this.page.locator('#late_content').fill(e.content);
+    await this.page.locator('#late_evidence').fill(e.evidence);
+    await this.lateForm().locator('button[type="submit"]').click();
+    await this.page
+      .getByRole('status')
+      .filter({ hasText: /补录已提交|Sent; waiting/ })
+      .waitFor();
   }
 
   async publish(): Promise<void> {

@@ -26,7 +26,7 @@ export function OrganiserActivityPage() {
   const reasonId = useId();
   const [cancelling, setCancelling] = useState(false);
   const [editing, setEditing] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<{ text: string; insurance: boolean } | null>(null);
   const [reason, setReason] = useState('');
   const q = useQuery({ queryKey: ['activity', id], queryFn: () => getActivity(id) });
   usePageTitle(q.data?.title ?? t('organiser.activities.title'));
@@ -47,7 +47,11 @@ export function OrganiserActivityPage() {
     },
     // Said beside the button, with the server's reason (which shift no policy covers).
     onError: (err) => {
-      setRefusal(err instanceof ApiError ? `${said(err)} (${err.message})` : said(err));
+      const api = err instanceof ApiError ? err : null;
+      setRefusal({
+        text: api ? `${said(api)} (${api.message})` : said(err),
+        insurance: api?.code === 'INSURANCE_REQUIRED',
+      });
       void client.invalidateQueries({ queryKey: policiesKey(id) });
     },
   });
@@ -122,8 +126,8 @@ export function OrganiserActivityPage() {
         <Alert
           type="error"
           role="alert"
-          title={refusal}
-          description={<a href="#insurance">{t('organiser.insurance.goAdd')}</a>}
+          title={refusal.text}
+          description={refusal.insurance && <a href="#insurance">{t('organiser.insurance.goAdd')}</a>}
           data-testid="publish-refusal"
         />
       )}
