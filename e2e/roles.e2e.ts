@@ -36,7 +36,7 @@ const ROLES: { login: string; password?: string; lands: RegExp; consoles: Consol
   { login: 'region.admin', lands: /\/admin\/regions$/, consoles: ['admin', 'organiser'], ready: '.admin-content h1' },
   { login: 'dept.admin', lands: /\/admin\/regions$/, consoles: ['admin', 'organiser'], ready: '.admin-content h1' },
   { login: 'team.admin', lands: /\/$/, consoles: ['organiser'], ready: '#hero-title' },
-  { login: 'site.manager', lands: /\/$/, consoles: ['counter', 'site'], ready: '#hero-title' },
+  { login: 'site.manager', lands: /\/$/, consoles: ['site'], ready: '#hero-title' },
   { login: 'clerk', lands: /\/$/, consoles: ['counter'], ready: '#hero-title' },
   { login: 'resident', lands: /\/$/, consoles: [], ready: '#hero-title' },
   { login: '13800000001', lands: /\/me$/, consoles: [], ready: '[data-testid="me-volunteer-code"]' },

@@ -52,6 +52,8 @@ export const ERROR_STATUS = {
   ALREADY_SIGNED_UP: 409,
   /** A risky activity without an insurance policy covering its shifts. */
   INSURANCE_REQUIRED: 422,
+  /** The current password given to confirm a sensitive change (a new phone, which is a login) is wrong. */
+  WRONG_PASSWORD: 422,
   /** A redemption asking for more of some goods than the supermarket has in stock. */
   OUT_OF_STOCK: 409,
   /** A redemption beyond the goods' limit per person and period. */

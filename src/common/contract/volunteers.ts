@@ -80,8 +80,16 @@ export const UpdateVolunteerBody = z
     skills: Skills.optional(),
     fields: Fields.optional(),
     availability: Availability.optional(),
+    currentPassword: z
+      .string()
+      .min(1)
+      .max(LIMITS.passwordMax)
+      .optional()
+      .describe('The current password; required when the phone changes, because the phone is also a login'),
   })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'name at least one field to change' })
+  .refine((b) => Object.entries(b).some(([k, v]) => k !== 'currentPassword' && v !== undefined), {
+    message: 'name at least one field to change',
+  })
   .describe('Profile changes; name and ID are real-name data and cannot be changed here');
 export type UpdateVolunteerBody = z.infer<typeof UpdateVolunteerBody>;
 

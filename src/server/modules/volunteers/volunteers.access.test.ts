@@ -137,7 +137,7 @@ describe.each(DIALECTS)('volunteer access on %s', (dialect) => {
       const c = await as(a);
       const oldPhone = a.phone;
       const phone = makePhone();
-      const res = await patch(c, a.id, { phone, skills: ['急救', '手语'], fields: [] });
+      const res = await patch(c, a.id, { phone, skills: ['急救', '手语'], fields: [], currentPassword: PASSWORD });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ phone: `139****${phone.slice(-4)}`, skills: ['急救', '手语'], fields: [] });
       const updates = (await auditOf(t.tdb.db, 'volunteer', a.id)).filter((e) => e.action === 'volunteer.update');
@@ -147,6 +147,30 @@ describe.each(DIALECTS)('volunteer access on %s', (dialect) => {
       await new Client(t.app).login(phone, PASSWORD);
       await expect(new Client(t.app).login(oldPhone, PASSWORD)).rejects.toThrow(/401/);
       a.phone = phone;
+    });
+
+    it('asks for the current password before a new phone becomes a login, counting wrong answers', async () => {
+      const v = await makeVolunteer(t.app, { regionCode: REGIONS.yuzhong });
+      const c = await as(v);
+      const phone = makePhone();
+      const missing = await patch(c, v.id, { phone });
+      expect(missing.statusCode).toBe(400);
+      expect(missing.json().error.details.field).toBe('body.currentPassword');
+      for (let i = 0; i < 5; i += 1) {
+        const wrong = await patch(c, v.id, { phone, currentPassword: 'not-the-password' });
+        expect(wrong.statusCode).toBe(422);
+        expect(wrong.json().error).toMatchObject({
+          code: 'WRONG_PASSWORD',
+          details: { field: 'body.currentPassword' },
+        });
+        expect(wrong.body).not.toContain(phone);
+      }
+      const limited = await patch(c, v.id, { phone, currentPassword: PASSWORD });
+      expect(limited.statusCode).toBe(429);
+      await expect(new Client(t.app).login(phone, PASSWORD)).rejects.toThrow(/401/);
+      // The same phone again, or no phone at all, needs no password.
+      expect((await patch(c, v.id, { phone: v.phone, skills: ['摄影'] })).statusCode).toBe(200);
+      expect(t.logs.text()).not.toContain(phone);
     });
 
     it('writes no audit entry when nothing changes', async () => {
@@ -161,6 +185,7 @@ describe.each(DIALECTS)('volunteer access on %s', (dialect) => {
       [{ name: '改名' }, 'name'],
       [{ idNumber: '500103199003071239' }, 'idNumber'],
       [{}, 'at least one'],
+      [{ currentPassword: PASSWORD }, 'at least one'],
       [{ phone: '12345' }, 'phone'],
       [{ availability: [{ day: 8, from: '09:00', to: '10:00' }] }, 'availability'],
     ])('refuses %j with 400', async (body, words) => {
@@ -171,7 +196,7 @@ describe.each(DIALECTS)('volunteer access on %s', (dialect) => {
 
     it('refuses a phone another person holds with 409, and an unknown region with 422', async () => {
       const c = await as(a);
-      const dup = await patch(c, a.id, { phone: b.phone });
+      const dup = await patch(c, a.id, { phone: b.phone, currentPassword: PASSWORD });
       expect(dup.statusCode).toBe(409);
       expect(dup.body).not.toContain(b.phone);
       const region = await patch(c, a.id, { regionCode: '999999' });

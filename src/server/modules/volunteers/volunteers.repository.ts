@@ -80,6 +80,12 @@ export async function volunteerCodeTaken(db: Db, code: string): Promise<boolean>
   return r !== undefined;
 }
 
+/** The stored password hash, for confirming a sensitive change. */
+export async function passwordHashOfUser(db: Db, userId: string): Promise<string | null> {
+  const r = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+  return r?.password_hash ?? null;
+}
+
 export async function phoneHashOfUser(db: Db, userId: string): Promise<string | null> {
   const r = await db.selectFrom('users').select('phone_hash').where('id', '=', userId).executeTakeFirst();
   return r?.phone_hash ?? null;

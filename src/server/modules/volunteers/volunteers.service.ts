@@ -1,11 +1,12 @@
 import type { UpdateVolunteerBody } from '../../../common/contract/volunteers.js';
-import { badRequest, forbidden, notFound } from '../../../common/errors.js';
+import { AppError, badRequest, forbidden, notFound } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
 import { hasRole, isSystemAdmin, Policy, type Actor } from '../access/policy.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { verifyPassword } from '../auth/passwords.js';
 import * as repo from './volunteers.repository.js';
 import * as rules from './volunteers.rules.js';
 
@@ -42,8 +43,44 @@ export async function getVolunteer(db: Db, actor: Actor, id: string): Promise<re
  * name and the ID document are real-name data and change only through a verified process.
  * The audit entry lists the names of the fields that changed, never their values.
  */
+const PASSWORD_CHECKS_PER_WINDOW = 5;
+const PASSWORD_CHECK_WINDOW_MS = 15 * 60_000;
+
+/**
+ * A new phone becomes a login at once, so changing it asks for the current password: a
+ * session left open on a shared phone must not hand the account to someone else. Wrong
+ * answers are counted per account like failed logins.
+ */
+async function confirmPhoneChange(
+  ctx: Pick<AppContext, 'cipher' | 'limiter'>,
+  db: Db,
+  userId: string,
+  newPhone: string,
+  password: string | undefined,
+): Promise<void> {
+  const hash = rules.phoneColumns(ctx.cipher, newPhone).phone_hash;
+  if (hash === (await repo.phoneHashOfUser(db, userId))) return;
+  if (password === undefined) {
+    throw badRequest('currentPassword: give your current password to change the phone, which is also your login', {
+      field: 'body.currentPassword',
+    });
+  }
+  const key = `phone-change:${userId}`;
+  if (ctx.limiter.blocked(key, PASSWORD_CHECKS_PER_WINDOW, PASSWORD_CHECK_WINDOW_MS)) {
+    throw new AppError('RATE_LIMITED', 'Too many wrong passwords; wait 15 minutes and try again');
+  }
+  const stored = await repo.passwordHashOfUser(db, userId);
+  if (!stored || !(await verifyPassword(stored, password))) {
+    ctx.limiter.hit(key, PASSWORD_CHECK_WINDOW_MS);
+    throw new AppError('WRONG_PASSWORD', 'currentPassword: the current password is wrong', {
+      field: 'body.currentPassword',
+    });
+  }
+  ctx.limiter.reset(key);
+}
+
 export async function updateVolunteer(
-  ctx: Pick<AppContext, 'cipher'>,
+  ctx: Pick<AppContext, 'cipher' | 'limiter'>,
   db: Db,
   actor: Actor,
   id: string,
@@ -53,6 +90,7 @@ export async function updateVolunteer(
   if (!sees) throw notFound('Volunteer');
   if (sees !== 'self') throw forbidden('Only the volunteer can change their own profile');
   const newPhone = body.phone === undefined ? undefined : rules.requirePhone(body.phone);
+  if (newPhone !== undefined) await confirmPhoneChange(ctx, db, actor.userId, newPhone, body.currentPassword);
 
   return db.transaction().execute(async (trx) => {
     const current = await repo.volunteerById(trx, id);

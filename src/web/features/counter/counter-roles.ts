@@ -10,9 +10,12 @@ const WIDE_ROLES: readonly Role[] = ['system_admin', 'region_admin', 'department
 export const isCounterStaff = (me: Me | null | undefined): boolean =>
   !!me?.roles.some((g) => COUNTER_ROLES.includes(g.role) || WIDE_ROLES.includes(g.role));
 
-/** Whether the header offers the counter: its own staff (admins reach it from the administration console). */
-export const runsCounter = (me: Me | null | undefined): boolean =>
-  !!me?.roles.some((g) => COUNTER_ROLES.includes(g.role));
+/**
+ * Whether the header offers the counter: clerks, whose scope is always a supermarket. A site
+ * manager's site may be any kind of site, so they reach the counter from their own console,
+ * which knows the site's type; admins reach it from the administration console.
+ */
+export const runsCounter = (me: Me | null | undefined): boolean => !!me?.roles.some((g) => g.role === 'clerk');
 
 /** Reversal is for site managers of the site and admins; a clerk alone never sees the button. */
 export const canReverse = (me: Me | null | undefined, siteId: string): boolean =>

@@ -8,6 +8,7 @@ const t = ((key: string) => key) as unknown as TFunction;
 
 const state = (over: Partial<ProfileState> = {}): ProfileState => ({
   phone: '',
+  currentPassword: '',
   regionPath: ['500000', '500106'],
   skills: ['急救'],
   fields: ['ecology'],
@@ -29,7 +30,19 @@ describe('the profile form', () => {
         { day: 6, from: '14:00', to: '17:00' },
       ],
     });
-    expect(changeOf(state({ phone: ' 13912345678 ' })).phone).toBe('13912345678');
+    expect(changeOf(state({ phone: ' 13912345678 ', currentPassword: 'pw-123456' }))).toMatchObject({
+      phone: '13912345678',
+      currentPassword: 'pw-123456',
+    });
+  });
+
+  it('asks for the current password with a new phone, and only then', () => {
+    expect(validateProfile(changeOf(state({ phone: '13912345678' })), t)).toEqual({
+      currentPassword: 'profile.currentPasswordRequired',
+    });
+    expect(validateProfile(changeOf(state({ phone: '13912345678', currentPassword: 'pw-123456' })), t)).toEqual({});
+    const wrong = new ApiError(422, 'WRONG_PASSWORD', 'currentPassword: wrong', { field: 'body.currentPassword' });
+    expect(serverErrors(wrong, t)).toEqual({ currentPassword: 'profile.server.WRONG_PASSWORD.currentPassword' });
   });
 
   it("refuses what the server's schema refuses, beside the field or the slot", () => {

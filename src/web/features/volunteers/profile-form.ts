@@ -7,6 +7,8 @@ import { issueMessage } from '../../components/zod-messages.js';
 /** What the profile form edits; the phone stays empty unless it is to change. */
 export interface ProfileState {
   phone: string;
+  /** Asked for only with a new phone, which is also a login. */
+  currentPassword: string;
   regionPath: string[];
   skills: string[];
   fields: string[];
@@ -20,6 +22,7 @@ export type ProfileErrors = Partial<Record<ProfileField | 'form' | `availability
 
 export const stateOf = (v: Volunteer, regionPath: string[]): ProfileState => ({
   phone: '',
+  currentPassword: '',
   regionPath,
   skills: [...v.skills],
   fields: [...v.fields],
@@ -30,7 +33,7 @@ export const stateOf = (v: Volunteer, regionPath: string[]): ProfileState => ({
 export function changeOf(s: ProfileState): ProfileChange {
   const phone = s.phone.trim();
   return {
-    ...(phone ? { phone } : {}),
+    ...(phone ? { phone, currentPassword: s.currentPassword } : {}),
     regionCode: s.regionPath[s.regionPath.length - 1] ?? '',
     skills: s.skills,
     fields: s.fields,
@@ -49,6 +52,8 @@ function errorKey(path: readonly PropertyKey[]): keyof ProfileErrors {
 export function validateProfile(change: ProfileChange, t: TFunction): ProfileErrors {
   const parsed = UpdateVolunteerBody.safeParse(change);
   const errors: ProfileErrors = {};
+  if (change.phone !== undefined && !change.currentPassword)
+    errors.currentPassword = t('profile.currentPasswordRequired');
   if (parsed.success) return errors;
   for (const issue of parsed.error.issues) {
     const key = errorKey(issue.path);
@@ -71,7 +76,10 @@ export function serverErrors(err: unknown, t: TFunction): ProfileErrors {
   const generic = `${t(`errors.${err.code}`, { defaultValue: t('errors.UNKNOWN') })} (${err.message})`;
   const parts = err.field?.split('.') ?? [];
   const key = errorKey(parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
-  if (!err.field || !['phone', 'regionCode', 'skills', 'fields', 'availability'].includes(parts[0] ?? '')) {
+  if (
+    !err.field ||
+    !['phone', 'currentPassword', 'regionCode', 'skills', 'fields', 'availability'].includes(parts[0] ?? '')
+  ) {
     return { form: generic };
   }
   return { [key]: t(`profile.server.${err.code}.${parts[0]}`, { defaultValue: generic }) };

@@ -75,7 +75,7 @@ function ProfileForm({ volunteer, regionPath: initialPath }: { volunteer: Volunt
     onSuccess: (v) => {
       client.setQueryData(volunteerKey(v.id), v);
       void client.invalidateQueries({ queryKey: ['region-path'] });
-      setForm((f) => ({ ...f, phone: '' }));
+      setForm((f) => ({ ...f, phone: '', currentPassword: '' }));
     },
     onError: (err) => setErrors(serverErrors(err, t)),
   });
@@ -116,6 +116,18 @@ function ProfileForm({ volunteer, regionPath: initialPath }: { volunteer: Volunt
         hint={t('profile.phoneHint', { phone: volunteer.phone ?? t('common.none') })}
         onChange={(e) => set('phone', e.target.value)}
       />
+      {form.phone.trim() !== '' && (
+        <TextField
+          label={t('profile.currentPassword')}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          value={form.currentPassword}
+          error={errors.currentPassword}
+          hint={t('profile.currentPasswordHint')}
+          onChange={(e) => set('currentPassword', e.target.value)}
+        />
+      )}
       <RegionPicker
         legend={t('register.region')}
         path={form.regionPath}
