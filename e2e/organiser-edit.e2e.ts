@@ -74,8 +74,10 @@ describe('organiser edits: a risky activity with a brand project, insurance, shi
     const console_ = new OrganiserPage(page);
     await console_.openActivities();
     await console_.openCreate();
-    // switching language or care mode draws the console anew (and empties the form): check first, then fill
+    // a half-filled form survives switching language and care mode (Ant Design once remounted the console)
+    await page.locator('#title').fill('嘉陵江涉水清漂');
     await assertAccessibleInEveryMode(page, 'new activity form', () => console_.settled());
+    assert.equal(await page.locator('#title').inputValue(), '嘉陵江涉水清漂');
     await console_.pickProject('共护美丽长江·护岸行动');
     await console_.markRisky();
     await assertAccessible(page, 'new activity form with a project and risky on');

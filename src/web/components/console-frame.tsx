@@ -9,6 +9,8 @@ import { useSession } from '../features/auth/use-session.js';
 import { useCareMode } from './care-mode.js';
 import { Loading } from './status-views.js';
 
+const STABLE_MOTION = { token: { motion: false } };
+
 /**
  * The frame every Ant Design console (administration, organiser, counter) stands in: the
  * login and role gate, Ant Design's locale, and a theme that follows care mode with AA
@@ -27,28 +29,33 @@ export function ConsoleFrame({ allowed, children }: { allowed: (me: Me) => boole
       </p>
     );
   }
+  // Ant Design wraps the tree in a motion provider the first time `motion` differs from its
+  // parent's, which remounts every console page (a half-filled form is lost) when care mode is
+  // first switched. An outer provider without motion makes the inner one wrap from the start.
   return (
-    <ConfigProvider
-      locale={i18n.language === 'en' ? enUS : zhCN}
-      // Pop-ups (select lists, cascaders, confirmations) open inside <main>, not loose in <body>,
-      // so assistive technology finds them within the page's landmarks.
-      getPopupContainer={() => document.getElementById('main') ?? document.body}
-      theme={{
-        token: {
-          colorPrimary: '#a8071a',
-          fontSize: care ? 20 : 14,
-          controlHeight: care ? 48 : 32,
-          motion: !care && !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
-          colorText: care ? '#000' : 'rgba(0,0,0,0.88)',
-          colorTextSecondary: care ? '#000' : '#595959',
-          colorTextPlaceholder: '#6b6b6b',
-          colorTextDescription: care ? '#000' : '#595959',
-          colorTextTertiary: care ? '#000' : '#595959',
-          colorError: '#cf1322',
-        },
-      }}
-    >
-      <AntApp>{children}</AntApp>
+    <ConfigProvider theme={STABLE_MOTION}>
+      <ConfigProvider
+        locale={i18n.language === 'en' ? enUS : zhCN}
+        // Pop-ups (select lists, cascaders, confirmations) open inside <main>, not loose in <body>,
+        // so assistive technology finds them within the page's landmarks.
+        getPopupContainer={() => document.getElementById('main') ?? document.body}
+        theme={{
+          token: {
+            colorPrimary: '#a8071a',
+            fontSize: care ? 20 : 14,
+            controlHeight: care ? 48 : 32,
+            motion: !care && !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+            colorText: care ? '#000' : 'rgba(0,0,0,0.88)',
+            colorTextSecondary: care ? '#000' : '#595959',
+            colorTextPlaceholder: '#6b6b6b',
+            colorTextDescription: care ? '#000' : '#595959',
+            colorTextTertiary: care ? '#000' : '#595959',
+            colorError: '#cf1322',
+          },
+        }}
+      >
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
     </ConfigProvider>
   );
 }
