@@ -33,6 +33,7 @@ const ADMIN_PAGES = [
   'regions',
   'organisations',
   'sites',
+  'volunteers',
   'roles',
   'point-rules',
   'point-adjustments',
@@ -138,6 +139,16 @@ async function shoot(
     await save(admin, `admin-${section}`);
   }
   await adminContext.close();
+
+  const siteContext = await newContext(browser, url, opts);
+  const site = await siteContext.newPage();
+  await logIn(site, 'site.manager', 'shanmei-demo');
+  for (const section of ['details', 'calendar']) {
+    await site.goto(`/site/${section}`);
+    await site.getByTestId('site-manager-title').waitFor();
+    await save(site, `site-${section}`);
+  }
+  await siteContext.close();
   return written;
 }
 

@@ -93,6 +93,7 @@ describe.each(DIALECTS)('concurrent sign-ups on %s', (dialect) => {
       .selectFrom('notifications')
       .select(['kind', 'data'])
       .where('user_id', '=', promoted.userId)
+      .orderBy('id') // ids are time-ordered (UUIDv7); without an order PostgreSQL may return either first
       .execute();
     expect(notes.map((n) => n.kind)).toEqual(['signup_result', 'waitlist_promoted']);
     expect(JSON.parse(notes[1]?.data ?? '{}')).toMatchObject({ signupId: first.id });
