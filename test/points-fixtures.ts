@@ -4,9 +4,14 @@
  * source, minutes and service day a test needs, then confirmed or revoked over HTTP.
  */
 import { expect } from 'vitest';
-import { makeActivity, makeOrganisationTree, type OrganisationTree } from './activity-factories.js';
+import {
+  insertPendingRecord,
+  makeActivity,
+  makeOrganisationTree,
+  type OrganisationTree,
+} from './activity-factories.js';
 import type { TestApp } from './test-app.js';
-import { newId, nowIso } from '../src/server/ids.js';
+import { newId } from '../src/server/ids.js';
 import { makePerson, type Person } from '../src/server/modules/checkin/checkin.test-helpers.js';
 import { balanceOf, budgetOf, CITY, postTransaction, walletOf } from '../src/server/modules/points/ledger.js';
 import { verifyLedger } from '../src/server/modules/points/verify.js';
@@ -46,38 +51,15 @@ export async function pendingRecord(
   s: PointsScene,
   o: { minutes: number; day?: string; source?: string; volunteer?: Person; orgKey?: 'teamId' | 'otherTeamId' },
 ): Promise<string> {
-  const id = newId();
   const day = o.day ?? '2026-10-05';
-  const start = `${day}T01:00:00.000Z`;
-  await t.tdb.db
-    .insertInto('service_records')
-    .values({
-      id,
-      volunteer_id: (o.volunteer ?? s.volunteer).volunteerId,
-      activity_id: s.activityId,
-      shift_id: null,
-      organisation_id: s.tree[o.orgKey ?? 'teamId'],
-      attendance_id: null,
-      service_date: day,
-      start_at: start,
-      end_at: new Date(Date.parse(start) + o.minutes * 60_000).toISOString(),
-      minutes: o.minutes,
-      content: '岸线清洁',
-      place: '解放碑',
-      source: o.source ?? 'self',
-      status: 'pending',
-      evidence: null,
-      recorded_by: null,
-      approved_by: null,
-      confirmed_at: null,
-      revoked_by: null,
-      revoked_at: null,
-      revoke_reason: null,
-      replaces_id: null,
-      created_at: nowIso(),
-    })
-    .execute();
-  return id;
+  return insertPendingRecord(t.tdb.db, {
+    volunteerId: (o.volunteer ?? s.volunteer).volunteerId,
+    activityId: s.activityId,
+    organisationId: s.tree[o.orgKey ?? 'teamId'],
+    startAt: `${day}T01:00:00.000Z`,
+    minutes: o.minutes,
+    ...(o.source ? { source: o.source } : {}),
+  });
 }
 
 export async function confirm(s: PointsScene, recordId: string, orgKey: 'teamId' | 'otherTeamId' = 'teamId') {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localMidnight } from '../../../common/points.js';
 import {
   clientFor,
+  insertPendingRecord,
   makeActivity,
   makeOrganisationTree,
   shiftAt,
@@ -148,38 +149,14 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
       a: { id: string; organisationId: string },
       start: string,
       minutes: number,
-    ) => {
-      const id = newId();
-      await db
-        .insertInto('service_records')
-        .values({
-          id,
-          volunteer_id: v.id,
-          activity_id: a.id,
-          shift_id: null,
-          organisation_id: a.organisationId,
-          attendance_id: null,
-          service_date: start.slice(0, 10),
-          start_at: start,
-          end_at: new Date(Date.parse(start) + minutes * 60_000).toISOString(),
-          minutes,
-          content: '岸线清洁',
-          place: '解放碑',
-          source: 'self',
-          status: 'pending',
-          evidence: null,
-          recorded_by: null,
-          approved_by: null,
-          confirmed_at: null,
-          revoked_by: null,
-          revoked_at: null,
-          revoke_reason: null,
-          replaces_id: null,
-          created_at: nowIso(),
-        })
-        .execute();
-      return id;
-    };
+    ) =>
+      insertPendingRecord(db, {
+        volunteerId: v.id,
+        activityId: a.id,
+        organisationId: a.organisationId,
+        startAt: start,
+        minutes,
+      });
     const ok = async (p: Promise<{ statusCode: number; body: string }>) => {
       const res = await p;
       expect(res.statusCode, res.body).toBe(200);
