@@ -4,12 +4,8 @@
  * source, minutes and service day a test needs, then confirmed or revoked over HTTP.
  */
 import { expect } from 'vitest';
-import {
-  insertPendingRecord,
-  makeActivity,
-  makeOrganisationTree,
-  type OrganisationTree,
-} from './activity-factories.js';
+import { makeActivity, makeOrganisationTree, type OrganisationTree } from './activity-factories.js';
+import { insertPendingRecord } from './record-factories.js';
 import type { TestApp } from './test-app.js';
 import { newId } from '../src/server/ids.js';
 import { makePerson, type Person } from '../src/server/modules/checkin/checkin.test-helpers.js';
