@@ -9,6 +9,7 @@ import { useFieldName } from '../../components/labels.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useNearMe } from '../sites/use-near-me.js';
+import { LoadMore } from '../../components/load-more.js';
 
 const RADII_KM = [3, 10, 30] as const;
 
@@ -107,16 +108,7 @@ export function ActivityListPage() {
           <ActivityCard key={a.id} a={a} fieldName={fieldName} />
         ))}
       </ul>
-      {q.hasNextPage && (
-        <button
-          type="button"
-          className="button load-more"
-          onClick={() => void q.fetchNextPage()}
-          disabled={q.isFetchingNextPage}
-        >
-          {q.isFetchingNextPage ? t('common.loading') : t('activities.loadMore')}
-        </button>
-      )}
+      <LoadMore query={q} label={t('activities.loadMore')} />
     </div>
   );
 }

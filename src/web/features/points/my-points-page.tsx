@@ -8,6 +8,7 @@ import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
 import { PointsNav } from './points-nav.js';
 import './points.css';
+import { LoadMore } from '../../components/load-more.js';
 
 /** My points (积分): the balance and the statement with the running balance and expiry dates. */
 export function MyPointsPage() {
@@ -56,16 +57,7 @@ export function MyPointsPage() {
               <StatementRow key={i.id} item={i} />
             ))}
           </ul>
-          {q.hasNextPage && (
-            <button
-              type="button"
-              className="button load-more"
-              disabled={q.isFetchingNextPage}
-              onClick={() => void q.fetchNextPage()}
-            >
-              {t('points.loadMore')}
-            </button>
-          )}
+          <LoadMore query={q} label={t('points.loadMore')} />
         </section>
       )}
     </div>

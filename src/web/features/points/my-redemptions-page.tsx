@@ -8,6 +8,7 @@ import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
 import { PointsNav } from './points-nav.js';
 import './points.css';
+import { LoadMore } from '../../components/load-more.js';
 
 /** What I took at points supermarkets, newest first; reversed ones say why. */
 export function MyRedemptionsPage() {
@@ -38,16 +39,7 @@ export function MyRedemptionsPage() {
           <RedemptionCard key={r.id} r={r} />
         ))}
       </ul>
-      {q.hasNextPage && (
-        <button
-          type="button"
-          className="button load-more"
-          disabled={q.isFetchingNextPage}
-          onClick={() => void q.fetchNextPage()}
-        >
-          {t('points.loadMore')}
-        </button>
-      )}
+      <LoadMore query={q} label={t('points.loadMore')} />
     </div>
   );
 }

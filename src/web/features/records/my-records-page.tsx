@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
 import { CorrectionForm } from './correction-form.js';
 import { useActivityTitles } from './use-activity-titles.js';
+import { LoadMore } from '../../components/load-more.js';
 
 /** My service records (服务记录), newest first, each with a way to ask for a correction. */
 export function MyRecordsPage() {
@@ -42,11 +43,7 @@ export function MyRecordsPage() {
           <RecordItem key={r.id} r={r} title={titles.get(r.activityId) ?? ''} />
         ))}
       </ul>
-      {q.hasNextPage && (
-        <button type="button" className="button load-more" onClick={() => void q.fetchNextPage()}>
-          {t('activities.loadMore')}
-        </button>
-      )}
+      <LoadMore query={q} label={t('activities.loadMore')} />
     </div>
   );
 }
