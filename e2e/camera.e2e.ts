@@ -9,6 +9,7 @@ import { launchBrowser, newContext } from './support/browser.js';
 import { writeQrVideo } from './support/fake-camera.js';
 import { uniquePerson } from './support/fixture.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
+import { e2eNow } from './support/clock.js';
 
 const SITE = { lat: 29.5576, lng: 106.5771 };
 const HOUR = 3600_000;
@@ -31,7 +32,7 @@ describe('check-in with the camera', () => {
     const { organisationId } = await arrangeTeam(server.url, admin, leader);
     await registerVolunteerByApi(server.url, { ...volunteer, regionCode: '500103' });
     const lead = await ApiCaller.login(server.url, leader.phone, leader.password);
-    const now = Date.now();
+    const now = e2eNow();
     const activity = await lead.post<{ id: string; shifts: { id: string }[] }>('/activities', {
       organisationId,
       title: '扫码签到活动',

@@ -10,6 +10,7 @@ import { watchErrors } from './support/browser.js';
 import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
 import { HOUR, SITE, local, loggedIn } from './support/service-helpers.js';
 import { ADMIN_PASSWORD } from './support/test-server.js';
+import { e2eNow } from './support/clock.js';
 
 describe('volunteer and organiser: find, sign up, check in and out with the code, confirm, hours on Me', () => {
   let fx: Fixture & { close: () => Promise<void> };
@@ -33,7 +34,7 @@ describe('volunteer and organiser: find, sign up, check in and out with the code
     const organiser = new OrganiserPage(orgPage);
     await organiser.openActivities();
     await assertAccessibleInEveryMode(orgPage, 'organiser activities', () => organiser.settled());
-    const now = Date.now();
+    const now = e2eNow();
     await organiser.createActivity({
       title,
       fieldLabel: '生态环保',

@@ -13,6 +13,7 @@ import { ApiCaller, arrangeTeam, registerVolunteerByApi } from './support/api-se
 import { newContext, watchErrors } from './support/browser.js';
 import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
 import { HOUR, SITE, local, loggedIn } from './support/service-helpers.js';
+import { e2eNow } from './support/clock.js';
 
 /**
  * One person's whole way through Shanmei, in three browsers at once: the volunteer registers,
@@ -60,7 +61,7 @@ describe('journey: register → sign up → check in and out → confirmed → p
     const orgErrors = watchErrors(orgPage);
     const organiser = new OrganiserPage(orgPage);
     await organiser.openActivities();
-    const now = Date.now();
+    const now = e2eNow();
     await organiser.createActivity({
       title,
       fieldLabel: '生态环保',

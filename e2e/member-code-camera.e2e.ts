@@ -12,6 +12,7 @@ import { writeQrVideo } from './support/fake-camera.js';
 import { uniquePerson } from './support/fixture.js';
 import { publishedActivity } from './support/service-helpers.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
+import { e2eNow } from './support/clock.js';
 
 /**
  * The member-code field the organiser kiosk and the counter share, read by the camera: a
@@ -57,7 +58,7 @@ describe('member code read by the camera at the kiosk and at the counter', () =>
     const activity = await publishedActivity(lead, {
       title: '扫码登记活动',
       field: 'ecology',
-      start: Date.now() - 5 * 60_000,
+      start: e2eNow() - 5 * 60_000,
       hours: 2,
       capacity: 5,
     });

@@ -8,6 +8,7 @@ import { assertAccessible, assertAccessibleInEveryMode } from './support/a11y.js
 import { ApiCaller, arrangeTeam, registerVolunteerByApi } from './support/api-setup.js';
 import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
 import { HOUR, loggedIn, publishedActivity } from './support/service-helpers.js';
+import { e2eNow } from './support/clock.js';
 
 describe('organiser check-in desk, kiosk and sign-up decisions', () => {
   let fx: Fixture & { close: () => Promise<void> };
@@ -29,7 +30,7 @@ describe('organiser check-in desk, kiosk and sign-up decisions', () => {
     const activity = await publishedActivity(lead, {
       title: '社区助老服务',
       field: 'elderly',
-      start: Date.now() - 5 * 60_000,
+      start: e2eNow() - 5 * 60_000,
       hours: 2,
       capacity: 3,
       radiusM: 100,
@@ -116,7 +117,7 @@ describe('organiser check-in desk, kiosk and sign-up decisions', () => {
     const activity = await publishedActivity(lead, {
       title: '手语普法进社区',
       field: 'legal',
-      start: Date.now() + 3 * 24 * HOUR,
+      start: e2eNow() + 3 * 24 * HOUR,
       hours: 2,
       capacity: 1,
       requiresApproval: true,
@@ -162,7 +163,7 @@ describe('organiser check-in desk, kiosk and sign-up decisions', () => {
     const activity = await publishedActivity(lead, {
       title: '敬老院陪伴',
       field: 'elderly',
-      start: Date.now() + 4 * 24 * HOUR,
+      start: e2eNow() + 4 * 24 * HOUR,
       hours: 2,
       capacity: 1,
     });

@@ -8,6 +8,7 @@ import { ApiCaller, arrangeTeam, registerVolunteerByApi } from './support/api-se
 import { newContext, watchErrors } from './support/browser.js';
 import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
 import { HOUR, local, loggedIn, publishedActivity, SITE } from './support/service-helpers.js';
+import { e2eNow } from './support/clock.js';
 
 const PASSWORD = 'e2e-edit-pass-1';
 
@@ -81,7 +82,7 @@ describe('organiser edits: a risky activity with a brand project, insurance, shi
     await console_.pickProject('共护美丽长江·护岸行动');
     await console_.markRisky();
     await assertAccessible(page, 'new activity form with a project and risky on');
-    const start = Date.now() + 72 * HOUR;
+    const start = e2eNow() + 72 * HOUR;
     await console_.fillAndSave({
       title: '嘉陵江涉水清漂',
       fieldLabel: '生态环保',
@@ -159,7 +160,7 @@ describe('organiser edits: a risky activity with a brand project, insurance, shi
   it('enters late service for a member picked by name and for anyone by volunteer code', async () => {
     const lead = await ApiCaller.login(fx.server.url, leaderPhone, PASSWORD);
     const title = '长江岸线垃圾分拣';
-    const start = Date.now() - 6 * HOUR;
+    const start = e2eNow() - 6 * HOUR;
     const activity = await publishedActivity(lead, { title, field: 'ecology', start, hours: 2, capacity: 5 });
     const orgId = (await lead.get<{ roles: { role: string; scopeId: string }[] }>('/me')).roles.find(
       (g) => g.role === 'team_admin',

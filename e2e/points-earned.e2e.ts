@@ -6,6 +6,7 @@ import { assertAccessibleInEveryMode } from './support/a11y.js';
 import { ApiCaller, arrangeTeam, registerVolunteerByApi } from './support/api-setup.js';
 import { newContext, watchErrors } from './support/browser.js';
 import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
+import { e2eNow } from './support/clock.js';
 
 const PLACE = { address: '重庆市渝中区解放碑', lat: 29.5576, lng: 106.5771 };
 
@@ -25,7 +26,7 @@ describe('my points: earned by service, with the expiry date', () => {
     const { organisationId } = await arrangeTeam(fx.server.url, admin, leader);
     await registerVolunteerByApi(fx.server.url, { ...volunteer, regionCode: '500103' });
     const lead = await ApiCaller.login(fx.server.url, leader.phone, leader.password);
-    const now = Date.now();
+    const now = e2eNow();
     const start = new Date(now - 70 * 60_000).toISOString();
     const activity = await lead.post<{ id: string; shifts: { id: string }[] }>('/activities', {
       organisationId,

@@ -7,6 +7,7 @@ import { ApiCaller, arrangeTeam, registerVolunteerByApi } from './support/api-se
 import { newContext, watchErrors } from './support/browser.js';
 import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
 import { HOUR, loggedIn, SITE } from './support/service-helpers.js';
+import { e2eNow } from './support/clock.js';
 
 const PASSWORD = 'e2e-members-pass-1';
 
@@ -45,7 +46,7 @@ describe('brand projects on the portal and members in the organiser console', ()
     });
     const lead = await ApiCaller.login(fx.server.url, leader.phone, PASSWORD);
     const me = await lead.get<{ roles: { role: string; scopeId: string }[] }>('/me');
-    const start = Date.now() + 48 * HOUR;
+    const start = e2eNow() + 48 * HOUR;
     const activity = await lead.post<{ id: string }>('/activities', {
       organisationId: me.roles.find((g) => g.role === 'team_admin')?.scopeId ?? '',
       projectId,

@@ -4,6 +4,7 @@
  */
 import { ApiCaller } from './support/api-setup.js';
 import type { TestServer } from './support/test-server.js';
+import { e2eNow } from './support/clock.js';
 
 const HOUR = 3600_000;
 const PLACE = { address: '重庆市渝中区解放碑步行街', lat: 29.5576, lng: 106.5771 };
@@ -21,7 +22,7 @@ export async function arrangeScreenshotData(
   const lead = await ApiCaller.login(server.url, organiser.login, organiser.password);
   const me = await lead.get<{ roles: { role: string; scopeId: string }[] }>('/me');
   const organisationId = me.roles.find((g) => g.role === 'team_admin')?.scopeId ?? '';
-  const now = Date.now();
+  const now = e2eNow();
   const make = async (title: string, field: string, startIn: number, hours: number, capacity = 20) => {
     const a = await lead.post<{ id: string; shifts: { id: string }[] }>('/activities', {
       organisationId,

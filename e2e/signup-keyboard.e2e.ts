@@ -3,6 +3,7 @@ import { ApiCaller, arrangeTeam, registerVolunteerByApi } from './support/api-se
 import { newContext } from './support/browser.js';
 import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
 import { HOUR, publishedActivity, tabTo } from './support/service-helpers.js';
+import { e2eNow } from './support/clock.js';
 
 describe('keyboard only: sign up and cancel', () => {
   let fx: Fixture & { close: () => Promise<void> };
@@ -24,7 +25,7 @@ describe('keyboard only: sign up and cancel', () => {
     await publishedActivity(lead, {
       title: '键盘报名测试活动',
       field: 'culture',
-      start: Date.now() + 2 * 24 * HOUR,
+      start: e2eNow() + 2 * 24 * HOUR,
       hours: 2,
       capacity: 2,
     });

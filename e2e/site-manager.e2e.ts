@@ -8,6 +8,7 @@ import { assertAccessibleInEveryMode } from './support/a11y.js';
 import { ApiCaller } from './support/api-setup.js';
 import { newContext, watchErrors } from './support/browser.js';
 import { openFixture, type Fixture } from './support/fixture.js';
+import { e2eNow } from './support/clock.js';
 
 const DEMO_PASSWORD = 'shanmei-demo';
 const SITE_NAME = '渝中区新时代文明实践中心';
@@ -64,7 +65,7 @@ describe("the site manager's console", () => {
   it('shows the demo activities held at the site in the week and month views', async () => {
     const site = new SiteManagerPage(page);
     await site.openSection('calendar');
-    const from = new Date();
+    const from = new Date(e2eNow());
     const upcoming = await manager.get<{ items: CalendarEntry[] }>(
       `/sites/${siteId}/activities?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(new Date(from.getTime() + 60 * DAY).toISOString())}`,
     );

@@ -11,6 +11,7 @@ import { seedServiceFields } from '../src/server/modules/bootstrap/bootstrap.ser
 import { insertOrganisation } from '../src/server/modules/organisations/organisations.repository.js';
 import { sha256 } from '../src/server/plugins/auth.js';
 import { makeRegions, makeUser, makeVolunteer, REGIONS, type MadeVolunteer } from './factories.js';
+import { testNow } from './clock.js';
 
 type AppLike = {
   ctx: Pick<AppContext, 'cipher' | 'database'>;
@@ -179,7 +180,7 @@ const HOUR = 3_600_000;
 
 /** A shift starting `fromNowHours` from now and lasting `hours`. */
 export function shiftAt(fromNowHours: number, hours = 2, over: ShiftOverrides = {}): ShiftOverrides {
-  const start = new Date(Date.now() + fromNowHours * HOUR);
+  const start = new Date(testNow() + fromNowHours * HOUR);
   return {
     start: start.toISOString(),
     end: new Date(start.getTime() + hours * HOUR).toISOString(),

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { BROWSER_TIME_ZONE, CLOCK_OFFSET_MS, e2eNow } from './clock.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -28,7 +29,10 @@ export interface ContextOptions {
   geolocation?: { latitude: number; longitude: number };
 }
 
-/** A fresh browser context (no cookies) with the language and care mode chosen up front. */
+/**
+ * A fresh browser context (no cookies) with the language and care mode chosen up front, in the
+ * run's time zone and on the run's clock.
+ */
 export async function newContext(
   browser: Browser,
   baseURL: string,
@@ -38,8 +42,11 @@ export async function newContext(
     baseURL,
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
     locale: opts.lang === 'en' ? 'en-GB' : 'zh-CN',
+    timezoneId: BROWSER_TIME_ZONE,
     ...(opts.geolocation ? { geolocation: opts.geolocation, permissions: ['geolocation'] } : {}),
   });
+  // The page's clock starts at the run's now and runs on from there in real time.
+  if (CLOCK_OFFSET_MS !== 0) await context.clock.install({ time: e2eNow() });
   const init = [`localStorage.setItem('shanmei.lang', ${JSON.stringify(opts.lang ?? 'zh-CN')});`];
   init.push(`localStorage.setItem('shanmei.care', '${opts.care ? 'on' : 'off'}');`);
   // Only on the first document of the context, so a choice made in the page is remembered across reloads.

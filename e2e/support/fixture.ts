@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { residentIdCheckDigit } from '../../src/common/id-numbers.js';
 import { launchBrowser } from './browser.js';
 import { startTestServer, type TestServer } from './test-server.js';
+import { e2eNow } from './clock.js';
 
 export interface Fixture {
   server: TestServer;
@@ -32,8 +33,8 @@ let serial = 0;
 /** A valid, unique resident ID number (渝中区, born 1990) and mobile number for a new volunteer. */
 export function uniquePerson(): { idNumber: string; phone: string } {
   serial += 1;
-  const seq = String((Date.now() + serial) % 1000).padStart(3, '0');
+  const seq = String((e2eNow() + serial) % 1000).padStart(3, '0');
   const first17 = `500103199001${String((serial % 28) + 1).padStart(2, '0')}${seq}`;
-  const phone = `139${String(Date.now() + serial).slice(-8)}`;
+  const phone = `139${String(e2eNow() + serial).slice(-8)}`;
   return { idNumber: first17 + residentIdCheckDigit(first17), phone };
 }

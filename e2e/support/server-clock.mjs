@@ -1,38 +1,33 @@
 /**
- * Preloaded into the test server (`node --import`) when a test needs to move its clock:
- * `Date.now()` and `new Date()` run ahead by the milliseconds written in the file named by
- * SHANMEI_E2E_CLOCK_FILE (re-read at most every 20 ms). Nothing else changes, so the real
- * server answers as it would at that later time — a check-out two hours after the check-in.
+ * Preloaded into the test server (`node --import`) to run its clock with the tests' clock:
+ * `Date.now()` and `new Date()` run ahead of real time by SHANMEI_E2E_CLOCK_OFFSET_MS, and the
+ * test can move them further with an IPC message `{ clockOffsetMs }`, answered with
+ * `{ clockOffsetSet }` once in force. Nothing else changes, so the real server answers as it
+ * would at that time — a check-out two hours after the check-in, a counter at 23:59 UTC.
  */
-import { readFileSync } from 'node:fs';
-
-const file = process.env.SHANMEI_E2E_CLOCK_FILE;
 const RealDate = Date;
 const realNow = RealDate.now.bind(RealDate);
-let offset = 0;
-let readAt = 0;
+let offset = Number(process.env.SHANMEI_E2E_CLOCK_OFFSET_MS) || 0;
 
-function currentOffset() {
-  const t = realNow();
-  if (file && t - readAt > 20) {
-    readAt = t;
-    try {
-      offset = Number(readFileSync(file, 'utf8').trim()) || 0;
-    } catch {
-      offset = 0;
+if (process.send) {
+  process.on('message', (m) => {
+    if (m && typeof m === 'object' && typeof m.clockOffsetMs === 'number') {
+      offset = m.clockOffsetMs;
+      process.send({ clockOffsetSet: offset });
     }
-  }
-  return offset;
+  });
+  // The channel must not keep a stopped server alive.
+  process.channel?.unref();
 }
 
 class ShiftedDate extends RealDate {
   constructor(...args) {
-    if (args.length === 0) super(realNow() + currentOffset());
+    if (args.length === 0) super(realNow() + offset);
     else super(...args);
   }
 
   static now() {
-    return realNow() + currentOffset();
+    return realNow() + offset;
   }
 }
 

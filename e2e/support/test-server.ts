@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CLOCK_OFFSET_MS, elapsedMs } from './clock.js';
 
 export const ADMIN_PASSWORD = 'e2e-admin-password-1';
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -12,7 +13,7 @@ const CLI = join(ROOT, 'bin', 'shanmei.js');
 export interface TestServer {
   url: string;
   stop: () => Promise<void>;
-  /** With `movableClock`: runs the server's clock this many milliseconds ahead of real time. */
+  /** With `movableClock`: runs the server's clock this many milliseconds ahead of the run's clock. */
   setClockOffset: (ms: number) => Promise<void>;
 }
 
@@ -29,8 +30,8 @@ function freePort(): Promise<number> {
 }
 
 async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
+  const deadline = elapsedMs() + 30_000;
+  while (elapsedMs() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log()}`);
     try {
       const res = await fetch(`${url}/api/v1/health`);
@@ -57,7 +58,6 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const extraEnv = opts.env ?? {};
   const dir = mkdtempSync(join(tmpdir(), 'shanmei-e2e-'));
-  const clockFile = join(dir, 'clock-offset');
   const env = {
     ...process.env,
     DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
@@ -75,16 +75,17 @@ export async function startTestServer(
     : spawnSync(process.execPath, [CLI, 'seed', 'regions'], { env, cwd: ROOT, encoding: 'utf8' });
   if (seeded.status !== 0) throw new Error(`seeding regions failed:\n${seeded.stderr}`);
   const port = await freePort();
-  const preload = opts.movableClock
-    ? ['--import', pathToFileURL(join(import.meta.dirname, 'server-clock.mjs')).href]
-    : [];
+  // The server keeps the run's clock (E2E_CLOCK); a movable one can be moved further by IPC.
+  const shifted = opts.movableClock || CLOCK_OFFSET_MS !== 0;
+  const preload = shifted ? ['--import', pathToFileURL(join(import.meta.dirname, 'server-clock.mjs')).href] : [];
   const child = spawn(process.execPath, [...preload, CLI, 'serve'], {
-    env: { ...env, PORT: String(port), SHANMEI_E2E_CLOCK_FILE: clockFile },
+    env: { ...env, PORT: String(port), SHANMEI_E2E_CLOCK_OFFSET_MS: String(CLOCK_OFFSET_MS) },
     cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, () => output);
   return {
@@ -99,8 +100,17 @@ export async function startTestServer(
     },
     setClockOffset: async (ms: number) => {
       if (!opts.movableClock) throw new Error('start the server with movableClock to move its clock');
-      writeFileSync(clockFile, String(ms));
-      await new Promise((r) => setTimeout(r, 100));
+      const want = CLOCK_OFFSET_MS + ms;
+      const set = new Promise<void>((ok) => {
+        const onMessage = (m: unknown) => {
+          if ((m as { clockOffsetSet?: number } | null)?.clockOffsetSet !== want) return;
+          child.off('message', onMessage);
+          ok();
+        };
+        child.on('message', onMessage);
+      });
+      child.send({ clockOffsetMs: want });
+      await set;
     },
   };
 }

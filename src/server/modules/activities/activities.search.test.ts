@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JIEFANGBEI, makeActivity, makeOrganisationTree, shiftAt } from '../../../../test/activity-factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import { testNow } from '../../../../test/clock.js';
 
 // 三峡广场 (沙坪坝), about 12 km west of 解放碑.
 const SANXIA = { lat: 29.5566, lng: 106.4567 };
@@ -49,7 +50,7 @@ describe.each(DIALECTS)('activity search on %s', (dialect) => {
   it('lists what can still be joined unless a time window is asked for', async () => {
     const near = `near=${JIEFANGBEI.lat},${JIEFANGBEI.lng}&radiusKm=5`;
     expect(titles((await get(t, `/api/v1/activities?${near}`)).json())).not.toContain('past');
-    const from = encodeURIComponent(new Date(Date.now() - 72 * 3_600_000).toISOString());
+    const from = encodeURIComponent(new Date(testNow() - 72 * 3_600_000).toISOString());
     expect(titles((await get(t, `/api/v1/activities?from=${from}&limit=200`)).json())[0]).toBe('past');
   });
 
@@ -57,8 +58,8 @@ describe.each(DIALECTS)('activity search on %s', (dialect) => {
     expect(titles((await get(t, '/api/v1/activities?field=elderly')).json())).toEqual(['near1']);
     const all = (await get(t, '/api/v1/activities?limit=200')).json();
     expect(titles(all)).toEqual(['near0', 'far', 'near1', 'near2', 'near3']);
-    const from = encodeURIComponent(new Date(Date.now() + 30 * 3_600_000).toISOString());
-    const to = encodeURIComponent(new Date(Date.now() + 80 * 3_600_000).toISOString());
+    const from = encodeURIComponent(new Date(testNow() + 30 * 3_600_000).toISOString());
+    const to = encodeURIComponent(new Date(testNow() + 80 * 3_600_000).toISOString());
     expect(titles((await get(t, `/api/v1/activities?from=${from}&to=${to}`)).json())).toEqual([
       'far',
       'near1',

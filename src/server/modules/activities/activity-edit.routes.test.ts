@@ -15,6 +15,7 @@ import { DIALECTS } from '../../../../test/test-db.js';
 import { newId, nowIso } from '../../ids.js';
 import { insertProject } from '../projects/projects.repository.js';
 import { insertSite } from '../sites/sites.repository.js';
+import { testNow } from '../../../../test/clock.js';
 
 describe.each(DIALECTS)('editing an activity on %s', (dialect) => {
   let t: TestApp;
@@ -196,12 +197,12 @@ describe.each(DIALECTS)('editing an activity on %s', (dialect) => {
     expect(refused.json().error).toMatchObject({ code: 'INSURANCE_REQUIRED', details: { field: 'risky' } });
     expect(await row(a.id)).toMatchObject({ risky: 0, title: '长江岸线清洁行动' });
 
-    const day = new Date(Date.now() + 48 * 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    const day = new Date(testNow() + 48 * 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 10);
     const policy = await admin.post('/api/v1/insurance-policies', {
       activityId: a.id,
       insurer: '中国人寿',
       policyNumber: 'P-2026-001',
-      startsOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      startsOn: new Date(testNow() - 86_400_000).toISOString().slice(0, 10),
       endsOn: new Date(Date.parse(day) + 3 * 86_400_000).toISOString().slice(0, 10),
     });
     expect(policy.statusCode).toBe(201);

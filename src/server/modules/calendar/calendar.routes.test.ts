@@ -13,6 +13,7 @@ import {
 import { makeVolunteer } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
+import { testNow } from '../../../../test/clock.js';
 
 const DAY_H = 24;
 /** iCalendar times have whole seconds. */
@@ -92,7 +93,7 @@ describe.each(DIALECTS)('calendar feed on %s', (dialect) => {
     const ofCancelledActivity = await makeSignup(t.app, { shiftId: b.shiftIds[0] as string, volunteerId });
     await t.tdb.db
       .updateTable('activities')
-      .set({ status: 'cancelled', cancelled_at: new Date().toISOString() })
+      .set({ status: 'cancelled', cancelled_at: new Date(testNow()).toISOString() })
       .where('id', '=', b.id)
       .execute();
     // Someone else's sign-up never shows.

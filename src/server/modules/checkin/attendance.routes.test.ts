@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { closeOverdueAttendance } from './auto-close.js';
 import { errorCode, makePerson, makeScene, makeShift, signUp, type Scene } from './checkin.test-helpers.js';
 import { issueMemberCode, verifyMemberCode } from './codes.js';
+import { testNow } from '../../../../test/clock.js';
 
 const MIN = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -88,7 +89,7 @@ describe.each(DIALECTS)('organiser attendance on %s', (dialect) => {
     await signUp(t, shiftId, v);
     const mc = (await v.client.get('/api/v1/me/member-code')).json().token as string;
     expect(await verifyMemberCode(t.app.ctx, mc)).toBe(v.volunteerId);
-    const old = issueMemberCode(t.app.ctx.cipher, v.volunteerId, 30, Date.now() - 60_000).token;
+    const old = issueMemberCode(t.app.ctx.cipher, v.volunteerId, 30, testNow() - 60_000).token;
     expect(errorCode(await s.organiser.post(url(shiftId), { memberCode: old, kind: 'in' }))).toBe('TOKEN_EXPIRED');
     const forged = mc.replace(/\.[\w-]+$/, '.AAAAAAAAAAAAAAAA');
     expect(errorCode(await s.organiser.post(url(shiftId), { memberCode: forged, kind: 'in' }))).toBe('TOKEN_INVALID');
@@ -102,7 +103,7 @@ describe.each(DIALECTS)('organiser attendance on %s', (dialect) => {
   });
 
   it('clips past hand entries to the shift; hours are clipped, break-reduced and rounded down', async () => {
-    const start = Date.now() - 240 * MIN;
+    const start = testNow() - 240 * MIN;
     const past = await makeShift(t, s, { start: iso(start), end: iso(start + 180 * MIN), breakMinutes: 30 });
     const v = await makePerson(t);
     await signUp(t, past.shiftId, v);
@@ -110,7 +111,7 @@ describe.each(DIALECTS)('organiser attendance on %s', (dialect) => {
     const future = await s.organiser.post(u, {
       volunteerId: v.volunteerId,
       kind: 'in',
-      at: iso(Date.now() + 10 * MIN),
+      at: iso(testNow() + 10 * MIN),
       reason: '补签',
     });
     expect(future.statusCode).toBe(422);
@@ -142,7 +143,7 @@ describe.each(DIALECTS)('organiser attendance on %s', (dialect) => {
   });
 
   it('refuses a check-out before the check-in', async () => {
-    const start = Date.now() - 120 * MIN;
+    const start = testNow() - 120 * MIN;
     const past = await makeShift(t, s, { start: iso(start), end: iso(start + 180 * MIN) });
     const v = await makePerson(t);
     await signUp(t, past.shiftId, v);
@@ -154,9 +155,9 @@ describe.each(DIALECTS)('organiser attendance on %s', (dialect) => {
   });
 
   it('closes check-ins whose check-out never came, once, leaving a flagged pending record', async () => {
-    const start = Date.now() - 300 * MIN;
+    const start = testNow() - 300 * MIN;
     const overdue = await makeShift(t, s, { start: iso(start), end: iso(start + 120 * MIN) });
-    const recent = await makeShift(t, s, { start: iso(Date.now() - 150 * MIN), end: iso(Date.now() - 60 * MIN) });
+    const recent = await makeShift(t, s, { start: iso(testNow() - 150 * MIN), end: iso(testNow() - 60 * MIN) });
     const v = await makePerson(t);
     const w = await makePerson(t);
     await signUp(t, overdue.shiftId, v);

@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { distanceM } from '../../../common/geo.js';
 import { issueCheckinCode } from './codes.js';
 import { at, codeOf, errorCode, makePerson, makeScene, makeShift, signUp, type Scene } from './checkin.test-helpers.js';
+import { testNow } from '../../../../test/clock.js';
 
 describe.each(DIALECTS)('check-in on %s', (dialect) => {
   let t: TestApp;
@@ -36,7 +37,7 @@ describe.each(DIALECTS)('check-in on %s', (dialect) => {
     expect(c.token).toMatch(new RegExp(`^${shiftId}\\.\\d+\\.[\\w-]+$`));
     expect(c.code).toMatch(/^\d{6}$/);
     expect(c.windowSeconds).toBe(30);
-    expect(Date.parse(c.expiresAt)).toBeGreaterThan(Date.now() - 1000);
+    expect(Date.parse(c.expiresAt)).toBeGreaterThan(testNow() - 1000);
     // the department above the team organises too
     expect((await s.tree.departmentAdmin.client.get(url)).statusCode).toBe(200);
   });
@@ -107,7 +108,7 @@ describe.each(DIALECTS)('check-in on %s', (dialect) => {
     const v = await makePerson(t);
     await signUp(t, shiftId, v);
     const cipher = t.app.ctx.cipher;
-    const old = issueCheckinCode(cipher, shiftId, 30, Date.now() - 60_000);
+    const old = issueCheckinCode(cipher, shiftId, 30, testNow() - 60_000);
     const expired = await v.client.post('/api/v1/checkins', at(old.token));
     expect(expired.statusCode).toBe(422);
     expect(errorCode(expired)).toBe('TOKEN_EXPIRED');
@@ -116,7 +117,7 @@ describe.each(DIALECTS)('check-in on %s', (dialect) => {
     expect(bad.statusCode).toBe(422);
     expect(errorCode(bad)).toBe('TOKEN_INVALID');
     expect(errorCode(await v.client.post('/api/v1/checkins', at('not-a-token')))).toBe('TOKEN_INVALID');
-    const previous = issueCheckinCode(cipher, shiftId, 30, Date.now() - 30_000);
+    const previous = issueCheckinCode(cipher, shiftId, 30, testNow() - 30_000);
     expect((await v.client.post('/api/v1/checkins', at(previous.token))).statusCode).toBe(201);
   });
 
@@ -128,7 +129,7 @@ describe.each(DIALECTS)('check-in on %s', (dialect) => {
     const pos = { lat: JIEFANGBEI.lat, lng: JIEFANGBEI.lng, accuracyM: 15 };
     const bad = await v.client.post('/api/v1/checkins', { shiftId, code: wrong, ...pos });
     expect(errorCode(bad)).toBe('TOKEN_INVALID');
-    const old = issueCheckinCode(t.app.ctx.cipher, shiftId, 30, Date.now() - 60_000);
+    const old = issueCheckinCode(t.app.ctx.cipher, shiftId, 30, testNow() - 60_000);
     expect(errorCode(await v.client.post('/api/v1/checkins', { shiftId, code: old.code, ...pos }))).toBe(
       'TOKEN_EXPIRED',
     );

@@ -13,6 +13,7 @@ import { CHONGQING_CENTRES } from '../regions/regions.seed.js';
 import { registerResident } from '../volunteers/registration.service.js';
 import { JIEFANGBEI } from './demo.activities.js';
 import { DEMO_PASSWORD, DEMO_VOLUNTEERS, loadDemoIfEmpty, type DemoSummary } from './demo.service.js';
+import { testNow } from '../../../../test/clock.js';
 
 const ADMIN_PASSWORD = 'admin-password-for-tests';
 
@@ -167,15 +168,15 @@ describe.each(DIALECTS)('the Chongqing demo on %s', (dialect) => {
   it("holds activities at the site manager's site, in its calendar", async () => {
     const client = await new Client(t.app).login('site.manager', DEMO_PASSWORD);
     const siteId = ((await client.get('/api/v1/me')).json() as { roles: { scopeId: string }[] }).roles[0]?.scopeId;
-    const from = new Date().toISOString();
-    const to = new Date(Date.now() + 60 * 86_400_000).toISOString();
+    const from = new Date(testNow()).toISOString();
+    const to = new Date(testNow() + 60 * 86_400_000).toISOString();
     const res = await client.get(`/api/v1/sites/${siteId}/activities?from=${from}&to=${to}`);
     const titles = (res.json() as { items: { title: string }[] }).items.map((i) => i.title);
     expect(new Set(titles)).toEqual(new Set(['社区应急救护培训', '周末公益法律咨询']));
   });
 
   it('has published activities with future shifts near 解放碑', async () => {
-    const now = new Date().toISOString();
+    const now = new Date(testNow()).toISOString();
     const future = await t.tdb.db
       .selectFrom('shifts')
       .innerJoin('activities', 'activities.id', 'shifts.activity_id')
@@ -206,7 +207,7 @@ describe.each(DIALECTS)('the Chongqing demo on %s', (dialect) => {
       .select('id')
       .where('volunteer_id', '=', volunteer.id)
       .where('status', '=', 'approved')
-      .where('start_at', '>', new Date().toISOString())
+      .where('start_at', '>', new Date(testNow()).toISOString())
       .execute();
     expect(signups).toHaveLength(2);
     expect(await balanceOf(t.tdb.db, walletOf(volunteer.id))).toBeGreaterThan(0);

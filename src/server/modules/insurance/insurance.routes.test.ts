@@ -11,9 +11,10 @@ import {
 import { makeVolunteer } from '../../../../test/factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import { testNow } from '../../../../test/clock.js';
 
 const day = (hoursFromNow: number) =>
-  new Date(Date.now() + hoursFromNow * 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+  new Date(testNow() + hoursFromNow * 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 10);
 
 describe.each(DIALECTS)('insurance on %s', (dialect) => {
   let t: TestApp;
@@ -121,7 +122,7 @@ describe.each(DIALECTS)('insurance on %s', (dialect) => {
         starts_on: day(0),
         ends_on: day(72),
         created_by: null,
-        created_at: new Date().toISOString(),
+        created_at: new Date(testNow()).toISOString(),
       })
       .execute();
     const insured = [await makeSignup(t.app, { shiftId }), await makeSignup(t.app, { shiftId })];

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
+import { freezeClock, type FrozenClock } from '../../../../test/clock.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { makeRegions, makeUser, makeVolunteer, PASSWORD } from '../../../../test/factories.js';
 import { BACKOFF_BASE_MS, dispatchOutbox, LEASE_MS } from './dispatcher.js';
@@ -11,6 +12,7 @@ import { claimOutboxRow } from './outbox.repository.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.testkit.js';
 import { devSmsProvider, smtpTransport, type Transports } from './transports.js';
 
+/** The test clock stands still at T0 (any instant serves): notices are queued and sent on it. */
 const T0 = '2026-12-01T00:00:00.000Z';
 const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
 
@@ -41,7 +43,10 @@ describe.each(DIALECTS)('outbox dispatcher on %s', (dialect) => {
       data: { shiftId: 'x' },
     });
 
+  let clock: FrozenClock;
+
   beforeAll(async () => {
+    clock = freezeClock(T0);
     t = await createTestApp(dialect);
     await makeRegions(t.tdb.db);
     smtp = await startSmtpSink();
@@ -56,8 +61,10 @@ describe.each(DIALECTS)('outbox dispatcher on %s', (dialect) => {
     await smtp.close();
     rmSync(smsDir, { recursive: true, force: true });
     await t.close();
+    clock.restore();
   });
   beforeEach(async () => {
+    clock.set(T0);
     smtp.rejecting = false;
     // Each test starts from a drained outbox, so counts are its own.
     await t.tdb.db.updateTable('outbox').set({ status: 'skipped' }).where('status', '=', 'pending').execute();

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { toNumber } from '../../db/database.js';
 import type { NotificationsTable } from '../../db/schema.js';
-import { newId, nowIso } from '../../ids.js';
+import { newId } from '../../ids.js';
 
 /** A notification ready to store: the text is already in the recipient's language. */
 export interface NotificationRow {
@@ -19,9 +19,13 @@ export interface NotificationRow {
  * already used makes this a no-op (null), also when two transactions race for it: the
  * unique index decides, and ON CONFLICT DO NOTHING keeps the caller's transaction usable.
  */
-export async function insertNotification(db: Db, n: NotificationRow, channels: string[]): Promise<string | null> {
+export async function insertNotification(
+  db: Db,
+  n: NotificationRow,
+  channels: string[],
+  now: string,
+): Promise<string | null> {
   const id = newId();
-  const now = nowIso();
   const res = await db
     .insertInto('notifications')
     .values({

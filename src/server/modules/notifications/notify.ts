@@ -1,5 +1,6 @@
 import type { NotificationKind } from '../../../common/contract/notifications.js';
 import type { Db } from '../../db/database.js';
+import { nowIso } from '../../ids.js';
 import { getSettings } from '../settings/settings.service.js';
 import * as repo from './notifications.repository.js';
 import { localeOf, render, type TemplateParams } from './templates.js';
@@ -28,6 +29,11 @@ export type NotificationInput = TextNotification | TemplatedNotification;
 
 const isTemplated = (n: NotificationInput): n is TemplatedNotification => 'params' in n;
 
+export interface NotifyOptions {
+  /** When the event happened (ISO-8601): the inbox row's time and the outbox rows' first attempt. Defaults to now. */
+  now?: string;
+}
+
 /**
  * Records a notification for a user: in the inbox at once, and in the outbox for each
  * channel they chose and can be reached by. Call it inside the transaction that makes the
@@ -35,7 +41,7 @@ const isTemplated = (n: NotificationInput): n is TemplatedNotification => 'param
  * sends it later. Returns the notification id, or null when the dedupe key was used before
  * or the user does not exist.
  */
-export async function notify(db: Db, n: NotificationInput): Promise<string | null> {
+export async function notify(db: Db, n: NotificationInput, opts: NotifyOptions = {}): Promise<string | null> {
   const user = await repo.recipientById(db, n.userId);
   if (!user) return null;
   const channels = repo.reachableChannels(user, await repo.prefsOf(db, n.userId));
@@ -51,5 +57,6 @@ export async function notify(db: Db, n: NotificationInput): Promise<string | nul
     db,
     { userId: n.userId, kind: n.kind, ...text, data: n.data ?? {}, dedupeKey: n.dedupeKey },
     channels,
+    opts.now ?? nowIso(),
   );
 }

@@ -11,6 +11,7 @@ import { DIALECTS } from '../../../../test/test-db.js';
 import { startJobs } from '../../jobs/scheduler.js';
 import { queueShiftReminders, reminderKey } from './reminders.js';
 import type { SmsProvider, Transports } from './transports.js';
+import { testNow } from '../../../../test/clock.js';
 
 const HOUR = 3_600_000;
 
@@ -36,7 +37,7 @@ describe.each(DIALECTS)('shift reminders on %s', (dialect) => {
   afterAll(() => t.close());
 
   it('reminds every approved sign-up of a shift within 24 hours, once', async () => {
-    const now = new Date();
+    const now = new Date(testNow());
     const a = await makeActivity(t.app, {
       orgId: tree.teamId,
       title: '手语普法',

@@ -25,13 +25,17 @@ export async function queueShiftReminders(
   let queued = 0;
   for (const r of await remindersDue(db, from, to, batch)) {
     const id = await db.transaction().execute(async (trx) => {
-      const made = await notify(trx, {
-        userId: r.userId,
-        kind: 'shift_reminder',
-        params: { activityTitle: r.activityTitle, shiftStart: r.shiftStart, address: r.address },
-        data: { activityId: r.activityId, shiftId: r.shiftId, signupId: r.signupId },
-        dedupeKey: reminderKey(r.signupId),
-      });
+      const made = await notify(
+        trx,
+        {
+          userId: r.userId,
+          kind: 'shift_reminder',
+          params: { activityTitle: r.activityTitle, shiftStart: r.shiftStart, address: r.address },
+          data: { activityId: r.activityId, shiftId: r.shiftId, signupId: r.signupId },
+          dedupeKey: reminderKey(r.signupId),
+        },
+        { now: from },
+      );
       await markShiftReminded(trx, r.shiftId, from);
       return made;
     });

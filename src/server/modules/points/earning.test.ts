@@ -16,6 +16,7 @@ import {
   spend,
   wallet,
 } from '../../../../test/points-fixtures.js';
+import { testNow } from '../../../../test/clock.js';
 
 describe.each(DIALECTS)('earning points on %s', (dialect) => {
   let t: TestApp;
@@ -79,7 +80,7 @@ describe.each(DIALECTS)('earning points on %s', (dialect) => {
       .select(['e.expires_at', 'x.kind', 'x.source'])
       .where('e.amount', '=', 70)
       .executeTakeFirstOrThrow();
-    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    const year = new Date(testNow() + 8 * 3_600_000).getUTCFullYear();
     expect(credit).toEqual({ expires_at: `${year + 1}-12-31T16:00:00.000Z`, kind: 'earn', source: 'rule' });
   });
 

@@ -6,6 +6,7 @@ import { runExpiry, runScheduledExpiry } from './expiry.js';
 import { balanceOf, postTransaction, walletOf } from './ledger.js';
 import { earn, expectLedgerReconciles, makePointsScene, spend, wallet } from '../../../../test/points-fixtures.js';
 import { verifyLedger } from './verify.js';
+import { testNow } from '../../../../test/clock.js';
 
 const DAY = 86_400_000;
 const expiryAccount = { kind: 'expiry' as const, ownerId: 'city' };
@@ -80,7 +81,7 @@ describe.each(DIALECTS)('points expiry and reconciliation on %s', (dialect) => {
       { kind: 'expire', source: 'expiry', idempotency_key: `expire:${v.volunteerId}:2026-06-01` },
     ]);
     // once the fresh credit's date passes too, only its 10 go; the 5 granted stay
-    const far = new Date(Date.now() + 800 * DAY).toISOString();
+    const far = new Date(testNow() + 800 * DAY).toISOString();
     await runExpiry(t.tdb.db, far);
     expect(await wallet(t, v)).toBe(5);
     const items = (await v.client.get(`/api/v1/volunteers/${v.volunteerId}/points`)).json();

@@ -1,9 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { JIEFANGBEI } from '../../../../test/activity-factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { setSetting } from '../settings/settings.service.js';
 import { at, makePerson, makeScene, type Scene } from '../checkin/checkin.test-helpers.js';
+import { freezeClock, type FrozenClock } from '../../../../test/clock.js';
 
 const MIN = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -23,12 +24,13 @@ describe.each(DIALECTS)('from activity to confirmed hours on %s', (dialect) => {
     s = await makeScene(t);
     await setSetting(t.tdb.db, 'starThresholdsHours', [1, 2, 3, 4, 5]);
   });
-  afterEach(() => vi.useRealTimers());
+  let clock: FrozenClock | undefined;
+  afterEach(() => clock?.restore());
   afterAll(() => t.close());
 
   it('create → publish → sign up → check in → check out → confirm → hours and stars', async () => {
-    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
-    const t0 = Date.now();
+    clock = freezeClock();
+    const t0 = clock.now();
     const start = t0 + 10 * MIN;
     const end = start + 180 * MIN;
     const created = await s.organiser.post('/api/v1/activities', {
@@ -56,7 +58,7 @@ describe.each(DIALECTS)('from activity to confirmed hours on %s', (dialect) => {
     expect(inn.statusCode).toBe(201);
 
     // 2 h 50 min later, ten minutes before the end
-    vi.setSystemTime(t0 + 170 * MIN);
+    clock.set(t0 + 170 * MIN);
     const later = (await s.organiser.get(`/api/v1/shifts/${shiftId}/checkin-code`)).json();
     expect(later.token).not.toBe(code.token);
     const out = await v.client.post('/api/v1/checkouts', at(later.token, 25));

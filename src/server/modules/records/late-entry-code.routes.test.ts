@@ -3,6 +3,7 @@ import { makeVolunteer } from '../../../../test/factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { makeScene, makeShift, type Scene } from '../checkin/checkin.test-helpers.js';
+import { testNow } from '../../../../test/clock.js';
 
 const MIN = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -20,7 +21,7 @@ describe.each(DIALECTS)('late entry by volunteer code on %s', (dialect) => {
 
   it('takes a volunteer code instead of an id, and names the field it refuses', async () => {
     const v = await makeVolunteer(t.app);
-    const start = Date.now() - 26 * 60 * MIN;
+    const start = testNow() - 26 * 60 * MIN;
     const sh = await makeShift(t, s, { start: iso(start), end: iso(start + 120 * MIN) });
     const body = {
       activityId: sh.activityId,

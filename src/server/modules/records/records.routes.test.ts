@@ -12,6 +12,7 @@ import {
   type Person,
   type Scene,
 } from '../checkin/checkin.test-helpers.js';
+import { testNow } from '../../../../test/clock.js';
 
 const MIN = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -28,7 +29,7 @@ describe.each(DIALECTS)('service records on %s', (dialect) => {
 
   /** A pending hand record of `minutes` for `v` on a past shift of the team (or `orgId`). */
   async function pendingRecord(v: Person, minutes: number, orgId?: string): Promise<string> {
-    const start = Date.now() - 300 * MIN;
+    const start = testNow() - 300 * MIN;
     const sh = await makeShift(t, s, { start: iso(start), end: iso(start + 240 * MIN) }, { orgId });
     await signUp(t, sh.shiftId, v);
     const organiser = orgId === s.tree.otherTeamId ? s.tree.otherTeamAdmin.client : s.organiser;
@@ -203,7 +204,7 @@ describe.each(DIALECTS)('service records on %s', (dialect) => {
 
   it('takes late entries with evidence, confirmed only by a second person', async () => {
     const v = await makePerson(t);
-    const start = Date.now() - 26 * 60 * MIN;
+    const start = testNow() - 26 * 60 * MIN;
     const sh = await makeShift(t, s, { start: iso(start), end: iso(start + 180 * MIN), breakMinutes: 20 });
     const body = {
       volunteerId: v.volunteerId,
@@ -220,7 +221,7 @@ describe.each(DIALECTS)('service records on %s', (dialect) => {
     const missing = await s.organiser.post('/api/v1/records', noEvidence);
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.message).toMatch(/evidence/);
-    const future = await s.organiser.post('/api/v1/records', { ...body, end: iso(Date.now() + 60 * MIN) });
+    const future = await s.organiser.post('/api/v1/records', { ...body, end: iso(testNow() + 60 * MIN) });
     expect(future.statusCode).toBe(422);
     // without a shift: the whole span (230 min → 210)
     const plain = await s.organiser.post('/api/v1/records', body);

@@ -12,6 +12,7 @@ import { makeVolunteer, type MadeVolunteer } from '../../../../test/factories.js
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { setSetting } from '../settings/settings.service.js';
+import { testNow } from '../../../../test/clock.js';
 
 const adultBirth = '1990-03-07';
 
@@ -65,7 +66,7 @@ describe.each(DIALECTS)('sign-up refusals on %s', (dialect) => {
 
     const past = await shiftOf({ shifts: [shiftAt(-3, 2)] });
     await expectRefused(v.client, past, 422, 'SIGNUP_CLOSED', 'closed');
-    const deadline = new Date(Date.now() - 60_000).toISOString();
+    const deadline = new Date(testNow() - 60_000).toISOString();
     const closed = await shiftOf({ shifts: [shiftAt(5, 2, { signupDeadline: deadline })] });
     await expectRefused(v.client, closed, 422, 'SIGNUP_CLOSED', deadline);
     // a running shift without a deadline is still open until it ends
@@ -92,7 +93,7 @@ describe.each(DIALECTS)('sign-up refusals on %s', (dialect) => {
         volunteer_id: v.id,
         role: 'member',
         status: 'active',
-        joined_at: new Date().toISOString(),
+        joined_at: new Date(testNow()).toISOString(),
       })
       .execute();
     const needsAid = await shiftOf({ shifts: [shiftAt(50, 2, { requiredQualifications: ['first_aid'] })] });
@@ -110,7 +111,7 @@ describe.each(DIALECTS)('sign-up refusals on %s', (dialect) => {
     expect(valid.statusCode).toBe(201);
     expect((await signUp(v.client, needsAid)).statusCode).toBe(201);
 
-    const teen = await volunteer(`${new Date().getUTCFullYear() - 16}-01-01`);
+    const teen = await volunteer(`${new Date(testNow()).getUTCFullYear() - 16}-01-01`);
     // a 16-year-old is pending a guardian's consent: let the guardian have consented
     await t.tdb.db.updateTable('volunteers').set({ status: 'active' }).where('id', '=', teen.id).execute();
     const adultsOnly = await shiftOf({ shifts: [shiftAt(60, 2, { minAge: 18 })] });
@@ -122,7 +123,7 @@ describe.each(DIALECTS)('sign-up refusals on %s', (dialect) => {
   });
 
   it('refuses a volunteer whose guardian has not consented', async () => {
-    const minor = await volunteer(`${new Date().getUTCFullYear() - 15}-06-01`);
+    const minor = await volunteer(`${new Date(testNow()).getUTCFullYear() - 15}-06-01`);
     expect(minor.status).toBe('pending_guardian');
     await expectRefused(minor.client, await shiftOf(), 422, 'VOLUNTEER_NOT_ACTIVE', 'guardian');
   });
@@ -150,7 +151,7 @@ describe.each(DIALECTS)('sign-up refusals on %s', (dialect) => {
       .select('signup_suspended_until')
       .where('id', '=', v.id)
       .executeTakeFirstOrThrow();
-    expect(Date.parse(row.signup_suspended_until ?? '')).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    expect(Date.parse(row.signup_suspended_until ?? '')).toBeGreaterThan(testNow() + 29 * 86_400_000);
     await expectRefused(v.client, await shiftOf({ shifts: [shiftAt(120, 1)] }), 422, 'SIGNUP_SUSPENDED', 'no-shows');
     await setSetting(t.tdb.db, 'noShowLimit', 5);
   });

@@ -10,6 +10,7 @@ import { makeUser, REGIONS } from '../../../../test/factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { insertSite } from './sites.repository.js';
+import { testNow } from '../../../../test/clock.js';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -21,7 +22,7 @@ describe.each(DIALECTS)('GET /sites/:id/activities on %s', (dialect) => {
   let manager: BearerClient;
   let otherManager: BearerClient;
   let teamAdmin: BearerClient;
-  const now = Date.now();
+  const now = testNow();
   const week = `from=${encodeURIComponent(iso(now))}&to=${encodeURIComponent(iso(now + 7 * DAY))}`;
   const calendar = (c: BearerClient | null, query = week, id = siteId) =>
     c

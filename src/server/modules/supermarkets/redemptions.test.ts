@@ -13,6 +13,7 @@ import {
   walletBalance,
   type SupermarketScene,
 } from '../../../../test/supermarket-fixtures.js';
+import { testNow } from '../../../../test/clock.js';
 
 describe.each(DIALECTS)('redemption at the counter on %s', (dialect) => {
   let t: TestApp;
@@ -190,7 +191,7 @@ describe.each(DIALECTS)('redemption at the counter on %s', (dialect) => {
     const items = [{ goodsId: g.id, qty: 1 }];
     const forged = await redeem(s.clerk.client, s.siteId, m.code().slice(0, -2) + 'xx', items);
     expect(forged.json().error.code).toBe('TOKEN_INVALID');
-    const old = issueMemberCode(t.app.ctx.cipher, m.volunteerId, 30, Date.now() - 10 * 60_000).token;
+    const old = issueMemberCode(t.app.ctx.cipher, m.volunteerId, 30, testNow() - 10 * 60_000).token;
     expect((await redeem(s.clerk.client, s.siteId, old, items)).json().error.code).toBe('TOKEN_EXPIRED');
     const elsewhere = await addGoods(s.otherClerk.client, s.otherSiteId);
     const foreign = await redeem(s.clerk.client, s.siteId, m.code(), [{ goodsId: elsewhere.id, qty: 1 }]);

@@ -12,6 +12,7 @@ import {
   redeem,
   type SupermarketScene,
 } from '../../../../test/supermarket-fixtures.js';
+import { testNow } from '../../../../test/clock.js';
 
 async function workbook(payload: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -107,7 +108,7 @@ describe.each(DIALECTS)('supermarket reports and exports on %s', (dialect) => {
 
     // Today (local) has the opening stock of both goods only.
     const today = (
-      await s.clerk.client.get(`${base()}/day-report?date=${localDate(Date.now(), 'Asia/Shanghai')}`)
+      await s.clerk.client.get(`${base()}/day-report?date=${localDate(testNow(), 'Asia/Shanghai')}`)
     ).json();
     expect(today).toMatchObject({ redemptions: 0, stockIn: 60 });
   });

@@ -14,6 +14,7 @@ import { EXPORTS_PER_HOUR, type DataExport } from '../../../common/contract/data
 import { issueMemberCode } from '../checkin/codes.js';
 import { at, codeOf, makeScene, makeShift, signUp, type Scene } from '../checkin/checkin.test-helpers.js';
 import { notify } from '../notifications/notify.js';
+import { testNow } from '../../../../test/clock.js';
 
 interface Footprint {
   volunteer: MadeVolunteer;
@@ -99,7 +100,7 @@ describe.each(DIALECTS)('GET /api/v1/me/export on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.headers['content-disposition']).toBe(
-      `attachment; filename="shanmei-my-data-${mine.volunteer.volunteerCode}-${new Date().toISOString().slice(0, 10)}.json"`,
+      `attachment; filename="shanmei-my-data-${mine.volunteer.volunteerCode}-${new Date(testNow()).toISOString().slice(0, 10)}.json"`,
     );
     expect(res.headers['cache-control']).toBe('no-store');
     const doc = res.json() as DataExport;

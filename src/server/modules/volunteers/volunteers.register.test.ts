@@ -5,6 +5,7 @@ import { Client, createTestApp, type TestApp } from '../../../../test/test-app.j
 import { toNumber } from '../../db/database.js';
 import { setSetting } from '../settings/settings.service.js';
 import { isVolunteerCode } from './volunteer-code.js';
+import { testNow } from '../../../../test/clock.js';
 
 let address = 0;
 /** Each registration from its own address, so the per-address limit stays out of the way. */
@@ -117,7 +118,7 @@ describe.each(DIALECTS)('volunteer registration on %s', (dialect) => {
   });
 
   it('takes the guardian age from the settings', async () => {
-    const sixteen = makeResidentId(`${Number(new Date().toISOString().slice(0, 4)) - 16}-01-01`);
+    const sixteen = makeResidentId(`${Number(new Date(testNow()).toISOString().slice(0, 4)) - 16}-01-01`);
     await setSetting(t.tdb.db, 'guardianAge', 16);
     try {
       const res = await post(t, '/api/v1/volunteers', body({ idNumber: sixteen }));
