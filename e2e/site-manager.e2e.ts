@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
+import { localDate } from '../src/common/zoned-time.js';
 import { windowOf } from '../src/web/features/site-manager/calendar-window.js';
 import { LoginPage } from './pages/login.page.js';
 import { SiteManagerPage } from './pages/site-manager.page.js';
@@ -8,7 +9,7 @@ import { assertAccessibleInEveryMode } from './support/a11y.js';
 import { ApiCaller } from './support/api-setup.js';
 import { newContext, watchErrors } from './support/browser.js';
 import { openFixture, type Fixture } from './support/fixture.js';
-import { e2eNow } from './support/clock.js';
+import { e2eNow, PLATFORM_TIME_ZONE as TZ } from './support/clock.js';
 
 const DEMO_PASSWORD = 'shanmei-demo';
 const SITE_NAME = '渝中区新时代文明实践中心';
@@ -65,18 +66,17 @@ describe("the site manager's console", () => {
   it('shows the demo activities held at the site in the week and month views', async () => {
     const site = new SiteManagerPage(page);
     await site.openSection('calendar');
-    const from = new Date(e2eNow());
+    const from = e2eNow();
     const upcoming = await manager.get<{ items: CalendarEntry[] }>(
-      `/sites/${siteId}/activities?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(new Date(from.getTime() + 60 * DAY).toISOString())}`,
+      `/sites/${siteId}/activities?from=${encodeURIComponent(new Date(from).toISOString())}&to=${encodeURIComponent(new Date(from + 60 * DAY).toISOString())}`,
     );
     const first = upcoming.items[0];
     assert.ok(first, 'the demo holds activities at the site');
     assert.deepEqual(new Set(upcoming.items.map((i) => i.title)), new Set(['社区应急救护培训', '周末公益法律咨询']));
 
-    // Week view: step forward to the week of the first one.
-    const weeks = Math.round(
-      (windowOf('week', new Date(first.start)).from.getTime() - windowOf('week', from).from.getTime()) / (7 * DAY),
-    );
+    // Week view: step forward to the week of the first one, weeks counted on the platform's calendar.
+    const weekOf = (at: string | number) => Date.parse(windowOf('week', localDate(at, TZ), TZ).from);
+    const weeks = Math.round((weekOf(first.start) - weekOf(from)) / (7 * DAY));
     await site.next(weeks);
     await site.shifts().filter({ hasText: first.title }).first().waitFor();
     assert.equal(await page.locator('[data-testid="calendar-days"] > li').count(), 7, 'a week shows seven days');
@@ -84,10 +84,8 @@ describe("the site manager's console", () => {
 
     // Month view: the month of the first one lists every demo shift in that month.
     await site.view('month');
-    const month = windowOf('month', new Date(first.start));
-    const inMonth = upcoming.items.filter(
-      (i) => new Date(i.start) >= month.from && new Date(i.start) < month.to,
-    ).length;
+    const month = windowOf('month', localDate(first.start, TZ), TZ);
+    const inMonth = upcoming.items.filter((i) => i.start >= month.from && i.start < month.to).length;
     await page.waitForFunction(`document.querySelectorAll('[data-testid="calendar-shift"]').length === ${inMonth}`);
     assert.match((await site.shifts().first().textContent()) ?? '', /报名中|进行中/);
     assert.deepEqual(errors, []);

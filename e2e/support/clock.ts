@@ -39,3 +39,6 @@ export const BROWSER_TIME_ZONE = process.env.E2E_TIMEZONE ?? 'Asia/Shanghai';
 
 /** Milliseconds elapsed on a monotonic clock, for deadlines that must not move with the run's clock. */
 export const elapsedMs = (): number => performance.now();
+
+/** The platform's zone on the test server (its settings are the defaults): days are counted in it. */
+export { DEFAULT_TIME_ZONE as PLATFORM_TIME_ZONE } from '../../src/common/zoned-time.js';

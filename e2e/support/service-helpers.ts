@@ -1,20 +1,17 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { LoginPage } from '../pages/login.page.js';
 import type { ApiCaller } from './api-setup.js';
+import { wallTime } from '../../src/common/zoned-time.js';
 import { newContext, type ContextOptions } from './browser.js';
+import { PLATFORM_TIME_ZONE } from './clock.js';
 import type { Fixture } from './fixture.js';
 
 /** 解放碑: where the activities are and where the volunteers' phones say they are. */
 export const SITE = { lat: 29.5576, lng: 106.5771 };
 export const HOUR = 3600_000;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A `datetime-local` value in this machine's time zone (the browser's too). */
-export const local = (t: number) => {
-  const d = new Date(t);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
+/** A `datetime-local` value on the platform's clock, as the web app reads its time inputs. */
+export const local = (t: number) => wallTime(t, PLATFORM_TIME_ZONE);
 
 /** Presses Tab until the focused element's accessible name (or text, or name) matches. */
 export async function tabTo(page: Page, match: RegExp, max = 40): Promise<void> {

@@ -4,7 +4,6 @@ import {
   clipToShift,
   computeMinutes,
   judgePosition,
-  localDate,
   spanMinutes,
   ACCURACY_ALLOWANCE_CAP_M,
 } from './hours.js';
@@ -97,15 +96,6 @@ describe('clipToShift and checkinOpen', () => {
     expect(at('2026-12-01T00:30:00.000Z')).toBe('open');
     expect(at('2026-12-01T05:00:00.000Z')).toBe('open');
     expect(at('2026-12-01T05:00:00.001Z')).toBe('ended');
-  });
-});
-
-describe('localDate', () => {
-  it('gives the calendar date in the time zone', () => {
-    // 16:30 UTC is 00:30 the next day in Shanghai
-    expect(localDate('2026-12-01T16:30:00.000Z', 'Asia/Shanghai')).toBe('2026-12-02');
-    expect(localDate('2026-12-01T15:59:59.000Z', 'Asia/Shanghai')).toBe('2026-12-01');
-    expect(localDate('2026-12-01T16:30:00.000Z', 'UTC')).toBe('2026-12-01');
   });
 });
 

@@ -81,24 +81,6 @@ export function checkinOpen(now: number, shiftStart: string, shiftEnd: string): 
   return 'open';
 }
 
-// Building an Intl.DateTimeFormat costs far more than using one: keep one per time zone.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(timeZone: string): Intl.DateTimeFormat {
-  let f = dateFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dateFormats.set(timeZone, f);
-  }
-  return f;
-}
-
-/** The local calendar date (YYYY-MM-DD) of an instant in a time zone, for "per day" rules. */
-export function localDate(at: string | number, timeZone: string): string {
-  const parts = dateFormat(timeZone).formatToParts(new Date(ms(at)));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
-
 export interface PositionVerdict {
   /** Whether the position counts as on site. */
   inside: boolean;

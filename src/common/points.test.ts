@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyCaps, computeEarning, earnsFrom, expiryDate, localDateOf, type EarningRule } from './points.js';
+import { applyCaps, computeEarning, earnsFrom, expiryDate, type EarningRule } from './points.js';
 
 const TZ = 'Asia/Shanghai';
 const rule = (over: Partial<EarningRule> = {}): EarningRule => ({
@@ -70,8 +70,5 @@ describe('expiryDate', () => {
   it('runs N years to the end of the same local day', () => {
     expect(expiryDate({ mode: 'years', years: 2 }, '2026-11-29T03:00:00Z', TZ)).toBe('2028-11-29T16:00:00.000Z');
     expect(expiryDate({ mode: 'years', years: 1 }, '2028-02-29T03:00:00Z', TZ)).toBe('2029-02-28T16:00:00.000Z');
-  });
-  it('knows the local date', () => {
-    expect(localDateOf('2026-11-29T16:30:00Z', TZ)).toBe('2026-11-30');
   });
 });

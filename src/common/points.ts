@@ -3,6 +3,8 @@
  * earned points expire. The server feeds them facts read in the confirming transaction.
  */
 
+import { localDate, localMidnight } from './zoned-time.js';
+
 export type ExpiryRule = { mode: 'end_of_following_year' } | { mode: 'years'; years: number };
 
 export interface EarningRule {
@@ -97,27 +99,6 @@ export function applyCaps(
   return { points: out, clippedBy };
 }
 
-/** Offset of a fixed-offset zone in minutes; the platform's zone (Asia/Shanghai) has no DST. */
-function offsetMinutes(timeZone: string, at: number): number {
-  const f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-  const name = f.formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
-  if (!m) return 0;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
-}
-
-/** The instant local midnight starts the given local date (YYYY-MM-DD) in the zone. */
-export function localMidnight(date: string, timeZone: string): string {
-  const guess = Date.parse(`${date}T00:00:00Z`);
-  return new Date(guess - offsetMinutes(timeZone, guess) * 60_000).toISOString();
-}
-
-/** The local date (YYYY-MM-DD) of an instant in the zone. */
-export function localDateOf(at: string, timeZone: string): string {
-  const t = Date.parse(at);
-  return new Date(t + offsetMinutes(timeZone, t) * 60_000).toISOString().slice(0, 10);
-}
-
 /**
  * When points earned at `earnedAt` expire: the local midnight that ends their last valid
  * day. end_of_following_year: earned in 2026 → valid through 31 Dec 2027 → expire at
@@ -125,7 +106,7 @@ export function localDateOf(at: string, timeZone: string): string {
  * Always a local midnight, so an expiry run on any instant of a day covers a whole day.
  */
 export function expiryDate(rule: ExpiryRule, earnedAt: string, timeZone: string): string {
-  const local = localDateOf(earnedAt, timeZone);
+  const local = localDate(earnedAt, timeZone);
   const year = Number(local.slice(0, 4));
   if (rule.mode === 'end_of_following_year') return localMidnight(`${year + 2}-01-01`, timeZone);
   const md = local.slice(5);

@@ -1,3 +1,5 @@
+import { DEFAULT_TIME_ZONE } from './zoned-time.js';
+
 /**
  * Rules the city configures (stored in the `settings` table; these are the defaults).
  * Hours never expire; thresholds are cumulative confirmed hours.
@@ -31,7 +33,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   suspensionDays: 30,
   guardianAge: 18,
   codeWindowSeconds: 30,
-  timeZone: 'Asia/Shanghai',
+  timeZone: DEFAULT_TIME_ZONE,
 };
 
 /** Star level (0–5) for a number of confirmed minutes. */

@@ -1,5 +1,6 @@
 import { AppError } from '../../../common/errors.js';
-import { localDate, TOO_SHORT_MINUTES, type AttendanceFlag } from '../../../common/hours.js';
+import { TOO_SHORT_MINUTES, type AttendanceFlag } from '../../../common/hours.js';
+import { localDate } from '../../../common/zoned-time.js';
 import type { RecordSource } from '../../../common/enums.js';
 import type { PlatformSettings } from '../../../common/settings.js';
 import type { Db } from '../../db/database.js';

@@ -5,7 +5,7 @@
  * date, and the key `expire:${volunteerId}:${period}` makes a second run that day a no-op
  * (a later day finds those credits already used up by the first run's debit).
  */
-import { localDateOf } from '../../../common/points.js';
+import { localDate } from '../../../common/zoned-time.js';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../ids.js';
 import { getSettings } from '../settings/settings.service.js';
@@ -59,7 +59,7 @@ async function expireWallet(db: Db, volunteerId: string, cutoff: string, period:
 export async function runExpiry(db: Db, when: string = new Date().toISOString()): Promise<ExpiryRun> {
   const at = new Date(when).toISOString();
   const settings = await getSettings(db);
-  const period = localDateOf(at, settings.timeZone);
+  const period = localDate(at, settings.timeZone);
   const holder = newId();
   const now = new Date().toISOString();
   if (!(await repo.claimLease(db, LEASE, holder, now, new Date(Date.now() + LEASE_MS).toISOString()))) {
@@ -86,6 +86,6 @@ export async function runExpiry(db: Db, when: string = new Date().toISOString())
 export async function runScheduledExpiry(db: Db): Promise<ExpiryRun | null> {
   const settings = await getSettings(db);
   const now = new Date().toISOString();
-  if (await repo.isDone(db, `${LEASE}@${localDateOf(now, settings.timeZone)}`)) return null;
+  if (await repo.isDone(db, `${LEASE}@${localDate(now, settings.timeZone)}`)) return null;
   return runExpiry(db, now);
 }

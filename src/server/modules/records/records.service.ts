@@ -1,6 +1,7 @@
 import type { LateEntry, RecordListQuery } from '../../../common/contract/records.js';
 import { AppError, forbidden, notFound } from '../../../common/errors.js';
-import { computeMinutes, localDate, spanMinutes } from '../../../common/hours.js';
+import { computeMinutes, spanMinutes } from '../../../common/hours.js';
+import { localDate } from '../../../common/zoned-time.js';
 import type { RecordSource } from '../../../common/enums.js';
 import type { PlatformSettings } from '../../../common/settings.js';
 import type { Db } from '../../db/database.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localMidnight } from '../../../common/points.js';
+import { localMidnight } from '../../../common/zoned-time.js';
 import {
   clientFor,
   makeActivity,

@@ -4,7 +4,7 @@
  */
 import { STATS_WINDOW_MAX_YEARS } from '../../../common/contract/stats.js';
 import { AppError } from '../../../common/errors.js';
-import { localDateOf, localMidnight } from '../../../common/points.js';
+import { localDate, localMidnight } from '../../../common/zoned-time.js';
 
 export interface Window {
   /** Inclusive start (UTC ISO). */
@@ -20,7 +20,7 @@ const nextDay = (day: string): string =>
 
 const yearStart = (year: number, timeZone: string): string => localMidnight(`${year}-01-01`, timeZone);
 
-const localYear = (at: string, timeZone: string): number => Number(localDateOf(at, timeZone).slice(0, 4));
+const localYear = (at: string, timeZone: string): number => Number(localDate(at, timeZone).slice(0, 4));
 
 /**
  * [from, to) from the query: a local day starts at its local midnight and, as `to`, counts in
@@ -68,7 +68,7 @@ export interface Month {
 export function monthsOf(w: Window, timeZone: string): { bounds: string[]; months: Month[] } {
   const bounds = [w.from];
   if (w.to > w.from) {
-    let day = `${localDateOf(w.from, timeZone).slice(0, 7)}-01`;
+    let day = `${localDate(w.from, timeZone).slice(0, 7)}-01`;
     for (;;) {
       const [y, m] = day.split('-').map(Number) as [number, number];
       day = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
@@ -79,7 +79,7 @@ export function monthsOf(w: Window, timeZone: string): { bounds: string[]; month
     bounds.push(w.to);
   }
   const months = bounds.slice(0, -1).map((from, i) => ({
-    month: localDateOf(from, timeZone).slice(0, 7),
+    month: localDate(from, timeZone).slice(0, 7),
     from,
     to: bounds[i + 1] as string,
   }));

@@ -6,7 +6,7 @@ import { decodeCursor, pageOf } from '../../pagination.js';
 import type { Actor } from '../access/policy.js';
 import { volunteerIdOfUser } from '../checkin/checkin.repository.js';
 import { getSettings } from '../settings/settings.service.js';
-import { isRealDate, localDaysRange } from './periods.js';
+import { isRealDate, localDaysRange } from '../../../common/zoned-time.js';
 import { presentRedemptions } from './redemptions.presenter.js';
 import * as repo from './redemptions.repository.js';
 import * as reports from './reports.repository.js';

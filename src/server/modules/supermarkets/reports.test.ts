@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAfterMany } from '../../../../test/activity-factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
-import { localDate } from '../../../common/hours.js';
+import { localDate } from '../../../common/zoned-time.js';
 import {
   addGoods,
   key,

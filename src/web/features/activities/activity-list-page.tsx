@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DEFAULT_FIELDS } from '../../../common/enums.js';
+import { addDays, localMidnight } from '../../../common/zoned-time.js';
 import { listActivities, type ActivitySummary } from '../../api/activities.api.js';
 import { useFormat } from '../../components/format.js';
 import { useFieldName } from '../../components/labels.js';
@@ -13,14 +14,11 @@ import { LoadMore } from '../../components/load-more.js';
 
 const RADII_KM = [3, 10, 30] as const;
 
-/** Day boundaries of a `date` input value, in the device's time zone, as ISO instants. */
-const dayStart = (d: string) => (d ? new Date(`${d}T00:00:00`).toISOString() : undefined);
-const dayEnd = (d: string) => (d ? new Date(`${d}T23:59:59`).toISOString() : undefined);
-
 /** Published activities: near me, by service field and by dates, a page at a time. */
 export function ActivityListPage() {
   const { t } = useTranslation();
   usePageTitle(t('activities.title'));
+  const { timeZone } = useFormat();
   const fieldName = useFieldName();
   const ids = { field: useId(), from: useId(), to: useId(), radius: useId() };
   const [field, setField] = useState('');
@@ -30,13 +28,14 @@ export function ActivityListPage() {
   const [near, locate, clearNear] = useNearMe();
   const nearParam = near.state === 'on' ? `${near.lat.toFixed(5)},${near.lng.toFixed(5)}` : undefined;
   const q = useInfiniteQuery({
-    queryKey: ['activities', field, from, to, nearParam, radiusKm],
+    queryKey: ['activities', field, from, to, timeZone, nearParam, radiusKm],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       listActivities({
         field: field || undefined,
-        from: dayStart(from) ?? new Date().toISOString(),
-        to: dayEnd(to),
+        // The chosen days run from the platform's midnight to the next one, whatever the device's zone.
+        from: from ? localMidnight(from, timeZone) : new Date().toISOString(),
+        to: to ? localMidnight(addDays(to, 1), timeZone) : undefined,
         cursor: pageParam,
         limit: 20,
         ...(nearParam ? { near: nearParam, radiusKm } : {}),

@@ -3,15 +3,9 @@ import { Input, Table } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayReport, exportUrl, type Report } from '../../api/supermarkets.api.js';
+import { useFormat } from '../../components/format.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
-
-/** Today in the device's time zone, as YYYY-MM-DD. */
-export function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 type GoodsLine = Report['goods'][number];
 
@@ -22,7 +16,11 @@ export function ReportPage({ siteId }: { siteId: string }) {
   const dateId = useId();
   const fromId = useId();
   const toId = useId();
-  const [date, setDate] = useState(today());
+  const f = useFormat();
+  // Today is the platform's day (Chongqing's), whatever zone the counter's device runs on.
+  const today = f.dayOf(Date.now());
+  const [picked, setDate] = useState<string | null>(null);
+  const date = picked ?? today;
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
@@ -51,7 +49,7 @@ export function ReportPage({ siteId }: { siteId: string }) {
             id={dateId}
             type="date"
             value={date}
-            max={today()}
+            max={today}
             onChange={(e) => setDate(e.target.value)}
             style={{ width: 'auto' }}
             data-testid="report-date"

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CreateActivityBody } from '../../../common/contract/activities.js';
 import { createActivity } from '../../api/activities.api.js';
-import { isoToLocalInput, localInputToIso } from '../../components/format.js';
+import { useFormat, type Format } from '../../components/format.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
@@ -27,10 +27,12 @@ interface Values extends ActivityFormValues {
 const FORM_FIELDS = [...ACTIVITY_FIELDS, 'shifts', 'recurrence'] as const;
 const RENAME = { ...ACTIVITY_RENAME, recurrence: 'weeks' };
 
-function firstShift() {
-  const start = new Date(Date.now() + 24 * 3600_000);
-  start.setMinutes(0, 0, 0);
-  return { start: isoToLocalInput(start), end: isoToLocalInput(start.getTime() + 3 * 3600_000), capacity: 10 };
+const HOUR = 3_600_000;
+
+/** A first shift for the form: tomorrow on the hour, three hours long, on the platform's clock. */
+function firstShift(f: Format) {
+  const start = Math.floor((Date.now() + 24 * HOUR) / HOUR) * HOUR;
+  return { start: f.toInput(start), end: f.toInput(start + 3 * HOUR), capacity: 10 };
 }
 
 /**
@@ -39,6 +41,7 @@ function firstShift() {
  */
 export function ActivityCreatePage() {
   const { t } = useTranslation();
+  const f = useFormat();
   usePageTitle(t('organiser.create.title'));
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -67,8 +70,8 @@ export function ActivityCreatePage() {
       risky: !!v.risky,
       ...(v.weeks && v.weeks > 1 ? { recurrence: { freq: 'weekly' as const, count: v.weeks } } : {}),
       shifts: (v.shifts ?? []).map((s) => ({
-        start: s.start ? localInputToIso(s.start) : '',
-        end: s.end ? localInputToIso(s.end) : '',
+        start: s.start ? f.fromInput(s.start) : '',
+        end: s.end ? f.fromInput(s.end) : '',
         capacity: s.capacity ?? undefined,
       })),
     };
@@ -93,7 +96,7 @@ export function ActivityCreatePage() {
           requiresApproval: false,
           risky: false,
           weeks: 1,
-          shifts: [firstShift()],
+          shifts: [firstShift(f)],
         }}
       >
         <ActivityFields org={org} />

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { enterAttendance } from '../../api/checkin.api.js';
 import type { ShiftSignup } from '../../api/signups.api.js';
-import { localInputToIso } from '../../components/format.js';
+import { useFormat } from '../../components/format.js';
 import { serverError } from '../admin/admin-form-errors.js';
 import { signupPeople, VolunteerPicker } from './volunteer-picker.js';
 
@@ -22,6 +22,7 @@ interface Values {
  */
 export function HandEntry({ shiftId, signups }: { shiftId: string; signups: ShiftSignup[] }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const [form] = Form.useForm<Values>();
   const client = useQueryClient();
   const [failure, setFailure] = useState<string | null>(null);
@@ -31,7 +32,7 @@ export function HandEntry({ shiftId, signups }: { shiftId: string; signups: Shif
       enterAttendance(shiftId, {
         volunteerId: v.volunteerId ?? '',
         kind: v.kind,
-        at: v.at ? localInputToIso(v.at) : undefined,
+        at: v.at ? f.fromInput(v.at) : undefined,
         reason: v.reason?.trim() ?? '',
       }),
     onSuccess: (_, v) => {

@@ -6,7 +6,7 @@ import { LateEntryBody } from '../../../common/contract/records.js';
 import { getActivity, organisationActivities } from '../../api/activities.api.js';
 import { createLateEntry } from '../../api/records.api.js';
 import { shiftSignups } from '../../api/signups.api.js';
-import { localInputToIso, useFormat } from '../../components/format.js';
+import { useFormat } from '../../components/format.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
 import { signupPeople, useMemberPeople, VolunteerPicker } from './volunteer-picker.js';
@@ -75,8 +75,8 @@ export function LateEntryForm({ org }: { org: string }) {
       ...(v.who === 'code' ? { volunteerCode: v.volunteerCode ?? '' } : { volunteerId: v.volunteerId ?? '' }),
       activityId: v.activityId ?? '',
       shiftId: v.shiftId || undefined,
-      start: v.start ? localInputToIso(v.start) : '',
-      end: v.end ? localInputToIso(v.end) : '',
+      start: v.start ? f.fromInput(v.start) : '',
+      end: v.end ? f.fromInput(v.end) : '',
       content: v.content ?? '',
       evidence: v.evidence ?? '',
     };

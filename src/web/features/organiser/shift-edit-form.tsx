@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_LIMITS, PatchShiftBody } from '../../../common/contract/activities.js';
 import { patchShift, type Shift, type ShiftPatch } from '../../api/activities.api.js';
-import { isoToLocalInput, localInputToIso } from '../../components/format.js';
+import { useFormat, type Format } from '../../components/format.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
 
@@ -17,22 +17,22 @@ interface Values {
 
 const FIELDS = ['start', 'end', 'capacity', 'signupDeadline'] as const;
 
-const valuesOf = (s: Shift): Values => ({
-  start: isoToLocalInput(s.start),
-  end: isoToLocalInput(s.end),
+const valuesOf = (s: Shift, f: Format): Values => ({
+  start: f.toInput(s.start),
+  end: f.toInput(s.end),
   capacity: s.capacity,
-  signupDeadline: isoToLocalInput(s.signupDeadline),
+  signupDeadline: f.toInput(s.signupDeadline),
 });
 
 /** What changed, as the API takes it: an emptied deadline means "until the shift ends". */
-function changesOf(s: Shift, v: Values): ShiftPatch {
-  const before = valuesOf(s);
+function changesOf(s: Shift, v: Values, f: Format): ShiftPatch {
+  const before = valuesOf(s, f);
   const out: ShiftPatch = {};
-  if (v.start !== before.start) out.start = v.start ? localInputToIso(v.start) : '';
-  if (v.end !== before.end) out.end = v.end ? localInputToIso(v.end) : '';
+  if (v.start !== before.start) out.start = v.start ? f.fromInput(v.start) : '';
+  if (v.end !== before.end) out.end = v.end ? f.fromInput(v.end) : '';
   if (v.capacity !== before.capacity) out.capacity = v.capacity ?? undefined;
   if ((v.signupDeadline ?? '') !== before.signupDeadline) {
-    out.signupDeadline = v.signupDeadline ? localInputToIso(v.signupDeadline) : null;
+    out.signupDeadline = v.signupDeadline ? f.fromInput(v.signupDeadline) : null;
   }
   return out;
 }
@@ -44,6 +44,7 @@ function changesOf(s: Shift, v: Values): ShiftPatch {
  */
 export function ShiftEditForm({ shift, activityId }: { shift: Shift; activityId: string }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -59,7 +60,7 @@ export function ShiftEditForm({ shift, activityId }: { shift: Shift; activityId:
     onError: (err) => setFailure(serverError(err, t, form, FIELDS)),
   });
   const onFinish = (v: Values) => {
-    const body = changesOf(shift, v);
+    const body = changesOf(shift, v, f);
     if (Object.keys(body).length === 0) return setOpen(false);
     const { data, errors } = fieldErrors(PatchShiftBody, body, t);
     if (!data) return showFieldErrors(form, errors);
@@ -78,7 +79,7 @@ export function ShiftEditForm({ shift, activityId }: { shift: Shift; activityId:
       layout="vertical"
       name={`shift-${shift.id}`}
       onFinish={onFinish}
-      initialValues={valuesOf(shift)}
+      initialValues={valuesOf(shift, f)}
       aria-label={t('organiser.shiftEdit.title')}
       className="shift-edit-form"
     >

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { getStatsOverview } from '../../api/stats.api.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
+import { localDate } from '../../../common/zoned-time.js';
 import { sumOf, useFigureFormat } from '../stats/stats-format.js';
 import '../stats/figures.css';
 
@@ -46,5 +47,4 @@ export function PortalFigures() {
 }
 
 /** The local year a window starts in. */
-const yearOf = (iso: string, timeZone: string): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric' }).format(new Date(iso));
+const yearOf = (iso: string, timeZone: string): string => localDate(iso, timeZone).slice(0, 4);

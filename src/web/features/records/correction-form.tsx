@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CorrectionBody } from '../../../common/contract/records.js';
 import { requestCorrection, type ServiceRecord } from '../../api/records.api.js';
 import { TextField } from '../../components/form-field.js';
-import { isoToLocalInput, localInputToIso } from '../../components/format.js';
+import { useFormat } from '../../components/format.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 
@@ -12,9 +12,10 @@ import { fieldErrors } from '../../components/zod-messages.js';
 export function CorrectionForm(props: { record: ServiceRecord; onSent: () => void; onCancel: () => void }) {
   const { record, onSent, onCancel } = props;
   const { t } = useTranslation();
+  const f = useFormat();
   const [form, setForm] = useState({
-    start: isoToLocalInput(record.start),
-    end: isoToLocalInput(record.end),
+    start: f.toInput(record.start),
+    end: f.toInput(record.end),
     reason: '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -25,8 +26,8 @@ export function CorrectionForm(props: { record: ServiceRecord; onSent: () => voi
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const body = {
-      start: form.start ? localInputToIso(form.start) : undefined,
-      end: form.end ? localInputToIso(form.end) : undefined,
+      start: form.start ? f.fromInput(form.start) : undefined,
+      end: form.end ? f.fromInput(form.end) : undefined,
       reason: form.reason,
     };
     const r = fieldErrors(CorrectionBody, body, t);

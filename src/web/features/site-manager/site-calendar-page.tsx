@@ -8,32 +8,38 @@ import { useFormat } from '../../components/format.js';
 import { useFieldName } from '../../components/labels.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { isEnglish } from '../../i18n/i18n.js';
-import { dayKey, shiftAnchor, windowOf, type CalendarView } from './calendar-window.js';
+import { dayAsDate, shiftAnchor, windowOf, type CalendarView } from './calendar-window.js';
 
 /** The activities and shifts held at my site, a week or a month at a time, drafts included. */
 export function SiteCalendarPage({ siteId }: { siteId: string }) {
   const { t, i18n } = useTranslation();
+  const f = useFormat();
   const [view, setView] = useState<CalendarView>('week');
-  const [anchor, setAnchor] = useState(() => new Date());
-  const w = windowOf(view, anchor);
-  const window = { from: w.from.toISOString(), to: w.to.toISOString() };
+  // Days are the platform's: today is Chongqing's day whatever zone the device runs on.
+  const [picked, setAnchor] = useState<string | null>(null);
+  const anchor = picked ?? f.dayOf(Date.now());
+  const w = windowOf(view, anchor, f.timeZone);
+  const window = { from: w.from, to: w.to };
   const q = useQuery({
     queryKey: ['site-calendar', siteId, window.from, window.to],
     queryFn: () => siteCalendar(siteId, window),
   });
   const locale = isEnglish(i18n.language) ? 'en-GB' : 'zh-CN';
-  const dayName = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', weekday: 'long' });
-  const range = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric' });
-  const monthName = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long' });
+  // Calendar days are named as written (UTC noon of the day), not moved into any zone.
+  const dayName = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', day: 'numeric', weekday: 'long' });
+  const range = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
+  const monthName = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long' });
+  const first = w.days[0] ?? anchor;
+  const last = w.days[w.days.length - 1] ?? anchor;
   const heading =
-    view === 'month' ? monthName.format(w.from) : range.formatRange(w.from, new Date(w.to.getTime() - 86_400_000));
+    view === 'month' ? monthName.format(dayAsDate(first)) : range.formatRange(dayAsDate(first), dayAsDate(last));
   const byDay = new Map<string, SiteCalendarEntry[]>();
   for (const e of q.data?.items ?? []) {
-    const key = dayKey(new Date(e.start));
+    const key = f.dayOf(e.start);
     byDay.set(key, [...(byDay.get(key) ?? []), e]);
   }
   // A week shows every day; a month only the days with something on.
-  const days = view === 'week' ? w.days : w.days.filter((d) => byDay.has(dayKey(d)));
+  const days = view === 'week' ? w.days : w.days.filter((d) => byDay.has(d));
 
   return (
     <section className="admin-panel site-calendar" aria-labelledby="site-calendar-title">
@@ -52,7 +58,7 @@ export function SiteCalendarPage({ siteId }: { siteId: string }) {
         <Button onClick={() => setAnchor(shiftAnchor(view, anchor, -1))} data-testid="calendar-previous">
           {t(`siteManager.calendar.previous.${view}`)}
         </Button>
-        <Button onClick={() => setAnchor(new Date())}>{t('siteManager.calendar.today')}</Button>
+        <Button onClick={() => setAnchor(null)}>{t('siteManager.calendar.today')}</Button>
         <Button onClick={() => setAnchor(shiftAnchor(view, anchor, 1))} data-testid="calendar-next">
           {t(`siteManager.calendar.next.${view}`)}
         </Button>
@@ -67,9 +73,9 @@ export function SiteCalendarPage({ siteId }: { siteId: string }) {
       {q.data && days.length > 0 && (
         <ol className="site-calendar-days" data-testid="calendar-days">
           {days.map((d) => (
-            <li key={dayKey(d)}>
-              <h4>{dayName.format(d)}</h4>
-              <DayShifts entries={byDay.get(dayKey(d)) ?? []} />
+            <li key={d}>
+              <h4>{dayName.format(dayAsDate(d))}</h4>
+              <DayShifts entries={byDay.get(d) ?? []} />
             </li>
           ))}
         </ol>
@@ -89,7 +95,7 @@ function DayShifts({ entries }: { entries: SiteCalendarEntry[] }) {
         <li key={e.shiftId} data-testid="calendar-shift">
           {/* Under its day's heading a shift shows its times; one that runs past midnight shows both days. */}
           <span className="site-calendar-time">
-            {dayKey(new Date(e.start)) === dayKey(new Date(e.end))
+            {fmt.dayOf(e.start) === fmt.dayOf(e.end)
               ? `${fmt.time(e.start)}–${fmt.time(e.end)}`
               : fmt.span(e.start, e.end)}
           </span>

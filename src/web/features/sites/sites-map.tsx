@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Site } from '../../api/sites.api.js';
 import { PlainMap } from './plain-map.js';
-import { usePublicConfig } from './use-public-config.js';
+import { usePublicConfig } from '../../components/use-public-config.js';
 
 export interface MapProps {
   sites: readonly Site[];

@@ -9,12 +9,11 @@ import { usePageTitle } from '../../components/use-page-title.js';
 import { RegionCascader } from '../admin/region-cascader.js';
 import { useSession } from '../auth/use-session.js';
 import { MonthChart, RegionChart } from './stats-charts.js';
+import { localDate } from '../../../common/zoned-time.js';
 import { sumOf, useFigureFormat } from './stats-format.js';
 import './figures.css';
 
-/** The local day (YYYY-MM-DD) an instant falls on in a time zone. */
-const dayOf = (at: number, timeZone: string): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+const dayOf = localDate;
 
 /** Statistics in the admin console: filters, the figures as cards, and charts by month and by region. */
 export default function StatsPage() {

@@ -1,19 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { myQualifications, qualificationKinds } from '../../api/profile.api.js';
+import { useFormat } from '../../components/format.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { isEnglish } from '../../i18n/i18n.js';
-
-/** Today as YYYY-MM-DD on this device: a qualification is valid through its last day. */
-const today = (): string => {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
 
 /** The volunteer's verified qualifications (资质) with their expiry; expired ones say so. */
 export function MyQualifications({ volunteerId }: { volunteerId: string }) {
   const { t, i18n } = useTranslation();
+  const f = useFormat();
   const q = useQuery({ queryKey: ['qualifications', volunteerId], queryFn: () => myQualifications(volunteerId) });
   const kinds = useQuery({ queryKey: ['qualification-kinds'], queryFn: qualificationKinds, staleTime: Infinity });
   const nameOf = (code: string, fallback: string) => {
@@ -21,7 +16,8 @@ export function MyQualifications({ volunteerId }: { volunteerId: string }) {
     if (!k) return fallback;
     return isEnglish(i18n.language) ? k.nameEn : k.nameZh;
   };
-  const now = today();
+  // A qualification is valid through its last day, counted on the platform's calendar.
+  const now = f.dayOf(Date.now());
   return (
     <section className="card me-section" aria-labelledby="me-qualifications">
       <h2 id="me-qualifications">{t('profile.qualifications.title')}</h2>

@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import { getPublicConfig } from '../api/config.api.js';
+import { DEFAULT_TIME_ZONE } from '../../common/zoned-time.js';
+
+/** The installation's public configuration (tile server, time zone), asked once per visit. */
+export function usePublicConfig() {
+  return useQuery({ queryKey: ['config'], queryFn: getPublicConfig, staleTime: Infinity, retry: 1 });
+}
+
+/**
+ * The platform's time zone (`settings.timeZone`): every day the web app counts and every time
+ * it shows is in this zone, never the device's. Until the configuration arrives, the default.
+ */
+export function usePlatformTimeZone(): string {
+  return usePublicConfig().data?.timeZone ?? DEFAULT_TIME_ZONE;
+}
