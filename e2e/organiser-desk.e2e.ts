@@ -9,6 +9,7 @@ import { ApiCaller, arrangeTeam, registerVolunteerByApi } from './support/api-se
 import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
 import { HOUR, loggedIn, publishedActivity } from './support/service-helpers.js';
 import { e2eNow } from './support/clock.js';
+import { motionDone } from './support/motion.js';
 
 describe('organiser check-in desk, kiosk and sign-up decisions', () => {
   let fx: Fixture & { close: () => Promise<void> };
@@ -143,7 +144,7 @@ describe('organiser check-in desk, kiosk and sign-up decisions', () => {
 
     await orgPage.getByRole('button', { name: '取消活动' }).click();
     await orgPage.locator('.ant-modal textarea').fill('天气预警，活动延期');
-    await orgPage.waitForTimeout(500); // the dialog and its button fade in
+    await motionDone(orgPage); // the dialog and its button fade in
     await assertAccessible(orgPage, 'cancel activity dialog');
     await orgPage.locator('.ant-modal .ant-btn-dangerous').click();
     await orgPage.getByTestId('activity-status').filter({ hasText: '已取消' }).waitFor();

@@ -8,6 +8,7 @@ import { watchErrors } from './support/browser.js';
 import { openFixture, type Fixture } from './support/fixture.js';
 import { loggedIn } from './support/service-helpers.js';
 import { ADMIN_PASSWORD } from './support/test-server.js';
+import { motionDone } from './support/motion.js';
 
 const zh = JSON.parse(readFileSync(new URL('../src/web/i18n/zh-CN.json', import.meta.url), 'utf8')) as Record<
   string,
@@ -45,9 +46,7 @@ const ROLES: { login: string; password?: string; lands: RegExp; consoles: Consol
 /** Nothing loading and no transition running (a link fading to its active colour fails contrast half-way). */
 async function settled(shell: AppShell): Promise<void> {
   await shell.settled();
-  await shell.page.waitForFunction(
-    "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)",
-  );
+  await motionDone(shell.page);
 }
 
 /** A header link by its exact text ('我的' is also the start of '我的积分'). */

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { AppShell } from './app-shell.page.js';
+import { motionDone } from '../support/motion.js';
 
 export interface NewOrganisation {
   name: string;
@@ -121,9 +122,7 @@ export class AdminPage extends AppShell {
   /** Waits until the drawer has slid in (or out) and faded: mid-motion colours fail contrast checks. */
   async motionDone(): Promise<void> {
     await this.settled();
-    await this.page.waitForFunction(
-      `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`,
-    );
+    await motionDone(this.page);
   }
 
   successNotice() {

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { AdminPage } from './admin.page.js';
+import { motionDone } from '../support/motion.js';
 
 /** The points supermarket counter (Ant Design, like the consoles). */
 export class CounterPage extends AdminPage {
@@ -16,9 +17,7 @@ export class CounterPage extends AdminPage {
   /** Also waits for CSS transitions (a button turning from disabled to enabled fades its colours). */
   override async settled(): Promise<void> {
     await super.settled();
-    await this.page.waitForFunction(
-      "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)",
-    );
+    await motionDone(this.page);
   }
 
   memberCodeInput() {

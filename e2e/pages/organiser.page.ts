@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { AdminPage } from './admin.page.js';
+import { motionDone } from '../support/motion.js';
 
 export interface NewActivity {
   title: string;
@@ -113,11 +114,7 @@ export class OrganiserPage extends AdminPage {
     await this.page.locator('#edit_title').waitFor();
     await this.settled();
     // the drawer slides and fades in: its text reaches its real colour only when that ends
-    await this.page.waitForFunction(
-      `[...document.querySelectorAll('.ant-drawer')]
-        .flatMap((e) => e.getAnimations({ subtree: true }))
-        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`,
-    );
+    await motionDone(this.page, '.ant-drawer');
   }
 
   async closeEdit(): Promise<void> {
