@@ -1,10 +1,17 @@
 import type { Page } from 'playwright-core';
+import { motionDone } from '../support/motion.js';
 import { AppShell } from './app-shell.page.js';
 
 /** The site manager's console at /site (Ant Design): my site's details and its calendar. */
 export class SiteManagerPage extends AppShell {
   constructor(page: Page) {
     super(page);
+  }
+
+  /** Also waits for the section links' colour transitions: half-way they fail contrast checks. */
+  override async settled(): Promise<void> {
+    await super.settled();
+    await motionDone(this.page);
   }
 
   /** From anywhere: the header's "my site" link, then the details form. */

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { BROWSER_TIME_ZONE, CLOCK_OFFSET_MS, e2eNow } from './clock.js';
+import { BROWSER_TIME_ZONE, CLOCK_OFFSET_MS, shiftedDateScript } from './clock.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -45,8 +45,9 @@ export async function newContext(
     timezoneId: BROWSER_TIME_ZONE,
     ...(opts.geolocation ? { geolocation: opts.geolocation, permissions: ['geolocation'] } : {}),
   });
-  // The page's clock starts at the run's now and runs on from there in real time.
-  if (CLOCK_OFFSET_MS !== 0) await context.clock.install({ time: e2eNow() });
+  // The page's clock runs with the run's (as the server's does): Date alone is shifted, so timers,
+  // animation frames and transitions keep their real pace.
+  if (CLOCK_OFFSET_MS !== 0) await context.addInitScript(shiftedDateScript(CLOCK_OFFSET_MS));
   const init = [`localStorage.setItem('shanmei.lang', ${JSON.stringify(opts.lang ?? 'zh-CN')});`];
   init.push(`localStorage.setItem('shanmei.care', '${opts.care ? 'on' : 'off'}');`);
   // Only on the first document of the context, so a choice made in the page is remembered across reloads.

@@ -4,8 +4,8 @@
  * By default it is the real time. `E2E_CLOCK` moves a whole run to another moment: an ISO
  * instant, or `HH:MMZ` for the next time a UTC clock shows it — `23:59Z` is when Chongqing's
  * day has long begun while a UTC device still shows the day before. The server is started with
- * the same offset (`server-clock.mjs`) and every browser context gets it through Playwright's
- * clock, so times flow on from there in all three. `E2E_TIMEZONE` is the browser's zone
+ * the same offset (`server-clock.mjs`) and every browser page gets it (`shiftedDateScript`), so
+ * times flow on from there in all three. `E2E_TIMEZONE` is the browser's zone
  * (default Asia/Shanghai); the platform's zone stays the server's setting whatever it is.
  */
 
@@ -33,6 +33,23 @@ export const CLOCK_OFFSET_MS = target === null ? 0 : target - realNow();
 
 /** The run's now, in milliseconds: build every instant a test needs from this. */
 export const e2eNow = (): number => realNow() + CLOCK_OFFSET_MS;
+
+/**
+ * A page script that runs `Date` `offsetMs` ahead, as `server-clock.mjs` does for the server.
+ * Only `Date` moves: timers, animation frames and CSS transitions keep their real pace (faking
+ * those too, as Playwright's clock does, left transitions half-way when axe looked).
+ */
+export function shiftedDateScript(offsetMs: number): string {
+  return `(() => {
+    const RealDate = Date;
+    const realNow = RealDate.now.bind(RealDate);
+    class ShiftedDate extends RealDate {
+      constructor(...args) { if (args.length === 0) super(realNow() + ${offsetMs}); else super(...args); }
+      static now() { return realNow() + ${offsetMs}; }
+    }
+    globalThis.Date = ShiftedDate;
+  })();`;
+}
 
 /** The browser's time zone for this run. */
 export const BROWSER_TIME_ZONE = process.env.E2E_TIMEZONE ?? 'Asia/Shanghai';
