@@ -18,13 +18,17 @@ export interface TestDatabase extends Database {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database of the given dialect: a temp SQLite file or a new PG database. */
-export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+/**
+ * A fresh database of the given dialect (a temp SQLite file or a new PG database), migrated to
+ * the latest unless `migrate: false` (for tests of a migration over older rows).
+ */
+export async function createTestDatabase(dialect: Dialect, opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const migrate = opts.migrate === false ? async () => [] : migrateToLatest;
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'shanmei-test-'));
     const url = `sqlite:${join(dir, 'test.db')}`;
     const database = openDatabase(url);
-    await migrateToLatest(database.db);
+    await migrate(database.db);
     return {
       ...database,
       url,
@@ -43,7 +47,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   const url = new URL(base.toString());
   url.pathname = `/${name}`;
   const database = openDatabase(url.toString());
-  await migrateToLatest(database.db);
+  await migrate(database.db);
   return {
     ...database,
     url: url.toString(),

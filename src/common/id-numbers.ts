@@ -108,19 +108,27 @@ export function checkIdNumber(idType: IdType, raw: string, now: Date = new Date(
 const stars = (n: number): string => '*'.repeat(Math.max(n, 0));
 
 /**
- * The masked form shown in answers, logs and certificates: a resident ID keeps its first 3
- * and last 4 characters (500***********1234), other documents their first 1 and last 2.
+ * The masked form shown in answers, exports and certificates: the first and the last
+ * character (5****************4). A resident ID is 6 region + 8 birth + 3 sequence + 1 check
+ * characters; shown beside a region, a gender and a birth year (never a whole birth date), this
+ * leaves more than ten thousand numbers it could be. Keeping more (the old 3 + 4) let the
+ * number be rebuilt from the birth date and region shown next to it.
  */
-export function maskIdNumber(idType: IdType, normalised: string): string {
-  const [head, tail] = idType === 'resident_id' ? [3, 4] : [1, 2];
-  if (normalised.length <= head + tail) return stars(normalised.length);
-  return normalised.slice(0, head) + stars(normalised.length - head - tail) + normalised.slice(-tail);
+export function maskIdNumber(_idType: IdType, normalised: string): string {
+  if (normalised.length <= 2) return stars(normalised.length);
+  return normalised.slice(0, 1) + stars(normalised.length - 2) + normalised.slice(-1);
 }
 
 /** 138****1234. */
 export function maskPhone(phone: string): string {
   if (phone.length < 8) return stars(phone.length);
   return phone.slice(0, 3) + stars(phone.length - 7) + phone.slice(-4);
+}
+
+/** The birth date (YYYY-MM-DD) a valid resident ID number carries; null for other documents. */
+export function birthDateOfId(idType: IdType, normalised: string): string | null {
+  if (idType !== 'resident_id' || !/^\d{17}[\dX]$/.test(normalised)) return null;
+  return `${normalised.slice(6, 10)}-${normalised.slice(10, 12)}-${normalised.slice(12, 14)}`;
 }
 
 /** Whole years from `birthDate` to `today` (both YYYY-MM-DD). */

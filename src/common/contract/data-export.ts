@@ -39,6 +39,7 @@ export const DataExportSchema = z
       idNumber: z.string().describe('The ID number in full: this is the person’s own copy'),
       phone: z.string().nullable().describe('The phone in full'),
       email: z.string().nullable().describe('The contact e-mail in full'),
+      birthDate: z.string().nullable().describe('YYYY-MM-DD, read from the person’s own resident ID number'),
     }),
     notificationPrefs: NotificationPrefsSchema,
     memberships: z.array(MembershipSchema.extend({ organisationName: z.string() })),

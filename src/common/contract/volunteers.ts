@@ -100,8 +100,12 @@ export const VolunteerSchema = z
     volunteerCode: z.string().describe('志愿者编号: unique, stable, not derived from the ID number; also a login'),
     name: z.string().describe('Real name'),
     idType: z.enum(ID_TYPES).describe('Kind of ID document'),
-    idNumber: z.string().describe('Masked ID number, e.g. 500***********1234'),
-    birthDate: z.string().nullable().describe('YYYY-MM-DD, derived from a resident ID number'),
+    idNumber: z.string().describe('Masked ID number: its first and last character only, e.g. 5****************4'),
+    birthYear: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Year of birth, from a resident ID number; the whole date is shown to no one but the person'),
     gender: z.enum(['male', 'female']).nullable().describe('Derived from a resident ID number'),
     phone: z.string().nullable().describe('Masked phone, e.g. 138****1234'),
     regionCode: z.string().describe('Region code'),

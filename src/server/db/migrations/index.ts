@@ -6,6 +6,7 @@ import * as calendarVersions from './2026-11-29-030-calendar-versions.js';
 import * as pointsLedger from './2026-11-29-040-points-ledger.js';
 import * as supermarkets from './2026-11-29-050-supermarkets.js';
 import * as statisticsIndexes from './2026-11-29-060-statistics-indexes.js';
+import * as personalDataAtRest from './2026-12-06-070-personal-data-at-rest.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-040-points-ledger': pointsLedger,
   '2026-11-29-050-supermarkets': supermarkets,
   '2026-11-29-060-statistics-indexes': statisticsIndexes,
+  '2026-12-06-070-personal-data-at-rest': personalDataAtRest,
 };

@@ -81,8 +81,10 @@ export interface VolunteersTable {
   id_type: string;
   id_number_enc: string;
   id_number_hash: string;
+  /** First and last character only (5****************4): never enough to rebuild the number. */
   id_number_masked: string;
-  birth_date: string | null;
+  /** From a resident ID; the whole birth date is only in the encrypted number. */
+  birth_year: number | null;
   gender: string | null;
   region_code: string;
   skills: string;

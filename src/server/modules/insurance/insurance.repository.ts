@@ -33,7 +33,7 @@ export async function insuredOfShift(db: Db, shiftId: string) {
       'volunteers.volunteer_code',
       'volunteers.id_type',
       'volunteers.id_number_masked',
-      'volunteers.birth_date',
+      'volunteers.birth_year',
       'volunteers.gender',
       'users.phone_masked',
     ])

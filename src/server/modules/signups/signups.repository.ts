@@ -14,7 +14,7 @@ export type SignupRow = SignupsTable;
 export async function lockVolunteerOfUser(trx: Transaction<DB>, userId: string) {
   const q = trx
     .selectFrom('volunteers')
-    .select(['id', 'user_id', 'name', 'status', 'birth_date', 'signup_suspended_until'])
+    .select(['id', 'user_id', 'name', 'status', 'id_type', 'id_number_enc', 'signup_suspended_until'])
     .where('user_id', '=', userId);
   return (trx.getExecutor().adapter instanceof PostgresAdapter ? q.forUpdate() : q).executeTakeFirst();
 }

@@ -30,7 +30,7 @@ export function signupRoutes(app: App): void {
         response: { 201: SignupSchema, ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(201).send(await signUp(db(), requireActor(req), req.params.id)),
+    async (req, reply) => reply.status(201).send(await signUp(db(), app.ctx.cipher, requireActor(req), req.params.id)),
   );
 
   app.delete(

@@ -9,7 +9,7 @@ const shift = {
   min_age: null,
   max_age: null,
 };
-const volunteer = { status: 'active', birth_date: '2008-12-01', signup_suspended_until: null };
+const volunteer = { status: 'active', birthDate: '2008-12-01', signup_suspended_until: null };
 const now = '2026-11-29T00:00:00.000Z';
 const codeOf = (f: () => void): string | null => {
   try {
@@ -28,14 +28,14 @@ describe('checkEligibility', () => {
       codeOf(() =>
         checkEligibility({
           now,
-          volunteer: { ...volunteer, birth_date: '2008-12-02' },
+          volunteer: { ...volunteer, birthDate: '2008-12-02' },
           shift: { ...shift, min_age: 18 },
         }),
       ),
     ).toBe('AGE_NOT_ALLOWED');
     expect(
       codeOf(() =>
-        checkEligibility({ now, volunteer: { ...volunteer, birth_date: null }, shift: { ...shift, max_age: 60 } }),
+        checkEligibility({ now, volunteer: { ...volunteer, birthDate: null }, shift: { ...shift, max_age: 60 } }),
       ),
     ).toBe('AGE_NOT_ALLOWED');
   });

@@ -3,7 +3,8 @@ import { ageOn, chinaToday } from '../../../common/id-numbers.js';
 
 export interface EligibilityFacts {
   now: string;
-  volunteer: { status: string; birth_date: string | null; signup_suspended_until: string | null };
+  /** `birthDate` is read from the encrypted ID number only when the shift has age limits. */
+  volunteer: { status: string; birthDate: string | null; signup_suspended_until: string | null };
   shift: {
     start_at: string;
     end_at: string;
@@ -39,10 +40,10 @@ export function checkEligibility({ now, volunteer, shift }: EligibilityFacts): v
     throw new AppError('SIGNUP_CLOSED', `Sign-up for this shift closed at ${deadline}`, { deadline });
   }
   if (shift.min_age !== null || shift.max_age !== null) {
-    if (!volunteer.birth_date) {
+    if (!volunteer.birthDate) {
       throw new AppError('AGE_NOT_ALLOWED', 'This shift has age limits and the volunteer has no birth date on record');
     }
-    const age = ageOn(volunteer.birth_date, chinaToday(new Date(shift.start_at)));
+    const age = ageOn(volunteer.birthDate, chinaToday(new Date(shift.start_at)));
     if (shift.min_age !== null && age < shift.min_age) {
       throw new AppError(
         'AGE_NOT_ALLOWED',

@@ -1,5 +1,7 @@
 import { EXPORT_SECTION_CAP, EXPORTS_PER_HOUR, type DataExport } from '../../../common/contract/data-export.js';
+import type { IdType } from '../../../common/enums.js';
 import { AppError, forbidden } from '../../../common/errors.js';
+import { birthDateOfId } from '../../../common/id-numbers.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
@@ -66,6 +68,7 @@ export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, 
   const row = await loadVolunteer(db, volunteerId);
   const secret = await repo.encryptedPersonalData(db, volunteerId);
   const open = (enc: string | null | undefined) => (enc ? ctx.cipher.decrypt(enc) : null);
+  const idNumber = open(secret?.id_number_enc);
 
   const signups = await allPages((cursor, limit) => listMySignups(db, actor, { cursor, limit }));
   const records = await allPages(async (cursor, limit) => {
@@ -92,7 +95,8 @@ export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, 
     about: { format: 'shanmei-export/1', exportedAt: nowIso(), sectionCap: EXPORT_SECTION_CAP, truncated },
     volunteer: {
       ...presentVolunteer(row),
-      idNumber: open(secret?.id_number_enc) ?? row.id_number_masked,
+      idNumber: idNumber ?? row.id_number_masked,
+      birthDate: idNumber ? birthDateOfId(row.id_type as IdType, idNumber) : null,
       phone: open(secret?.phone_enc),
       email: open(secret?.email_enc),
     },

@@ -117,7 +117,7 @@ export async function registerVolunteer(
         id_number_enc: ctx.cipher.encrypt(id.normalised),
         id_number_hash: idHash,
         id_number_masked: maskIdNumber(input.idType, id.normalised),
-        birth_date: id.birthDate,
+        birth_year: id.birthDate ? Number(id.birthDate.slice(0, 4)) : null,
         gender: id.gender,
         region_code: regionCode,
         skills: rules.listJson(input.skills),

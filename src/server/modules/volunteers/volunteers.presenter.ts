@@ -26,7 +26,7 @@ export function presentVolunteer(r: VolunteerRow): Volunteer {
     name: r.name,
     idType: r.id_type as IdType,
     idNumber: r.id_number_masked,
-    birthDate: r.birth_date,
+    birthYear: r.birth_year === null ? null : toNumber(r.birth_year),
     gender: r.gender === 'male' || r.gender === 'female' ? r.gender : null,
     phone: r.phone_masked,
     regionCode: r.region_code,

@@ -10,7 +10,7 @@ export interface VolunteerRow {
   name: string;
   id_type: string;
   id_number_masked: string;
-  birth_date: string | null;
+  birth_year: number | null;
   gender: string | null;
   region_code: string;
   skills: string;
@@ -34,7 +34,7 @@ const columns = [
   'volunteers.name',
   'volunteers.id_type',
   'volunteers.id_number_masked',
-  'volunteers.birth_date',
+  'volunteers.birth_year',
   'volunteers.gender',
   'volunteers.region_code',
   'volunteers.skills',
