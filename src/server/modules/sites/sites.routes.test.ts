@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
+import { makeOrganisationTree } from '../../../../test/activity-factories.js';
 import { makeRegions, makeUser, PASSWORD, REGIONS } from '../../../../test/factories.js';
 
 // 解放碑 (渝中) and 三峡广场 (沙坪坝), about 8 km apart.
@@ -109,5 +110,22 @@ describe.each(DIALECTS)('sites on %s', (dialect) => {
 
   it('answers 404 for an unknown site', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/sites/none' })).statusCode).toBe(404);
+  });
+
+  it('lets a team admin place a site for their team only within the team region', async () => {
+    const tree = await makeOrganisationTree(t.app);
+    const admin = tree.teamAdmin.client;
+    const count = async () => (await t.tdb.db.selectFrom('sites').select('id').execute()).length;
+    const before = await count();
+    // The team is 渝中区's: 沙坪坝 lies outside it, whoever manages the site.
+    const abroad = await admin.post(
+      '/api/v1/sites',
+      site({ regionCode: REGIONS.xiaolongkan, organisationId: tree.teamId, ...SANXIA }),
+    );
+    expect(abroad.statusCode).toBe(403);
+    expect(await count()).toBe(before);
+    const home = await admin.post('/api/v1/sites', site({ organisationId: tree.teamId }));
+    expect(home.statusCode).toBe(201);
+    expect(home.json()).toMatchObject({ regionCode: REGIONS.jiefangbei, organisationId: tree.teamId });
   });
 });

@@ -6,7 +6,7 @@ import type { SitesTable } from '../../db/schema.js';
 import { decodeCursor, encodeCursor, pageOf } from '../../pagination.js';
 import { hasRole, Policy, type Actor } from '../access/policy.js';
 import { appendAudit } from '../audit/audit.repository.js';
-import { organisationById } from '../organisations/organisations.repository.js';
+import { organisationById, regionWithin } from '../organisations/organisations.repository.js';
 import { regionByCode } from '../regions/regions.repository.js';
 import * as repo from './sites.repository.js';
 
@@ -38,14 +38,18 @@ export async function createSite(db: Db, actor: Actor, body: CreateSite): Promis
       field: 'regionCode',
     });
   }
-  if (body.organisationId && !(await organisationById(db, body.organisationId))) {
+  const org = body.organisationId ? await organisationById(db, body.organisationId) : undefined;
+  if (body.organisationId && !org) {
     throw new AppError('RULE_VIOLATION', `organisationId: organisation "${body.organisationId}" does not exist`, {
       field: 'organisationId',
     });
   }
+  // An organisation's admin places sites within the organisation's own region, never beyond it.
   const allowed =
     (await policy.adminsRegion(actor, body.regionCode)) ||
-    (!!body.organisationId && (await policy.adminsOrganisation(actor, body.organisationId)));
+    (!!org &&
+      (await policy.adminsOrganisation(actor, org.id)) &&
+      (await regionWithin(db, org.region_code, body.regionCode)));
   if (!allowed) throw forbidden('You administer neither this region nor the managing organisation');
   const id = await db.transaction().execute(async (trx) => {
     const siteId = await repo.insertSite(trx, {
