@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { ActivitiesPage } from './pages/activities.page.js';
 import { OrganiserPage } from './pages/organiser.page.js';
 import { assertAccessible, assertAccessibleInEveryMode } from './support/a11y.js';
-import { ApiCaller, arrangeTeam, registerVolunteerByApi } from './support/api-setup.js';
+import { ApiCaller, arrangeTeam, joinTeam, registerVolunteerByApi } from './support/api-setup.js';
 import { newContext, watchErrors } from './support/browser.js';
 import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
 import { HOUR, local, loggedIn, publishedActivity, SITE } from './support/service-helpers.js';
@@ -165,13 +165,9 @@ describe('organiser edits: a risky activity with a brand project, insurance, shi
     const orgId = (await lead.get<{ roles: { role: string; scopeId: string }[] }>('/me')).roles.find(
       (g) => g.role === 'team_admin',
     )?.scopeId;
-    const member = await registerVolunteerByApi(fx.server.url, {
-      name: '林小雨',
-      ...uniquePerson(),
-      password: PASSWORD,
-      regionCode: '500103',
-    });
-    await lead.post(`/organisations/${orgId}/members`, { volunteerId: member.id, role: 'member' });
+    const person = { name: '林小雨', ...uniquePerson(), password: PASSWORD, regionCode: '500103' };
+    const member = await registerVolunteerByApi(fx.server.url, person);
+    await joinTeam(fx.server.url, lead, orgId ?? '', { ...person, id: member.id });
     const stranger = await registerVolunteerByApi(fx.server.url, {
       name: '陈大江',
       ...uniquePerson(),

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { AppShell } from './pages/app-shell.page.js';
 import { OrganiserPage } from './pages/organiser.page.js';
 import { PortalPage } from './pages/portal.page.js';
 import { assertAccessibleInEveryMode } from './support/a11y.js';
@@ -100,13 +101,9 @@ describe('brand projects on the portal and members in the organiser console', ()
     await context.close();
   });
 
-  it('lets a team admin add a member by volunteer code and lists them', async () => {
-    const volunteer = await registerVolunteerByApi(fx.server.url, {
-      name: '王小美',
-      ...uniquePerson(),
-      password: PASSWORD,
-      regionCode: '500103',
-    });
+  it('lets a team admin invite a member by volunteer code, who shows once she accepts in My teams', async () => {
+    const person = { name: '王小美', ...uniquePerson(), password: PASSWORD, regionCode: '500103' };
+    const volunteer = await registerVolunteerByApi(fx.server.url, person);
     const [context, page] = await loggedIn(fx, leaderPhone, PASSWORD);
     const errors = watchErrors(page);
     const console_ = new OrganiserPage(page);
@@ -129,22 +126,46 @@ describe('brand projects on the portal and members in the organiser console', ()
     await page.getByRole('radio', { name: '成员' }).focus();
     await page.keyboard.press('ArrowRight');
     assert.equal(await page.getByRole('radio', { name: '负责人' }).isChecked(), true);
-    await page
-      .getByRole('button', { name: '添 加' })
-      .or(page.getByRole('button', { name: '添加' }))
-      .focus();
+    await page.getByRole('button', { name: '发出邀请' }).focus();
     await page.keyboard.press('Enter');
     await page
       .getByRole('status')
-      .filter({ hasText: `已添加 ${volunteer.volunteerCode}` })
+      .filter({ hasText: `已向 ${volunteer.volunteerCode} 发出邀请` })
       .waitFor();
+    // Until she accepts, the team sees the code it typed and nothing of her.
     const row = page.locator('.ant-table-row', { hasText: volunteer.volunteerCode });
     await row.waitFor();
     const cells = await row.locator('td').allTextContents();
-    assert.equal(cells[0], '王小美');
+    assert.equal(cells[0], '对方接受后显示');
     assert.equal(cells[1], volunteer.volunteerCode);
     assert.equal(cells[2], '负责人');
-    assert.match(cells[3] ?? '', /\d{4}年/);
+    assert.equal(cells[3], '已邀请，待答复');
+    assert.match(cells[4] ?? '', /\d{4}年/);
+    await assertAccessibleInEveryMode(page, 'organiser members (invited)', () => console_.settled());
+
+    // She answers in My teams, by keyboard, on her phone.
+    const [vContext, vPage] = await loggedIn(fx, person.phone, PASSWORD, { width: 390, height: 844 });
+    const vErrors = watchErrors(vPage);
+    const shell = new AppShell(vPage);
+    await vPage.goto('/me');
+    await vPage.getByTestId('me-teams').click();
+    await vPage.getByRole('heading', { level: 1, name: '我的团队' }).waitFor();
+    const invitation = vPage.getByTestId('membership').filter({ hasText: '已邀请，待答复' });
+    await invitation.waitFor();
+    assert.match((await invitation.textContent()) ?? '', /负责人/);
+    await assertAccessibleInEveryMode(vPage, 'my teams (invited)', () => shell.settled());
+    await vPage.getByRole('button', { name: /^接受：/ }).focus();
+    await vPage.keyboard.press('Enter');
+    await vPage.getByTestId('membership').filter({ hasText: '成员 · 负责人' }).waitFor();
+    await vPage.getByRole('button', { name: /^退出团队：/ }).waitFor();
+    await assertAccessibleInEveryMode(vPage, 'my teams (member)', () => shell.settled());
+    assert.deepEqual(vErrors, []);
+    await vContext.close();
+
+    await page.reload();
+    const accepted = page.locator('.ant-table-row', { hasText: '王小美' });
+    await accepted.waitFor();
+    assert.equal((await accepted.locator('td').allTextContents())[3], '成员');
     await assertAccessibleInEveryMode(page, 'organiser members (listed)', () => console_.settled());
     assert.deepEqual(
       errors.filter((e) => !/status of 422/.test(e)),

@@ -51,6 +51,19 @@ export async function registerVolunteerByApi(
   return (await res.json()) as { id: string; userId: string; volunteerCode: string };
 }
 
+/** The team admin invites the volunteer and the volunteer accepts: a membership by consent. */
+export async function joinTeam(
+  base: string,
+  admin: ApiCaller,
+  orgId: string,
+  v: { id: string; phone: string; password: string },
+  role: 'member' | 'leader' = 'member',
+): Promise<void> {
+  const invited = await admin.post<{ id: string }>(`/organisations/${orgId}/members`, { volunteerId: v.id, role });
+  const self = await ApiCaller.login(base, v.phone, v.password);
+  await self.post(`/memberships/${invited.id}/accept`, {});
+}
+
 /** A few sites of different types in 渝中区 and 江北区, for the map. */
 export async function arrangeSites(admin: ApiCaller): Promise<void> {
   const sites = [

@@ -79,3 +79,11 @@ export const DEFAULT_FIELDS = [
 
 export const MEMBERSHIP_ROLES = ['member', 'leader'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+/**
+ * A membership is by consent: an organisation invites (invited) or the volunteer applies
+ * (applied); the other side accepts (active) or declines (declined); either side can end it
+ * (ended). Only an active membership lets the organisation's admins see the person.
+ */
+export const MEMBERSHIP_STATUSES = ['invited', 'applied', 'active', 'declined', 'ended'] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];

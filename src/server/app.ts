@@ -25,6 +25,7 @@ import { fieldRoutes } from './modules/fields/fields.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { publicConfigRoutes } from './modules/public-config/public-config.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { membershipRoutes } from './modules/organisations/memberships.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { recordRoutes } from './modules/records/records.routes.js';
 import { pointsRoutes } from './modules/points/points.routes.js';
@@ -109,6 +110,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   regionPathRoutes(app);
   fieldRoutes(app);
   organisationRoutes(app);
+  membershipRoutes(app);
   roleRoutes(app);
   siteRoutes(app);
   volunteerRoutes(app);

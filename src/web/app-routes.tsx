@@ -38,6 +38,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/volunteers/profile-page.js')).ProfilePage }),
           },
           {
+            path: 'me/teams',
+            lazy: async () => ({ Component: (await import('./features/volunteers/my-teams-page.js')).MyTeamsPage }),
+          },
+          {
             path: 'me/notifications',
             lazy: async () => ({
               Component: (await import('./features/volunteers/notification-settings-page.js')).NotificationSettingsPage,

@@ -10,6 +10,8 @@ export const NOTIFICATION_KINDS = [
   'shift_reminder',
   'record_confirmed',
   'points_earned',
+  'membership_invited',
+  'membership_changed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEMBERSHIP_ROLES, ORG_KINDS, ORG_LEVELS } from '../enums.js';
+import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES, ORG_KINDS, ORG_LEVELS } from '../enums.js';
 import { LIMITS } from '../limits.js';
 import { PageQuery, page, text } from './common.js';
 
@@ -70,10 +70,27 @@ export const MembershipSchema = z
     organisationId: z.string(),
     volunteerId: z.string(),
     role: z.enum(MEMBERSHIP_ROLES),
-    status: z.string(),
-    joinedAt: z.string(),
+    status: z
+      .enum(MEMBERSHIP_STATUSES)
+      .describe('invited or applied until the other side accepts; active; declined; ended by either side'),
+    joinedAt: z.string().describe('ISO-8601: when the membership became active, or when it was asked for'),
   })
   .describe('Membership');
 
-export const MemberSchema = MembershipSchema.extend({ volunteerName: z.string(), volunteerCode: z.string() });
+export const MemberSchema = MembershipSchema.extend({
+  volunteerName: z
+    .string()
+    .nullable()
+    .describe('Shown once the person has applied or accepted; null for an invitation not (or no longer) accepted'),
+  volunteerCode: z.string(),
+});
 export const MemberList = page(MemberSchema);
+export type Membership = z.infer<typeof MembershipSchema>;
+export type Member = z.infer<typeof MemberSchema>;
+
+/** A membership as its volunteer sees it, with the organisation's name. */
+export const MyMembershipSchema = MembershipSchema.extend({ organisationName: z.string() });
+export const MyMembershipList = z.object({ items: z.array(MyMembershipSchema) });
+export type MyMembership = z.infer<typeof MyMembershipSchema>;
+
+export const ApplyBody = z.strictObject({}).describe('A volunteer asks to join; the organisation accepts or declines');

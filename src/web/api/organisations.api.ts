@@ -4,6 +4,7 @@ import type {
   MemberList,
   MemberSchema,
   MembershipSchema,
+  MyMembershipList,
   Organisation,
   OrganisationList,
   OrganisationListQuery,
@@ -28,7 +29,16 @@ export type MemberRole = z.infer<typeof MemberSchema>['role'];
 /** Members of an organisation (its admins), oldest first, a page at a time. */
 export const listMembers = (orgId: string, cursor?: string, limit = 20) =>
   api.get<MemberPage>(`/organisations/${encodeURIComponent(orgId)}/members`, { cursor, limit });
-/** Adds a volunteer by their volunteer code (志愿者编号). */
+export type Membership = z.infer<typeof MembershipSchema>;
+export type MyMembership = z.infer<typeof MyMembershipList>['items'][number];
+
+/** My memberships, invitations and applications (volunteers). */
+export const myMemberships = () => api.get<z.infer<typeof MyMembershipList>>('/me/memberships');
+/** Accept, decline or end a membership: each side does what its status allows. */
+export const answerMembership = (id: string, action: 'accept' | 'decline' | 'end') =>
+  api.post<Membership>(`/memberships/${encodeURIComponent(id)}/${action}`, {});
+
+/** Invites a volunteer by their volunteer code (志愿者编号): a member once they accept. */
 export const addMemberByCode = (orgId: string, volunteerCode: string, role: MemberRole) =>
   api.post<z.infer<typeof MembershipSchema>>(`/organisations/${encodeURIComponent(orgId)}/members`, {
     volunteerCode,

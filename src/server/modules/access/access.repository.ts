@@ -68,13 +68,15 @@ export async function volunteerScopeFacts(db: Db, id: string) {
 }
 
 /** Whether any of `orgIds` lies under one of `ancestors`. */
-export async function anyOrganisationUnder(db: Db, ancestors: string[], orgIds: string[]): Promise<boolean> {
-  if (ancestors.length === 0 || orgIds.length === 0) return false;
-  const row = await db
+/** Which of `ancestors` hold at least one of `orgIds` in their subtree. */
+export async function organisationsHolding(db: Db, ancestors: string[], orgIds: string[]): Promise<string[]> {
+  if (ancestors.length === 0 || orgIds.length === 0) return [];
+  const rows = await db
     .selectFrom('organisation_closure')
     .select('ancestor')
+    .distinct()
     .where('descendant', 'in', orgIds)
     .where('ancestor', 'in', ancestors)
-    .executeTakeFirst();
-  return row !== undefined;
+    .execute();
+  return rows.map((r) => r.ancestor);
 }

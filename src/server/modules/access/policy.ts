@@ -11,6 +11,8 @@ export interface Actor {
   grants: repo.GrantRow[];
 }
 
+export type Sight = { kind: 'self' } | { kind: 'duty' } | { kind: 'membership'; via: string[] };
+
 /** Roles that administer what lies under their scope, from strongest to weakest. */
 export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'region_admin', 'department_admin', 'team_admin'];
 
@@ -66,14 +68,24 @@ export class Policy {
 
   /** A volunteer's own record, or admins over their region or one of their teams. */
   async seesVolunteer(actor: Actor, volunteerId: string): Promise<'self' | 'admin' | false> {
+    const sight = await this.sightOf(actor, volunteerId);
+    return sight === null ? false : sight.kind === 'self' ? 'self' : 'admin';
+  }
+
+  /**
+   * How the actor sees a volunteer: as that person; through a duty over the person's region
+   * (system and region admins); through an active membership — one the person accepted — in
+   * an organisation the actor administers (`via`: the actor's scopes that hold it, to which
+   * what they see is limited); or not at all. An invitation not accepted gives no sight.
+   */
+  async sightOf(actor: Actor, volunteerId: string): Promise<Sight | null> {
     const v = await repo.volunteerScopeFacts(this.db, volunteerId);
-    if (!v) return false;
-    if (v.user_id === actor.userId) return 'self';
-    if (isSystemAdmin(actor)) return 'admin';
-    if (await this.adminsRegion(actor, v.region_code)) return 'admin';
+    if (!v) return null;
+    if (v.user_id === actor.userId) return { kind: 'self' };
+    if (isSystemAdmin(actor) || (await this.adminsRegion(actor, v.region_code))) return { kind: 'duty' };
     const orgScopes = scopesOf(actor, ['department_admin', 'team_admin'], 'organisation');
-    if (await repo.anyOrganisationUnder(this.db, orgScopes, v.organisationIds)) return 'admin';
-    return false;
+    const via = await repo.organisationsHolding(this.db, orgScopes, v.organisationIds);
+    return via.length ? { kind: 'membership', via } : null;
   }
 
   /** Whether the actor administers a scope (region code, organisation id or site id). */

@@ -10,6 +10,8 @@ const SAMPLE: TemplateParams = {
   shift_reminder: { activityTitle: '义诊', shiftStart: '2026-12-01T01:00:00Z', address: '解放碑' },
   record_confirmed: { activityTitle: '义诊', hours: 2.5 },
   points_earned: { points: 25, balance: 125, memo: '服务时长' },
+  membership_invited: { organisationName: '义诊服务队' },
+  membership_changed: { organisationName: '义诊服务队', status: 'ended' },
 };
 
 describe('notification templates', () => {
@@ -19,7 +21,7 @@ describe('notification templates', () => {
         const { title, body } = render(kind, SAMPLE[kind] as never, locale);
         expect(title.length, `${kind} ${locale}`).toBeGreaterThan(0);
         expect(body, `${kind} ${locale}`).not.toMatch(/undefined|null|\$\{/);
-        if (kind !== 'points_earned') expect(body).toContain('义诊');
+        if (kind !== 'points_earned' && !kind.startsWith('membership')) expect(body).toContain('义诊');
       }
     }
   });

@@ -15,6 +15,8 @@ export interface TemplateParams {
   shift_reminder: { activityTitle: string; shiftStart: string; address: string };
   record_confirmed: { activityTitle: string; hours: number };
   points_earned: { points: number; balance?: number | null; memo?: string | null };
+  membership_invited: { organisationName: string };
+  membership_changed: { organisationName: string; status: 'active' | 'declined' | 'ended' };
 }
 
 export type Locale = 'zh-CN' | 'en';
@@ -34,6 +36,12 @@ const STATUS_EN = {
   applied: 'waiting for approval',
   waitlisted: 'you are on the wait-list',
   rejected: 'not accepted',
+};
+const MEMBERSHIP_ZH = { active: '已加入团队', declined: '入队申请未通过', ended: '已退出团队' };
+const MEMBERSHIP_EN = {
+  active: 'You joined the team',
+  declined: 'Application not accepted',
+  ended: 'Membership ended',
 };
 const withReason = (s: string, reason: string | null | undefined, label: string) =>
   reason ? `${s}${label}${reason}` : s;
@@ -123,6 +131,26 @@ const TEMPLATES: Table = {
     en: (p) => ({
       title: `${p.points} points earned`,
       body: `You earned ${p.points} points${p.memo ? ` (${p.memo})` : ''}${typeof p.balance === 'number' ? `; balance ${p.balance}` : ''}.`,
+    }),
+  },
+  membership_invited: {
+    'zh-CN': (p) => ({
+      title: '团队邀请',
+      body: `「${p.organisationName}」邀请您加入。接受后，该团队的管理员可以看到您的姓名和在该团队的服务记录；请在「我的 → 我的团队」中接受或拒绝。`,
+    }),
+    en: (p) => ({
+      title: 'Invitation to join a team',
+      body: `"${p.organisationName}" invites you to join. Once you accept, its admins see your name and your service with the team; accept or decline under Me → My teams.`,
+    }),
+  },
+  membership_changed: {
+    'zh-CN': (p) => ({
+      title: MEMBERSHIP_ZH[p.status],
+      body: `您与「${p.organisationName}」的团队关系：${MEMBERSHIP_ZH[p.status]}。`,
+    }),
+    en: (p) => ({
+      title: MEMBERSHIP_EN[p.status],
+      body: `Your membership of "${p.organisationName}": ${MEMBERSHIP_EN[p.status].toLowerCase()}.`,
     }),
   },
 };

@@ -1,4 +1,4 @@
-import type { Organisation } from '../../../common/contract/organisations.js';
+import type { Membership, Organisation } from '../../../common/contract/organisations.js';
 import type { OrganisationsTable } from '../../db/schema.js';
 
 export function presentOrganisationSummary(o: OrganisationsTable): Omit<Organisation, 'path' | 'pathNames'> {
@@ -28,13 +28,13 @@ export function presentMembership(m: {
   role: string;
   status: string;
   joined_at: string;
-}) {
+}): Membership {
   return {
     id: m.id,
     organisationId: m.organisation_id,
     volunteerId: m.volunteer_id,
-    role: m.role as 'member' | 'leader',
-    status: m.status,
+    role: m.role as Membership['role'],
+    status: m.status as Membership['status'],
     joinedAt: m.joined_at,
   };
 }

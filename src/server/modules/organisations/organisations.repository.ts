@@ -126,53 +126,7 @@ export async function knownFieldCodes(db: Db): Promise<Set<string>> {
   return new Set(rows.map((r) => r.code));
 }
 
-export interface MembershipInput {
-  organisationId: string;
-  volunteerId: string;
-  role: string;
-}
-
-export async function insertMembership(db: Db, m: MembershipInput) {
-  const row = {
-    id: newId(),
-    organisation_id: m.organisationId,
-    volunteer_id: m.volunteerId,
-    role: m.role,
-    status: 'active',
-    joined_at: nowIso(),
-  };
-  await db.insertInto('memberships').values(row).execute();
-  return row;
-}
-
-export async function findMembership(db: Db, organisationId: string, volunteerId: string) {
-  return db
-    .selectFrom('memberships')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('volunteer_id', '=', volunteerId)
-    .executeTakeFirst();
-}
-
-export async function listMembers(db: Db, organisationId: string, afterId: string | undefined, limit: number) {
-  let q = db
-    .selectFrom('memberships')
-    .innerJoin('volunteers', 'volunteers.id', 'memberships.volunteer_id')
-    .selectAll('memberships')
-    .select(['volunteers.name as volunteer_name', 'volunteers.volunteer_code'])
-    .where('memberships.organisation_id', '=', organisationId);
-  if (afterId) q = q.where('memberships.id', '>', afterId);
-  return q
-    .orderBy('memberships.id')
-    .limit(limit + 1)
-    .execute();
-}
-
 export async function volunteerIdByCode(db: Db, code: string): Promise<string | undefined> {
   const r = await db.selectFrom('volunteers').select('id').where('volunteer_code', '=', code).executeTakeFirst();
   return r?.id;
-}
-
-export async function volunteerExists(db: Db, id: string): Promise<boolean> {
-  return !!(await db.selectFrom('volunteers').select('id').where('id', '=', id).executeTakeFirst());
 }

@@ -1,14 +1,10 @@
-import { IdParams, PageQuery, errorResponses } from '../../../common/contract/common.js';
+import { IdParams, errorResponses } from '../../../common/contract/common.js';
 import {
-  AddMemberBody,
   CreateOrganisationBody,
-  MemberList,
-  MembershipSchema,
   OrganisationList,
   OrganisationListQuery,
   OrganisationSchema,
 } from '../../../common/contract/organisations.js';
-import { z } from 'zod';
 import type { App } from '../../context.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
 import { requireActor } from '../../plugins/auth.js';
@@ -73,42 +69,6 @@ export function organisationRoutes(app: App): void {
       });
       const p = pageOf(rows, q.limit, (r) => ({ id: r.id }));
       return { items: p.items.map(presentOrganisationSummary), nextCursor: p.nextCursor };
-    },
-  );
-
-  app.post(
-    '/api/v1/organisations/:id/members',
-    {
-      schema: {
-        tags,
-        summary: 'Add a volunteer to an organisation, by volunteerId or volunteerCode',
-        params: IdParams,
-        body: AddMemberBody,
-        response: { 201: MembershipSchema, ...errorResponses },
-      },
-    },
-    async (req, reply) => {
-      const { role, ...who } = req.body;
-      const m = await service.addMember(db(), requireActor(req), req.params.id, who, role);
-      return reply.status(201).send(m);
-    },
-  );
-
-  app.get(
-    '/api/v1/organisations/:id/members',
-    {
-      schema: {
-        tags,
-        summary: 'Members of an organisation (its admins)',
-        params: IdParams,
-        querystring: z.strictObject(PageQuery),
-        response: { 200: MemberList, ...errorResponses },
-      },
-    },
-    async (req) => {
-      const after = decodeCursor<{ id: string }>(req.query.cursor, ['id']);
-      const rows = await service.listMembers(db(), requireActor(req), req.params.id, after?.id, req.query.limit);
-      return pageOf(rows, req.query.limit, (r) => ({ id: r.id }));
     },
   );
 }

@@ -5,7 +5,7 @@ import { hasRole, Policy, type Actor } from '../access/policy.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { regionByCode } from '../regions/regions.repository.js';
 import * as repo from './organisations.repository.js';
-import { presentMembership, presentOrganisation } from './organisations.presenter.js';
+import { presentOrganisation } from './organisations.presenter.js';
 
 /**
  * Creates an organisation. Region admins create within their region; admins of an
@@ -78,63 +78,4 @@ export async function getOrganisation(db: Db, id: string) {
   const org = await repo.organisationById(db, id);
   if (!org) throw notFound('Organisation');
   return presentOrganisation(org, await repo.pathOf(db, id));
-}
-
-/** Who to add: exactly one of the two (the contract checks that). */
-export interface MemberRef {
-  volunteerId?: string;
-  volunteerCode?: string;
-}
-
-/** Adds a volunteer (by id or by volunteer code) to an organisation; admins of the organisation only. */
-export async function addMember(db: Db, actor: Actor, orgId: string, who: MemberRef, role: string) {
-  const policy = new Policy(db);
-  const org = await repo.organisationById(db, orgId);
-  if (!org) throw notFound('Organisation');
-  if (!(await policy.adminsOrganisation(actor, orgId))) throw forbidden('You do not administer this organisation');
-  let volunteerId: string;
-  if (who.volunteerCode !== undefined) {
-    const found = await repo.volunteerIdByCode(db, who.volunteerCode);
-    if (!found) {
-      throw new AppError('RULE_VIOLATION', `volunteerCode: no volunteer has the code "${who.volunteerCode}"`, {
-        field: 'volunteerCode',
-      });
-    }
-    volunteerId = found;
-  } else {
-    volunteerId = who.volunteerId ?? '';
-  }
-  if (!(await repo.volunteerExists(db, volunteerId))) {
-    throw new AppError('RULE_VIOLATION', `volunteerId: volunteer "${volunteerId}" does not exist`, {
-      field: 'volunteerId',
-    });
-  }
-  if (await repo.findMembership(db, orgId, volunteerId)) {
-    throw new AppError('DUPLICATE', 'The volunteer is already a member of this organisation');
-  }
-  const row = await db.transaction().execute(async (trx) => {
-    const m = await repo.insertMembership(trx, { organisationId: orgId, volunteerId, role });
-    await appendAudit(trx, {
-      actorUserId: actor.userId,
-      action: 'membership.add',
-      entityType: 'organisation',
-      entityId: orgId,
-      details: { volunteerId, role },
-    });
-    return m;
-  });
-  return presentMembership(row);
-}
-
-export async function listMembers(db: Db, actor: Actor, orgId: string, afterId: string | undefined, limit: number) {
-  const org = await repo.organisationById(db, orgId);
-  if (!org) throw notFound('Organisation');
-  if (!(await new Policy(db).adminsOrganisation(actor, orgId)))
-    throw forbidden('You do not administer this organisation');
-  const rows = await repo.listMembers(db, orgId, afterId, limit);
-  return rows.map((r) => ({
-    ...presentMembership(r),
-    volunteerName: r.volunteer_name,
-    volunteerCode: r.volunteer_code,
-  }));
 }

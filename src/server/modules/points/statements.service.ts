@@ -18,7 +18,9 @@ export async function statementOf(
   volunteerId: string,
   q: { cursor?: string | undefined; limit: number },
 ): Promise<Statement> {
-  if (!(await new Policy(db).seesVolunteer(actor, volunteerId))) throw notFound('Volunteer');
+  // Points are the person's own business and their region's: a membership does not show them.
+  const sight = await new Policy(db).sightOf(actor, volunteerId);
+  if (sight === null || sight.kind === 'membership') throw notFound('Volunteer');
   const cursor = decodeCursor<{ seq: number }>(q.cursor, ['seq']);
   const seq = cursor ? Number(cursor.seq) : null;
   if (seq !== null && !Number.isInteger(seq)) decodeCursor('!', ['seq']);

@@ -1,9 +1,10 @@
+import { isoIn } from '../../../../test/clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, makeOrganisationTree, type OrganisationTree } from '../../../../test/activity-factories.js';
 import { makeVolunteer, REGIONS } from '../../../../test/factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
-import { insertMembership } from '../organisations/organisations.repository.js';
+import { insertMembership } from '../organisations/memberships.repository.js';
 
 describe.each(DIALECTS)('qualifications on %s', (dialect) => {
   let t: TestApp;
@@ -29,7 +30,14 @@ describe.each(DIALECTS)('qualifications on %s', (dialect) => {
   it('is recorded by an admin who sees the volunteer and read by them or the volunteer', async () => {
     const v = await makeVolunteer(t.app, { regionCode: REGIONS.jiefangbei });
     const self = await clientFor(t.app, v.userId);
-    await insertMembership(t.tdb.db, { organisationId: tree.teamId, volunteerId: v.id, role: 'member' });
+    // A membership the volunteer accepted.
+    await insertMembership(t.tdb.db, {
+      organisationId: tree.teamId,
+      volunteerId: v.id,
+      role: 'member',
+      status: 'active',
+      at: isoIn(0),
+    });
     const url = `/api/v1/volunteers/${v.id}/qualifications`;
     const body = { kind: 'sign_language', expiresAt: '2030-06-30' };
     expect((await t.app.inject({ method: 'POST', url, payload: body })).statusCode).toBe(401);

@@ -47,6 +47,8 @@ export interface RecordFilter {
   volunteerId?: string;
   /** Records of this organisation and every organisation under it. */
   organisationUnder?: string;
+  /** Only records of organisations under one of these (what a membership lets its admins see). */
+  organisationsUnderAny?: string[];
   status?: string;
 }
 
@@ -59,6 +61,19 @@ export async function listRecords(db: Db, f: RecordFilter, beforeId: string | un
       .where('organisation_closure.ancestor', '=', f.organisationUnder);
   }
   if (f.volunteerId) q = q.where('service_records.volunteer_id', '=', f.volunteerId);
+  const under = f.organisationsUnderAny;
+  if (under) {
+    if (under.length === 0) return [];
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('organisation_closure as oc')
+          .select('oc.ancestor')
+          .whereRef('oc.descendant', '=', 'service_records.organisation_id')
+          .where('oc.ancestor', 'in', under),
+      ),
+    );
+  }
   if (f.status) q = q.where('service_records.status', '=', f.status);
   if (beforeId) q = q.where('service_records.id', '<', beforeId);
   return q.orderBy('service_records.id', 'desc').limit(limit).execute();

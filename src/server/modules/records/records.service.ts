@@ -28,16 +28,23 @@ export async function listRecords(db: Db, actor: Actor, q: RecordListQuery) {
     volunteerId = await volunteerIdOfUser(db, actor.userId);
     if (!volunteerId) throw ruleError('query.volunteerId', 'give a volunteerId or an organisationId');
   }
-  let allowed = !!volunteerId && !!(await policy.seesVolunteer(actor, volunteerId));
-  if (!allowed && q.organisationId) {
-    allowed = await policy.adminsOrganisation(actor, q.organisationId);
-    if (!allowed && !q.volunteerId) throw forbidden('You do not administer this organisation');
+  const sight = volunteerId ? await policy.sightOf(actor, volunteerId) : null;
+  let allowed = sight !== null;
+  // A membership shows its organisation's admins the person's service with that organisation only.
+  let limitTo = sight?.kind === 'membership' ? sight.via : undefined;
+  if (q.organisationId && (!allowed || limitTo)) {
+    if (await policy.adminsOrganisation(actor, q.organisationId)) {
+      allowed = true;
+      limitTo = undefined;
+    } else if (!allowed && !q.volunteerId) {
+      throw forbidden('You do not administer this organisation');
+    }
   }
   if (!allowed) throw notFound('Volunteer');
   const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
   const rows = await repo.listRecords(
     db,
-    { volunteerId, organisationUnder: q.organisationId, status: q.status },
+    { volunteerId, organisationUnder: q.organisationId, organisationsUnderAny: limitTo, status: q.status },
     after?.id,
     q.limit + 1,
   );
@@ -49,11 +56,10 @@ export async function getRecord(db: Db, actor: Actor, id: string): Promise<repo.
   const r = await repo.recordById(db, id);
   if (!r) throw notFound('Record');
   const policy = new Policy(db);
-  if (
-    (await policy.seesVolunteer(actor, r.volunteer_id)) ||
-    (await policy.adminsOrganisation(actor, r.organisation_id))
-  )
+  const sight = await policy.sightOf(actor, r.volunteer_id);
+  if (sight?.kind === 'self' || sight?.kind === 'duty' || (await policy.adminsOrganisation(actor, r.organisation_id))) {
     return r;
+  }
   throw notFound('Record');
 }
 

@@ -13,7 +13,6 @@ import { DIALECTS } from '../../../../test/test-db.js';
 import { EXPORTS_PER_HOUR, type DataExport } from '../../../common/contract/data-export.js';
 import { issueMemberCode } from '../checkin/codes.js';
 import { at, codeOf, makeScene, makeShift, signUp, type Scene } from '../checkin/checkin.test-helpers.js';
-import { notify } from '../notifications/notify.js';
 import { testNow } from '../../../../test/clock.js';
 
 interface Footprint {
@@ -40,6 +39,8 @@ describe.each(DIALECTS)('GET /api/v1/me/export on %s', (dialect) => {
       role: 'member',
     });
     expect(member.statusCode).toBe(201);
+    // A membership by consent: the invitation is a notice, which the volunteer accepts.
+    expect((await self.post(`/api/v1/memberships/${member.json().id}/accept`, {})).statusCode).toBe(200);
     const { shiftId } = await makeShift(t, scene);
     await signUp(t, shiftId, { volunteerId: volunteer.id, userId: volunteer.userId, client: self });
     const { token } = await codeOf(scene.organiser, shiftId);
@@ -55,12 +56,8 @@ describe.each(DIALECTS)('GET /api/v1/me/export on %s', (dialect) => {
       expiresAt: '2030-12-31',
     });
     expect(q.statusCode).toBe(201);
-    const notificationId = await notify(t.tdb.db, {
-      userId: volunteer.userId,
-      kind: 'test_notice',
-      title: `给${name}的通知`,
-      body: '测试',
-    });
+    const inbox = (await self.get('/api/v1/me/notifications')).json() as { items: { id: string; kind: string }[] };
+    const notificationId = inbox.items.find((n) => n.kind === 'membership_invited')?.id;
     return {
       volunteer,
       email,

@@ -1,3 +1,4 @@
+import { isoIn } from '../../../../test/clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   makePhone,
@@ -11,7 +12,8 @@ import {
 import { DIALECTS } from '../../../../test/test-db.js';
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { auditOf } from '../audit/audit.repository.js';
-import { insertMembership, insertOrganisation } from '../organisations/organisations.repository.js';
+import { insertMembership } from '../organisations/memberships.repository.js';
+import { insertOrganisation } from '../organisations/organisations.repository.js';
 
 describe.each(DIALECTS)('volunteer access on %s', (dialect) => {
   let t: TestApp;
@@ -59,7 +61,15 @@ describe.each(DIALECTS)('volunteer access on %s', (dialect) => {
       departmentId: null,
       fields,
     });
-    if (memberId) await insertMembership(db, { organisationId: team, volunteerId: memberId, role: 'member' });
+    if (memberId) {
+      await insertMembership(db, {
+        organisationId: team,
+        volunteerId: memberId,
+        role: 'member',
+        status: 'active',
+        at: isoIn(0),
+      });
+    }
     const u = await makeUser(db, { roles: [{ role: 'team_admin', scopeType: 'organisation', scopeId: team }] });
     return new Client(t.app).login(u.username, PASSWORD);
   };

@@ -3,8 +3,15 @@ import { Alert, Button, Form, Input, Radio, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBERSHIP_ROLES } from '../../../common/enums.js';
-import { addMemberByCode, listMembers, type Member, type MemberRole } from '../../api/organisations.api.js';
+import {
+  addMemberByCode,
+  answerMembership,
+  listMembers,
+  type Member,
+  type MemberRole,
+} from '../../api/organisations.api.js';
 import { useFormat } from '../../components/format.js';
+import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
 import { EmptyText } from './empty-text.js';
@@ -52,14 +59,28 @@ function MembersTable({ org }: { org: string }) {
         pagination={false}
         locale={{ emptyText: <EmptyText>{t('organiser.members.none')}</EmptyText> }}
         columns={[
-          { title: t('organiser.members.name'), dataIndex: 'volunteerName' },
+          {
+            title: t('organiser.members.name'),
+            dataIndex: 'volunteerName',
+            render: (name: string | null) => name ?? <span className="hint">{t('organiser.members.hidden')}</span>,
+          },
           { title: t('organiser.members.code'), dataIndex: 'volunteerCode' },
           {
             title: t('organiser.members.role'),
             dataIndex: 'role',
             render: (r: MemberRole) => t(`organiser.members.roles.${r}`),
           },
+          {
+            title: t('organiser.members.status'),
+            dataIndex: 'status',
+            render: (s: Member['status']) => t(`membership.status.${s}`),
+          },
           { title: t('organiser.members.joined'), dataIndex: 'joinedAt', render: (d: string) => f.date(d) },
+          {
+            title: t('organiser.members.actions'),
+            key: 'actions',
+            render: (_: unknown, m: Member) => <MemberActions org={org} m={m} />,
+          },
         ]}
       />
       {q.hasNextPage && (
@@ -68,6 +89,46 @@ function MembersTable({ org }: { org: string }) {
         </Button>
       )}
     </>
+  );
+}
+
+type Action = 'accept' | 'decline' | 'end';
+
+/** What the organisation's admins can do in each status: answer an application, end or withdraw. */
+const ACTIONS: Record<Member['status'], Action[]> = {
+  applied: ['accept', 'decline'],
+  invited: ['end'],
+  active: ['end'],
+  declined: [],
+  ended: [],
+};
+
+function MemberActions({ org, m }: { org: string; m: Member }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const act = useMutation({
+    mutationFn: (action: Action) => answerMembership(m.id, action),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['organiser', 'members', org] }),
+  });
+  const label = (a: Action) => t(`organiser.members.${a === 'end' && m.status === 'invited' ? 'withdraw' : a}`);
+  return (
+    <span className="admin-row">
+      {ACTIONS[m.status].map((a) => (
+        <Button
+          key={a}
+          size="small"
+          type={a === 'accept' ? 'primary' : 'default'}
+          danger={a === 'end' && m.status === 'active'}
+          autoInsertSpace={false}
+          loading={act.isPending && act.variables === a}
+          aria-label={t('organiser.members.actionOn', { action: label(a), who: m.volunteerName ?? m.volunteerCode })}
+          onClick={() => act.mutate(a)}
+        >
+          {label(a)}
+        </Button>
+      ))}
+      {act.isError && <ErrorNotice error={act.error} />}
+    </span>
   );
 }
 

@@ -38,7 +38,12 @@ export function useMemberPeople(org: string | null): Pickable[] {
     queryFn: () => allMembers(org ?? ''),
     enabled: !!org,
   });
-  return (q.data ?? []).map((m) => ({ volunteerId: m.volunteerId, name: m.volunteerName, code: m.volunteerCode }));
+  // Only members who accepted: an invitation shows nothing of the person.
+  return (q.data ?? []).flatMap((m) =>
+    m.status === 'active' && m.volunteerName !== null
+      ? [{ volunteerId: m.volunteerId, name: m.volunteerName, code: m.volunteerCode }]
+      : [],
+  );
 }
 
 export const signupPeople = (signups: ShiftSignup[]): Pickable[] =>

@@ -81,6 +81,9 @@ function VolunteerHub({ v }: { v: Volunteer }) {
         <Link className="button" to="/me/points">
           {t('me.points')}
         </Link>
+        <Link className="button" to="/me/teams" data-testid="me-teams">
+          {t('teams.meLink')}
+        </Link>
       </nav>
       <ProfileSummary v={v} />
       <MyQualifications volunteerId={v.id} />
