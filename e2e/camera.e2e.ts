@@ -46,10 +46,10 @@ describe('check-in with the camera', () => {
     const v = await ApiCaller.login(server.url, volunteer.phone, volunteer.password);
     await v.post(`/shifts/${shiftId}/signups`, {});
 
-    // The token is good for this window and the next: the camera must see it within a minute.
-    const code = await lead.get<{ token: string }>(`/shifts/${shiftId}/checkin-code`);
+    // Chromium reads the fake camera's file when the camera opens, not at launch: the token (good
+    // for this window and the next) is fetched and filmed just before, so a slow machine cannot
+    // let it expire while the browser starts and the volunteer logs in.
     const video = join(dir, 'qr.y4m');
-    writeQrVideo(video, code.token);
     const browser = await launchBrowser([
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
@@ -67,6 +67,8 @@ describe('check-in with the camera', () => {
       await page.waitForURL(/\/me$/);
       const checkin = new CheckinPage(page);
       await checkin.open();
+      const code = await lead.get<{ token: string }>(`/shifts/${shiftId}/checkin-code`);
+      writeQrVideo(video, code.token);
       await page.getByRole('button', { name: '打开摄像头扫码' }).click();
       await checkin.result().filter({ hasText: '签到成功' }).waitFor({ timeout: 20_000 });
     } finally {

@@ -28,10 +28,16 @@ describe('member code read by the camera at the kiosk and at the counter', () =>
   const volunteer = { name: '彭扫码', password: 'volunteer-pass-7', ...uniquePerson() };
   let shiftPath = '';
 
-  /** A browser whose camera shows the volunteer's member code of this moment. */
+  /**
+   * A browser whose camera plays `name`.y4m. Chromium reads the file when the camera opens, so
+   * `filmMemberCode` writes the volunteer's code of that moment just before: a slow machine
+   * cannot let it expire while the browser starts and the staff member logs in.
+   */
+  const filmMemberCode = async (name: string) =>
+    writeQrVideo(join(dir, `${name}.y4m`), (await volunteerApi.get<{ token: string }>('/me/member-code')).token);
   const browserShowingMemberCode = async (name: string): Promise<Browser> => {
     const video = join(dir, `${name}.y4m`);
-    writeQrVideo(video, (await volunteerApi.get<{ token: string }>('/me/member-code')).token);
+    await filmMemberCode(name); // the device must exist when the browser starts
     return launchBrowser([
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
@@ -89,6 +95,7 @@ describe('member code read by the camera at the kiosk and at the counter', () =>
       await page.getByTestId('desk-digits').waitFor();
       await page.getByRole('button', { name: '扫会员码登记' }).click();
       await page.getByTestId('kiosk-input').waitFor();
+      await filmMemberCode('kiosk');
       await page.getByTestId('kiosk').getByRole('button', { name: '打开摄像头扫码' }).click();
       await organiser
         .kioskLog()
@@ -105,6 +112,7 @@ describe('member code read by the camera at the kiosk and at the counter', () =>
       const page = await logIn(browser, clerk);
       const counter = new CounterPage(page);
       await counter.openSection('redeem');
+      await filmMemberCode('counter');
       await page
         .getByRole('form', { name: /会员码/ })
         .getByRole('button', { name: '打开摄像头扫码' })
