@@ -128,4 +128,41 @@ describe('the volunteer registry and region names in the administration console'
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  it("shows the region admin the audit log of their reads of a volunteer's data, filtered by keyboard", async () => {
+    const context = await newContext(fx.browser, fx.server.url);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new LoginPage(page).open();
+    await new LoginPage(page).logIn(REGION_ADMIN.login, REGION_ADMIN.password);
+    await page.waitForURL(/\/admin\//);
+    const admin = new AdminPage(page);
+    // The earlier test opened 陈善美's drawer: her profile, records, points and qualifications were read.
+    await page.getByRole('navigation', { name: '管理功能' }).getByRole('link', { name: '审计日志' }).click();
+    await page.waitForURL(/\/admin\/audit$/);
+    await page.getByRole('heading', { level: 1, name: '审计日志' }).waitFor();
+    await admin.tableRows().filter({ hasText: '查看积分明细' }).first().waitFor();
+    await assertAccessibleInEveryMode(page, 'audit log', () => admin.settled());
+
+    // Only the points reads, chosen by keyboard.
+    await page.getByLabel('操作').focus();
+    await page.keyboard.type('查看积分');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('button', { name: '筛 选' })
+      .or(page.getByRole('button', { name: '筛选' }))
+      .focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      `[...document.querySelectorAll('.ant-table-tbody tr.ant-table-row')].length > 0 &&
+       [...document.querySelectorAll('.ant-table-tbody tr.ant-table-row')].every((r) => r.textContent.includes('查看积分明细'))`,
+    );
+    const row = (await admin.tableRows().first().textContent()) ?? '';
+    assert.match(row, /渝中区管理员/);
+    assert.match(row, /志愿者/);
+    assert.doesNotMatch(row, new RegExp(DEMO_PHONE));
+    await assertAccessible(page, 'audit log filtered');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

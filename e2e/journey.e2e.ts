@@ -83,7 +83,7 @@ describe('journey: register → sign up → check in and out → confirmed → p
     const vErrors = watchErrors(vPage);
     const register = new RegisterPage(vPage);
     await register.open();
-    await register.fill({ ...volunteer, regionPath: ['500000', '500103'], fields: ['ecology'] });
+    await register.fill({ ...volunteer, regionPath: ['500000', '500103'], fields: ['ecology'] }, fx.server.sms);
     await assertAccessible(vPage, 'register form filled in');
     await register.submit();
     const code = (await register.newVolunteerCode().textContent())?.trim() ?? '';

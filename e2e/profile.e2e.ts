@@ -82,12 +82,19 @@ describe('volunteer: my profile, notification channels and my data', () => {
     await profile.slotInput(0, 'from').fill('09:30');
     await profile.slotInput(0, 'to').fill('11:30');
 
-    // The server refuses a phone another volunteer holds, beside the phone field.
+    // A phone another volunteer holds gets no code (its owner is told by SMS); whatever code is
+    // typed is refused beside the code field, as a wrong one would be.
     await profile.input('phone').fill(someoneElse.phone);
-    // A new phone is a new login: the form asks for the current password first.
+    // A new phone is a new login: the form asks for the current password and a code first.
     await profile.saveButton().focus();
     await page.keyboard.press('Enter');
     await profile.fieldError('currentPassword').waitFor();
+    await profile.fieldError('verificationCode').waitFor();
+    await page.getByTestId('send-code').focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(/验证码已发送至/).waitFor();
+    assert.equal(fx.server.sms.lastCode(someoneElse.phone), null);
+    await profile.input('verificationCode').fill('000000');
     await profile.input('currentPassword').fill('wrong-password');
     await profile.saveButton().focus();
     await page.keyboard.press('Enter');
@@ -95,8 +102,7 @@ describe('volunteer: my profile, notification channels and my data', () => {
     await profile.input('currentPassword').fill(person.password);
     await profile.saveButton().focus();
     await page.keyboard.press('Enter');
-    await profile.fieldError('phone').waitFor();
-    assert.match((await profile.fieldError('phone').textContent()) ?? '', /已被其他账号使用/);
+    await profile.fieldError('verificationCode').getByText('验证码不正确或已过期').waitFor();
     await assertAccessible(page, 'profile form with a server refusal (phone)');
     await profile.input('phone').fill('');
     await profile.input('phone').press('Enter');

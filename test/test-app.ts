@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import type { App } from '../src/server/context.js';
 import type { Dialect } from '../src/server/db/database.js';
+import { devSmsProvider } from '../src/server/modules/notifications/transports.js';
+import { SmsInbox } from './sms.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
 /** Log lines the app wrote, for assertions that personal data never reaches them. */
@@ -22,6 +27,8 @@ export interface TestApp {
   app: App;
   tdb: TestDatabase;
   logs: LogCapture;
+  /** What the app sent by SMS (the dev provider's file). */
+  sms: SmsInbox;
   close(): Promise<void>;
 }
 
@@ -39,15 +46,19 @@ export async function createTestApp(dialect: Dialect): Promise<TestApp> {
       webRoot: undefined,
     },
   );
-  const app = await buildApp(config, tdb, { logStream: logs });
+  const smsDir = mkdtempSync(join(tmpdir(), 'shanmei-sms-'));
+  const sms = new SmsInbox(join(smsDir, 'sms.log'));
+  const app = await buildApp(config, tdb, { logStream: logs, sms: devSmsProvider(sms.file) });
   await app.ready();
   return {
     app,
     tdb,
     logs,
+    sms,
     close: async () => {
       await app.close();
       await tdb.drop();
+      rmSync(smsDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { SmsInbox } from '../../test/sms.js';
 import { AppShell } from './app-shell.page.js';
 
 export interface VolunteerDetails {
@@ -34,14 +35,26 @@ export class RegisterPage extends AppShell {
     }
   }
 
-  async fill(v: VolunteerDetails): Promise<void> {
+  /**
+   * Fills the form; with the server's SMS inbox, also asks for the code and types it (a phone
+   * that got no code, being registered already, types one it guessed).
+   */
+  async fill(v: VolunteerDetails, sms?: SmsInbox): Promise<void> {
     await this.input('name').fill(v.name);
     await this.input('idNumber').fill(v.idNumber);
     await this.input('phone').fill(v.phone);
+    if (sms) await this.typeCode(v.phone, sms);
     await this.input('password').fill(v.password);
     await this.chooseRegion(v.regionPath);
     if (v.skills) await this.input('skills').fill(v.skills);
     for (const f of v.fields ?? []) await this.page.locator(`input[name="fields"][value="${f}"]`).check();
+  }
+
+  /** Presses "send code" and types what the SMS said, once the page says it was sent. */
+  async typeCode(phone: string, sms: SmsInbox): Promise<void> {
+    await this.page.getByTestId('send-code').click();
+    await this.page.getByText(/验证码已发送至|Code sent to/).waitFor();
+    await this.input('verificationCode').fill(sms.lastCode(phone) ?? '000000');
   }
 
   async submit(): Promise<void> {

@@ -4,15 +4,27 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SmsInbox } from '../../test/sms.js';
 import { CLOCK_OFFSET_MS, elapsedMs } from './clock.js';
 
 export const ADMIN_PASSWORD = 'e2e-admin-password-1';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'bin', 'shanmei.js');
 
+const inboxes = new Map<string, SmsInbox>();
+
+/** The SMS inbox of the test server at `url`, for helpers that know only the address. */
+export function smsInboxOf(url: string): SmsInbox {
+  const inbox = inboxes.get(url);
+  if (!inbox) throw new Error(`no test server at ${url}`);
+  return inbox;
+}
+
 export interface TestServer {
   url: string;
   stop: () => Promise<void>;
+  /** The texts the server sent through the dev SMS provider (its SHANMEI_SMS_DEV_FILE). */
+  sms: SmsInbox;
   /** With `movableClock`: runs the server's clock this many milliseconds ahead of the run's clock. */
   setClockOffset: (ms: number) => Promise<void>;
 }
@@ -65,6 +77,8 @@ export async function startTestServer(
     SHANMEI_RATE_LIMITS: 'off',
     SHANMEI_DEMO: opts.demo ? 'on' : 'off',
     SHANMEI_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+    SHANMEI_SMS_PROVIDER: 'dev',
+    SHANMEI_SMS_DEV_FILE: join(dir, 'sms.log'),
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
     ...extraEnv,
@@ -88,8 +102,11 @@ export async function startTestServer(
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, () => output);
+  const sms = new SmsInbox(join(dir, 'sms.log'));
+  inboxes.set(url, sms);
   return {
     url,
+    sms,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -60,6 +60,8 @@ export const ERROR_STATUS = {
   LIMIT_REACHED: 409,
   /** A posting that would take a wallet (or another non-negative account) below zero. */
   INSUFFICIENT_POINTS: 409,
+  /** The SMS code is wrong, used, expired or out of attempts: ask for a new one. */
+  VERIFICATION_FAILED: 422,
   /** A repeated idempotency key whose request differs from the first one. */
   IDEMPOTENCY_MISMATCH: 409,
 } as const;

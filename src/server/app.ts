@@ -25,6 +25,9 @@ import { fieldRoutes } from './modules/fields/fields.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { publicConfigRoutes } from './modules/public-config/public-config.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { smsFromEnv, type SmsProvider } from './modules/notifications/transports.js';
+import { verificationRoutes } from './modules/verification/verification.routes.js';
 import { membershipRoutes } from './modules/organisations/memberships.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { recordRoutes } from './modules/records/records.routes.js';
@@ -45,6 +48,8 @@ import { VERSION } from './version.js';
 export interface BuildOptions {
   /** Where log lines go (tests capture them); defaults to stdout. */
   logStream?: NodeJS.WritableStream;
+  /** The SMS provider for one-time codes; defaults to the one SHANMEI_SMS_PROVIDER names. */
+  sms?: SmsProvider;
 }
 
 /**
@@ -78,6 +83,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
     database,
     cipher: new PersonalDataCipher(config.secret),
     limiter: new RateLimiter(config.rateLimits),
+    sms: opts.sms ?? smsFromEnv(),
   };
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(validatorCompiler);
@@ -111,6 +117,8 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   fieldRoutes(app);
   organisationRoutes(app);
   membershipRoutes(app);
+  auditRoutes(app);
+  verificationRoutes(app);
   roleRoutes(app);
   siteRoutes(app);
   volunteerRoutes(app);

@@ -10,14 +10,17 @@ import type { Config } from './config.js';
 import type { PersonalDataCipher } from './crypto.js';
 import type { Database } from './db/database.js';
 import type { Actor } from './modules/access/policy.js';
+import type { SmsProvider } from './modules/notifications/transports.js';
 import type { RateLimiter } from './plugins/rate-limiter.js';
 
-/** What every module gets: the database, the config, the cipher and the limiter. */
+/** What every module gets: the database, the config, the cipher, the limiter and the SMS sender. */
 export interface AppContext {
   config: Config;
   database: Database;
   cipher: PersonalDataCipher;
   limiter: RateLimiter;
+  /** Sends texts that cannot wait for the outbox: one-time codes. */
+  sms: SmsProvider;
 }
 
 /** The Fastify instance with zod schemas as its type provider. */

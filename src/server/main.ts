@@ -42,7 +42,7 @@ export async function startServer(overrides: Partial<Config> = {}, beforeListen?
     console.error(`shanmei: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   }
-  const app = await buildApp(config, database);
+  const app = await buildApp(config, database, { sms: transports.sms ?? undefined });
   let jobs: Jobs | undefined;
   const shutdown = async () => {
     await jobs?.stop();

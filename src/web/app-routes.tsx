@@ -29,6 +29,12 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/auth/login-page.js')).LoginPage }),
           },
           {
+            path: 'password-reset',
+            lazy: async () => ({
+              Component: (await import('./features/auth/password-reset-page.js')).PasswordResetPage,
+            }),
+          },
+          {
             path: 'register',
             lazy: async () => ({ Component: (await import('./features/volunteers/register-page.js')).RegisterPage }),
           },

@@ -1,3 +1,4 @@
+import { MAINLAND_MOBILE } from '../id-numbers.js';
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { ROLES, SCOPE_TYPES } from '../enums.js';
@@ -48,3 +49,15 @@ export type Grant = z.infer<typeof GrantSchema>;
 
 /** A list of short tags (skills, fields, facilities). */
 export const tags = z.array(text(LIMITS.tagMax)).max(LIMITS.tagsMax);
+
+export const Phone = z
+  .string()
+  .trim()
+  .regex(MAINLAND_MOBILE, 'must be a mainland mobile number: 11 digits starting with 13–19')
+  .describe('Mainland mobile number, 11 digits; stored encrypted and shown masked');
+
+export const Password = z
+  .string()
+  .min(LIMITS.passwordMin, `must have at least ${LIMITS.passwordMin} characters`)
+  .max(LIMITS.passwordMax, `must have at most ${LIMITS.passwordMax} characters`)
+  .describe(`Password, ${LIMITS.passwordMin}–${LIMITS.passwordMax} characters`);

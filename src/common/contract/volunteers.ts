@@ -2,19 +2,8 @@ import { z } from 'zod';
 import { ID_TYPES } from '../enums.js';
 import { checkIdNumber, MAINLAND_MOBILE } from '../id-numbers.js';
 import { LIMITS } from '../limits.js';
-import { PageQuery, page, text } from './common.js';
-
-const Phone = z
-  .string()
-  .trim()
-  .regex(MAINLAND_MOBILE, 'must be a mainland mobile number: 11 digits starting with 13–19')
-  .describe('Mainland mobile number, 11 digits; stored encrypted and shown masked');
-
-const Password = z
-  .string()
-  .min(LIMITS.passwordMin, `must have at least ${LIMITS.passwordMin} characters`)
-  .max(LIMITS.passwordMax, `must have at most ${LIMITS.passwordMax} characters`)
-  .describe(`Password, ${LIMITS.passwordMin}–${LIMITS.passwordMax} characters`);
+import { PageQuery, page, Password, Phone, text } from './common.js';
+import { VerificationCode } from './verification.js';
 
 const RegionCode = z.string().trim().min(1).max(20).describe('Code of the region the person lives or serves in');
 
@@ -63,6 +52,7 @@ export const RegisterVolunteerBody = z
     skills: Skills.default([]),
     fields: Fields.default([]),
     availability: Availability.optional(),
+    verificationCode: VerificationCode,
   })
   .superRefine((b, ctx) => {
     const r = checkIdNumber(b.idType, b.idNumber);
@@ -86,10 +76,16 @@ export const UpdateVolunteerBody = z
       .max(LIMITS.passwordMax)
       .optional()
       .describe('The current password; required when the phone changes, because the phone is also a login'),
+    verificationCode: VerificationCode.optional().describe(
+      'The code sent by SMS to the new phone (purpose phone_change); required when the phone changes',
+    ),
   })
-  .refine((b) => Object.entries(b).some(([k, v]) => k !== 'currentPassword' && v !== undefined), {
-    message: 'name at least one field to change',
-  })
+  .refine(
+    (b) => Object.entries(b).some(([k, v]) => k !== 'currentPassword' && k !== 'verificationCode' && v !== undefined),
+    {
+      message: 'name at least one field to change',
+    },
+  )
   .describe('Profile changes; name and ID are real-name data and cannot be changed here');
 export type UpdateVolunteerBody = z.infer<typeof UpdateVolunteerBody>;
 
@@ -165,6 +161,7 @@ export const RegisterResidentBody = z.strictObject({
   phone: Phone,
   password: Password,
   regionCode: RegionCode,
+  verificationCode: VerificationCode,
 });
 export type RegisterResidentBody = z.infer<typeof RegisterResidentBody>;
 

@@ -7,6 +7,8 @@ import * as pointsLedger from './2026-11-29-040-points-ledger.js';
 import * as supermarkets from './2026-11-29-050-supermarkets.js';
 import * as statisticsIndexes from './2026-11-29-060-statistics-indexes.js';
 import * as personalDataAtRest from './2026-12-06-070-personal-data-at-rest.js';
+import * as auditRegions from './2026-12-06-080-audit-regions.js';
+import * as verificationCodes from './2026-12-06-090-verification-codes.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-050-supermarkets': supermarkets,
   '2026-11-29-060-statistics-indexes': statisticsIndexes,
   '2026-12-06-070-personal-data-at-rest': personalDataAtRest,
+  '2026-12-06-080-audit-regions': auditRegions,
+  '2026-12-06-090-verification-codes': verificationCodes,
 };

@@ -142,6 +142,20 @@ export interface AuditLogTable {
   entity_type: string;
   entity_id: string;
   details: string;
+  /** Where the subject lies, for region admins' view of the log; null for city-wide things. */
+  region_code: string | null;
+}
+
+/** One-time SMS codes: keyed hashes of the phone and of the code, never either in clear. */
+export interface VerificationCodesTable {
+  id: string;
+  phone_hash: string;
+  purpose: string;
+  code_hash: string;
+  created_at: string;
+  expires_at: string;
+  attempts: Generated<number>;
+  consumed_at: string | null;
 }
 
 export interface FoundationTables {
@@ -158,4 +172,5 @@ export interface FoundationTables {
   role_grants: RoleGrantsTable;
   sites: SitesTable;
   audit_log: AuditLogTable;
+  verification_codes: VerificationCodesTable;
 }

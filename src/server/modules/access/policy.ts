@@ -16,7 +16,7 @@ export type Sight = { kind: 'self' } | { kind: 'duty' } | { kind: 'membership'; 
 /** Roles that administer what lies under their scope, from strongest to weakest. */
 export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'region_admin', 'department_admin', 'team_admin'];
 
-const scopesOf = (actor: Actor, roles: readonly Role[], scopeType: string): string[] =>
+export const scopesOf = (actor: Actor, roles: readonly Role[], scopeType: string): string[] =>
   actor.grants.filter((g) => roles.includes(g.role as Role) && g.scope_type === scopeType).map((g) => g.scope_id);
 
 export const hasRole = (actor: Actor | null, ...roles: Role[]): boolean =>

@@ -100,3 +100,35 @@ export async function countUsers(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+export async function userIdByPhoneHash(db: Db, hash: string): Promise<string | undefined> {
+  return (await db.selectFrom('users').select('id').where('phone_hash', '=', hash).executeTakeFirst())?.id;
+}
+
+export async function passwordHashOf(db: Db, userId: string): Promise<string | undefined> {
+  return (await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst())
+    ?.password_hash;
+}
+
+/**
+ * A new password ends the user's sessions (all, or all but the one in use) and revokes every
+ * API token: whoever held the old password holds nothing after.
+ */
+export async function replacePassword(
+  db: Db,
+  userId: string,
+  passwordHash: string,
+  at: string,
+  keepSessionId: string | null = null,
+): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepSessionId) q = q.where('id', '!=', keepSessionId);
+  await q.execute();
+  await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}

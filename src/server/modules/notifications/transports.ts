@@ -82,12 +82,17 @@ const SMS_PROVIDERS: Record<string, (env: NodeJS.ProcessEnv) => SmsProvider> = {
 export function transportsFromEnv(env: NodeJS.ProcessEnv = process.env): Transports {
   const smtp = env.SHANMEI_SMTP_URL;
   const from = env.SHANMEI_MAIL_FROM || '善美志愿服务 <no-reply@shanmei.local>';
+  return { email: smtp ? smtpTransport(smtp, from) : null, sms: smsFromEnv(env) };
+}
+
+/** The SMS provider SHANMEI_SMS_PROVIDER names (`dev` by default); an unknown one is an error. */
+export function smsFromEnv(env: NodeJS.ProcessEnv = process.env): SmsProvider {
   const smsName = env.SHANMEI_SMS_PROVIDER || 'dev';
   const sms = SMS_PROVIDERS[smsName];
   if (!sms) {
     throw new Error(`SHANMEI_SMS_PROVIDER must be one of ${Object.keys(SMS_PROVIDERS).join(', ')}, got "${smsName}"`);
   }
-  return { email: smtp ? smtpTransport(smtp, from) : null, sms: sms(env) };
+  return sms(env);
 }
 
 /**

@@ -4,7 +4,7 @@ import { forbidden, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
 import { hasRole, Policy, type Actor } from '../access/policy.js';
-import { appendAudit } from '../audit/audit.repository.js';
+import { appendAudit, auditPersonalRead } from '../audit/audit.repository.js';
 import { balanceOf, CITY, postTransaction, walletOf } from './ledger.js';
 import * as repo from './statements.repository.js';
 
@@ -21,6 +21,7 @@ export async function statementOf(
   // Points are the person's own business and their region's: a membership does not show them.
   const sight = await new Policy(db).sightOf(actor, volunteerId);
   if (sight === null || sight.kind === 'membership') throw notFound('Volunteer');
+  if (sight.kind === 'duty') await auditPersonalRead(db, actor.userId, volunteerId, 'points');
   const cursor = decodeCursor<{ seq: number }>(q.cursor, ['seq']);
   const seq = cursor ? Number(cursor.seq) : null;
   if (seq !== null && !Number.isInteger(seq)) decodeCursor('!', ['seq']);

@@ -1,7 +1,7 @@
 import { AppError, forbidden, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { Policy, type Actor } from '../access/policy.js';
-import { appendAudit } from '../audit/audit.repository.js';
+import { appendAudit, auditPersonalRead } from '../audit/audit.repository.js';
 import * as repo from './qualifications.repository.js';
 
 type Row = Awaited<ReturnType<typeof repo.qualificationsOf>>[number];
@@ -60,6 +60,8 @@ export async function addQualification(
 }
 
 export async function listQualifications(db: Db, actor: Actor, volunteerId: string) {
-  if (!(await new Policy(db).seesVolunteer(actor, volunteerId))) throw notFound('Volunteer');
+  const sees = await new Policy(db).seesVolunteer(actor, volunteerId);
+  if (!sees) throw notFound('Volunteer');
+  if (sees === 'admin') await auditPersonalRead(db, actor.userId, volunteerId, 'qualifications');
   return { items: (await repo.qualificationsOf(db, volunteerId)).map(present) };
 }

@@ -8,7 +8,7 @@ import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
 import { Policy, type Actor } from '../access/policy.js';
-import { appendAudit } from '../audit/audit.repository.js';
+import { appendAudit, auditPersonalRead } from '../audit/audit.repository.js';
 import { volunteerIdOfUser } from '../checkin/checkin.repository.js';
 import { volunteerIdByCode } from '../organisations/organisations.repository.js';
 import { getSettings } from '../settings/settings.service.js';
@@ -41,6 +41,7 @@ export async function listRecords(db: Db, actor: Actor, q: RecordListQuery) {
     }
   }
   if (!allowed) throw notFound('Volunteer');
+  if (volunteerId && sight && sight.kind !== 'self') await auditPersonalRead(db, actor.userId, volunteerId, 'records');
   const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
   const rows = await repo.listRecords(
     db,
@@ -57,7 +58,10 @@ export async function getRecord(db: Db, actor: Actor, id: string): Promise<repo.
   if (!r) throw notFound('Record');
   const policy = new Policy(db);
   const sight = await policy.sightOf(actor, r.volunteer_id);
-  if (sight?.kind === 'self' || sight?.kind === 'duty' || (await policy.adminsOrganisation(actor, r.organisation_id))) {
+  if (sight?.kind === 'self' || (await policy.adminsOrganisation(actor, r.organisation_id))) return r;
+  // Someone else's service, read through a duty over their region: audited.
+  if (sight?.kind === 'duty') {
+    await auditPersonalRead(db, actor.userId, r.volunteer_id, 'records');
     return r;
   }
   throw notFound('Record');

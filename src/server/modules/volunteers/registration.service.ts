@@ -13,12 +13,13 @@ import { appendAudit } from '../audit/audit.repository.js';
 import { insertUser } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { getSettings } from '../settings/settings.service.js';
+import { useCode } from '../verification/verification.service.js';
 import { newVolunteerCode } from './volunteer-code.js';
 import * as repo from './volunteers.repository.js';
 import * as rules from './volunteers.rules.js';
 
 /** What registration needs: skills and fields may be left out (they default to none). */
-export type VolunteerRegistration = RegisterVolunteerInput;
+export type VolunteerRegistration = Omit<RegisterVolunteerInput, 'verificationCode'>;
 
 export interface RegistrationOptions {
   /** A precomputed argon2 hash of `input.password`: bulk seeders skip ~65 ms of hashing each. */
@@ -27,6 +28,11 @@ export interface RegistrationOptions {
   now?: string;
   /** Below this age a guardian must consent; defaults to the `guardianAge` setting (18). */
   guardianAge?: number;
+  /**
+   * A checked SMS code proving the phone (the public endpoints always give one): used in the
+   * registration's transaction, and it lets a duplicate ID be named with the account's phone.
+   */
+  verificationCodeId?: string;
 }
 
 export interface RegisteredVolunteer {
@@ -86,9 +92,12 @@ export async function registerVolunteer(
 
   const attempt = () =>
     inTransaction(db, async (trx) => {
+      if (opts.verificationCodeId) await useCode(trx, opts.verificationCodeId);
       await rules.requireRegion(trx, regionCode);
       await rules.requireFields(trx, fields);
-      if (await repo.idNumberTaken(trx, idHash)) throw rules.duplicateId();
+      const holder = await repo.accountPhoneOfId(trx, idHash);
+      // Only someone who proved their phone learns which account holds the ID, by its masked phone.
+      if (holder !== undefined) throw rules.duplicateId(opts.verificationCodeId ? holder : undefined);
       if (await repo.phoneTaken(trx, phoneCols.phone_hash)) throw rules.duplicatePhone();
       let volunteerCode = newVolunteerCode();
       for (let i = 1; i < CODE_ATTEMPTS && (await repo.volunteerCodeTaken(trx, volunteerCode)); i++) {
@@ -158,7 +167,7 @@ export async function registerVolunteer(
 export async function registerResident(
   ctx: Pick<AppContext, 'cipher'>,
   db: Db,
-  input: RegisterResidentBody,
+  input: Omit<RegisterResidentBody, 'verificationCode'>,
   opts: RegistrationOptions = {},
 ): Promise<{ userId: string }> {
   const now = opts.now ?? nowIso();
@@ -171,6 +180,7 @@ export async function registerResident(
   const passwordHash = opts.passwordHash ?? (await hashPassword(input.password));
   try {
     return await inTransaction(db, async (trx) => {
+      if (opts.verificationCodeId) await useCode(trx, opts.verificationCodeId);
       await rules.requireRegion(trx, regionCode);
       if (await repo.phoneTaken(trx, phoneCols.phone_hash)) throw rules.duplicatePhone();
       const userId = newId();

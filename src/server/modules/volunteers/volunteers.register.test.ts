@@ -5,18 +5,31 @@ import { Client, createTestApp, type TestApp } from '../../../../test/test-app.j
 import { toNumber } from '../../db/database.js';
 import { setSetting } from '../settings/settings.service.js';
 import { isVolunteerCode } from './volunteer-code.js';
-import { testNow } from '../../../../test/clock.js';
+import { freezeClock, testNow } from '../../../../test/clock.js';
+import { smsCode } from '../../../../test/sms.js';
 
 let address = 0;
-/** Each registration from its own address, so the per-address limit stays out of the way. */
-const post = (t: TestApp, url: string, payload: unknown, headers: Record<string, string> = {}) =>
-  t.app.inject({
+const REGISTRATIONS = ['/api/v1/volunteers', '/api/v1/residents'];
+
+/**
+ * Each registration from its own address, so the per-address limit stays out of the way. A
+ * registration without a code gets one sent to its phone first, as the web app does (a phone
+ * that got none, being registered already, sends a code it guessed).
+ */
+const post = async (t: TestApp, url: string, payload: unknown, headers: Record<string, string> = {}) => {
+  let p = payload;
+  if (REGISTRATIONS.includes(url) && p && typeof p === 'object' && !('verificationCode' in p)) {
+    const phone = (p as { phone?: unknown }).phone;
+    p = { ...p, verificationCode: (typeof phone === 'string' ? await smsCode(t, phone) : null) ?? '000000' };
+  }
+  return t.app.inject({
     method: 'POST',
     url,
-    payload: payload as string,
+    payload: p as string,
     headers,
     remoteAddress: `10.1.${Math.floor(++address / 250)}.${address % 250}`,
   });
+};
 
 const body = (o: Record<string, unknown> = {}) => ({
   name: '李志愿',
@@ -202,19 +215,103 @@ describe.each(DIALECTS)('volunteer registration on %s', (dialect) => {
     expect(after.grants - before.grants).toBe(1);
   });
 
-  it('refuses a duplicate phone with 409 and writes nothing', async () => {
+  it('answers a registered phone as it answers a wrong code, tells its owner by SMS, and writes nothing', async () => {
     const phone = makePhone();
     expect((await post(t, '/api/v1/volunteers', body({ phone }))).statusCode).toBe(201);
     const before = await counts();
-    const res = await post(t, '/api/v1/volunteers', body({ phone }));
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error.message).toContain('phone');
-    expect(res.body).not.toContain(phone);
-    expect(
-      (await post(t, '/api/v1/residents', { name: '王', phone, password: PASSWORD, regionCode: REGIONS.yuzhong }))
-        .statusCode,
-    ).toBe(409);
+    // A minute later (one code a minute per phone), asked for a code, a registered phone gets a
+    // text telling its owner to log in, and no code.
+    const clock = freezeClock();
+    clock.advance(61_000);
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/verification-codes',
+      payload: { phone, purpose: 'register' },
+      remoteAddress: '10.77.0.1',
+    });
+    const fresh = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/verification-codes',
+      payload: { phone: makePhone(), purpose: 'register' },
+      remoteAddress: '10.77.0.2',
+    });
+    expect(asked.statusCode).toBe(202);
+    expect(asked.body).toBe(fresh.body);
+    expect(t.sms.to(phone).at(-1)).toContain('已注册');
+    expect(t.sms.lastCode(phone)).toBeNull();
+    clock.restore();
+    for (const url of ['/api/v1/volunteers', '/api/v1/residents']) {
+      const payload =
+        url === '/api/v1/volunteers'
+          ? body({ phone, verificationCode: '123456' })
+          : { name: '王', phone, password: PASSWORD, regionCode: REGIONS.yuzhong, verificationCode: '123456' };
+      const res = await post(t, url, payload);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error).toMatchObject({
+        code: 'VERIFICATION_FAILED',
+        details: { field: 'body.verificationCode' },
+      });
+      expect(res.body).not.toContain(phone);
+    }
     expect(await counts()).toEqual(before);
+  });
+
+  it('answers a registered ID and a registered phone alike until the phone is proved, then names the account', async () => {
+    const idNumber = makeResidentId('1988-08-08');
+    const phone = makePhone();
+    expect((await post(t, '/api/v1/volunteers', body({ idNumber, phone }))).statusCode).toBe(201);
+    // Unproved: an old ID with a fresh phone and a fresh ID with an old phone answer the same.
+    const oldId = await post(t, '/api/v1/volunteers', body({ idNumber, verificationCode: '000000' }));
+    const oldPhone = await post(t, '/api/v1/volunteers', body({ phone, verificationCode: '000000' }));
+    expect([oldId.statusCode, oldPhone.statusCode]).toEqual([422, 422]);
+    expect(oldId.json()).toEqual(oldPhone.json());
+    // Proved: the ID is named with the masked phone of the account that holds it.
+    const proved = await post(t, '/api/v1/volunteers', body({ idNumber }));
+    expect(proved.statusCode).toBe(409);
+    expect(proved.json().error.message).toContain(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+    expect(proved.body).not.toContain(phone);
+  });
+
+  it('lets a code be guessed five times, used once, and asked for once a minute', async () => {
+    const phone = makePhone();
+    const code = (await smsCode(t, phone)) as string;
+    expect(code).toMatch(/^\d{6}$/);
+    const wrong = code === '999999' ? '999998' : '999999';
+    for (let i = 0; i < 4; i++) {
+      expect((await post(t, '/api/v1/volunteers', body({ phone, verificationCode: wrong }))).statusCode).toBe(422);
+    }
+    expect((await post(t, '/api/v1/volunteers', body({ phone, verificationCode: code }))).statusCode).toBe(201);
+    expect(
+      (
+        await post(t, '/api/v1/residents', {
+          name: '王',
+          phone,
+          password: PASSWORD,
+          regionCode: REGIONS.yuzhong,
+          verificationCode: code,
+        })
+      ).statusCode,
+    ).toBe(422);
+
+    const other = makePhone();
+    const first = (await smsCode(t, other)) as string;
+    for (let i = 0; i < 5; i++) {
+      await post(
+        t,
+        '/api/v1/volunteers',
+        body({ phone: other, verificationCode: first === '000001' ? '000002' : '000001' }),
+      );
+    }
+    // Five wrong guesses kill the code, even the right one after them.
+    expect((await post(t, '/api/v1/volunteers', body({ phone: other, verificationCode: first }))).statusCode).toBe(422);
+    // Another code for the same phone within the minute is refused.
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/verification-codes',
+      payload: { phone: other, purpose: 'register' },
+      remoteAddress: '10.78.0.1',
+    });
+    expect(again.statusCode).toBe(429);
   });
 
   it('refuses malformed JSON, other content types and oversized bodies with 4xx and writes nothing', async () => {
@@ -277,10 +374,11 @@ describe.each(DIALECTS)('volunteer registration on %s', (dialect) => {
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) {
       const phone = makePhone();
+      const verificationCode = await smsCode(t, phone);
       const res = await t.app.inject({
         method: 'POST',
         url: '/api/v1/residents',
-        payload: { name: `居民${i}`, phone, password: PASSWORD, regionCode: REGIONS.yuzhong },
+        payload: { name: `居民${i}`, phone, password: PASSWORD, regionCode: REGIONS.yuzhong, verificationCode },
         ...from,
       });
       statuses.push(res.statusCode);

@@ -63,6 +63,17 @@ export async function volunteerById(db: Db, id: string): Promise<VolunteerRow | 
     .executeTakeFirst();
 }
 
+/** The masked phone of the account that holds this ID number, if any. */
+export async function accountPhoneOfId(db: Db, hash: string): Promise<string | null | undefined> {
+  const r = await db
+    .selectFrom('volunteers')
+    .innerJoin('users', 'users.id', 'volunteers.user_id')
+    .select('users.phone_masked')
+    .where('volunteers.id_number_hash', '=', hash)
+    .executeTakeFirst();
+  return r === undefined ? undefined : r.phone_masked;
+}
+
 export async function idNumberTaken(db: Db, hash: string): Promise<boolean> {
   const r = await db.selectFrom('volunteers').select('id').where('id_number_hash', '=', hash).executeTakeFirst();
   return r !== undefined;

@@ -14,6 +14,7 @@ import { requireActor } from '../../plugins/auth.js';
 import * as registration from './registration.service.js';
 import { presentVolunteer } from './volunteers.presenter.js';
 import * as service from './volunteers.service.js';
+import { checkCode } from '../verification/verification.service.js';
 
 export function volunteerRoutes(app: App): void {
   const ctx = app.ctx;
@@ -25,6 +26,10 @@ export function volunteerRoutes(app: App): void {
       schema: {
         tags,
         summary: 'Register as a volunteer with real name; log in afterwards by phone or volunteer code',
+        description:
+          'Needs the code sent by SMS to the phone (POST /verification-codes, purpose register). Without a right ' +
+          'code the answer is the same whatever the ID number or phone; with one, an ID already registered is ' +
+          "named with its account's masked phone.",
         body: RegisterVolunteerBody,
         response: { 201: VolunteerSchema, ...errorResponses },
       },
@@ -32,7 +37,9 @@ export function volunteerRoutes(app: App): void {
     async (req, reply) => {
       registration.takeRegistrationSlot(ctx, req.ip);
       const db = ctx.database.db;
-      const v = await registration.registerVolunteer(ctx, db, req.body);
+      const { verificationCode, ...input } = req.body;
+      const codeId = await checkCode(ctx, db, input.phone, 'register', verificationCode);
+      const v = await registration.registerVolunteer(ctx, db, input, { verificationCodeId: codeId });
       return reply.status(201).send(presentVolunteer(await service.loadVolunteer(db, v.id)));
     },
   );
@@ -49,7 +56,12 @@ export function volunteerRoutes(app: App): void {
     },
     async (req, reply) => {
       registration.takeRegistrationSlot(ctx, req.ip);
-      return reply.status(201).send(await registration.registerResident(ctx, ctx.database.db, req.body));
+      const db = ctx.database.db;
+      const { verificationCode, ...input } = req.body;
+      const codeId = await checkCode(ctx, db, input.phone, 'register', verificationCode);
+      return reply
+        .status(201)
+        .send(await registration.registerResident(ctx, db, input, { verificationCodeId: codeId }));
     },
   );
 

@@ -75,10 +75,15 @@ export const duplicatePhone = (): AppError =>
     field: 'body.phone',
   });
 
-export const duplicateId = (): AppError =>
-  new AppError('DUPLICATE', 'idNumber: a volunteer with this ID document is already registered', {
-    field: 'body.idNumber',
-  });
+/** With the holder's masked phone (told only to someone who proved their own phone): where to log in. */
+export const duplicateId = (holderPhone?: string | null): AppError =>
+  new AppError(
+    'DUPLICATE',
+    holderPhone
+      ? `idNumber: this ID number is registered with phone ${holderPhone}: log in with it or reset the password`
+      : 'idNumber: a volunteer with this ID document is already registered',
+    { field: 'body.idNumber', ...(holderPhone ? { phone: holderPhone } : {}) },
+  );
 
 /**
  * Which unique column a failed insert hit, from either driver's error, or null when the

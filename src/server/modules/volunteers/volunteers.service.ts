@@ -5,10 +5,11 @@ import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
 import { hasRole, isSystemAdmin, Policy, type Actor } from '../access/policy.js';
-import { appendAudit } from '../audit/audit.repository.js';
+import { appendAudit, auditPersonalRead } from '../audit/audit.repository.js';
 import { verifyPassword } from '../auth/passwords.js';
 import * as repo from './volunteers.repository.js';
 import * as rules from './volunteers.rules.js';
+import { checkCode, useCode } from '../verification/verification.service.js';
 
 /** A volunteer by id, without a permission check: for answers the caller is already owed. */
 export async function loadVolunteer(db: Db, id: string): Promise<repo.VolunteerRow> {
@@ -27,14 +28,7 @@ export async function getVolunteer(db: Db, actor: Actor, id: string): Promise<re
   if (!sees) throw notFound('Volunteer');
   const row = await repo.volunteerById(db, id);
   if (!row) throw notFound('Volunteer');
-  if (sees === 'admin') {
-    await appendAudit(db, {
-      actorUserId: actor.userId,
-      action: 'volunteer.read',
-      entityType: 'volunteer',
-      entityId: id,
-    });
-  }
+  if (sees === 'admin') await auditPersonalRead(db, actor.userId, id, 'profile');
   return row;
 }
 
@@ -57,9 +51,10 @@ async function confirmPhoneChange(
   userId: string,
   newPhone: string,
   password: string | undefined,
-): Promise<void> {
+  code: string | undefined,
+): Promise<string | null> {
   const hash = rules.phoneColumns(ctx.cipher, newPhone).phone_hash;
-  if (hash === (await repo.phoneHashOfUser(db, userId))) return;
+  if (hash === (await repo.phoneHashOfUser(db, userId))) return null;
   if (password === undefined) {
     throw badRequest('currentPassword: give your current password to change the phone, which is also your login', {
       field: 'body.currentPassword',
@@ -77,6 +72,13 @@ async function confirmPhoneChange(
     });
   }
   ctx.limiter.reset(key);
+  // The new phone must be the caller's: a code sent to it (purpose phone_change).
+  if (code === undefined) {
+    throw badRequest('verificationCode: give the code sent by SMS to the new phone', {
+      field: 'body.verificationCode',
+    });
+  }
+  return checkCode(ctx, db, newPhone, 'phone_change', code);
 }
 
 export async function updateVolunteer(
@@ -90,9 +92,13 @@ export async function updateVolunteer(
   if (!sees) throw notFound('Volunteer');
   if (sees !== 'self') throw forbidden('Only the volunteer can change their own profile');
   const newPhone = body.phone === undefined ? undefined : rules.requirePhone(body.phone);
-  if (newPhone !== undefined) await confirmPhoneChange(ctx, db, actor.userId, newPhone, body.currentPassword);
+  const codeId =
+    newPhone === undefined
+      ? null
+      : await confirmPhoneChange(ctx, db, actor.userId, newPhone, body.currentPassword, body.verificationCode);
 
   return db.transaction().execute(async (trx) => {
+    if (codeId) await useCode(trx, codeId);
     const current = await repo.volunteerById(trx, id);
     if (!current) throw notFound('Volunteer');
     const changed: string[] = [];

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { ConsoleFrame } from '../../components/console-frame.js';
 import { Loading } from '../../components/status-views.js';
-import { isAdmin } from '../auth/use-session.js';
+import { isAdmin, useSession } from '../auth/use-session.js';
+import { AuditPage } from './audit-page.js';
 import { OrganisationsAdminPage } from './organisations-admin-page.js';
 import { RegionsAdminPage } from './regions-admin-page.js';
 import { RolesAdminPage } from './roles-admin-page.js';
@@ -25,6 +26,9 @@ const StatsPage = lazy(() => import('../stats/stats-page.js'));
 /** The administration console (Ant Design), loaded only when an admin opens it. */
 export function AdminConsole() {
   const { t } = useTranslation();
+  const { me } = useSession();
+  // The audit log is for those with a duty over a region.
+  const readsAudit = !!me?.roles.some((g) => g.role === 'system_admin' || g.role === 'region_admin');
   return (
     <ConsoleFrame allowed={isAdmin}>
       <div className="admin">
@@ -37,6 +41,7 @@ export function AdminConsole() {
           <NavLink to="/admin/point-rules">{t('pointRules.title')}</NavLink>
           <NavLink to="/admin/point-adjustments">{t('pointRules.adjust.title')}</NavLink>
           <NavLink to="/admin/statistics">{t('stats.title')}</NavLink>
+          {readsAudit && <NavLink to="/admin/audit">{t('audit.title')}</NavLink>}
           <NavLink to="/counter">{t('counter.navLink')}</NavLink>
         </nav>
         <div className="admin-content">
@@ -47,6 +52,7 @@ export function AdminConsole() {
             <Route path="sites" element={<SitesAdminPage />} />
             <Route path="volunteers" element={<VolunteersAdminPage />} />
             <Route path="roles" element={<RolesAdminPage />} />
+            <Route path="audit" element={<AuditPage />} />
             <Route
               path="point-rules"
               element={

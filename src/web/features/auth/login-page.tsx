@@ -82,6 +82,11 @@ export function LoginPage() {
       <p>
         {t('login.noAccount')} <Link to="/register">{t('login.toRegister')}</Link>
       </p>
+      <p>
+        <Link to="/password-reset" data-testid="forgot-password">
+          {t('reset.link')}
+        </Link>
+      </p>
     </section>
   );
 }

@@ -9,6 +9,7 @@ const t = ((key: string) => key) as unknown as TFunction;
 const state = (over: Partial<ProfileState> = {}): ProfileState => ({
   phone: '',
   currentPassword: '',
+  verificationCode: '',
   regionPath: ['500000', '500106'],
   skills: ['急救'],
   fields: ['ecology'],
@@ -36,13 +37,20 @@ describe('the profile form', () => {
     });
   });
 
-  it('asks for the current password with a new phone, and only then', () => {
+  it('asks for the current password and the SMS code with a new phone, and only then', () => {
     expect(validateProfile(changeOf(state({ phone: '13912345678' })), t)).toEqual({
       currentPassword: 'profile.currentPasswordRequired',
+      verificationCode: 'validation.format.verificationCode',
     });
-    expect(validateProfile(changeOf(state({ phone: '13912345678', currentPassword: 'pw-123456' })), t)).toEqual({});
+    const ready = state({ phone: '13912345678', currentPassword: 'pw-123456', verificationCode: '123456' });
+    expect(validateProfile(changeOf(ready), t)).toEqual({});
+    expect(changeOf(ready)).toMatchObject({ verificationCode: '123456' });
     const wrong = new ApiError(422, 'WRONG_PASSWORD', 'currentPassword: wrong', { field: 'body.currentPassword' });
     expect(serverErrors(wrong, t)).toEqual({ currentPassword: 'profile.server.WRONG_PASSWORD.currentPassword' });
+    const code = new ApiError(422, 'VERIFICATION_FAILED', 'verificationCode: wrong', {
+      field: 'body.verificationCode',
+    });
+    expect(serverErrors(code, t)).toEqual({ verificationCode: 'profile.server.VERIFICATION_FAILED.verificationCode' });
   });
 
   it("refuses what the server's schema refuses, beside the field or the slot", () => {

@@ -9,6 +9,8 @@ export interface ProfileState {
   phone: string;
   /** Asked for only with a new phone, which is also a login. */
   currentPassword: string;
+  /** The code sent by SMS to the new phone. */
+  verificationCode: string;
   regionPath: string[];
   skills: string[];
   fields: string[];
@@ -23,6 +25,7 @@ export type ProfileErrors = Partial<Record<ProfileField | 'form' | `availability
 export const stateOf = (v: Volunteer, regionPath: string[]): ProfileState => ({
   phone: '',
   currentPassword: '',
+  verificationCode: '',
   regionPath,
   skills: [...v.skills],
   fields: [...v.fields],
@@ -33,7 +36,7 @@ export const stateOf = (v: Volunteer, regionPath: string[]): ProfileState => ({
 export function changeOf(s: ProfileState): ProfileChange {
   const phone = s.phone.trim();
   return {
-    ...(phone ? { phone, currentPassword: s.currentPassword } : {}),
+    ...(phone ? { phone, currentPassword: s.currentPassword, verificationCode: s.verificationCode.trim() } : {}),
     regionCode: s.regionPath[s.regionPath.length - 1] ?? '',
     skills: s.skills,
     fields: s.fields,
@@ -54,6 +57,8 @@ export function validateProfile(change: ProfileChange, t: TFunction): ProfileErr
   const errors: ProfileErrors = {};
   if (change.phone !== undefined && !change.currentPassword)
     errors.currentPassword = t('profile.currentPasswordRequired');
+  if (change.phone !== undefined && !change.verificationCode)
+    errors.verificationCode = t('validation.format.verificationCode');
   if (parsed.success) return errors;
   for (const issue of parsed.error.issues) {
     const key = errorKey(issue.path);
@@ -78,7 +83,9 @@ export function serverErrors(err: unknown, t: TFunction): ProfileErrors {
   const key = errorKey(parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
   if (
     !err.field ||
-    !['phone', 'currentPassword', 'regionCode', 'skills', 'fields', 'availability'].includes(parts[0] ?? '')
+    !['phone', 'currentPassword', 'verificationCode', 'regionCode', 'skills', 'fields', 'availability'].includes(
+      parts[0] ?? '',
+    )
   ) {
     return { form: generic };
   }

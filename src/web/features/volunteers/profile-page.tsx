@@ -8,6 +8,7 @@ import { TextField } from '../../components/form-field.js';
 import { RegionPicker } from '../../components/region-picker.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { SmsCodeField } from '../../components/sms-code-field.js';
 import { isEnglish } from '../../i18n/i18n.js';
 import { AvailabilityEditor } from './availability-editor.js';
 import { FieldCheckboxes } from './field-checkboxes.js';
@@ -22,6 +23,7 @@ import {
 import { SkillsInput } from './skills-input.js';
 import { useMyVolunteer, volunteerKey } from './use-my-volunteer.js';
 import './profile.css';
+import { ChangePasswordForm } from './change-password-form.js';
 
 /** /me/profile: the volunteer changes their phone, region, skills, service fields and weekly availability. */
 export function ProfilePage() {
@@ -57,6 +59,7 @@ export function ProfilePage() {
           regionPath={path.data.items.map((r) => r.code)}
         />
       )}
+      <ChangePasswordForm />
     </div>
   );
 }
@@ -75,7 +78,7 @@ function ProfileForm({ volunteer, regionPath: initialPath }: { volunteer: Volunt
     onSuccess: (v) => {
       client.setQueryData(volunteerKey(v.id), v);
       void client.invalidateQueries({ queryKey: ['region-path'] });
-      setForm((f) => ({ ...f, phone: '', currentPassword: '' }));
+      setForm((f) => ({ ...f, phone: '', currentPassword: '', verificationCode: '' }));
     },
     onError: (err) => setErrors(serverErrors(err, t)),
   });
@@ -126,6 +129,15 @@ function ProfileForm({ volunteer, regionPath: initialPath }: { volunteer: Volunt
           error={errors.currentPassword}
           hint={t('profile.currentPasswordHint')}
           onChange={(e) => set('currentPassword', e.target.value)}
+        />
+      )}
+      {form.phone.trim() !== '' && (
+        <SmsCodeField
+          phone={form.phone}
+          purpose="phone_change"
+          value={form.verificationCode}
+          onChange={(v) => set('verificationCode', v)}
+          error={errors.verificationCode}
         />
       )}
       <RegionPicker

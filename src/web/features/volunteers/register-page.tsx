@@ -8,6 +8,7 @@ import { registerVolunteer, type Volunteer, type VolunteerInput } from '../../ap
 import { FormField, TextField } from '../../components/form-field.js';
 import { useFieldName } from '../../components/labels.js';
 import { RegionPicker } from '../../components/region-picker.js';
+import { NewPasswordField, PhoneWithCode } from '../../components/credential-fields.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { FieldCheckboxes } from './field-checkboxes.js';
 import { validateRegistration, type FieldErrors } from './register-validation.js';
@@ -21,6 +22,7 @@ interface FormState {
   regionPath: string[];
   skills: string;
   fields: string[];
+  verificationCode: string;
 }
 
 const EMPTY: FormState = {
@@ -32,6 +34,7 @@ const EMPTY: FormState = {
   regionPath: [],
   skills: '',
   fields: [],
+  verificationCode: '',
 };
 
 const toInput = (f: FormState): VolunteerInput => ({
@@ -46,6 +49,7 @@ const toInput = (f: FormState): VolunteerInput => ({
     .map((s) => s.trim())
     .filter(Boolean),
   fields: f.fields,
+  verificationCode: f.verificationCode.trim(),
 });
 
 /** Real-name volunteer registration (实名注册). */
@@ -64,7 +68,13 @@ export function RegisterPage() {
       const field = err.field as keyof FieldErrors | undefined;
       const generic = `${t(`errors.${err.code}`, { defaultValue: t('errors.UNKNOWN') })} (${err.message})`;
       // A known refusal of one field has its own sentence; anything else keeps the server's words.
-      const text = field ? t(`register.server.${err.code}.${field}`, { defaultValue: generic }) : generic;
+      const phone = (err.details as { phone?: unknown } | undefined)?.phone;
+      const text = field
+        ? t(`register.server.${err.code}.${field}`, {
+            defaultValue: generic,
+            phone: typeof phone === 'string' ? phone : '',
+          })
+        : generic;
       if (field && field in EMPTY_INPUT_KEYS) setErrors({ [field]: text });
       else setErrors({ form: text });
     },
@@ -134,27 +144,20 @@ export function RegisterPage() {
           hint={t('register.idNumberHint')}
           onChange={(e) => set('idNumber', e.target.value)}
         />
-        <TextField
-          label={t('register.phone')}
-          name="phone"
-          type="tel"
-          inputMode="numeric"
-          autoComplete="tel"
-          required
-          value={form.phone}
-          error={errors.phone}
-          onChange={(e) => set('phone', e.target.value)}
+        <PhoneWithCode
+          phone={form.phone}
+          code={form.verificationCode}
+          purpose="register"
+          onPhone={(v) => set('phone', v)}
+          onCode={(v) => set('verificationCode', v)}
+          errors={errors}
         />
-        <TextField
+        <NewPasswordField
           label={t('register.password')}
           name="password"
-          type="password"
-          autoComplete="new-password"
-          required
           value={form.password}
           error={errors.password}
-          hint={t('register.passwordHint', { min: 8 })}
-          onChange={(e) => set('password', e.target.value)}
+          onChange={(v) => set('password', v)}
         />
         <RegionPicker
           legend={t('register.region')}
@@ -197,6 +200,7 @@ const EMPTY_INPUT_KEYS: Record<keyof VolunteerInput, true> = {
   skills: true,
   fields: true,
   availability: true,
+  verificationCode: true,
 };
 
 function RegisterDone({ volunteer }: { volunteer: Volunteer }) {

@@ -1,0 +1,73 @@
+import type { ChangePasswordBody, PasswordResetBody } from '../../../common/contract/verification.js';
+import { AppError } from '../../../common/errors.js';
+import type { AppContext } from '../../context.js';
+import { nowIso } from '../../ids.js';
+import type { Actor } from '../access/policy.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { passwordHashOf, replacePassword, userIdByPhoneHash } from '../auth/auth.repository.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { PHONE_NAMESPACE } from '../volunteers/volunteers.rules.js';
+import { checkCode, useCode } from './verification.service.js';
+
+const WRONG_PER_WINDOW = 5;
+const WINDOW_MS = 15 * 60_000;
+
+/**
+ * A new password for the account of a phone that proved itself with a code: every session
+ * and API token of the account ends with the old password.
+ */
+export async function resetPassword(ctx: Pick<AppContext, 'cipher' | 'database'>, body: PasswordResetBody) {
+  const db = ctx.database.db;
+  const codeId = await checkCode(ctx, db, body.phone, 'password_reset', body.verificationCode);
+  const userId = await userIdByPhoneHash(db, ctx.cipher.lookupHash(PHONE_NAMESPACE, body.phone));
+  // A code for a reset is only ever sent to a phone with an account; it may have gone since.
+  if (!userId)
+    throw new AppError('VERIFICATION_FAILED', 'verificationCode: ask for a new code', {
+      field: 'body.verificationCode',
+    });
+  const hash = await hashPassword(body.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await useCode(trx, codeId);
+    await replacePassword(trx, userId, hash, nowIso());
+    await appendAudit(trx, {
+      actorUserId: userId,
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: userId,
+    });
+  });
+}
+
+/**
+ * The logged-in user changes their password with the current one: other sessions and every
+ * API token end; this session stays. Wrong answers are counted like failed logins.
+ */
+export async function changePassword(
+  ctx: Pick<AppContext, 'database' | 'limiter'>,
+  actor: Actor,
+  body: ChangePasswordBody,
+) {
+  const db = ctx.database.db;
+  const key = `password-change:${actor.userId}`;
+  if (ctx.limiter.blocked(key, WRONG_PER_WINDOW, WINDOW_MS)) {
+    throw new AppError('RATE_LIMITED', 'Too many wrong passwords; wait 15 minutes and try again');
+  }
+  const stored = await passwordHashOf(db, actor.userId);
+  if (!stored || !(await verifyPassword(stored, body.currentPassword))) {
+    ctx.limiter.hit(key, WINDOW_MS);
+    throw new AppError('WRONG_PASSWORD', 'currentPassword: the current password is wrong', {
+      field: 'body.currentPassword',
+    });
+  }
+  ctx.limiter.reset(key);
+  const hash = await hashPassword(body.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await replacePassword(trx, actor.userId, hash, nowIso(), actor.sessionId);
+    await appendAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'user.password_change',
+      entityType: 'user',
+      entityId: actor.userId,
+    });
+  });
+}
