@@ -1,0 +1,270 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  clientFor,
+  makeActivity,
+  makeOrganisationTree,
+  makeSignup,
+  shiftAt,
+  type BearerClient,
+  type OrganisationTree,
+} from '../../../../test/activity-factories.js';
+import { isoIn } from '../../../../test/clock.js';
+import { makeUser, makeVolunteer, REGIONS } from '../../../../test/factories.js';
+import { insertPendingRecord } from '../../../../test/record-factories.js';
+import { makeSupermarketSite, staff } from '../../../../test/supermarket-fixtures.js';
+import { createTestApp, type TestApp } from '../../../../test/test-app.js';
+import { DIALECTS } from '../../../../test/test-db.js';
+
+type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+interface Call {
+  method: Method;
+  path: string;
+  body?: unknown;
+}
+
+/**
+ * Write endpoints a person calls on their own behalf only: logging in and out, registering,
+ * their own settings, checking in with a code, proving a phone. An admin from elsewhere has no
+ * other person's resource to name in them.
+ */
+const SELF_SERVICE = new Set([
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/tokens',
+  'POST /api/v1/auth/password-reset',
+  'POST /api/v1/verification-codes',
+  'POST /api/v1/volunteers',
+  'POST /api/v1/residents',
+  'POST /api/v1/me/notifications/{id}/read',
+  'POST /api/v1/me/notifications/read-all',
+  'PUT /api/v1/me/notification-prefs',
+  'PUT /api/v1/me/email',
+  'POST /api/v1/me/calendar/reset',
+  'POST /api/v1/me/password',
+  'POST /api/v1/checkins',
+  'POST /api/v1/checkouts',
+]);
+
+const HOUR = 3_600_000;
+
+describe.each(DIALECTS)('every write, as an admin from another district, on %s', (dialect) => {
+  let t: TestApp;
+  let tree: OrganisationTree;
+  let outsider: BearerClient;
+  const calls: Call[] = [];
+
+  /** Every row of every table, as text: what "nothing written" is checked against. */
+  const snapshot = async (): Promise<string> => {
+    const tables =
+      dialect === 'sqlite'
+        ? await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`.execute(
+            t.tdb.db,
+          )
+        : await sql<{
+            name: string;
+          }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`.execute(
+            t.tdb.db,
+          );
+    const parts: string[] = [];
+    for (const { name } of tables.rows) {
+      if (name === 'sessions' || name === 'kysely_migration' || name === 'kysely_migration_lock') continue;
+      const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(name)}`.execute(t.tdb.db);
+      parts.push(`${name}:${JSON.stringify(rows.rows.map((r) => JSON.stringify(r)).sort())}`);
+    }
+    return parts.join('\n');
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    tree = await makeOrganisationTree(t.app);
+    // What lies in 渝中区: a team's activity with a sign-up and a record, a site, a supermarket
+    // with goods, a membership, a role grant, a brand project.
+    const system = await clientFor(
+      t.app,
+      (await makeUser(t.tdb.db, { roles: [{ role: 'system_admin', scopeType: 'system', scopeId: 'system' }] })).id,
+    );
+    const person = await makeVolunteer(t.app, { regionCode: REGIONS.jiefangbei });
+    const activity = await makeActivity(t.app, { orgId: tree.teamId, shifts: [shiftAt(-1, 4, { capacity: 10 })] });
+    const shiftId = activity.shiftIds[0] as string;
+    const signup = await makeSignup(t.app, { shiftId, volunteerId: person.id, status: 'applied' });
+    const recordId = await insertPendingRecord(t.tdb.db, {
+      volunteerId: person.id,
+      activityId: activity.id,
+      organisationId: tree.teamId,
+      startAt: isoIn(-HOUR),
+      minutes: 60,
+    });
+    const site = await makeSupermarketSite(t, REGIONS.jiefangbei, 'practice_point');
+    const market = await makeSupermarketSite(t, REGIONS.jiefangbei);
+    const clerk = await staff(t, 'clerk', market);
+    const goods = await clerk.client.post(`/api/v1/supermarkets/${market}/goods`, {
+      name: '毛巾',
+      points: 10,
+      stock: 5,
+    });
+    expect(goods.statusCode).toBe(201);
+    const goodsId = goods.json().id as string;
+    const invited = await tree.teamAdmin.client.post(`/api/v1/organisations/${tree.teamId}/members`, {
+      volunteerId: person.id,
+    });
+    const membershipId = invited.json().id as string;
+    const project = await system.post('/api/v1/projects', {
+      name: '春风满巴渝',
+      departmentId: tree.departmentId,
+      field: 'ecology',
+    });
+    expect(project.statusCode).toBe(201);
+    const grantee = await makeUser(t.tdb.db, {
+      roles: [{ role: 'team_admin', scopeType: 'organisation', scopeId: tree.teamId }],
+    });
+    const grant = await t.tdb.db
+      .selectFrom('role_grants')
+      .select('id')
+      .where('user_id', '=', grantee.id)
+      .executeTakeFirstOrThrow();
+
+    // The outsider administers 沙坪坝区 and its team: real duties, none of them over 渝中区.
+    const u = await makeUser(t.tdb.db, {
+      roles: [
+        { role: 'region_admin', scopeType: 'region', scopeId: REGIONS.shapingba },
+        { role: 'team_admin', scopeType: 'organisation', scopeId: tree.otherTeamId },
+      ],
+    });
+    outsider = await clientFor(t.app, u.id);
+
+    const start = isoIn(48 * HOUR);
+    const end = isoIn(50 * HOUR);
+    const P = (path: string, body: unknown = {}): Call => ({ method: 'POST', path, body });
+    calls.push(
+      P('/api/v1/organisations', {
+        name: '新小队',
+        kind: 'team',
+        level: 'town',
+        regionCode: REGIONS.jiefangbei,
+        parentId: tree.teamId,
+        fields: ['ecology'],
+      }),
+      P(`/api/v1/organisations/${tree.teamId}/members`, { volunteerCode: person.volunteerCode }),
+      P(`/api/v1/organisations/${tree.teamId}/applications`),
+      P('/api/v1/roles', { userId: u.id, role: 'team_admin', scopeType: 'organisation', scopeId: tree.teamId }),
+      { method: 'DELETE', path: `/api/v1/roles/${grant.id}` },
+      // Managed by the outsider's own team, but placed in 渝中区: outside the team's region.
+      P('/api/v1/sites', {
+        organisationId: tree.otherTeamId,
+        name: '新阵地',
+        type: 'practice_point',
+        regionCode: REGIONS.jiefangbei,
+        address: '渝中区',
+        lat: 29.55,
+        lng: 106.57,
+      }),
+      { method: 'PATCH', path: `/api/v1/sites/${site}`, body: { openingHours: '每天 9:00-17:00' } },
+      { method: 'PATCH', path: `/api/v1/volunteers/${person.id}`, body: { skills: ['急救'] } },
+      P('/api/v1/volunteers/search', { regionCode: REGIONS.yuzhong, phone: person.phone }),
+      P('/api/v1/projects', { name: '新项目', departmentId: tree.departmentId, field: 'ecology' }),
+      P(`/api/v1/projects/${project.json().id}/honours`, { title: '优秀项目', year: 2026 }),
+      P('/api/v1/activities', {
+        organisationId: tree.teamId,
+        title: '岸线清洁',
+        field: 'ecology',
+        description: '清理垃圾',
+        location: { address: '渝中区解放碑', lat: 29.5576, lng: 106.5774 },
+        radiusM: 200,
+        requiresApproval: false,
+        shifts: [{ start, end, capacity: 5 }],
+      }),
+      { method: 'PATCH', path: `/api/v1/activities/${activity.id}`, body: { title: '改名' } },
+      P(`/api/v1/activities/${activity.id}/publish`),
+      P(`/api/v1/activities/${activity.id}/cancel`, { reason: '天气' }),
+      { method: 'PATCH', path: `/api/v1/shifts/${shiftId}`, body: { capacity: 3 } },
+      P(`/api/v1/shifts/${shiftId}/people-served`, { count: 30 }),
+      P(`/api/v1/shifts/${shiftId}/signups`),
+      { method: 'DELETE', path: `/api/v1/signups/${signup.id}` },
+      P(`/api/v1/signups/${signup.id}/approve`),
+      P(`/api/v1/signups/${signup.id}/reject`, { reason: '名额已满' }),
+      P(`/api/v1/signups/${signup.id}/no-show`),
+      P(`/api/v1/volunteers/${person.id}/qualifications`, { kind: 'first_aid' }),
+      P('/api/v1/insurance-policies', {
+        insurer: '中国人寿',
+        policyNumber: 'X-1',
+        startsOn: start.slice(0, 10),
+        endsOn: end.slice(0, 10),
+        activityId: activity.id,
+      }),
+      P(`/api/v1/shifts/${shiftId}/attendance`, { volunteerId: person.id, kind: 'in', reason: '手机没电' }),
+      P('/api/v1/records', {
+        volunteerId: person.id,
+        activityId: activity.id,
+        start: isoIn(-3 * HOUR),
+        end: isoIn(-2 * HOUR),
+        content: '清理',
+        evidence: '签到表',
+      }),
+      P(`/api/v1/records/${recordId}/confirm`),
+      P('/api/v1/records/confirm', { ids: [recordId] }),
+      P(`/api/v1/records/${recordId}/revoke`, { reason: '重复' }),
+      P(`/api/v1/records/${recordId}/corrections`, { reason: '时间不对', start: isoIn(-HOUR), end: isoIn(0) }),
+      P('/api/v1/record-corrections/01a00000-0000-7000-8000-000000000000/answer', { accept: false, answer: '不同意' }),
+      P(`/api/v1/volunteers/${person.id}/points/adjustments`, {
+        amount: 10,
+        reason: '补记',
+        idempotencyKey: 'walk-adjust-1',
+      }),
+      P('/api/v1/point-rules', { scopeType: 'region', scopeId: REGIONS.yuzhong, pointsPerHour: 10 }),
+      P(`/api/v1/supermarkets/${market}/goods`, { name: '水杯', points: 5, stock: 3 }),
+      { method: 'PATCH', path: `/api/v1/supermarkets/${market}/goods/${goodsId}`, body: { points: 1 } },
+      P(`/api/v1/supermarkets/${market}/goods/${goodsId}/stock`, { delta: 10, reason: '捐赠' }),
+      P(`/api/v1/supermarkets/${market}/member-lookup`, { memberCode: 'not-a-member-code' }),
+      P(`/api/v1/supermarkets/${market}/redemptions`, {
+        memberCode: 'not-a-member-code',
+        items: [{ goodsId, qty: 1 }],
+        idempotencyKey: 'walk-redeem-1',
+      }),
+      P('/api/v1/redemptions/01a00000-0000-7000-8000-000000000000/reverse', {
+        reason: '退回',
+        idempotencyKey: 'walk-reverse-1',
+      }),
+      P(`/api/v1/memberships/${membershipId}/accept`),
+      P(`/api/v1/memberships/${membershipId}/decline`),
+      P(`/api/v1/memberships/${membershipId}/end`),
+    );
+  });
+  afterAll(() => t.close());
+
+  it('covers every write endpoint of the OpenAPI document but those a person calls for themselves', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const writes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => m !== 'get' && m !== 'head')
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    const template = (c: Call) => {
+      const parts = c.path.split('/');
+      return `${c.method} ${
+        (c.path in doc.paths ? c.path : undefined) ??
+        Object.keys(doc.paths).find((p) => {
+          const q = p.split('/');
+          return q.length === parts.length && q.every((s, i) => s === parts[i] || /^\{.+\}$/.test(s));
+        }) ??
+        c.path
+      }`;
+    };
+    const walked = new Set(calls.map(template));
+    expect(writes.filter((w) => !walked.has(w) && !SELF_SERVICE.has(w))).toEqual([]);
+  });
+
+  it('refuses each with 403 or 404 and writes nothing', async () => {
+    const refused: string[] = [];
+    for (const c of calls) {
+      const before = await snapshot();
+      const res = await outsider.request(c.method, c.path, c.body);
+      if (res.statusCode !== 403 && res.statusCode !== 404)
+        refused.push(`${c.method} ${c.path} → ${res.statusCode} ${res.body}`);
+      expect(await snapshot(), `${c.method} ${c.path} wrote something`).toBe(before);
+    }
+    expect(refused).toEqual([]);
+  });
+});
