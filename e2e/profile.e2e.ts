@@ -203,4 +203,36 @@ describe('volunteer: my profile, notification channels and my data', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  it('changes the password, then closes the account by keyboard: no way back in', async () => {
+    const { person, context, page, errors } = await newVolunteerOnMe(fx, '冯注销');
+    const profile = new ProfilePage(page);
+    await profile.open();
+    // A new password with the current one.
+    await page.locator('[name="passwordCurrent"]').fill(person.password);
+    await page.locator('[name="passwordNew"]').fill('changed-pass-2');
+    await page.locator('[name="passwordNew"]').press('Enter');
+    await page.getByText('密码已修改').waitFor();
+    // Closing asks for the password and an explicit yes; then the person is gone.
+    await page.getByRole('button', { name: '永久注销账号' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('请勾选确认').waitFor();
+    await assertAccessibleInEveryMode(page, 'profile with the close-account refusal', () => profile.settled());
+    await page.locator('[name="closePassword"]').fill('changed-pass-2');
+    await page.locator('[name="closeSure"]').focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: '永久注销账号' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('您的账号已注销。').waitFor();
+    await assertAccessible(page, 'portal after closing');
+    const login = new LoginPage(page);
+    await login.open();
+    await login.logIn(person.phone, 'changed-pass-2');
+    await login.error().waitFor();
+    assert.deepEqual(
+      errors.filter((e) => !/status of 401/.test(e)),
+      [],
+    );
+    await context.close();
+  });
 });

@@ -41,3 +41,9 @@ export const ChangePasswordBody = z.strictObject({
   newPassword: Password,
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
+export const CloseAccountBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200).describe('The password in use now'),
+  confirm: z.literal(true).describe('true: I understand my name, ID number, phone and logins are erased for good'),
+});
+export type CloseAccountBody = z.infer<typeof CloseAccountBody>;

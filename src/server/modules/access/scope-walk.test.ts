@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clientFor,
@@ -10,6 +9,7 @@ import {
   type OrganisationTree,
 } from '../../../../test/activity-factories.js';
 import { isoIn } from '../../../../test/clock.js';
+import { rowsOf, tableNames } from '../../../../test/db-dump.js';
 import { makeUser, makeVolunteer, REGIONS } from '../../../../test/factories.js';
 import { insertPendingRecord } from '../../../../test/record-factories.js';
 import { makeSupermarketSite, staff } from '../../../../test/supermarket-fixtures.js';
@@ -42,6 +42,7 @@ const SELF_SERVICE = new Set([
   'PUT /api/v1/me/email',
   'POST /api/v1/me/calendar/reset',
   'POST /api/v1/me/password',
+  'POST /api/v1/me/close',
   'POST /api/v1/checkins',
   'POST /api/v1/checkouts',
 ]);
@@ -56,21 +57,11 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
 
   /** Every row of every table, as text: what "nothing written" is checked against. */
   const snapshot = async (): Promise<string> => {
-    const tables =
-      dialect === 'sqlite'
-        ? await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`.execute(
-            t.tdb.db,
-          )
-        : await sql<{
-            name: string;
-          }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`.execute(
-            t.tdb.db,
-          );
     const parts: string[] = [];
-    for (const { name } of tables.rows) {
+    for (const name of await tableNames(t.tdb.db, dialect)) {
       if (name === 'sessions' || name === 'kysely_migration' || name === 'kysely_migration_lock') continue;
-      const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(name)}`.execute(t.tdb.db);
-      parts.push(`${name}:${JSON.stringify(rows.rows.map((r) => JSON.stringify(r)).sort())}`);
+      const rows = await rowsOf(t.tdb.db, name);
+      parts.push(`${name}:${JSON.stringify(rows.map((r) => JSON.stringify(r)).sort())}`);
     }
     return parts.join('\n');
   };

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clientFor,
@@ -8,6 +7,7 @@ import {
   shiftAt,
   type OrganisationTree,
 } from '../../../../test/activity-factories.js';
+import { allCells } from '../../../../test/db-dump.js';
 import { makeUser, makeVolunteer, PASSWORD, REGIONS, type MadeVolunteer } from '../../../../test/factories.js';
 import { countIdCandidates, type IdFacts } from '../../../../test/id-candidates.js';
 import { makeActivityPolicy, readSheet } from '../../../../test/insurance-factories.js';
@@ -123,17 +123,7 @@ describe.each(DIALECTS)('no ID number can be rebuilt from what is shown or store
   });
 
   it(`keeps nothing in clear that narrows a number below ${ENOUGH} candidates, in any table`, async () => {
-    const tables =
-      dialect === 'sqlite'
-        ? await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(t.tdb.db)
-        : await sql<{
-            name: string;
-          }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`.execute(t.tdb.db);
-    const cells: string[] = [];
-    for (const { name } of tables.rows) {
-      const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(name)}`.execute(t.tdb.db);
-      for (const r of rows.rows) for (const v of Object.values(r)) if (v !== null) cells.push(String(v));
-    }
+    const cells = await allCells(t.tdb.db, dialect);
     expect(cells.length).toBeGreaterThan(100);
     for (const p of people) {
       for (const secret of secretsOf(p))

@@ -22,10 +22,14 @@ export function useSession() {
   const client = useQueryClient();
   const query = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000 });
   const refresh = useCallback(() => client.invalidateQueries({ queryKey: ME_KEY }), [client]);
-  const signOut = useCallback(async () => {
-    await logout().catch(() => undefined);
-    client.setQueryData(ME_KEY, null);
-    client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
-  }, [client]);
+  /** Ends the session; `{ ended: true }` when the server has ended it already (a closed account). */
+  const signOut = useCallback(
+    async (opts: { ended?: boolean } = {}) => {
+      if (!opts.ended) await logout().catch(() => undefined);
+      client.setQueryData(ME_KEY, null);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    },
+    [client],
+  );
   return { me: query.data ?? null, loading: query.isPending, refresh, signOut };
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { DEFAULT_FIELDS } from '../../../common/enums.js';
 import { useFieldName } from '../../components/labels.js';
 import { usePageTitle } from '../../components/use-page-title.js';
@@ -14,9 +14,15 @@ export function PortalPage() {
   const { me } = useSession();
   const fieldName = useFieldName();
   usePageTitle('');
+  const [params] = useSearchParams();
 
   return (
     <div className="page portal">
+      {params.get('closed') === '1' && (
+        <p className="notice" role="status">
+          {t('closeAccount.done')}
+        </p>
+      )}
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">{t('portal.title')}</h1>
         <p className="hero-lead">{t('portal.lead')}</p>

@@ -24,6 +24,7 @@ import { SkillsInput } from './skills-input.js';
 import { useMyVolunteer, volunteerKey } from './use-my-volunteer.js';
 import './profile.css';
 import { ChangePasswordForm } from './change-password-form.js';
+import { CloseAccountForm } from './close-account-form.js';
 
 /** /me/profile: the volunteer changes their phone, region, skills, service fields and weekly availability. */
 export function ProfilePage() {
@@ -60,6 +61,7 @@ export function ProfilePage() {
         />
       )}
       <ChangePasswordForm />
+      <CloseAccountForm />
     </div>
   );
 }

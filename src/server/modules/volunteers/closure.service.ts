@@ -1,0 +1,54 @@
+import { AppError, notFound } from '../../../common/errors.js';
+import type { AppContext } from '../../context.js';
+import { nowIso } from '../../ids.js';
+import type { Actor } from '../access/policy.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { verifyPassword } from '../auth/passwords.js';
+import { cancelSignup } from '../signups/signups.service.js';
+import * as repo from './closure.repository.js';
+
+const WRONG_PER_WINDOW = 5;
+const WINDOW_MS = 15 * 60_000;
+
+/**
+ * A person closes their account, confirming with their password. Places they hold on shifts
+ * to come are given back first (the wait-list moves up); then, in one transaction, their name,
+ * ID number, phone, e-mail, skills, qualifications, notices, roles and logins are erased.
+ * Service records, hours, points and statistics stay, as proof that cannot name them.
+ */
+export async function closeAccount(
+  ctx: Pick<AppContext, 'database' | 'limiter'>,
+  actor: Actor,
+  currentPassword: string,
+): Promise<void> {
+  const db = ctx.database.db;
+  const account = await repo.accountOf(db, actor.userId);
+  if (!account || account.status === 'closed') throw notFound('Account');
+  const key = `close:${actor.userId}`;
+  if (ctx.limiter.blocked(key, WRONG_PER_WINDOW, WINDOW_MS)) {
+    throw new AppError('RATE_LIMITED', 'Too many wrong passwords; wait 15 minutes and try again');
+  }
+  if (!(await verifyPassword(account.password_hash, currentPassword))) {
+    ctx.limiter.hit(key, WINDOW_MS);
+    throw new AppError('WRONG_PASSWORD', 'currentPassword: the current password is wrong', {
+      field: 'body.currentPassword',
+    });
+  }
+  ctx.limiter.reset(key);
+  const volunteerId = account.volunteer_id;
+  if (volunteerId) {
+    for (const s of await repo.openSignupsAhead(db, volunteerId, nowIso())) await cancelSignup(db, actor, s.id);
+  }
+  const at = nowIso();
+  await db.transaction().execute(async (trx) => {
+    if (volunteerId) await repo.eraseVolunteer(trx, volunteerId, at);
+    await repo.eraseUser(trx, actor.userId, account.phone_hash, at);
+    await appendAudit(trx, {
+      actorUserId: actor.userId,
+      action: 'user.close',
+      entityType: 'user',
+      entityId: actor.userId,
+      details: volunteerId ? { volunteerId } : {},
+    });
+  });
+}
