@@ -79,6 +79,17 @@ export async function eraseUser(db: Db, userId: string, phoneHash: string | null
   await db.deleteFrom('notifications').where('user_id', '=', userId).execute();
 }
 
+/** Roles the user holds over others (anything but their own volunteer or resident role). */
+export async function dutiesOf(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('role_grants')
+    .select('role')
+    .where('user_id', '=', userId)
+    .where('role', 'not in', ['volunteer', 'resident'])
+    .execute();
+  return rows.map((r) => r.role);
+}
+
 export async function accountOf(db: Db, userId: string) {
   return db
     .selectFrom('users')

@@ -111,6 +111,17 @@ describe.each(DIALECTS)('closing an account on %s', (dialect) => {
     ).toBe(401);
   });
 
+  it('keeps an account that administers others until its roles are handed over', async () => {
+    const u = await makeUser(t.tdb.db, {
+      roles: [{ role: 'team_admin', scopeType: 'organisation', scopeId: tree.teamId }],
+    });
+    const c = await new Client(t.app).login(u.username, PASSWORD);
+    const res = await c.request('POST', '/api/v1/me/close', { currentPassword: PASSWORD, confirm: true });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.details).toEqual({ roles: ['team_admin'] });
+    expect((await c.get('/api/v1/me')).statusCode).toBe(200);
+  });
+
   it('refuses the anonymous', async () => {
     const res = await t.app.inject({
       method: 'POST',

@@ -35,6 +35,17 @@ export async function closeAccount(
     });
   }
   ctx.limiter.reset(key);
+  // Someone who administers others hands that over first: a city must not lose its last admin.
+  const duties = await repo.dutiesOf(db, actor.userId);
+  if (duties.length) {
+    throw new AppError(
+      'CONFLICT',
+      `Hand over your roles (${[...new Set(duties)].join(', ')}) before closing the account`,
+      {
+        roles: [...new Set(duties)],
+      },
+    );
+  }
   const volunteerId = account.volunteer_id;
   if (volunteerId) {
     for (const s of await repo.openSignupsAhead(db, volunteerId, nowIso())) await cancelSignup(db, actor, s.id);

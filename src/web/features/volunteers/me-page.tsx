@@ -12,6 +12,8 @@ import { MyDataExport } from './my-data-export.js';
 import { MyQualifications } from './my-qualifications.js';
 import { useMyVolunteer } from './use-my-volunteer.js';
 import './profile.css';
+import { ChangePasswordForm } from './change-password-form.js';
+import { CloseAccountForm } from './close-account-form.js';
 
 /** "Me": the volunteer's hub — service figures, where to go next, profile (masked), qualifications, my data. */
 export function MePage() {
@@ -33,6 +35,9 @@ export function MePage() {
           {managesSite(me) && <Link to="/site">{t('siteManager.toConsole')}</Link>}
         </section>
       )}
+      {!volunteerId && <ChangePasswordForm />}
+      {/* An account with duties over others hands them over before it can close (the server says so too). */}
+      {!volunteerId && me.roles.every((g) => g.role === 'resident') && <CloseAccountForm />}
       {volunteerId && q.isPending && <Loading />}
       {q.isError && <ErrorNotice error={q.error} />}
       {q.data && <VolunteerHub v={q.data} />}
