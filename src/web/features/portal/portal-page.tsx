@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { DEFAULT_FIELDS } from '../../../common/enums.js';
+import { takeAccountClosed } from '../../components/account-closed.js';
 import { useFieldName } from '../../components/labels.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
@@ -14,11 +16,11 @@ export function PortalPage() {
   const { me } = useSession();
   const fieldName = useFieldName();
   usePageTitle('');
-  const [params] = useSearchParams();
+  const [closed] = useState(takeAccountClosed);
 
   return (
     <div className="page portal">
-      {params.get('closed') === '1' && (
+      {closed && (
         <p className="notice" role="status">
           {t('closeAccount.done')}
         </p>

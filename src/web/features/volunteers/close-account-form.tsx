@@ -1,11 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/http-client.js';
 import { closeAccount } from '../../api/verification.api.js';
+import { markAccountClosed } from '../../components/account-closed.js';
 import { TextField } from '../../components/form-field.js';
-import { useSession } from '../auth/use-session.js';
 
 /**
  * 注销账号: says plainly what goes (name, ID number, phone, e-mail, logins, places on shifts to
@@ -14,17 +13,17 @@ import { useSession } from '../auth/use-session.js';
  */
 export function CloseAccountForm() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const { signOut } = useSession();
   const [password, setPassword] = useState('');
   const [sure, setSure] = useState(false);
   const [errors, setErrors] = useState<{ currentPassword?: string; sure?: string; form?: string }>({});
   const close = useMutation({
-    mutationFn: () => closeAccount(password),
-    // Away from the profile first: once the session is gone the page would send the person to log in.
-    onSuccess: async () => {
-      await navigate('/?closed=1', { replace: true });
-      await signOut({ ended: true });
+    // The note that the account is closed outlives this page: once the server ends the session,
+    // any request may send the person to log in before this form hears back.
+    // A fresh start at the portal (a full load drops every trace of the session in this tab).
+    mutationFn: async () => {
+      await closeAccount(password);
+      markAccountClosed();
+      window.location.assign('/');
     },
     onError: (err) =>
       setErrors(
