@@ -115,6 +115,16 @@ function anyBirthDate(): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * A birth date that makes someone exactly `age` today (China time) and for the next few
+ * weeks: their birthday was about 100 days ago. Built from the injected clock, never fixed.
+ */
+export function birthDateAged(age: number): string {
+  const back = new Date(Date.parse(nowIso()) + 8 * 3_600_000 - 100 * 86_400_000);
+  const md = back.toISOString().slice(5, 10);
+  return `${back.getUTCFullYear() - age}-${md === '02-29' ? '02-28' : md}`;
+}
+
 /** A valid 居民身份证 number (right check digit) for `birthDate` (YYYY-MM-DD), new each call. */
 export function makeResidentId(birthDate = anyBirthDate(), regionPrefix = '500103'): string {
   const first17 = freshDigits(`${regionPrefix}${birthDate.replaceAll('-', '')}`, 3);

@@ -62,6 +62,10 @@ export const ERROR_STATUS = {
   INSUFFICIENT_POINTS: 409,
   /** The SMS code is wrong, used, expired or out of attempts: ask for a new one. */
   VERIFICATION_FAILED: 422,
+  /** A volunteer under the guardianRegistrationAge setting registering without a guardian's consent. */
+  GUARDIAN_REQUIRED: 422,
+  /** A guardian's consent given for someone who is not a minor. */
+  GUARDIAN_NOT_NEEDED: 422,
   /** A repeated idempotency key whose request differs from the first one. */
   IDEMPOTENCY_MISMATCH: 409,
 } as const;

@@ -18,6 +18,8 @@ export interface PlatformSettings {
   suspensionDays: number;
   /** Below this age a guardian's consent is required. */
   guardianAge: number;
+  /** Below this age a volunteer registers only together with a guardian's consent (PIPL: 14). */
+  guardianRegistrationAge: number;
   /** Rotating codes change every this many seconds. */
   codeWindowSeconds: number;
   /** Time zone for service dates and "per day" limits. */
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   noShowWindowMonths: 12,
   suspensionDays: 30,
   guardianAge: 18,
+  guardianRegistrationAge: 14,
   codeWindowSeconds: 30,
   timeZone: DEFAULT_TIME_ZONE,
 };

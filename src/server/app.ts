@@ -39,6 +39,7 @@ import { siteRoutes } from './modules/sites/sites.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
 import { supermarketsModule } from './modules/supermarkets/supermarkets.module.js';
 import { volunteerExportRoutes } from './modules/volunteers/export.routes.js';
+import { guardianRoutes } from './modules/volunteers/guardians.routes.js';
 import { volunteerRoutes } from './modules/volunteers/volunteers.routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/errors.js';
@@ -122,6 +123,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   roleRoutes(app);
   siteRoutes(app);
   volunteerRoutes(app);
+  guardianRoutes(app);
   volunteerExportRoutes(app);
   projectRoutes(app);
   activityRoutes(app);

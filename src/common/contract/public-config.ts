@@ -14,6 +14,12 @@ export const PublicConfigSchema = z
     }),
     timeZone: z.string().describe('IANA time zone for service dates, e.g. Asia/Shanghai'),
     locales: z.array(z.enum(LOCALES)).describe('Languages of the web app, default first'),
+    guardian: z
+      .object({
+        age: z.number().int().describe("Below this age a guardian's consent is needed to take part (18)"),
+        registrationAge: z.number().int().describe("Below this age a guardian's consent is needed to register (14)"),
+      })
+      .describe('Ages at which minors need their guardian'),
   })
   .describe('What the web app needs to know about this installation; nothing secret');
 export type PublicConfig = z.infer<typeof PublicConfigSchema>;

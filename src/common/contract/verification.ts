@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Password, Phone } from './common.js';
 
 /** What a code proves the phone for. */
-export const VERIFICATION_PURPOSES = ['register', 'phone_change', 'password_reset'] as const;
+export const VERIFICATION_PURPOSES = ['register', 'phone_change', 'password_reset', 'guardian_consent'] as const;
 export type VerificationPurpose = (typeof VERIFICATION_PURPOSES)[number];
 
 /** How long a code is good for, how soon another may be sent, and how many guesses it allows. */
@@ -18,7 +18,9 @@ export const VerificationCode = z
 
 export const RequestCodeBody = z.strictObject({
   phone: Phone,
-  purpose: z.enum(VERIFICATION_PURPOSES).describe('register, phone_change (logged in) or password_reset'),
+  purpose: z
+    .enum(VERIFICATION_PURPOSES)
+    .describe("register, phone_change (logged in), password_reset or guardian_consent (to the minor's guardian)"),
 });
 export type RequestCodeBody = z.infer<typeof RequestCodeBody>;
 

@@ -3,6 +3,7 @@ import { ID_TYPES } from '../enums.js';
 import { checkIdNumber, MAINLAND_MOBILE } from '../id-numbers.js';
 import { LIMITS } from '../limits.js';
 import { PageQuery, page, Password, Phone, text } from './common.js';
+import { GuardianConsentBody } from './guardians.js';
 import { VerificationCode } from './verification.js';
 
 const RegionCode = z.string().trim().min(1).max(20).describe('Code of the region the person lives or serves in');
@@ -53,6 +54,10 @@ export const RegisterVolunteerBody = z
     fields: Fields.default([]),
     availability: Availability.optional(),
     verificationCode: VerificationCode,
+    guardian: GuardianConsentBody.optional().describe(
+      "A guardian's consent: required under the guardianRegistrationAge setting (14), optional up to the " +
+        'guardianAge setting (18), where without it the volunteer registers as pending_guardian; refused for adults',
+    ),
   })
   .superRefine((b, ctx) => {
     const r = checkIdNumber(b.idType, b.idNumber);
@@ -96,19 +101,34 @@ export const VolunteerSchema = z
     volunteerCode: z.string().describe('志愿者编号: unique, stable, not derived from the ID number; also a login'),
     name: z.string().describe('Real name'),
     idType: z.enum(ID_TYPES).describe('Kind of ID document'),
-    idNumber: z.string().describe('Masked ID number: its first and last character only, e.g. 5****************4'),
+    idNumber: z
+      .string()
+      .nullable()
+      .describe(
+        'Masked ID number: its first and last character only, e.g. 5****************4; null for a minor seen ' +
+          'through a team membership',
+      ),
     birthYear: z
       .number()
       .int()
       .nullable()
       .describe('Year of birth, from a resident ID number; the whole date is shown to no one but the person'),
     gender: z.enum(['male', 'female']).nullable().describe('Derived from a resident ID number'),
-    phone: z.string().nullable().describe('Masked phone, e.g. 138****1234'),
+    phone: z
+      .string()
+      .nullable()
+      .describe('Masked phone, e.g. 138****1234; null for a minor seen through a team membership'),
     regionCode: z.string().describe('Region code'),
     skills: z.array(z.string()).describe('Skills'),
     fields: z.array(z.string()).describe('Service field codes'),
     availability: z.array(AvailabilitySlot).describe('Weekly availability'),
     status: z.enum(VOLUNTEER_STATUSES).describe('"pending_guardian": a minor awaiting a guardian\'s consent'),
+    minor: z
+      .boolean()
+      .describe(
+        'Under the guardianAge setting (18) today: a guardian consents for them, and team admins see only ' +
+          'their name, code, skills and service',
+      ),
     registeredAt: z.string().describe('ISO-8601 time of registration'),
     hours: z.number().describe('Confirmed service hours'),
     starLevel: z.number().int().describe('Star level 0–5 from confirmed hours'),

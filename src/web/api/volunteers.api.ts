@@ -1,3 +1,4 @@
+import type { Guardian, GuardianConsentBody } from '../../common/contract/guardians.js';
 import type { z } from 'zod';
 import type { RegisterVolunteerBody, Volunteer, VolunteerList } from '../../common/contract/volunteers.js';
 import type { QualificationKindList, QualificationList, QualificationSchema } from '../../common/contract/signups.js';
@@ -34,3 +35,7 @@ export const listQualifications = (volunteerId: string) =>
 export const addQualification = (volunteerId: string, body: { kind: string; expiresAt?: string }) =>
   api.post<Qualification>(`/volunteers/${id(volunteerId)}/qualifications`, body);
 export const listQualificationKinds = () => api.get<z.infer<typeof QualificationKindList>>('/qualification-kinds');
+
+/** A minor's guardian consents: the code went to the guardian's phone (purpose guardian_consent). */
+export const giveGuardianConsent = (body: GuardianConsentBody) => api.put<Guardian>('/me/guardian', body);
+export const getGuardian = (volunteerId: string) => api.get<Guardian>(`/volunteers/${id(volunteerId)}/guardian`);

@@ -14,6 +14,8 @@ interface Props {
   value: string;
   onChange: (code: string) => void;
   error?: string | undefined;
+  /** The input's name, when a form holds two codes (a minor's own and their guardian's). */
+  name?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Props {
  * person's before it becomes a login. After a send the button waits out the minute before the
  * next, counting down; what the server refuses is said beside the field.
  */
-export function SmsCodeField({ phone, purpose, value, onChange, error }: Props) {
+export function SmsCodeField({ phone, purpose, value, onChange, error, name = 'verificationCode' }: Props) {
   const { t } = useTranslation();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [wait, setWait] = useState(0);
@@ -57,13 +59,17 @@ export function SmsCodeField({ phone, purpose, value, onChange, error }: Props) 
       label={t('sms.code')}
       required
       error={error ?? failure}
-      hint={sentTo ? t('sms.sent', { phone: sentTo }) : t('sms.hint')}
+      hint={
+        sentTo
+          ? t(`sms.sentFor.${purpose}`, { phone: sentTo, defaultValue: t('sms.sent', { phone: sentTo }) })
+          : t(`sms.hintFor.${purpose}`, { defaultValue: t('sms.hint') })
+      }
     >
       {({ id, describedBy, invalid }) => (
         <span className="sms-code">
           <input
             id={id}
-            name="verificationCode"
+            name={name}
             inputMode="numeric"
             autoComplete="one-time-code"
             maxLength={6}
@@ -76,7 +82,7 @@ export function SmsCodeField({ phone, purpose, value, onChange, error }: Props) 
           <button
             type="button"
             className="button"
-            data-testid="send-code"
+            data-testid={name === 'verificationCode' ? 'send-code' : `send-code-${name}`}
             disabled={send.isPending || wait > 0}
             onClick={onSend}
           >

@@ -14,3 +14,8 @@ export function usePublicConfig() {
 export function usePlatformTimeZone(): string {
   return usePublicConfig().data?.timeZone ?? DEFAULT_TIME_ZONE;
 }
+
+/** The ages at which minors need their guardian (`settings.guardianAge`, `guardianRegistrationAge`). */
+export function useGuardianAges(): { age: number; registrationAge: number } {
+  return usePublicConfig().data?.guardian ?? { age: 18, registrationAge: 14 };
+}

@@ -9,6 +9,7 @@ import * as statisticsIndexes from './2026-11-29-060-statistics-indexes.js';
 import * as personalDataAtRest from './2026-12-06-070-personal-data-at-rest.js';
 import * as auditRegions from './2026-12-06-080-audit-regions.js';
 import * as verificationCodes from './2026-12-06-090-verification-codes.js';
+import * as guardians from './2026-12-06-100-guardians.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-070-personal-data-at-rest': personalDataAtRest,
   '2026-12-06-080-audit-regions': auditRegions,
   '2026-12-06-090-verification-codes': verificationCodes,
+  '2026-12-06-100-guardians': guardians,
 };

@@ -158,6 +158,20 @@ export interface VerificationCodesTable {
   consumed_at: string | null;
 }
 
+/** A minor's guardian: name and phone encrypted, the consent proved by an SMS code to that phone. */
+export interface GuardiansTable {
+  volunteer_id: string;
+  name_enc: string;
+  /** The first character and stars: the guardian's name is theirs, not the minor's to show. */
+  name_masked: string;
+  relation: string;
+  phone_enc: string;
+  phone_hash: string;
+  phone_masked: string;
+  verification_code_id: string;
+  consented_at: string;
+}
+
 export interface FoundationTables {
   regions: RegionsTable;
   region_closure: ClosureTable;
@@ -173,4 +187,5 @@ export interface FoundationTables {
   sites: SitesTable;
   audit_log: AuditLogTable;
   verification_codes: VerificationCodesTable;
+  guardians: GuardiansTable;
 }

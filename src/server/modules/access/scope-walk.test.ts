@@ -43,6 +43,7 @@ const SELF_SERVICE = new Set([
   'POST /api/v1/me/calendar/reset',
   'POST /api/v1/me/password',
   'POST /api/v1/me/close',
+  'PUT /api/v1/me/guardian',
   'POST /api/v1/checkins',
   'POST /api/v1/checkouts',
 ]);

@@ -35,6 +35,7 @@ describe.each(DIALECTS)('GET /config on %s', (dialect) => {
       map: { tileUrl: null, attribution: null },
       timeZone: 'Asia/Shanghai',
       locales: ['zh-CN', 'en'],
+      guardian: { age: 18, registrationAge: 14 },
     });
     expect(PublicConfigSchema.safeParse(res.json()).success).toBe(true);
   });

@@ -20,6 +20,7 @@ export function publicConfigRoutes(app: App): void {
         map: { tileUrl: config.mapTiles, attribution: config.mapAttribution },
         timeZone: settings.timeZone,
         locales: [...LOCALES],
+        guardian: { age: settings.guardianAge, registrationAge: settings.guardianRegistrationAge },
       };
     },
   );

@@ -50,6 +50,18 @@ describe('checkEligibility', () => {
     ).toBe('SIGNUP_CLOSED');
   });
 
+  it('lets a minor still waiting for a guardian take a shift on or after their 18th birthday', () => {
+    const pending = { ...volunteer, status: 'pending_guardian' };
+    expect(codeOf(() => checkEligibility({ now, volunteer: pending, shift, guardianAge: 18 }))).toBeNull();
+    const dayBefore = { ...shift, start_at: '2026-11-30T01:00:00.000Z', end_at: '2026-11-30T03:00:00.000Z' };
+    expect(codeOf(() => checkEligibility({ now, volunteer: pending, shift: dayBefore, guardianAge: 18 }))).toBe(
+      'VOLUNTEER_NOT_ACTIVE',
+    );
+    expect(
+      codeOf(() => checkEligibility({ now, volunteer: { ...pending, status: 'suspended' }, shift, guardianAge: 18 })),
+    ).toBe('VOLUNTEER_NOT_ACTIVE');
+  });
+
   it('refuses inactive and suspended volunteers until the suspension ends', () => {
     expect(
       codeOf(() => checkEligibility({ now, volunteer: { ...volunteer, status: 'pending_guardian' }, shift })),

@@ -3,8 +3,13 @@ import { ageOn, chinaToday } from '../../../common/id-numbers.js';
 
 export interface EligibilityFacts {
   now: string;
-  /** `birthDate` is read from the encrypted ID number only when the shift has age limits. */
+  /**
+   * `birthDate` is read from the encrypted ID number only when the shift has age limits or the
+   * volunteer still waits for a guardian's consent.
+   */
   volunteer: { status: string; birthDate: string | null; signup_suspended_until: string | null };
+  /** Below this age a guardian's consent is needed (the `guardianAge` setting). */
+  guardianAge?: number | undefined;
   shift: {
     start_at: string;
     end_at: string;
@@ -18,8 +23,14 @@ export interface EligibilityFacts {
  * The refusals that need nothing but the volunteer and the shift, each with its own code
  * and a message that says why (never personal data: an age, not a birth date).
  */
-export function checkEligibility({ now, volunteer, shift }: EligibilityFacts): void {
-  if (volunteer.status !== 'active') {
+export function checkEligibility({ now, volunteer, shift, guardianAge }: EligibilityFacts): void {
+  // A minor without a guardian's consent may still take a shift that starts once they are of age.
+  const ofAgeBy =
+    volunteer.status === 'pending_guardian' &&
+    volunteer.birthDate !== null &&
+    guardianAge !== undefined &&
+    ageOn(volunteer.birthDate, chinaToday(new Date(shift.start_at))) >= guardianAge;
+  if (volunteer.status !== 'active' && !ofAgeBy) {
     const why =
       volunteer.status === 'pending_guardian'
         ? "a guardian's consent is still pending"

@@ -11,6 +11,7 @@ import * as activities from '../activities/activities.repository.js';
 import { presentSignup } from './signups.presenter.js';
 import { fillPlaces, tellResult } from './signups.promotion.js';
 import * as repo from './signups.repository.js';
+import { getSettings } from '../settings/settings.service.js';
 import { checkEligibility, missingQualification } from './signups.rules.js';
 
 /** The shift and its activity, or 404 when the caller may not see them (a draft). */
@@ -45,11 +46,13 @@ export async function signUp(db: Db, cipher: PersonalDataCipher, actor: Actor, s
     }
     const now = nowIso();
     // The birth date lives only inside the encrypted ID number: opened for an age rule, never kept.
-    const ageRule = shift.min_age !== null || shift.max_age !== null;
+    const pending = volunteer.status === 'pending_guardian';
+    const ageRule = shift.min_age !== null || shift.max_age !== null || pending;
     const birthDate = ageRule
       ? birthDateOfId(volunteer.id_type as IdType, cipher.decrypt(volunteer.id_number_enc))
       : null;
-    checkEligibility({ now, volunteer: { ...volunteer, birthDate }, shift });
+    const guardianAge = pending ? (await getSettings(trx)).guardianAge : undefined;
+    checkEligibility({ now, volunteer: { ...volunteer, birthDate }, shift, guardianAge });
     if (await repo.liveSignupOf(trx, shift.id, volunteer.id)) {
       throw new AppError('ALREADY_SIGNED_UP', 'You have already signed up for this shift');
     }

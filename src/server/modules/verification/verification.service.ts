@@ -22,6 +22,10 @@ const CODES_PER_ADDRESS_HOUR = 20;
 const TEXTS = {
   code: (code: string) =>
     `【善美】验证码 ${code}，${CODE_TTL_SECONDS / 60} 分钟内有效，请勿告诉他人。Your Shanmei code is ${code}.`,
+  guardian: (code: string) =>
+    `【善美】您的孩子（或您监护的未成年人）申请成为善美志愿者，需要您作为监护人同意。如同意，请把验证码 ${code} 告诉 TA，` +
+    `${CODE_TTL_SECONDS / 60} 分钟内有效；如不同意，请忽略本短信。A minor you are guardian of asks to volunteer on Shanmei: ` +
+    `if you consent, give them the code ${code}.`,
   registered:
     '【善美】此手机号已注册善美账号，请直接登录；忘记密码可在登录页找回。This number already has a Shanmei account: log in, or reset the password.',
   taken:
@@ -36,7 +40,8 @@ const tooMany = () => new AppError('RATE_LIMITED', 'Too many codes asked for; wa
 /**
  * Sends a one-time code by SMS to prove the phone is the caller's, and answers the same
  * whatever the phone: a registered number asked to register is told by SMS to log in
- * instead (no code), an unknown number asked to reset a password gets nothing. Limited per
+ * instead (no code), an unknown number asked to reset a password gets nothing, and a guardian
+ * is told what their code consents to. Limited per
  * phone (one a minute, five an hour) and per address.
  */
 export async function requestCode(
@@ -67,6 +72,9 @@ export async function requestCode(
     else sendCode = true;
   } else if (body.purpose === 'password_reset') {
     sendCode = !!owner;
+  } else if (body.purpose === 'guardian_consent') {
+    // A guardian needs no account of their own: the code goes to any number.
+    sendCode = true;
   } else if (owner) {
     text = owner === actor?.userId ? null : TEXTS.taken;
   } else {
@@ -82,7 +90,7 @@ export async function requestCode(
       at,
       expiresAt: new Date(Date.parse(at) + CODE_TTL_SECONDS * 1000).toISOString(),
     });
-    text = TEXTS.code(code);
+    text = body.purpose === 'guardian_consent' ? TEXTS.guardian(code) : TEXTS.code(code);
   }
   if (text) await ctx.sms.send(body.phone, text);
   return { expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: CODE_RESEND_SECONDS };

@@ -36,6 +36,7 @@ export async function eraseVolunteer(db: Db, volunteerId: string, at: string): P
     .execute();
   await db.deleteFrom('volunteer_qualifications').where('volunteer_id', '=', volunteerId).execute();
   await db.deleteFrom('calendar_feeds').where('volunteer_id', '=', volunteerId).execute();
+  await db.deleteFrom('guardians').where('volunteer_id', '=', volunteerId).execute();
   await db
     .updateTable('memberships')
     .set({ status: 'ended', joined_at: at })

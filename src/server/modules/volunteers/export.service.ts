@@ -18,8 +18,7 @@ import { listRecords } from '../records/records.service.js';
 import { listMySignups } from '../signups/signups.queries.js';
 import { myRedemptions } from '../supermarkets/reports.service.js';
 import * as repo from './export.repository.js';
-import { presentVolunteer } from './volunteers.presenter.js';
-import { loadVolunteer } from './volunteers.service.js';
+import { loadVolunteer, showVolunteer } from './volunteers.service.js';
 
 const HOUR_MS = 3_600_000;
 /** Rows asked of a paged list at a time. */
@@ -94,7 +93,7 @@ export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, 
   const doc: DataExport = {
     about: { format: 'shanmei-export/1', exportedAt: nowIso(), sectionCap: EXPORT_SECTION_CAP, truncated },
     volunteer: {
-      ...presentVolunteer(row),
+      ...(await showVolunteer(ctx, db, row)),
       idNumber: idNumber ?? row.id_number_masked,
       birthDate: idNumber ? birthDateOfId(row.id_type as IdType, idNumber) : null,
       phone: open(secret?.phone_enc),

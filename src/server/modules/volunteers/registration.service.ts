@@ -14,6 +14,8 @@ import { insertUser } from '../auth/auth.repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { getSettings } from '../settings/settings.service.js';
 import { useCode } from '../verification/verification.service.js';
+import { checkGuardianCode, guardianNotNeeded, recordConsent } from './guardians.service.js';
+import { guardianNeed } from './minors.js';
 import { newVolunteerCode } from './volunteer-code.js';
 import * as repo from './volunteers.repository.js';
 import * as rules from './volunteers.rules.js';
@@ -26,8 +28,6 @@ export interface RegistrationOptions {
   passwordHash?: string;
   /** Registration time (ISO-8601); defaults to now. Also the day ages are judged on. */
   now?: string;
-  /** Below this age a guardian must consent; defaults to the `guardianAge` setting (18). */
-  guardianAge?: number;
   /**
    * A checked SMS code proving the phone (the public endpoints always give one): used in the
    * registration's transaction, and it lets a duplicate ID be named with the account's phone.
@@ -63,10 +63,11 @@ const inTransaction = <T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> =>
  * nothing is written. The ID number and phone are stored encrypted with a keyed hash for
  * duplicate checks and a mask for display; the plain values are never stored or returned.
  *
- * A minor (under the `guardianAge` setting, by the birth date in a resident ID) gets status
- * `pending_guardian`: they can log in, but sign-ups stay closed until a guardian consents
- * (the consent flow comes with its own issue). Other documents carry no birth date, so
- * their holders register as `active`.
+ * Minors, by the birth date in a resident ID (PIPL art. 31; ages from the settings): under
+ * `guardianRegistrationAge` (14) they register only with a guardian's consent, proved by a
+ * code sent to the guardian's phone; under `guardianAge` (18) without one they register as
+ * `pending_guardian` — they can log in, but sign-ups stay closed until a guardian consents
+ * (PUT /me/guardian). Other documents carry no birth date, so their holders register as `active`.
  */
 export async function registerVolunteer(
   ctx: Pick<AppContext, 'cipher'>,
@@ -85,9 +86,13 @@ export async function registerVolunteer(
 
   const idHash = ctx.cipher.lookupHash(rules.idNamespace(input.idType), id.normalised);
   const phoneCols = rules.phoneColumns(ctx.cipher, phone);
-  const guardianAge = opts.guardianAge ?? (await getSettings(db)).guardianAge;
-  const status: VolunteerStatus =
-    id.birthDate && ageOn(id.birthDate, chinaToday(new Date(now))) < guardianAge ? 'pending_guardian' : 'active';
+  const age = id.birthDate ? ageOn(id.birthDate, chinaToday(new Date(now))) : null;
+  const need = guardianNeed(age, await getSettings(db));
+  const guardian = input.guardian;
+  if (guardian && need === 'none' && age !== null) throw guardianNotNeeded();
+  if (!guardian && need === 'at_registration') throw guardianRequired();
+  const status: VolunteerStatus = need !== 'none' && !guardian ? 'pending_guardian' : 'active';
+  const guardianCodeId = guardian ? await checkGuardianCode(ctx, db, guardian, 'body.guardian') : null;
   const passwordHash = opts.passwordHash ?? (await hashPassword(input.password));
 
   const attempt = () =>
@@ -137,6 +142,7 @@ export async function registerVolunteer(
         updated_at: now,
       });
       await insertGrant(trx, { userId, role: 'volunteer', scopeType: 'system', scopeId: 'system', grantedBy: null });
+      if (guardian && guardianCodeId) await recordConsent(ctx, trx, userId, volunteerId, guardian, guardianCodeId, now);
       await appendAudit(trx, {
         actorUserId: userId,
         action: 'volunteer.register',
@@ -164,6 +170,14 @@ export async function registerVolunteer(
  * Registers a resident (群众), who posts needs and rates the service: a user with the
  * `resident` role, logging in by phone. One transaction with its audit entry.
  */
+const guardianRequired = (): AppError =>
+  new AppError(
+    'GUARDIAN_REQUIRED',
+    "guardian: a volunteer this young registers only with a guardian's consent: give the guardian's name, relation, " +
+      'phone and the code sent to that phone',
+    { field: 'body.guardian' },
+  );
+
 export async function registerResident(
   ctx: Pick<AppContext, 'cipher'>,
   db: Db,

@@ -14,11 +14,25 @@ function parseList<T>(text: string): T[] {
   }
 }
 
+/** How the reader stands to the volunteer, as far as the answer's fields go. */
+export interface VolunteerView {
+  /** Under the guardian age today. */
+  minor: boolean;
+  /** A reader who sees a minor only through a team membership: no ID, phone, birth year or gender. */
+  limited?: boolean;
+}
+
 /**
  * A volunteer as the API shows it, field by field. The ID number and phone are the masked
  * values stored at registration: nothing here can decrypt, so nothing here can leak.
  */
-export function presentVolunteer(r: VolunteerRow): Volunteer {
+export function presentVolunteer(r: VolunteerRow, view: VolunteerView): Volunteer {
+  const full = presentAll(r, view.minor);
+  if (!(view.minor && view.limited)) return full;
+  return { ...full, idNumber: null, phone: null, birthYear: null, gender: null };
+}
+
+function presentAll(r: VolunteerRow, minor: boolean): Volunteer {
   return {
     id: r.id,
     userId: r.user_id,
@@ -34,6 +48,7 @@ export function presentVolunteer(r: VolunteerRow): Volunteer {
     fields: parseList<string>(r.fields),
     availability: parseList<AvailabilitySlot>(r.availability),
     status: r.status as VolunteerStatus,
+    minor,
     registeredAt: r.registered_at,
     hours: minutesToHours(toNumber(r.confirmed_minutes)),
     starLevel: toNumber(r.star_level),

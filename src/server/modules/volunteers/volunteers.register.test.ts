@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePhone, makeRegions, makeResidentId, PASSWORD, REGIONS } from '../../../../test/factories.js';
+import {
+  birthDateAged,
+  makePhone,
+  makeRegions,
+  makeResidentId,
+  PASSWORD,
+  REGIONS,
+} from '../../../../test/factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { toNumber } from '../../db/database.js';
@@ -125,9 +132,10 @@ describe.each(DIALECTS)('volunteer registration on %s', (dialect) => {
   });
 
   it('registers a minor as pending a guardian', async () => {
-    const res = await post(t, '/api/v1/volunteers', body({ idNumber: makeResidentId('2015-06-01') }));
+    const birth = birthDateAged(15);
+    const res = await post(t, '/api/v1/volunteers', body({ idNumber: makeResidentId(birth) }));
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ status: 'pending_guardian', birthYear: 2015 });
+    expect(res.json()).toMatchObject({ status: 'pending_guardian', minor: true, birthYear: Number(birth.slice(0, 4)) });
     expect(res.json()).not.toHaveProperty('birthDate');
   });
 

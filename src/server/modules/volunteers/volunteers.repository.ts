@@ -160,3 +160,13 @@ export async function listVolunteers(db: Db, f: VolunteerFilter): Promise<Volunt
   if (f.afterId !== null) q = q.where('volunteers.id', '>', f.afterId);
   return q.orderBy('volunteers.id').limit(f.limit).execute();
 }
+
+/** The encrypted ID numbers of some volunteers, for the few age questions the birth year cannot answer. */
+export async function encryptedIdsOf(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('volunteers')
+    .select(['id', 'id_type', 'id_number_enc'])
+    .where('id', 'in', [...ids])
+    .execute();
+}

@@ -12,7 +12,6 @@ import {
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
 import * as registration from './registration.service.js';
-import { presentVolunteer } from './volunteers.presenter.js';
 import * as service from './volunteers.service.js';
 import { checkCode } from '../verification/verification.service.js';
 
@@ -40,7 +39,7 @@ export function volunteerRoutes(app: App): void {
       const { verificationCode, ...input } = req.body;
       const codeId = await checkCode(ctx, db, input.phone, 'register', verificationCode);
       const v = await registration.registerVolunteer(ctx, db, input, { verificationCodeId: codeId });
-      return reply.status(201).send(presentVolunteer(await service.loadVolunteer(db, v.id)));
+      return reply.status(201).send(await service.showVolunteer(ctx, db, await service.loadVolunteer(db, v.id)));
     },
   );
 
@@ -78,7 +77,7 @@ export function volunteerRoutes(app: App): void {
     },
     async (req) => {
       const { rows, nextCursor } = await service.listVolunteers(ctx, ctx.database.db, requireActor(req), req.query);
-      return { items: rows.map(presentVolunteer), nextCursor };
+      return { items: await service.asShown(ctx, ctx.database.db, rows), nextCursor };
     },
   );
 
@@ -94,7 +93,7 @@ export function volunteerRoutes(app: App): void {
     },
     async (req) => {
       const { rows, nextCursor } = await service.listVolunteers(ctx, ctx.database.db, requireActor(req), req.body);
-      return { items: rows.map(presentVolunteer), nextCursor };
+      return { items: await service.asShown(ctx, ctx.database.db, rows), nextCursor };
     },
   );
 
@@ -110,7 +109,7 @@ export function volunteerRoutes(app: App): void {
     },
     async (req) => {
       const actor = requireActor(req);
-      return presentVolunteer(await service.getVolunteer(ctx.database.db, actor, req.params.id));
+      return service.getVolunteer(ctx, ctx.database.db, actor, req.params.id);
     },
   );
 
@@ -127,7 +126,8 @@ export function volunteerRoutes(app: App): void {
     },
     async (req) => {
       const actor = requireActor(req);
-      return presentVolunteer(await service.updateVolunteer(ctx, ctx.database.db, actor, req.params.id, req.body));
+      const row = await service.updateVolunteer(ctx, ctx.database.db, actor, req.params.id, req.body);
+      return service.showVolunteer(ctx, ctx.database.db, row);
     },
   );
 }

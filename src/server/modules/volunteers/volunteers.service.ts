@@ -1,4 +1,4 @@
-import type { UpdateVolunteerBody } from '../../../common/contract/volunteers.js';
+import type { UpdateVolunteerBody, Volunteer } from '../../../common/contract/volunteers.js';
 import { AppError, badRequest, forbidden, notFound } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -7,6 +7,8 @@ import { decodeCursor, pageOf } from '../../pagination.js';
 import { hasRole, isSystemAdmin, Policy, type Actor } from '../access/policy.js';
 import { appendAudit, auditPersonalRead } from '../audit/audit.repository.js';
 import { verifyPassword } from '../auth/passwords.js';
+import { minorsAmong } from './minors.js';
+import { presentVolunteer } from './volunteers.presenter.js';
 import * as repo from './volunteers.repository.js';
 import * as rules from './volunteers.rules.js';
 import { checkCode, useCode } from '../verification/verification.service.js';
@@ -23,13 +25,43 @@ export async function loadVolunteer(db: Db, id: string): Promise<repo.VolunteerR
  * a 404, so that whether the id exists does not leak. An admin's read of another person's
  * record is personal data and goes into the audit log.
  */
-export async function getVolunteer(db: Db, actor: Actor, id: string): Promise<repo.VolunteerRow> {
-  const sees = await new Policy(db).seesVolunteer(actor, id);
-  if (!sees) throw notFound('Volunteer');
+export async function getVolunteer(
+  ctx: Pick<AppContext, 'cipher'>,
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<Volunteer> {
+  const sight = await new Policy(db).sightOf(actor, id);
+  if (!sight) throw notFound('Volunteer');
   const row = await repo.volunteerById(db, id);
   if (!row) throw notFound('Volunteer');
-  if (sees === 'admin') await auditPersonalRead(db, actor.userId, id, 'profile');
-  return row;
+  if (sight.kind !== 'self') await auditPersonalRead(db, actor.userId, id, 'profile');
+  return showVolunteer(ctx, db, row, sight.kind === 'membership');
+}
+
+/** One volunteer as the reader may see them (see `asShown`). */
+export async function showVolunteer(
+  ctx: Pick<AppContext, 'cipher'>,
+  db: Db,
+  row: repo.VolunteerRow,
+  limited = false,
+): Promise<Volunteer> {
+  const minors = await minorsAmong(ctx, db, [row], new Date(nowIso()));
+  return presentVolunteer(row, { minor: minors.has(row.id), limited });
+}
+
+/**
+ * Volunteers as the reader may see them: minors marked, and — to a reader who sees them only
+ * through a team membership — shown without ID number, phone, birth year or gender.
+ */
+export async function asShown(
+  ctx: Pick<AppContext, 'cipher'>,
+  db: Db,
+  rows: readonly repo.VolunteerRow[],
+  limited = false,
+): Promise<Volunteer[]> {
+  const minors = await minorsAmong(ctx, db, rows, new Date(nowIso()));
+  return rows.map((r) => presentVolunteer(r, { minor: minors.has(r.id), limited }));
 }
 
 /**

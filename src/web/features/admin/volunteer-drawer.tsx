@@ -81,10 +81,13 @@ export function VolunteerDrawer({ volunteer, onClose }: { volunteer: Volunteer |
   const facts: [string, string | number][] = v
     ? [
         [t('me.volunteerCode'), v.volunteerCode],
-        [t(`idType.${v.idType}`), v.idNumber],
+        [t(`idType.${v.idType}`), v.idNumber ?? '—'],
         [t('admin.volunteers.phone'), v.phone ?? '—'],
         [t('admin.region'), regionName(v.regionCode)],
-        [t('admin.volunteers.status'), t(`admin.volunteers.statuses.${v.status}`)],
+        [
+          t('admin.volunteers.status'),
+          t(`admin.volunteers.statuses.${v.status}`) + (v.minor ? ` · ${t('guardian.minorTag')}` : ''),
+        ],
         [t('admin.volunteers.registeredAt'), f.date(v.registeredAt)],
         [t('admin.volunteers.hours'), v.hours],
         [t('admin.volunteers.stars'), v.starLevel],

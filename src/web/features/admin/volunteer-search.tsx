@@ -118,7 +118,8 @@ export function VolunteerTable({
           {
             title: t('admin.volunteers.status'),
             dataIndex: 'status',
-            render: (s: string) => t(`admin.volunteers.statuses.${s}`),
+            render: (s: string, v) =>
+              t(`admin.volunteers.statuses.${s}`) + (v.minor ? ` · ${t('guardian.minorTag')}` : ''),
           },
           { title: t('admin.volunteers.hours'), dataIndex: 'hours', align: 'right' },
           { title: t('admin.volunteers.stars'), dataIndex: 'starLevel', align: 'right' },

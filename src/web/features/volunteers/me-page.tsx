@@ -14,6 +14,7 @@ import { useMyVolunteer } from './use-my-volunteer.js';
 import './profile.css';
 import { ChangePasswordForm } from './change-password-form.js';
 import { CloseAccountForm } from './close-account-form.js';
+import { GuardianCard } from './guardian-card.js';
 
 /** "Me": the volunteer's hub — service figures, where to go next, profile (masked), qualifications, my data. */
 export function MePage() {
@@ -90,6 +91,7 @@ function VolunteerHub({ v }: { v: Volunteer }) {
           {t('teams.meLink')}
         </Link>
       </nav>
+      {v.minor && <GuardianCard v={v} />}
       <ProfileSummary v={v} />
       <MyQualifications volunteerId={v.id} />
       <MyDataExport />

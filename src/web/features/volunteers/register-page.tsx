@@ -10,7 +10,15 @@ import { useFieldName } from '../../components/labels.js';
 import { RegionPicker } from '../../components/region-picker.js';
 import { NewPasswordField, PhoneWithCode } from '../../components/credential-fields.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import {
+  EMPTY_GUARDIAN,
+  GuardianFields,
+  guardianStarted,
+  type GuardianErrors,
+  type GuardianForm,
+} from '../../components/guardian-fields.js';
 import { FieldCheckboxes } from './field-checkboxes.js';
+import { useGuardianNeed, type GuardianNeed } from './use-guardian-need.js';
 import { validateRegistration, type FieldErrors } from './register-validation.js';
 
 interface FormState {
@@ -23,6 +31,7 @@ interface FormState {
   skills: string;
   fields: string[];
   verificationCode: string;
+  guardian: GuardianForm;
 }
 
 const EMPTY: FormState = {
@@ -35,9 +44,10 @@ const EMPTY: FormState = {
   skills: '',
   fields: [],
   verificationCode: '',
+  guardian: EMPTY_GUARDIAN,
 };
 
-const toInput = (f: FormState): VolunteerInput => ({
+const toInput = (f: FormState, need: GuardianNeed): VolunteerInput => ({
   name: f.name.trim(),
   idType: f.idType,
   idNumber: f.idNumber.trim().toUpperCase(),
@@ -50,6 +60,17 @@ const toInput = (f: FormState): VolunteerInput => ({
     .filter(Boolean),
   fields: f.fields,
   verificationCode: f.verificationCode.trim(),
+  // Asked for under the registration age; sent from 14 to 17 only when filled in.
+  ...(need === 'at_registration' || (need === 'to_serve' && guardianStarted(f.guardian))
+    ? {
+        guardian: {
+          ...f.guardian,
+          name: f.guardian.name.trim(),
+          phone: f.guardian.phone.trim(),
+          verificationCode: f.guardian.verificationCode.trim(),
+        },
+      }
+    : {}),
 });
 
 /** Real-name volunteer registration (实名注册). */
@@ -59,12 +80,20 @@ export function RegisterPage() {
   const fieldName = useFieldName();
   const [form, setForm] = useState<FormState>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [guardianErrors, setGuardianErrors] = useState<GuardianErrors>({});
+  const need = useGuardianNeed(form.idType, form.idNumber);
   const formRef = useRef<HTMLFormElement>(null);
 
   const mutation = useMutation<Volunteer, unknown, VolunteerInput>({
     mutationFn: registerVolunteer,
     onError: (err) => {
       if (!(err instanceof ApiError)) return setErrors({ form: t('errors.UNKNOWN') });
+      if (err.field?.startsWith('guardian')) {
+        const sub = err.field.slice('guardian.'.length) as keyof GuardianErrors;
+        const text = t(`guardian.server.${err.code}`, { defaultValue: t(`errors.${err.code}`) });
+        setErrors({});
+        return setGuardianErrors(sub ? { [sub]: text } : { name: text });
+      }
       const field = err.field as keyof FieldErrors | undefined;
       const generic = `${t(`errors.${err.code}`, { defaultValue: t('errors.UNKNOWN') })} (${err.message})`;
       // A known refusal of one field has its own sentence; anything else keeps the server's words.
@@ -84,16 +113,18 @@ export function RegisterPage() {
   useEffect(() => {
     const el = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     el?.focus();
-  }, [errors]);
+  }, [errors, guardianErrors]);
 
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setForm((f) => ({ ...f, [k]: v }));
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const input = toInput(form);
+    const input = toInput(form, need);
     const found = validateRegistration(input, t);
-    setErrors(found);
-    if (Object.keys(found).length === 0) mutation.mutate(input);
+    const { guardian: guardianFound, ...rest } = found;
+    setErrors(rest);
+    setGuardianErrors(guardianFound ?? {});
+    if (Object.keys(rest).length === 0 && !guardianFound) mutation.mutate(input);
   };
 
   if (mutation.data) return <RegisterDone volunteer={mutation.data} />;
@@ -152,6 +183,14 @@ export function RegisterPage() {
           onCode={(v) => set('verificationCode', v)}
           errors={errors}
         />
+        {need !== 'none' && (
+          <GuardianFields
+            value={form.guardian}
+            onChange={(g) => set('guardian', g)}
+            errors={guardianErrors}
+            required={need === 'at_registration'}
+          />
+        )}
         <NewPasswordField
           label={t('register.password')}
           name="password"
@@ -201,6 +240,7 @@ const EMPTY_INPUT_KEYS: Record<keyof VolunteerInput, true> = {
   fields: true,
   availability: true,
   verificationCode: true,
+  guardian: true,
 };
 
 function RegisterDone({ volunteer }: { volunteer: Volunteer }) {

@@ -4,7 +4,10 @@ import { checkIdNumber } from '../../../common/id-numbers.js';
 import type { VolunteerInput } from '../../api/volunteers.api.js';
 import { issueMessage } from '../../components/zod-messages.js';
 
-export type FieldErrors = Partial<Record<keyof VolunteerInput | 'form', string>>;
+export type FieldErrors = Partial<Record<Exclude<keyof VolunteerInput, 'guardian'> | 'form', string>> & {
+  /** The guardian's own fields, each with its message. */
+  guardian?: Partial<Record<'name' | 'relation' | 'phone' | 'verificationCode', string>>;
+};
 
 /**
  * The server's own schema (src/common/contract/volunteers.ts) run in the browser, so the
@@ -15,7 +18,13 @@ export function validateRegistration(input: VolunteerInput, t: TFunction): Field
   const parsed = RegisterVolunteerBody.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? 'form') as keyof FieldErrors;
+      if (issue.path[0] === 'guardian') {
+        const sub = String(issue.path[1] ?? 'name') as keyof NonNullable<FieldErrors['guardian']>;
+        errors.guardian ??= {};
+        errors.guardian[sub] ??= issueMessage(issue, sub, t);
+        continue;
+      }
+      const field = String(issue.path[0] ?? 'form') as Exclude<keyof FieldErrors, 'guardian'>;
       if (!errors[field]) errors[field] = issueMessage(issue, field, t);
     }
   }
