@@ -34,6 +34,36 @@ export default tseslint.config(
     },
   },
   {
+    // Modules meet only through each other's public face (modules/<noun>/index.ts); their tests
+    // may reach inside to set up data. See docs/ARCHITECTURE.md, "Layers".
+    files: ['src/server/modules/**/*.ts'],
+    ignores: ['src/server/modules/**/*.test.ts', 'src/server/modules/**/*.testkit.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[^./][^/]*/(?!index\\.js$)',
+              message: "Import another module through its public face, '../<module>/index.js'.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The platform is what every module stands on: it imports db/ and common/, never a module.
+    files: ['src/server/platform/**/*.ts', 'src/server/db/**/*.ts'],
+    ignores: ['src/server/**/*.test.ts', 'src/server/**/*.testkit.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '/modules/', message: 'The platform and the database layer never import a module.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -1,5 +1,5 @@
 /**
- * Rotating codes (SPEC "Check-in"): a signed value over a subject and a time window that
+ * Rotating codes (check-in and member codes): a signed value over a subject and a time window that
  * changes every `windowSeconds`. The signing happens on the server; these helpers only
  * split tokens and do the window arithmetic, so the UI can show when a code rotates.
  *

@@ -1,5 +1,5 @@
 /**
- * Fixed vocabularies of API.md. More values may be added; none may be renamed.
+ * Fixed vocabularies of the public API. More values may be added; none may be renamed.
  * Used by the API schemas, the UI and the CLI alike.
  */
 export const ROLES = [

@@ -4,7 +4,7 @@
  * inputs (times are ISO-8601 strings or epoch milliseconds).
  */
 
-/** Volunteers may check in from this many minutes before the shift starts (API.md "Shift timing"). */
+/** Volunteers may check in from this many minutes before the shift starts (the shift-timing rule of the API). */
 export const CHECKIN_EARLY_MINUTES = 30;
 /** The reported GPS accuracy widens the radius by at most this much: a 5 km "accuracy" proves nothing. */
 export const ACCURACY_ALLOWANCE_CAP_M = 200;

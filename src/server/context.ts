@@ -9,8 +9,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { PersonalDataCipher } from './crypto.js';
 import type { Database } from './db/database.js';
-import type { Actor } from './modules/access/policy.js';
-import type { SmsProvider } from './modules/notifications/transports.js';
+import type { Actor } from './platform/access/policy.js';
+import type { SmsProvider } from './platform/notify/transports.js';
 import type { RateLimiter } from './plugins/rate-limiter.js';
 
 /** What every module gets: the database, the config, the cipher, the limiter and the SMS sender. */

@@ -4,6 +4,9 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
  * Personal data at rest: AES-256-GCM for what must be read back, an HMAC for what must be
  * looked up (duplicate ID numbers, login by phone). Both keys derive from SHANMEI_SECRET.
  */
+/** The keyed-hash namespace of phones: logins, duplicates and SMS codes look phones up under it. */
+export const PHONE_NAMESPACE = 'phone';
+
 export class PersonalDataCipher {
   private readonly encKey: Buffer;
   private readonly hashKey: Buffer;

@@ -3,8 +3,8 @@ import { loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 import { startJobs, type Jobs } from './jobs/scheduler.js';
-import { transportsFromEnv } from './modules/notifications/transports.js';
-import { bootstrapAdmin, seedServiceFields } from './modules/bootstrap/bootstrap.service.js';
+import { transportsFromEnv } from './platform/notify/transports.js';
+import { bootstrapAdmin, seedServiceFields } from './modules/bootstrap/index.js';
 
 /** Hooks run once the database is migrated and before the server listens (the demo seed). */
 export type StartHook = (database: ReturnType<typeof openDatabase>, config: Config) => Promise<void>;

@@ -1,8 +1,9 @@
 import type { AppContext } from '../context.js';
-import { dispatchOutbox } from '../modules/notifications/dispatcher.js';
-import { queueShiftReminders } from '../modules/notifications/reminders.js';
-import { runScheduledExpiry } from '../modules/points/expiry.js';
-import type { Transports } from '../modules/notifications/transports.js';
+import { dispatchOutbox } from '../platform/notify/dispatcher.js';
+import { queueShiftReminders } from '../modules/notifications/index.js';
+import { runScheduledExpiry } from '../modules/points/index.js';
+import { closeOverdueAttendance } from '../modules/checkin/index.js';
+import type { Transports } from '../platform/notify/transports.js';
 
 export interface JobsOptions {
   /** Milliseconds between ticks (default 30 s). */
@@ -10,8 +11,8 @@ export interface JobsOptions {
   transports?: Transports;
   /** How long one tick may keep sending full batches (default 20 s). */
   budgetMs?: number;
-  /** Where failures are reported; messages only, no rows. */
-  log?: { error(obj: unknown, msg: string): void };
+  /** Where failures and closed check-ins are reported; messages and counts only, no rows. */
+  log?: { error(obj: unknown, msg: string): void; info?(obj: unknown, msg: string): void };
 }
 
 export interface Jobs {
@@ -21,8 +22,12 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
+/** How often overdue check-ins (a check-out that never came) are closed. */
+export const AUTO_CLOSE_INTERVAL_MS = 5 * 60_000;
+
 /**
- * The background loop of one process: queue shift reminders, then send the outbox. One tick
+ * The background loop of one process, and every timer it has: close overdue check-ins (every
+ * five minutes), queue shift reminders, expire points once a day, then send the outbox. One tick
  * at a time; the timer is unref'd so it never keeps the process alive. Several processes
  * may run it side by side: reminders are deduplicated by key and outbox rows are claimed
  * with a conditional UPDATE, so nothing is queued or sent twice by running it twice.
@@ -30,6 +35,7 @@ export interface Jobs {
 export function startJobs(ctx: Pick<AppContext, 'database' | 'cipher'>, opts: JobsOptions = {}): Jobs {
   let running: Promise<void> | null = null;
   let stopped = false;
+  let lastAutoClose = -Infinity;
 
   const step = async (name: string, fn: () => Promise<unknown>) => {
     try {
@@ -41,6 +47,13 @@ export function startJobs(ctx: Pick<AppContext, 'database' | 'cipher'>, opts: Jo
   const tick = (): Promise<void> => {
     if (stopped) return Promise.resolve();
     running ??= (async () => {
+      if (Date.now() - lastAutoClose >= AUTO_CLOSE_INTERVAL_MS) {
+        lastAutoClose = Date.now();
+        await step('auto-close', async () => {
+          const closed = await closeOverdueAttendance(ctx.database.db);
+          if (closed > 0) opts.log?.info?.({ closed }, 'closed overdue check-ins');
+        });
+      }
       await step('reminders', () => queueShiftReminders(ctx.database.db));
       // Once per local day; a lease makes sure only one process does it.
       await step('points-expiry', () => runScheduledExpiry(ctx.database.db));

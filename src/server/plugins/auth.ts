@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { AppError, unauthenticated } from '../../common/errors.js';
 import type { App } from '../context.js';
-import * as authRepo from '../modules/auth/auth.repository.js';
-import { grantsOfUser } from '../modules/access/access.repository.js';
-import type { Actor } from '../modules/access/policy.js';
+import * as authRepo from '../modules/auth/index.js';
+import { grantsOfUser } from '../platform/access/access.repository.js';
+import type { Actor } from '../platform/access/policy.js';
 import { nowIso } from '../ids.js';
 
 export const SESSION_COOKIE = 'shanmei_session';

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorBody, type ErrorCode } from '../../common/errors.js';
+import { isUniqueViolation } from '../platform/db.js';
 
 const send = (code: ErrorCode | string, message: string, details?: unknown): ErrorBody => ({
   error: details === undefined ? { code, message } : { code, message, details },
@@ -23,11 +24,6 @@ function describeValidation(context: string, item: ValidationItem | undefined) {
   }
   return { field, message: `${field}: ${item?.message ?? 'invalid'}` };
 }
-
-const isUniqueViolation = (err: unknown): boolean => {
-  const e = err as { code?: string };
-  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE';
-};
 
 /**
  * One error handler for the whole API: intended errors keep their code, a caller's mistake

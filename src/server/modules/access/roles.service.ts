@@ -2,11 +2,11 @@ import type { GrantRole } from '../../../common/contract/roles.js';
 import { ROLE_SCOPE, type Role } from '../../../common/enums.js';
 import { AppError, forbidden, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
-import { appendAudit } from '../audit/audit.repository.js';
-import { organisationById } from '../organisations/organisations.repository.js';
-import { regionByCode } from '../regions/regions.repository.js';
-import { siteById } from '../sites/sites.repository.js';
-import { ADMIN_ROLES, hasRole, isSystemAdmin, Policy, type Actor } from './policy.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
+import { organisationById } from '../organisations/index.js';
+import { regionByCode } from '../regions/index.js';
+import { siteById } from '../sites/index.js';
+import { ADMIN_ROLES, hasRole, isSystemAdmin, Policy, type Actor } from '../../platform/access/policy.js';
 import * as repo from './roles.repository.js';
 
 type GrantRow = NonNullable<Awaited<ReturnType<typeof repo.grantById>>>;

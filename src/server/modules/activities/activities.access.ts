@@ -1,6 +1,6 @@
 import { forbidden, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
-import { ADMIN_ROLES, hasRole, Policy, type Actor } from '../access/policy.js';
+import { ADMIN_ROLES, hasRole, Policy, type Actor } from '../../platform/access/policy.js';
 
 /** Whether the actor organises activities of the organisation (any admin over it). */
 export async function organises(db: Db, actor: Actor | null, organisationId: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 import type { Activity, ActivitySummary, RecurrenceT, Shift } from '../../../common/contract/activities.js';
 import { nowIso } from '../../ids.js';
 import type { ActivityRow, ShiftWithCounts } from './activities.repository.js';
-import { displayStatus } from './activities.rules.js';
+import { displayStatus } from '../../../common/activity-status.js';
 
 const list = (json: string): string[] => JSON.parse(json) as string[];
 

@@ -1,14 +1,13 @@
-import { PostgresAdapter, type Insertable, type Selectable, type Transaction, type Updateable } from 'kysely';
+import type { Insertable, Selectable, Transaction, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { toNumber } from '../../db/database.js';
 import type { ActivitiesTable, DB, ShiftsTable } from '../../db/schema.js';
+import { forUpdateOnPostgres } from '../../platform/db.js';
 
 export type ActivityRow = ActivitiesTable & { organisation_name: string };
 export type ShiftRow = Selectable<ShiftsTable>;
 /** A shift with the sign-up counts an answer shows. */
 export type ShiftWithCounts = ShiftRow & { waitlisted: number; applied: number };
-
-const isPg = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export async function insertActivity(db: Db, row: Insertable<ActivitiesTable>): Promise<void> {
   await db.insertInto('activities').values(row).execute();
@@ -78,13 +77,13 @@ export async function shiftById(db: Db, id: string): Promise<ShiftRow | undefine
  */
 export async function lockShift(trx: Transaction<DB>, id: string): Promise<ShiftRow | undefined> {
   const q = trx.selectFrom('shifts').selectAll().where('id', '=', id);
-  return (isPg(trx) ? q.forUpdate() : q).executeTakeFirst();
+  return forUpdateOnPostgres(trx, q).executeTakeFirst();
 }
 
 /** Locks every shift of an activity (in id order, so two lockers cannot deadlock). */
 export async function lockShiftsOf(trx: Transaction<DB>, activityId: string): Promise<ShiftRow[]> {
   const q = trx.selectFrom('shifts').selectAll().where('activity_id', '=', activityId).orderBy('id');
-  return (isPg(trx) ? q.forUpdate() : q).execute();
+  return forUpdateOnPostgres(trx, q).execute();
 }
 
 export async function updateActivity(db: Db, id: string, patch: Partial<ActivitiesTable>): Promise<void> {

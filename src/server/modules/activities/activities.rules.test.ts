@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayStatus, expandShifts } from './activities.rules.js';
+import { displayStatus } from '../../../common/activity-status.js';
+import { expandShifts } from './activities.rules.js';
 
 const shift = (start: string, end: string, over: Record<string, unknown> = {}) => ({
   start,

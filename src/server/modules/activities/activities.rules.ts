@@ -1,4 +1,4 @@
-import type { ActivityStatus, RecurrenceT, ShiftInputT } from '../../../common/contract/activities.js';
+import type { RecurrenceT, ShiftInputT } from '../../../common/contract/activities.js';
 import { ACTIVITY_LIMITS } from '../../../common/contract/activities.js';
 import { AppError } from '../../../common/errors.js';
 
@@ -46,14 +46,4 @@ export function expandShifts(shifts: ShiftInputT[], recurrence: RecurrenceT | un
     );
   }
   return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-}
-
-/** What an activity shows: running and finished come from the clock, not from storage. */
-export function displayStatus(
-  a: { status: string; first_start_at: string; last_end_at: string },
-  now: string,
-): ActivityStatus {
-  if (a.status !== 'published') return a.status as ActivityStatus;
-  if (now < a.first_start_at) return 'published';
-  return now < a.last_end_at ? 'running' : 'finished';
 }

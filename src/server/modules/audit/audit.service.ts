@@ -3,10 +3,10 @@ import { AppError, badRequest, forbidden } from '../../../common/errors.js';
 import { addDays, localMidnight } from '../../../common/zoned-time.js';
 import type { Db } from '../../db/database.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
-import { hasRole, isSystemAdmin, Policy, scopesOf, type Actor } from '../access/policy.js';
-import { regionByCode } from '../regions/regions.repository.js';
-import { getSettings } from '../settings/settings.service.js';
-import * as repo from './audit.repository.js';
+import { hasRole, isSystemAdmin, Policy, scopesOf, type Actor } from '../../platform/access/policy.js';
+import { regionByCode } from '../regions/index.js';
+import { getSettings } from '../../platform/settings/settings.service.js';
+import * as repo from '../../platform/audit/audit.repository.js';
 
 function parseDetails(text: string): Record<string, unknown> {
   try {

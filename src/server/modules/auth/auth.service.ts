@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
 import { sha256 } from '../../plugins/auth.js';
 import * as repo from './auth.repository.js';
-import { dummyHash, verifyPassword } from './passwords.js';
+import { dummyHash, verifyPassword } from '../../platform/passwords.js';
 
 const SESSION_DAYS = 14;
 const LOGIN_WINDOW_MS = 15 * 60_000;

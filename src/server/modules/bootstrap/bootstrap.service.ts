@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
-import { countUsers, insertUser } from '../auth/auth.repository.js';
-import { hashPassword } from '../auth/passwords.js';
-import { insertGrant } from '../access/roles.repository.js';
+import { countUsers, insertUser } from '../auth/index.js';
+import { hashPassword } from '../../platform/passwords.js';
+import { insertGrant } from '../access/index.js';
 import { DEFAULT_FIELDS } from '../../../common/enums.js';
-import { anyServiceField, insertServiceFields } from '../fields/fields.repository.js';
+import { anyServiceField, insertServiceFields } from '../fields/index.js';
 
 /**
  * On an empty database: the system admin `admin` with SHANMEI_ADMIN_PASSWORD, or a random

@@ -3,7 +3,7 @@ import { forbidden, notFound } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
-import type { Actor } from '../access/policy.js';
+import type { Actor } from '../../platform/access/policy.js';
 import * as repo from './calendar.repository.js';
 import { writeCalendar, type IcsEvent } from './ics.js';
 

@@ -5,17 +5,13 @@ import type { RecordSource } from '../../../common/enums.js';
 import type { PlatformSettings } from '../../../common/settings.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
-import { recordFromAttendance } from '../records/records.service.js';
+import { recordFromAttendance } from '../records/index.js';
 import type { AttendanceRow } from './checkin.presenter.js';
 import { parseFlags } from './checkin.presenter.js';
 import * as repo from './checkin.repository.js';
+import { isUniqueViolation } from '../../platform/db.js';
 
 export type Method = 'self_scan' | 'organiser_scan' | 'hand' | 'auto';
-
-const isUniqueViolation = (err: unknown): boolean => {
-  const code = (err as { code?: string }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-};
 
 export interface OpenInput {
   shift: repo.ShiftFacts;

@@ -3,7 +3,7 @@ import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { closeOverdueAttendance } from './auto-close.js';
 import { errorCode, makePerson, makeScene, makeShift, signUp, type Scene } from './checkin.test-helpers.js';
-import { issueMemberCode, verifyMemberCode } from './codes.js';
+import { issueMemberCode, verifyMemberCode } from '../../platform/codes.js';
 import { testNow } from '../../../../test/clock.js';
 
 const MIN = 60_000;

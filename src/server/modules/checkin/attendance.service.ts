@@ -3,15 +3,16 @@ import { AppError, forbidden, notFound } from '../../../common/errors.js';
 import { CHECKIN_EARLY_MINUTES, clipToShift } from '../../../common/hours.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import type { Actor } from '../access/policy.js';
-import { requireOrganiserOf, requireOrganiserRole } from '../records/records.access.js';
-import { getSettings } from '../settings/settings.service.js';
+import type { Actor } from '../../platform/access/policy.js';
+import { requireOrganiserOf, requireOrganiserRole } from '../records/index.js';
+import { getSettings } from '../../platform/settings/settings.service.js';
 import { closeAttendance, openAttendance } from './attendance.core.js';
 import type { AttendanceRow } from './checkin.presenter.js';
 import * as repo from './checkin.repository.js';
 import type { ScanResult } from './checkin.service.js';
 import { requireLiveShift, requireSignup } from './checkin.service.js';
-import { issueCheckinCode, issueMemberCode, verifyMemberCode } from './codes.js';
+import { issueCheckinCode, issueMemberCode, verifyMemberCode } from '../../platform/codes.js';
+import { volunteerIdOfUser } from '../volunteers/index.js';
 
 /** Clocks of phones and servers differ a little; an `at` further ahead than this is refused. */
 const FUTURE_SLACK_MS = 60_000;
@@ -41,7 +42,7 @@ export async function attendanceList(db: Db, actor: Actor, shiftId: string) {
 /** The volunteer's own rotating member code (for counters and organiser scans). */
 export async function memberCodeFor(ctx: AppContext, actor: Actor): Promise<MemberCode> {
   const db = ctx.database.db;
-  const volunteerId = await repo.volunteerIdOfUser(db, actor.userId);
+  const volunteerId = await volunteerIdOfUser(db, actor.userId);
   if (!volunteerId) throw forbidden('Only volunteers have a member code');
   const { codeWindowSeconds } = await getSettings(db);
   return issueMemberCode(ctx.cipher, volunteerId, codeWindowSeconds);

@@ -1,6 +1,6 @@
 import { AUTO_CLOSE_GRACE_MINUTES } from '../../../common/hours.js';
 import type { Db } from '../../db/database.js';
-import { getSettings } from '../settings/settings.service.js';
+import { getSettings } from '../../platform/settings/settings.service.js';
 import { closeAttendance } from './attendance.core.js';
 import * as repo from './checkin.repository.js';
 

@@ -1,7 +1,8 @@
-import { PostgresAdapter, type Insertable, type Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { toNumber } from '../../db/database.js';
 import type { AttendanceTable, DB } from '../../db/schema.js';
+import { isPostgres } from '../../platform/db.js';
 
 /** What check-in needs to know about a shift and its activity. */
 export interface ShiftFacts {
@@ -41,11 +42,6 @@ export async function shiftFacts(db: Db, shiftId: string): Promise<ShiftFacts | 
     ])
     .where('shifts.id', '=', shiftId)
     .executeTakeFirst();
-}
-
-export async function volunteerIdOfUser(db: Db, userId: string): Promise<string | undefined> {
-  const r = await db.selectFrom('volunteers').select('id').where('user_id', '=', userId).executeTakeFirst();
-  return r?.id;
 }
 
 export async function volunteerExists(db: Db, id: string): Promise<boolean> {
@@ -169,7 +165,7 @@ export async function overdueOpenAttendance(db: Db, cutoff: string, limit: numbe
  * at a time and needs nothing.
  */
 export async function lockVolunteer(trx: Transaction<DB>, volunteerId: string): Promise<void> {
-  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  if (!isPostgres(trx)) return;
   await trx.selectFrom('volunteers').select('id').where('id', '=', volunteerId).forUpdate().execute();
 }
 
@@ -204,5 +200,16 @@ export async function attendanceOfShift(db: Db, shiftId: string) {
     .where('attendance.shift_id', '=', shiftId)
     .orderBy('attendance.checked_in_at')
     .orderBy('attendance.id')
+    .execute();
+}
+
+/** The volunteer's check-ins and check-outs with the positions they sent, oldest first. */
+export async function attendanceOfVolunteer(db: Db, volunteerId: string, limit: number) {
+  return db
+    .selectFrom('attendance')
+    .selectAll()
+    .where('volunteer_id', '=', volunteerId)
+    .orderBy('id')
+    .limit(limit)
     .execute();
 }

@@ -3,7 +3,7 @@ import { JIEFANGBEI, makeSignup, shiftAt } from '../../../../test/activity-facto
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { distanceM } from '../../../common/geo.js';
-import { issueCheckinCode } from './codes.js';
+import { issueCheckinCode } from '../../platform/codes.js';
 import { at, codeOf, errorCode, makePerson, makeScene, makeShift, signUp, type Scene } from './checkin.test-helpers.js';
 import { testNow } from '../../../../test/clock.js';
 

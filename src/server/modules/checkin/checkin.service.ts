@@ -5,12 +5,13 @@ import { checkinOpen, judgePosition, type AttendanceFlag } from '../../../common
 import type { PlatformSettings } from '../../../common/settings.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import type { Actor } from '../access/policy.js';
-import { getSettings } from '../settings/settings.service.js';
+import type { Actor } from '../../platform/access/policy.js';
+import { getSettings } from '../../platform/settings/settings.service.js';
 import { closeAttendance, openAttendance } from './attendance.core.js';
-import type { AttendanceRow } from './checkin.presenter.js';
+import { presentAttendance, type AttendanceRow } from './checkin.presenter.js';
 import * as repo from './checkin.repository.js';
-import { verifyCheckinDigits, verifyCheckinToken } from './codes.js';
+import { verifyCheckinDigits, verifyCheckinToken } from '../../platform/codes.js';
+import { volunteerIdOfUser } from '../volunteers/index.js';
 
 const CHECKINS_PER_MINUTE = 30;
 const CODE_FAILURES = 10;
@@ -23,7 +24,7 @@ export interface ScanResult {
 }
 
 export async function requireVolunteer(db: Db, actor: Actor): Promise<string> {
-  const id = await repo.volunteerIdOfUser(db, actor.userId);
+  const id = await volunteerIdOfUser(db, actor.userId);
   if (!id) throw forbidden('Only volunteers check in and out');
   return id;
 }
@@ -162,4 +163,20 @@ export async function checkOut(ctx: AppContext, actor: Actor, b: ScanInput): Pro
   );
   const row = (await repo.attendanceById(db, open.id)) as AttendanceRow;
   return { row, created: false, recordId: await repo.recordIdOfAttendance(db, open.id) };
+}
+
+/**
+ * A volunteer's check-ins and check-outs with the positions they sent, oldest first, at most
+ * `limit`: for the person's own-data export (never for anyone else).
+ */
+export async function attendanceForExport(db: Db, volunteerId: string, limit: number) {
+  const position = (lat: number | null, lng: number | null, accuracyM: number | null) => ({ lat, lng, accuracyM });
+  return (await repo.attendanceOfVolunteer(db, volunteerId, limit)).map((a) => {
+    const { recordId: _none, ...shown } = presentAttendance(a, null);
+    return {
+      ...shown,
+      checkIn: position(a.in_lat, a.in_lng, a.in_accuracy_m),
+      checkOut: a.checked_out_at === null ? null : position(a.out_lat, a.out_lng, a.out_accuracy_m),
+    };
+  });
 }

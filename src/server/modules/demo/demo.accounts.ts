@@ -1,8 +1,8 @@
 import type { Role, ScopeType } from '../../../common/enums.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
-import { insertGrant } from '../access/roles.repository.js';
-import { insertUser, userByUsername } from '../auth/auth.repository.js';
+import { insertGrant } from '../access/index.js';
+import { insertUser, userByUsername } from '../auth/index.js';
 
 /**
  * The one password of every demo account (README lists it). Public on purpose: the demo is

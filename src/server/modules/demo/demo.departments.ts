@@ -1,9 +1,9 @@
 import type { Db } from '../../db/database.js';
-import { insertOrganisation } from '../organisations/organisations.repository.js';
+import { insertOrganisation } from '../organisations/index.js';
 
 /**
- * The nine city departments that lead their own fields in Chongqing's "渝善渝美" action
- * (SPEC, first table), each with the words its teams are named with.
+ * The nine city departments that lead their own fields in Chongqing's "渝善渝美" action,
+ * each with the words its teams are named with.
  */
 export const DEPARTMENTS = [
   {

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
-import { userByUsername } from '../auth/auth.repository.js';
-import { insertRule } from '../points/rules.repository.js';
-import { insertGoods, insertMovements } from '../supermarkets/goods.repository.js';
+import { userByUsername } from '../auth/index.js';
+import { insertRule } from '../points/index.js';
+import { insertGoods, insertMovements } from '../supermarkets/index.js';
 import type { DemoRandom } from './demo.random.js';
 import type { DemoSite } from './demo.sites.js';
 

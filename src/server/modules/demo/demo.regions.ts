@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
-import { insertRegions } from '../regions/regions.repository.js';
-import { CHONGQING_CENTRES, provinceRegions } from '../regions/regions.seed.js';
+import { insertRegions } from '../regions/index.js';
+import { CHONGQING_CENTRES, provinceRegions } from '../regions/index.js';
 
 export interface DemoDistrict {
   code: string;

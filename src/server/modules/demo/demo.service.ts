@@ -1,7 +1,7 @@
 import type { Config } from '../../config.js';
 import { PersonalDataCipher } from '../../crypto.js';
 import type { Database, Db } from '../../db/database.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword } from '../../platform/passwords.js';
 import { DEMO_PASSWORD, insertAccounts, type DemoLogin } from './demo.accounts.js';
 import { insertActivities, type DemoActivities } from './demo.activities.js';
 import { DEPARTMENTS, insertDepartments, insertVolunteerOrganisations } from './demo.departments.js';

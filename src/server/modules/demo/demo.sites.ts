@@ -1,6 +1,6 @@
 import type { SiteType } from '../../../common/enums.js';
 import type { Db } from '../../db/database.js';
-import { insertSite } from '../sites/sites.repository.js';
+import { insertSite } from '../sites/index.js';
 import type { DepartmentKey } from './demo.departments.js';
 import type { DemoRandom } from './demo.random.js';
 import type { DemoDistrict, DemoRegions } from './demo.regions.js';
@@ -70,7 +70,7 @@ const OTHERS: { name: string; district: string; department: DepartmentKey }[] = 
   { name: '两江新区志愿服务驿站', district: '500X01', department: 'publicity' },
 ];
 
-/** The sites of the demo, every type of SPEC, as plans before they get ids and places. */
+/** The sites of the demo, one of every site type, as plans before they get ids and places. */
 function plans(regions: DemoRegions): SitePlan[] {
   const district = (code: string): DemoDistrict => {
     const d = regions.districts.get(code);

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { insertOrganisation } from '../organisations/organisations.repository.js';
+import { insertOrganisation } from '../organisations/index.js';
 import { DEPARTMENTS, type DepartmentKey } from './demo.departments.js';
 import type { DemoRegions } from './demo.regions.js';
 
@@ -36,8 +36,8 @@ const COMMUNITIES = ['滨江社区', '朝阳社区', '民主社区', '新华社�
 
 /**
  * Team trees under every department: a city team, district teams, grassroots teams in
- * towns and streets — and, for ecology, community squads as a fourth level (SPEC: "ecology
- * alone has four levels"). Every team names its department as supervisor and hangs under
+ * towns and streets — and, for ecology, community squads as a fourth level (ecology alone
+ * has four levels in Chongqing). Every team names its department as supervisor and hangs under
  * it, so a department admin's scope covers its teams.
  */
 export async function insertTeams(

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import type { MembershipsTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../ids.js';
-import { registerVolunteer } from '../volunteers/registration.service.js';
+import { registerVolunteer } from '../volunteers/index.js';
 import { DEMO_PASSWORD } from './demo.accounts.js';
 import { makePeople, residentIdNumber, type DemoPerson } from './demo.people.js';
 import type { DemoRandom } from './demo.random.js';

@@ -5,11 +5,11 @@ import { chinaToday } from '../../../common/id-numbers.js';
 import type { Db } from '../../db/database.js';
 import type { InsurancePoliciesTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../ids.js';
-import { ADMIN_ROLES, hasRole, Policy, type Actor } from '../access/policy.js';
-import { requireOrganiser } from '../activities/activities.access.js';
-import { activityById, shiftById } from '../activities/activities.repository.js';
-import { appendAudit } from '../audit/audit.repository.js';
-import { organisationById } from '../organisations/organisations.repository.js';
+import { ADMIN_ROLES, hasRole, Policy, type Actor } from '../../platform/access/policy.js';
+import { requireOrganiser } from '../activities/index.js';
+import { activityById, shiftById } from '../activities/index.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
+import { organisationById } from '../organisations/index.js';
 import * as repo from './insurance.repository.js';
 
 const present = (p: InsurancePoliciesTable): PolicyOut => ({

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { makeRegions, makeUser, PASSWORD } from '../../../../test/factories.js';
-import { notify } from './notify.js';
+import { notify } from '../../platform/notify/notify.js';
 
 describe.each(DIALECTS)('notification inbox and preferences on %s', (dialect) => {
   let t: TestApp;

@@ -3,9 +3,9 @@ import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
-import type { Actor } from '../access/policy.js';
-import { appendAudit } from '../audit/audit.repository.js';
-import * as repo from './notifications.repository.js';
+import type { Actor } from '../../platform/access/policy.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
+import * as repo from '../../platform/notify/notifications.repository.js';
 import { presentNotification } from './notifications.presenter.js';
 
 /** The caller's inbox, newest first, with the unread count of the whole inbox. */

@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { startJobs } from '../../jobs/scheduler.js';
 import { queueShiftReminders, reminderKey } from './reminders.js';
-import type { SmsProvider, Transports } from './transports.js';
+import type { SmsProvider, Transports } from '../../platform/notify/transports.js';
 import { testNow } from '../../../../test/clock.js';
 
 const HOUR = 3_600_000;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { notify } from './notify.js';
+import { notify } from '../../platform/notify/notify.js';
 import { markShiftReminded, remindersDue } from './reminders.repository.js';
 
 /** How far ahead of a shift its volunteers are reminded. */

@@ -96,3 +96,23 @@ export async function volunteerById(db: Db, id: string) {
 export async function volunteerByCode(db: Db, code: string) {
   return db.selectFrom('volunteers').select(['id', 'user_id']).where('volunteer_code', '=', code).executeTakeFirst();
 }
+
+/** The volunteer's memberships with the organisation's name, oldest first. */
+export async function membershipHistoryOf(db: Db, volunteerId: string, limit: number) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select([
+      'memberships.id',
+      'memberships.organisation_id',
+      'memberships.volunteer_id',
+      'memberships.role',
+      'memberships.status',
+      'memberships.joined_at',
+      'organisations.name as organisation_name',
+    ])
+    .where('memberships.volunteer_id', '=', volunteerId)
+    .orderBy('memberships.id')
+    .limit(limit)
+    .execute();
+}

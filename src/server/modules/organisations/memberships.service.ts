@@ -3,9 +3,9 @@ import type { MembershipStatus } from '../../../common/enums.js';
 import { AppError, forbidden, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
-import { Policy, type Actor } from '../access/policy.js';
-import { appendAudit } from '../audit/audit.repository.js';
-import { notify } from '../notifications/notify.js';
+import { Policy, type Actor } from '../../platform/access/policy.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
+import { notify } from '../../platform/notify/notify.js';
 import * as repo from './memberships.repository.js';
 import { presentMembership } from './organisations.presenter.js';
 import { organisationById } from './organisations.repository.js';
@@ -201,5 +201,13 @@ export async function listMembers(db: Db, actor: Actor, orgId: string, afterId: 
     ...presentMembership(r),
     volunteerName: r.status === 'active' || r.status === 'applied' ? r.volunteer_name : null,
     volunteerCode: r.volunteer_code,
+  }));
+}
+
+/** A volunteer's memberships with the organisation's name, oldest first, at most `limit`: for their own-data export. */
+export async function membershipsForExport(db: Db, volunteerId: string, limit: number) {
+  return (await repo.membershipHistoryOf(db, volunteerId, limit)).map((m) => ({
+    ...presentMembership(m),
+    organisationName: m.organisation_name,
   }));
 }

@@ -1,9 +1,9 @@
 import type { CreateOrganisation } from '../../../common/contract/organisations.js';
 import { AppError, forbidden, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
-import { hasRole, Policy, type Actor } from '../access/policy.js';
-import { appendAudit } from '../audit/audit.repository.js';
-import { regionByCode } from '../regions/regions.repository.js';
+import { hasRole, Policy, type Actor } from '../../platform/access/policy.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
+import { regionByCode } from '../regions/index.js';
 import * as repo from './organisations.repository.js';
 import { presentOrganisation } from './organisations.presenter.js';
 

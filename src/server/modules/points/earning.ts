@@ -6,9 +6,20 @@ import { applyCaps, computeEarning, earnsFrom, expiryDate } from '../../../commo
 import { starLevelFor } from '../../../common/settings.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
-import type { RecordRow } from '../records/records.repository.js';
-import { notify } from '../notifications/notify.js';
-import { getSettings } from '../settings/settings.service.js';
+/** What earning reads of a service record (the records module's row has more). */
+export interface RecordRow {
+  id: string;
+  volunteer_id: string;
+  organisation_id: string;
+  activity_id: string;
+  source: string;
+  minutes: number;
+  service_date: string;
+  approved_by: string | null;
+  revoked_by: string | null;
+}
+import { notify } from '../../platform/notify/notify.js';
+import { getSettings } from '../../platform/settings/settings.service.js';
 import * as repo from './earning.repository.js';
 import {
   accountKey,

@@ -1,11 +1,9 @@
-import { PostgresAdapter } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { PointAccountsTable, PointTransactionsTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../ids.js';
+import { forUpdateOnPostgres } from '../../platform/db.js';
 
 /** Queries of the ledger tables. Entries are only ever inserted: nothing here updates or deletes one. */
-
-export const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export type AccountRow = Omit<PointAccountsTable, 'created_at'>;
 
@@ -37,7 +35,7 @@ export async function lockAccount(trx: Db, kind: string, ownerId: string): Promi
     .select(ACCOUNT_COLUMNS)
     .where('kind', '=', kind)
     .where('owner_id', '=', ownerId);
-  return (isPostgres(trx) ? q.forUpdate() : q).executeTakeFirst();
+  return forUpdateOnPostgres(trx, q).executeTakeFirst();
 }
 
 export async function findAccount(db: Db, kind: string, ownerId: string): Promise<AccountRow | undefined> {

@@ -3,8 +3,8 @@ import { forbidden, notFound } from '../../../common/errors.js';
 import { DEFAULT_SOURCES } from '../../../common/points.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
-import { hasRole, Policy, type Actor } from '../access/policy.js';
-import { appendAudit } from '../audit/audit.repository.js';
+import { hasRole, Policy, type Actor } from '../../platform/access/policy.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { presentRule, type PointRule } from './rules.presenter.js';
 import * as repo from './rules.repository.js';
 

@@ -3,8 +3,8 @@ import type { AdjustmentAnswer, PointStatement } from '../../../common/contract/
 import { forbidden, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
-import { hasRole, Policy, type Actor } from '../access/policy.js';
-import { appendAudit, auditPersonalRead } from '../audit/audit.repository.js';
+import { hasRole, Policy, type Actor } from '../../platform/access/policy.js';
+import { appendAudit, auditPersonalRead } from '../../platform/audit/audit.repository.js';
 import { balanceOf, CITY, postTransaction, walletOf } from './ledger.js';
 import * as repo from './statements.repository.js';
 

@@ -9,10 +9,10 @@ import { AppError, forbidden, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
-import { hasRole, Policy, type Actor } from '../access/policy.js';
-import { fieldExists } from '../activities/activities.repository.js';
-import { appendAudit } from '../audit/audit.repository.js';
-import { organisationById } from '../organisations/organisations.repository.js';
+import { hasRole, Policy, type Actor } from '../../platform/access/policy.js';
+import { fieldExists } from '../activities/index.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
+import { organisationById } from '../organisations/index.js';
 import * as repo from './projects.repository.js';
 
 type Honour = z.infer<typeof HonourSchema>;

@@ -5,7 +5,7 @@ import { loadConfig } from '../../config.js';
 import type { App } from '../../context.js';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../../../../test/test-db.js';
 import { TEST_SECRET } from '../../../../test/test-app.js';
-import { setSetting } from '../settings/settings.service.js';
+import { setSetting } from '../../platform/settings/settings.service.js';
 
 const TILES = 'https://tiles.example.org/{z}/{x}/{y}.png';
 

@@ -1,6 +1,6 @@
 import { LOCALES, PublicConfigSchema, type PublicConfig } from '../../../common/contract/public-config.js';
 import type { App } from '../../context.js';
-import { getSettings } from '../settings/settings.service.js';
+import { getSettings } from '../../platform/settings/settings.service.js';
 
 /** `GET /api/v1/config`: the installation's public settings (map tiles, time zone, languages), for anyone. */
 export function publicConfigRoutes(app: App): void {

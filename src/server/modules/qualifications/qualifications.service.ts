@@ -1,7 +1,7 @@
 import { AppError, forbidden, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
-import { Policy, type Actor } from '../access/policy.js';
-import { appendAudit, auditPersonalRead } from '../audit/audit.repository.js';
+import { Policy, type Actor } from '../../platform/access/policy.js';
+import { appendAudit, auditPersonalRead } from '../../platform/audit/audit.repository.js';
 import * as repo from './qualifications.repository.js';
 
 type Row = Awaited<ReturnType<typeof repo.qualificationsOf>>[number];

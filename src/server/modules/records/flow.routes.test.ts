@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { JIEFANGBEI } from '../../../../test/activity-factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
-import { setSetting } from '../settings/settings.service.js';
+import { setSetting } from '../../platform/settings/settings.service.js';
 import { at, makePerson, makeScene, type Scene } from '../checkin/checkin.test-helpers.js';
 import { freezeClock, type FrozenClock } from '../../../../test/clock.js';
 

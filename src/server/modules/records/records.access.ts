@@ -1,6 +1,6 @@
 import { forbidden, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
-import { ADMIN_ROLES, hasRole, Policy, type Actor } from '../access/policy.js';
+import { ADMIN_ROLES, hasRole, Policy, type Actor } from '../../platform/access/policy.js';
 
 /** 403 for callers who administer nothing at all: the endpoint is for organisers. */
 export function requireOrganiserRole(actor: Actor): void {

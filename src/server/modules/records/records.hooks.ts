@@ -1,11 +1,11 @@
 import type { Db } from '../../db/database.js';
-import { earnForRecord, lockBudgets, reverseForRecord } from '../points/earning.js';
+import { earnForRecord, lockBudgets, reverseForRecord } from '../points/index.js';
 import type { RecordRow } from './records.repository.js';
 
 /**
  * Called inside the transaction that confirms a record, after the volunteer's hours and
- * star level changed: earns the record's points by rule in the same transaction (API.md
- * "points are earned in the same transaction"). Whatever it throws rolls the confirmation back.
+ * star level changed: earns the record's points by rule in the same transaction, as
+ * points must be. Whatever it throws rolls the confirmation back.
  */
 export async function onRecordConfirmed(trx: Db, record: RecordRow): Promise<void> {
   await earnForRecord(trx, record);

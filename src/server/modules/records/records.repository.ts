@@ -1,12 +1,11 @@
-import { PostgresAdapter, type Insertable, type Transaction, type Updateable } from 'kysely';
+import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { toNumber } from '../../db/database.js';
 import type { DB, RecordCorrectionsTable, ServiceRecordsTable } from '../../db/schema.js';
+import { isPostgres } from '../../platform/db.js';
 
 export type RecordRow = Omit<ServiceRecordsTable, 'flags'> & { flags: string };
 export type CorrectionRow = RecordCorrectionsTable;
-
-const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export async function insertRecord(db: Db, row: Insertable<ServiceRecordsTable>): Promise<void> {
   await db.insertInto('service_records').values(row).execute();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grant } from '../../../../test/factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
-import { setSetting } from '../settings/settings.service.js';
+import { setSetting } from '../../platform/settings/settings.service.js';
 import {
   errorCode,
   makePerson,

@@ -7,12 +7,13 @@ import type { PlatformSettings } from '../../../common/settings.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
-import { Policy, type Actor } from '../access/policy.js';
-import { appendAudit, auditPersonalRead } from '../audit/audit.repository.js';
-import { volunteerIdOfUser } from '../checkin/checkin.repository.js';
-import { volunteerIdByCode } from '../organisations/organisations.repository.js';
-import { getSettings } from '../settings/settings.service.js';
+import { Policy, type Actor } from '../../platform/access/policy.js';
+import { appendAudit, auditPersonalRead } from '../../platform/audit/audit.repository.js';
+import { volunteerIdOfUser } from '../volunteers/index.js';
+import { volunteerIdByCode } from '../organisations/index.js';
+import { getSettings } from '../../platform/settings/settings.service.js';
 import { requireOrganiserOf, requireOrganiserRole } from './records.access.js';
+import { presentRecord } from './records.presenter.js';
 import * as repo from './records.repository.js';
 
 const ruleError = (field: string, message: string) => new AppError('RULE_VIOLATION', `${field}: ${message}`, { field });
@@ -206,4 +207,10 @@ export async function createLateEntry(db: Db, actor: Actor, body: LateEntry): Pr
     });
   });
   return (await repo.recordById(db, id)) as repo.RecordRow;
+}
+
+/** The records page as the API shows it, for modules that gather a person's data (the own-data export). */
+export async function listRecordsShown(...args: Parameters<typeof listRecords>) {
+  const p = await listRecords(...args);
+  return { items: p.items.map(presentRecord), nextCursor: p.nextCursor };
 }

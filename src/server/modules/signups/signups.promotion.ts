@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
-import { addTaken } from '../activities/activities.repository.js';
-import { notify } from '../notifications/notify.js';
+import { addTaken } from '../activities/index.js';
+import { notify } from '../../platform/notify/notify.js';
 import * as repo from './signups.repository.js';
 
 /**

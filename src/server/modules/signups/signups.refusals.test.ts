@@ -11,7 +11,7 @@ import {
 import { makeVolunteer, type MadeVolunteer } from '../../../../test/factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
-import { setSetting } from '../settings/settings.service.js';
+import { setSetting } from '../../platform/settings/settings.service.js';
 import { testNow } from '../../../../test/clock.js';
 
 const adultBirth = '1990-03-07';

@@ -1,7 +1,8 @@
-import { PostgresAdapter, type Insertable, type Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { toNumber } from '../../db/database.js';
 import type { DB, SignupsTable } from '../../db/schema.js';
+import { forUpdateOnPostgres } from '../../platform/db.js';
 
 /** Statuses that hold or wait for a place: the ones overlap checks and cancellation see. */
 export const LIVE = ['applied', 'approved', 'waitlisted'] as const;
@@ -16,7 +17,7 @@ export async function lockVolunteerOfUser(trx: Transaction<DB>, userId: string) 
     .selectFrom('volunteers')
     .select(['id', 'user_id', 'name', 'status', 'id_type', 'id_number_enc', 'signup_suspended_until'])
     .where('user_id', '=', userId);
-  return (trx.getExecutor().adapter instanceof PostgresAdapter ? q.forUpdate() : q).executeTakeFirst();
+  return forUpdateOnPostgres(trx, q).executeTakeFirst();
 }
 
 export async function volunteerOfUser(db: Db, userId: string) {
@@ -25,7 +26,7 @@ export async function volunteerOfUser(db: Db, userId: string) {
 
 export async function lockVolunteer(trx: Transaction<DB>, id: string) {
   const q = trx.selectFrom('volunteers').select(['id', 'signup_suspended_until']).where('id', '=', id);
-  return (trx.getExecutor().adapter instanceof PostgresAdapter ? q.forUpdate() : q).executeTakeFirst();
+  return forUpdateOnPostgres(trx, q).executeTakeFirst();
 }
 
 export async function signupById(db: Db, id: string): Promise<SignupRow | undefined> {

@@ -5,13 +5,13 @@ import { birthDateOfId, chinaToday } from '../../../common/id-numbers.js';
 import type { PersonalDataCipher } from '../../crypto.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
-import type { Actor } from '../access/policy.js';
-import { organises } from '../activities/activities.access.js';
-import * as activities from '../activities/activities.repository.js';
+import type { Actor } from '../../platform/access/policy.js';
+import { organises } from '../activities/index.js';
+import * as activities from '../activities/index.js';
 import { presentSignup } from './signups.presenter.js';
 import { fillPlaces, tellResult } from './signups.promotion.js';
 import * as repo from './signups.repository.js';
-import { getSettings } from '../settings/settings.service.js';
+import { getSettings } from '../../platform/settings/settings.service.js';
 import { checkEligibility, missingQualification } from './signups.rules.js';
 
 /** The shift and its activity, or 404 when the caller may not see them (a draft). */

@@ -2,8 +2,8 @@ import type { SiteCalendarEntry, SiteCalendarQueryT } from '../../../common/cont
 import { notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
-import { Policy, type Actor } from '../access/policy.js';
-import { displayStatus } from '../activities/activities.rules.js';
+import { Policy, type Actor } from '../../platform/access/policy.js';
+import { displayStatus } from '../../../common/activity-status.js';
 import { shiftsAtSite, type SiteShiftRow } from './site-calendar.repository.js';
 import { siteById } from './sites.repository.js';
 

@@ -4,10 +4,10 @@ import { boundingBox, distanceM, parseLatLng } from '../../../common/geo.js';
 import type { Db } from '../../db/database.js';
 import type { SitesTable } from '../../db/schema.js';
 import { decodeCursor, encodeCursor, pageOf } from '../../pagination.js';
-import { hasRole, Policy, type Actor } from '../access/policy.js';
-import { appendAudit } from '../audit/audit.repository.js';
-import { organisationById, regionWithin } from '../organisations/organisations.repository.js';
-import { regionByCode } from '../regions/regions.repository.js';
+import { hasRole, Policy, type Actor } from '../../platform/access/policy.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
+import { organisationById, regionWithin } from '../organisations/index.js';
+import { regionByCode } from '../regions/index.js';
 import * as repo from './sites.repository.js';
 
 export function presentSite(s: SitesTable, distance?: number): Site {

@@ -3,7 +3,7 @@ import { clientFor, makeOrganisationTree, type BearerClient } from '../../../../
 import { makeUser, REGIONS } from '../../../../test/factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
-import { auditOf } from '../audit/audit.repository.js';
+import { auditOf } from '../../platform/audit/audit.repository.js';
 import { insertSite } from './sites.repository.js';
 
 describe.each(DIALECTS)('PATCH /sites/:id on %s', (dialect) => {

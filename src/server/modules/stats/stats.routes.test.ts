@@ -13,7 +13,7 @@ import { addGoods, key, makeSupermarketSite, redeem, staff } from '../../../../t
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { newId, nowIso } from '../../ids.js';
-import { issueMemberCode } from '../checkin/codes.js';
+import { issueMemberCode } from '../../platform/codes.js';
 import { insertOrganisation } from '../organisations/organisations.repository.js';
 import { testNow } from '../../../../test/clock.js';
 

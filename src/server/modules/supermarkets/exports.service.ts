@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database.js';
-import type { Actor } from '../access/policy.js';
+import type { Actor } from '../../platform/access/policy.js';
 import { movementsOfSite } from './goods.repository.js';
 import { presentRedemptions } from './redemptions.presenter.js';
 import * as repo from './redemptions.repository.js';

@@ -1,8 +1,7 @@
-import { PostgresAdapter, type Insertable, type Transaction, type Updateable } from 'kysely';
+import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { DB, GoodsTable, SitesTable, StockMovementsTable } from '../../db/schema.js';
-
-const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+import { forUpdateOnPostgres } from '../../platform/db.js';
 
 export async function siteById(db: Db, id: string): Promise<SitesTable | undefined> {
   return db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
@@ -35,7 +34,7 @@ export async function lockGoods(trx: Transaction<DB>, siteId: string, ids: strin
   if (ids.length === 0) return [];
   const sorted = [...new Set(ids)].sort();
   const q = trx.selectFrom('goods').selectAll().where('site_id', '=', siteId).where('id', 'in', sorted).orderBy('id');
-  return (isPostgres(trx) ? q.forUpdate() : q).execute();
+  return forUpdateOnPostgres(trx, q).execute();
 }
 
 /** Sets the cached stock; only ever called next to the movement that explains the change. */

@@ -5,18 +5,19 @@ import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import type { GoodsTable, RedemptionsTable } from '../../db/schema.js';
 import { newId } from '../../ids.js';
-import type { Actor } from '../access/policy.js';
-import { verifyMemberCode } from '../checkin/codes.js';
-import { balanceOf, postTransaction, walletOf, type AccountRef } from '../points/ledger.js';
-import { getSettings } from '../settings/settings.service.js';
+import type { Actor } from '../../platform/access/policy.js';
+import { verifyMemberCode } from '../../platform/codes.js';
+import { balanceOf, postTransaction, walletOf, type AccountRef } from '../points/index.js';
+import { getSettings } from '../../platform/settings/settings.service.js';
 import * as goodsRepo from './goods.repository.js';
 import { stockMovementRow } from './goods.service.js';
 import { periodStart } from './periods.js';
 import * as repo from './redemptions.repository.js';
 import { maskName } from './supermarkets.presenter.js';
 import { staffedSupermarket } from './supermarkets.access.js';
+import { isUniqueViolation } from '../../platform/db.js';
 
-/** Redemptions one volunteer may make per minute, across all counters (API.md rate limits). */
+/** Redemptions one volunteer may make per minute, across all counters (the API's published rate limit). */
 export const REDEMPTIONS_PER_MINUTE = 30;
 
 export const supermarketAccount = (siteId: string): AccountRef => ({ kind: 'supermarket', ownerId: siteId });
@@ -28,11 +29,6 @@ export interface RedeemAnswer {
   points: number;
   balanceAfter: number;
 }
-
-const isUniqueViolation = (err: unknown): boolean => {
-  const code = (err as { code?: string }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-};
 
 const answerOf = (r: RedemptionsTable): RedeemAnswer => ({ id: r.id, points: r.points, balanceAfter: r.balance_after });
 

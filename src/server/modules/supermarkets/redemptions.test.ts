@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAfterMany } from '../../../../test/activity-factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
-import { issueMemberCode } from '../checkin/codes.js';
+import { issueMemberCode } from '../../platform/codes.js';
 import {
   addGoods,
   key,

@@ -2,7 +2,7 @@ import type { Role } from '../../../common/enums.js';
 import { AppError, forbidden, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import type { SitesTable } from '../../db/schema.js';
-import { ADMIN_ROLES, hasRole, Policy, type Actor } from '../access/policy.js';
+import { ADMIN_ROLES, hasRole, Policy, type Actor } from '../../platform/access/policy.js';
 import { siteById } from './goods.repository.js';
 
 /** Who runs a counter: the site's clerks and managers (and admins over the site). */

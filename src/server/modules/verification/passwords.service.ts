@@ -2,11 +2,11 @@ import type { ChangePasswordBody, PasswordResetBody } from '../../../common/cont
 import { AppError } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import { nowIso } from '../../ids.js';
-import type { Actor } from '../access/policy.js';
-import { appendAudit } from '../audit/audit.repository.js';
-import { passwordHashOf, replacePassword, userIdByPhoneHash } from '../auth/auth.repository.js';
-import { hashPassword, verifyPassword } from '../auth/passwords.js';
-import { PHONE_NAMESPACE } from '../volunteers/volunteers.rules.js';
+import type { Actor } from '../../platform/access/policy.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
+import { passwordHashOf, replacePassword, userIdByPhoneHash } from '../auth/index.js';
+import { hashPassword, verifyPassword } from '../../platform/passwords.js';
+import { PHONE_NAMESPACE } from '../../crypto.js';
 import { checkCode, useCode } from './verification.service.js';
 
 const WRONG_PER_WINDOW = 5;

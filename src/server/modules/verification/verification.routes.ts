@@ -2,14 +2,12 @@ import { z } from 'zod';
 import { errorResponses } from '../../../common/contract/common.js';
 import {
   ChangePasswordBody,
-  CloseAccountBody,
   PasswordResetBody,
   RequestCodeAnswer,
   RequestCodeBody,
 } from '../../../common/contract/verification.js';
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
-import { closeAccount } from '../volunteers/closure.service.js';
 import { changePassword, resetPassword } from './passwords.service.js';
 import { requestCode } from './verification.service.js';
 
@@ -62,25 +60,6 @@ export function verificationRoutes(app: App): void {
     },
     async (req, reply) => {
       await changePassword(app.ctx, requireActor(req), req.body);
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    '/api/v1/me/close',
-    {
-      schema: {
-        tags,
-        summary: 'Close my account: name, ID number, phone, e-mail and logins are erased; service records stay',
-        description:
-          'Places held on shifts to come are given back first. Records, hours, points and statistics remain, ' +
-          'tied to a volunteer code that names nobody; the account cannot be logged into again.',
-        body: CloseAccountBody,
-        response: { 204: z.null().describe('Closed'), ...errorResponses },
-      },
-    },
-    async (req, reply) => {
-      await closeAccount(app.ctx, requireActor(req), req.body.currentPassword);
       return reply.status(204).send(null);
     },
   );

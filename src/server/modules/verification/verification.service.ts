@@ -10,9 +10,9 @@ import { AppError, unauthenticated } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
-import type { Actor } from '../access/policy.js';
-import { userIdByPhoneHash } from '../auth/auth.repository.js';
-import { PHONE_NAMESPACE } from '../volunteers/volunteers.rules.js';
+import type { Actor } from '../../platform/access/policy.js';
+import { userIdByPhoneHash } from '../auth/index.js';
+import { PHONE_NAMESPACE } from '../../crypto.js';
 import * as repo from './verification.repository.js';
 
 const HOUR_MS = 60 * 60_000;

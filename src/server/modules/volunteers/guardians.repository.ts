@@ -25,8 +25,3 @@ export async function activatePending(db: Db, volunteerId: string, at: string): 
     .where('status', '=', 'pending_guardian')
     .execute();
 }
-
-export async function volunteerIdOfUser(db: Db, userId: string): Promise<string | undefined> {
-  const r = await db.selectFrom('volunteers').select('id').where('user_id', '=', userId).executeTakeFirst();
-  return r?.id;
-}

@@ -5,13 +5,13 @@ import { maskPhone } from '../../../common/id-numbers.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
-import { Policy, type Actor } from '../access/policy.js';
-import { appendAudit, auditPersonalRead } from '../audit/audit.repository.js';
-import { getSettings } from '../settings/settings.service.js';
-import { checkCode, useCode } from '../verification/verification.service.js';
+import { Policy, type Actor } from '../../platform/access/policy.js';
+import { appendAudit, auditPersonalRead } from '../../platform/audit/audit.repository.js';
+import { getSettings } from '../../platform/settings/settings.service.js';
+import { checkCode, useCode } from '../verification/index.js';
 import * as repo from './guardians.repository.js';
 import { ageOfId, guardianNeed } from './minors.js';
-import { encryptedIdsOf } from './volunteers.repository.js';
+import { encryptedIdsOf, volunteerIdOfUser } from './volunteers.repository.js';
 import { PHONE_NAMESPACE } from './volunteers.rules.js';
 
 /** The guardian's name as shown: its first character, the rest starred. */
@@ -98,7 +98,7 @@ export async function consentForMe(
   body: GuardianConsentBody,
 ): Promise<Guardian> {
   const db = ctx.database.db;
-  const volunteerId = await repo.volunteerIdOfUser(db, actor.userId);
+  const volunteerId = await volunteerIdOfUser(db, actor.userId);
   if (!volunteerId) throw forbidden('Only volunteers have guardians here');
   const [ids] = await encryptedIdsOf(db, [volunteerId]);
   const now = nowIso();

@@ -3,7 +3,7 @@ import { ageOn, birthDateOfId, chinaToday } from '../../../common/id-numbers.js'
 import type { PlatformSettings } from '../../../common/settings.js';
 import type { PersonalDataCipher } from '../../crypto.js';
 import type { Db } from '../../db/database.js';
-import { getSettings } from '../settings/settings.service.js';
+import { getSettings } from '../../platform/settings/settings.service.js';
 import { encryptedIdsOf } from './volunteers.repository.js';
 
 /** What a guardian must do for a volunteer of this age: consent before registering, consent before serving, nothing. */

@@ -8,17 +8,18 @@ import { ageOn, chinaToday, maskIdNumber } from '../../../common/id-numbers.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
-import { insertGrant } from '../access/roles.repository.js';
-import { appendAudit } from '../audit/audit.repository.js';
-import { insertUser } from '../auth/auth.repository.js';
-import { hashPassword } from '../auth/passwords.js';
-import { getSettings } from '../settings/settings.service.js';
-import { useCode } from '../verification/verification.service.js';
+import { insertGrant } from '../access/index.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
+import { insertUser } from '../auth/index.js';
+import { hashPassword } from '../../platform/passwords.js';
+import { getSettings } from '../../platform/settings/settings.service.js';
+import { useCode } from '../verification/index.js';
 import { checkGuardianCode, guardianNotNeeded, recordConsent } from './guardians.service.js';
 import { guardianNeed } from './minors.js';
 import { newVolunteerCode } from './volunteer-code.js';
 import * as repo from './volunteers.repository.js';
 import * as rules from './volunteers.rules.js';
+import { inTransaction } from '../../platform/db.js';
 
 /** What registration needs: skills and fields may be left out (they default to none). */
 export type VolunteerRegistration = Omit<RegisterVolunteerInput, 'verificationCode'>;
@@ -52,10 +53,6 @@ export function takeRegistrationSlot(ctx: Pick<AppContext, 'limiter'>, address: 
     throw new AppError('RATE_LIMITED', 'Too many registrations from this address; try again in an hour');
   }
 }
-
-/** Runs `fn` in a transaction, or inside the caller's when `db` already is one. */
-const inTransaction = <T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> =>
-  db.isTransaction ? fn(db) : db.transaction().execute(fn);
 
 /**
  * Registers a volunteer with real name: the user (login by phone or volunteer code), the

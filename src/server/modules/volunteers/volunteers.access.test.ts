@@ -11,7 +11,7 @@ import {
 } from '../../../../test/factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
-import { auditOf } from '../audit/audit.repository.js';
+import { auditOf } from '../../platform/audit/audit.repository.js';
 import { insertMembership } from '../organisations/memberships.repository.js';
 import { insertOrganisation } from '../organisations/organisations.repository.js';
 

@@ -10,7 +10,7 @@ import {
 import { DIALECTS } from '../../../../test/test-db.js';
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { toNumber } from '../../db/database.js';
-import { setSetting } from '../settings/settings.service.js';
+import { setSetting } from '../../platform/settings/settings.service.js';
 import { isVolunteerCode } from './volunteer-code.js';
 import { freezeClock, testNow } from '../../../../test/clock.js';
 import { smsCode } from '../../../../test/sms.js';

@@ -170,3 +170,8 @@ export async function encryptedIdsOf(db: Db, ids: readonly string[]) {
     .where('id', 'in', [...ids])
     .execute();
 }
+
+export async function volunteerIdOfUser(db: Db, userId: string): Promise<string | undefined> {
+  const r = await db.selectFrom('volunteers').select('id').where('user_id', '=', userId).executeTakeFirst();
+  return r?.id;
+}

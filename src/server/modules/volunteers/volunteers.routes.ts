@@ -13,7 +13,7 @@ import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
 import * as registration from './registration.service.js';
 import * as service from './volunteers.service.js';
-import { checkCode } from '../verification/verification.service.js';
+import { checkCode } from '../verification/index.js';
 
 export function volunteerRoutes(app: App): void {
   const ctx = app.ctx;

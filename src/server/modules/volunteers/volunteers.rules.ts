@@ -3,17 +3,17 @@ import { AppError, badRequest } from '../../../common/errors.js';
 import type { IdType } from '../../../common/enums.js';
 import { checkIdNumber, isMainlandMobile, maskPhone } from '../../../common/id-numbers.js';
 import { LIMITS } from '../../../common/limits.js';
-import type { PersonalDataCipher } from '../../crypto.js';
+import { PHONE_NAMESPACE, type PersonalDataCipher } from '../../crypto.js';
 import type { Db } from '../../db/database.js';
 import * as repo from './volunteers.repository.js';
+import { isUniqueViolation } from '../../platform/db.js';
 
 /**
  * Checks shared by registration and profile changes. Messages name the field and never
  * repeat a phone or ID number.
  */
 
-/** The keyed-hash namespace of phones; auth.service looks logins up under the same one. */
-export const PHONE_NAMESPACE = 'phone';
+export { PHONE_NAMESPACE } from '../../crypto.js';
 /** ID numbers hash per type, so a passport and a resident ID with equal text never clash. */
 export const idNamespace = (idType: string): string => `id:${idType}`;
 
@@ -90,8 +90,8 @@ export const duplicateId = (holderPhone?: string | null): AppError =>
  * error is not a unique violation.
  */
 export function uniqueViolationOn(err: unknown): 'volunteer_code' | 'id_number' | 'phone' | 'other' | null {
-  const e = err as { code?: string; constraint?: string; message?: string };
-  if (e.code !== '23505' && e.code !== 'SQLITE_CONSTRAINT_UNIQUE') return null;
+  if (!isUniqueViolation(err)) return null;
+  const e = err as { constraint?: string; message?: string };
   const where = `${e.constraint ?? ''} ${e.message ?? ''}`;
   if (where.includes('volunteer_code')) return 'volunteer_code';
   if (where.includes('id_number_hash')) return 'id_number';

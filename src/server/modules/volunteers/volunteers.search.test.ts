@@ -9,7 +9,7 @@ import {
 } from '../../../../test/factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
-import { auditOf } from '../audit/audit.repository.js';
+import { auditOf } from '../../platform/audit/audit.repository.js';
 
 interface Page {
   items: { id: string; name: string; phone: string | null; idNumber: string }[];

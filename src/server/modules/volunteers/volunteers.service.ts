@@ -4,14 +4,14 @@ import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
-import { hasRole, isSystemAdmin, Policy, type Actor } from '../access/policy.js';
-import { appendAudit, auditPersonalRead } from '../audit/audit.repository.js';
-import { verifyPassword } from '../auth/passwords.js';
+import { hasRole, isSystemAdmin, Policy, type Actor } from '../../platform/access/policy.js';
+import { appendAudit, auditPersonalRead } from '../../platform/audit/audit.repository.js';
+import { verifyPassword } from '../../platform/passwords.js';
 import { minorsAmong } from './minors.js';
 import { presentVolunteer } from './volunteers.presenter.js';
 import * as repo from './volunteers.repository.js';
 import * as rules from './volunteers.rules.js';
-import { checkCode, useCode } from '../verification/verification.service.js';
+import { checkCode, useCode } from '../verification/index.js';
 
 /** A volunteer by id, without a permission check: for answers the caller is already owed. */
 export async function loadVolunteer(db: Db, id: string): Promise<repo.VolunteerRow> {

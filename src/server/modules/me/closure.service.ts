@@ -1,10 +1,10 @@
 import { AppError, notFound } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import { nowIso } from '../../ids.js';
-import type { Actor } from '../access/policy.js';
-import { appendAudit } from '../audit/audit.repository.js';
-import { verifyPassword } from '../auth/passwords.js';
-import { cancelSignup } from '../signups/signups.service.js';
+import type { Actor } from '../../platform/access/policy.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
+import { verifyPassword } from '../../platform/passwords.js';
+import { cancelSignup } from '../signups/index.js';
 import * as repo from './closure.repository.js';
 
 const WRONG_PER_WINDOW = 5;

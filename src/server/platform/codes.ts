@@ -7,11 +7,11 @@ import {
   parseCheckinToken,
   parseMemberToken,
   windowEndsAt,
-} from '../../../common/codes.js';
-import { AppError } from '../../../common/errors.js';
-import type { AppContext } from '../../context.js';
-import type { PersonalDataCipher } from '../../crypto.js';
-import { getSettings } from '../settings/settings.service.js';
+} from '../../common/codes.js';
+import { AppError } from '../../common/errors.js';
+import type { AppContext } from '../context.js';
+import type { PersonalDataCipher } from '../crypto.js';
+import { getSettings } from './settings/settings.service.js';
 
 /**
  * Signing and checking rotating codes. The signature is the first 12 bytes (96 bits) of an

@@ -11,7 +11,7 @@ import {
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { EXPORTS_PER_HOUR, type DataExport } from '../../../common/contract/data-export.js';
-import { issueMemberCode } from '../checkin/codes.js';
+import { issueMemberCode } from '../../platform/codes.js';
 import { at, codeOf, makeScene, makeShift, signUp, type Scene } from '../checkin/checkin.test-helpers.js';
 import { testNow } from '../../../../test/clock.js';
 

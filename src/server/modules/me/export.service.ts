@@ -5,20 +5,19 @@ import { birthDateOfId } from '../../../common/id-numbers.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
-import type { Actor } from '../access/policy.js';
-import { appendAudit } from '../audit/audit.repository.js';
-import { volunteerIdOfUser } from '../checkin/checkin.repository.js';
-import { presentAttendance } from '../checkin/checkin.presenter.js';
-import { getPrefs, listInbox } from '../notifications/notifications.service.js';
-import { presentMembership } from '../organisations/organisations.presenter.js';
-import { statementOf } from '../points/statements.service.js';
-import { listQualifications } from '../qualifications/qualifications.service.js';
-import { presentRecord } from '../records/records.presenter.js';
-import { listRecords } from '../records/records.service.js';
-import { listMySignups } from '../signups/signups.queries.js';
-import { myRedemptions } from '../supermarkets/reports.service.js';
+import type { Actor } from '../../platform/access/policy.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
+import { volunteerIdOfUser } from '../volunteers/index.js';
+import { attendanceForExport } from '../checkin/index.js';
+import { getPrefs, listInbox } from '../notifications/index.js';
+import { membershipsForExport } from '../organisations/index.js';
+import { statementOf } from '../points/index.js';
+import { listQualifications } from '../qualifications/index.js';
+import { listRecordsShown } from '../records/index.js';
+import { listMySignups } from '../signups/index.js';
+import { myRedemptions } from '../supermarkets/index.js';
 import * as repo from './export.repository.js';
-import { loadVolunteer, showVolunteer } from './volunteers.service.js';
+import { loadVolunteer, showVolunteer } from '../volunteers/index.js';
 
 const HOUR_MS = 3_600_000;
 /** Rows asked of a paged list at a time. */
@@ -49,10 +48,8 @@ function capped<T>(rows: T[]): { items: T[]; truncated: boolean } {
   return { items: rows.slice(0, EXPORT_SECTION_CAP), truncated: rows.length > EXPORT_SECTION_CAP };
 }
 
-const position = (lat: number | null, lng: number | null, accuracyM: number | null) => ({ lat, lng, accuracyM });
-
 /**
- * The caller's own data as one document (SPEC: a volunteer can export their own data).
+ * The caller's own data as one document: a volunteer can export their own data.
  * Volunteers only (anyone else 403); a few per hour per account (429 after). The ID
  * number, phone and e-mail are decrypted in full because they are the person's own; the
  * document goes only into the answer, and the audit entry lists section sizes, no values.
@@ -71,8 +68,7 @@ export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, 
 
   const signups = await allPages((cursor, limit) => listMySignups(db, actor, { cursor, limit }));
   const records = await allPages(async (cursor, limit) => {
-    const p = await listRecords(db, actor, { cursor, limit });
-    return { items: p.items.map(presentRecord), nextCursor: p.nextCursor };
+    return listRecordsShown(db, actor, { cursor, limit });
   });
   let balance = 0;
   const statement = await allPages(async (cursor, limit) => {
@@ -82,8 +78,8 @@ export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, 
   });
   const redemptions = await allPages((cursor, limit) => myRedemptions(db, actor, { cursor, limit }));
   const notifications = await allPages((cursor, limit) => listInbox(db, actor, { cursor, limit }));
-  const memberships = capped(await repo.membershipsOf(db, volunteerId, EXPORT_SECTION_CAP + 1));
-  const attendance = capped(await repo.attendanceOf(db, volunteerId, EXPORT_SECTION_CAP + 1));
+  const memberships = capped(await membershipsForExport(db, volunteerId, EXPORT_SECTION_CAP + 1));
+  const attendance = capped(await attendanceForExport(db, volunteerId, EXPORT_SECTION_CAP + 1));
 
   const sections = { memberships, signups, attendance, records, statement, redemptions, notifications };
   const truncated = Object.entries(sections)
@@ -100,16 +96,9 @@ export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, 
       email: open(secret?.email_enc),
     },
     notificationPrefs: await getPrefs(db, actor),
-    memberships: memberships.items.map((m) => ({ ...presentMembership(m), organisationName: m.organisation_name })),
+    memberships: memberships.items,
     signups: signups.items,
-    attendance: attendance.items.map((a) => {
-      const { recordId: _none, ...shown } = presentAttendance(a, null);
-      return {
-        ...shown,
-        checkIn: position(a.in_lat, a.in_lng, a.in_accuracy_m),
-        checkOut: a.checked_out_at === null ? null : position(a.out_lat, a.out_lng, a.out_accuracy_m),
-      };
-    }),
+    attendance: attendance.items,
     records: records.items,
     points: { balance, statement: statement.items },
     redemptions: redemptions.items,

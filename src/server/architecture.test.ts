@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SERVER = dirname(fileURLToPath(import.meta.url));
+const MODULES = join(SERVER, 'modules');
+
+/** Every non-test TypeScript file under `dir`. */
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.testkit.ts') ? [path] : [];
+  });
+}
+
+/** The relative imports of a file, resolved to paths under src/server. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/from\s+'(\.{1,2}\/[^']+)'/g)].map((m) =>
+    relative(SERVER, resolve(dirname(file), m[1] ?? '')),
+  );
+}
+
+const moduleOf = (path: string): string | null => {
+  const parts = path.split('/');
+  return parts[0] === 'modules' ? (parts[1] ?? null) : null;
+};
+
+/**
+ * The layers hold (docs/ARCHITECTURE.md): modules meet only through each other's index.ts,
+ * and the platform and database layers import no module. The lint rule says the same at
+ * each file; this counts across the tree, so a rule switched off would show here.
+ */
+describe('module boundaries', () => {
+  it('lets no module import another module anywhere but its index.ts', () => {
+    const leaks: string[] = [];
+    for (const file of sources(MODULES)) {
+      const from = moduleOf(relative(SERVER, file));
+      for (const target of importsOf(file)) {
+        const to = moduleOf(target);
+        if (to && to !== from && !target.endsWith('/index.js')) leaks.push(`${relative(SERVER, file)} → ${target}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('keeps the platform and the database layer free of modules', () => {
+    const leaks = ['platform', 'db']
+      .flatMap((layer) => sources(join(SERVER, layer)))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((t) => moduleOf(t))
+          .map((t) => `${relative(SERVER, file)} → ${t}`),
+      );
+    expect(leaks).toEqual([]);
+  });
+});

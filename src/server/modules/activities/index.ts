@@ -1,0 +1,11 @@
+// The public face of the activities module: what other modules may use. Nothing else of it is theirs.
+export { organises, requireOrganiser } from './activities.access.js';
+export {
+  activityById,
+  addTaken,
+  fieldExists,
+  insertActivity,
+  insertShifts,
+  lockShift,
+  shiftById,
+} from './activities.repository.js';

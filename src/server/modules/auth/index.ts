@@ -1,0 +1,10 @@
+// The public face of the auth module: what other modules may use. Nothing else of it is theirs.
+export {
+  countUsers,
+  insertUser,
+  passwordHashOf,
+  replacePassword,
+  userByUsername,
+  userIdByPhoneHash,
+} from './auth.repository.js';
+export { findSession, findToken } from './auth.repository.js';

@@ -1,0 +1,2 @@
+// The public face of the bootstrap module: what other modules may use. Nothing else of it is theirs.
+export { bootstrapAdmin, seedServiceFields } from './bootstrap.service.js';

@@ -1,0 +1,3 @@
+// The public face of the organisations module: what other modules may use. Nothing else of it is theirs.
+export { membershipsForExport } from './memberships.service.js';
+export { insertOrganisation, organisationById, regionWithin, volunteerIdByCode } from './organisations.repository.js';

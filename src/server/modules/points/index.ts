@@ -1,0 +1,8 @@
+// The public face of the points module: what other modules may use. Nothing else of it is theirs.
+export { earnForRecord, lockBudgets, reverseForRecord } from './earning.js';
+export { balanceOf, postTransaction, reverseTransaction, walletOf } from './ledger.js';
+export type { AccountRef } from './ledger.js';
+export { transactionById } from './ledger.repository.js';
+export { insertRule } from './rules.repository.js';
+export { statementOf } from './statements.service.js';
+export { runScheduledExpiry } from './expiry.js';

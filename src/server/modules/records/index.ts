@@ -1,0 +1,5 @@
+// The public face of the records module: what other modules may use. Nothing else of it is theirs.
+export { requireOrganiserOf, requireOrganiserRole } from './records.access.js';
+export { applyConfirm } from './records.confirm.js';
+export { insertRecord, recordById } from './records.repository.js';
+export { listRecordsShown, recordFromAttendance } from './records.service.js';

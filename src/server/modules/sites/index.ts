@@ -1,0 +1,2 @@
+// The public face of the sites module: what other modules may use. Nothing else of it is theirs.
+export { insertSite, siteById } from './sites.repository.js';

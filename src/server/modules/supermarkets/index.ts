@@ -1,0 +1,3 @@
+// The public face of the supermarkets module: what other modules may use. Nothing else of it is theirs.
+export { insertGoods, insertMovements } from './goods.repository.js';
+export { myRedemptions } from './reports.service.js';
