@@ -2,10 +2,10 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+import { authKeys } from './api/auth.api.js';
 import { ApiError } from './api/http-client.js';
 import { router } from './app-routes.js';
 import { applyStoredCareMode } from './components/care-mode.js';
-import { ME_KEY } from './features/auth/use-session.js';
 import { initI18n } from './i18n/i18n.js';
 import './styles/app.css';
 import './styles/service.css';
@@ -16,7 +16,7 @@ initI18n();
 /** A 401 anywhere means the session has ended: the header and pages switch to the anonymous view. */
 const onError = (err: unknown) => {
   if (err instanceof ApiError && err.status === 401 && err.code === 'UNAUTHENTICATED') {
-    queryClient.setQueryData(ME_KEY, null);
+    queryClient.setQueryData(authKeys.me, null);
   }
 };
 

@@ -48,3 +48,18 @@ export const recordPeopleServed = (shiftId: string, count: number) =>
 
 /** Where the insured participants of a shift download, as .xlsx for the insurer (organisers). */
 export const insuredListUrl = (shiftId: string) => `/api/v1/shifts/${id(shiftId)}/insured.xlsx`;
+
+/** React Query keys of activities; a prefix invalidates every key under it. */
+export const activityKeys = {
+  one: (activityId: string | null | undefined) => ['activity', activityId] as const,
+  /** The public list; every filter is a part of the key. */
+  search: (...filters: readonly (string | number | undefined)[]) => ['activities', ...filters] as const,
+  ofProject: (projectId: string) => ['activities', 'project', projectId] as const,
+  /** Everything the organiser console lists of its organisations' activities. */
+  organiser: ['organiser', 'activities'] as const,
+  ofOrganisation: (organisationId: string | null, status?: string) =>
+    ['organiser', 'activities', organisationId, status] as const,
+  /** The same list read a page at a time (kept apart: its cached data has another shape). */
+  ofOrganisationPages: (organisationId: string | null, status?: string) =>
+    ['organiser', 'activities', organisationId, status, 'pages'] as const,
+};

@@ -9,3 +9,8 @@ export type AuditEntry = AuditPageT['items'][number];
 /** The audit log over my regions, newest first, a page at a time. */
 export const readAudit = (filters: AuditFilters, cursor?: string, limit = 50) =>
   api.get<AuditPageT>('/audit', { ...filters, cursor, limit });
+
+/** React Query keys of the audit log. */
+export const auditKeys = {
+  list: (filters: AuditFilters) => ['audit', filters] as const,
+};

@@ -25,3 +25,8 @@ export async function fetchMe(): Promise<Me | null> {
     throw err;
   }
 }
+
+/** React Query keys of the session: every key that starts with `me` is the caller's own. */
+export const authKeys = {
+  me: ['me'] as const,
+};

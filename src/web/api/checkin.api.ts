@@ -24,3 +24,10 @@ export const shiftAttendance = (shiftId: string) =>
   api.get<{ items: Attendance[] }>(`/shifts/${id(shiftId)}/attendance`);
 export const enterAttendance = (shiftId: string, body: AttendanceEntryInput) =>
   api.post<Attendance>(`/shifts/${id(shiftId)}/attendance`, body);
+
+/** React Query keys of check-in. */
+export const checkinKeys = {
+  memberCode: ['me', 'member-code'] as const,
+  code: (shiftId: string) => ['shift', shiftId, 'code'] as const,
+  attendance: (shiftId: string) => ['shift', shiftId, 'attendance'] as const,
+};

@@ -4,3 +4,8 @@ import { api } from './http-client.js';
 export type { PublicConfig };
 
 export const getPublicConfig = () => api.get<PublicConfig>('/config');
+
+/** React Query keys of the public configuration. */
+export const configKeys = {
+  public: ['config'] as const,
+};

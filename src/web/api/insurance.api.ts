@@ -10,3 +10,8 @@ export const activityPolicies = (activityId: string) =>
   api.get<z.infer<typeof PolicyList>>('/insurance-policies', { activityId });
 /** Records a policy on an activity or on its whole organisation. */
 export const createPolicy = (body: PolicyInput) => api.post<Policy>('/insurance-policies', body);
+
+/** React Query keys of insurance policies. */
+export const insuranceKeys = {
+  ofActivity: (activityId: string) => ['insurance', 'activity', activityId] as const,
+};

@@ -10,3 +10,10 @@ export const myNotifications = (query: { unread?: 'true'; cursor?: string; limit
 export const markRead = (notificationId: string) =>
   api.post<Notification>(`/me/notifications/${encodeURIComponent(notificationId)}/read`);
 export const markAllRead = () => api.post<{ marked: number; unreadCount: number }>('/me/notifications/read-all');
+
+/** React Query keys of the inbox; `all` invalidates both the list and the unread count. */
+export const notificationKeys = {
+  all: ['me', 'notifications'] as const,
+  list: ['me', 'notifications', 'all'] as const,
+  unread: ['me', 'notifications', 'unread'] as const,
+};

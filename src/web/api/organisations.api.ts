@@ -44,3 +44,16 @@ export const addMemberByCode = (orgId: string, volunteerCode: string, role: Memb
     volunteerCode,
     role,
   });
+
+/** React Query keys of organisations and their members. */
+export const organisationKeys = {
+  one: (organisationId: string | null) => ['organisation', organisationId] as const,
+  /** Every list of organisations (search, admin tree, departments). */
+  lists: ['organisations'] as const,
+  search: (q: string) => ['organisations', 'search', q] as const,
+  list: (query: OrganisationQuery) => ['organisations', 'list', query] as const,
+  departments: ['organisations', 'departments'] as const,
+  members: (organisationId: string) => ['organiser', 'members', organisationId] as const,
+  allMembers: (organisationId: string | null) => ['organisation', organisationId, 'members', 'all'] as const,
+  myMemberships: ['my-memberships'] as const,
+};

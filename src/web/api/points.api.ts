@@ -29,3 +29,9 @@ export const adjustPoints = (volunteerId: string, body: AdjustmentInput) =>
 export const listPointRules = (query: { scopeType?: 'region' | 'organisation'; scopeId?: string } = {}) =>
   api.get<z.infer<typeof PointRuleList>>('/point-rules', query);
 export const createPointRule = (body: PointRuleInput) => api.post<PointRule>('/point-rules', body);
+
+/** React Query keys of points. */
+export const pointKeys = {
+  statement: (volunteerId: string) => ['points', 'statement', volunteerId] as const,
+  rules: ['point-rules'] as const,
+};

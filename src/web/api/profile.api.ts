@@ -56,3 +56,9 @@ export async function downloadMyData(): Promise<string> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return filename;
 }
+
+/** React Query keys of the volunteer's own settings and the service fields. */
+export const profileKeys = {
+  fields: ['fields'] as const,
+  notificationPrefs: ['notification-prefs'] as const,
+};

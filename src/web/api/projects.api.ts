@@ -11,3 +11,10 @@ export type ProjectQuery = Partial<z.infer<typeof ProjectListQuery>>;
 export const listProjects = (query: ProjectQuery = {}) => api.get<ProjectPage>('/projects', { ...query });
 /** One brand project with its direct sub-projects and honours, public. */
 export const getProject = (id: string) => api.get<Project>(`/projects/${encodeURIComponent(id)}`);
+
+/** React Query keys of brand projects. */
+export const projectKeys = {
+  one: (projectId: string) => ['project', projectId] as const,
+  all: ['projects', 'all'] as const,
+  portal: ['projects', 'portal'] as const,
+};

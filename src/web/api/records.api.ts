@@ -38,3 +38,14 @@ export const answerCorrection = (correctionId: string, body: { accept: boolean; 
     `/record-corrections/${id(correctionId)}/answer`,
     body,
   );
+
+/** React Query keys of service records and their corrections. */
+export const recordKeys = {
+  mine: (volunteerId: string) => ['records', 'mine', volunteerId] as const,
+  ofVolunteer: (volunteerId: string) => ['records', 'volunteer', volunteerId] as const,
+  /** Every record list of the organiser console. */
+  organiser: ['organiser', 'records'] as const,
+  ofOrganisation: (organisationId: string, status?: RecordStatus) =>
+    ['organiser', 'records', organisationId, status] as const,
+  corrections: (organisationId: string) => ['organiser', 'corrections', organisationId] as const,
+};

@@ -12,3 +12,8 @@ export const listUserGrants = (userId: string) =>
   api.get<{ items: RoleGrant[] }>(`/users/${encodeURIComponent(userId)}/roles`);
 
 export const revokeGrant = (grantId: string) => api.del<void>(`/roles/${encodeURIComponent(grantId)}`);
+
+/** React Query keys of role grants. */
+export const roleKeys = {
+  ofUser: (userId: string) => ['grants', userId] as const,
+};

@@ -20,3 +20,9 @@ export const approveSignup = (signupId: string) => api.post<Signup>(`/signups/${
 export const rejectSignup = (signupId: string, reason?: string) =>
   api.post<Signup>(`/signups/${id(signupId)}/reject`, reason ? { reason } : {});
 export const markNoShow = (signupId: string) => api.post<Signup>(`/signups/${id(signupId)}/no-show`);
+
+/** React Query keys of sign-ups. */
+export const signupKeys = {
+  mine: ['me', 'signups'] as const,
+  ofShift: (shiftId: string | null | undefined) => ['shift', shiftId, 'signups'] as const,
+};

@@ -23,3 +23,17 @@ export type { SiteCalendarEntry };
 export const updateSite = (id: string, body: SitePatch) => api.patch<Site>(`/sites/${encodeURIComponent(id)}`, body);
 export const siteCalendar = (id: string, window: { from: string; to: string }) =>
   api.get<z.infer<typeof SiteCalendar>>(`/sites/${encodeURIComponent(id)}/activities`, window);
+
+/** React Query keys of sites; `lists` invalidates every list of sites. */
+export const siteKeys = {
+  one: (siteId: string) => ['site', siteId] as const,
+  lists: ['sites'] as const,
+  admin: (type: string | undefined) => ['sites', 'admin', type] as const,
+  /** The map; every filter is a part of the key. */
+  map: (...filters: readonly (string | number | undefined)[]) => ['sites', 'map', ...filters] as const,
+  ofOrganisation: (organisationId: string | null) => ['sites', 'of', organisationId] as const,
+  supermarkets: (scope: SiteQuery) => ['sites', 'supermarkets', scope] as const,
+  portal: ['sites', 'portal'] as const,
+  calendar: (siteId: string, window: { from: string; to: string }) =>
+    ['site-calendar', siteId, window.from, window.to] as const,
+};

@@ -6,3 +6,9 @@ export type StatsQuery = StatsQueryInput;
 
 /** The public city statistics (GET /stats/overview); omitted filters take the server's defaults. */
 export const getStatsOverview = (query: StatsQuery = {}) => api.get<StatsOverview>('/stats/overview', { ...query });
+
+/** React Query keys of statistics. */
+export const statsKeys = {
+  admin: (query: StatsQuery) => ['stats', 'admin', query] as const,
+  portal: ['stats', 'portal'] as const,
+};

@@ -62,3 +62,12 @@ export function exportUrl(siteId: string, kind: 'redemptions' | 'stock', q: { fr
   const s = qs.toString();
   return `/api/v1${base(siteId)}/${kind}.xlsx${s ? `?${s}` : ''}`;
 }
+
+/** React Query keys of the points supermarkets. */
+export const supermarketKeys = {
+  goods: (siteId: string) => ['goods', siteId] as const,
+  movements: (siteId: string, goodsId: string) => ['movements', siteId, goodsId] as const,
+  siteRedemptions: (siteId: string) => ['redemptions', 'site', siteId] as const,
+  myRedemptions: (volunteerId: string) => ['redemptions', 'mine', volunteerId] as const,
+  dayReport: (siteId: string, date: string) => ['day-report', siteId, date] as const,
+};

@@ -39,3 +39,12 @@ export const listQualificationKinds = () => api.get<z.infer<typeof Qualification
 /** A minor's guardian consents: the code went to the guardian's phone (purpose guardian_consent). */
 export const giveGuardianConsent = (body: GuardianConsentBody) => api.put<Guardian>('/me/guardian', body);
 export const getGuardian = (volunteerId: string) => api.get<Guardian>(`/volunteers/${id(volunteerId)}/guardian`);
+
+/** React Query keys of volunteers. */
+export const volunteerKeys = {
+  one: (volunteerId: string | null) => ['volunteer', volunteerId] as const,
+  admin: (search: VolunteerSearch | null) => ['volunteers', 'admin', search] as const,
+  guardian: (volunteerId: string) => ['guardian', volunteerId] as const,
+  qualifications: (volunteerId: string) => ['qualifications', volunteerId] as const,
+  qualificationKinds: ['qualification-kinds'] as const,
+};

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listRegions } from '../api/regions.api.js';
+import { listRegions, regionKeys } from '../api/regions.api.js';
 
 interface LevelProps {
   parent: string | null;
@@ -16,7 +16,11 @@ interface LevelProps {
 function RegionLevelSelect({ parent, value, depth, describedBy, invalid, onChange }: LevelProps) {
   const { t } = useTranslation();
   const id = useId();
-  const q = useQuery({ queryKey: ['regions', parent], queryFn: () => listRegions(parent), staleTime: Infinity });
+  const q = useQuery({
+    queryKey: regionKeys.children(parent),
+    queryFn: () => listRegions(parent),
+    staleTime: Infinity,
+  });
   const items = q.data?.items ?? [];
   if (depth > 0 && items.length === 0) return null;
   const level = items[0]?.level;

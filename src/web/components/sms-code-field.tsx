@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerificationPurpose } from '../../common/contract/verification.js';
 import { MAINLAND_MOBILE, maskPhone } from '../../common/id-numbers.js';
-import { ApiError } from '../api/http-client.js';
 import { requestCode } from '../api/verification.api.js';
+import { errorText } from './error-text.js';
 import { FormField } from './form-field.js';
 
 interface Props {
@@ -35,14 +35,7 @@ export function SmsCodeField({ phone, purpose, value, onChange, error, name = 'v
       setSentTo(maskPhone(phone.trim()));
       setWait(r.resendAfterSeconds);
     },
-    onError: (err) =>
-      setFailure(
-        err instanceof ApiError
-          ? t(`sms.errors.${err.code}`, {
-              defaultValue: t(`errors.${err.code}`, { defaultValue: t('errors.UNKNOWN') }),
-            })
-          : t('errors.UNKNOWN'),
-      ),
+    onError: (err) => setFailure(errorText(err, t, { keys: (e) => [`sms.errors.${e.code}`] })),
   });
   useEffect(() => {
     if (wait <= 0) return;

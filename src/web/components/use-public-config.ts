@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { getPublicConfig } from '../api/config.api.js';
+import { configKeys, getPublicConfig } from '../api/config.api.js';
 import { DEFAULT_TIME_ZONE } from '../../common/zoned-time.js';
 
 /** The installation's public configuration (tile server, time zone), asked once per visit. */
 export function usePublicConfig() {
-  return useQuery({ queryKey: ['config'], queryFn: getPublicConfig, staleTime: Infinity, retry: 1 });
+  return useQuery({ queryKey: configKeys.public, queryFn: getPublicConfig, staleTime: Infinity, retry: 1 });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { getActivity } from '../../api/activities.api.js';
+import { activityKeys, getActivity } from '../../api/activities.api.js';
 import { useFormat } from '../../components/format.js';
 import { useFieldName } from '../../components/labels.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
@@ -17,7 +17,7 @@ export function ActivityDetailPage() {
   const { me } = useSession();
   const f = useFormat();
   const fieldName = useFieldName();
-  const q = useQuery({ queryKey: ['activity', id], queryFn: () => getActivity(id) });
+  const q = useQuery({ queryKey: activityKeys.one(id), queryFn: () => getActivity(id) });
   const mine = useMySignups();
   usePageTitle(q.data?.title ?? t('activities.title'));
 

@@ -1,13 +1,13 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DEFAULT_FIELDS } from '../../../common/enums.js';
 import { addDays, localMidnight } from '../../../common/zoned-time.js';
-import { listActivities, type ActivitySummary } from '../../api/activities.api.js';
+import { activityKeys, listActivities, type ActivitySummary } from '../../api/activities.api.js';
 import { useFormat } from '../../components/format.js';
 import { useFieldName } from '../../components/labels.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
+import { useCursorPages } from '../../components/use-cursor-pages.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useNearMe } from '../sites/use-near-me.js';
 import { LoadMore } from '../../components/load-more.js';
@@ -27,22 +27,18 @@ export function ActivityListPage() {
   const [radiusKm, setRadiusKm] = useState<number>(10);
   const [near, locate, clearNear] = useNearMe();
   const nearParam = near.state === 'on' ? `${near.lat.toFixed(5)},${near.lng.toFixed(5)}` : undefined;
-  const q = useInfiniteQuery({
-    queryKey: ['activities', field, from, to, timeZone, nearParam, radiusKm],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      listActivities({
-        field: field || undefined,
-        // The chosen days run from the platform's midnight to the next one, whatever the device's zone.
-        from: from ? localMidnight(from, timeZone) : new Date().toISOString(),
-        to: to ? localMidnight(addDays(to, 1), timeZone) : undefined,
-        cursor: pageParam,
-        limit: 20,
-        ...(nearParam ? { near: nearParam, radiusKm } : {}),
-      }),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const q = useCursorPages(activityKeys.search(field, from, to, timeZone, nearParam, radiusKm), (cursor) =>
+    listActivities({
+      field: field || undefined,
+      // The chosen days run from the platform's midnight to the next one, whatever the device's zone.
+      from: from ? localMidnight(from, timeZone) : new Date().toISOString(),
+      to: to ? localMidnight(addDays(to, 1), timeZone) : undefined,
+      cursor,
+      limit: 20,
+      ...(nearParam ? { near: nearParam, radiusKm } : {}),
+    }),
+  );
+  const items = q.rows;
 
   return (
     <div className="page activities-page">

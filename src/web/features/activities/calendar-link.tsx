@@ -1,10 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { myCalendar, resetCalendar } from '../../api/calendar.api.js';
+import { calendarKeys, myCalendar, resetCalendar } from '../../api/calendar.api.js';
 import { ErrorNotice } from '../../components/status-views.js';
-
-const KEY = ['me', 'calendar'] as const;
 
 /** The secret iCalendar URL of my shifts, to copy into a calendar app, and a reset if it leaked. */
 export function CalendarLink() {
@@ -12,11 +10,11 @@ export function CalendarLink() {
   const inputId = useId();
   const client = useQueryClient();
   const [said, setSaid] = useState('');
-  const q = useQuery({ queryKey: KEY, queryFn: myCalendar });
+  const q = useQuery({ queryKey: calendarKeys.mine, queryFn: myCalendar });
   const reset = useMutation({
     mutationFn: resetCalendar,
     onSuccess: (v) => {
-      client.setQueryData(KEY, v);
+      client.setQueryData(calendarKeys.mine, v);
       setSaid(t('calendar.wasReset'));
     },
   });

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Shift } from '../../api/activities.api.js';
-import { cancelSignup, signUp, type MySignup } from '../../api/signups.api.js';
+import { activityKeys, type Shift } from '../../api/activities.api.js';
+import { cancelSignup, signUp, signupKeys, type MySignup } from '../../api/signups.api.js';
 import { useFormat } from '../../components/format.js';
 import { ErrorNotice } from '../../components/status-views.js';
-import { LIVE_STATUSES, MY_SIGNUPS_KEY } from './use-my-signups.js';
+import { LIVE_STATUSES } from './use-my-signups.js';
 
 interface Props {
   shift: Shift;
@@ -23,8 +23,8 @@ export function ShiftRow({ shift, activityId, mine, canSignUp, volunteer }: Prop
   const client = useQueryClient();
   const refresh = () =>
     Promise.all([
-      client.invalidateQueries({ queryKey: MY_SIGNUPS_KEY }),
-      client.invalidateQueries({ queryKey: ['activity', activityId] }),
+      client.invalidateQueries({ queryKey: signupKeys.mine }),
+      client.invalidateQueries({ queryKey: activityKeys.one(activityId) }),
     ]);
   const join = useMutation({ mutationFn: () => signUp(shift.id), onSuccess: refresh });
   const leave = useMutation({ mutationFn: () => cancelSignup(mine?.id ?? ''), onSuccess: refresh });

@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { mySignups, type MySignup } from '../../api/signups.api.js';
+import { mySignups, signupKeys, type MySignup } from '../../api/signups.api.js';
 import { useSession } from '../auth/use-session.js';
-
-export const MY_SIGNUPS_KEY = ['me', 'signups'] as const;
 
 /** Statuses that hold (or wait for) a place: the volunteer can still cancel them. */
 export const LIVE_STATUSES: readonly MySignup['status'][] = ['approved', 'applied', 'waitlisted'];
@@ -11,7 +9,7 @@ export const LIVE_STATUSES: readonly MySignup['status'][] = ['approved', 'applie
 export function useMySignups() {
   const { me } = useSession();
   return useQuery({
-    queryKey: MY_SIGNUPS_KEY,
+    queryKey: signupKeys.mine,
     queryFn: () => mySignups(),
     enabled: !!me?.user.volunteerId,
   });

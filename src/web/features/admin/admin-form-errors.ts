@@ -1,6 +1,7 @@
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../api/http-client.js';
+import { errorText } from '../../components/error-text.js';
 
 /**
  * Puts errors next to antd form fields: the contract schema's (before sending) or the
@@ -24,10 +25,7 @@ export function serverError(
   known: readonly string[],
   rename: Record<string, string> = {},
 ): string | null {
-  const text =
-    err instanceof ApiError
-      ? `${t(`errors.${err.code}`, { defaultValue: t('errors.UNKNOWN') })} (${err.message})`
-      : t('errors.UNKNOWN');
+  const text = errorText(err, t, { withMessage: true });
   const field = err instanceof ApiError ? err.field : undefined;
   if (field && known.includes(field)) {
     showFieldErrors(form, { [field]: text }, rename);

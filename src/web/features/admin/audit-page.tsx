@@ -1,12 +1,13 @@
 import { Alert, Button, Form, Input, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readAudit, type AuditEntry, type AuditFilters } from '../../api/audit.api.js';
+import { auditKeys, readAudit, type AuditEntry, type AuditFilters } from '../../api/audit.api.js';
 import { useFormat } from '../../components/format.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
-import { LoadMore, useCursorPages } from './use-cursor-pages.js';
+import { useCursorPages } from '../../components/use-cursor-pages.js';
+import { LoadMore } from './admin-load-more.js';
 import { useRegionNames } from './use-region-names.js';
 
 /** Actions the log records, for the filter (an entry of another action still shows, by its code). */
@@ -56,7 +57,7 @@ export function AuditPage() {
   const { me } = useSession();
   const allowed = !!me?.roles.some((g) => g.role === 'system_admin' || g.role === 'region_admin');
   const [filters, setFilters] = useState<AuditFilters>({});
-  const pages = useCursorPages(['audit', filters], (cursor) => readAudit(filters, cursor), allowed);
+  const pages = useCursorPages(auditKeys.list(filters), (cursor) => readAudit(filters, cursor), allowed);
   const f = useFormat();
   const regionName = useRegionNames(pages.rows.map((r) => r.regionCode));
   const onFinish = (v: Values) =>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateOrganisationBody } from '../../../common/contract/organisations.js';
 import { DEFAULT_FIELDS, ORG_KINDS, ORG_LEVELS, type OrgKind, type OrgLevel } from '../../../common/enums.js';
-import { createOrganisation, type Organisation } from '../../api/organisations.api.js';
+import { createOrganisation, organisationKeys, type Organisation } from '../../api/organisations.api.js';
 import { useFieldName } from '../../components/labels.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from './admin-form-errors.js';
@@ -38,7 +38,7 @@ export function OrganisationForm({ parent, onCreated }: Props) {
     onSuccess: (o) => {
       form.resetFields();
       setFailure(null);
-      void client.invalidateQueries({ queryKey: ['organisations'] });
+      void client.invalidateQueries({ queryKey: organisationKeys.lists });
       onCreated(o);
     },
     onError: (err) => setFailure(serverError(err, t, form, FORM_FIELDS, RENAME)),

@@ -2,7 +2,7 @@ import { Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listOrganisations } from '../../api/organisations.api.js';
+import { listOrganisations, organisationKeys } from '../../api/organisations.api.js';
 
 interface Props {
   id?: string;
@@ -15,7 +15,7 @@ export function OrganisationSelect({ id, value, onChange }: Props) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const found = useQuery({
-    queryKey: ['organisations', 'search', q],
+    queryKey: organisationKeys.search(q),
     queryFn: () => listOrganisations({ q: q || undefined, limit: 20 }),
   });
   return (

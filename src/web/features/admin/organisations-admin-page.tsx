@@ -3,11 +3,12 @@ import type { TreeDataNode } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { ORG_KINDS, type OrgKind } from '../../../common/enums.js';
 import { useTranslation } from 'react-i18next';
-import { listOrganisations, type OrganisationSummary } from '../../api/organisations.api.js';
+import { listOrganisations, organisationKeys, type OrganisationSummary } from '../../api/organisations.api.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { OrganisationForm } from './organisation-form.js';
-import { LoadMore, useCursorPages } from './use-cursor-pages.js';
+import { useCursorPages } from '../../components/use-cursor-pages.js';
+import { LoadMore } from './admin-load-more.js';
 import { useRegionNames } from './use-region-names.js';
 
 interface OrgNode extends TreeDataNode {
@@ -51,9 +52,7 @@ export function OrganisationsAdminPage() {
   const query = filtering
     ? { under: parent?.id, kind, q: q || undefined, limit: 50 }
     : { parentId: parent?.id ?? 'root', limit: 50 };
-  const children = useCursorPages(['organisations', 'list', query], (cursor) =>
-    listOrganisations({ ...query, cursor }),
-  );
+  const children = useCursorPages(organisationKeys.list(query), (cursor) => listOrganisations({ ...query, cursor }));
   const regionName = useRegionNames(children.rows.map((o) => o.regionCode));
 
   const loadData = async (node: { key: React.Key }) => {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GrantRoleBody } from '../../../common/contract/roles.js';
 import { ROLE_SCOPE, ROLES, type Role } from '../../../common/enums.js';
-import { grantRole, type RoleGrant } from '../../api/roles.api.js';
+import { grantRole, roleKeys, type RoleGrant } from '../../api/roles.api.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from './admin-form-errors.js';
@@ -43,7 +43,7 @@ export function RolesAdminPage() {
       setGranted(g);
       setFailure(null);
       setLookup(g.userId);
-      void client.invalidateQueries({ queryKey: ['grants', g.userId] });
+      void client.invalidateQueries({ queryKey: roleKeys.ofUser(g.userId) });
     },
     onError: (err) => setFailure(serverError(err, t, form, FORM_FIELDS, { scopeId: scopeField })),
   });

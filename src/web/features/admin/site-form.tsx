@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateSiteBody } from '../../../common/contract/sites.js';
 import { SITE_TYPES, type SiteType } from '../../../common/enums.js';
-import { createSite, type Site } from '../../api/sites.api.js';
+import { createSite, siteKeys, type Site } from '../../api/sites.api.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from './admin-form-errors.js';
 import { OrganisationSelect } from './organisation-select.js';
@@ -35,7 +35,7 @@ export function SiteForm({ onCreated }: { onCreated: (s: Site) => void }) {
     onSuccess: (s) => {
       form.resetFields();
       setFailure(null);
-      void client.invalidateQueries({ queryKey: ['sites'] });
+      void client.invalidateQueries({ queryKey: siteKeys.lists });
       onCreated(s);
     },
     onError: (err) => setFailure(serverError(err, t, form, FORM_FIELDS, RENAME)),

@@ -2,11 +2,12 @@ import { Alert, Select, Table } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SITE_TYPES, type SiteType } from '../../../common/enums.js';
-import { listSites, type Site } from '../../api/sites.api.js';
+import { listSites, siteKeys, type Site } from '../../api/sites.api.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { SiteForm } from './site-form.js';
-import { LoadMore, useCursorPages } from './use-cursor-pages.js';
+import { useCursorPages } from '../../components/use-cursor-pages.js';
+import { LoadMore } from './admin-load-more.js';
 import { useRegionNames } from './use-region-names.js';
 
 /** Sites (阵地): the list by type, and creation. */
@@ -17,7 +18,7 @@ export function SitesAdminPage() {
   const [type, setType] = useState<SiteType | undefined>(undefined);
   const [created, setCreated] = useState<string | null>(null);
   // Server pages of 100 with its cursor: a city holds tens of thousands of sites.
-  const q = useCursorPages(['sites', 'admin', type], (cursor) => listSites({ type, limit: 100, cursor }));
+  const q = useCursorPages(siteKeys.admin(type), (cursor) => listSites({ type, limit: 100, cursor }));
   const rows = q.rows;
   const regionName = useRegionNames(rows.map((s) => s.regionCode));
 

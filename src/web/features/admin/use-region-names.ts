@@ -1,8 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { REGION_CODES_MAX } from '../../../common/contract/regions.js';
-import { regionsByCodes } from '../../api/regions.api.js';
-
-const nameKey = (code: string) => ['region-name', code] as const;
+import { regionKeys, regionsByCodes } from '../../api/regions.api.js';
 
 /**
  * Region names for the codes a table shows, looked up in batches of at most
@@ -11,10 +9,10 @@ const nameKey = (code: string) => ['region-name', code] as const;
  */
 export function useRegionNames(codes: readonly (string | null | undefined)[]): (code: string) => string {
   const client = useQueryClient();
-  const cached = (code: string) => client.getQueryData<string | null>(nameKey(code));
+  const cached = (code: string) => client.getQueryData<string | null>(regionKeys.name(code));
   const missing = [...new Set(codes)].filter((c): c is string => !!c && cached(c) === undefined).sort();
   useQuery({
-    queryKey: ['region-names', missing],
+    queryKey: regionKeys.names(missing),
     enabled: missing.length > 0,
     staleTime: Infinity,
     queryFn: async () => {
@@ -22,7 +20,7 @@ export function useRegionNames(codes: readonly (string | null | undefined)[]): (
         const batch = missing.slice(i, i + REGION_CODES_MAX);
         const { items } = await regionsByCodes(batch);
         const names = new Map(items.map((r) => [r.code, r.name]));
-        for (const code of batch) client.setQueryData(nameKey(code), names.get(code) ?? null);
+        for (const code of batch) client.setQueryData(regionKeys.name(code), names.get(code) ?? null);
       }
       return missing.length;
     },

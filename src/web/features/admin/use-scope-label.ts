@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { getOrganisation } from '../../api/organisations.api.js';
+import { getOrganisation, organisationKeys } from '../../api/organisations.api.js';
 import { useRegionNames } from './use-region-names.js';
 
 interface Scoped {
@@ -19,7 +19,7 @@ export function useScopeLabel(items: readonly Scoped[], typeLabel?: (s: Scoped) 
   const orgIds = [...new Set(items.filter((s) => s.scopeType === 'organisation').map((s) => s.scopeId))];
   const orgs = useQueries({
     queries: orgIds.map((id) => ({
-      queryKey: ['organisation', id],
+      queryKey: organisationKeys.one(id),
       queryFn: () => getOrganisation(id),
       staleTime: 5 * 60_000,
     })),

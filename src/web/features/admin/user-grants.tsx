@@ -1,7 +1,7 @@
 import { Button, Popconfirm, Table } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { listUserGrants, revokeGrant, type RoleGrant } from '../../api/roles.api.js';
+import { listUserGrants, revokeGrant, roleKeys, type RoleGrant } from '../../api/roles.api.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { useScopeLabel } from './use-scope-label.js';
 
@@ -9,7 +9,7 @@ import { useScopeLabel } from './use-scope-label.js';
 export function UserGrants({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const key = ['grants', userId];
+  const key = roleKeys.ofUser(userId);
   const q = useQuery({ queryKey: key, queryFn: () => listUserGrants(userId) });
   const scopeLabel = useScopeLabel(q.data?.items ?? []);
   const revoke = useMutation({

@@ -2,19 +2,20 @@ import { Button, Drawer, Table, Tabs } from 'antd';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { pointStatement, type StatementItem } from '../../api/points.api.js';
-import { listRecords, type ServiceRecord } from '../../api/records.api.js';
+import { pointKeys, pointStatement, type StatementItem } from '../../api/points.api.js';
+import { listRecords, recordKeys, type ServiceRecord } from '../../api/records.api.js';
 import type { Volunteer } from '../../api/volunteers.api.js';
 import { useFormat } from '../../components/format.js';
 import { ErrorNotice } from '../../components/status-views.js';
-import { LoadMore, useCursorPages } from './use-cursor-pages.js';
+import { useCursorPages } from '../../components/use-cursor-pages.js';
+import { LoadMore } from './admin-load-more.js';
 import { useRegionNames } from './use-region-names.js';
 import { VolunteerQualifications } from './volunteer-qualifications.js';
 import './admin-lists.css';
 
 function VolunteerRecords({ volunteerId }: { volunteerId: string }) {
   const { t } = useTranslation();
-  const pages = useCursorPages(['records', 'volunteer', volunteerId], (cursor) => listRecords({ volunteerId, cursor }));
+  const pages = useCursorPages(recordKeys.ofVolunteer(volunteerId), (cursor) => listRecords({ volunteerId, cursor }));
   return (
     <>
       {pages.isError && <ErrorNotice error={pages.error} />}
@@ -41,7 +42,7 @@ function VolunteerRecords({ volunteerId }: { volunteerId: string }) {
 function VolunteerPoints({ volunteerId }: { volunteerId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const pages = useCursorPages(['points', 'statement', volunteerId], (cursor) => pointStatement(volunteerId, cursor));
+  const pages = useCursorPages(pointKeys.statement(volunteerId), (cursor) => pointStatement(volunteerId, cursor));
   return (
     <>
       {pages.isError && <ErrorNotice error={pages.error} />}

@@ -7,6 +7,7 @@ import {
   addQualification,
   listQualificationKinds,
   listQualifications,
+  volunteerKeys,
   type Qualification,
 } from '../../api/volunteers.api.js';
 import { useFormat } from '../../components/format.js';
@@ -31,9 +32,13 @@ export function VolunteerQualifications({ volunteerId }: { volunteerId: string }
   const [form] = Form.useForm<Values>();
   const [failure, setFailure] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
-  const key = ['qualifications', volunteerId];
+  const key = volunteerKeys.qualifications(volunteerId);
   const list = useQuery({ queryKey: key, queryFn: () => listQualifications(volunteerId) });
-  const kinds = useQuery({ queryKey: ['qualification-kinds'], queryFn: listQualificationKinds, staleTime: Infinity });
+  const kinds = useQuery({
+    queryKey: volunteerKeys.qualificationKinds,
+    queryFn: listQualificationKinds,
+    staleTime: Infinity,
+  });
   const kindName = (code: string, fallback: string) => {
     const k = kinds.data?.items.find((x) => x.code === code);
     return k ? (isEnglish(i18n.language) ? k.nameEn : k.nameZh) : fallback;

@@ -2,11 +2,12 @@ import { Button, Input, Select, Table } from 'antd';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMainlandMobile } from '../../../common/id-numbers.js';
-import { searchVolunteers, type Volunteer, type VolunteerSearch } from '../../api/volunteers.api.js';
+import { searchVolunteers, volunteerKeys, type Volunteer, type VolunteerSearch } from '../../api/volunteers.api.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { useSession } from '../auth/use-session.js';
 import { RegionCascader } from './region-cascader.js';
-import { LoadMore, useCursorPages } from './use-cursor-pages.js';
+import { useCursorPages } from '../../components/use-cursor-pages.js';
+import { LoadMore } from './admin-load-more.js';
 import { useRegionNames } from './use-region-names.js';
 import './admin-lists.css';
 
@@ -82,7 +83,7 @@ export function VolunteerSearchForm({ onSearch }: { onSearch: (s: VolunteerSearc
 /** Pages of the volunteer list for a search; nothing is asked until there is one. */
 export function useVolunteerPages(search: VolunteerSearch | null) {
   return useCursorPages(
-    ['volunteers', 'admin', search],
+    volunteerKeys.admin(search),
     (cursor) => searchVolunteers(search ?? {}, cursor),
     search !== null,
   );

@@ -2,11 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { fetchMe, login } from '../../api/auth.api.js';
+import { authKeys, fetchMe, login } from '../../api/auth.api.js';
 import { ApiError } from '../../api/http-client.js';
+import { errorText } from '../../components/error-text.js';
 import { TextField } from '../../components/form-field.js';
 import { usePageTitle } from '../../components/use-page-title.js';
-import { isAdmin, ME_KEY } from './use-session.js';
+import { isAdmin } from './use-session.js';
 
 /** Log in with a username, phone number or volunteer code. */
 export function LoginPage() {
@@ -23,7 +24,7 @@ export function LoginPage() {
       return fetchMe();
     },
     onSuccess: (me) => {
-      client.setQueryData(ME_KEY, me);
+      client.setQueryData(authKeys.me, me);
       void navigate(me?.user.volunteerId ? '/me' : isAdmin(me) ? '/admin' : '/');
     },
   });
@@ -40,11 +41,7 @@ export function LoginPage() {
 
   const err = mutation.error;
   const message =
-    err instanceof ApiError && err.code === 'INVALID_CREDENTIALS'
-      ? t('login.invalid')
-      : err
-        ? t(`errors.${err instanceof ApiError ? err.code : 'UNKNOWN'}`, { defaultValue: t('errors.UNKNOWN') })
-        : null;
+    err instanceof ApiError && err.code === 'INVALID_CREDENTIALS' ? t('login.invalid') : err ? errorText(err, t) : null;
 
   return (
     <section className="page narrow" aria-labelledby="login-title">

@@ -6,6 +6,7 @@ import { PasswordResetBody } from '../../../common/contract/verification.js';
 import { ApiError } from '../../api/http-client.js';
 import { resetPassword } from '../../api/verification.api.js';
 import { NewPasswordField, PhoneWithCode } from '../../components/credential-fields.js';
+import { errorText } from '../../components/error-text.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 
@@ -24,8 +25,7 @@ export function PasswordResetPage() {
     mutationFn: resetPassword,
     onError: (err) => {
       const field = err instanceof ApiError ? (err.field as Field | undefined) : undefined;
-      const text =
-        err instanceof ApiError ? t(`errors.${err.code}`, { defaultValue: t('errors.UNKNOWN') }) : t('errors.UNKNOWN');
+      const text = errorText(err, t);
       setErrors(field ? { [field]: text } : { form: text });
     },
   });

@@ -2,9 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Me } from '../../../common/contract/auth.js';
 import type { Role } from '../../../common/enums.js';
-import { fetchMe, logout } from '../../api/auth.api.js';
-
-export const ME_KEY = ['me'] as const;
+import { authKeys, fetchMe, logout } from '../../api/auth.api.js';
 
 /** Roles that open the administration console. */
 export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'region_admin', 'department_admin'];
@@ -20,14 +18,14 @@ export const isOrganiser = (me: Me | null | undefined): boolean =>
 /** The logged-in person (null when anonymous), shared by every page through the query cache. */
 export function useSession() {
   const client = useQueryClient();
-  const query = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000 });
-  const refresh = useCallback(() => client.invalidateQueries({ queryKey: ME_KEY }), [client]);
+  const query = useQuery({ queryKey: authKeys.me, queryFn: fetchMe, staleTime: 60_000 });
+  const refresh = useCallback(() => client.invalidateQueries({ queryKey: authKeys.me }), [client]);
   /** Ends the session; `{ ended: true }` when the server has ended it already (a closed account). */
   const signOut = useCallback(
     async (opts: { ended?: boolean } = {}) => {
       if (!opts.ended) await logout().catch(() => undefined);
-      client.setQueryData(ME_KEY, null);
-      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+      client.setQueryData(authKeys.me, null);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== authKeys.me[0] });
     },
     [client],
   );

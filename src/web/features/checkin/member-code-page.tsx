@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
-import { myMemberCode } from '../../api/checkin.api.js';
+import { checkinKeys, myMemberCode } from '../../api/checkin.api.js';
 import { QrCode, refreshDelay } from '../../components/qr-code.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
@@ -13,7 +13,7 @@ export function MemberCodePage() {
   usePageTitle(t('memberCode.title'));
   const { me, loading } = useSession();
   const q = useQuery({
-    queryKey: ['me', 'member-code'],
+    queryKey: checkinKeys.memberCode,
     queryFn: myMemberCode,
     enabled: !!me?.user.volunteerId,
     staleTime: 0,

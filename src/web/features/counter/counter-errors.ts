@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../api/http-client.js';
+import { errorText } from '../../components/error-text.js';
 
 /** Refusals the counter explains in its own words (with what the server said about the goods). */
 const COUNTER_CODES = new Set([
@@ -15,9 +16,7 @@ const COUNTER_CODES = new Set([
 
 /** A refusal as a sentence for the clerk: the counter's wording first, the app's general one otherwise. */
 export function refusalText(err: unknown, t: TFunction): string {
-  if (!(err instanceof ApiError)) return t('errors.UNKNOWN');
-  const base = COUNTER_CODES.has(err.code)
-    ? t(`counter.errors.${err.code}`)
-    : t(`errors.${err.code}`, { defaultValue: t('errors.UNKNOWN') });
+  if (!(err instanceof ApiError)) return errorText(err, t);
+  const base = COUNTER_CODES.has(err.code) ? t(`counter.errors.${err.code}`) : errorText(err, t);
   return err.status === 0 ? base : `${base} (${err.message})`;
 }

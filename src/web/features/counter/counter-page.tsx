@@ -6,6 +6,7 @@ import {
   listGoods,
   memberLookup,
   redeem,
+  supermarketKeys,
   type Member,
   type Receipt as ReceiptData,
 } from '../../api/supermarkets.api.js';
@@ -26,7 +27,7 @@ export function CounterPage({ siteId }: { siteId: string }) {
   const { t } = useTranslation();
   usePageTitle(t('counter.redeem.title'));
   const client = useQueryClient();
-  const goods = useQuery({ queryKey: ['goods', siteId], queryFn: () => listGoods(siteId) });
+  const goods = useQuery({ queryKey: supermarketKeys.goods(siteId), queryFn: () => listGoods(siteId) });
   const [customer, setCustomer] = useState<Customer | null>(null);
   const [basket, setBasket] = useState<Basket>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -83,8 +84,8 @@ export function CounterPage({ siteId }: { siteId: string }) {
       key.current = null;
       setUnanswered(false);
       setFocusKey((k) => k + 1);
-      void client.invalidateQueries({ queryKey: ['goods', siteId] });
-      void client.invalidateQueries({ queryKey: ['redemptions', 'site', siteId] });
+      void client.invalidateQueries({ queryKey: supermarketKeys.goods(siteId) });
+      void client.invalidateQueries({ queryKey: supermarketKeys.siteRedemptions(siteId) });
     },
     onError: (err) => {
       setFailure(refusalText(err, t));

@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, InputNumber, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateGoodsBody, LIMIT_PERIODS, UpdateGoodsBody } from '../../../common/contract/supermarkets.js';
-import { createGoods, updateGoods, type Goods } from '../../api/supermarkets.api.js';
+import { createGoods, supermarketKeys, updateGoods, type Goods } from '../../api/supermarkets.api.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
 
@@ -29,7 +29,7 @@ export function GoodsForm({ siteId, goods, onDone }: { siteId: string; goods?: G
     mutationFn: (body: Record<string, unknown>) =>
       goods ? updateGoods(siteId, goods.id, body) : createGoods(siteId, body as never),
     onSuccess: (g) => {
-      void client.invalidateQueries({ queryKey: ['goods', siteId] });
+      void client.invalidateQueries({ queryKey: supermarketKeys.goods(siteId) });
       form.resetFields();
       setFailure(null);
       onDone(g);

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Modal, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listGoods, type Goods } from '../../api/supermarkets.api.js';
+import { listGoods, supermarketKeys, type Goods } from '../../api/supermarkets.api.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { GoodsForm } from './goods-form.js';
@@ -15,7 +15,7 @@ type Dialog = { kind: 'edit' | 'stock' | 'movements'; goods: Goods } | null;
 export function GoodsPage({ siteId }: { siteId: string }) {
   const { t } = useTranslation();
   usePageTitle(t('counter.goods.title'));
-  const q = useQuery({ queryKey: ['goods', siteId], queryFn: () => listGoods(siteId) });
+  const q = useQuery({ queryKey: supermarketKeys.goods(siteId), queryFn: () => listGoods(siteId) });
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const limit = (g: Goods) =>

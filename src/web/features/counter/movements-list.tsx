@@ -1,21 +1,17 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { listMovements, type Goods, type StockMovement } from '../../api/supermarkets.api.js';
+import { listMovements, supermarketKeys, type Goods, type StockMovement } from '../../api/supermarkets.api.js';
 import { useFormat } from '../../components/format.js';
 import { ErrorNotice } from '../../components/status-views.js';
+import { useCursorPages } from '../../components/use-cursor-pages.js';
 
 /** One goods' stock history, newest first: opening stock, in, out, redemptions and reversals. */
 export function MovementsList({ siteId, goods }: { siteId: string; goods: Goods }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const q = useInfiniteQuery({
-    queryKey: ['movements', siteId, goods.id],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => listMovements(siteId, goods.id, pageParam),
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-  });
-  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const q = useCursorPages(supermarketKeys.movements(siteId, goods.id), (cursor) =>
+    listMovements(siteId, goods.id, cursor),
+  );
   return (
     <>
       {q.isError && <ErrorNotice error={q.error} />}
@@ -24,7 +20,7 @@ export function MovementsList({ siteId, goods }: { siteId: string; goods: Goods 
         size="small"
         pagination={false}
         loading={q.isPending}
-        dataSource={items}
+        dataSource={q.rows}
         data-testid="movements"
         columns={[
           { title: t('counter.movements.at'), dataIndex: 'at', render: (v: string) => f.dateTime(v) },

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Input, Table } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dayReport, exportUrl, type Report } from '../../api/supermarkets.api.js';
+import { dayReport, exportUrl, supermarketKeys, type Report } from '../../api/supermarkets.api.js';
 import { useFormat } from '../../components/format.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
@@ -25,7 +25,7 @@ export function ReportPage({ siteId }: { siteId: string }) {
   const [to, setTo] = useState('');
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
   const q = useQuery({
-    queryKey: ['day-report', siteId, date],
+    queryKey: supermarketKeys.dayReport(siteId, date),
     queryFn: () => dayReport(siteId, date),
     enabled: valid,
   });

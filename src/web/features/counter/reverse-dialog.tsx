@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reverseRedemption, type Redemption } from '../../api/supermarkets.api.js';
+import { reverseRedemption, supermarketKeys, type Redemption } from '../../api/supermarkets.api.js';
 import { refusalText } from './counter-errors.js';
 import { newBasketKey, withRetry } from './redeem-retry.js';
 
@@ -24,8 +24,8 @@ export function ReverseDialog({
   const reverse = useMutation({
     mutationFn: () => withRetry(() => reverseRedemption(redemption.id, { reason, idempotencyKey: key.current })),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['redemptions', 'site', siteId] });
-      void client.invalidateQueries({ queryKey: ['goods', siteId] });
+      void client.invalidateQueries({ queryKey: supermarketKeys.siteRedemptions(siteId) });
+      void client.invalidateQueries({ queryKey: supermarketKeys.goods(siteId) });
       onClose();
     },
     onError: (err) => setFailure(refusalText(err, t)),

@@ -1,10 +1,10 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { siteRedemptions, type Redemption } from '../../api/supermarkets.api.js';
+import { siteRedemptions, supermarketKeys, type Redemption } from '../../api/supermarkets.api.js';
 import { useFormat } from '../../components/format.js';
 import { ErrorNotice } from '../../components/status-views.js';
+import { useCursorPages } from '../../components/use-cursor-pages.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
 import { ReverseDialog } from './reverse-dialog.js';
@@ -18,13 +18,7 @@ export function SiteRedemptionsPage({ siteId }: { siteId: string }) {
   const { me } = useSession();
   const reverser = canReverse(me, siteId);
   const [reversing, setReversing] = useState<Redemption | null>(null);
-  const q = useInfiniteQuery({
-    queryKey: ['redemptions', 'site', siteId],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => siteRedemptions(siteId, { cursor: pageParam }),
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-  });
-  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const q = useCursorPages(supermarketKeys.siteRedemptions(siteId), (cursor) => siteRedemptions(siteId, { cursor }));
   return (
     <section className="admin-panel" aria-labelledby="site-redemptions-title">
       <h1 id="site-redemptions-title">{t('counter.redemptions.title')}</h1>
@@ -33,7 +27,7 @@ export function SiteRedemptionsPage({ siteId }: { siteId: string }) {
       <Table<Redemption>
         rowKey="id"
         loading={q.isPending}
-        dataSource={items}
+        dataSource={q.rows}
         pagination={false}
         scroll={{ x: true }}
         data-testid="site-redemptions"

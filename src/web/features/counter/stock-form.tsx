@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, InputNumber, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StockBody } from '../../../common/contract/supermarkets.js';
-import { changeStock, type Goods } from '../../api/supermarkets.api.js';
+import { changeStock, supermarketKeys, type Goods } from '../../api/supermarkets.api.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
 
@@ -22,8 +22,8 @@ export function StockForm({ siteId, goods, onDone }: { siteId: string; goods: Go
   const save = useMutation({
     mutationFn: (body: { delta: number; reason: string }) => changeStock(siteId, goods.id, body),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['goods', siteId] });
-      void client.invalidateQueries({ queryKey: ['movements', siteId, goods.id] });
+      void client.invalidateQueries({ queryKey: supermarketKeys.goods(siteId) });
+      void client.invalidateQueries({ queryKey: supermarketKeys.movements(siteId, goods.id) });
       onDone();
     },
     onError: (err) => setFailure(serverError(err, t, form, ['reason'], { delta: 'qty' })),

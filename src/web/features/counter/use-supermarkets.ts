@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { listSites } from '../../api/sites.api.js';
+import { listSites, siteKeys } from '../../api/sites.api.js';
 import { getSite } from '../../api/supermarkets.api.js';
 import { useSession } from '../auth/use-session.js';
 import { COUNTER_ROLES } from './counter-roles.js';
@@ -19,7 +19,7 @@ export function useMySupermarkets(): { items: SupermarketOption[]; pending: bool
     ...new Set(roles.filter((g) => COUNTER_ROLES.includes(g.role) && g.scopeType === 'site').map((g) => g.scopeId)),
   ];
   const sites = useQueries({
-    queries: siteIds.map((id) => ({ queryKey: ['site', id], queryFn: () => getSite(id), staleTime: 300_000 })),
+    queries: siteIds.map((id) => ({ queryKey: siteKeys.one(id), queryFn: () => getSite(id), staleTime: 300_000 })),
   });
   const system = roles.some((g) => g.role === 'system_admin');
   const regions = roles.filter((g) => g.role === 'region_admin').map((g) => g.scopeId);
@@ -29,7 +29,7 @@ export function useMySupermarkets(): { items: SupermarketOption[]; pending: bool
     : [...regions.map((region) => ({ region })), ...orgs.map((o) => ({ organisationId: o }))];
   const wide = useQueries({
     queries: scopes.map((s) => ({
-      queryKey: ['sites', 'supermarkets', s],
+      queryKey: siteKeys.supermarkets(s),
       queryFn: () => listSites({ ...s, type: 'supermarket', limit: 200 }),
       staleTime: 300_000,
     })),

@@ -1,12 +1,18 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
-import { markAllRead, markRead, myNotifications, type Notification } from '../../api/notifications.api.js';
+import {
+  markAllRead,
+  markRead,
+  myNotifications,
+  notificationKeys,
+  type Notification,
+} from '../../api/notifications.api.js';
 import { useFormat } from '../../components/format.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
+import { useCursorPages } from '../../components/use-cursor-pages.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
-import { INBOX_KEY } from './use-unread.js';
 
 /** The in-app inbox (站内消息), newest first; unread ones stand out and can be marked read. */
 export function InboxPage() {
@@ -14,18 +20,12 @@ export function InboxPage() {
   usePageTitle(t('inbox.title'));
   const { me, loading } = useSession();
   const client = useQueryClient();
-  const q = useInfiniteQuery({
-    queryKey: [...INBOX_KEY, 'all'],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => myNotifications({ cursor: pageParam, limit: 30 }),
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-    enabled: !!me,
-  });
-  const refresh = () => client.invalidateQueries({ queryKey: INBOX_KEY });
+  const q = useCursorPages(notificationKeys.list, (cursor) => myNotifications({ cursor, limit: 30 }), !!me);
+  const refresh = () => client.invalidateQueries({ queryKey: notificationKeys.all });
   const readAll = useMutation({ mutationFn: markAllRead, onSuccess: refresh });
   if (loading) return <Loading />;
   if (!me) return <Navigate to="/login" replace />;
-  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = q.rows;
   const unread = q.data?.pages[0]?.unreadCount ?? 0;
   return (
     <div className="page narrow inbox-page">

@@ -1,11 +1,11 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Select, Table, Tag } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { organisationActivities, type ActivitySummary } from '../../api/activities.api.js';
+import { activityKeys, organisationActivities, type ActivitySummary } from '../../api/activities.api.js';
 import { useFormat } from '../../components/format.js';
 import { useFieldName } from '../../components/labels.js';
+import { useCursorPages } from '../../components/use-cursor-pages.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useCurrentOrganisation } from './use-organisation.js';
 
@@ -21,13 +21,11 @@ export function OrganiserActivitiesPage() {
   const [org] = useCurrentOrganisation();
   const navigate = useNavigate();
   const [status, setStatus] = useState<(typeof STATUS_FILTERS)[number] | undefined>();
-  const q = useInfiniteQuery({
-    queryKey: ['organiser', 'activities', org, status, 'pages'],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => organisationActivities(org ?? '', { status, cursor: pageParam }),
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-    enabled: !!org,
-  });
+  const q = useCursorPages(
+    activityKeys.ofOrganisationPages(org, status),
+    (cursor) => organisationActivities(org ?? '', { status, cursor }),
+    !!org,
+  );
   return (
     <section aria-labelledby="org-activities-title">
       <h1 id="org-activities-title">{t('organiser.activities.title')}</h1>
@@ -55,7 +53,7 @@ export function OrganiserActivitiesPage() {
       <Table<ActivitySummary>
         rowKey="id"
         loading={q.isFetching}
-        dataSource={q.data?.pages.flatMap((p) => p.items) ?? []}
+        dataSource={q.rows}
         pagination={false}
         columns={[
           {

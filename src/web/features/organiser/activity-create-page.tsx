@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CreateActivityBody } from '../../../common/contract/activities.js';
-import { createActivity } from '../../api/activities.api.js';
+import { activityKeys, createActivity } from '../../api/activities.api.js';
 import { useFormat, type Format } from '../../components/format.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { fieldErrors } from '../../components/zod-messages.js';
@@ -51,7 +51,7 @@ export function ActivityCreatePage() {
   const mutation = useMutation({
     mutationFn: createActivity,
     onSuccess: (a) => {
-      void client.invalidateQueries({ queryKey: ['organiser', 'activities'] });
+      void client.invalidateQueries({ queryKey: activityKeys.organiser });
       void navigate(`/organiser/activities/${a.id}?org=${encodeURIComponent(a.organisationId)}`);
     },
     onError: (err) => setFailure(serverError(err, t, form, FORM_FIELDS, RENAME)),

@@ -3,7 +3,7 @@ import { Alert, Button, Drawer, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PatchActivityBody } from '../../../common/contract/activities.js';
-import { patchActivity, type Activity, type ActivityPatch } from '../../api/activities.api.js';
+import { activityKeys, patchActivity, type Activity, type ActivityPatch } from '../../api/activities.api.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
 import {
@@ -66,8 +66,8 @@ export function ActivityEditDrawer({ activity, onClose }: { activity: Activity; 
   const save = useMutation({
     mutationFn: (body: ActivityPatch) => patchActivity(activity.id, body),
     onSuccess: (a) => {
-      client.setQueryData(['activity', a.id], a);
-      void client.invalidateQueries({ queryKey: ['organiser', 'activities'] });
+      client.setQueryData(activityKeys.one(a.id), a);
+      void client.invalidateQueries({ queryKey: activityKeys.organiser });
       onClose();
     },
     onError: (err) => setFailure(serverError(err, t, form, ACTIVITY_FIELDS, ACTIVITY_RENAME)),

@@ -3,7 +3,7 @@ import { Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_LIMITS } from '../../../common/contract/activities.js';
 import { DEFAULT_FIELDS } from '../../../common/enums.js';
-import { listSites } from '../../api/sites.api.js';
+import { listSites, siteKeys } from '../../api/sites.api.js';
 import { useFieldName } from '../../components/labels.js';
 import { ProjectPicker } from './project-picker.js';
 
@@ -54,7 +54,7 @@ export function ActivityFields({ org, locked = false }: { org: string | null; lo
   const fieldName = useFieldName();
   const where = Form.useWatch<ActivityFormValues['where']>('where');
   const sites = useQuery({
-    queryKey: ['sites', 'of', org],
+    queryKey: siteKeys.ofOrganisation(org),
     queryFn: () => listSites({ organisationId: org ?? undefined, limit: 200 }),
     enabled: !!org,
   });

@@ -3,13 +3,21 @@ import { Alert, App, Button, Descriptions, Input, Modal, Space, Tag } from 'antd
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { cancelActivity, getActivity, insuredListUrl, publishActivity } from '../../api/activities.api.js';
+import {
+  activityKeys,
+  cancelActivity,
+  getActivity,
+  insuredListUrl,
+  publishActivity,
+} from '../../api/activities.api.js';
 import { ApiError } from '../../api/http-client.js';
+import { insuranceKeys } from '../../api/insurance.api.js';
+import { errorText } from '../../components/error-text.js';
 import { useFormat } from '../../components/format.js';
 import { useFieldName } from '../../components/labels.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { ActivityEditDrawer } from './activity-edit-drawer.js';
-import { InsurancePanel, policiesKey } from './insurance-panel.js';
+import { InsurancePanel } from './insurance-panel.js';
 import { PeopleServed } from './people-served.js';
 import { useProjectName } from './project-picker.js';
 import { ShiftEditForm } from './shift-edit-form.js';
@@ -28,16 +36,14 @@ export function OrganiserActivityPage() {
   const [editing, setEditing] = useState(false);
   const [refusal, setRefusal] = useState<{ text: string; insurance: boolean } | null>(null);
   const [reason, setReason] = useState('');
-  const q = useQuery({ queryKey: ['activity', id], queryFn: () => getActivity(id) });
+  const q = useQuery({ queryKey: activityKeys.one(id), queryFn: () => getActivity(id) });
   usePageTitle(q.data?.title ?? t('organiser.activities.title'));
   const projectName = useProjectName(q.data?.projectId ?? null);
   const done = () => {
-    void client.invalidateQueries({ queryKey: ['activity', id] });
-    void client.invalidateQueries({ queryKey: ['organiser', 'activities'] });
+    void client.invalidateQueries({ queryKey: activityKeys.one(id) });
+    void client.invalidateQueries({ queryKey: activityKeys.organiser });
   };
-  const said = (err: unknown) =>
-    t(`errors.${err instanceof ApiError ? err.code : 'UNKNOWN'}`, { defaultValue: t('errors.UNKNOWN') });
-  const failed = (err: unknown) => void message.error(said(err));
+  const failed = (err: unknown) => void message.error(errorText(err, t));
   const publish = useMutation({
     mutationFn: () => publishActivity(id),
     onSuccess: () => {
@@ -47,12 +53,11 @@ export function OrganiserActivityPage() {
     },
     // Said beside the button, with the server's reason (which shift no policy covers).
     onError: (err) => {
-      const api = err instanceof ApiError ? err : null;
       setRefusal({
-        text: api ? `${said(api)} (${api.message})` : said(err),
-        insurance: api?.code === 'INSURANCE_REQUIRED',
+        text: errorText(err, t, { withMessage: true }),
+        insurance: err instanceof ApiError && err.code === 'INSURANCE_REQUIRED',
       });
-      void client.invalidateQueries({ queryKey: policiesKey(id) });
+      void client.invalidateQueries({ queryKey: insuranceKeys.ofActivity(id) });
     },
   });
   const cancel = useMutation({

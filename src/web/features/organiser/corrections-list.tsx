@@ -3,14 +3,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, List, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/http-client.js';
-import { answerCorrection, listCorrections, type Correction } from '../../api/records.api.js';
+import { answerCorrection, listCorrections, recordKeys, type Correction } from '../../api/records.api.js';
+import { errorText } from '../../components/error-text.js';
 import { useFormat } from '../../components/format.js';
 
 /** Volunteers' requests to correct their records, waiting for an answer; accepting replaces the record. */
 export function CorrectionsList({ org }: { org: string }) {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['organiser', 'corrections', org], queryFn: () => listCorrections(org, 'open') });
+  const q = useQuery({ queryKey: recordKeys.corrections(org), queryFn: () => listCorrections(org, 'open') });
   return (
     <List<Correction>
       loading={q.isFetching}
@@ -31,13 +31,10 @@ function CorrectionItem({ c, org }: { c: Correction; org: string }) {
   const send = useMutation({
     mutationFn: (accept: boolean) => answerCorrection(c.id, { accept, answer: answer.trim() }),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['organiser', 'corrections', org] });
-      void client.invalidateQueries({ queryKey: ['organiser', 'records'] });
+      void client.invalidateQueries({ queryKey: recordKeys.corrections(org) });
+      void client.invalidateQueries({ queryKey: recordKeys.organiser });
     },
-    onError: (err) =>
-      void message.error(
-        t(`errors.${err instanceof ApiError ? err.code : 'UNKNOWN'}`, { defaultValue: t('errors.UNKNOWN') }),
-      ),
+    onError: (err) => void message.error(errorText(err, t)),
   });
   return (
     <List.Item>

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { enterAttendance } from '../../api/checkin.api.js';
+import { checkinKeys, enterAttendance } from '../../api/checkin.api.js';
 import type { ShiftSignup } from '../../api/signups.api.js';
 import { useFormat } from '../../components/format.js';
 import { serverError } from '../admin/admin-form-errors.js';
@@ -39,7 +39,7 @@ export function HandEntry({ shiftId, signups }: { shiftId: string; signups: Shif
       setFailure(null);
       setDone(t('organiser.hand.done', { name: signups.find((s) => s.volunteerId === v.volunteerId)?.volunteerName }));
       form.resetFields(['volunteerId', 'at', 'reason']);
-      void client.invalidateQueries({ queryKey: ['shift', shiftId, 'attendance'] });
+      void client.invalidateQueries({ queryKey: checkinKeys.attendance(shiftId) });
     },
     onError: (err) => {
       setDone(null);

@@ -6,7 +6,7 @@ import { chinaToday } from '../../../common/id-numbers.js';
 import { shiftCovered } from '../../../common/insurance-cover.js';
 import { CreatePolicyBody } from '../../../common/contract/insurance.js';
 import type { Activity } from '../../api/activities.api.js';
-import { activityPolicies, createPolicy, type Policy } from '../../api/insurance.api.js';
+import { activityPolicies, createPolicy, insuranceKeys, type Policy } from '../../api/insurance.api.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
 import { EmptyText } from './empty-text.js';
@@ -25,8 +25,6 @@ const FIELDS = ['insurer', 'policyNumber', 'startsOn', 'endsOn', 'activityId', '
 const uncoveredShift = (a: Activity, policies: Policy[]) =>
   a.shifts.filter((s) => s.status !== 'cancelled').find((s) => !shiftCovered(policies, s.start, s.end));
 
-export const policiesKey = (activityId: string) => ['insurance', 'activity', activityId];
-
 /**
  * The policies covering an activity (its own and its organisation's), whether a risky one is
  * covered, and a form to record another policy on the activity or the whole organisation.
@@ -37,14 +35,14 @@ export function InsurancePanel({ activity }: { activity: Activity }) {
   const [form] = Form.useForm<Values>();
   const [failure, setFailure] = useState<string | null>(null);
   const [added, setAdded] = useState(false);
-  const q = useQuery({ queryKey: policiesKey(activity.id), queryFn: () => activityPolicies(activity.id) });
+  const q = useQuery({ queryKey: insuranceKeys.ofActivity(activity.id), queryFn: () => activityPolicies(activity.id) });
   const add = useMutation({
     mutationFn: createPolicy,
     onSuccess: () => {
       setFailure(null);
       setAdded(true);
       form.resetFields();
-      void client.invalidateQueries({ queryKey: policiesKey(activity.id) });
+      void client.invalidateQueries({ queryKey: insuranceKeys.ofActivity(activity.id) });
     },
     onError: (err) => setFailure(serverError(err, t, form, FIELDS, { activityId: 'cover', organisationId: 'cover' })),
   });

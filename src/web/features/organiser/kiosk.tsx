@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { enterAttendance } from '../../api/checkin.api.js';
-import { ApiError } from '../../api/http-client.js';
+import { checkinKeys, enterAttendance } from '../../api/checkin.api.js';
+import { errorText } from '../../components/error-text.js';
 import { useFormat } from '../../components/format.js';
 import { MemberCodeScan } from '../../components/member-code-scan.js';
 
@@ -34,13 +34,9 @@ export function Kiosk({ shiftId, names }: { shiftId: string; names: Map<string, 
         ok: true,
         text: t(kind === 'in' ? 'organiser.kiosk.in' : 'organiser.kiosk.out', { name: who, time: f.time(at) }),
       });
-      void client.invalidateQueries({ queryKey: ['shift', shiftId, 'attendance'] });
+      void client.invalidateQueries({ queryKey: checkinKeys.attendance(shiftId) });
     },
-    onError: (err) =>
-      push({
-        ok: false,
-        text: t(`errors.${err instanceof ApiError ? err.code : 'UNKNOWN'}`, { defaultValue: t('errors.UNKNOWN') }),
-      }),
+    onError: (err) => push({ ok: false, text: errorText(err, t) }),
     onSettled: () => setFocusKey((k) => k + 1),
   });
   return (

@@ -3,9 +3,9 @@ import { Alert, Button, Form, Input, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LateEntryBody } from '../../../common/contract/records.js';
-import { getActivity, organisationActivities } from '../../api/activities.api.js';
-import { createLateEntry } from '../../api/records.api.js';
-import { shiftSignups } from '../../api/signups.api.js';
+import { activityKeys, getActivity, organisationActivities } from '../../api/activities.api.js';
+import { createLateEntry, recordKeys } from '../../api/records.api.js';
+import { shiftSignups, signupKeys } from '../../api/signups.api.js';
 import { useFormat } from '../../components/format.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
@@ -47,16 +47,16 @@ export function LateEntryForm({ org }: { org: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const activities = useQuery({
-    queryKey: ['organiser', 'activities', org, undefined],
+    queryKey: activityKeys.ofOrganisation(org),
     queryFn: () => organisationActivities(org),
   });
   const activity = useQuery({
-    queryKey: ['activity', activityId],
+    queryKey: activityKeys.one(activityId),
     queryFn: () => getActivity(activityId ?? ''),
     enabled: !!activityId,
   });
   const people = useQuery({
-    queryKey: ['shift', shiftId, 'signups'],
+    queryKey: signupKeys.ofShift(shiftId),
     queryFn: () => shiftSignups(shiftId ?? ''),
     enabled: !!shiftId,
   });
@@ -66,7 +66,7 @@ export function LateEntryForm({ org }: { org: string }) {
       setDone(true);
       setFailure(null);
       form.resetFields();
-      void client.invalidateQueries({ queryKey: ['organiser', 'records'] });
+      void client.invalidateQueries({ queryKey: recordKeys.organiser });
     },
     onError: (err) => setFailure(serverError(err, t, form, FIELDS)),
   });

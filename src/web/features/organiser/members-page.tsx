@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Radio, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +7,13 @@ import {
   addMemberByCode,
   answerMembership,
   listMembers,
+  organisationKeys,
   type Member,
   type MemberRole,
 } from '../../api/organisations.api.js';
 import { useFormat } from '../../components/format.js';
 import { ErrorNotice } from '../../components/status-views.js';
+import { useCursorPages } from '../../components/use-cursor-pages.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
 import { EmptyText } from './empty-text.js';
@@ -40,13 +42,7 @@ export function MembersPage() {
 function MembersTable({ org }: { org: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const q = useInfiniteQuery({
-    queryKey: ['organiser', 'members', org],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => listMembers(org, pageParam),
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-  });
-  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const q = useCursorPages(organisationKeys.members(org), (cursor) => listMembers(org, cursor));
   return (
     <>
       <h2 className="members-list-title">{t('organiser.members.list')}</h2>
@@ -55,7 +51,7 @@ function MembersTable({ org }: { org: string }) {
         rowKey="id"
         size="small"
         loading={q.isFetching}
-        dataSource={items}
+        dataSource={q.rows}
         pagination={false}
         locale={{ emptyText: <EmptyText>{t('organiser.members.none')}</EmptyText> }}
         columns={[
@@ -108,7 +104,7 @@ function MemberActions({ org, m }: { org: string; m: Member }) {
   const client = useQueryClient();
   const act = useMutation({
     mutationFn: (action: Action) => answerMembership(m.id, action),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['organiser', 'members', org] }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: organisationKeys.members(org) }),
   });
   const label = (a: Action) => t(`organiser.members.${a === 'end' && m.status === 'invited' ? 'withdraw' : a}`);
   return (
@@ -151,7 +147,7 @@ function AddMemberForm({ org }: { org: string }) {
       setAdded(v.code);
       setFailure(null);
       form.resetFields();
-      void client.invalidateQueries({ queryKey: ['organiser', 'members', org] });
+      void client.invalidateQueries({ queryKey: organisationKeys.members(org) });
     },
     onError: (err) => setFailure(serverError(err, t, form, FIELDS)),
   });

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getOrganisation, listOrganisations } from '../../api/organisations.api.js';
+import { getOrganisation, listOrganisations, organisationKeys } from '../../api/organisations.api.js';
 import { useCurrentOrganisation, useMyOrganisations } from './use-organisation.js';
 
 /** Which organisation the console shows: my own ones, or (region and system admins) any found by name. */
@@ -13,12 +13,12 @@ export function OrgPicker() {
   const [current, setCurrent] = useCurrentOrganisation();
   const [q, setQ] = useState('');
   const found = useQuery({
-    queryKey: ['organisations', 'search', q],
+    queryKey: organisationKeys.search(q),
     queryFn: () => listOrganisations({ q: q || undefined, limit: 20 }),
     enabled: mine.wide,
   });
   const currentOrg = useQuery({
-    queryKey: ['organisation', current],
+    queryKey: organisationKeys.one(current),
     queryFn: () => getOrganisation(current ?? ''),
     enabled: !!current,
   });

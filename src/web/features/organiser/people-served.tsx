@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, InputNumber } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { recordPeopleServed, type Shift } from '../../api/activities.api.js';
-import { ApiError } from '../../api/http-client.js';
+import { activityKeys, recordPeopleServed, type Shift } from '../../api/activities.api.js';
+import { errorText } from '../../components/error-text.js';
 
 /** Records the people served (服务人次) in a session, which the city's statistics count. */
 export function PeopleServed({ shift, activityId }: { shift: Shift; activityId: string }) {
@@ -15,13 +15,10 @@ export function PeopleServed({ shift, activityId }: { shift: Shift; activityId: 
   const save = useMutation({
     mutationFn: () => recordPeopleServed(shift.id, count ?? 0),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['activity', activityId] });
+      void client.invalidateQueries({ queryKey: activityKeys.one(activityId) });
       void message.success(t('organiser.served.saved'));
     },
-    onError: (err) =>
-      void message.error(
-        t(`errors.${err instanceof ApiError ? err.code : 'UNKNOWN'}`, { defaultValue: t('errors.UNKNOWN') }),
-      ),
+    onError: (err) => void message.error(errorText(err, t)),
   });
   return (
     <div className="admin-row people-served">

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { listProjects, type ProjectSummary } from '../../api/projects.api.js';
+import { listProjects, projectKeys, type ProjectSummary } from '../../api/projects.api.js';
 
 interface Node {
   value: string;
@@ -21,7 +21,7 @@ function treeOf(items: ProjectSummary[]): Node[] {
   return roots;
 }
 
-const useAllProjects = () => useQuery({ queryKey: ['projects', 'all'], queryFn: () => listProjects({ limit: 200 }) });
+const useAllProjects = () => useQuery({ queryKey: projectKeys.all, queryFn: () => listProjects({ limit: 200 }) });
 
 /** A project's name from the same list the picker shows; null without a project. */
 export function useProjectName(id: string | null): string | null {

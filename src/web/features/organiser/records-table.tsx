@@ -3,8 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Modal, Space, Table, Tag } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/http-client.js';
-import { confirmRecords, listRecords, revokeRecord, type ServiceRecord } from '../../api/records.api.js';
+import { confirmRecords, listRecords, recordKeys, revokeRecord, type ServiceRecord } from '../../api/records.api.js';
+import { errorText } from '../../components/error-text.js';
 import { useFormat } from '../../components/format.js';
 import { useActivityTitles } from '../records/use-activity-titles.js';
 import { useVolunteerNames } from './use-names.js';
@@ -20,19 +20,14 @@ export function RecordsTable({ org, status }: { org: string; status?: 'pending' 
   const [revoking, setRevoking] = useState<ServiceRecord | null>(null);
   const [reason, setReason] = useState('');
   const q = useQuery({
-    queryKey: ['organiser', 'records', org, status],
+    queryKey: recordKeys.ofOrganisation(org, status),
     queryFn: () => listRecords({ organisationId: org, status }),
   });
   const items = q.data?.items ?? [];
   const names = useVolunteerNames(items.map((r) => r.shiftId));
   const titles = useActivityTitles(items.map((r) => r.activityId));
-  const refresh = () => client.invalidateQueries({ queryKey: ['organiser', 'records'] });
-  const failed = (err: unknown) =>
-    void message.error(
-      `${t(`errors.${err instanceof ApiError ? err.code : 'UNKNOWN'}`, { defaultValue: t('errors.UNKNOWN') })}${
-        err instanceof ApiError ? ` (${err.message})` : ''
-      }`,
-    );
+  const refresh = () => client.invalidateQueries({ queryKey: recordKeys.organiser });
+  const failed = (err: unknown) => void message.error(errorText(err, t, { withMessage: true }));
   const confirm = useMutation({
     mutationFn: () => confirmRecords(selected),
     onSuccess: (r) => {

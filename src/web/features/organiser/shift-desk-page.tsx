@@ -4,9 +4,9 @@ import { Button, Table, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { getActivity } from '../../api/activities.api.js';
-import { shiftAttendance, type Attendance } from '../../api/checkin.api.js';
-import { shiftSignups } from '../../api/signups.api.js';
+import { activityKeys, getActivity } from '../../api/activities.api.js';
+import { checkinKeys, shiftAttendance, type Attendance } from '../../api/checkin.api.js';
+import { shiftSignups, signupKeys } from '../../api/signups.api.js';
 import { useFormat } from '../../components/format.js';
 import { QrCode } from '../../components/qr-code.js';
 import { usePageTitle } from '../../components/use-page-title.js';
@@ -25,7 +25,7 @@ export function ShiftDeskPage() {
   const [full, setFull] = useState(false);
   const [kiosk, setKiosk] = useState(false);
   const activity = useQuery({
-    queryKey: ['activity', activityId],
+    queryKey: activityKeys.one(activityId),
     queryFn: () => getActivity(activityId),
     enabled: !!activityId,
   });
@@ -33,9 +33,9 @@ export function ShiftDeskPage() {
   const title = activity.data ? `${activity.data.title} · ${shift ? f.span(shift.start, shift.end) : ''}` : '';
   usePageTitle(t('organiser.desk.title'));
   const code = useCheckinCode(id);
-  const signups = useQuery({ queryKey: ['shift', id, 'signups'], queryFn: () => shiftSignups(id) });
+  const signups = useQuery({ queryKey: signupKeys.ofShift(id), queryFn: () => shiftSignups(id) });
   const attendance = useQuery({
-    queryKey: ['shift', id, 'attendance'],
+    queryKey: checkinKeys.attendance(id),
     queryFn: () => shiftAttendance(id),
     refetchInterval: 5000,
   });

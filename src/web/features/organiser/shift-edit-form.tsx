@@ -3,7 +3,8 @@ import { Alert, Button, Form, Input, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_LIMITS, PatchShiftBody } from '../../../common/contract/activities.js';
-import { patchShift, type Shift, type ShiftPatch } from '../../api/activities.api.js';
+import { activityKeys, patchShift, type Shift, type ShiftPatch } from '../../api/activities.api.js';
+import { signupKeys } from '../../api/signups.api.js';
 import { useFormat, type Format } from '../../components/format.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
@@ -54,8 +55,8 @@ export function ShiftEditForm({ shift, activityId }: { shift: Shift; activityId:
     onSuccess: () => {
       setFailure(null);
       setOpen(false);
-      void client.invalidateQueries({ queryKey: ['activity', activityId] });
-      void client.invalidateQueries({ queryKey: ['shift', shift.id, 'signups'] });
+      void client.invalidateQueries({ queryKey: activityKeys.one(activityId) });
+      void client.invalidateQueries({ queryKey: signupKeys.ofShift(shift.id) });
     },
     onError: (err) => setFailure(serverError(err, t, form, FIELDS)),
   });

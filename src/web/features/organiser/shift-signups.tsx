@@ -2,15 +2,17 @@ import { EmptyText, FLAG_COLOUR } from './empty-text.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/http-client.js';
+import { activityKeys } from '../../api/activities.api.js';
 import {
   approveSignup,
   cancelSignup,
   markNoShow,
   rejectSignup,
   shiftSignups,
+  signupKeys,
   type ShiftSignup,
 } from '../../api/signups.api.js';
+import { errorText } from '../../components/error-text.js';
 
 type Action = 'approve' | 'reject' | 'noShow' | 'cancel';
 const RUN: Record<Action, (id: string) => Promise<unknown>> = {
@@ -25,19 +27,14 @@ export function ShiftSignups({ shiftId, activityId }: { shiftId: string; activit
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const q = useQuery({ queryKey: ['shift', shiftId, 'signups'], queryFn: () => shiftSignups(shiftId) });
+  const q = useQuery({ queryKey: signupKeys.ofShift(shiftId), queryFn: () => shiftSignups(shiftId) });
   const act = useMutation({
     mutationFn: ({ action, id }: { action: Action; id: string }) => RUN[action](id),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['shift', shiftId, 'signups'] });
-      void client.invalidateQueries({ queryKey: ['activity', activityId] });
+      void client.invalidateQueries({ queryKey: signupKeys.ofShift(shiftId) });
+      void client.invalidateQueries({ queryKey: activityKeys.one(activityId) });
     },
-    onError: (err) =>
-      void message.error(
-        `${t(`errors.${err instanceof ApiError ? err.code : 'UNKNOWN'}`, { defaultValue: t('errors.UNKNOWN') })}${
-          err instanceof ApiError ? ` (${err.message})` : ''
-        }`,
-      ),
+    onError: (err) => void message.error(errorText(err, t, { withMessage: true })),
   });
   const button = (s: ShiftSignup, action: Action, danger = false) => (
     <Button

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { checkinCode } from '../../api/checkin.api.js';
+import { checkinCode, checkinKeys } from '../../api/checkin.api.js';
 import { refreshDelay } from '../../components/qr-code.js';
 
 /** The shift's rotating check-in code, asked for again just before it expires. */
 export function useCheckinCode(shiftId: string) {
   return useQuery({
-    queryKey: ['shift', shiftId, 'code'],
+    queryKey: checkinKeys.code(shiftId),
     queryFn: () => checkinCode(shiftId),
     staleTime: 0,
     refetchInterval: (query) => {

@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { shiftSignups } from '../../api/signups.api.js';
+import { shiftSignups, signupKeys } from '../../api/signups.api.js';
 
 /**
  * Volunteers' names for records and attendance, which carry only ids: the organiser sees
@@ -8,7 +8,7 @@ import { shiftSignups } from '../../api/signups.api.js';
 export function useVolunteerNames(shiftIds: (string | null)[]): Map<string, string> {
   const unique = [...new Set(shiftIds.filter((s): s is string => !!s))];
   const lists = useQueries({
-    queries: unique.map((id) => ({ queryKey: ['shift', id, 'signups'], queryFn: () => shiftSignups(id) })),
+    queries: unique.map((id) => ({ queryKey: signupKeys.ofShift(id), queryFn: () => shiftSignups(id) })),
   });
   const names = new Map<string, string>();
   for (const l of lists) for (const s of l.data?.items ?? []) names.set(s.volunteerId, s.volunteerName);

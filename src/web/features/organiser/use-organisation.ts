@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { getOrganisation } from '../../api/organisations.api.js';
+import { getOrganisation, organisationKeys } from '../../api/organisations.api.js';
 import { useSession } from '../auth/use-session.js';
 
 const STORAGE_KEY = 'shanmei.organiser.org';
@@ -19,7 +19,7 @@ export function useMyOrganisations() {
     ),
   ];
   const orgs = useQueries({
-    queries: ids.map((id) => ({ queryKey: ['organisation', id], queryFn: () => getOrganisation(id) })),
+    queries: ids.map((id) => ({ queryKey: organisationKeys.one(id), queryFn: () => getOrganisation(id) })),
   });
   const wide = !!me?.roles.some((g) => g.role === 'region_admin' || g.role === 'system_admin');
   return {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { listMembers, type Member } from '../../api/organisations.api.js';
+import { listMembers, organisationKeys, type Member } from '../../api/organisations.api.js';
 import type { ShiftSignup } from '../../api/signups.api.js';
 
 /** Someone the organiser may pick: a sign-up of the activity or a member of the organisation. */
@@ -34,7 +34,7 @@ async function allMembers(org: string): Promise<Member[]> {
 /** The organisation's members as pickable people (its admins only, like the members page). */
 export function useMemberPeople(org: string | null): Pickable[] {
   const q = useQuery({
-    queryKey: ['organisation', org, 'members', 'all'],
+    queryKey: organisationKeys.allMembers(org),
     queryFn: () => allMembers(org ?? ''),
     enabled: !!org,
   });

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { AdjustmentBody } from '../../../common/contract/points.js';
 import { adjustPoints, type Adjustment } from '../../api/points.api.js';
-import { getVolunteer, type VolunteerSearch } from '../../api/volunteers.api.js';
+import { getVolunteer, volunteerKeys, type VolunteerSearch } from '../../api/volunteers.api.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { fieldErrors } from '../../components/zod-messages.js';
@@ -49,7 +49,7 @@ export function AdjustmentPage() {
   const client = useQueryClient();
   const key = useRef<string | null>(null);
   const v = useQuery({
-    queryKey: ['volunteer', volunteerId],
+    queryKey: volunteerKeys.one(volunteerId),
     queryFn: () => getVolunteer(volunteerId ?? ''),
     enabled: !!volunteerId,
   });
@@ -65,7 +65,7 @@ export function AdjustmentPage() {
       setDone(a);
       setFailure(null);
       form.resetFields();
-      void client.invalidateQueries({ queryKey: ['volunteer', volunteerId] });
+      void client.invalidateQueries({ queryKey: volunteerKeys.one(volunteerId) });
     },
     onError: (err) => {
       key.current = null;

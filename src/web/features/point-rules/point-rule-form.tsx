@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_FIELDS, RECORD_SOURCES } from '../../../common/enums.js';
 import { PointRuleBody } from '../../../common/contract/points.js';
-import { createPointRule, type PointRule } from '../../api/points.api.js';
+import { createPointRule, pointKeys, type PointRule } from '../../api/points.api.js';
 import { useFieldName } from '../../components/labels.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
@@ -45,7 +45,7 @@ export function PointRuleForm({ onCreated }: { onCreated: (r: PointRule) => void
     onSuccess: (r) => {
       setFailure(null);
       form.resetFields();
-      void client.invalidateQueries({ queryKey: ['point-rules'] });
+      void client.invalidateQueries({ queryKey: pointKeys.rules });
       onCreated(r);
     },
     onError: (err) => setFailure(serverError(err, t, form, FIELDS, { scopeId: scopeField })),

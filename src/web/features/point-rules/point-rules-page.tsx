@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listPointRules, type PointRule } from '../../api/points.api.js';
+import { listPointRules, pointKeys, type PointRule } from '../../api/points.api.js';
 import { useFormat } from '../../components/format.js';
 import { useFieldName } from '../../components/labels.js';
 import { ErrorNotice } from '../../components/status-views.js';
@@ -17,7 +17,7 @@ export function PointRulesPage() {
   usePageTitle(t('pointRules.title'));
   const f = useFormat();
   const fieldName = useFieldName();
-  const q = useQuery({ queryKey: ['point-rules'], queryFn: () => listPointRules() });
+  const q = useQuery({ queryKey: pointKeys.rules, queryFn: () => listPointRules() });
   const [created, setCreated] = useState<PointRule | null>(null);
   const rules = q.data?.items ?? [];
   // A rule's organisation scope is a department (部门), said so rather than "组织".

@@ -1,9 +1,9 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
-import { pointStatement, type StatementItem } from '../../api/points.api.js';
+import { pointKeys, pointStatement, type StatementItem } from '../../api/points.api.js';
 import { useFormat } from '../../components/format.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
+import { useCursorPages } from '../../components/use-cursor-pages.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
 import { PointsNav } from './points-nav.js';
@@ -16,17 +16,15 @@ export function MyPointsPage() {
   usePageTitle(t('points.title'));
   const { me, loading } = useSession();
   const volunteerId = me?.user.volunteerId ?? '';
-  const q = useInfiniteQuery({
-    queryKey: ['points', 'statement', volunteerId],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => pointStatement(volunteerId, pageParam),
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-    enabled: !!volunteerId,
-  });
+  const q = useCursorPages(
+    pointKeys.statement(volunteerId),
+    (cursor) => pointStatement(volunteerId, cursor),
+    !!volunteerId,
+  );
   if (loading) return <Loading />;
   if (!me) return <Navigate to="/login" replace />;
   if (!volunteerId) return <p className="notice">{t('activities.volunteersOnly')}</p>;
-  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = q.rows;
   const balance = q.data?.pages[0]?.balance;
   return (
     <div className="page narrow points-page">

@@ -1,9 +1,9 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
-import { myRedemptions, type Redemption } from '../../api/supermarkets.api.js';
+import { myRedemptions, supermarketKeys, type Redemption } from '../../api/supermarkets.api.js';
 import { useFormat } from '../../components/format.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
+import { useCursorPages } from '../../components/use-cursor-pages.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
 import { PointsNav } from './points-nav.js';
@@ -16,17 +16,11 @@ export function MyRedemptionsPage() {
   usePageTitle(t('points.redemptions'));
   const { me, loading } = useSession();
   const volunteerId = me?.user.volunteerId ?? '';
-  const q = useInfiniteQuery({
-    queryKey: ['redemptions', 'mine', volunteerId],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => myRedemptions(pageParam),
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-    enabled: !!volunteerId,
-  });
+  const q = useCursorPages(supermarketKeys.myRedemptions(volunteerId), myRedemptions, !!volunteerId);
   if (loading) return <Loading />;
   if (!me) return <Navigate to="/login" replace />;
   if (!volunteerId) return <p className="notice">{t('activities.volunteersOnly')}</p>;
-  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = q.rows;
   return (
     <div className="page narrow points-page">
       <h1>{t('points.redemptions')}</h1>

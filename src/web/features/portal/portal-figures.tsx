@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { getStatsOverview } from '../../api/stats.api.js';
+import { getStatsOverview, statsKeys } from '../../api/stats.api.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { localDate } from '../../../common/zoned-time.js';
 import { sumOf, useFigureFormat } from '../stats/stats-format.js';
@@ -10,7 +10,7 @@ import '../stats/figures.css';
 export function PortalFigures() {
   const { t } = useTranslation();
   const f = useFigureFormat();
-  const q = useQuery({ queryKey: ['stats', 'portal'], queryFn: () => getStatsOverview(), staleTime: 60_000 });
+  const q = useQuery({ queryKey: statsKeys.portal, queryFn: () => getStatsOverview(), staleTime: 60_000 });
   const s = q.data;
   const figures: [string, string][] = s
     ? [

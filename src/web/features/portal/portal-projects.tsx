@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { listProjects } from '../../api/projects.api.js';
+import { listProjects, projectKeys } from '../../api/projects.api.js';
 import { useFieldName } from '../../components/labels.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { HonourList } from '../projects/honour-list.js';
@@ -13,7 +13,7 @@ export function PortalProjects() {
   const { t } = useTranslation();
   const fieldName = useFieldName();
   const q = useQuery({
-    queryKey: ['projects', 'portal'],
+    queryKey: projectKeys.portal,
     queryFn: () => listProjects({ parentId: 'root', limit: SHOWN }),
   });
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { listSites } from '../../api/sites.api.js';
+import { listSites, siteKeys } from '../../api/sites.api.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 
 const SHOWN = 6;
@@ -9,7 +9,7 @@ const SHOWN = 6;
 /** A few sites (阵地) on the front page, with the way to the full map. */
 export function PortalSites() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['sites', 'portal'], queryFn: () => listSites({ limit: SHOWN }) });
+  const q = useQuery({ queryKey: siteKeys.portal, queryFn: () => listSites({ limit: SHOWN }) });
 
   return (
     <section aria-labelledby="sites-title" className="section">

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { listActivities } from '../../api/activities.api.js';
-import { getProject } from '../../api/projects.api.js';
+import { activityKeys, listActivities } from '../../api/activities.api.js';
+import { getProject, projectKeys } from '../../api/projects.api.js';
 import { useFormat } from '../../components/format.js';
 import { useFieldName } from '../../components/labels.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
@@ -15,9 +15,9 @@ export function ProjectPage() {
   const { id = '' } = useParams();
   const fieldName = useFieldName();
   const f = useFormat();
-  const q = useQuery({ queryKey: ['project', id], queryFn: () => getProject(id) });
+  const q = useQuery({ queryKey: projectKeys.one(id), queryFn: () => getProject(id) });
   const acts = useQuery({
-    queryKey: ['activities', 'project', id],
+    queryKey: activityKeys.ofProject(id),
     queryFn: () => listActivities({ projectId: id, limit: 20 }),
   });
   usePageTitle(q.data?.name ?? t('projects.title'));

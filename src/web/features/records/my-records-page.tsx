@@ -1,10 +1,10 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
-import { listRecords, type ServiceRecord } from '../../api/records.api.js';
+import { listRecords, recordKeys, type ServiceRecord } from '../../api/records.api.js';
 import { useFormat } from '../../components/format.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
+import { useCursorPages } from '../../components/use-cursor-pages.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
 import { CorrectionForm } from './correction-form.js';
@@ -17,14 +17,12 @@ export function MyRecordsPage() {
   usePageTitle(t('records.title'));
   const { me, loading } = useSession();
   const volunteerId = me?.user.volunteerId ?? '';
-  const q = useInfiniteQuery({
-    queryKey: ['records', 'mine', volunteerId],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => listRecords({ volunteerId, cursor: pageParam }),
-    getNextPageParam: (p) => p.nextCursor ?? undefined,
-    enabled: !!volunteerId,
-  });
-  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const q = useCursorPages(
+    recordKeys.mine(volunteerId),
+    (cursor) => listRecords({ volunteerId, cursor }),
+    !!volunteerId,
+  );
+  const items = q.rows;
   const titles = useActivityTitles(items.map((r) => r.activityId));
   if (loading) return <Loading />;
   if (!me) return <Navigate to="/login" replace />;

@@ -1,12 +1,12 @@
 import { useQueries } from '@tanstack/react-query';
-import { getActivity } from '../../api/activities.api.js';
+import { activityKeys, getActivity } from '../../api/activities.api.js';
 
 /** Titles of the given activities (records carry only the id), fetched once each and cached. */
 export function useActivityTitles(ids: string[]): Map<string, string> {
   const unique = [...new Set(ids)];
   const results = useQueries({
     queries: unique.map((id) => ({
-      queryKey: ['activity', id],
+      queryKey: activityKeys.one(id),
       queryFn: () => getActivity(id),
       staleTime: 5 * 60_000,
     })),

@@ -3,7 +3,7 @@ import { Button, Radio, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { siteCalendar, type SiteCalendarEntry } from '../../api/sites.api.js';
+import { siteCalendar, siteKeys, type SiteCalendarEntry } from '../../api/sites.api.js';
 import { useFormat } from '../../components/format.js';
 import { useFieldName } from '../../components/labels.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
@@ -21,7 +21,7 @@ export function SiteCalendarPage({ siteId }: { siteId: string }) {
   const w = windowOf(view, anchor, f.timeZone);
   const window = { from: w.from, to: w.to };
   const q = useQuery({
-    queryKey: ['site-calendar', siteId, window.from, window.to],
+    queryKey: siteKeys.calendar(siteId, window),
     queryFn: () => siteCalendar(siteId, window),
   });
   const locale = isEnglish(i18n.language) ? 'en-GB' : 'zh-CN';

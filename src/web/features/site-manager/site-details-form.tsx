@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UpdateSiteBody } from '../../../common/contract/sites.js';
-import { updateSite, type Site, type SitePatch } from '../../api/sites.api.js';
+import { siteKeys, updateSite, type Site, type SitePatch } from '../../api/sites.api.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
 
@@ -52,8 +52,8 @@ export function SiteDetailsForm({ site }: { site: Site }) {
   const save = useMutation({
     mutationFn: (body: SitePatch) => updateSite(site.id, body),
     onSuccess: (s) => {
-      client.setQueryData(['site', s.id], s);
-      void client.invalidateQueries({ queryKey: ['sites'] });
+      client.setQueryData(siteKeys.one(s.id), s);
+      void client.invalidateQueries({ queryKey: siteKeys.lists });
       form.setFieldsValue(valuesOf(s));
       setFailure(null);
       setSaved('saved');

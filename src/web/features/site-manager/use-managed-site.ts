@@ -1,7 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { getSite } from '../../api/supermarkets.api.js';
-import type { Site } from '../../api/sites.api.js';
+import { siteKeys, type Site } from '../../api/sites.api.js';
 import { useSession } from '../auth/use-session.js';
 import { managedSiteIds } from './site-manager-roles.js';
 
@@ -14,7 +14,7 @@ export function useManagedSite() {
   const [params, setParams] = useSearchParams();
   const ids = managedSiteIds(me);
   const queries = useQueries({
-    queries: ids.map((id) => ({ queryKey: ['site', id], queryFn: () => getSite(id), staleTime: 300_000 })),
+    queries: ids.map((id) => ({ queryKey: siteKeys.one(id), queryFn: () => getSite(id), staleTime: 300_000 })),
   });
   const sites = queries.flatMap((q) => (q.data ? [q.data] : []));
   const wanted = params.get('site');

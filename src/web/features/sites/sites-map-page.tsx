@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SITE_TYPES, type SiteType } from '../../../common/enums.js';
-import { listSites } from '../../api/sites.api.js';
+import { listSites, siteKeys } from '../../api/sites.api.js';
 import { SITE_TYPE_COLOURS } from '../../components/labels.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
@@ -24,7 +24,7 @@ export function SitesMapPage() {
   const [near, locate, clearNear] = useNearMe();
   const nearParam = near.state === 'on' ? `${near.lat.toFixed(5)},${near.lng.toFixed(5)}` : undefined;
   const q = useQuery({
-    queryKey: ['sites', 'map', type, nearParam, radiusKm],
+    queryKey: siteKeys.map(type, nearParam, radiusKm),
     queryFn: () =>
       listSites({ type: type || undefined, limit: 200, ...(nearParam ? { near: nearParam, radiusKm } : {}) }),
   });

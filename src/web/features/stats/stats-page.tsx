@@ -2,8 +2,8 @@ import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listOrganisations } from '../../api/organisations.api.js';
-import { getStatsOverview, type StatsOverview } from '../../api/stats.api.js';
+import { listOrganisations, organisationKeys } from '../../api/organisations.api.js';
+import { getStatsOverview, statsKeys, type StatsOverview } from '../../api/stats.api.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { RegionCascader } from '../admin/region-cascader.js';
@@ -29,12 +29,12 @@ export default function StatsPage() {
   const regionCode = path[path.length - 1] ?? ownRegion;
   const query = { regionCode, departmentId, from: from || undefined, to: to || undefined };
   const q = useQuery({
-    queryKey: ['stats', 'admin', query],
+    queryKey: statsKeys.admin(query),
     queryFn: () => getStatsOverview(query),
     placeholderData: keepPreviousData,
   });
   const departments = useQuery({
-    queryKey: ['organisations', 'departments'],
+    queryKey: organisationKeys.departments,
     queryFn: () => listOrganisations({ kind: 'department', limit: 200 }),
   });
 

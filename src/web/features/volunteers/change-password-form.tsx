@@ -5,6 +5,7 @@ import { ChangePasswordBody } from '../../../common/contract/verification.js';
 import { ApiError } from '../../api/http-client.js';
 import { changePassword } from '../../api/verification.api.js';
 import { NewPasswordField } from '../../components/credential-fields.js';
+import { errorText } from '../../components/error-text.js';
 import { TextField } from '../../components/form-field.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 
@@ -20,12 +21,7 @@ export function ChangePasswordForm() {
     onSuccess: () => setForm(EMPTY),
     onError: (err) => {
       const field = err instanceof ApiError ? err.field : undefined;
-      const text =
-        err instanceof ApiError
-          ? t(`profile.server.${err.code}.${field ?? ''}`, {
-              defaultValue: t(`errors.${err.code}`, { defaultValue: t('errors.UNKNOWN') }),
-            })
-          : t('errors.UNKNOWN');
+      const text = errorText(err, t, { keys: (e) => [field && `profile.server.${e.code}.${field}`] });
       setErrors(field ? { [field]: text } : { form: text });
     },
   });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http-client.js';
 import { closeAccount } from '../../api/verification.api.js';
 import { markAccountClosed } from '../../components/account-closed.js';
+import { errorText } from '../../components/error-text.js';
 import { TextField } from '../../components/form-field.js';
 
 /**
@@ -29,12 +30,7 @@ export function CloseAccountForm() {
       setErrors(
         err instanceof ApiError && err.field === 'currentPassword'
           ? { currentPassword: t('profile.server.WRONG_PASSWORD.currentPassword') }
-          : {
-              form:
-                err instanceof ApiError
-                  ? t(`errors.${err.code}`, { defaultValue: t('errors.UNKNOWN') })
-                  : t('errors.UNKNOWN'),
-            },
+          : { form: errorText(err, t) },
       ),
   });
   const onSubmit = (e: FormEvent) => {

@@ -3,14 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GuardianConsentBody } from '../../../common/contract/guardians.js';
 import { ApiError } from '../../api/http-client.js';
-import { getGuardian, giveGuardianConsent, type Volunteer } from '../../api/volunteers.api.js';
+import { getGuardian, giveGuardianConsent, volunteerKeys, type Volunteer } from '../../api/volunteers.api.js';
+import { errorText } from '../../components/error-text.js';
 import { useFormat } from '../../components/format.js';
 import { EMPTY_GUARDIAN, GuardianFields, type GuardianErrors } from '../../components/guardian-fields.js';
 import { useGuardianAges } from '../../components/use-public-config.js';
 import { fieldErrors } from '../../components/zod-messages.js';
-import { volunteerKey } from './use-my-volunteer.js';
-
-const guardianKey = (volunteerId: string) => ['guardian', volunteerId] as const;
 
 /**
  * A minor's guardian on the Me page: the consent form while it is missing (sign-ups stay
@@ -24,7 +22,7 @@ export function GuardianCard({ v }: { v: Volunteer }) {
   const [form, setForm] = useState(EMPTY_GUARDIAN);
   const [errors, setErrors] = useState<GuardianErrors & { form?: string }>({});
   const guardian = useQuery({
-    queryKey: guardianKey(v.id),
+    queryKey: volunteerKeys.guardian(v.id),
     queryFn: () =>
       getGuardian(v.id).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
   });
@@ -32,17 +30,12 @@ export function GuardianCard({ v }: { v: Volunteer }) {
     mutationFn: giveGuardianConsent,
     onSuccess: (g) => {
       setForm(EMPTY_GUARDIAN);
-      client.setQueryData(guardianKey(v.id), g);
-      void client.invalidateQueries({ queryKey: volunteerKey(v.id) });
+      client.setQueryData(volunteerKeys.guardian(v.id), g);
+      void client.invalidateQueries({ queryKey: volunteerKeys.one(v.id) });
     },
     onError: (err) => {
       const field = err instanceof ApiError ? err.field : undefined;
-      const text =
-        err instanceof ApiError
-          ? t(`guardian.server.${err.code}`, {
-              defaultValue: t(`errors.${err.code}`, { defaultValue: t('errors.UNKNOWN') }),
-            })
-          : t('errors.UNKNOWN');
+      const text = errorText(err, t, { keys: (e) => [`guardian.server.${e.code}`] });
       setErrors(field ? { [field]: text } : { form: text });
     },
   });

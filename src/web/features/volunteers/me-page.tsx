@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
+import { regionKeys } from '../../api/regions.api.js';
 import type { Volunteer } from '../../api/volunteers.api.js';
 import { regionPath } from '../../api/profile.api.js';
 import { useFieldName } from '../../components/labels.js';
@@ -104,7 +105,7 @@ function ProfileSummary({ v }: { v: Volunteer }) {
   const { t } = useTranslation();
   const fieldName = useFieldName();
   const region = useQuery({
-    queryKey: ['region-path', v.regionCode],
+    queryKey: regionKeys.path(v.regionCode),
     queryFn: () => regionPath(v.regionCode),
     staleTime: Infinity,
   });

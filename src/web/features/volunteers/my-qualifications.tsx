@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { myQualifications, qualificationKinds } from '../../api/profile.api.js';
+import { volunteerKeys } from '../../api/volunteers.api.js';
 import { useFormat } from '../../components/format.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { isEnglish } from '../../i18n/i18n.js';
@@ -9,8 +10,15 @@ import { isEnglish } from '../../i18n/i18n.js';
 export function MyQualifications({ volunteerId }: { volunteerId: string }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const q = useQuery({ queryKey: ['qualifications', volunteerId], queryFn: () => myQualifications(volunteerId) });
-  const kinds = useQuery({ queryKey: ['qualification-kinds'], queryFn: qualificationKinds, staleTime: Infinity });
+  const q = useQuery({
+    queryKey: volunteerKeys.qualifications(volunteerId),
+    queryFn: () => myQualifications(volunteerId),
+  });
+  const kinds = useQuery({
+    queryKey: volunteerKeys.qualificationKinds,
+    queryFn: qualificationKinds,
+    staleTime: Infinity,
+  });
   const nameOf = (code: string, fallback: string) => {
     const k = kinds.data?.items.find((x) => x.code === code);
     if (!k) return fallback;

@@ -2,14 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
-import { answerMembership, myMemberships, type MyMembership } from '../../api/organisations.api.js';
+import { answerMembership, myMemberships, organisationKeys, type MyMembership } from '../../api/organisations.api.js';
 import { useFormat } from '../../components/format.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
 import './profile.css';
-
-const KEY = ['my-memberships'] as const;
 
 type Action = 'accept' | 'decline' | 'end';
 
@@ -30,7 +28,11 @@ export function MyTeamsPage() {
   const { t } = useTranslation();
   usePageTitle(t('teams.title'));
   const { me, loading } = useSession();
-  const q = useQuery({ queryKey: KEY, queryFn: myMemberships, enabled: !!me?.user.volunteerId });
+  const q = useQuery({
+    queryKey: organisationKeys.myMemberships,
+    queryFn: myMemberships,
+    enabled: !!me?.user.volunteerId,
+  });
   if (loading) return <Loading />;
   if (!me) return <Navigate to="/login" replace />;
   const items = q.data?.items ?? [];
@@ -80,7 +82,7 @@ function MembershipItem({ m }: { m: MyMembership }) {
     mutationFn: (action: Action) => answerMembership(m.id, action),
     onSuccess: () => {
       setFailure(null);
-      void client.invalidateQueries({ queryKey: KEY });
+      void client.invalidateQueries({ queryKey: organisationKeys.myMemberships });
     },
     onError: setFailure,
   });

@@ -4,14 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { EmailBody, NOTIFICATION_KINDS } from '../../../common/contract/notifications.js';
 import { ApiError } from '../../api/http-client.js';
-import { notificationPrefs, putEmail, putNotificationPrefs, type NotificationPrefs } from '../../api/profile.api.js';
+import {
+  notificationPrefs,
+  profileKeys,
+  putEmail,
+  putNotificationPrefs,
+  type NotificationPrefs,
+} from '../../api/profile.api.js';
+import { errorText } from '../../components/error-text.js';
 import { TextField } from '../../components/form-field.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
 import './profile.css';
-
-const PREFS_KEY = ['notification-prefs'] as const;
 
 /**
  * /me/notifications: where notices go. The in-app inbox always gets them; e-mail and SMS are
@@ -22,7 +27,7 @@ export function NotificationSettingsPage() {
   const { t } = useTranslation();
   usePageTitle(t('profile.notifications.title'));
   const { me, loading } = useSession();
-  const prefs = useQuery({ queryKey: PREFS_KEY, queryFn: notificationPrefs, enabled: !!me });
+  const prefs = useQuery({ queryKey: profileKeys.notificationPrefs, queryFn: notificationPrefs, enabled: !!me });
   if (loading) return <Loading />;
   if (!me) return <Navigate to="/login" replace />;
   return (
@@ -54,13 +59,11 @@ function EmailForm({ masked }: { masked: string | null }) {
     mutationFn: putEmail,
     onSuccess: () => {
       setEmail('');
-      void client.invalidateQueries({ queryKey: PREFS_KEY });
+      void client.invalidateQueries({ queryKey: profileKeys.notificationPrefs });
     },
     onError: (err) =>
       setError(
-        err instanceof ApiError && err.field === 'email'
-          ? t('profile.notifications.emailInvalid')
-          : `${t(`errors.${err instanceof ApiError ? err.code : 'UNKNOWN'}`, { defaultValue: t('errors.UNKNOWN') })}`,
+        err instanceof ApiError && err.field === 'email' ? t('profile.notifications.emailInvalid') : errorText(err, t),
       ),
   });
   useEffect(() => {
@@ -124,7 +127,7 @@ function ChannelsForm({ prefs }: { prefs: NotificationPrefs }) {
   const doneRef = useRef<HTMLParagraphElement>(null);
   const save = useMutation({
     mutationFn: putNotificationPrefs,
-    onSuccess: (p) => client.setQueryData(PREFS_KEY, p),
+    onSuccess: (p) => client.setQueryData(profileKeys.notificationPrefs, p),
   });
   useEffect(() => {
     if (save.isSuccess) doneRef.current?.focus();

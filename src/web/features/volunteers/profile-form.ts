@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { UpdateVolunteerBody, type AvailabilitySlot, type Volunteer } from '../../../common/contract/volunteers.js';
 import { ApiError } from '../../api/http-client.js';
 import type { ProfileChange } from '../../api/profile.api.js';
+import { errorText } from '../../components/error-text.js';
 import { issueMessage } from '../../components/zod-messages.js';
 
 /** What the profile form edits; the phone stays empty unless it is to change. */
@@ -77,8 +78,7 @@ export function validateProfile(change: ProfileChange, t: TFunction): ProfileErr
  * `body.availability.0.to`), in the UI language where there is a sentence for it.
  */
 export function serverErrors(err: unknown, t: TFunction): ProfileErrors {
-  if (!(err instanceof ApiError)) return { form: t('errors.UNKNOWN') };
-  const generic = `${t(`errors.${err.code}`, { defaultValue: t('errors.UNKNOWN') })} (${err.message})`;
+  if (!(err instanceof ApiError)) return { form: errorText(err, t) };
   const parts = err.field?.split('.') ?? [];
   const key = errorKey(parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
   if (
@@ -87,7 +87,7 @@ export function serverErrors(err: unknown, t: TFunction): ProfileErrors {
       parts[0] ?? '',
     )
   ) {
-    return { form: generic };
+    return { form: errorText(err, t, { withMessage: true }) };
   }
-  return { [key]: t(`profile.server.${err.code}.${parts[0]}`, { defaultValue: generic }) };
+  return { [key]: errorText(err, t, { keys: (e) => [`profile.server.${e.code}.${parts[0]}`], withMessage: true }) };
 }

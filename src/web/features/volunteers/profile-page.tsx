@@ -3,7 +3,9 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import type { Volunteer } from '../../../common/contract/volunteers.js';
-import { listFields, regionPath, updateProfile } from '../../api/profile.api.js';
+import { listFields, profileKeys, regionPath, updateProfile } from '../../api/profile.api.js';
+import { regionKeys } from '../../api/regions.api.js';
+import { volunteerKeys } from '../../api/volunteers.api.js';
 import { TextField } from '../../components/form-field.js';
 import { RegionPicker } from '../../components/region-picker.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
@@ -21,7 +23,7 @@ import {
   type ProfileState,
 } from './profile-form.js';
 import { SkillsInput } from './skills-input.js';
-import { useMyVolunteer, volunteerKey } from './use-my-volunteer.js';
+import { useMyVolunteer } from './use-my-volunteer.js';
 import './profile.css';
 import { ChangePasswordForm } from './change-password-form.js';
 import { CloseAccountForm } from './close-account-form.js';
@@ -34,7 +36,7 @@ export function ProfilePage() {
   const code = volunteer.data?.regionCode;
   // After a save moves the region, the form stays as it is (with its confirmation) while the new path loads.
   const path = useQuery({
-    queryKey: ['region-path', code],
+    queryKey: regionKeys.path(code),
     queryFn: () => regionPath(code ?? ''),
     enabled: !!code,
     placeholderData: (previous) => previous,
@@ -73,13 +75,13 @@ function ProfileForm({ volunteer, regionPath: initialPath }: { volunteer: Volunt
   const [errors, setErrors] = useState<ProfileErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
   const savedRef = useRef<HTMLParagraphElement>(null);
-  const fields = useQuery({ queryKey: ['fields'], queryFn: listFields, staleTime: Infinity });
+  const fields = useQuery({ queryKey: profileKeys.fields, queryFn: listFields, staleTime: Infinity });
 
   const save = useMutation({
     mutationFn: (s: ProfileState) => updateProfile(volunteer.id, changeOf(s)),
     onSuccess: (v) => {
-      client.setQueryData(volunteerKey(v.id), v);
-      void client.invalidateQueries({ queryKey: ['region-path'] });
+      client.setQueryData(volunteerKeys.one(v.id), v);
+      void client.invalidateQueries({ queryKey: regionKeys.paths });
       setForm((f) => ({ ...f, phone: '', currentPassword: '', verificationCode: '' }));
     },
     onError: (err) => setErrors(serverErrors(err, t)),

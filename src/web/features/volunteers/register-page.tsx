@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { DEFAULT_FIELDS, ID_TYPES, type IdType } from '../../../common/enums.js';
 import { ApiError } from '../../api/http-client.js';
 import { registerVolunteer, type Volunteer, type VolunteerInput } from '../../api/volunteers.api.js';
+import { errorText } from '../../components/error-text.js';
 import { FormField, TextField } from '../../components/form-field.js';
 import { useFieldName } from '../../components/labels.js';
 import { RegionPicker } from '../../components/region-picker.js';
@@ -87,23 +88,21 @@ export function RegisterPage() {
   const mutation = useMutation<Volunteer, unknown, VolunteerInput>({
     mutationFn: registerVolunteer,
     onError: (err) => {
-      if (!(err instanceof ApiError)) return setErrors({ form: t('errors.UNKNOWN') });
+      if (!(err instanceof ApiError)) return setErrors({ form: errorText(err, t) });
       if (err.field?.startsWith('guardian')) {
         const sub = err.field.slice('guardian.'.length) as keyof GuardianErrors;
-        const text = t(`guardian.server.${err.code}`, { defaultValue: t(`errors.${err.code}`) });
+        const text = errorText(err, t, { keys: (e) => [`guardian.server.${e.code}`] });
         setErrors({});
         return setGuardianErrors(sub ? { [sub]: text } : { name: text });
       }
       const field = err.field as keyof FieldErrors | undefined;
-      const generic = `${t(`errors.${err.code}`, { defaultValue: t('errors.UNKNOWN') })} (${err.message})`;
       // A known refusal of one field has its own sentence; anything else keeps the server's words.
       const phone = (err.details as { phone?: unknown } | undefined)?.phone;
-      const text = field
-        ? t(`register.server.${err.code}.${field}`, {
-            defaultValue: generic,
-            phone: typeof phone === 'string' ? phone : '',
-          })
-        : generic;
+      const text = errorText(err, t, {
+        keys: (e) => [field && `register.server.${e.code}.${field}`],
+        values: { phone: typeof phone === 'string' ? phone : '' },
+        withMessage: true,
+      });
       if (field && field in EMPTY_INPUT_KEYS) setErrors({ [field]: text });
       else setErrors({ form: text });
     },
