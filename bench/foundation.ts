@@ -1,4 +1,4 @@
-import { hashPassword } from '../src/server/modules/auth/passwords.js';
+import { hashPassword } from '../src/server/platform/passwords.js';
 import { fmt, load, percentiles } from './lib/load.js';
 import { freshDatabaseUrl, startShanmei, type Dialect } from './lib/server.js';
 

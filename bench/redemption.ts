@@ -14,7 +14,7 @@ import { makeRegions, makeUser, makeVolunteer } from '../test/factories.js';
 import { PersonalDataCipher } from '../src/server/crypto.js';
 import { openDatabase, toNumber } from '../src/server/db/database.js';
 import { newId, nowIso } from '../src/server/ids.js';
-import { issueMemberCode } from '../src/server/modules/checkin/codes.js';
+import { issueMemberCode } from '../src/server/platform/codes.js';
 import { postTransaction, walletOf } from '../src/server/modules/points/ledger.js';
 import { insertSite } from '../src/server/modules/sites/sites.repository.js';
 import { openBenchDatabase } from './lib/data.js';

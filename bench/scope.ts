@@ -4,7 +4,7 @@ import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrator.js';
 import { newId } from '../src/server/ids.js';
-import { Policy, type Actor } from '../src/server/modules/access/policy.js';
+import { Policy, type Actor } from '../src/server/platform/access/policy.js';
 import { insertOrganisation } from '../src/server/modules/organisations/organisations.repository.js';
 import { insertRegions } from '../src/server/modules/regions/regions.repository.js';
 import type { Row } from './foundation.js';

@@ -4,7 +4,7 @@ import { residentIdCheckDigit } from '../src/common/id-numbers.js';
 import type { AppContext } from '../src/server/context.js';
 import type { Db } from '../src/server/db/database.js';
 import { newId, nowIso } from '../src/server/ids.js';
-import { hashPassword } from '../src/server/modules/auth/passwords.js';
+import { hashPassword } from '../src/server/platform/passwords.js';
 import { insertRegions, type RegionInput } from '../src/server/modules/regions/regions.repository.js';
 import {
   registerVolunteer,

@@ -8,7 +8,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { clientFor, type BearerClient } from './activity-factories.js';
 import { makeRegions, makeUser, makeVolunteer, REGIONS } from './factories.js';
 import type { TestApp } from './test-app.js';
-import { issueMemberCode } from '../src/server/modules/checkin/codes.js';
+import { issueMemberCode } from '../src/server/platform/codes.js';
 import { postTransaction, walletOf } from '../src/server/modules/points/ledger.js';
 import { insertSite } from '../src/server/modules/sites/sites.repository.js';
 

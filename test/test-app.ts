@@ -7,7 +7,7 @@ import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import type { App } from '../src/server/context.js';
 import type { Dialect } from '../src/server/db/database.js';
-import { devSmsProvider } from '../src/server/modules/notifications/transports.js';
+import { devSmsProvider } from '../src/server/platform/notify/transports.js';
 import { SmsInbox } from './sms.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
