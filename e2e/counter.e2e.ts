@@ -225,7 +225,7 @@ describe('points supermarket counter, my points and point rules', () => {
     await page.locator('#stock_reason').fill('爱心企业捐赠');
     await page.getByTestId('stock-submit').click();
     await counter.successNotice().filter({ hasText: '东北大米' }).waitFor();
-    assert.equal(await counter.stockOf('东北大米'), 8);
+    await counter.waitForStock('东北大米', 8);
     await page.getByRole('button', { name: /库存记录\s*东北大米/ }).click();
     await page.getByTestId('movements').getByText('爱心企业捐赠').waitFor();
     await counter.settled();

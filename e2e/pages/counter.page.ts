@@ -72,6 +72,14 @@ export class CounterPage extends AdminPage {
     return Number((await cell.textContent())?.trim());
   }
 
+  /** Waits until the goods row shows `n` in stock: after a change the list refreshes a moment after the notice. */
+  async waitForStock(goodsName: string, n: number): Promise<void> {
+    await this.page
+      .getByTestId(`stock-${goodsName}`)
+      .filter({ hasText: new RegExp(`^\\s*${n}\\s*$`) })
+      .waitFor();
+  }
+
   reverseButtons() {
     return this.page.getByTestId('reverse-button');
   }
