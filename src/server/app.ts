@@ -141,7 +141,19 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   statsRoutes(app);
 
   if (config.webRoot) {
-    await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });
+    // Vite names every asset by its content hash: those never change, so browsers keep them a
+    // year; index.html (and anything unhashed) is asked again each time. The build writes .br
+    // and .gz beside each file, and the one the browser accepts is sent.
+    await app.register(fastifyStatic, {
+      root: config.webRoot,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        const hashed = /[\\/]assets[\\/][^\\/]+-[\w-]{8}\.\w+(\.br|\.gz)?$/.test(path);
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   return app;
 }
