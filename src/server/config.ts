@@ -22,6 +22,8 @@ export interface Config {
   mapTiles: string | null;
   /** Attribution the tile server's licence asks for, shown on the map. */
   mapAttribution: string | null;
+  /** The province whose regions a new installation starts with (SHANMEI_PROVINCE, default 500000). */
+  province: string;
 }
 
 const DEFAULT_DB = 'sqlite:./data/shanmei.db';
@@ -81,6 +83,15 @@ export function parseMapTiles(value: string | undefined): string | null {
   return v;
 }
 
+/** A province code: 2 digits, or 6 ending in 0000 (GB/T 2260); anything else stops the start. */
+export function parseProvince(value: string | undefined): string {
+  const v = value?.trim() || '500000';
+  if (!/^\d{2}(0000)?$/.test(v)) {
+    throw new Error(`SHANMEI_PROVINCE must be a province code, 2 digits or 6 ending in 0000 (e.g. 500000); got "${v}"`);
+  }
+  return v;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const databaseUrl = overrides.databaseUrl ?? env.DATABASE_URL ?? DEFAULT_DB;
   const port = Number(env.PORT ?? 8080);
@@ -105,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: truthy(env.SHANMEI_SECURE_COOKIES, false),
     mapTiles: parseMapTiles(env.SHANMEI_MAP_TILES),
     mapAttribution: env.SHANMEI_MAP_ATTRIBUTION?.trim() || null,
+    province: parseProvince(env.SHANMEI_PROVINCE),
     ...overrides,
   };
 }

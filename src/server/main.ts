@@ -4,7 +4,7 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 import { startJobs, type Jobs } from './jobs/scheduler.js';
 import { transportsFromEnv } from './platform/notify/transports.js';
-import { bootstrapAdmin, seedServiceFields } from './modules/bootstrap/index.js';
+import { bootstrapAdmin, seedRegionsIfNone, seedServiceFields } from './modules/bootstrap/index.js';
 
 /** Hooks run once the database is migrated and before the server listens (the demo seed). */
 export type StartHook = (database: ReturnType<typeof openDatabase>, config: Config) => Promise<void>;
@@ -32,6 +32,8 @@ export async function startServer(overrides: Partial<Config> = {}, beforeListen?
     process.exit(1);
   }
   await seedServiceFields(database.db);
+  const regions = await seedRegionsIfNone(database.db, config.province);
+  if (regions > 0) console.log(`Loaded the ${regions} regions of province ${config.province} (SHANMEI_PROVINCE).`);
   const admin = await bootstrapAdmin(database.db, config.adminPassword);
   if (beforeListen) await beforeListen(database, config);
   // Read before listening, so a misconfigured SMS provider stops the start with a message.

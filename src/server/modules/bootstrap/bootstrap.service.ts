@@ -6,6 +6,7 @@ import { hashPassword } from '../../platform/passwords.js';
 import { insertGrant } from '../access/index.js';
 import { DEFAULT_FIELDS } from '../../../common/enums.js';
 import { anyServiceField, insertServiceFields } from '../fields/index.js';
+import { countRegions, seedProvince } from '../regions/index.js';
 
 /**
  * On an empty database: the system admin `admin` with SHANMEI_ADMIN_PASSWORD, or a random
@@ -51,4 +52,14 @@ export async function seedServiceFields(db: Db): Promise<void> {
     db,
     DEFAULT_FIELDS.map((f, i) => ({ code: f.code, name_zh: f.zh, name_en: f.en, sort: i })),
   );
+}
+
+/**
+ * A new installation starts with the regions of its province, so registration and the
+ * organisation forms have places to offer from the first minute. Only on a database without
+ * any region; answers how many were added (0: there were regions already).
+ */
+export async function seedRegionsIfNone(db: Db, province: string): Promise<number> {
+  if ((await countRegions(db)) > 0) return 0;
+  return db.transaction().execute((trx) => seedProvince(trx, province));
 }

@@ -116,3 +116,11 @@ export async function ancestorCodes(db: Db, code: string): Promise<string[]> {
     .execute();
   return rows.map((r) => r.ancestor);
 }
+
+export async function countRegions(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom('regions')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
