@@ -82,6 +82,15 @@ describe('organiser edits: a risky activity with a brand project, insurance, shi
     await console_.pickProject('共护美丽长江·护岸行动');
     await console_.markRisky();
     await assertAccessible(page, 'new activity form with a project and risky on');
+    // Sent half-filled: each missing field says so under itself (the place's latitude and longitude
+    // too), and a field's message goes once it is filled in.
+    await page.locator('form[aria-label] button[type="submit"]').click();
+    const explain = (id: string) => page.locator(`.ant-form-item:has(#${id}) .ant-form-item-explain-error`);
+    for (const id of ['address', 'lat', 'lng']) await explain(id).getByText('此项必填').waitFor();
+    await assertAccessible(page, 'new activity form with errors');
+    await page.locator('#address').fill('重庆市渝中区 嘉陵江滨江路');
+    await explain('address').waitFor({ state: 'detached' });
+    assert.equal(await explain('lat').count(), 1);
     const start = e2eNow() + 72 * HOUR;
     await console_.fillAndSave({
       title: '嘉陵江涉水清漂',

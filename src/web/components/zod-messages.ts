@@ -20,18 +20,26 @@ export function issueMessage(issue: z.core.$ZodIssue, field: string, t: TFunctio
   }
 }
 
-/** Runs a contract schema and answers the first message per top-level field. */
+/**
+ * Runs a contract schema and answers the first message per top-level field. Objects named in
+ * `nested` (e.g. `location`, edited as separate address, latitude and longitude fields) answer
+ * per inner field instead, so each message lands under the field that is wrong.
+ */
 export function fieldErrors<T extends z.ZodType>(
   schema: T,
   input: unknown,
   t: TFunction,
+  nested: readonly string[] = [],
 ): { data: z.infer<T> | null; errors: Record<string, string> } {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { data: parsed.data, errors: {} };
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? 'form');
-    errors[field] ??= issueMessage(issue, field, t);
+    const top = String(issue.path[0] ?? 'form');
+    const field = nested.includes(top) && issue.path.length > 1 ? String(issue.path[1]) : top;
+    // Nothing given is "required", whatever type the field wants (not "enter a number").
+    const given = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], input);
+    errors[field] ??= given === undefined || given === '' ? t('validation.required') : issueMessage(issue, field, t);
   }
   return { data: null, errors };
 }

@@ -7,7 +7,7 @@ import { DEFAULT_FIELDS, ORG_KINDS, ORG_LEVELS, type OrgKind, type OrgLevel } fr
 import { createOrganisation, organisationKeys, type Organisation } from '../../api/organisations.api.js';
 import { useFieldName } from '../../components/labels.js';
 import { fieldErrors } from '../../components/zod-messages.js';
-import { serverError, showFieldErrors } from './admin-form-errors.js';
+import { serverError, clearEditedErrors, showFieldErrors } from './admin-form-errors.js';
 import { RegionCascader } from './region-cascader.js';
 
 interface Values {
@@ -59,7 +59,13 @@ export function OrganisationForm({ parent, onCreated }: Props) {
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={onFinish} aria-label={t('admin.organisations.create')}>
+    <Form
+      form={form}
+      onValuesChange={clearEditedErrors(form)}
+      layout="vertical"
+      onFinish={onFinish}
+      aria-label={t('admin.organisations.create')}
+    >
       <p>
         {t('admin.organisations.parent')}: <strong>{parent ? parent.name : t('admin.organisations.root')}</strong>
       </p>

@@ -7,7 +7,7 @@ import { ROLE_SCOPE, ROLES, type Role } from '../../../common/enums.js';
 import { grantRole, roleKeys, type RoleGrant } from '../../api/roles.api.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { fieldErrors } from '../../components/zod-messages.js';
-import { serverError, showFieldErrors } from './admin-form-errors.js';
+import { serverError, clearEditedErrors, showFieldErrors } from './admin-form-errors.js';
 import { OrganisationSelect } from './organisation-select.js';
 import { UserGrants } from './user-grants.js';
 import { useScopeLabel } from './use-scope-label.js';
@@ -80,7 +80,13 @@ export function RolesAdminPage() {
         />
       )}
       {failure && <Alert type="error" title={failure} showIcon />}
-      <Form form={form} layout="vertical" onFinish={onFinish} aria-label={t('admin.roles.title')}>
+      <Form
+        form={form}
+        onValuesChange={clearEditedErrors(form)}
+        layout="vertical"
+        onFinish={onFinish}
+        aria-label={t('admin.roles.title')}
+      >
         <Form.Item name="userId" label={t('admin.roles.userId')} extra={t('admin.roles.userIdHint')} required>
           <Input autoComplete="off" />
         </Form.Item>

@@ -6,7 +6,7 @@ import { CreateSiteBody } from '../../../common/contract/sites.js';
 import { SITE_TYPES, type SiteType } from '../../../common/enums.js';
 import { createSite, siteKeys, type Site } from '../../api/sites.api.js';
 import { fieldErrors } from '../../components/zod-messages.js';
-import { serverError, showFieldErrors } from './admin-form-errors.js';
+import { serverError, clearEditedErrors, showFieldErrors } from './admin-form-errors.js';
 import { OrganisationSelect } from './organisation-select.js';
 import { RegionCascader } from './region-cascader.js';
 
@@ -58,7 +58,13 @@ export function SiteForm({ onCreated }: { onCreated: (s: Site) => void }) {
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={onFinish} aria-label={t('admin.sites.create')}>
+    <Form
+      form={form}
+      onValuesChange={clearEditedErrors(form)}
+      layout="vertical"
+      onFinish={onFinish}
+      aria-label={t('admin.sites.create')}
+    >
       {failure && <Alert type="error" title={failure} showIcon />}
       <Form.Item name="name" label={t('admin.sites.name')} required>
         <Input autoComplete="off" />

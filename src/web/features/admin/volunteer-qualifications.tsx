@@ -14,7 +14,7 @@ import { useFormat } from '../../components/format.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { isEnglish } from '../../i18n/i18n.js';
-import { serverError, showFieldErrors } from './admin-form-errors.js';
+import { serverError, clearEditedErrors, showFieldErrors } from './admin-form-errors.js';
 
 interface Values {
   kind?: string;
@@ -90,6 +90,7 @@ export function VolunteerQualifications({ volunteerId }: { volunteerId: string }
       {failure && <Alert type="error" showIcon title={failure} />}
       <Form
         form={form}
+        onValuesChange={clearEditedErrors(form)}
         layout="vertical"
         name="qualification"
         onFinish={onFinish}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CreateGoodsBody, LIMIT_PERIODS, UpdateGoodsBody } from '../../../common/contract/supermarkets.js';
 import { createGoods, supermarketKeys, updateGoods, type Goods } from '../../api/supermarkets.api.js';
 import { fieldErrors } from '../../components/zod-messages.js';
-import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
+import { serverError, clearEditedErrors, showFieldErrors } from '../admin/admin-form-errors.js';
 
 interface Values {
   name?: string;
@@ -53,6 +53,7 @@ export function GoodsForm({ siteId, goods, onDone }: { siteId: string; goods?: G
   return (
     <Form
       form={form}
+      onValuesChange={clearEditedErrors(form)}
       layout="vertical"
       onFinish={onFinish}
       aria-label={goods ? t('counter.goods.editTitle', { name: goods.name }) : t('counter.goods.create')}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { StockBody } from '../../../common/contract/supermarkets.js';
 import { changeStock, supermarketKeys, type Goods } from '../../api/supermarkets.api.js';
 import { fieldErrors } from '../../components/zod-messages.js';
-import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
+import { serverError, clearEditedErrors, showFieldErrors } from '../admin/admin-form-errors.js';
 
 interface Values {
   direction: 'in' | 'out';
@@ -38,6 +38,7 @@ export function StockForm({ siteId, goods, onDone }: { siteId: string; goods: Go
   return (
     <Form
       form={form}
+      onValuesChange={clearEditedErrors(form)}
       layout="vertical"
       onFinish={onFinish}
       initialValues={{ direction: 'in' }}

@@ -8,7 +8,7 @@ import { activityKeys, createActivity } from '../../api/activities.api.js';
 import { useFormat, type Format } from '../../components/format.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { fieldErrors } from '../../components/zod-messages.js';
-import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
+import { serverError, clearEditedErrors, showFieldErrors } from '../admin/admin-form-errors.js';
 import {
   ACTIVITY_FIELDS,
   ACTIVITY_RENAME,
@@ -75,7 +75,7 @@ export function ActivityCreatePage() {
         capacity: s.capacity ?? undefined,
       })),
     };
-    const { data, errors } = fieldErrors(CreateActivityBody, body, t);
+    const { data, errors } = fieldErrors(CreateActivityBody, body, t, ['location']);
     if (!data) return showFieldErrors(form, errors, RENAME);
     setFailure(null);
     mutation.mutate(data);
@@ -87,6 +87,7 @@ export function ActivityCreatePage() {
       {failure && <Alert type="error" role="alert" title={failure} />}
       <Form<Values>
         form={form}
+        onValuesChange={clearEditedErrors(form)}
         layout="vertical"
         onFinish={onFinish}
         aria-label={t('organiser.create.title')}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PatchActivityBody } from '../../../common/contract/activities.js';
 import { activityKeys, patchActivity, type Activity, type ActivityPatch } from '../../api/activities.api.js';
 import { fieldErrors } from '../../components/zod-messages.js';
-import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
+import { serverError, clearEditedErrors, showFieldErrors } from '../admin/admin-form-errors.js';
 import {
   ACTIVITY_FIELDS,
   ACTIVITY_RENAME,
@@ -75,7 +75,7 @@ export function ActivityEditDrawer({ activity, onClose }: { activity: Activity; 
   const onFinish = (v: ActivityFormValues) => {
     const body = changesOf(activity, v);
     if (Object.keys(body).length === 0) return onClose();
-    const { data, errors } = fieldErrors(PatchActivityBody, body, t);
+    const { data, errors } = fieldErrors(PatchActivityBody, body, t, ['location']);
     if (!data) return showFieldErrors(form, errors, ACTIVITY_RENAME);
     setFailure(null);
     save.mutate(data);
@@ -97,6 +97,7 @@ export function ActivityEditDrawer({ activity, onClose }: { activity: Activity; 
       {failure && <Alert type="error" role="alert" title={failure} />}
       <Form<ActivityFormValues>
         form={form}
+        onValuesChange={clearEditedErrors(form)}
         layout="vertical"
         name="edit"
         onFinish={onFinish}

@@ -8,7 +8,7 @@ import { CreatePolicyBody } from '../../../common/contract/insurance.js';
 import type { Activity } from '../../api/activities.api.js';
 import { activityPolicies, createPolicy, insuranceKeys, type Policy } from '../../api/insurance.api.js';
 import { fieldErrors } from '../../components/zod-messages.js';
-import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
+import { serverError, clearEditedErrors, showFieldErrors } from '../admin/admin-form-errors.js';
 import { EmptyText } from './empty-text.js';
 
 interface Values {
@@ -108,6 +108,7 @@ export function InsurancePanel({ activity }: { activity: Activity }) {
       <div role="status">{added && <Alert type="success" title={t('organiser.insurance.added')} />}</div>
       <Form<Values>
         form={form}
+        onValuesChange={clearEditedErrors(form)}
         layout="vertical"
         name="policy"
         onFinish={onFinish}

@@ -8,7 +8,7 @@ import { createLateEntry, recordKeys } from '../../api/records.api.js';
 import { shiftSignups, signupKeys } from '../../api/signups.api.js';
 import { useFormat } from '../../components/format.js';
 import { fieldErrors } from '../../components/zod-messages.js';
-import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
+import { serverError, clearEditedErrors, showFieldErrors } from '../admin/admin-form-errors.js';
 import { signupPeople, useMemberPeople, VolunteerPicker } from './volunteer-picker.js';
 
 interface Values {
@@ -88,6 +88,7 @@ export function LateEntryForm({ org }: { org: string }) {
   return (
     <Form<Values>
       form={form}
+      onValuesChange={clearEditedErrors(form)}
       layout="vertical"
       name="late"
       onFinish={onFinish}

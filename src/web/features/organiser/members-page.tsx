@@ -15,7 +15,7 @@ import { useFormat } from '../../components/format.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { useCursorPages } from '../../components/use-cursor-pages.js';
 import { usePageTitle } from '../../components/use-page-title.js';
-import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
+import { serverError, clearEditedErrors, showFieldErrors } from '../admin/admin-form-errors.js';
 import { EmptyText } from './empty-text.js';
 import { useCurrentOrganisation } from './use-organisation.js';
 
@@ -160,6 +160,7 @@ function AddMemberForm({ org }: { org: string }) {
   return (
     <Form<Values>
       form={form}
+      onValuesChange={clearEditedErrors(form)}
       layout="vertical"
       name="add-member"
       initialValues={{ role: 'member' }}

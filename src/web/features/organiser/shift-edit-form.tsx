@@ -7,7 +7,7 @@ import { activityKeys, patchShift, type Shift, type ShiftPatch } from '../../api
 import { signupKeys } from '../../api/signups.api.js';
 import { useFormat, type Format } from '../../components/format.js';
 import { fieldErrors } from '../../components/zod-messages.js';
-import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
+import { serverError, clearEditedErrors, showFieldErrors } from '../admin/admin-form-errors.js';
 
 interface Values {
   start?: string;
@@ -77,6 +77,7 @@ export function ShiftEditForm({ shift, activityId }: { shift: Shift; activityId:
   return (
     <Form<Values>
       form={form}
+      onValuesChange={clearEditedErrors(form)}
       layout="vertical"
       name={`shift-${shift.id}`}
       onFinish={onFinish}

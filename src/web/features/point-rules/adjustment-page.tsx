@@ -9,7 +9,7 @@ import { getVolunteer, volunteerKeys, type VolunteerSearch } from '../../api/vol
 import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { fieldErrors } from '../../components/zod-messages.js';
-import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
+import { serverError, clearEditedErrors, showFieldErrors } from '../admin/admin-form-errors.js';
 import {
   useVolunteerPages,
   useVolunteerScopes,
@@ -125,7 +125,14 @@ export function AdjustmentPage() {
       </div>
       {failure && <Alert type="error" showIcon title={failure} />}
       {v.data && allowed && (
-        <Form form={form} layout="vertical" name="adjust" onFinish={onFinish} aria-label={t('pointRules.adjust.title')}>
+        <Form
+          form={form}
+          onValuesChange={clearEditedErrors(form)}
+          layout="vertical"
+          name="adjust"
+          onFinish={onFinish}
+          aria-label={t('pointRules.adjust.title')}
+        >
           <Form.Item
             name="amount"
             label={t('pointRules.adjust.amount')}

@@ -7,7 +7,7 @@ import { PointRuleBody } from '../../../common/contract/points.js';
 import { createPointRule, pointKeys, type PointRule } from '../../api/points.api.js';
 import { useFieldName } from '../../components/labels.js';
 import { fieldErrors } from '../../components/zod-messages.js';
-import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
+import { serverError, clearEditedErrors, showFieldErrors } from '../admin/admin-form-errors.js';
 import { OrganisationSelect } from '../admin/organisation-select.js';
 import { RegionCascader } from '../admin/region-cascader.js';
 
@@ -75,6 +75,7 @@ export function PointRuleForm({ onCreated }: { onCreated: (r: PointRule) => void
   return (
     <Form
       form={form}
+      onValuesChange={clearEditedErrors(form)}
       layout="vertical"
       name="rule"
       onFinish={onFinish}

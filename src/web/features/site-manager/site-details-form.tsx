@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { UpdateSiteBody } from '../../../common/contract/sites.js';
 import { siteKeys, updateSite, type Site, type SitePatch } from '../../api/sites.api.js';
 import { fieldErrors } from '../../components/zod-messages.js';
-import { serverError, showFieldErrors } from '../admin/admin-form-errors.js';
+import { serverError, clearEditedErrors, showFieldErrors } from '../admin/admin-form-errors.js';
 
 interface Values {
   openingHours: string;
@@ -78,7 +78,7 @@ export function SiteDetailsForm({ site }: { site: Site }) {
         name="site-details"
         initialValues={valuesOf(site)}
         onFinish={onFinish}
-        onValuesChange={() => setSaved(null)}
+        onValuesChange={clearEditedErrors(form, () => setSaved(null))}
       >
         {failure && <Alert type="error" title={failure} showIcon />}
         <Form.Item name="openingHours" label={t('sites.openingHours')} extra={t('siteManager.details.hoursHint')}>
