@@ -1,4 +1,5 @@
 import { after, before, describe, it } from 'node:test';
+import { assertAccessible } from './support/a11y.js';
 import { ApiCaller, arrangeTeam, registerVolunteerByApi } from './support/api-setup.js';
 import { newContext } from './support/browser.js';
 import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
@@ -52,10 +53,14 @@ describe('keyboard only: sign up and cancel', () => {
     await tabTo(page, /^报名$/);
     await page.keyboard.press('Enter');
     await page.getByTestId('my-signup-status').filter({ hasText: '已报名' }).waitFor();
-    // Focus moves to the button that replaced the one pressed, so Enter again cancels.
+    // Focus moves to the button that replaced the one pressed; cancelling is asked once more, in place.
     await page.waitForFunction(`document.activeElement?.textContent === '取消报名'`);
     await page.keyboard.press('Enter');
+    await page.waitForFunction(`document.activeElement?.getAttribute('data-testid') === 'confirm-cancel-signup'`);
+    await assertAccessible(page, 'cancelling a sign-up');
+    await page.keyboard.press('Enter');
     await page.getByTestId('signup-button').waitFor();
+    await page.getByRole('status').getByText('已取消报名').waitFor();
     await page.waitForFunction(`document.activeElement?.getAttribute('data-testid') === 'signup-button'`);
     await context.close();
   });

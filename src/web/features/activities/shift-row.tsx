@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activityKeys, type Shift } from '../../api/activities.api.js';
 import { cancelSignup, signUp, signupKeys, type MySignup } from '../../api/signups.api.js';
@@ -27,7 +27,19 @@ export function ShiftRow({ shift, activityId, mine, canSignUp, volunteer }: Prop
       client.invalidateQueries({ queryKey: activityKeys.one(activityId) }),
     ]);
   const join = useMutation({ mutationFn: () => signUp(shift.id), onSuccess: refresh });
-  const leave = useMutation({ mutationFn: () => cancelSignup(mine?.id ?? ''), onSuccess: refresh });
+  const leave = useMutation({
+    mutationFn: () => cancelSignup(mine?.id ?? ''),
+    onSuccess: () => {
+      setConfirming(false);
+      return refresh();
+    },
+  });
+  // Cancelling gives the place away (the wait-list moves up): it is asked once more, in place.
+  const [confirming, setConfirming] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
   const live = mine && LIVE_STATUSES.includes(mine.status);
   // The button pressed is replaced by its opposite; focus follows, so keyboard users stay in place.
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -79,19 +91,44 @@ export function ShiftRow({ shift, activityId, mine, canSignUp, volunteer }: Prop
           {t(`signupStatus.${mine.status}`)}
         </p>
       )}
-      <div role="status">{result && live && <p className="notice">{t(`shift.result.${result}`)}</p>}</div>
+      <div role="status">
+        {result && live && (
+          <p className={result === 'approved' ? 'notice success' : 'notice'}>{t(`shift.result.${result}`)}</p>
+        )}
+        {leave.isSuccess && !live && <p className="notice success">{t('shift.cancelDone')}</p>}
+      </div>
       {join.isError && <ErrorNotice error={join.error} />}
       {leave.isError && <ErrorNotice error={leave.error} />}
-      {volunteer && live && (
-        <button
-          ref={cancelButton}
-          type="button"
-          className="button"
-          onClick={() => leave.mutate()}
-          disabled={leave.isPending}
-        >
-          {leave.isPending ? t('common.working') : t('shift.cancelSignup')}
+      {volunteer && live && !confirming && (
+        <button ref={cancelButton} type="button" className="button" onClick={() => setConfirming(true)}>
+          {t('shift.cancelSignup')}
         </button>
+      )}
+      {volunteer && live && confirming && (
+        <div className="confirm-row" role="group" aria-label={t('shift.cancelAsk')}>
+          <p>{t('shift.cancelAsk')}</p>
+          <button
+            ref={confirmButton}
+            type="button"
+            className="button danger"
+            onClick={() => leave.mutate()}
+            disabled={leave.isPending}
+            data-testid="confirm-cancel-signup"
+          >
+            {leave.isPending ? t('common.working') : t('shift.cancelConfirm')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setConfirming(false);
+              focusedFor.current = -1;
+              setTimeout(() => cancelButton.current?.focus());
+            }}
+          >
+            {t('shift.cancelKeep')}
+          </button>
+        </div>
       )}
       {volunteer && !shown && canSignUp && !closed && (
         <button
