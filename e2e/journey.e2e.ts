@@ -3,7 +3,6 @@ import { after, before, describe, it } from 'node:test';
 import { ActivitiesPage } from './pages/activities.page.js';
 import { CheckinPage } from './pages/checkin.page.js';
 import { CounterPage } from './pages/counter.page.js';
-import { LoginPage } from './pages/login.page.js';
 import { MePage } from './pages/me.page.js';
 import { OrganiserPage } from './pages/organiser.page.js';
 import { PointsPage } from './pages/points.page.js';
@@ -89,10 +88,8 @@ describe('journey: register → sign up → check in and out → confirmed → p
     const code = (await register.newVolunteerCode().textContent())?.trim() ?? '';
     assert.match(code, /\S{6,}/);
     await assertAccessible(vPage, 'registered');
-    await vPage.getByRole('link', { name: '去登录' }).click();
-    const login = new LoginPage(vPage);
-    await vPage.locator('input[name="login"]').waitFor();
-    await login.logIn(volunteer.phone, volunteer.password);
+    // Registering logs the volunteer in: straight on to their page.
+    await vPage.getByRole('link', { name: '我的主页' }).click();
     const me = new MePage(vPage);
     await me.waitUntilShown();
     assert.equal((await me.volunteerCode().textContent())?.trim(), code);

@@ -52,6 +52,8 @@ describe('volunteer: register → log in → Me', () => {
     await reg.submit();
     const code = (await reg.newVolunteerCode().textContent())?.trim() ?? '';
     assert.match(code, /\S{6,}/);
+    // Registered and logged in at once, with a first step offered.
+    await page.getByTestId('first-activity').waitFor();
     await assertAccessible(page, 'registration done');
 
     // Registering the same phone again: no code came (the text tells its owner to log in), so any

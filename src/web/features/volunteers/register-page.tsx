@@ -1,8 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DEFAULT_FIELDS, ID_TYPES, type IdType } from '../../../common/enums.js';
+import { authKeys, fetchMe, login } from '../../api/auth.api.js';
 import { ApiError } from '../../api/http-client.js';
 import { registerVolunteer, type Volunteer, type VolunteerInput } from '../../api/volunteers.api.js';
 import { errorText } from '../../components/error-text.js';
@@ -85,8 +86,20 @@ export function RegisterPage() {
   const need = useGuardianNeed(form.idType, form.idNumber);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const mutation = useMutation<Volunteer, unknown, VolunteerInput>({
-    mutationFn: registerVolunteer,
+  const client = useQueryClient();
+  const mutation = useMutation<{ volunteer: Volunteer; loggedIn: boolean }, unknown, VolunteerInput>({
+    // The new volunteer is logged in at once with what they just typed; should that fail (a
+    // limit, a lost answer), the done page offers the login page instead.
+    mutationFn: async (input) => {
+      const volunteer = await registerVolunteer(input);
+      try {
+        await login({ login: input.phone, password: input.password });
+        client.setQueryData(authKeys.me, await fetchMe());
+        return { volunteer, loggedIn: true };
+      } catch {
+        return { volunteer, loggedIn: false };
+      }
+    },
     onError: (err) => {
       if (!(err instanceof ApiError)) return setErrors({ form: errorText(err, t) });
       if (err.field?.startsWith('guardian')) {
@@ -126,7 +139,7 @@ export function RegisterPage() {
     if (Object.keys(rest).length === 0 && !guardianFound) mutation.mutate(input);
   };
 
-  if (mutation.data) return <RegisterDone volunteer={mutation.data} />;
+  if (mutation.data) return <RegisterDone {...mutation.data} />;
 
   return (
     <section className="page narrow" aria-labelledby="register-title">
@@ -242,7 +255,7 @@ const EMPTY_INPUT_KEYS: Record<keyof VolunteerInput, true> = {
   guardian: true,
 };
 
-function RegisterDone({ volunteer }: { volunteer: Volunteer }) {
+function RegisterDone({ volunteer, loggedIn }: { volunteer: Volunteer; loggedIn: boolean }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -255,10 +268,21 @@ function RegisterDone({ volunteer }: { volunteer: Volunteer }) {
       <p className="volunteer-code" data-testid="new-volunteer-code">
         {t('me.volunteerCode')}: <strong>{volunteer.volunteerCode}</strong>
       </p>
-      <p>{t('register.doneLogin')}</p>
-      <Link className="button primary" to="/login">
-        {t('register.toLogin')}
-      </Link>
+      <p>{t(loggedIn ? 'register.doneLoggedIn' : 'register.doneLogin')}</p>
+      {loggedIn ? (
+        <p className="section-actions">
+          <Link className="button primary" to="/activities" data-testid="first-activity">
+            {t('register.findActivity')}
+          </Link>
+          <Link className="button" to="/me">
+            {t('register.toMe')}
+          </Link>
+        </p>
+      ) : (
+        <Link className="button primary" to="/login">
+          {t('register.toLogin')}
+        </Link>
+      )}
     </section>
   );
 }
