@@ -46,12 +46,12 @@ describe('volunteer and organiser: find, sign up, check in and out with the code
       capacity: 5,
     });
     await organiser.publish();
-    await orgPage.getByLabel('本班次服务人次').fill('35');
+    await orgPage.getByLabel('本班次服务对象人次').fill('35');
     await orgPage
       .locator('.people-served')
       .getByRole('button', { name: /保\s?存/ })
       .click();
-    await orgPage.locator('.ant-message-success', { hasText: '服务人次已保存' }).waitFor();
+    await orgPage.locator('.ant-message-success', { hasText: '服务对象人次已保存' }).waitFor();
     await assertAccessibleInEveryMode(orgPage, 'organiser activity', () => organiser.settled());
 
     const [vContext, vPage] = await loggedIn(fx, volunteer.phone, volunteer.password, {

@@ -158,7 +158,7 @@ export const ShiftSchema = z
     requiredQualifications: z.array(z.string()),
     requiredSkills: z.array(z.string()),
     breakMinutes: z.number().int(),
-    peopleServed: z.number().int().nullable().describe('People served (服务人次) recorded for this session'),
+    peopleServed: z.number().int().nullable().describe('People served (服务对象人次) recorded for this session'),
     status: z.string().describe('open or cancelled'),
   })
   .describe('Shift');
@@ -233,5 +233,5 @@ export const PatchShiftBody = z
 export type PatchShift = z.infer<typeof PatchShiftBody>;
 
 export const PeopleServedBody = z.strictObject({
-  count: z.number().int().min(0).max(10_000_000).describe('People served (服务人次) in this session'),
+  count: z.number().int().min(0).max(10_000_000).describe('People served (服务对象人次) in this session'),
 });

@@ -69,7 +69,7 @@ const SITES = 'Active sites (阵地) whose region lies in the region subtree';
 const SESSIONS =
   'Shifts (场次) of published activities (not draft, not cancelled) that are not cancelled themselves and ' +
   'started in the window and before now; an activity counts where it takes place (its region)';
-const PEOPLE_SERVED = 'Sum of the people served (服务人次) the organisers recorded on those shifts';
+const PEOPLE_SERVED = 'Sum of the people served (服务对象人次) the organisers recorded on those shifts';
 const HOURS_OF = 'Service hours of confirmed records that started in the window, counted where the activity took place';
 const ISSUED =
   'Points earned by confirmed service (ledger `earn` transactions of the point rules) for records that started ' +

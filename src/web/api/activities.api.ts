@@ -42,7 +42,7 @@ export const organisationActivities = (
   query: { status?: 'draft' | 'published' | 'cancelled'; cursor?: string } = {},
 ) => api.get<ActivityPage>(`/organisations/${id(organisationId)}/activities`, { ...query, limit: 100 });
 
-/** People served (服务人次) in one session, recorded by its organiser. */
+/** People served (服务对象人次) in one session, recorded by its organiser. */
 export const recordPeopleServed = (shiftId: string, count: number) =>
   api.post<Shift>(`/shifts/${id(shiftId)}/people-served`, { count });
 

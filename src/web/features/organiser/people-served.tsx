@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { activityKeys, recordPeopleServed, type Shift } from '../../api/activities.api.js';
 import { errorText } from '../../components/error-text.js';
 
-/** Records the people served (服务人次) in a session, which the city's statistics count. */
+/** Records the people served (服务对象人次) in a session, which the city's statistics count. */
 export function PeopleServed({ shift, activityId }: { shift: Shift; activityId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
