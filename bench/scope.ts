@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { OrgKind, OrgLevel } from '../src/common/enums.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/database.js';
@@ -29,7 +30,7 @@ export async function scopeBench(dialect: Dialect): Promise<Row[]> {
   let community = '';
   let count = 0;
   await db.transaction().execute(async (trx) => {
-    const make = (name: string, kind: string, level: string, parentId: string | null) => {
+    const make = (name: string, kind: OrgKind, level: OrgLevel, parentId: string | null) => {
       count += 1;
       return insertOrganisation(trx, {
         id: newId(),

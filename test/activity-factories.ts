@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
+import type { OrgKind, OrgLevel } from '../src/common/enums.js';
 import type { AppContext } from '../src/server/context.js';
 import { newId, nowIso } from '../src/server/ids.js';
 import { seedServiceFields } from '../src/server/modules/bootstrap/bootstrap.service.js';
@@ -89,7 +90,7 @@ export async function makeOrganisationTree(app: AppLike): Promise<OrganisationTr
   const hasRegions = await db.selectFrom('regions').select('code').where('code', '=', REGIONS.city).executeTakeFirst();
   if (!hasRegions) await makeRegions(db);
   await seedServiceFields(db);
-  const org = (name: string, kind: string, level: string, regionCode: string, parentId: string | null) =>
+  const org = (name: string, kind: OrgKind, level: OrgLevel, regionCode: string, parentId: string | null) =>
     insertOrganisation(db, {
       name,
       kind,

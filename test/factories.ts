@@ -6,6 +6,7 @@ import type { Db } from '../src/server/db/database.js';
 import { newId, nowIso } from '../src/server/ids.js';
 import { hashPassword } from '../src/server/platform/passwords.js';
 import { insertRegions, type RegionInput } from '../src/server/modules/regions/regions.repository.js';
+import type { SiteInput } from '../src/server/modules/sites/sites.repository.js';
 import {
   registerVolunteer,
   type RegisteredVolunteer,
@@ -24,6 +25,14 @@ export const REGIONS = {
   xiaolongkan: '500106001',
   liangjiang: '500X01',
 } as const;
+
+/** Where a practice point at Jiefangbei stands: the place fields of a site inserted directly. */
+export const JIEFANGBEI_PRACTICE_POINT = {
+  type: 'practice_point',
+  regionCode: REGIONS.jiefangbei,
+  lat: 29.5576,
+  lng: 106.5774,
+} satisfies Partial<SiteInput>;
 
 export async function makeRegions(db: Db, extra: RegionInput[] = []): Promise<void> {
   await insertRegions(db, [

@@ -4,6 +4,7 @@
  * source, minutes and service day a test needs, then confirmed or revoked over HTTP.
  */
 import { expect } from 'vitest';
+import type { RecordSource } from '../src/common/enums.js';
 import { makeActivity, makeOrganisationTree, type OrganisationTree } from './activity-factories.js';
 import { insertPendingRecord } from './record-factories.js';
 import type { TestApp } from './test-app.js';
@@ -45,7 +46,7 @@ export async function makePointsScene(
 export async function pendingRecord(
   t: TestApp,
   s: PointsScene,
-  o: { minutes: number; day?: string; source?: string; volunteer?: Person; orgKey?: 'teamId' | 'otherTeamId' },
+  o: { minutes: number; day?: string; source?: RecordSource; volunteer?: Person; orgKey?: 'teamId' | 'otherTeamId' },
 ): Promise<string> {
   const day = o.day ?? '2026-10-05';
   return insertPendingRecord(t.tdb.db, {

@@ -1,4 +1,5 @@
 /** Service records written straight to the database, for suites that need them at given times. */
+import type { RecordSource } from '../src/common/enums.js';
 import type { Db } from '../src/server/db/database.js';
 import { newId, nowIso } from '../src/server/ids.js';
 
@@ -10,7 +11,7 @@ export interface PendingRecordValues {
   /** ISO-8601 start; the service date is its UTC day. */
   startAt: string;
   minutes: number;
-  source?: string;
+  source?: RecordSource;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { TestApp } from './test-app.js';
 import { issueMemberCode } from '../src/server/platform/codes.js';
 import { postTransaction, walletOf } from '../src/server/modules/points/ledger.js';
 import { insertSite } from '../src/server/modules/sites/sites.repository.js';
+import type { SiteType } from '../src/common/enums.js';
 
 export interface Staff {
   userId: string;
@@ -41,7 +42,11 @@ async function regionAdmin(t: TestApp, code: string): Promise<Staff> {
   return { userId: u.id, client: await clientFor(t.app, u.id) };
 }
 
-export async function makeSupermarketSite(t: TestApp, regionCode: string = REGIONS.jiefangbei, type = 'supermarket') {
+export async function makeSupermarketSite(
+  t: TestApp,
+  regionCode: string = REGIONS.jiefangbei,
+  type: SiteType = 'supermarket',
+) {
   return insertSite(t.tdb.db, {
     name: type === 'supermarket' ? '解放碑积分超市' : '解放碑新时代文明实践站',
     type,

@@ -87,3 +87,27 @@ export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
  */
 export const MEMBERSHIP_STATUSES = ['invited', 'applied', 'active', 'declined', 'ended'] as const;
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+
+/** How an attendance was checked in or out: by the volunteer's scan, the organiser's, by hand, or by the clock. */
+export const ATTENDANCE_METHODS = ['self_scan', 'organiser_scan', 'hand', 'auto'] as const;
+export type AttendanceMethod = (typeof ATTENDANCE_METHODS)[number];
+
+/** Points ledger accounts. wallet: a volunteer; budget: an organisation; supermarket: a site; expiry/system: the city. */
+export const POINT_ACCOUNT_KINDS = ['wallet', 'budget', 'supermarket', 'expiry', 'system'] as const;
+export type PointAccountKind = (typeof POINT_ACCOUNT_KINDS)[number];
+
+/** What a points transaction does, as a volunteer's statement names it. */
+export const POINT_TRANSACTION_KINDS = ['earn', 'redeem', 'expire', 'adjust', 'reverse'] as const;
+export type PointTransactionKind = (typeof POINT_TRANSACTION_KINDS)[number];
+
+/** What caused a points transaction. */
+export const POINT_TRANSACTION_SOURCES = ['rule', 'redemption', 'reversal', 'adjustment', 'expiry'] as const;
+export type PointTransactionSource = (typeof POINT_TRANSACTION_SOURCES)[number];
+
+/** Where a point rule applies: a region code, or an organisation (a department or any other). */
+export const POINT_RULE_SCOPE_TYPES = ['region', 'organisation'] as const;
+export type PointRuleScopeType = (typeof POINT_RULE_SCOPE_TYPES)[number];
+
+/** Derived from a resident ID number (its 17th digit). */
+export const GENDERS = ['male', 'female'] as const;
+export type Gender = (typeof GENDERS)[number];

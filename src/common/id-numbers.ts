@@ -2,7 +2,7 @@
  * Identity documents and phone numbers: validation, derived facts and masks.
  * Pure and isomorphic — the API, the registration form and the importer share it.
  */
-import type { IdType } from './enums.js';
+import type { Gender, IdType } from './enums.js';
 
 /** Mainland mobile numbers: 11 digits, 1 then 3–9. */
 export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
@@ -30,8 +30,6 @@ export function residentIdCheckDigit(first17: string): string {
   for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] ?? 0);
   return CHECK_CHARS[sum % 11] ?? '';
 }
-
-export type Gender = 'male' | 'female';
 
 export type IdCheck =
   { ok: true; normalised: string; birthDate: string | null; gender: Gender | null } | { ok: false; message: string };

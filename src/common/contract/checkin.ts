@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTENDANCE_METHODS } from '../enums.js';
 import { ATTENDANCE_FLAGS } from '../hours.js';
 import { LIMITS } from '../limits.js';
 import { Latitude, Longitude, text } from './common.js';
@@ -49,8 +50,6 @@ export const ScanBody = z
     path: ['token'],
   });
 export type ScanInput = z.infer<typeof ScanBody>;
-
-export const ATTENDANCE_METHODS = ['self_scan', 'organiser_scan', 'hand', 'auto'] as const;
 
 export const AttendanceSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RECORD_SOURCES } from '../enums.js';
+import { POINT_RULE_SCOPE_TYPES, POINT_TRANSACTION_KINDS, RECORD_SOURCES } from '../enums.js';
 import { LIMITS } from '../limits.js';
 import { PageQuery, text } from './common.js';
 
@@ -14,7 +14,7 @@ const Points = z.number().int().min(0).max(POINTS_MAX);
 
 export const PointRuleBody = z
   .strictObject({
-    scopeType: z.enum(['region', 'organisation']).describe('A region code, or a department (or any organisation)'),
+    scopeType: z.enum(POINT_RULE_SCOPE_TYPES).describe('A region code, or a department (or any organisation)'),
     scopeId: z.string().trim().min(1).max(64).describe('Region code or organisation id'),
     pointsPerHour: z.number().min(0).max(10_000).describe('Points per confirmed hour (before multipliers)'),
     sources: z
@@ -53,7 +53,7 @@ export type PointRuleInput = z.infer<typeof PointRuleBody>;
 export const PointRuleSchema = z
   .object({
     id: z.string(),
-    scopeType: z.enum(['region', 'organisation']),
+    scopeType: z.enum(POINT_RULE_SCOPE_TYPES),
     scopeId: z.string(),
     pointsPerHour: z.number(),
     pointsPerActivity: z.number().int(),
@@ -74,14 +74,14 @@ export const PointRuleSchema = z
   .describe('Point rule');
 
 export const PointRuleQuery = z.strictObject({
-  scopeType: z.enum(['region', 'organisation']).optional(),
+  scopeType: z.enum(POINT_RULE_SCOPE_TYPES).optional(),
   scopeId: z.string().trim().min(1).max(64).optional(),
 });
 export const PointRuleList = z.object({ items: z.array(PointRuleSchema) });
 
 export const PointItemSchema = z.object({
   id: z.string().describe('Transaction id'),
-  kind: z.enum(['earn', 'redeem', 'expire', 'adjust', 'reverse']),
+  kind: z.enum(POINT_TRANSACTION_KINDS),
   amount: z.number().int().describe('Points in (+) or out (−) of the wallet'),
   at: z.string(),
   memo: z.string().nullable(),

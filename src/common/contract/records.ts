@@ -88,6 +88,7 @@ export const CorrectionAnswerBody = z.strictObject({
 });
 
 export const CORRECTION_STATUSES = ['open', 'accepted', 'rejected'] as const;
+export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
 
 export const CorrectionSchema = z
   .object({

@@ -6,6 +6,13 @@ import { PageQuery, page, text } from './common.js';
 export const LIMIT_PERIODS = ['day', 'week', 'month', 'year', 'ever'] as const;
 export type LimitPeriod = (typeof LIMIT_PERIODS)[number];
 
+/** Why a goods' stock moved; a redemption's reversal puts its units back. */
+export const STOCK_MOVEMENT_KINDS = ['initial', 'in', 'out', 'redemption', 'reversal'] as const;
+export type StockMovementKind = (typeof STOCK_MOVEMENT_KINDS)[number];
+
+export const REDEMPTION_STATUSES = ['completed', 'reversed'] as const;
+export type RedemptionStatus = (typeof REDEMPTION_STATUSES)[number];
+
 /** Most points one goods may cost, and most of one goods in stock: far beyond any real shop. */
 export const GOODS_POINTS_MAX = 1_000_000;
 export const STOCK_MAX = 1_000_000;
@@ -87,7 +94,7 @@ export const StockMovementSchema = z
     id: z.string(),
     goodsId: z.string(),
     delta: z.number().int(),
-    kind: z.enum(['initial', 'in', 'out', 'redemption', 'reversal']),
+    kind: z.enum(STOCK_MOVEMENT_KINDS),
     reason: z.string(),
     redemptionId: z.string().nullable(),
     stockAfter: z.number().int(),
@@ -156,7 +163,7 @@ export const RedemptionSchema = z
     volunteerName: z.string().describe('Masked'),
     points: z.number().int(),
     balanceAfter: z.number().int(),
-    status: z.enum(['completed', 'reversed']),
+    status: z.enum(REDEMPTION_STATUSES),
     items: z.array(
       z.object({ goodsId: z.string(), name: z.string(), qty: z.number().int(), points: z.number().int() }),
     ),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ID_TYPES } from '../enums.js';
+import { GENDERS, ID_TYPES } from '../enums.js';
 import { checkIdNumber, MAINLAND_MOBILE } from '../id-numbers.js';
 import { LIMITS } from '../limits.js';
 import { PageQuery, page, Password, Phone, text } from './common.js';
@@ -113,7 +113,7 @@ export const VolunteerSchema = z
       .int()
       .nullable()
       .describe('Year of birth, from a resident ID number; the whole date is shown to no one but the person'),
-    gender: z.enum(['male', 'female']).nullable().describe('Derived from a resident ID number'),
+    gender: z.enum(GENDERS).nullable().describe('Derived from a resident ID number'),
     phone: z
       .string()
       .nullable()

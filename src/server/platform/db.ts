@@ -1,5 +1,6 @@
-import { PostgresAdapter } from 'kysely';
+import { PostgresAdapter, type Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
+import type { DB } from '../db/schema.js';
 
 /** Whether the handle talks to PostgreSQL (else SQLite). */
 export const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
@@ -17,6 +18,12 @@ export function isUniqueViolation(err: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
-/** Runs `fn` in a transaction, or inside the caller's when `db` already is one. */
-export const inTransaction = <T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> =>
-  db.isTransaction ? fn(db) : db.transaction().execute(fn);
+const isTransaction = (db: Db): db is Transaction<DB> => db.isTransaction;
+
+/**
+ * Runs `fn` in a transaction, or inside the caller's when `db` already is one. Only for a
+ * function called both on its own and inside another transaction: anything else opens its
+ * transaction at its boundary, or takes the caller's as a `Transaction`.
+ */
+export const inTransaction = <T>(db: Db, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> =>
+  isTransaction(db) ? fn(db) : db.transaction().execute(fn);

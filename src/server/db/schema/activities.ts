@@ -1,5 +1,10 @@
 /** Table types for settings, projects, activities, shifts, sign-ups, attendance, records, insurance, notifications and calendar feeds. Column names are snake_case as in the migrations. */
 import type { Generated } from 'kysely';
+import type { ActivityStatus } from '../../../common/contract/activities.js';
+import type { NotificationChannel } from '../../../common/contract/notifications.js';
+import type { CorrectionStatus, RecordStatus } from '../../../common/contract/records.js';
+import type { SignupStatus } from '../../../common/contract/signups.js';
+import type { AttendanceMethod, RecordSource } from '../../../common/enums.js';
 
 export interface SettingsTable {
   key: string;
@@ -50,7 +55,8 @@ export interface ActivitiesTable {
   requires_approval: number;
   risky: number;
   recurrence: string | null;
-  status: string;
+  /** Stored: draft, published or cancelled; running and finished come from the clock. */
+  status: ActivityStatus;
   created_by: string;
   created_at: string;
   published_at: string | null;
@@ -83,7 +89,7 @@ export interface SignupsTable {
   id: string;
   shift_id: string;
   volunteer_id: string;
-  status: string;
+  status: SignupStatus;
   seq: number;
   created_at: string;
   decided_at: string | null;
@@ -100,12 +106,12 @@ export interface AttendanceTable {
   signup_id: string | null;
   day: string;
   checked_in_at: string;
-  in_method: string;
+  in_method: AttendanceMethod;
   in_lat: number | null;
   in_lng: number | null;
   in_accuracy_m: number | null;
   checked_out_at: string | null;
-  out_method: string | null;
+  out_method: AttendanceMethod | null;
   out_lat: number | null;
   out_lng: number | null;
   out_accuracy_m: number | null;
@@ -129,8 +135,8 @@ export interface ServiceRecordsTable {
   minutes: number;
   content: string;
   place: string;
-  source: string;
-  status: string;
+  source: RecordSource;
+  status: RecordStatus;
   evidence: string | null;
   recorded_by: string | null;
   approved_by: string | null;
@@ -151,7 +157,7 @@ export interface RecordCorrectionsTable {
   requested_start: string | null;
   requested_end: string | null;
   reason: string;
-  status: string;
+  status: CorrectionStatus;
   answer: string | null;
   answered_by: string | null;
   created_at: string;
@@ -173,6 +179,7 @@ export interface InsurancePoliciesTable {
 export interface NotificationsTable {
   id: string;
   user_id: string;
+  /** A templated kind (NOTIFICATION_KINDS) or a one-off one that carries its own text. */
   kind: string;
   title: string;
   body: string;
@@ -185,7 +192,7 @@ export interface NotificationsTable {
 export interface OutboxTable {
   id: string;
   notification_id: string;
-  channel: string;
+  channel: NotificationChannel;
   status: string;
   attempts: Generated<number>;
   next_attempt_at: string;
@@ -197,7 +204,7 @@ export interface OutboxTable {
 
 export interface NotificationPrefsTable {
   user_id: string;
-  channel: string;
+  channel: NotificationChannel;
   enabled: number;
 }
 

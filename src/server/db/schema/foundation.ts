@@ -1,10 +1,25 @@
 /** Table types for regions, users, organisations, volunteers, roles, sites and the audit log. Column names are snake_case as in the migrations. */
 import type { Generated } from 'kysely';
+import type { GuardianRelation } from '../../../common/contract/guardians.js';
+import type { VerificationPurpose } from '../../../common/contract/verification.js';
+import type { VolunteerStatus } from '../../../common/contract/volunteers.js';
+import type {
+  Gender,
+  IdType,
+  MembershipRole,
+  MembershipStatus,
+  OrgKind,
+  OrgLevel,
+  RegionLevel,
+  Role,
+  ScopeType,
+  SiteType,
+} from '../../../common/enums.js';
 
 export interface RegionsTable {
   code: string;
   name: string;
-  level: string;
+  level: RegionLevel;
   parent_code: string | null;
   kind: string;
   depth: number;
@@ -61,8 +76,8 @@ export interface ApiTokensTable {
 export interface OrganisationsTable {
   id: string;
   name: string;
-  kind: string;
-  level: string;
+  kind: OrgKind;
+  level: OrgLevel;
   region_code: string;
   parent_id: string | null;
   department_id: string | null;
@@ -78,19 +93,19 @@ export interface VolunteersTable {
   volunteer_code: string;
   national_code: string | null;
   name: string;
-  id_type: string;
+  id_type: IdType;
   id_number_enc: string;
   id_number_hash: string;
   /** First and last character only (5****************4): never enough to rebuild the number. */
   id_number_masked: string;
   /** From a resident ID; the whole birth date is only in the encrypted number. */
   birth_year: number | null;
-  gender: string | null;
+  gender: Gender | null;
   region_code: string;
   skills: string;
   fields: string;
   availability: string;
-  status: string;
+  status: VolunteerStatus;
   registered_at: string;
   updated_at: string;
   /** Confirmed service, in whole minutes: a cache of the confirmed records' sum. */
@@ -103,16 +118,16 @@ export interface MembershipsTable {
   id: string;
   organisation_id: string;
   volunteer_id: string;
-  role: string;
-  status: string;
+  role: MembershipRole;
+  status: MembershipStatus;
   joined_at: string;
 }
 
 export interface RoleGrantsTable {
   id: string;
   user_id: string;
-  role: string;
-  scope_type: string;
+  role: Role;
+  scope_type: ScopeType;
   scope_id: string;
   granted_by: string | null;
   created_at: string;
@@ -121,7 +136,7 @@ export interface RoleGrantsTable {
 export interface SitesTable {
   id: string;
   name: string;
-  type: string;
+  type: SiteType;
   region_code: string;
   address: string;
   lat: number;
@@ -150,7 +165,7 @@ export interface AuditLogTable {
 export interface VerificationCodesTable {
   id: string;
   phone_hash: string;
-  purpose: string;
+  purpose: VerificationPurpose;
   code_hash: string;
   created_at: string;
   expires_at: string;
@@ -164,7 +179,7 @@ export interface GuardiansTable {
   name_enc: string;
   /** The first character and stars: the guardian's name is theirs, not the minor's to show. */
   name_masked: string;
-  relation: string;
+  relation: GuardianRelation;
   phone_enc: string;
   phone_hash: string;
   phone_masked: string;

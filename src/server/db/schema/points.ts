@@ -1,9 +1,15 @@
 /** Table types for the points ledger, rules, earnings and job leases. Column names are snake_case as in the migrations. */
+import type {
+  PointAccountKind,
+  PointRuleScopeType,
+  PointTransactionKind,
+  PointTransactionSource,
+} from '../../../common/enums.js';
 
 /** Migration 040: the points ledger, point rules, earnings and job leases. */
 export interface PointAccountsTable {
   id: string;
-  kind: string;
+  kind: PointAccountKind;
   owner_id: string;
   balance: number;
   non_negative: number;
@@ -13,9 +19,9 @@ export interface PointAccountsTable {
 
 export interface PointTransactionsTable {
   id: string;
-  kind: string;
+  kind: PointTransactionKind;
   idempotency_key: string;
-  source: string;
+  source: PointTransactionSource;
   source_id: string | null;
   memo: string | null;
   actor_user_id: string | null;
@@ -36,7 +42,7 @@ export interface PointEntriesTable {
 
 export interface PointRulesTable {
   id: string;
-  scope_type: string;
+  scope_type: PointRuleScopeType;
   scope_id: string;
   points_per_hour: number;
   points_per_activity: number;

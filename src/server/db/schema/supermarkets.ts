@@ -1,4 +1,5 @@
 /** Table types for points supermarkets: goods, stock movements and redemptions. Column names are snake_case as in the migrations. */
+import type { LimitPeriod, RedemptionStatus, StockMovementKind } from '../../../common/contract/supermarkets.js';
 
 // Declaration merging adds the table to DB without editing the list above.
 
@@ -10,7 +11,7 @@ export interface GoodsTable {
   points: number;
   stock: number;
   limit_per_person: number | null;
-  limit_period: string | null;
+  limit_period: LimitPeriod | null;
   donor: string | null;
   image_url: string | null;
   active: number;
@@ -29,7 +30,7 @@ export interface RedemptionsTable {
   points: number;
   balance_after: number;
   transaction_id: string;
-  status: string;
+  status: RedemptionStatus;
   created_at: string;
   reversed_at: string | null;
   reversed_by: string | null;
@@ -51,7 +52,7 @@ export interface StockMovementsTable {
   goods_id: string;
   site_id: string;
   delta: number;
-  kind: string;
+  kind: StockMovementKind;
   reason: string;
   redemption_id: string | null;
   actor_user_id: string | null;

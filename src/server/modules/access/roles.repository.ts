@@ -1,10 +1,11 @@
+import type { Role, ScopeType } from '../../../common/enums.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
 
 export interface GrantInput {
   userId: string;
-  role: string;
-  scopeType: string;
+  role: Role;
+  scopeType: ScopeType;
   scopeId: string;
   grantedBy: string | null;
 }

@@ -1,5 +1,5 @@
 import type { GrantRole } from '../../../common/contract/roles.js';
-import { ROLE_SCOPE, type Role } from '../../../common/enums.js';
+import { ROLE_SCOPE } from '../../../common/enums.js';
 import { AppError, forbidden, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
@@ -14,8 +14,8 @@ type GrantRow = NonNullable<Awaited<ReturnType<typeof repo.grantById>>>;
 export const presentGrant = (g: GrantRow) => ({
   id: g.id,
   userId: g.user_id,
-  role: g.role as Role,
-  scopeType: g.scope_type as GrantRole['scopeType'],
+  role: g.role,
+  scopeType: g.scope_type,
   scopeId: g.scope_id,
   grantedBy: g.granted_by,
   createdAt: g.created_at,

@@ -100,8 +100,8 @@ export async function cancelShiftsOf(db: Db, activityId: string): Promise<void> 
 }
 
 /** Moves a shift's `taken` counter; call only with the shift locked, beside the sign-up change. */
-export async function addTaken(db: Db, id: string, delta: number): Promise<void> {
-  await db
+export async function addTaken(trx: Transaction<DB>, id: string, delta: number): Promise<void> {
+  await trx
     .updateTable('shifts')
     .set((eb) => ({ taken: eb('taken', '+', delta) }))
     .where('id', '=', id)

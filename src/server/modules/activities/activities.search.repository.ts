@@ -1,3 +1,4 @@
+import type { ActivityStatus } from '../../../common/contract/activities.js';
 import type { Db } from '../../db/database.js';
 import type { ActivityRow } from './activities.repository.js';
 
@@ -78,7 +79,7 @@ export async function searchPositions(db: Db, f: SearchFilter) {
 export async function activitiesOfOrganisation(
   db: Db,
   organisationId: string,
-  status: string | undefined,
+  status: ActivityStatus | undefined,
   beforeId: string | undefined,
   limit: number,
 ): Promise<ActivityRow[]> {

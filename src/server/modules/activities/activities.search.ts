@@ -1,4 +1,4 @@
-import type { ActivityListQueryT } from '../../../common/contract/activities.js';
+import type { ActivityListQueryT, ActivityStatus } from '../../../common/contract/activities.js';
 import { badRequest, forbidden, notFound } from '../../../common/errors.js';
 import { boundingBox, distanceM, parseLatLng } from '../../../common/geo.js';
 import type { Db } from '../../db/database.js';
@@ -62,7 +62,7 @@ export async function organisationActivities(
   db: Db,
   actor: Actor,
   orgId: string,
-  q: { status?: string | undefined; cursor?: string | undefined; limit: number },
+  q: { status?: ActivityStatus | undefined; cursor?: string | undefined; limit: number },
 ) {
   if (!hasRole(actor, ...ADMIN_ROLES)) throw forbidden('Only organisers see the console list');
   if (!(await organisationById(db, orgId))) throw notFound('Organisation');

@@ -1,7 +1,8 @@
+import type { Transaction } from 'kysely';
 import { AppError } from '../../../common/errors.js';
 import { TOO_SHORT_MINUTES, type AttendanceFlag } from '../../../common/hours.js';
 import { localDate } from '../../../common/zoned-time.js';
-import type { RecordSource } from '../../../common/enums.js';
+import type { AttendanceMethod, RecordSource } from '../../../common/enums.js';
 import type { PlatformSettings } from '../../../common/settings.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
@@ -10,15 +11,14 @@ import type { AttendanceRow } from './checkin.presenter.js';
 import { parseFlags } from './checkin.presenter.js';
 import * as repo from './checkin.repository.js';
 import { isUniqueViolation } from '../../platform/db.js';
-
-export type Method = 'self_scan' | 'organiser_scan' | 'hand' | 'auto';
+import type { DB } from '../../db/schema.js';
 
 export interface OpenInput {
   shift: repo.ShiftFacts;
   volunteerId: string;
   signupId: string;
   at: string;
-  method: Method;
+  method: AttendanceMethod;
   position: { lat: number; lng: number; accuracyM: number } | null;
   flags: AttendanceFlag[];
   reason: string | null;
@@ -98,7 +98,7 @@ export interface CloseInput {
   attendance: AttendanceRow;
   shift: repo.ShiftFacts;
   at: string;
-  method: Method;
+  method: AttendanceMethod;
   position: { lat: number; lng: number; accuracyM: number } | null;
   flags: AttendanceFlag[];
   reason?: string | null;
@@ -110,7 +110,7 @@ export interface CloseInput {
  * Closes an open attendance and makes its pending service record, in the caller's
  * transaction. Null when a concurrent check-out closed it first.
  */
-export async function closeAttendance(trx: Db, i: CloseInput): Promise<string | null> {
+export async function closeAttendance(trx: Transaction<DB>, i: CloseInput): Promise<string | null> {
   const a = i.attendance;
   const flags = new Set<AttendanceFlag>([...parseFlags(a.flags), ...i.flags]);
   if (Date.parse(i.at) - Date.parse(a.checked_in_at) < TOO_SHORT_MINUTES * 60_000) flags.add('too_short');

@@ -4,10 +4,6 @@ import type { AttendanceTable } from '../../db/schema.js';
 
 export type AttendanceRow = Omit<AttendanceTable, 'auto_closed'> & { auto_closed: number };
 
-type Method = Attendance['inMethod'];
-const METHODS: readonly string[] = ['self_scan', 'organiser_scan', 'hand', 'auto'];
-const asMethod = (m: string): Method => (METHODS.includes(m) ? (m as Method) : 'hand');
-
 export function parseFlags(text: string): AttendanceFlag[] {
   try {
     const v: unknown = JSON.parse(text);
@@ -24,9 +20,9 @@ export function presentAttendance(a: AttendanceRow, recordId: string | null): At
     shiftId: a.shift_id,
     volunteerId: a.volunteer_id,
     checkedInAt: a.checked_in_at,
-    inMethod: asMethod(a.in_method),
+    inMethod: a.in_method,
     checkedOutAt: a.checked_out_at,
-    outMethod: a.out_method === null ? null : asMethod(a.out_method),
+    outMethod: a.out_method,
     flags: parseFlags(a.flags),
     reason: a.reason,
     recordId,

@@ -1,4 +1,5 @@
 import type { Insertable, Transaction } from 'kysely';
+import type { AttendanceMethod } from '../../../common/enums.js';
 import type { Db } from '../../db/database.js';
 import { toNumber } from '../../db/database.js';
 import type { AttendanceTable, DB } from '../../db/schema.js';
@@ -114,7 +115,7 @@ export async function insertAttendance(db: Db, row: Insertable<AttendanceTable>)
 
 export interface CheckoutPatch {
   checked_out_at: string;
-  out_method: string;
+  out_method: AttendanceMethod;
   out_lat: number | null;
   out_lng: number | null;
   out_accuracy_m: number | null;

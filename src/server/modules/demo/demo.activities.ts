@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { volunteersExcept } from './demo.repository.js';
 import { newId, nowIso } from '../../ids.js';
@@ -10,7 +11,7 @@ import { applyConfirm } from '../records/index.js';
 import { insertRecord, recordById } from '../records/index.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
 import { siteById } from '../sites/index.js';
-import type { SitesTable } from '../../db/schema.js';
+import type { DB, SitesTable } from '../../db/schema.js';
 import { insertSignup, nextSeq } from '../signups/index.js';
 import type { DepartmentKey } from './demo.departments.js';
 import type { DemoRandom } from './demo.random.js';
@@ -187,7 +188,7 @@ async function organiser(db: Db): Promise<Actor> {
  * level and points by the real earning path), and the demo volunteer's two sign-ups.
  */
 export async function insertActivities(
-  db: Db,
+  db: Transaction<DB>,
   rnd: DemoRandom,
   input: {
     regions: DemoRegions;

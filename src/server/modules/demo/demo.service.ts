@@ -1,6 +1,7 @@
+import type { Transaction } from 'kysely';
 import type { Config } from '../../config.js';
 import { PersonalDataCipher } from '../../crypto.js';
-import type { Database, Db } from '../../db/database.js';
+import type { Database } from '../../db/database.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { DEMO_PASSWORD, insertAccounts, type DemoLogin } from './demo.accounts.js';
 import { insertActivities, type DemoActivities } from './demo.activities.js';
@@ -12,6 +13,7 @@ import { databaseHoldsOrganisations } from './demo.repository.js';
 import { insertSites, type DemoSite } from './demo.sites.js';
 import { HOME_DISTRICT, insertTeams, type DemoTeam } from './demo.teams.js';
 import { DEMO_VOLUNTEER_PHONE, insertVolunteers } from './demo.volunteers.js';
+import type { DB } from '../../db/schema.js';
 
 export { databaseHoldsOrganisations, DEMO_PASSWORD };
 
@@ -48,7 +50,7 @@ function required<T>(found: T | undefined, what: string): T {
 }
 
 /** Everything but the timing, in the caller's transaction. */
-async function loadInto(db: Db, cipher: PersonalDataCipher, passwordHash: string) {
+async function loadInto(db: Transaction<DB>, cipher: PersonalDataCipher, passwordHash: string) {
   const rnd = new DemoRandom(SEED);
   const regions = await loadChongqing(db);
   const departments = await insertDepartments(db);

@@ -1,5 +1,4 @@
 import { EXPORT_SECTION_CAP, EXPORTS_PER_HOUR, type DataExport } from '../../../common/contract/data-export.js';
-import type { IdType } from '../../../common/enums.js';
 import { AppError, forbidden } from '../../../common/errors.js';
 import { birthDateOfId } from '../../../common/id-numbers.js';
 import type { AppContext } from '../../context.js';
@@ -91,7 +90,7 @@ export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, 
     volunteer: {
       ...(await showVolunteer(ctx, db, row)),
       idNumber: idNumber ?? row.id_number_masked,
-      birthDate: idNumber ? birthDateOfId(row.id_type as IdType, idNumber) : null,
+      birthDate: idNumber ? birthDateOfId(row.id_type, idNumber) : null,
       phone: open(secret?.phone_enc),
       email: open(secret?.email_enc),
     },

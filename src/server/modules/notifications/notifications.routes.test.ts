@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { makeRegions, makeUser, PASSWORD } from '../../../../test/factories.js';
-import { notify } from '../../platform/notify/notify.js';
+import { notify, type NotificationInput } from '../../platform/notify/notify.js';
 
 describe.each(DIALECTS)('notification inbox and preferences on %s', (dialect) => {
   let t: TestApp;
@@ -14,6 +14,7 @@ describe.each(DIALECTS)('notification inbox and preferences on %s', (dialect) =>
     await t.tdb.db.updateTable('users').set({ locale }).where('id', '=', u.id).execute();
     return { id: u.id, client: await new Client(t.app).login(u.username, PASSWORD) };
   };
+  const notifyNow = (n: NotificationInput) => t.tdb.db.transaction().execute((trx) => notify(trx, n));
   const anon = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: Record<string, unknown>) =>
     t.app.inject({ method, url, ...(payload ? { payload } : {}) });
 
@@ -26,7 +27,7 @@ describe.each(DIALECTS)('notification inbox and preferences on %s', (dialect) =>
   afterAll(() => t.close());
 
   it('follows the access checklist: anonymous 401, someone else’s notification 404', async () => {
-    const theirs = (await notify(t.tdb.db, { userId: other.id, kind: 'note', title: 't', body: 'b' })) as string;
+    const theirs = (await notifyNow({ userId: other.id, kind: 'note', title: 't', body: 'b' })) as string;
     expect((await anon('GET', '/api/v1/me/notifications')).statusCode).toBe(401);
     expect((await anon('POST', `/api/v1/me/notifications/${theirs}/read`, {})).statusCode).toBe(401);
     expect((await anon('POST', '/api/v1/me/notifications/read-all', {})).statusCode).toBe(401);
@@ -50,9 +51,9 @@ describe.each(DIALECTS)('notification inbox and preferences on %s', (dialect) =>
       shiftStart: '2026-12-01T01:00:00.000Z',
       status: 'waitlisted' as const,
     };
-    await notify(t.tdb.db, { userId: me.id, kind: 'signup_result', params, data: { signupId: 's1' } });
-    await notify(t.tdb.db, { userId: other.id, kind: 'signup_result', params, data: { signupId: 's1' } });
-    await notify(t.tdb.db, { userId: me.id, kind: 'custom', title: '自定义标题', body: '自定义内容' });
+    await notifyNow({ userId: me.id, kind: 'signup_result', params, data: { signupId: 's1' } });
+    await notifyNow({ userId: other.id, kind: 'signup_result', params, data: { signupId: 's1' } });
+    await notifyNow({ userId: me.id, kind: 'custom', title: '自定义标题', body: '自定义内容' });
 
     const zh = (await me.client.get('/api/v1/me/notifications')).json();
     expect(zh.unreadCount).toBe(2);
@@ -75,8 +76,8 @@ describe.each(DIALECTS)('notification inbox and preferences on %s', (dialect) =>
       params: { points: 20, balance: 120 },
       dedupeKey: 'pts:1',
     };
-    expect(await notify(t.tdb.db, n)).toEqual(expect.any(String));
-    expect(await notify(t.tdb.db, n)).toBeNull();
+    expect(await notifyNow(n)).toEqual(expect.any(String));
+    expect(await notifyNow(n)).toBeNull();
     // Two transactions racing for the same key: one wins, neither fails.
     const race = await Promise.all(
       [1, 2].map(() => t.tdb.db.transaction().execute((trx) => notify(trx, { ...n, dedupeKey: 'pts:2' }))),
@@ -88,7 +89,7 @@ describe.each(DIALECTS)('notification inbox and preferences on %s', (dialect) =>
 
   it('pages newest first, marks one and then all read', async () => {
     const u = await person();
-    for (let i = 0; i < 5; i++) await notify(t.tdb.db, { userId: u.id, kind: 'note', title: `n${i}`, body: '' });
+    for (let i = 0; i < 5; i++) await notifyNow({ userId: u.id, kind: 'note', title: `n${i}`, body: '' });
     const first = (await u.client.get('/api/v1/me/notifications?limit=2')).json();
     expect(first.items.map((n: { title: string }) => n.title)).toEqual(['n4', 'n3']);
     const second = (await u.client.get(`/api/v1/me/notifications?limit=2&cursor=${first.nextCursor}`)).json();

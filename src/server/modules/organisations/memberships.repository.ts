@@ -1,4 +1,4 @@
-import type { MembershipStatus } from '../../../common/enums.js';
+import type { MembershipRole, MembershipStatus } from '../../../common/enums.js';
 import type { Db } from '../../db/database.js';
 import type { MembershipsTable } from '../../db/schema.js';
 import { newId } from '../../ids.js';
@@ -7,7 +7,7 @@ export type MembershipRow = MembershipsTable;
 
 export async function insertMembership(
   db: Db,
-  m: { organisationId: string; volunteerId: string; role: string; status: MembershipStatus; at: string },
+  m: { organisationId: string; volunteerId: string; role: MembershipRole; status: MembershipStatus; at: string },
 ): Promise<MembershipRow> {
   const row = {
     id: newId(),
@@ -25,8 +25,8 @@ export async function insertMembership(
 export async function moveMembership(
   db: Db,
   id: string,
-  from: string,
-  to: { status: MembershipStatus; role?: string; at: string },
+  from: MembershipStatus,
+  to: { status: MembershipStatus; role?: MembershipRole | undefined; at: string },
 ): Promise<boolean> {
   const r = await db
     .updateTable('memberships')

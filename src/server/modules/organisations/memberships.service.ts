@@ -1,5 +1,5 @@
 import type { Member, Membership, MyMembership } from '../../../common/contract/organisations.js';
-import type { MembershipStatus } from '../../../common/enums.js';
+import type { MembershipRole, MembershipStatus } from '../../../common/enums.js';
 import { AppError, forbidden, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
@@ -16,7 +16,7 @@ export interface MemberRef {
 }
 
 /** A membership's statuses that still ask for an answer or hold: the ones that can end. */
-const OPEN: readonly string[] = ['invited', 'applied', 'active'];
+const OPEN: readonly MembershipStatus[] = ['invited', 'applied', 'active'];
 
 const conflict = (message: string) => new AppError('CONFLICT', message);
 
@@ -47,7 +47,7 @@ async function move(
   actor: Actor,
   m: repo.MembershipRow,
   to: MembershipStatus,
-  opts: { role?: string; action: string; tell?: { userId: string; organisationName: string } },
+  opts: { role?: MembershipRole; action: string; tell?: { userId: string; organisationName: string } },
 ): Promise<Membership> {
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
@@ -76,7 +76,7 @@ async function move(
  * the admin nothing of the person until they accept; an earlier application is accepted at once,
  * and a declined or ended membership can be asked for again.
  */
-export async function inviteMember(db: Db, actor: Actor, orgId: string, who: MemberRef, role: string) {
+export async function inviteMember(db: Db, actor: Actor, orgId: string, who: MemberRef, role: MembershipRole) {
   const org = await organisationForAdmin(db, actor, orgId);
   const field = who.volunteerCode !== undefined ? 'volunteerCode' : 'volunteerId';
   const v =

@@ -1,12 +1,13 @@
 import type { Membership, Organisation } from '../../../common/contract/organisations.js';
+import type { MembershipRole, MembershipStatus } from '../../../common/enums.js';
 import type { OrganisationsTable } from '../../db/schema.js';
 
 export function presentOrganisationSummary(o: OrganisationsTable): Omit<Organisation, 'path' | 'pathNames'> {
   return {
     id: o.id,
     name: o.name,
-    kind: o.kind as Organisation['kind'],
-    level: o.level as Organisation['level'],
+    kind: o.kind,
+    level: o.level,
     regionCode: o.region_code,
     parentId: o.parent_id,
     departmentId: o.department_id,
@@ -25,16 +26,16 @@ export function presentMembership(m: {
   id: string;
   organisation_id: string;
   volunteer_id: string;
-  role: string;
-  status: string;
+  role: MembershipRole;
+  status: MembershipStatus;
   joined_at: string;
 }): Membership {
   return {
     id: m.id,
     organisationId: m.organisation_id,
     volunteerId: m.volunteer_id,
-    role: m.role as Membership['role'],
-    status: m.status as Membership['status'],
+    role: m.role,
+    status: m.status,
     joinedAt: m.joined_at,
   };
 }

@@ -1,3 +1,4 @@
+import type { OrgKind, OrgLevel } from '../../../common/enums.js';
 import type { Db } from '../../db/database.js';
 import type { OrganisationsTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../ids.js';
@@ -5,8 +6,8 @@ import { newId, nowIso } from '../../ids.js';
 export interface OrganisationInput {
   id?: string;
   name: string;
-  kind: string;
-  level: string;
+  kind: OrgKind;
+  level: OrgLevel;
   regionCode: string;
   parentId: string | null;
   departmentId: string | null;
@@ -68,7 +69,7 @@ export interface OrganisationFilter {
   parentId?: string | null;
   under?: string;
   regionCode?: string;
-  kind?: string;
+  kind?: OrgKind;
   q?: string;
   afterId?: string;
   limit: number;

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REGIONS } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
+import type { PointRuleScopeType } from '../../../common/enums.js';
 import { newId, nowIso } from '../../ids.js';
 import {
   budget,
@@ -169,7 +170,7 @@ describe.each(DIALECTS)('earning points on %s', (dialect) => {
   it('takes the nearest rule: the organisation chain first, then the activity region nearest first', async () => {
     const s = await makePointsScene(t, null, { orgKey: 'otherTeamId' });
     const city = await t.tdb.db.selectFrom('users').select('id').limit(1).executeTakeFirstOrThrow();
-    const ruleRow = (scopeType: string, scopeId: string, pph: number) => ({
+    const ruleRow = (scopeType: PointRuleScopeType, scopeId: string, pph: number) => ({
       id: newId(),
       scope_type: scopeType,
       scope_id: scopeId,

@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 /**
  * Points for confirmed service, called from the records hooks inside the transaction that
  * confirms or revokes a record: the earning exists exactly when the confirmation does.
@@ -32,6 +33,7 @@ import {
 } from './ledger.js';
 import { earningRuleOf } from './rules.presenter.js';
 import { organisationRules, regionRules, type RuleRow } from './rules.repository.js';
+import type { DB } from '../../db/schema.js';
 
 /**
  * The rule that applies to a record: the nearest rule of its organisation's chain (itself,
@@ -52,12 +54,12 @@ export async function applicableRule(
 }
 
 /** Locks (creating if need be) the budget accounts of the organisations, in the ledger's order. */
-export async function lockBudgets(trx: Db, organisationIds: string[]): Promise<void> {
+export async function lockBudgets(trx: Transaction<DB>, organisationIds: string[]): Promise<void> {
   await lockAccounts(trx, organisationIds.map(budgetOf));
 }
 
 /** Earns the points a just-confirmed record is worth under its rule (nothing if no rule or source). */
-export async function earnForRecord(trx: Db, record: RecordRow): Promise<void> {
+export async function earnForRecord(trx: Transaction<DB>, record: RecordRow): Promise<void> {
   const ctx = await repo.recordContext(trx, record.activity_id, record.organisation_id);
   if (!ctx) return;
   const row = await applicableRule(trx, ctx.org, ctx.activity.region_code);
@@ -141,7 +143,7 @@ export async function earnForRecord(trx: Db, record: RecordRow): Promise<void> {
  * memo records the shortfall: the points were spent in good faith at a supermarket, and
  * chasing them is for an admin adjustment, not for a wallet in the red.
  */
-export async function reverseForRecord(trx: Db, record: RecordRow): Promise<void> {
+export async function reverseForRecord(trx: Transaction<DB>, record: RecordRow): Promise<void> {
   const earning = await repo.earningOfRecord(trx, record.id);
   if (!earning) return;
   const wallet = walletOf(record.volunteer_id);

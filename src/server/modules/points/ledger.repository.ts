@@ -1,5 +1,7 @@
+import type { Transaction } from 'kysely';
+import type { PointAccountKind } from '../../../common/enums.js';
 import type { Db } from '../../db/database.js';
-import type { PointAccountsTable, PointTransactionsTable } from '../../db/schema.js';
+import type { DB, PointAccountsTable, PointTransactionsTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../ids.js';
 import { forUpdateOnPostgres } from '../../platform/db.js';
 
@@ -12,7 +14,12 @@ export type TransactionRow = PointTransactionsTable;
 const ACCOUNT_COLUMNS = ['id', 'kind', 'owner_id', 'balance', 'non_negative', 'entry_seq'] as const;
 
 /** Creates the account unless it exists (a no-op on conflict, so concurrent first uses agree). */
-export async function ensureAccount(db: Db, kind: string, ownerId: string, nonNegative: boolean): Promise<void> {
+export async function ensureAccount(
+  db: Db,
+  kind: PointAccountKind,
+  ownerId: string,
+  nonNegative: boolean,
+): Promise<void> {
   await db
     .insertInto('point_accounts')
     .values({
@@ -29,7 +36,11 @@ export async function ensureAccount(db: Db, kind: string, ownerId: string, nonNe
 }
 
 /** Reads an account, locking its row on PostgreSQL (SQLite's single writer serialises already). */
-export async function lockAccount(trx: Db, kind: string, ownerId: string): Promise<AccountRow | undefined> {
+export async function lockAccount(
+  trx: Transaction<DB>,
+  kind: PointAccountKind,
+  ownerId: string,
+): Promise<AccountRow | undefined> {
   const q = trx
     .selectFrom('point_accounts')
     .select(ACCOUNT_COLUMNS)
@@ -38,7 +49,7 @@ export async function lockAccount(trx: Db, kind: string, ownerId: string): Promi
   return forUpdateOnPostgres(trx, q).executeTakeFirst();
 }
 
-export async function findAccount(db: Db, kind: string, ownerId: string): Promise<AccountRow | undefined> {
+export async function findAccount(db: Db, kind: PointAccountKind, ownerId: string): Promise<AccountRow | undefined> {
   return db
     .selectFrom('point_accounts')
     .select(ACCOUNT_COLUMNS)
@@ -47,7 +58,12 @@ export async function findAccount(db: Db, kind: string, ownerId: string): Promis
     .executeTakeFirst();
 }
 
-export async function setAccountBalance(trx: Db, id: string, balance: number, entrySeq: number): Promise<void> {
+export async function setAccountBalance(
+  trx: Transaction<DB>,
+  id: string,
+  balance: number,
+  entrySeq: number,
+): Promise<void> {
   await trx.updateTable('point_accounts').set({ balance, entry_seq: entrySeq }).where('id', '=', id).execute();
 }
 
@@ -59,7 +75,7 @@ export async function transactionById(db: Db, id: string): Promise<TransactionRo
   return db.selectFrom('point_transactions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertTransaction(trx: Db, row: TransactionRow): Promise<void> {
+export async function insertTransaction(trx: Transaction<DB>, row: TransactionRow): Promise<void> {
   await trx.insertInto('point_transactions').values(row).execute();
 }
 
@@ -74,7 +90,7 @@ export interface EntryInsert {
   created_at: string;
 }
 
-export async function insertEntries(trx: Db, rows: EntryInsert[]): Promise<void> {
+export async function insertEntries(trx: Transaction<DB>, rows: EntryInsert[]): Promise<void> {
   if (rows.length > 0) await trx.insertInto('point_entries').values(rows).execute();
 }
 

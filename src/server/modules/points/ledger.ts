@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 /**
  * The points ledger: double entry with one idempotency key per transaction. Every module
  * that moves points calls postTransaction inside its own database transaction; nothing
@@ -10,15 +11,16 @@
  * in its account (`seq`) and the balance after it; an account's cached balance changes only
  * here, in the transaction that writes its entries.
  */
+import type { PointAccountKind, PointTransactionKind, PointTransactionSource } from '../../../common/enums.js';
 import { AppError } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
 import * as repo from './ledger.repository.js';
+import type { DB } from '../../db/schema.js';
 
-export type AccountKind = 'wallet' | 'budget' | 'supermarket' | 'expiry' | 'system';
 /** wallet: volunteer id; budget: organisation id; supermarket: site id; expiry/system: 'city'. */
 export interface AccountRef {
-  kind: AccountKind;
+  kind: PointAccountKind;
   ownerId: string;
 }
 export interface Posting {
@@ -28,13 +30,11 @@ export interface Posting {
   /** Earned wallet credits: when they expire (ISO UTC). Expiry debits: the cutoff applied. */
   expiresAt?: string | null;
 }
-export type TransactionKind = 'earn' | 'redeem' | 'expire' | 'adjust' | 'reverse';
-export type TransactionSource = 'rule' | 'redemption' | 'reversal' | 'adjustment' | 'expiry';
 export interface TransactionInput {
-  kind: TransactionKind;
+  kind: PointTransactionKind;
   /** Unique across all transactions: a repeat returns the first one. */
   idempotencyKey: string;
-  source: TransactionSource;
+  source: PointTransactionSource;
   sourceId?: string | null;
   memo?: string | null;
   actorUserId?: string | null;
@@ -47,7 +47,7 @@ export interface Posted {
 }
 
 /** Accounts that may never go below zero. Budgets may (unless a rule limits issuing itself). */
-const NON_NEGATIVE: ReadonlySet<AccountKind> = new Set(['wallet']);
+const NON_NEGATIVE: ReadonlySet<PointAccountKind> = new Set(['wallet']);
 
 export const CITY = 'city';
 export const walletOf = (volunteerId: string): AccountRef => ({ kind: 'wallet', ownerId: volunteerId });
@@ -67,7 +67,7 @@ function lockOrder(refs: AccountRef[]): AccountRef[] {
  * key. Callers that must read a balance before deciding what to post (a budget cap, a
  * reversal limited to what is left) lock through here first, so the order stays global.
  */
-export async function lockAccounts(trx: Db, refs: AccountRef[]): Promise<Map<string, repo.AccountRow>> {
+export async function lockAccounts(trx: Transaction<DB>, refs: AccountRef[]): Promise<Map<string, repo.AccountRow>> {
   const out = new Map<string, repo.AccountRow>();
   for (const ref of lockOrder(refs)) {
     // Most accounts exist: lock first, create only when missing (a no-op if a concurrent
@@ -128,7 +128,7 @@ async function replay(db: Db, existing: repo.TransactionRow, tx: TransactionInpu
  * zero (the caller's transaction then rolls back), 409 IDEMPOTENCY_MISMATCH if the key was
  * used for different postings; a repeat of the same request returns the first transaction.
  */
-export async function postTransaction(trx: Db, tx: TransactionInput): Promise<Posted> {
+export async function postTransaction(trx: Transaction<DB>, tx: TransactionInput): Promise<Posted> {
   const postings = validate(tx);
   const early = await repo.transactionByKey(trx, tx.idempotencyKey);
   if (early) return replay(trx, early, tx, postings);
@@ -225,7 +225,11 @@ export interface Reversed extends Posted {
  * Posts the opposite of transaction `originalId` (kind 'reverse', source 'reversal').
  * A repeated key returns the first reversal.
  */
-export async function reverseTransaction(trx: Db, originalId: string, opts: ReverseOptions): Promise<Reversed> {
+export async function reverseTransaction(
+  trx: Transaction<DB>,
+  originalId: string,
+  opts: ReverseOptions,
+): Promise<Reversed> {
   const original = await repo.transactionById(trx, originalId);
   if (!original) throw new AppError('NOT_FOUND', `Point transaction ${originalId} not found`);
   const existing = await repo.transactionByKey(trx, opts.idempotencyKey);
@@ -239,7 +243,7 @@ export async function reverseTransaction(trx: Db, originalId: string, opts: Reve
   }
   const entries = await repo.entriesOfTransaction(trx, originalId);
   let postings: Posting[] = entries.map((e) => ({
-    account: { kind: e.kind as AccountKind, ownerId: e.owner_id },
+    account: { kind: e.kind, ownerId: e.owner_id },
     amount: -e.amount,
   }));
   let shortfall = 0;

@@ -17,7 +17,7 @@ export function presentRule(r: RuleRow): PointRule {
   const expiry = parse<ExpiryRule>(r.expiry, { mode: 'end_of_following_year' });
   return {
     id: r.id,
-    scopeType: r.scope_type === 'region' ? 'region' : 'organisation',
+    scopeType: r.scope_type,
     scopeId: r.scope_id,
     pointsPerHour: Number(r.points_per_hour),
     pointsPerActivity: Number(r.points_per_activity),

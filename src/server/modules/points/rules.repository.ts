@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import type { PointRuleScopeType } from '../../../common/enums.js';
 import type { Db } from '../../db/database.js';
 import type { PointRulesTable } from '../../db/schema.js';
 
@@ -13,7 +14,7 @@ export async function ruleById(db: Db, id: string): Promise<RuleRow | undefined>
 }
 
 /** Rules of the given scopes (or all), newest first. */
-export async function listRules(db: Db, f: { scopeType?: string; scopeId?: string }): Promise<RuleRow[]> {
+export async function listRules(db: Db, f: { scopeType?: PointRuleScopeType; scopeId?: string }): Promise<RuleRow[]> {
   let q = db.selectFrom('point_rules').selectAll();
   if (f.scopeType) q = q.where('scope_type', '=', f.scopeType);
   if (f.scopeId) q = q.where('scope_id', '=', f.scopeId);

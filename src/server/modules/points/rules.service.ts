@@ -1,4 +1,5 @@
 import type { PointRuleInput } from '../../../common/contract/points.js';
+import type { PointRuleScopeType } from '../../../common/enums.js';
 import { forbidden, notFound } from '../../../common/errors.js';
 import { DEFAULT_SOURCES } from '../../../common/points.js';
 import type { Db } from '../../db/database.js';
@@ -61,7 +62,7 @@ export async function createRule(db: Db, actor: Actor, b: PointRuleInput): Promi
 export async function listRules(
   db: Db,
   actor: Actor,
-  q: { scopeType?: string | undefined; scopeId?: string | undefined },
+  q: { scopeType?: PointRuleScopeType | undefined; scopeId?: string | undefined },
 ): Promise<{ items: PointRule[] }> {
   if (!hasRole(actor, 'system_admin', 'region_admin', 'department_admin', 'team_admin')) {
     throw forbidden('Only admins read point rules');

@@ -9,7 +9,6 @@ import { balanceOf, CITY, postTransaction, walletOf } from './ledger.js';
 import * as repo from './statements.repository.js';
 
 type Statement = z.infer<typeof PointStatement>;
-type Kind = Statement['items'][number]['kind'];
 
 /** A volunteer's points history, newest first, each item with the balance after it. */
 export async function statementOf(
@@ -31,7 +30,7 @@ export async function statementOf(
     balance: await balanceOf(db, walletOf(volunteerId)),
     items: items.map((r) => ({
       id: r.id,
-      kind: r.kind as Kind,
+      kind: r.kind,
       amount: Number(r.amount),
       at: r.created_at,
       memo: r.memo,

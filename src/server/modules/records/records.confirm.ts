@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { RecordStatus } from '../../../common/contract/records.js';
 import { AppError, notFound } from '../../../common/errors.js';
 import { minutesToHours, starLevelFor, type PlatformSettings } from '../../../common/settings.js';
 import type { Db } from '../../db/database.js';
@@ -9,22 +11,23 @@ import { getSettings } from '../../platform/settings/settings.service.js';
 import { requireOrganiserRole } from './records.access.js';
 import { beforeRecordsChange, onRecordConfirmed, onRecordRevoked } from './records.hooks.js';
 import * as repo from './records.repository.js';
+import type { DB } from '../../db/schema.js';
 
-const CONFIRMABLE = ['pending', 'disputed'];
-const REVOCABLE = ['pending', 'disputed', 'confirmed'];
+const CONFIRMABLE: readonly RecordStatus[] = ['pending', 'disputed'];
+const REVOCABLE: readonly RecordStatus[] = ['pending', 'disputed', 'confirmed'];
 
 /**
  * Moves a volunteer's confirmed total by `delta` minutes and recomputes the star level
  * from the settings' thresholds, in the caller's transaction.
  */
-async function moveMinutes(trx: Db, volunteerId: string, delta: number, settings: PlatformSettings) {
+async function moveMinutes(trx: Transaction<DB>, volunteerId: string, delta: number, settings: PlatformSettings) {
   if (delta === 0) return;
   const total = await repo.addConfirmedMinutes(trx, volunteerId, delta);
   await repo.setStarLevel(trx, volunteerId, starLevelFor(total, settings.starThresholdsHours));
 }
 
 /** Why `actor` may not confirm `r`, checked inside the transaction on the locked row. */
-export async function refuseConfirm(trx: Db, actor: Actor, r: repo.RecordRow): Promise<AppError | null> {
+export async function refuseConfirm(trx: Transaction<DB>, actor: Actor, r: repo.RecordRow): Promise<AppError | null> {
   if (!CONFIRMABLE.includes(r.status)) {
     return new AppError('CONFLICT', `Record ${r.id} is ${r.status}; only pending records can be confirmed`, {
       id: r.id,
@@ -46,7 +49,7 @@ export async function refuseConfirm(trx: Db, actor: Actor, r: repo.RecordRow): P
 }
 
 /** Confirms one locked, checked record: status, hours, star level, points hook, notice, audit. */
-export async function applyConfirm(trx: Db, actor: Actor, r: repo.RecordRow, settings: PlatformSettings) {
+export async function applyConfirm(trx: Transaction<DB>, actor: Actor, r: repo.RecordRow, settings: PlatformSettings) {
   const at = nowIso();
   if (
     !(await repo.updateRecordIf(trx, r.id, CONFIRMABLE, {
@@ -58,7 +61,7 @@ export async function applyConfirm(trx: Db, actor: Actor, r: repo.RecordRow, set
     throw new AppError('CONFLICT', `Record ${r.id} changed meanwhile; reload it`, { id: r.id });
   }
   await moveMinutes(trx, r.volunteer_id, r.minutes, settings);
-  const confirmed = { ...r, status: 'confirmed', approved_by: actor.userId, confirmed_at: at };
+  const confirmed: repo.RecordRow = { ...r, status: 'confirmed', approved_by: actor.userId, confirmed_at: at };
   await onRecordConfirmed(trx, confirmed);
   const volunteer = await repo.volunteerFacts(trx, r.volunteer_id);
   const activity = await repo.activityFacts(trx, r.activity_id);
@@ -84,7 +87,7 @@ export async function applyConfirm(trx: Db, actor: Actor, r: repo.RecordRow, set
  * minutes come off the volunteer's total and the star level is recomputed.
  */
 export async function applyRevoke(
-  trx: Db,
+  trx: Transaction<DB>,
   actor: Actor,
   r: repo.RecordRow,
   reason: string,
@@ -94,7 +97,12 @@ export async function applyRevoke(
     throw new AppError('CONFLICT', `Record ${r.id} is already ${r.status}`, { id: r.id });
   }
   const at = nowIso();
-  const patch = { status: 'revoked', revoked_by: actor.userId, revoked_at: at, revoke_reason: reason };
+  const patch = {
+    status: 'revoked',
+    revoked_by: actor.userId,
+    revoked_at: at,
+    revoke_reason: reason,
+  } satisfies Partial<repo.RecordRow>;
   if (!(await repo.updateRecordIf(trx, r.id, [r.status], patch))) {
     throw new AppError('CONFLICT', `Record ${r.id} changed meanwhile; reload it`, { id: r.id });
   }

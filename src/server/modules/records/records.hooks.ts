@@ -1,13 +1,14 @@
-import type { Db } from '../../db/database.js';
+import type { Transaction } from 'kysely';
 import { earnForRecord, lockBudgets, reverseForRecord } from '../points/index.js';
 import type { RecordRow } from './records.repository.js';
+import type { DB } from '../../db/schema.js';
 
 /**
  * Called inside the transaction that confirms a record, after the volunteer's hours and
  * star level changed: earns the record's points by rule in the same transaction, as
  * points must be. Whatever it throws rolls the confirmation back.
  */
-export async function onRecordConfirmed(trx: Db, record: RecordRow): Promise<void> {
+export async function onRecordConfirmed(trx: Transaction<DB>, record: RecordRow): Promise<void> {
   await earnForRecord(trx, record);
 }
 
@@ -15,7 +16,7 @@ export async function onRecordConfirmed(trx: Db, record: RecordRow): Promise<voi
  * Called inside the transaction that revokes a confirmed record, after its minutes were
  * taken off: reverses the points the record earned.
  */
-export async function onRecordRevoked(trx: Db, record: RecordRow): Promise<void> {
+export async function onRecordRevoked(trx: Transaction<DB>, record: RecordRow): Promise<void> {
   await reverseForRecord(trx, record);
 }
 
@@ -26,6 +27,9 @@ export async function onRecordRevoked(trx: Db, record: RecordRow): Promise<void>
  * (volunteer A, budget, volunteer B) and a single one for B (volunteer B, budget)
  * deadlock on PostgreSQL.
  */
-export async function beforeRecordsChange(trx: Db, records: Pick<RecordRow, 'organisation_id'>[]): Promise<void> {
+export async function beforeRecordsChange(
+  trx: Transaction<DB>,
+  records: Pick<RecordRow, 'organisation_id'>[],
+): Promise<void> {
   await lockBudgets(trx, [...new Set(records.map((r) => r.organisation_id))]);
 }

@@ -1,5 +1,4 @@
-import type { Correction, RecordStatus, ServiceRecord } from '../../../common/contract/records.js';
-import type { RecordSource } from '../../../common/enums.js';
+import type { Correction, ServiceRecord } from '../../../common/contract/records.js';
 import { minutesToHours } from '../../../common/settings.js';
 import type { CorrectionRow, RecordRow } from './records.repository.js';
 
@@ -26,8 +25,8 @@ export function presentRecord(r: RecordRow): ServiceRecord {
     hours: minutesToHours(r.minutes),
     content: r.content,
     place: r.place,
-    source: r.source as RecordSource,
-    status: r.status as RecordStatus,
+    source: r.source,
+    status: r.status,
     recordedBy: r.recorded_by,
     approvedBy: r.approved_by,
     confirmedAt: r.confirmed_at,
@@ -48,7 +47,7 @@ export function presentCorrection(c: CorrectionRow): Correction {
     requestedStart: c.requested_start,
     requestedEnd: c.requested_end,
     reason: c.reason,
-    status: c.status as Correction['status'],
+    status: c.status,
     answer: c.answer,
     answeredBy: c.answered_by,
     createdAt: c.created_at,

@@ -1,4 +1,5 @@
 import type { Insertable, Transaction, Updateable } from 'kysely';
+import type { CorrectionStatus, RecordStatus } from '../../../common/contract/records.js';
 import type { Db } from '../../db/database.js';
 import { toNumber } from '../../db/database.js';
 import type { DB, RecordCorrectionsTable, ServiceRecordsTable } from '../../db/schema.js';
@@ -30,7 +31,7 @@ export async function lockRecords(trx: Transaction<DB>, ids: string[]): Promise<
 export async function updateRecordIf(
   db: Db,
   id: string,
-  fromStatuses: string[],
+  fromStatuses: readonly RecordStatus[],
   patch: Updateable<ServiceRecordsTable>,
 ): Promise<boolean> {
   const r = await db
@@ -48,7 +49,7 @@ export interface RecordFilter {
   organisationUnder?: string;
   /** Only records of organisations under one of these (what a membership lets its admins see). */
   organisationsUnderAny?: string[];
-  status?: string;
+  status?: RecordStatus;
 }
 
 /** Newest first, after `beforeId`. */
@@ -161,7 +162,7 @@ export async function answerCorrection(
 export async function correctionsUnder(
   db: Db,
   organisationId: string,
-  status: string | undefined,
+  status: CorrectionStatus | undefined,
   beforeId: string | undefined,
   limit: number,
 ): Promise<CorrectionRow[]> {

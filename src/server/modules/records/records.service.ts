@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import type { LateEntry, RecordListQuery } from '../../../common/contract/records.js';
 import { AppError, forbidden, notFound } from '../../../common/errors.js';
 import { computeMinutes, spanMinutes } from '../../../common/hours.js';
@@ -15,6 +16,7 @@ import { getSettings } from '../../platform/settings/settings.service.js';
 import { requireOrganiserOf, requireOrganiserRole } from './records.access.js';
 import { presentRecord } from './records.presenter.js';
 import * as repo from './records.repository.js';
+import type { DB } from '../../db/schema.js';
 
 const ruleError = (field: string, message: string) => new AppError('RULE_VIOLATION', `${field}: ${message}`, { field });
 
@@ -91,7 +93,7 @@ export interface AttendanceRecordInput {
  * the shift, minutes by computeMinutes (breaks off, rounded down to the step).
  */
 export async function recordFromAttendance(
-  trx: Db,
+  trx: Transaction<DB>,
   i: AttendanceRecordInput,
   settings: Pick<PlatformSettings, 'hourStepMinutes' | 'timeZone'>,
 ): Promise<string> {

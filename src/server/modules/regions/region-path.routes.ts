@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorResponses } from '../../../common/contract/common.js';
-import { RegionList, type Region } from '../../../common/contract/regions.js';
+import { RegionList } from '../../../common/contract/regions.js';
 import { notFound } from '../../../common/errors.js';
 import type { App } from '../../context.js';
 import { regionPath } from './region-path.repository.js';
@@ -29,7 +29,7 @@ export function regionPathRoutes(app: App): void {
         items: rows.map((r) => ({
           code: r.code,
           name: r.name,
-          level: r.level as Region['level'],
+          level: r.level,
           parentCode: r.parent_code,
           kind: r.kind,
         })),

@@ -1,4 +1,3 @@
-import type { Region } from '../../../common/contract/regions.js';
 import { RegionList, RegionQuery, splitRegionCodes } from '../../../common/contract/regions.js';
 import { errorResponses } from '../../../common/contract/common.js';
 import { notFound } from '../../../common/errors.js';
@@ -27,7 +26,7 @@ export function regionRoutes(app: App): void {
         items: rows.map((r) => ({
           code: r.code,
           name: r.name,
-          level: r.level as Region['level'],
+          level: r.level,
           parentCode: r.parent_code,
           kind: r.kind,
         })),

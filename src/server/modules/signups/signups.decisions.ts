@@ -32,7 +32,7 @@ export async function approveSignup(db: Db, actor: Actor, signupId: string): Pro
     if (s.status !== 'applied')
       throw new AppError('CONFLICT', `Only an applied sign-up can be approved; this one is ${s.status}`);
     const status = locked.taken < locked.capacity ? 'approved' : 'waitlisted';
-    const patch = { status, decided_at: nowIso(), decided_by: actor.userId };
+    const patch = { status, decided_at: nowIso(), decided_by: actor.userId } satisfies Partial<repo.SignupRow>;
     await repo.updateSignup(trx, s.id, patch);
     if (status === 'approved') await activities.addTaken(trx, locked.id, 1);
     await tellResult(trx, {
@@ -58,10 +58,15 @@ export async function rejectSignup(
     const locked = await activities.lockShift(trx, shift.id);
     const s = await repo.signupById(trx, signupId);
     if (!locked || !s) throw notFound('Sign-up');
-    if (!(repo.LIVE as readonly string[]).includes(s.status)) {
+    if (!repo.LIVE.includes(s.status)) {
       throw new AppError('CONFLICT', `This sign-up is ${s.status} and cannot be rejected`);
     }
-    const patch = { status: 'rejected', decided_at: nowIso(), decided_by: actor.userId, reason: reason ?? null };
+    const patch = {
+      status: 'rejected',
+      decided_at: nowIso(),
+      decided_by: actor.userId,
+      reason: reason ?? null,
+    } satisfies Partial<repo.SignupRow>;
     await repo.updateSignup(trx, s.id, patch);
     if (s.status === 'approved') {
       await activities.addTaken(trx, locked.id, -1);
@@ -99,7 +104,11 @@ export async function markNoShow(db: Db, actor: Actor, signupId: string): Promis
     }
     if (s.status !== 'approved')
       throw new AppError('CONFLICT', `Only an approved sign-up can be a no-show; this one is ${s.status}`);
-    const patch = { status: 'no_show', decided_at: now.toISOString(), decided_by: actor.userId };
+    const patch = {
+      status: 'no_show',
+      decided_at: now.toISOString(),
+      decided_by: actor.userId,
+    } satisfies Partial<repo.SignupRow>;
     await repo.updateSignup(trx, s.id, patch);
     const since = windowStart(now, settings.noShowWindowMonths);
     const count = (await repo.noShowCounts(trx, [s.volunteer_id], since)).get(s.volunteer_id) ?? 0;

@@ -1,4 +1,4 @@
-import type { Signup, SignupStatus } from '../../../common/contract/signups.js';
+import type { Signup } from '../../../common/contract/signups.js';
 import type { SignupRow } from './signups.repository.js';
 
 export function presentSignup(s: SignupRow): Signup {
@@ -6,7 +6,7 @@ export function presentSignup(s: SignupRow): Signup {
     id: s.id,
     shiftId: s.shift_id,
     volunteerId: s.volunteer_id,
-    status: s.status as SignupStatus,
+    status: s.status,
     seq: s.seq,
     createdAt: s.created_at,
     decidedAt: s.decided_at,

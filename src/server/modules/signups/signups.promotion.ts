@@ -1,8 +1,9 @@
-import type { Db } from '../../db/database.js';
+import type { Transaction } from 'kysely';
 import { nowIso } from '../../ids.js';
 import { addTaken } from '../activities/index.js';
 import { notify } from '../../platform/notify/notify.js';
 import * as repo from './signups.repository.js';
+import type { DB } from '../../db/schema.js';
 
 /**
  * Fills free places from the wait-list, lowest arrival number first, and tells each
@@ -10,7 +11,7 @@ import * as repo from './signups.repository.js';
  * locked, passing the `taken` value as it stands after that change.
  */
 export async function fillPlaces(
-  trx: Db,
+  trx: Transaction<DB>,
   shift: { id: string; capacity: number; start_at: string },
   taken: number,
   activityTitle: string,
@@ -38,7 +39,7 @@ export async function fillPlaces(
 
 /** Tells a volunteer where their sign-up stands, once per sign-up and status. */
 export async function tellResult(
-  trx: Db,
+  trx: Transaction<DB>,
   r: {
     volunteerId: string;
     signupId: string;

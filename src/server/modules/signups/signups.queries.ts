@@ -36,7 +36,7 @@ export async function listShiftSignups(
       volunteerId: r.volunteer_id,
       volunteerName: r.name,
       volunteerCode: r.volunteer_code,
-      status: r.status as SignupStatus,
+      status: r.status,
       createdAt: r.created_at,
       seq: r.seq,
       noShowCount: counts.get(r.volunteer_id) ?? 0,
@@ -49,7 +49,7 @@ export async function listShiftSignups(
 export async function listMySignups(
   db: Db,
   actor: Actor,
-  q: { status?: string | undefined; upcoming?: string | undefined; cursor?: string | undefined; limit: number },
+  q: { status?: SignupStatus | undefined; upcoming?: string | undefined; cursor?: string | undefined; limit: number },
 ) {
   const v = await repo.volunteerOfUser(db, actor.userId);
   if (!v) throw forbidden('Only volunteers have sign-ups');
@@ -70,7 +70,7 @@ export async function listMySignups(
       activityTitle: r.title,
       start: r.start_at,
       end: r.end_at,
-      status: r.status as SignupStatus,
+      status: r.status,
     })),
     nextCursor: p.nextCursor,
   };

@@ -1,11 +1,12 @@
 import type { Insertable, Transaction } from 'kysely';
+import type { SignupStatus } from '../../../common/contract/signups.js';
 import type { Db } from '../../db/database.js';
 import { toNumber } from '../../db/database.js';
 import type { DB, SignupsTable } from '../../db/schema.js';
 import { forUpdateOnPostgres } from '../../platform/db.js';
 
 /** Statuses that hold or wait for a place: the ones overlap checks and cancellation see. */
-export const LIVE = ['applied', 'approved', 'waitlisted'] as const;
+export const LIVE: readonly SignupStatus[] = ['applied', 'approved', 'waitlisted'];
 /** Statuses that count against capacity (`shifts.taken`). */
 export const HOLDING = ['approved', 'attended', 'no_show'] as const;
 
@@ -165,7 +166,7 @@ export async function setSuspendedUntil(db: Db, volunteerId: string, until: stri
 export async function signupsOfVolunteer(
   db: Db,
   volunteerId: string,
-  f: { status?: string; endsAfter?: string },
+  f: { status?: SignupStatus; endsAfter?: string },
   after: { s: string; id: string } | null,
   limit: number,
 ) {

@@ -1,6 +1,5 @@
 import type { Signup } from '../../../common/contract/signups.js';
 import { AppError, forbidden, notFound } from '../../../common/errors.js';
-import type { IdType } from '../../../common/enums.js';
 import { birthDateOfId, chinaToday } from '../../../common/id-numbers.js';
 import type { PersonalDataCipher } from '../../crypto.js';
 import type { Db } from '../../db/database.js';
@@ -48,9 +47,7 @@ export async function signUp(db: Db, cipher: PersonalDataCipher, actor: Actor, s
     // The birth date lives only inside the encrypted ID number: opened for an age rule, never kept.
     const pending = volunteer.status === 'pending_guardian';
     const ageRule = shift.min_age !== null || shift.max_age !== null || pending;
-    const birthDate = ageRule
-      ? birthDateOfId(volunteer.id_type as IdType, cipher.decrypt(volunteer.id_number_enc))
-      : null;
+    const birthDate = ageRule ? birthDateOfId(volunteer.id_type, cipher.decrypt(volunteer.id_number_enc)) : null;
     const guardianAge = pending ? (await getSettings(trx)).guardianAge : undefined;
     checkEligibility({ now, volunteer: { ...volunteer, birthDate }, shift, guardianAge });
     if (await repo.liveSignupOf(trx, shift.id, volunteer.id)) {
@@ -78,7 +75,7 @@ export async function signUp(db: Db, cipher: PersonalDataCipher, actor: Actor, s
     }
     const status =
       activity.requires_approval === 1 ? 'applied' : shift.taken < shift.capacity ? 'approved' : 'waitlisted';
-    const row = {
+    const row: repo.SignupRow = {
       id: newId(),
       shift_id: shift.id,
       volunteer_id: volunteer.id,
@@ -120,7 +117,7 @@ export async function cancelSignup(db: Db, actor: Actor, signupId: string): Prom
     const locked = await activities.lockShift(trx, shift.id);
     const s = await repo.signupById(trx, signupId);
     if (!locked || !s) throw notFound('Sign-up');
-    if (!(repo.LIVE as readonly string[]).includes(s.status)) {
+    if (!repo.LIVE.includes(s.status)) {
       throw new AppError('CONFLICT', `This sign-up is ${s.status} and cannot be cancelled`);
     }
     const now = nowIso();

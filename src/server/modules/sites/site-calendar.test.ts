@@ -6,7 +6,7 @@ import {
   shiftAt,
   type BearerClient,
 } from '../../../../test/activity-factories.js';
-import { makeUser, REGIONS } from '../../../../test/factories.js';
+import { JIEFANGBEI_PRACTICE_POINT, makeUser } from '../../../../test/factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { insertSite } from './sites.repository.js';
@@ -34,7 +34,7 @@ describe.each(DIALECTS)('GET /sites/:id/activities on %s', (dialect) => {
     t = await createTestApp(dialect);
     const tree = await makeOrganisationTree(t.app);
     const db = t.tdb.db;
-    const place = { type: 'practice_point', regionCode: REGIONS.jiefangbei, lat: 29.5576, lng: 106.5774 };
+    const place = JIEFANGBEI_PRACTICE_POINT;
     siteId = await insertSite(db, { ...place, name: '解放碑实践站', address: '民族路 1 号', organisationId: null });
     otherSiteId = await insertSite(db, { ...place, name: '七星岗实践站', address: '中山一路', organisationId: null });
     const staff = async (scopeId: string) =>

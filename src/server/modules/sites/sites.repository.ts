@@ -1,3 +1,4 @@
+import type { SiteType } from '../../../common/enums.js';
 import type { Db } from '../../db/database.js';
 import type { SitesTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../ids.js';
@@ -5,7 +6,7 @@ import { newId, nowIso } from '../../ids.js';
 export interface SiteInput {
   id?: string;
   name: string;
-  type: string;
+  type: SiteType;
   regionCode: string;
   address: string;
   lat: number;
@@ -44,7 +45,7 @@ export async function siteById(db: Db, id: string): Promise<SitesTable | undefin
 }
 
 export interface SiteFilter {
-  type?: string;
+  type?: SiteType;
   region?: string;
   organisationId?: string;
   box?: { minLat: number; maxLat: number; minLng: number; maxLng: number };

@@ -1,4 +1,5 @@
 import type { CreateSite, Site, UpdateSite } from '../../../common/contract/sites.js';
+import type { SiteType } from '../../../common/enums.js';
 import { AppError, badRequest, forbidden, notFound } from '../../../common/errors.js';
 import { boundingBox, distanceM, parseLatLng } from '../../../common/geo.js';
 import type { Db } from '../../db/database.js';
@@ -14,7 +15,7 @@ export function presentSite(s: SitesTable, distance?: number): Site {
   return {
     id: s.id,
     name: s.name,
-    type: s.type as Site['type'],
+    type: s.type,
     regionCode: s.region_code,
     address: s.address,
     lat: s.lat,
@@ -100,7 +101,7 @@ export async function getSite(db: Db, id: string): Promise<Site> {
 }
 
 export interface SiteQuery {
-  type?: string;
+  type?: SiteType;
   region?: string;
   near?: string;
   radiusKm: number;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, makeOrganisationTree, type BearerClient } from '../../../../test/activity-factories.js';
-import { makeUser, REGIONS } from '../../../../test/factories.js';
+import { JIEFANGBEI_PRACTICE_POINT, makeUser, REGIONS } from '../../../../test/factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { auditOf } from '../../platform/audit/audit.repository.js';
@@ -22,7 +22,7 @@ describe.each(DIALECTS)('PATCH /sites/:id on %s', (dialect) => {
     t = await createTestApp(dialect);
     const tree = await makeOrganisationTree(t.app);
     const db = t.tdb.db;
-    const place = { type: 'practice_point', regionCode: REGIONS.jiefangbei, lat: 29.5576, lng: 106.5774 };
+    const place = JIEFANGBEI_PRACTICE_POINT;
     siteId = await insertSite(db, {
       ...place,
       name: '解放碑实践站',

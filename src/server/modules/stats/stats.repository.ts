@@ -6,6 +6,7 @@
  * compares instants.
  */
 import { sql, type RawBuilder } from 'kysely';
+import type { ActivityStatus } from '../../../common/contract/activities.js';
 import { toNumber, type Db } from '../../db/database.js';
 
 /** What is counted: the regions rows are grouped under and an optional department. */
@@ -120,7 +121,7 @@ export async function siteCounts(db: Db, s: StatsScope): Promise<{ region: strin
 }
 
 /** Activity statuses whose shifts took place: stored 'published' (running and finished are derived). */
-const HELD = ['published', 'running', 'finished'];
+const HELD: readonly ActivityStatus[] = ['published', 'running', 'finished'];
 
 /**
  * Sessions and people served per region and month: shifts of held activities, not cancelled,

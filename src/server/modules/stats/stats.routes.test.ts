@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VolunteerStatus } from '../../../common/contract/volunteers.js';
 import { localMidnight } from '../../../common/zoned-time.js';
 import {
   clientFor,
@@ -74,7 +75,7 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
     v3 = await makeVolunteer(t.app, { name: '丙志愿', regionCode: REGIONS.xiaolongkan });
     const v4 = await makeVolunteer(t.app, { name: '丁志愿', regionCode: REGIONS.liangjiang });
     const v5 = await makeVolunteer(t.app, { name: '戊志愿', regionCode: REGIONS.xiaolongkan });
-    const registered: [MadeVolunteer, string, string][] = [
+    const registered: [MadeVolunteer, string, VolunteerStatus][] = [
       [v1, '2026-01-15T02:00:00.000Z', 'active'],
       [v2, '2026-03-10T02:00:00.000Z', 'active'],
       [v3, '2026-03-31T16:30:00.000Z', 'active'], // 1 April local

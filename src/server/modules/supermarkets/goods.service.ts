@@ -1,4 +1,10 @@
-import type { CreateGoods, Goods, StockChange, UpdateGoods } from '../../../common/contract/supermarkets.js';
+import type {
+  CreateGoods,
+  Goods,
+  LimitPeriod,
+  StockChange,
+  UpdateGoods,
+} from '../../../common/contract/supermarkets.js';
 import { AppError, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import type { GoodsTable, StockMovementsTable } from '../../db/schema.js';
@@ -11,7 +17,10 @@ import { presentGoods, presentMovement } from './supermarkets.presenter.js';
 import { publicSupermarket, staffedSupermarket, staffsSupermarket } from './supermarkets.access.js';
 
 /** A limit without a period counts for ever; a period without a limit means nothing. */
-function limits(perPerson: number | null | undefined, period: string | null | undefined) {
+function limits(
+  perPerson: number | null | undefined,
+  period: LimitPeriod | null | undefined,
+): Pick<GoodsTable, 'limit_per_person' | 'limit_period'> {
   if (!perPerson) return { limit_per_person: null, limit_period: null };
   return { limit_per_person: perPerson, limit_period: period ?? 'ever' };
 }

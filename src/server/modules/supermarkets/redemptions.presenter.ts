@@ -23,7 +23,7 @@ export async function presentRedemptions(db: Db, rows: RedemptionListRow[]): Pro
     volunteerName: maskName(r.volunteer_name),
     points: r.points,
     balanceAfter: r.balance_after,
-    status: r.status as Redemption['status'],
+    status: r.status,
     items: byRedemption.get(r.id) ?? [],
     at: r.created_at,
     reversedAt: r.reversed_at,

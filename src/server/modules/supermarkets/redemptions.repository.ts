@@ -1,6 +1,7 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { toNumber, type Db } from '../../db/database.js';
-import type { RedemptionItemsTable, RedemptionsTable } from '../../db/schema.js';
+import type { DB, RedemptionItemsTable, RedemptionsTable } from '../../db/schema.js';
+import { forUpdateOnPostgres } from '../../platform/db.js';
 
 export async function redemptionByKey(db: Db, siteId: string, key: string): Promise<RedemptionsTable | undefined> {
   return db
@@ -16,9 +17,9 @@ export async function redemptionById(db: Db, id: string): Promise<RedemptionsTab
 }
 
 /** Locks a redemption row on PostgreSQL before it is reversed; SQLite has one writer anyway. */
-export async function lockRedemption(db: Db, id: string, postgres: boolean): Promise<RedemptionsTable | undefined> {
-  const q = db.selectFrom('redemptions').selectAll().where('id', '=', id);
-  return (postgres ? q.forUpdate() : q).executeTakeFirst();
+export async function lockRedemption(trx: Transaction<DB>, id: string): Promise<RedemptionsTable | undefined> {
+  const q = trx.selectFrom('redemptions').selectAll().where('id', '=', id);
+  return forUpdateOnPostgres(trx, q).executeTakeFirst();
 }
 
 export async function itemsOf(db: Db, redemptionIds: string[]) {

@@ -1,9 +1,8 @@
+import type { Transaction } from 'kysely';
 import type { Redeem } from '../../../common/contract/supermarkets.js';
-import type { LimitPeriod } from '../../../common/contract/supermarkets.js';
 import { AppError } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
-import type { Db } from '../../db/database.js';
-import type { GoodsTable, RedemptionsTable } from '../../db/schema.js';
+import type { DB, GoodsTable, RedemptionsTable } from '../../db/schema.js';
 import { newId } from '../../ids.js';
 import type { Actor } from '../../platform/access/policy.js';
 import { verifyMemberCode } from '../../platform/codes.js';
@@ -70,7 +69,7 @@ async function replay(ctx: AppContext, existing: RedemptionsTable, b: Redeem): P
 
 /** Refuses goods that are missing, withdrawn, short, or beyond the volunteer's limit. */
 async function checkItems(
-  trx: Db,
+  trx: Transaction<DB>,
   b: Redeem,
   goods: GoodsTable[],
   volunteerId: string,
@@ -95,7 +94,7 @@ async function checkItems(
       });
     }
     if (g.limit_per_person) {
-      const period = (g.limit_period ?? 'ever') as LimitPeriod;
+      const period = g.limit_period ?? 'ever';
       const used = await repo.redeemedQty(trx, volunteerId, g.id, periodStart(period, now, timeZone));
       if (used + item.qty > g.limit_per_person) {
         throw new AppError(

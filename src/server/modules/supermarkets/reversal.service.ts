@@ -6,7 +6,6 @@ import type { Actor } from '../../platform/access/policy.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { reverseTransaction } from '../points/index.js';
 import { transactionById } from '../points/index.js';
-import { isPostgres } from '../../platform/db.js';
 import * as goodsRepo from './goods.repository.js';
 import { stockMovementRow } from './goods.service.js';
 import { presentRedemptions } from './redemptions.presenter.js';
@@ -40,7 +39,7 @@ export async function reverseRedemption(
       found.site_id,
       items.map((i) => i.goods_id),
     );
-    const r = await repo.lockRedemption(trx, id, isPostgres(trx));
+    const r = await repo.lockRedemption(trx, id);
     if (!r) throw notFound('Redemption');
     if (r.status === 'reversed') {
       const earlier = r.reversal_transaction_id ? await transactionById(trx, r.reversal_transaction_id) : undefined;

@@ -1,4 +1,4 @@
-import type { Goods, LimitPeriod, StockMovement } from '../../../common/contract/supermarkets.js';
+import type { Goods, StockMovement } from '../../../common/contract/supermarkets.js';
 import type { GoodsTable, StockMovementsTable } from '../../db/schema.js';
 
 /** Goods as the API shows them; the stock figure only to the supermarket's staff. */
@@ -11,7 +11,7 @@ export function presentGoods(g: GoodsTable, staff: boolean): Goods {
     stock: staff ? g.stock : null,
     available: g.active === 1 && g.stock > 0,
     limitPerPerson: g.limit_per_person,
-    limitPeriod: g.limit_period as LimitPeriod | null,
+    limitPeriod: g.limit_period,
     donor: g.donor,
     imageUrl: g.image_url,
     active: g.active === 1,
@@ -25,7 +25,7 @@ export function presentMovement(m: StockMovementsTable): StockMovement {
     id: m.id,
     goodsId: m.goods_id,
     delta: m.delta,
-    kind: m.kind as StockMovement['kind'],
+    kind: m.kind,
     reason: m.reason,
     redemptionId: m.redemption_id,
     stockAfter: m.stock_after,

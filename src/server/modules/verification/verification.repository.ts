@@ -1,9 +1,10 @@
+import type { VerificationPurpose } from '../../../common/contract/verification.js';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../ids.js';
 
 export async function insertCode(
   db: Db,
-  row: { phoneHash: string; purpose: string; codeHash: string; at: string; expiresAt: string },
+  row: { phoneHash: string; purpose: VerificationPurpose; codeHash: string; at: string; expiresAt: string },
 ): Promise<void> {
   await db
     .insertInto('verification_codes')
@@ -20,7 +21,7 @@ export async function insertCode(
 }
 
 /** The newest code for the phone and purpose that is neither used nor expired. */
-export async function openCode(db: Db, phoneHash: string, purpose: string, now: string) {
+export async function openCode(db: Db, phoneHash: string, purpose: VerificationPurpose, now: string) {
   return db
     .selectFrom('verification_codes')
     .select(['id', 'code_hash', 'attempts'])

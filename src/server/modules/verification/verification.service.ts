@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import { randomInt } from 'node:crypto';
 import {
   CODE_MAX_ATTEMPTS,
@@ -14,6 +15,7 @@ import type { Actor } from '../../platform/access/policy.js';
 import { userIdByPhoneHash } from '../auth/index.js';
 import { PHONE_NAMESPACE } from '../../crypto.js';
 import * as repo from './verification.repository.js';
+import type { DB } from '../../db/schema.js';
 
 const HOUR_MS = 60 * 60_000;
 const CODES_PER_PHONE_HOUR = 5;
@@ -123,6 +125,6 @@ export async function checkCode(
 }
 
 /** Uses a checked code inside the transaction it authorises: once only. */
-export async function useCode(trx: Db, codeId: string): Promise<void> {
+export async function useCode(trx: Transaction<DB>, codeId: string): Promise<void> {
   if (!(await repo.consume(trx, codeId, nowIso()))) throw failed();
 }

@@ -1,6 +1,6 @@
-import type { Guardian, GuardianConsentBody, GuardianRelation } from '../../../common/contract/guardians.js';
+import type { Transaction } from 'kysely';
+import type { Guardian, GuardianConsentBody } from '../../../common/contract/guardians.js';
 import { AppError, forbidden, notFound } from '../../../common/errors.js';
-import type { IdType } from '../../../common/enums.js';
 import { maskPhone } from '../../../common/id-numbers.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -13,6 +13,7 @@ import * as repo from './guardians.repository.js';
 import { ageOfId, guardianNeed } from './minors.js';
 import { encryptedIdsOf, volunteerIdOfUser } from './volunteers.repository.js';
 import { PHONE_NAMESPACE } from './volunteers.rules.js';
+import type { DB } from '../../db/schema.js';
 
 /** The guardian's name as shown: its first character, the rest starred. */
 const maskName = (name: string): string => {
@@ -22,7 +23,7 @@ const maskName = (name: string): string => {
 
 export const presentGuardian = (r: repo.GuardianRow): Guardian => ({
   name: r.name_masked,
-  relation: r.relation as GuardianRelation,
+  relation: r.relation,
   phone: r.phone_masked,
   consentedAt: r.consented_at,
 });
@@ -54,7 +55,7 @@ export async function checkGuardianCode(
  */
 export async function recordConsent(
   ctx: Pick<AppContext, 'cipher'>,
-  trx: Db,
+  trx: Transaction<DB>,
   actorUserId: string,
   volunteerId: string,
   g: GuardianConsentBody,
@@ -102,7 +103,7 @@ export async function consentForMe(
   if (!volunteerId) throw forbidden('Only volunteers have guardians here');
   const [ids] = await encryptedIdsOf(db, [volunteerId]);
   const now = nowIso();
-  const age = ids ? ageOfId(ids.id_type as IdType, ctx.cipher.decrypt(ids.id_number_enc), new Date(now)) : null;
+  const age = ids ? ageOfId(ids.id_type, ctx.cipher.decrypt(ids.id_number_enc), new Date(now)) : null;
   if (age !== null && guardianNeed(age, await getSettings(db)) === 'none') throw guardianNotNeeded();
   const codeId = await checkGuardianCode(ctx, db, body);
   const row = await db

@@ -45,7 +45,7 @@ export async function minorsAmong(
     else if (years === guardianAge) boundary.push(r.id);
   }
   for (const r of await encryptedIdsOf(db, boundary)) {
-    const age = ageOfId(r.id_type as IdType, ctx.cipher.decrypt(r.id_number_enc), now);
+    const age = ageOfId(r.id_type, ctx.cipher.decrypt(r.id_number_enc), now);
     if (age !== null && age < guardianAge) minors.add(r.id);
   }
   return minors;

@@ -92,6 +92,8 @@ export async function registerVolunteer(
   const guardianCodeId = guardian ? await checkGuardianCode(ctx, db, guardian, 'body.guardian') : null;
   const passwordHash = opts.passwordHash ?? (await hashPassword(input.password));
 
+  // Called on its own (POST /volunteers) and inside the demo loader's transaction: hence
+  // inTransaction, which joins the caller's transaction when there is one.
   const attempt = () =>
     inTransaction(db, async (trx) => {
       if (opts.verificationCodeId) await useCode(trx, opts.verificationCodeId);
@@ -190,7 +192,7 @@ export async function registerResident(
   const phoneCols = rules.phoneColumns(ctx.cipher, phone);
   const passwordHash = opts.passwordHash ?? (await hashPassword(input.password));
   try {
-    return await inTransaction(db, async (trx) => {
+    return await db.transaction().execute(async (trx) => {
       if (opts.verificationCodeId) await useCode(trx, opts.verificationCodeId);
       await rules.requireRegion(trx, regionCode);
       if (await repo.phoneTaken(trx, phoneCols.phone_hash)) throw rules.duplicatePhone();

@@ -1,5 +1,4 @@
-import type { AvailabilitySlot, Volunteer, VolunteerStatus } from '../../../common/contract/volunteers.js';
-import type { IdType } from '../../../common/enums.js';
+import type { AvailabilitySlot, Volunteer } from '../../../common/contract/volunteers.js';
 import { minutesToHours } from '../../../common/settings.js';
 import { toNumber } from '../../db/database.js';
 import type { VolunteerRow } from './volunteers.repository.js';
@@ -38,16 +37,16 @@ function presentAll(r: VolunteerRow, minor: boolean): Volunteer {
     userId: r.user_id,
     volunteerCode: r.volunteer_code,
     name: r.name,
-    idType: r.id_type as IdType,
+    idType: r.id_type,
     idNumber: r.id_number_masked,
     birthYear: r.birth_year === null ? null : toNumber(r.birth_year),
-    gender: r.gender === 'male' || r.gender === 'female' ? r.gender : null,
+    gender: r.gender,
     phone: r.phone_masked,
     regionCode: r.region_code,
     skills: parseList<string>(r.skills),
     fields: parseList<string>(r.fields),
     availability: parseList<AvailabilitySlot>(r.availability),
-    status: r.status as VolunteerStatus,
+    status: r.status,
     minor,
     registeredAt: r.registered_at,
     hours: minutesToHours(toNumber(r.confirmed_minutes)),

@@ -1,4 +1,6 @@
 import { sql, type Insertable } from 'kysely';
+import type { VolunteerStatus } from '../../../common/contract/volunteers.js';
+import type { Gender, IdType } from '../../../common/enums.js';
 import type { Db } from '../../db/database.js';
 import type { UsersTable, VolunteersTable } from '../../db/schema.js';
 
@@ -8,15 +10,15 @@ export interface VolunteerRow {
   user_id: string;
   volunteer_code: string;
   name: string;
-  id_type: string;
+  id_type: IdType;
   id_number_masked: string;
   birth_year: number | null;
-  gender: string | null;
+  gender: Gender | null;
   region_code: string;
   skills: string;
   fields: string;
   availability: string;
-  status: string;
+  status: VolunteerStatus;
   registered_at: string;
   /** Confirmed service in minutes and the star level: caches kept by the records module. */
   confirmed_minutes: number;

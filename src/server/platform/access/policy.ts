@@ -17,10 +17,10 @@ export type Sight = { kind: 'self' } | { kind: 'duty' } | { kind: 'membership'; 
 export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'region_admin', 'department_admin', 'team_admin'];
 
 export const scopesOf = (actor: Actor, roles: readonly Role[], scopeType: string): string[] =>
-  actor.grants.filter((g) => roles.includes(g.role as Role) && g.scope_type === scopeType).map((g) => g.scope_id);
+  actor.grants.filter((g) => roles.includes(g.role) && g.scope_type === scopeType).map((g) => g.scope_id);
 
 export const hasRole = (actor: Actor | null, ...roles: Role[]): boolean =>
-  !!actor && actor.grants.some((g) => roles.includes(g.role as Role));
+  !!actor && actor.grants.some((g) => roles.includes(g.role));
 
 export const isSystemAdmin = (actor: Actor | null): boolean => hasRole(actor, 'system_admin');
 

@@ -36,12 +36,14 @@ describe.each(DIALECTS)('outbox dispatcher on %s', (dialect) => {
   const outboxOf = (notificationId: string) =>
     t.tdb.db.selectFrom('outbox').selectAll().where('notification_id', '=', notificationId).execute();
   const reminder = (userId: string, title = '长江岸线清洁行动') =>
-    notify(t.tdb.db, {
-      userId,
-      kind: 'shift_reminder',
-      params: { activityTitle: title, shiftStart: '2026-12-02T01:00:00.000Z', address: '渝中区解放碑' },
-      data: { shiftId: 'x' },
-    });
+    t.tdb.db.transaction().execute((trx) =>
+      notify(trx, {
+        userId,
+        kind: 'shift_reminder',
+        params: { activityTitle: title, shiftStart: '2026-12-02T01:00:00.000Z', address: '渝中区解放碑' },
+        data: { shiftId: 'x' },
+      }),
+    );
 
   let clock: FrozenClock;
 

@@ -1,3 +1,4 @@
+import type { NotificationChannel } from '../../../common/contract/notifications.js';
 import type { Db } from '../../db/database.js';
 import { toNumber } from '../../db/database.js';
 import type { NotificationsTable } from '../../db/schema.js';
@@ -22,7 +23,7 @@ export interface NotificationRow {
 export async function insertNotification(
   db: Db,
   n: NotificationRow,
-  channels: string[],
+  channels: readonly NotificationChannel[],
   now: string,
 ): Promise<string | null> {
   const id = newId();
@@ -80,33 +81,39 @@ export async function recipientById(db: Db, userId: string): Promise<Recipient |
     .executeTakeFirst();
 }
 
-export async function prefsOf(db: Db, userId: string): Promise<{ channel: string; enabled: number }[]> {
+export async function prefsOf(db: Db, userId: string): Promise<{ channel: NotificationChannel; enabled: number }[]> {
   return db.selectFrom('notification_prefs').select(['channel', 'enabled']).where('user_id', '=', userId).execute();
 }
 
 /** E-mail is on by default once an address is set; SMS costs money, so it is off until chosen. */
 export const CHANNEL_DEFAULTS: Record<string, boolean> = { email: true, sms: false };
 
-export function channelOn(prefs: { channel: string; enabled: number }[], channel: string): boolean {
+export function channelOn(
+  prefs: { channel: NotificationChannel; enabled: number }[],
+  channel: NotificationChannel,
+): boolean {
   const p = prefs.find((x) => x.channel === channel);
   return p ? p.enabled === 1 : (CHANNEL_DEFAULTS[channel] ?? false);
 }
 
 /** The external channels a user has turned on and can be reached by. */
-export async function channelsOf(db: Db, userId: string): Promise<string[]> {
+export async function channelsOf(db: Db, userId: string): Promise<NotificationChannel[]> {
   const user = await recipientById(db, userId);
   if (!user) return [];
   return reachableChannels(user, await prefsOf(db, userId));
 }
 
-export function reachableChannels(user: Recipient, prefs: { channel: string; enabled: number }[]): string[] {
-  const out: string[] = [];
+export function reachableChannels(
+  user: Recipient,
+  prefs: { channel: NotificationChannel; enabled: number }[],
+): NotificationChannel[] {
+  const out: NotificationChannel[] = [];
   if (user.email_enc && channelOn(prefs, 'email')) out.push('email');
   if (user.phone_enc && channelOn(prefs, 'sms')) out.push('sms');
   return out;
 }
 
-export async function putPref(db: Db, userId: string, channel: string, enabled: boolean): Promise<void> {
+export async function putPref(db: Db, userId: string, channel: NotificationChannel, enabled: boolean): Promise<void> {
   await db
     .insertInto('notification_prefs')
     .values({ user_id: userId, channel, enabled: enabled ? 1 : 0 })

@@ -1,5 +1,6 @@
+import type { Transaction } from 'kysely';
 import type { NotificationKind } from '../../../common/contract/notifications.js';
-import type { Db } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
 import { nowIso } from '../../ids.js';
 import { getSettings } from '../settings/settings.service.js';
 import * as repo from './notifications.repository.js';
@@ -41,20 +42,24 @@ export interface NotifyOptions {
  * sends it later. Returns the notification id, or null when the dedupe key was used before
  * or the user does not exist.
  */
-export async function notify(db: Db, n: NotificationInput, opts: NotifyOptions = {}): Promise<string | null> {
-  const user = await repo.recipientById(db, n.userId);
+export async function notify(
+  trx: Transaction<DB>,
+  n: NotificationInput,
+  opts: NotifyOptions = {},
+): Promise<string | null> {
+  const user = await repo.recipientById(trx, n.userId);
   if (!user) return null;
-  const channels = repo.reachableChannels(user, await repo.prefsOf(db, n.userId));
+  const channels = repo.reachableChannels(user, await repo.prefsOf(trx, n.userId));
   let text: { title: string; body: string };
   if (isTemplated(n)) {
-    const { timeZone } = await getSettings(db);
+    const { timeZone } = await getSettings(trx);
     // Rendered once, in the language the user had when it happened: e-mail and inbox agree.
     text = render(n.kind, n.params as never, localeOf(user.locale), timeZone);
   } else {
     text = { title: n.title, body: n.body };
   }
   return repo.insertNotification(
-    db,
+    trx,
     { userId: n.userId, kind: n.kind, ...text, data: n.data ?? {}, dedupeKey: n.dedupeKey },
     channels,
     opts.now ?? nowIso(),

@@ -1,8 +1,14 @@
+import type { NotificationChannel } from '../../../common/contract/notifications.js';
 import type { Db } from '../../db/database.js';
 import { toNumber } from '../../db/database.js';
 
 /** Ids of outbox rows due now on the given channels and not leased by another process. */
-export async function dueOutboxIds(db: Db, now: string, channels: string[], batch: number): Promise<string[]> {
+export async function dueOutboxIds(
+  db: Db,
+  now: string,
+  channels: readonly NotificationChannel[],
+  batch: number,
+): Promise<string[]> {
   if (!channels.length) return [];
   const rows = await db
     .selectFrom('outbox')
@@ -38,7 +44,7 @@ export async function claimOutboxRow(db: Db, id: string, now: string, lockedUnti
 /** A claimed row with what sending it needs. Addresses stay encrypted until the transport. */
 export interface OutboxMessage {
   id: string;
-  channel: string;
+  channel: NotificationChannel;
   attempts: number;
   userId: string;
   kind: string;
