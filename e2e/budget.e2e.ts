@@ -5,34 +5,13 @@ import { LoginPage } from './pages/login.page.js';
 import { registerVolunteerByApi } from './support/api-setup.js';
 import { newContext } from './support/browser.js';
 import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
+import { VOLUNTEER_PAGES as PAGES } from './support/volunteer-pages.js';
 
 /** The portal and volunteer pages load at most 300 kB of JavaScript, as sent over the wire, on first visit. */
 const BUDGET_BYTES = 300_000;
 
 /** Chunks that must never be part of a first load: the Ant Design consoles and the camera scanner (@zxing behind it). */
 const NEVER_ON_FIRST_LOAD = /admin-console|organiser-console|counter-console|camera-scanner/;
-
-/**
- * Every page under the budget: its path, what shows once it is there, and whether it is seen
- * logged in as a volunteer. A new portal or volunteer page is one more line here.
- */
-const PAGES: { path: string; ready: string; volunteer?: true }[] = [
-  { path: '/', ready: '#hero-title' },
-  { path: '/sites', ready: 'svg.sites-map' },
-  { path: '/login', ready: 'input[name="login"]' },
-  { path: '/register', ready: 'input[name="idNumber"]' },
-  { path: '/activities', ready: 'main h1' },
-  { path: '/me', ready: '[data-testid="me-volunteer-code"]', volunteer: true },
-  { path: '/me/shifts', ready: '[data-testid="calendar-url"]', volunteer: true },
-  { path: '/checkin', ready: 'input[name="kind"]', volunteer: true },
-  { path: '/me/code', ready: '[data-testid="member-code-text"]', volunteer: true },
-  { path: '/me/records', ready: 'main h1', volunteer: true },
-  { path: '/inbox', ready: 'main h1', volunteer: true },
-  { path: '/me/points', ready: '[data-testid="points-balance"]', volunteer: true },
-  { path: '/me/redemptions', ready: 'main h1', volunteer: true },
-  { path: '/me/profile', ready: '[data-testid="profile-form"]', volunteer: true },
-  { path: '/me/notifications', ready: '[data-testid="channels-form"]', volunteer: true },
-];
 
 /**
  * Loads `path` in a fresh page and answers the bytes each script took on the wire — the

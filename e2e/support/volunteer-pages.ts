@@ -1,0 +1,21 @@
+/**
+ * The portal and volunteer pages (the budget, phone widths): each path, what shows once it is there, and whether it is seen
+ * logged in as a volunteer. A new portal or volunteer page is one more line here.
+ */
+export const VOLUNTEER_PAGES: { path: string; ready: string; volunteer?: true }[] = [
+  { path: '/', ready: '#hero-title' },
+  { path: '/sites', ready: 'svg.sites-map' },
+  { path: '/login', ready: 'input[name="login"]' },
+  { path: '/register', ready: 'input[name="idNumber"]' },
+  { path: '/activities', ready: 'main h1' },
+  { path: '/me', ready: '[data-testid="me-volunteer-code"]', volunteer: true },
+  { path: '/me/shifts', ready: '[data-testid="calendar-url"]', volunteer: true },
+  { path: '/checkin', ready: 'input[name="kind"]', volunteer: true },
+  { path: '/me/code', ready: '[data-testid="member-code-text"]', volunteer: true },
+  { path: '/me/records', ready: 'main h1', volunteer: true },
+  { path: '/inbox', ready: 'main h1', volunteer: true },
+  { path: '/me/points', ready: '[data-testid="points-balance"]', volunteer: true },
+  { path: '/me/redemptions', ready: 'main h1', volunteer: true },
+  { path: '/me/profile', ready: '[data-testid="profile-form"]', volunteer: true },
+  { path: '/me/notifications', ready: '[data-testid="channels-form"]', volunteer: true },
+];
