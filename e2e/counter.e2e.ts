@@ -101,13 +101,13 @@ describe('points supermarket counter, my points and point rules', () => {
     assert.equal((await goods()).find((g) => g.name === '环保购物袋')?.stock, 8);
     await assertAccessibleInEveryMode(page, 'counter receipt', () => counter.settled());
 
-    // 80 points for rice with 40 left: refused, shown, and nothing moves.
+    // 80 points for rice with 40 left: said at once, and 确认兑换 cannot be pressed; nothing moves.
     await counter.lookUp(await memberCode());
     assert.equal((await counter.customerBalance().textContent())?.trim(), '40');
     await counter.setQty('东北大米', 1);
-    await counter.confirm();
-    await counter.error().filter({ hasText: '积分不足' }).waitFor();
-    await assertAccessibleInEveryMode(page, 'counter refusal', () => counter.settled());
+    await page.getByText('超过志愿者的积分余额').waitFor();
+    assert.ok(await page.getByTestId('confirm-redemption').isDisabled());
+    await assertAccessibleInEveryMode(page, 'counter over the balance', () => counter.settled());
     assert.equal(await balance(), 40);
     assert.equal((await goods()).find((g) => g.name === '东北大米')?.stock, 5);
 
@@ -187,6 +187,10 @@ describe('points supermarket counter, my points and point rules', () => {
     await page.keyboard.type('1');
     await page.getByTestId('basket-total').filter({ hasText: '30' }).waitFor();
     await counter.tabTo(/^确认兑换$|^确 认 兑 换$/);
+    await page.keyboard.press('Enter');
+    // The clerk is shown the balance before and after, with the focus on the final yes.
+    await page.getByTestId('redemption-review').getByText('余额 100 → 70').waitFor();
+    await page.waitForFunction(`document.activeElement?.getAttribute('data-testid') === 'confirm-redemption-final'`);
     await page.keyboard.press('Enter');
     await counter.receipt().waitFor();
     assert.match((await page.getByTestId('receipt-balance').textContent()) ?? '', /70/);

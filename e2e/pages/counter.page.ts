@@ -45,8 +45,11 @@ export class CounterPage extends AdminPage {
     );
   }
 
+  /** Presses 确认兑换, checks the balance before and after that the clerk is shown, and says yes. */
   async confirm(): Promise<void> {
     await this.page.getByTestId('confirm-redemption').click();
+    await this.page.getByTestId('redemption-review').waitFor();
+    await this.page.getByTestId('confirm-redemption-final').click();
   }
 
   receipt() {

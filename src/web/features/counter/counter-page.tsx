@@ -37,6 +37,12 @@ export function CounterPage({ siteId }: { siteId: string }) {
   // A confirm that got no answer: the basket stays as sent until the same attempt is answered.
   const [unanswered, setUnanswered] = useState(false);
   const firstQty = useRef<HTMLDivElement>(null);
+  // Points leave the wallet for good: the clerk sees the balance before and after and says yes once more.
+  const [reviewing, setReviewing] = useState(false);
+  const finalButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (reviewing) finalButton.current?.focus();
+  }, [reviewing]);
   const [basketFocus, setBasketFocus] = useState(0);
   // After a look-up, the first quantity field takes the focus (once the catalogue is there).
   useEffect(() => {
@@ -74,6 +80,7 @@ export function CounterPage({ siteId }: { siteId: string }) {
       return withRetry(() => redeem(siteId, { memberCode: c.code, items: basketItems(basket), idempotencyKey }));
     },
     onSuccess: (receipt, c) => {
+      setReviewing(false);
       const lines = items
         .filter((g) => (basket[g.id] ?? 0) > 0)
         .map((g) => ({ name: g.name, qty: basket[g.id] ?? 0, points: g.points * (basket[g.id] ?? 0) }));
@@ -88,6 +95,7 @@ export function CounterPage({ siteId }: { siteId: string }) {
       void client.invalidateQueries({ queryKey: supermarketKeys.siteRedemptions(siteId) });
     },
     onError: (err) => {
+      setReviewing(false);
       setFailure(refusalText(err, t));
       // Still unanswered: pressing confirm again repeats the same attempt. A refusal changed nothing,
       // so the next attempt gets its own key.
@@ -98,10 +106,12 @@ export function CounterPage({ siteId }: { siteId: string }) {
   });
 
   const change = (goodsId: string, qty: number) => {
+    setReviewing(false);
     setBasket((b) => ({ ...b, [goodsId]: qty }));
     key.current = null;
   };
   const reset = () => {
+    setReviewing(false);
     setUnanswered(false);
     setCustomer(null);
     setBasket({});
@@ -136,21 +146,47 @@ export function CounterPage({ siteId }: { siteId: string }) {
             {t('counter.redeem.total')} <strong data-testid="basket-total">{total}</strong>
             {total > customer.balance && <span className="counter-warn"> {t('counter.redeem.overBalance')}</span>}
           </p>
-          <div className="admin-row">
-            <Button
-              type="primary"
-              size="large"
-              disabled={total === 0}
-              loading={confirm.isPending}
-              onClick={() => confirm.mutate(customer)}
-              data-testid="confirm-redemption"
-            >
-              {t('counter.redeem.confirm')}
-            </Button>
-            <Button size="large" onClick={reset}>
-              {t('counter.redeem.next')}
-            </Button>
-          </div>
+          {reviewing ? (
+            <div className="counter-review" role="group" aria-labelledby="review-title" data-testid="redemption-review">
+              <p id="review-title">
+                {t('counter.redeem.review', {
+                  points: total,
+                  before: customer.balance,
+                  after: customer.balance - total,
+                })}
+              </p>
+              <div className="admin-row">
+                <Button
+                  ref={finalButton}
+                  type="primary"
+                  size="large"
+                  loading={confirm.isPending}
+                  onClick={() => confirm.mutate(customer)}
+                  data-testid="confirm-redemption-final"
+                >
+                  {t('counter.redeem.confirmFinal')}
+                </Button>
+                <Button size="large" onClick={() => setReviewing(false)}>
+                  {t('counter.redeem.back')}
+                </Button>
+              </div>
+            </div>
+          ) : (
+            <div className="admin-row">
+              <Button
+                type="primary"
+                size="large"
+                disabled={total === 0 || total > customer.balance}
+                onClick={() => setReviewing(true)}
+                data-testid="confirm-redemption"
+              >
+                {t('counter.redeem.confirm')}
+              </Button>
+              <Button size="large" onClick={reset}>
+                {t('counter.redeem.next')}
+              </Button>
+            </div>
+          )}
         </section>
       )}
     </section>

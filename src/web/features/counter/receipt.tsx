@@ -16,6 +16,7 @@ export function Receipt({ receipt, lines, who }: { receipt: ReceiptData; lines: 
       type="success"
       showIcon
       data-testid="receipt"
+      className="printable"
       title={t('counter.redeem.done', { points: receipt.points, name: who })}
       description={
         <div className="receipt">
@@ -30,6 +31,9 @@ export function Receipt({ receipt, lines, who }: { receipt: ReceiptData; lines: 
             </strong>
           </p>
           <p className="hint">{t('counter.redeem.receiptNo', { id: receipt.id })}</p>
+          <button type="button" className="button no-print" onClick={() => window.print()} data-testid="print-receipt">
+            {t('counter.redeem.print')}
+          </button>
         </div>
       }
     />
