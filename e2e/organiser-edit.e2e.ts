@@ -110,6 +110,12 @@ describe('organiser edits: a risky activity with a brand project, insurance, shi
       .insuranceState()
       .filter({ hasText: /尚无保单覆盖/ })
       .waitFor();
+    // Publishing is asked once more; the question is accessible and can be dismissed.
+    await page.getByTestId('publish-button').click();
+    await page.getByText('确定发布这个活动吗？').waitFor();
+    await assertAccessible(page, 'publish question');
+    await page.keyboard.press('Escape');
+    await page.getByText('确定发布这个活动吗？').waitFor({ state: 'hidden' });
     const refusal = await console_.publishRefused();
     assert.match(refusal, /保险/);
     assert.match(refusal, /risky/, "the server's own reason is shown too");

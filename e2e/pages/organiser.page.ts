@@ -73,7 +73,7 @@ export class OrganiserPage extends AdminPage {
 
   /** Presses Publish and answers the refusal shown beside it. */
   async publishRefused(): Promise<string> {
-    await this.page.getByRole('button', { name: /发\s?布|Publish/ }).click();
+    await this.pressPublish();
     const alert = this.page.getByTestId('publish-refusal');
     await alert.waitFor();
     return (await alert.textContent()) ?? '';
@@ -168,8 +168,14 @@ export class OrganiserPage extends AdminPage {
       .waitFor();
   }
 
+  /** Presses 发布 and says yes to the question that follows. */
+  async pressPublish(): Promise<void> {
+    await this.page.getByTestId('publish-button').click();
+    await this.page.getByRole('button', { name: /确定发布|确 定 发 布|Yes, publish/ }).click();
+  }
+
   async publish(): Promise<void> {
-    await this.page.getByRole('button', { name: /发\s?布|Publish/ }).click();
+    await this.pressPublish();
     await this.page
       .getByTestId('activity-status')
       .filter({ hasText: /报名中|进行中|Open|Running/ })

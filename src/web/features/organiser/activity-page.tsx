@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Input, Modal, Space, Tag } from 'antd';
+import { Alert, App, Button, Descriptions, Input, Modal, Popconfirm, Space, Tag } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -116,9 +116,17 @@ export function OrganiserActivityPage() {
           </Button>
         )}
         {a.status === 'draft' && (
-          <Button type="primary" onClick={() => publish.mutate()} loading={publish.isPending}>
-            {t('organiser.activity.publish')}
-          </Button>
+          <Popconfirm
+            title={t('organiser.activity.publishAsk')}
+            description={t('organiser.activity.publishWhat')}
+            okText={t('organiser.activity.publishConfirm')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => publish.mutate()}
+          >
+            <Button type="primary" loading={publish.isPending} data-testid="publish-button">
+              {t('organiser.activity.publish')}
+            </Button>
+          </Popconfirm>
         )}
         {a.status !== 'cancelled' && a.status !== 'finished' && (
           <Button danger onClick={() => setCancelling(true)}>
