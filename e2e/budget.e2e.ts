@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { LoginPage } from './pages/login.page.js';
-import { registerVolunteerByApi } from './support/api-setup.js';
 import { newContext } from './support/browser.js';
-import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
-import { VOLUNTEER_PAGES as PAGES } from './support/volunteer-pages.js';
+import { openFixture, type Fixture } from './support/fixture.js';
+import { VOLUNTEER_PAGES as PAGES, volunteerSession } from './support/volunteer-pages.js';
 
 /** The portal and volunteer pages load at most 300 kB of JavaScript, as sent over the wire, on first visit. */
 const BUDGET_BYTES = 300_000;
@@ -48,16 +46,7 @@ describe('first-load JavaScript budget', () => {
   });
 
   it('keeps every portal and volunteer page under 300 kB of compressed JavaScript sent, with the consoles and the camera split off', async (t) => {
-    const person = { name: '钱预算', password: 'budget-pass-1', ...uniquePerson() };
-    await registerVolunteerByApi(fx.server.url, { ...person, regionCode: '500103' });
-    // Log in once and keep the session cookie; every page is then loaded in a fresh context (empty cache).
-    const loginContext = await newContext(fx.browser, fx.server.url);
-    const login = new LoginPage(await loginContext.newPage());
-    await login.open();
-    await login.logIn(person.phone, person.password);
-    await login.page.waitForURL(/\/me$/);
-    const session = await loginContext.cookies();
-    await loginContext.close();
+    const session = await volunteerSession(fx, '钱预算');
 
     for (const { path, ready, volunteer } of PAGES) {
       const context = await newContext(fx.browser, fx.server.url);

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { LoginPage } from './pages/login.page.js';
-import { registerVolunteerByApi } from './support/api-setup.js';
 import { newContext } from './support/browser.js';
-import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
-import { VOLUNTEER_PAGES } from './support/volunteer-pages.js';
+import { openFixture, type Fixture } from './support/fixture.js';
+import { VOLUNTEER_PAGES, volunteerSession } from './support/volunteer-pages.js';
 
 /** The narrowest phones still common: nothing on a volunteer page may scroll sideways at this width. */
 const PHONE = { width: 360, height: 740 };
@@ -19,15 +17,7 @@ describe('volunteer pages on a 360 px phone', () => {
   });
 
   it('never scroll sideways, in zh-CN and English, with and without care mode', async () => {
-    const person = { name: '孙手机', password: 'phone-pass-1', ...uniquePerson() };
-    await registerVolunteerByApi(fx.server.url, { ...person, regionCode: '500103' });
-    const loginContext = await newContext(fx.browser, fx.server.url);
-    const login = new LoginPage(await loginContext.newPage());
-    await login.open();
-    await login.logIn(person.phone, person.password);
-    await login.page.waitForURL(/\/me$/);
-    const session = await loginContext.cookies();
-    await loginContext.close();
+    const session = await volunteerSession(fx, '孙手机');
 
     const wide: string[] = [];
     for (const mode of [{}, { lang: 'en' as const }, { care: true }, { lang: 'en' as const, care: true }]) {
