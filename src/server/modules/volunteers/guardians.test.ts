@@ -14,6 +14,7 @@ import { smsCode } from '../../../../test/sms.js';
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { toNumber } from '../../db/database.js';
+import { setSetting } from '../../platform/settings/settings.service.js';
 
 let address = 0;
 
@@ -110,6 +111,24 @@ describe.each(DIALECTS)("minors and their guardian's consent on %s", (dialect) =
     // The code is used up with the registration: it cannot consent a second time.
     const reuse = await post('/api/v1/volunteers', await registration(12, { guardian: g }));
     expect(reuse.json().error.code).toBe('VERIFICATION_FAILED');
+  });
+
+  it('registers a 15-year-old as pending a guardian, showing the birth year and never the date', async () => {
+    const birth = birthDateAged(15);
+    const res = await post('/api/v1/volunteers', await registration(15, { idNumber: makeResidentId(birth) }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ status: 'pending_guardian', minor: true, birthYear: Number(birth.slice(0, 4)) });
+    expect(res.json()).not.toHaveProperty('birthDate');
+  });
+
+  it('takes the guardian age from the settings', async () => {
+    await setSetting(t.tdb.db, 'guardianAge', 16);
+    try {
+      const res = await post('/api/v1/volunteers', await registration(16));
+      expect(res.json()).toMatchObject({ status: 'active', minor: false });
+    } finally {
+      await setSetting(t.tdb.db, 'guardianAge', 18);
+    }
   });
 
   it('refuses a guardian for an adult, with nothing written', async () => {

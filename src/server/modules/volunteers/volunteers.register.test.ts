@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  birthDateAged,
-  makePhone,
-  makeRegions,
-  makeResidentId,
-  PASSWORD,
-  REGIONS,
-} from '../../../../test/factories.js';
+import { makePhone, makeRegions, makeResidentId, PASSWORD, REGIONS } from '../../../../test/factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { toNumber } from '../../db/database.js';
-import { setSetting } from '../../platform/settings/settings.service.js';
 import { isVolunteerCode } from './volunteer-code.js';
-import { freezeClock, testNow } from '../../../../test/clock.js';
+import { freezeClock } from '../../../../test/clock.js';
 import { smsCode } from '../../../../test/sms.js';
 
 let address = 0;
@@ -129,25 +121,6 @@ describe.each(DIALECTS)('volunteer registration on %s', (dialect) => {
     });
     const byCode = await new Client(t.app).login(v.volunteerCode.toLowerCase(), PASSWORD);
     expect((await byCode.get(`/api/v1/volunteers/${v.id}`)).json()).toMatchObject({ id: v.id });
-  });
-
-  it('registers a minor as pending a guardian', async () => {
-    const birth = birthDateAged(15);
-    const res = await post(t, '/api/v1/volunteers', body({ idNumber: makeResidentId(birth) }));
-    expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ status: 'pending_guardian', minor: true, birthYear: Number(birth.slice(0, 4)) });
-    expect(res.json()).not.toHaveProperty('birthDate');
-  });
-
-  it('takes the guardian age from the settings', async () => {
-    const sixteen = makeResidentId(`${Number(new Date(testNow()).toISOString().slice(0, 4)) - 16}-01-01`);
-    await setSetting(t.tdb.db, 'guardianAge', 16);
-    try {
-      const res = await post(t, '/api/v1/volunteers', body({ idNumber: sixteen }));
-      expect(res.json()).toMatchObject({ status: 'active' });
-    } finally {
-      await setSetting(t.tdb.db, 'guardianAge', 18);
-    }
   });
 
   it('accepts other ID documents by format, with no derived birth date', async () => {
