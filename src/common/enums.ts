@@ -111,3 +111,23 @@ export type PointRuleScopeType = (typeof POINT_RULE_SCOPE_TYPES)[number];
 /** Derived from a resident ID number (its 17th digit). */
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
+
+/** The languages the platform speaks, default first. */
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A login account: active, or closed at its owner's request (its personal data erased). */
+export const USER_STATUSES = ['active', 'closed'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+/** An organisation's or a site's status. Retiring one is not built yet, so every one is active. */
+export const UNIT_STATUSES = ['active'] as const;
+export type UnitStatus = (typeof UNIT_STATUSES)[number];
+
+/** A shift is open until it (or its activity) is cancelled. */
+export const SHIFT_STATUSES = ['open', 'cancelled'] as const;
+export type ShiftStatus = (typeof SHIFT_STATUSES)[number];
+
+/** A message waiting in the outbox: pending until sent, given up on (failed), or not needed (skipped). */
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'skipped'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
+import { SHIFT_STATUSES } from '../enums.js';
 import { Latitude, Longitude, PageQuery, page, tags, text } from './common.js';
 
 /** An ISO-8601 time with offset, e.g. 2026-12-01T09:00:00+08:00. */
@@ -159,7 +160,7 @@ export const ShiftSchema = z
     requiredSkills: z.array(z.string()),
     breakMinutes: z.number().int(),
     peopleServed: z.number().int().nullable().describe('People served (服务对象人次) recorded for this session'),
-    status: z.string().describe('open or cancelled'),
+    status: z.enum(SHIFT_STATUSES),
   })
   .describe('Shift');
 export type Shift = z.infer<typeof ShiftSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES, ORG_KINDS, ORG_LEVELS } from '../enums.js';
+import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES, ORG_KINDS, ORG_LEVELS, UNIT_STATUSES } from '../enums.js';
 import { LIMITS } from '../limits.js';
 import { PageQuery, page, text } from './common.js';
 
@@ -28,7 +28,7 @@ export const OrganisationSchema = z
     departmentId: z.string().nullable(),
     fields: z.array(z.string()),
     description: z.string().nullable(),
-    status: z.string(),
+    status: z.enum(UNIT_STATUSES),
     path: z.array(z.string()).describe('Ids from the root down to this organisation'),
     pathNames: z.array(z.string()).describe('Names along `path`'),
     createdAt: z.string(),

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-/** The languages the web app ships, default first. */
-export const LOCALES = ['zh-CN', 'en'] as const;
+import { LOCALES } from '../enums.js';
 
 export const PublicConfigSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SITE_TYPES } from '../enums.js';
+import { SITE_TYPES, UNIT_STATUSES } from '../enums.js';
 import { LIMITS } from '../limits.js';
 import { ACTIVITY_STATUSES, Instant } from './activities.js';
 import { Latitude, Longitude, PageQuery, page, tags, text } from './common.js';
@@ -31,7 +31,7 @@ export const SiteSchema = z
     openingHours: z.string().nullable(),
     facilities: z.array(z.string()),
     accessibility: z.string().nullable(),
-    status: z.string(),
+    status: z.enum(UNIT_STATUSES),
     createdAt: z.string(),
     distanceM: z.number().optional().describe('Distance from `near`, when asked'),
   })

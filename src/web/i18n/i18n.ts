@@ -3,8 +3,10 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LOCALES, type Locale } from '../../common/enums.js';
+
+export const LANGUAGES = LOCALES;
+export type Language = Locale;
 
 const STORAGE_KEY = 'shanmei.lang';
 

@@ -4,7 +4,7 @@ import type { ActivityStatus } from '../../../common/contract/activities.js';
 import type { NotificationChannel } from '../../../common/contract/notifications.js';
 import type { CorrectionStatus, RecordStatus } from '../../../common/contract/records.js';
 import type { SignupStatus } from '../../../common/contract/signups.js';
-import type { AttendanceMethod, RecordSource } from '../../../common/enums.js';
+import type { AttendanceMethod, OutboxStatus, RecordSource, ShiftStatus } from '../../../common/enums.js';
 
 export interface SettingsTable {
   key: string;
@@ -80,7 +80,7 @@ export interface ShiftsTable {
   required_skills: string;
   break_minutes: Generated<number>;
   people_served: number | null;
-  status: Generated<string>;
+  status: Generated<ShiftStatus>;
   closed_at: string | null;
   reminded_at: string | null;
 }
@@ -193,7 +193,7 @@ export interface OutboxTable {
   id: string;
   notification_id: string;
   channel: NotificationChannel;
-  status: string;
+  status: OutboxStatus;
   attempts: Generated<number>;
   next_attempt_at: string;
   locked_until: string | null;

@@ -6,6 +6,7 @@ import type { VolunteerStatus } from '../../../common/contract/volunteers.js';
 import type {
   Gender,
   IdType,
+  Locale,
   MembershipRole,
   MembershipStatus,
   OrgKind,
@@ -13,6 +14,8 @@ import type {
   RegionLevel,
   Role,
   ScopeType,
+  UnitStatus,
+  UserStatus,
   SiteType,
 } from '../../../common/enums.js';
 
@@ -49,8 +52,8 @@ export interface UsersTable {
   phone_masked: string | null;
   password_hash: string;
   region_code: string | null;
-  locale: string;
-  status: string;
+  locale: Locale;
+  status: UserStatus;
   created_at: string;
   email_enc: Generated<string | null>;
   email_masked: Generated<string | null>;
@@ -83,7 +86,7 @@ export interface OrganisationsTable {
   department_id: string | null;
   fields: string;
   description: string | null;
-  status: string;
+  status: UnitStatus;
   created_at: string;
 }
 
@@ -145,7 +148,7 @@ export interface SitesTable {
   opening_hours: string | null;
   facilities: string;
   accessibility: string | null;
-  status: string;
+  status: UnitStatus;
   created_at: string;
 }
 

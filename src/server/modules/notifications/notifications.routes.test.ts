@@ -3,13 +3,14 @@ import { Client, createTestApp, type TestApp } from '../../../../test/test-app.j
 import { DIALECTS } from '../../../../test/test-db.js';
 import { makeRegions, makeUser, PASSWORD } from '../../../../test/factories.js';
 import { notify, type NotificationInput } from '../../platform/notify/notify.js';
+import type { Locale } from '../../../common/enums.js';
 
 describe.each(DIALECTS)('notification inbox and preferences on %s', (dialect) => {
   let t: TestApp;
   let me: { id: string; client: Client };
   let other: { id: string; client: Client };
 
-  const person = async (locale = 'zh-CN') => {
+  const person = async (locale: Locale = 'zh-CN') => {
     const u = await makeUser(t.tdb.db);
     await t.tdb.db.updateTable('users').set({ locale }).where('id', '=', u.id).execute();
     return { id: u.id, client: await new Client(t.app).login(u.username, PASSWORD) };

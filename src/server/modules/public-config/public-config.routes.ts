@@ -1,4 +1,5 @@
-import { LOCALES, PublicConfigSchema, type PublicConfig } from '../../../common/contract/public-config.js';
+import { PublicConfigSchema, type PublicConfig } from '../../../common/contract/public-config.js';
+import { LOCALES } from '../../../common/enums.js';
 import type { App } from '../../context.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
 

@@ -11,6 +11,7 @@ import { notify } from './notify.js';
 import { claimOutboxRow } from './outbox.repository.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.testkit.js';
 import { devSmsProvider, smtpTransport, type Transports } from './transports.js';
+import type { Locale } from '../../../common/enums.js';
 
 /** The test clock stands still at T0 (any instant serves): notices are queued and sent on it. */
 const T0 = '2026-12-01T00:00:00.000Z';
@@ -24,7 +25,7 @@ describe.each(DIALECTS)('outbox dispatcher on %s', (dialect) => {
   let mailNo = 0;
 
   /** A user with a contact e-mail set over the API; returns the address too. */
-  const userWithEmail = async (locale = 'zh-CN') => {
+  const userWithEmail = async (locale: Locale = 'zh-CN') => {
     const u = await makeUser(t.tdb.db);
     await t.tdb.db.updateTable('users').set({ locale }).where('id', '=', u.id).execute();
     const c = await new Client(t.app).login(u.username, PASSWORD);

@@ -1,4 +1,5 @@
 import type { NotificationKind } from '../../../common/contract/notifications.js';
+import type { Locale } from '../../../common/enums.js';
 import { DEFAULT_SETTINGS } from '../../../common/settings.js';
 
 /** What each templated kind needs. Times are ISO-8601 instants; they are shown in the city's time zone. */
@@ -19,7 +20,6 @@ export interface TemplateParams {
   membership_changed: { organisationName: string; status: 'active' | 'declined' | 'ended' };
 }
 
-export type Locale = 'zh-CN' | 'en';
 export const localeOf = (stored: string | null | undefined): Locale => (stored === 'en' ? 'en' : 'zh-CN');
 
 interface Rendered {
