@@ -14,6 +14,9 @@ import type { App, AppContext } from './context.js';
 import { PersonalDataCipher } from './crypto.js';
 import type { Database } from './db/database.js';
 import { activityRoutes } from './modules/activities/activities.routes.js';
+import { listenToActivities } from './modules/activities/index.js';
+import { insuranceOnActivities } from './modules/insurance/index.js';
+import { signupsOnActivities } from './modules/signups/index.js';
 import { insuranceRoutes } from './modules/insurance/insurance.routes.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
 import { qualificationRoutes } from './modules/qualifications/qualifications.routes.js';
@@ -88,6 +91,9 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
     sms: opts.sms ?? smsFromEnv(),
   };
   app.decorate('ctx', ctx);
+  // Sign-ups and insurance follow an activity's changes; the activities module knows neither.
+  listenToActivities(signupsOnActivities);
+  listenToActivities(insuranceOnActivities);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, !!config.webRoot);

@@ -56,4 +56,29 @@ describe('module boundaries', () => {
       );
     expect(leaks).toEqual([]);
   });
+
+  it('has no cycle between modules', () => {
+    const deps = new Map<string, Set<string>>();
+    for (const file of sources(MODULES)) {
+      const from = moduleOf(relative(SERVER, file)) ?? '';
+      for (const to of importsOf(file).map(moduleOf)) {
+        if (to && to !== from) deps.set(from, (deps.get(from) ?? new Set()).add(to));
+      }
+    }
+    /** A path from `to` back to `from`, if any: the rest of a cycle through the edge from → to. */
+    const pathBack = (to: string, from: string, seen = new Set<string>()): string[] | null => {
+      if (to === from) return [from];
+      if (seen.has(to)) return null;
+      seen.add(to);
+      for (const next of deps.get(to) ?? []) {
+        const rest = pathBack(next, from, seen);
+        if (rest) return [to, ...rest];
+      }
+      return null;
+    };
+    const cycles = [...deps].flatMap(([from, tos]) =>
+      [...tos].map((to) => pathBack(to, from)).flatMap((p) => (p ? [[from, ...p].join(' → ')] : [])),
+    );
+    expect(cycles).toEqual([]);
+  });
 });

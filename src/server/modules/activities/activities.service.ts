@@ -1,19 +1,16 @@
 import type { Activity, CreateActivity } from '../../../common/contract/activities.js';
 import { AppError, forbidden, notFound } from '../../../common/errors.js';
-import { shiftCovered } from '../../../common/insurance-cover.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
 import { ADMIN_ROLES, hasRole, Policy, type Actor } from '../../platform/access/policy.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
-import { policiesFor } from '../insurance/index.js';
-import { notify } from '../../platform/notify/notify.js';
 import { organisationById } from '../organisations/index.js';
 import { knownKinds } from '../qualifications/index.js';
-import { cancelLiveOfActivity, liveSignupsOfActivity } from '../signups/index.js';
 import { siteById } from '../sites/index.js';
 import { organises, requireOrganiser } from './activities.access.js';
 import { presentActivity } from './activities.presenter.js';
 import * as repo from './activities.repository.js';
+import { emitActivityCancelled, emitActivityEvent } from './activity-events.js';
 import { expandShifts } from './activities.rules.js';
 
 export const rule = (field: string, message: string) =>
@@ -121,26 +118,13 @@ export async function getActivity(db: Db, actor: Actor | null, id: string): Prom
   return presentActivity(a, await repo.shiftsOf(db, id));
 }
 
-/** The first shift no policy covers from its first to its last local (China) day. */
-function uncoveredShift(shifts: repo.ShiftRow[], policies: { starts_on: string; ends_on: string }[]) {
-  const days = policies.map((p) => ({ startsOn: p.starts_on, endsOn: p.ends_on }));
-  return shifts.find((s) => !shiftCovered(days, s.start_at, s.end_at));
-}
-
 /**
- * Refuses a risky activity without a policy (its own or its organisation's) covering every
- * live shift: the rule of publishing, and of marking a published activity risky.
+ * Refuses a risky activity that is not ready to be (the insurance module asks for a policy
+ * covering every live shift): the rule of publishing, and of marking a published activity risky.
  */
 export async function requireCoverage(db: Db, a: repo.ActivityRow, before: string): Promise<void> {
   const shifts = (await repo.shiftsOf(db, a.id)).filter((s) => s.status !== 'cancelled');
-  const gap = uncoveredShift(shifts, await policiesFor(db, a.id, a.organisation_id));
-  if (gap) {
-    throw new AppError(
-      'INSURANCE_REQUIRED',
-      `This activity is marked risky: add an insurance policy covering its shift of ${gap.start_at} before ${before}`,
-      { shiftId: gap.id, field: 'risky' },
-    );
-  }
+  await emitActivityEvent('beforeRisky', db, a, shifts, before);
 }
 
 /** Publishes a draft. A risky activity needs a policy (its own or its organisation's) covering every shift. */
@@ -174,25 +158,15 @@ export async function cancelActivity(db: Db, actor: Actor, id: string, reason: s
   await db.transaction().execute(async (trx) => {
     await repo.lockShiftsOf(trx, id);
     const now = nowIso();
-    const live = await liveSignupsOfActivity(trx, id);
-    await cancelLiveOfActivity(trx, id, now, 'activity_cancelled');
+    const details = await emitActivityCancelled(trx, a, now, reason);
     await repo.cancelShiftsOf(trx, id);
     await repo.updateActivity(trx, id, { status: 'cancelled', cancelled_at: now, cancel_reason: reason });
-    for (const s of live) {
-      await notify(trx, {
-        userId: s.user_id,
-        kind: 'activity_cancelled',
-        params: { activityTitle: a.title, shiftStart: s.start_at, reason },
-        data: { activityId: id, shiftId: s.shift_id, signupId: s.id },
-        dedupeKey: `activity_cancelled:${s.id}`,
-      });
-    }
     await appendAudit(trx, {
       actorUserId: actor.userId,
       action: 'activity.cancel',
       entityType: 'activity',
       entityId: id,
-      details: { signupsCancelled: live.length },
+      details,
     });
   });
   return loadActivity(db, id);

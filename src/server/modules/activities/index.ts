@@ -9,3 +9,4 @@ export {
   lockShift,
   shiftById,
 } from './activities.repository.js';
+export { listenToActivities, type ActivityListener } from './activity-events.js';

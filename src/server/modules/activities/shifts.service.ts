@@ -4,12 +4,10 @@ import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
 import type { Actor } from '../../platform/access/policy.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
-import { notify } from '../../platform/notify/notify.js';
-import { fillPlaces } from '../signups/index.js';
-import { liveSignupsOfShift, retimeSignups } from '../signups/index.js';
 import { requireOrganiser } from './activities.access.js';
 import { presentShift } from './activities.presenter.js';
 import * as repo from './activities.repository.js';
+import { emitActivityEvent } from './activity-events.js';
 
 const rule = (field: string, message: string) => new AppError('RULE_VIOLATION', `${field}: ${message}`, { field });
 
@@ -50,20 +48,12 @@ export async function patchShift(db: Db, actor: Actor, shiftId: string, body: Pa
         : body.signupDeadline && new Date(body.signupDeadline).toISOString();
     if (deadline && deadline > end) throw rule('signupDeadline', 'must not be after the shift end');
     await repo.updateShift(trx, s.id, { start_at: start, end_at: end, capacity, signup_deadline: deadline });
-    const retimed = start !== s.start_at || end !== s.end_at;
-    if (retimed) {
-      await retimeSignups(trx, s.id, start, end);
+    const changed = { ...s, start_at: start, end_at: end, capacity, signup_deadline: deadline };
+    if (start !== s.start_at || end !== s.end_at) {
       await repo.refreshActivitySpan(trx, activity.id);
-      for (const su of await liveSignupsOfShift(trx, s.id)) {
-        await notify(trx, {
-          userId: su.user_id,
-          kind: 'shift_changed',
-          params: { activityTitle: activity.title, shiftStart: start, shiftEnd: end, address: activity.address },
-          data: { activityId: activity.id, shiftId: s.id, signupId: su.id },
-        });
-      }
+      await emitActivityEvent('shiftRetimed', trx, activity, changed);
     }
-    if (capacity > s.capacity) await fillPlaces(trx, { ...s, capacity, start_at: start }, s.taken, activity.title);
+    if (capacity > s.capacity) await emitActivityEvent('placesAdded', trx, activity, changed, s.taken);
     await appendAudit(trx, {
       actorUserId: actor.userId,
       action: 'shift.update',
