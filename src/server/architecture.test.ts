@@ -81,4 +81,64 @@ describe('module boundaries', () => {
     );
     expect(cycles).toEqual([]);
   });
+
+  /**
+   * Each table has one module that writes it; others ask that module. Account closure
+   * (modules/me) erases a person across the tables that hold them, and the demo seeds them.
+   */
+  it('lets a module write only its own tables', () => {
+    const owners: Record<string, string> = {
+      activities: 'activities',
+      shifts: 'activities',
+      api_tokens: 'auth',
+      sessions: 'auth',
+      users: 'auth',
+      attendance: 'checkin',
+      calendar_event_versions: 'calendar',
+      calendar_feeds: 'calendar',
+      guardians: 'volunteers',
+      volunteers: 'volunteers',
+      memberships: 'organisations',
+      organisations: 'organisations',
+      organisation_closure: 'organisations',
+      goods: 'supermarkets',
+      redemptions: 'supermarkets',
+      redemption_items: 'supermarkets',
+      stock_movements: 'supermarkets',
+      insurance_policies: 'insurance',
+      projects: 'projects',
+      qualification_kinds: 'qualifications',
+      volunteer_qualifications: 'qualifications',
+      record_corrections: 'records',
+      service_records: 'records',
+      regions: 'regions',
+      region_closure: 'regions',
+      role_grants: 'access',
+      service_fields: 'fields',
+      signups: 'signups',
+      sites: 'sites',
+      verification_codes: 'verification',
+      point_accounts: 'points',
+      point_earnings: 'points',
+      point_entries: 'points',
+      point_rules: 'points',
+      point_transactions: 'points',
+    };
+    const shared = new Set(['me', 'demo']);
+    /** A volunteer's profile edit also changes their account's name and phone (one row, one transaction). */
+    const alsoWrites: Record<string, string[]> = { volunteers: ['users'] };
+    const wrong: string[] = [];
+    for (const file of sources(MODULES)) {
+      const mod = moduleOf(relative(SERVER, file)) ?? '';
+      if (shared.has(mod)) continue;
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:updateTable|insertInto|deleteFrom)\('([a-z_]+)/g)) {
+        const table = m[1] ?? '';
+        if (owners[table] !== mod && !alsoWrites[mod]?.includes(table)) {
+          wrong.push(`${relative(SERVER, file)} writes ${table} (${owners[table] ?? 'no owner named here'})`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });

@@ -131,3 +131,13 @@ export async function projectExists(db: Db, id: string): Promise<boolean> {
 export async function fieldExists(db: Db, code: string): Promise<boolean> {
   return !!(await db.selectFrom('service_fields').select('code').where('code', '=', code).executeTakeFirst());
 }
+
+/** Notes when a shift's reminders first went out (for organisers; the dedupe key is what counts). */
+export async function markShiftReminded(db: Db, shiftId: string, at: string): Promise<void> {
+  await db
+    .updateTable('shifts')
+    .set({ reminded_at: at })
+    .where('id', '=', shiftId)
+    .where('reminded_at', 'is', null)
+    .execute();
+}

@@ -7,6 +7,7 @@ export {
   insertActivity,
   insertShifts,
   lockShift,
+  markShiftReminded,
   shiftById,
 } from './activities.repository.js';
 export { listenToActivities, type ActivityListener } from './activity-events.js';

@@ -7,6 +7,7 @@ import type { PlatformSettings } from '../../../common/settings.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
 import { recordFromAttendance } from '../records/index.js';
+import { markSignupAttended } from '../signups/index.js';
 import type { AttendanceRow } from './checkin.presenter.js';
 import { parseFlags } from './checkin.presenter.js';
 import * as repo from './checkin.repository.js';
@@ -73,7 +74,7 @@ export async function openAttendance(db: Db, i: OpenInput): Promise<{ row: Atten
         recorded_by: i.recordedBy,
         created_at: nowIso(),
       });
-      await repo.markSignupAttended(trx, i.signupId);
+      await markSignupAttended(trx, i.signupId);
       return true;
     });
     const row = created ? await repo.attendanceById(db, id) : await repo.openAttendance(db, i.shift.id, i.volunteerId);

@@ -171,19 +171,6 @@ export async function lockVolunteer(trx: Transaction<DB>, volunteerId: string): 
 }
 
 /**
- * A first check-in turns the approved sign-up into `attended` (a status the sign-ups
- * module counts as holding a place), so the volunteer can no longer be marked a no-show.
- */
-export async function markSignupAttended(db: Db, signupId: string): Promise<void> {
-  await db
-    .updateTable('signups')
-    .set({ status: 'attended' })
-    .where('id', '=', signupId)
-    .where('status', '=', 'approved')
-    .execute();
-}
-
-/**
  * Every attendance of a shift with its current record (the latest: a correction makes a new
  * record for the same attendance), in check-in order.
  */

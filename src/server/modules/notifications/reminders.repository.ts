@@ -52,13 +52,3 @@ export async function remindersDue(db: Db, from: string, to: string, limit: numb
     .execute();
   return rows;
 }
-
-/** Notes when a shift's reminders first went out (for organisers; the dedupe key is what counts). */
-export async function markShiftReminded(db: Db, shiftId: string, at: string): Promise<void> {
-  await db
-    .updateTable('shifts')
-    .set({ reminded_at: at })
-    .where('id', '=', shiftId)
-    .where('reminded_at', 'is', null)
-    .execute();
-}

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { notify } from '../../platform/notify/notify.js';
-import { markShiftReminded, remindersDue } from './reminders.repository.js';
+import { markShiftReminded } from '../activities/index.js';
+import { remindersDue } from './reminders.repository.js';
 
 /** How far ahead of a shift its volunteers are reminded. */
 export const REMINDER_AHEAD_MS = 24 * 60 * 60_000;

@@ -8,6 +8,7 @@
 import { localDate } from '../../../common/zoned-time.js';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../ids.js';
+import { claimLease, isDone, markDone, releaseLease } from '../../platform/leases.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
 import * as repo from './expiry.repository.js';
 import { transactionByKey } from './ledger.repository.js';
@@ -62,7 +63,7 @@ export async function runExpiry(db: Db, when: string = new Date().toISOString())
   const period = localDate(at, settings.timeZone);
   const holder = newId();
   const now = new Date().toISOString();
-  if (!(await repo.claimLease(db, LEASE, holder, now, new Date(Date.now() + LEASE_MS).toISOString()))) {
+  if (!(await claimLease(db, LEASE, holder, now, new Date(Date.now() + LEASE_MS).toISOString()))) {
     return { ran: false, period, wallets: 0, points: 0 };
   }
   try {
@@ -75,10 +76,10 @@ export async function runExpiry(db: Db, when: string = new Date().toISOString())
         points += moved;
       }
     }
-    await repo.markDone(db, `${LEASE}@${period}`);
+    await markDone(db, `${LEASE}@${period}`);
     return { ran: true, period, wallets, points };
   } finally {
-    await repo.releaseLease(db, LEASE, holder, new Date().toISOString());
+    await releaseLease(db, LEASE, holder, new Date().toISOString());
   }
 }
 
@@ -86,6 +87,6 @@ export async function runExpiry(db: Db, when: string = new Date().toISOString())
 export async function runScheduledExpiry(db: Db): Promise<ExpiryRun | null> {
   const settings = await getSettings(db);
   const now = new Date().toISOString();
-  if (await repo.isDone(db, `${LEASE}@${localDate(now, settings.timeZone)}`)) return null;
+  if (await isDone(db, `${LEASE}@${localDate(now, settings.timeZone)}`)) return null;
   return runExpiry(db, now);
 }

@@ -11,6 +11,7 @@ import { getSettings } from '../../platform/settings/settings.service.js';
 import { requireOrganiserRole } from './records.access.js';
 import { beforeRecordsChange, onRecordConfirmed, onRecordRevoked } from './records.hooks.js';
 import * as repo from './records.repository.js';
+import { addConfirmedMinutes, setStarLevel } from '../volunteers/index.js';
 import type { DB } from '../../db/schema.js';
 
 const CONFIRMABLE: readonly RecordStatus[] = ['pending', 'disputed'];
@@ -22,8 +23,8 @@ const REVOCABLE: readonly RecordStatus[] = ['pending', 'disputed', 'confirmed'];
  */
 async function moveMinutes(trx: Transaction<DB>, volunteerId: string, delta: number, settings: PlatformSettings) {
   if (delta === 0) return;
-  const total = await repo.addConfirmedMinutes(trx, volunteerId, delta);
-  await repo.setStarLevel(trx, volunteerId, starLevelFor(total, settings.starThresholdsHours));
+  const total = await addConfirmedMinutes(trx, volunteerId, delta);
+  await setStarLevel(trx, volunteerId, starLevelFor(total, settings.starThresholdsHours));
 }
 
 /** Why `actor` may not confirm `r`, checked inside the transaction on the locked row. */

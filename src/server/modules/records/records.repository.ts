@@ -79,24 +79,6 @@ export async function listRecords(db: Db, f: RecordFilter, beforeId: string | un
   return q.orderBy('service_records.id', 'desc').limit(limit).execute();
 }
 
-/**
- * Adds `delta` minutes to a volunteer's confirmed total and answers the new total. The
- * UPDATE itself takes the row lock on PostgreSQL, so concurrent confirmations add up.
- */
-export async function addConfirmedMinutes(db: Db, volunteerId: string, delta: number): Promise<number> {
-  const r = await db
-    .updateTable('volunteers')
-    .set((eb) => ({ confirmed_minutes: eb('confirmed_minutes', '+', delta) }))
-    .where('id', '=', volunteerId)
-    .returning('confirmed_minutes')
-    .executeTakeFirstOrThrow();
-  return toNumber(r.confirmed_minutes);
-}
-
-export async function setStarLevel(db: Db, volunteerId: string, level: number): Promise<void> {
-  await db.updateTable('volunteers').set({ star_level: level }).where('id', '=', volunteerId).execute();
-}
-
 export async function volunteerFacts(db: Db, id: string) {
   return db
     .selectFrom('volunteers')

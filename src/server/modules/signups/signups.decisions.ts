@@ -5,6 +5,7 @@ import { nowIso } from '../../ids.js';
 import { ADMIN_ROLES, hasRole, type Actor } from '../../platform/access/policy.js';
 import { organises } from '../activities/index.js';
 import * as activities from '../activities/index.js';
+import { setSuspendedUntil } from '../volunteers/index.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
 import { presentSignup } from './signups.presenter.js';
@@ -114,7 +115,7 @@ export async function markNoShow(db: Db, actor: Actor, signupId: string): Promis
     const count = (await repo.noShowCounts(trx, [s.volunteer_id], since)).get(s.volunteer_id) ?? 0;
     if (count >= settings.noShowLimit) {
       const until = new Date(now.getTime() + settings.suspensionDays * 86_400_000).toISOString();
-      await repo.setSuspendedUntil(trx, s.volunteer_id, until);
+      await setSuspendedUntil(trx, s.volunteer_id, until);
       await appendAudit(trx, {
         actorUserId: actor.userId,
         action: 'volunteer.signup_suspended',

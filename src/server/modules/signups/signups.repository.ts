@@ -158,10 +158,6 @@ export async function noShowCounts(db: Db, volunteerIds: string[], since: string
   return new Map(rows.map((r) => [r.volunteer_id, toNumber(r.n)]));
 }
 
-export async function setSuspendedUntil(db: Db, volunteerId: string, until: string): Promise<void> {
-  await db.updateTable('volunteers').set({ signup_suspended_until: until }).where('id', '=', volunteerId).execute();
-}
-
 /** A volunteer's sign-ups, soonest shift first, with the activity title. */
 export async function signupsOfVolunteer(
   db: Db,
@@ -215,4 +211,17 @@ export async function validQualifications(db: Db, volunteerId: string, day: stri
 export async function userOfVolunteer(db: Db, volunteerId: string): Promise<string | undefined> {
   const r = await db.selectFrom('volunteers').select('user_id').where('id', '=', volunteerId).executeTakeFirst();
   return r?.user_id;
+}
+
+/**
+ * A first check-in turns the approved sign-up into `attended` (a status the sign-ups
+ * module counts as holding a place), so the volunteer can no longer be marked a no-show.
+ */
+export async function markSignupAttended(db: Db, signupId: string): Promise<void> {
+  await db
+    .updateTable('signups')
+    .set({ status: 'attended' })
+    .where('id', '=', signupId)
+    .where('status', '=', 'approved')
+    .execute();
 }

@@ -1,4 +1,4 @@
 // The public face of the volunteers module: what other modules may use. Nothing else of it is theirs.
 export { registerVolunteer } from './registration.service.js';
-export { volunteerIdOfUser } from './volunteers.repository.js';
+export { addConfirmedMinutes, setStarLevel, setSuspendedUntil, volunteerIdOfUser } from './volunteers.repository.js';
 export { loadVolunteer, showVolunteer } from './volunteers.service.js';

@@ -1,7 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { VolunteerStatus } from '../../../common/contract/volunteers.js';
 import type { Gender, IdType } from '../../../common/enums.js';
-import type { Db } from '../../db/database.js';
+import { toNumber, type Db } from '../../db/database.js';
 import type { UsersTable, VolunteersTable } from '../../db/schema.js';
 
 /** A volunteer row with the masked phone of its user: everything an answer may show. */
@@ -176,4 +176,26 @@ export async function encryptedIdsOf(db: Db, ids: readonly string[]) {
 export async function volunteerIdOfUser(db: Db, userId: string): Promise<string | undefined> {
   const r = await db.selectFrom('volunteers').select('id').where('user_id', '=', userId).executeTakeFirst();
   return r?.id;
+}
+
+export async function setSuspendedUntil(db: Db, volunteerId: string, until: string): Promise<void> {
+  await db.updateTable('volunteers').set({ signup_suspended_until: until }).where('id', '=', volunteerId).execute();
+}
+
+/**
+ * Adds `delta` minutes to a volunteer's confirmed total and answers the new total. The
+ * UPDATE itself takes the row lock on PostgreSQL, so concurrent confirmations add up.
+ */
+export async function addConfirmedMinutes(db: Db, volunteerId: string, delta: number): Promise<number> {
+  const r = await db
+    .updateTable('volunteers')
+    .set((eb) => ({ confirmed_minutes: eb('confirmed_minutes', '+', delta) }))
+    .where('id', '=', volunteerId)
+    .returning('confirmed_minutes')
+    .executeTakeFirstOrThrow();
+  return toNumber(r.confirmed_minutes);
+}
+
+export async function setStarLevel(db: Db, volunteerId: string, level: number): Promise<void> {
+  await db.updateTable('volunteers').set({ star_level: level }).where('id', '=', volunteerId).execute();
 }

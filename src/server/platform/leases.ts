@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import { toNumber } from '../db/database.js';
+
+/**
+ * Named leases in one table, so that of several processes exactly one runs a job at a time,
+ * and a job done for a period is not done again.
+ */
+/**
+ * Claims the named lease until `until` if nobody holds it (or the holder's lease ran out):
+ * one conditional UPDATE, so of two processes exactly one wins.
+ */
+export async function claimLease(db: Db, name: string, holder: string, now: string, until: string): Promise<boolean> {
+  await db
+    .insertInto('job_leases')
+    .values({ name, holder: null, lease_until: '1970-01-01T00:00:00.000Z' })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const r = await db
+    .updateTable('job_leases')
+    .set({ holder, lease_until: until })
+    .where('name', '=', name)
+    .where('lease_until', '<', now)
+    .executeTakeFirst();
+  return toNumber(r.numUpdatedRows) === 1;
+}
+
+export async function releaseLease(db: Db, name: string, holder: string, now: string): Promise<void> {
+  await db
+    .updateTable('job_leases')
+    .set({ holder: null, lease_until: now })
+    .where('name', '=', name)
+    .where('holder', '=', holder)
+    .execute();
+}
+
+/** Marks a period done (a lease row that never runs out), so the scheduler skips it. */
+export async function markDone(db: Db, name: string): Promise<void> {
+  await db
+    .insertInto('job_leases')
+    .values({ name, holder: 'done', lease_until: '9999-12-31T00:00:00.000Z' })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+}
+
+export async function isDone(db: Db, name: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('job_leases')
+    .select(sql<number>`1`.as('one'))
+    .where('name', '=', name)
+    .where('holder', '=', 'done')
+    .executeTakeFirst();
+  return !!r;
+}
