@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { VERSION } from '../server/version.js';
+import { backupCommand, restoreCommand } from './commands/backup.js';
 import { migrateCommand } from './commands/migrate.js';
 import { pointsCommand } from './commands/points.js';
 import { seedCommand } from './commands/seed.js';
@@ -12,5 +13,7 @@ program.addCommand(serveCommand());
 program.addCommand(migrateCommand());
 program.addCommand(seedCommand());
 program.addCommand(pointsCommand());
+program.addCommand(backupCommand());
+program.addCommand(restoreCommand());
 
 await program.parseAsync(process.argv);
