@@ -5,8 +5,8 @@
 // plain fetch in parallel batches and prints p50 and p99 per request.
 // BENCH_VOLUNTEERS (1000), BENCH_PARALLEL (50; 1 gives the unqueued service time) and
 // BENCH_DIALECT (sqlite | postgres: only that one) change the run.
-import { clientFor, JIEFANGBEI, makeActivity, makeOrganisationTree, makeSignup } from '../test/activity-factories.js';
-import { makeVolunteer } from '../test/factories.js';
+import { JIEFANGBEI } from '../test/activity-factories.js';
+import { checkinScene, type CheckinScene } from '../test/load-scenes.js';
 import { openBenchDatabase } from './lib/data.js';
 import { fmt, percentiles } from './lib/load.js';
 import { freshDatabaseUrl, removeDatabase, runOnEachDialect, startShanmei, type Dialect } from './lib/server.js';
@@ -14,39 +14,13 @@ import { freshDatabaseUrl, removeDatabase, runOnEachDialect, startShanmei, type 
 const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 1000);
 const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 50);
 
-interface Prepared {
-  shiftId: string;
-  organiserToken: string;
-  volunteerTokens: string[];
-}
+type Prepared = CheckinScene;
 
 /** Regions, a team with its admin, one shift running now (capacity for everyone) and the sign-ups. */
 async function prepare(url: string): Promise<Prepared> {
   const { database, app } = await openBenchDatabase(url);
   try {
-    const tree = await makeOrganisationTree(app);
-    const start = Date.now() - 10 * 60_000;
-    const activity = await makeActivity(app, {
-      orgId: tree.teamId,
-      createdBy: tree.teamAdmin.userId,
-      shifts: [
-        {
-          start: new Date(start).toISOString(),
-          end: new Date(start + 4 * 3_600_000).toISOString(),
-          capacity: VOLUNTEERS,
-        },
-      ],
-    });
-    const shiftId = activity.shiftIds[0] as string;
-    const volunteerTokens: string[] = [];
-    for (let i = 0; i < VOLUNTEERS; i++) {
-      // a birth date of its own per volunteer: the factory's ID numbers vary only 3 digits per date
-      const birthDate = new Date(Date.UTC(1960, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
-      const v = await makeVolunteer(app, { birthDate });
-      await makeSignup(app, { shiftId, volunteerId: v.id });
-      volunteerTokens.push((await clientFor(app, v.userId)).token);
-    }
-    return { shiftId, organiserToken: tree.teamAdmin.client.token, volunteerTokens };
+    return await checkinScene(app, VOLUNTEERS);
   } finally {
     await database.close();
   }

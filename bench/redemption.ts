@@ -9,14 +9,10 @@
 // BENCH_REQUESTS (3000 per scenario), BENCH_DIALECT (sqlite | postgres) change the run.
 // Rate limits are off in the served process (SHANMEI_RATE_LIMITS=off), as for any load test.
 import { randomBytes } from 'node:crypto';
-import { clientFor } from '../test/activity-factories.js';
-import { makeRegions, makeUser, makeVolunteer } from '../test/factories.js';
+import { storeConsistency, supermarketScene, type StoreScene } from '../test/load-scenes.js';
 import { PersonalDataCipher } from '../src/server/crypto.js';
-import { openDatabase, toNumber } from '../src/server/db/database.js';
-import { newId, nowIso } from '../src/server/ids.js';
+import { openDatabase } from '../src/server/db/database.js';
 import { issueMemberCode } from '../src/server/platform/codes.js';
-import { postTransaction, walletOf } from '../src/server/modules/points/ledger.js';
-import { insertSite } from '../src/server/modules/sites/sites.repository.js';
 import { openBenchDatabase } from './lib/data.js';
 import { fmt, percentiles } from './lib/load.js';
 import {
@@ -35,12 +31,7 @@ const SCENARIOS = [
   { wallets: 2, goods: 1 },
 ];
 
-interface Scene {
-  siteId: string;
-  clerkTokens: string[];
-  wallets: string[];
-  goods: string[];
-}
+type Scene = StoreScene;
 
 const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
 
@@ -48,81 +39,9 @@ const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
 async function prepare(url: string): Promise<Scene[]> {
   const { database, app } = await openBenchDatabase(url);
   try {
-    const db = database.db;
-    await makeRegions(db);
     const scenes: Scene[] = [];
     for (const [n, s] of SCENARIOS.entries()) {
-      const siteId = await insertSite(db, {
-        name: `积分超市 ${n + 1}`,
-        type: 'supermarket',
-        regionCode: '500103003',
-        address: '渝中区解放碑',
-        lat: 29.5576,
-        lng: 106.5774,
-        organisationId: null,
-      });
-      const clerkTokens: string[] = [];
-      for (let i = 0; i < 4; i++) {
-        const u = await makeUser(db, { roles: [{ role: 'clerk', scopeType: 'site', scopeId: siteId }] });
-        clerkTokens.push((await clientFor(app, u.id)).token);
-      }
-      const wallets: string[] = [];
-      for (let i = 0; i < s.wallets; i++) {
-        const birthDate = new Date(Date.UTC(1970, 0, 1) + (n * 100 + i) * 86_400_000).toISOString().slice(0, 10);
-        const v = await makeVolunteer(app, { birthDate });
-        await db.transaction().execute((trx) =>
-          postTransaction(trx, {
-            kind: 'adjust',
-            idempotencyKey: `bench-fund:${v.id}`,
-            source: 'adjustment',
-            postings: [
-              { account: walletOf(v.id), amount: 100_000_000 },
-              { account: { kind: 'system', ownerId: 'city' }, amount: -100_000_000 },
-            ],
-          }),
-        );
-        wallets.push(v.id);
-      }
-      const goods: string[] = [];
-      for (let i = 0; i < s.goods; i++) {
-        const id = newId();
-        const now = nowIso();
-        await db
-          .insertInto('goods')
-          .values({
-            id,
-            site_id: siteId,
-            name: `商品 ${i + 1}`,
-            points: 1 + i,
-            stock: 1_000_000,
-            limit_per_person: null,
-            limit_period: null,
-            donor: null,
-            image_url: null,
-            active: 1,
-            created_by: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
-        await db
-          .insertInto('stock_movements')
-          .values({
-            id: newId(),
-            goods_id: id,
-            site_id: siteId,
-            delta: 1_000_000,
-            kind: 'initial',
-            reason: 'bench',
-            redemption_id: null,
-            actor_user_id: null,
-            stock_after: 1_000_000,
-            created_at: now,
-          })
-          .execute();
-        goods.push(id);
-      }
-      scenes.push({ siteId, clerkTokens, wallets, goods });
+      scenes.push(await supermarketScene(app, { name: `积分超市 ${n + 1}`, clerks: 4, ...s, birthYear: 1970 + n }));
     }
     return scenes;
   } finally {
@@ -165,37 +84,8 @@ async function run(base: string, s: Scene, cipher: PersonalDataCipher) {
 async function check(url: string, s: Scene): Promise<string> {
   const database = openDatabase(url);
   try {
-    const db = database.db;
-    const orders = await db
-      .selectFrom('redemptions')
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('points').as('p')])
-      .where('site_id', '=', s.siteId)
-      .executeTakeFirstOrThrow();
-    const account = await db
-      .selectFrom('point_accounts')
-      .select('balance')
-      .where('kind', '=', 'supermarket')
-      .where('owner_id', '=', s.siteId)
-      .executeTakeFirst();
-    const entries = await db
-      .selectFrom('point_entries')
-      .select((eb) => eb.fn.sum<number>('amount').as('s'))
-      .executeTakeFirstOrThrow();
-    const stock = await db
-      .selectFrom('goods')
-      .select((eb) => eb.fn.sum<number>('stock').as('s'))
-      .where('site_id', '=', s.siteId)
-      .executeTakeFirstOrThrow();
-    const moved = await db
-      .selectFrom('stock_movements')
-      .select((eb) => eb.fn.sum<number>('delta').as('s'))
-      .where('site_id', '=', s.siteId)
-      .executeTakeFirstOrThrow();
-    const ok =
-      toNumber(orders.p) === toNumber(account?.balance) &&
-      toNumber(entries.s) === 0 &&
-      toNumber(stock.s) === toNumber(moved.s);
-    return `${toNumber(orders.n)} orders, ${ok ? 'ledger and stock consistent' : 'INCONSISTENT'}`;
+    const r = await storeConsistency(database.db, s.siteId);
+    return `${r.orders} orders, ${r.ok ? 'ledger and stock consistent' : 'INCONSISTENT'}`;
   } finally {
     await database.close();
   }

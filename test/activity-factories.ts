@@ -14,7 +14,7 @@ import { sha256 } from '../src/server/plugins/auth.js';
 import { makeRegions, makeUser, makeVolunteer, REGIONS, type MadeVolunteer } from './factories.js';
 import { testNow } from './clock.js';
 
-type AppLike = {
+export type AppLike = {
   ctx: Pick<AppContext, 'cipher' | 'database'>;
   inject: (opts: {
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

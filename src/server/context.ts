@@ -11,14 +11,14 @@ import type { PersonalDataCipher } from './crypto.js';
 import type { Database } from './db/database.js';
 import type { Actor } from './platform/access/policy.js';
 import type { SmsProvider } from './platform/notify/transports.js';
-import type { RateLimiter } from './plugins/rate-limiter.js';
+import type { Limiter } from './plugins/rate-limiter.js';
 
 /** What every module gets: the database, the config, the cipher, the limiter and the SMS sender. */
 export interface AppContext {
   config: Config;
   database: Database;
   cipher: PersonalDataCipher;
-  limiter: RateLimiter;
+  limiter: Limiter;
   /** Sends texts that cannot wait for the outbox: one-time codes. */
   sms: SmsProvider;
 }

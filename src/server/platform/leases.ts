@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/database.js';
-import { toNumber } from '../db/database.js';
+import { toNumber, type Db } from '../db/database.js';
 
-/**
- * Named leases in one table, so that of several processes exactly one runs a job at a time,
- * and a job done for a period is not done again.
- */
+// Named leases in one table, so that of several processes exactly one runs a job at a time,
+// and a job done for a period is not done again.
+
+/** When a free lease runs out: long ago. */
+const FREE = '1970-01-01T00:00:00.000Z';
+
 /**
  * Claims the named lease until `until` if nobody holds it (or the holder's lease ran out):
  * one conditional UPDATE, so of two processes exactly one wins.
@@ -13,7 +14,7 @@ import { toNumber } from '../db/database.js';
 export async function claimLease(db: Db, name: string, holder: string, now: string, until: string): Promise<boolean> {
   await db
     .insertInto('job_leases')
-    .values({ name, holder: null, lease_until: '1970-01-01T00:00:00.000Z' })
+    .values({ name, holder: null, lease_until: FREE })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
   const r = await db
@@ -25,10 +26,15 @@ export async function claimLease(db: Db, name: string, holder: string, now: stri
   return toNumber(r.numUpdatedRows) === 1;
 }
 
-export async function releaseLease(db: Db, name: string, holder: string, now: string): Promise<void> {
+/**
+ * Gives a lease back at once. It is set to run out at the epoch, not at "now": a claim in the
+ * same millisecond would otherwise find it not yet run out (`<` a now equal to it) and wrongly
+ * lose to a holder that has gone.
+ */
+export async function releaseLease(db: Db, name: string, holder: string): Promise<void> {
   await db
     .updateTable('job_leases')
-    .set({ holder: null, lease_until: now })
+    .set({ holder: null, lease_until: FREE })
     .where('name', '=', name)
     .where('holder', '=', holder)
     .execute();

@@ -32,8 +32,8 @@ export async function login(ctx: AppContext, login: string, password: string, ad
   const accountKey = `login:acct:${sha256(login.toLowerCase())}`;
   const addressKey = `login:addr:${address}`;
   if (
-    ctx.limiter.blocked(accountKey, MAX_FAILS_PER_ACCOUNT, LOGIN_WINDOW_MS) ||
-    ctx.limiter.blocked(addressKey, MAX_FAILS_PER_ADDRESS, LOGIN_WINDOW_MS)
+    (await ctx.limiter.blocked(accountKey, MAX_FAILS_PER_ACCOUNT, LOGIN_WINDOW_MS)) ||
+    (await ctx.limiter.blocked(addressKey, MAX_FAILS_PER_ADDRESS, LOGIN_WINDOW_MS))
   ) {
     throw new AppError('RATE_LIMITED', 'Too many failed logins; wait 15 minutes and try again');
   }
@@ -42,11 +42,11 @@ export async function login(ctx: AppContext, login: string, password: string, ad
     ? await verifyPassword(user.password_hash, password)
     : (await verifyPassword(await dummyHash(), password), false);
   if (!user || !ok || user.status !== 'active') {
-    ctx.limiter.hit(accountKey, LOGIN_WINDOW_MS);
-    ctx.limiter.hit(addressKey, LOGIN_WINDOW_MS);
+    await ctx.limiter.hit(accountKey, LOGIN_WINDOW_MS);
+    await ctx.limiter.hit(addressKey, LOGIN_WINDOW_MS);
     throw new AppError('INVALID_CREDENTIALS', 'The login or the password is wrong');
   }
-  ctx.limiter.reset(accountKey);
+  await ctx.limiter.reset(accountKey);
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   await repo.insertSession(db, {

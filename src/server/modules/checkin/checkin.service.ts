@@ -1,5 +1,5 @@
 import type { ScanInput } from '../../../common/contract/checkin.js';
-import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import { AppError, forbidden, notFound, refusal } from '../../../common/errors.js';
 import { distanceM } from '../../../common/geo.js';
 import { checkinOpen, judgePosition, type AttendanceFlag } from '../../../common/hours.js';
 import type { PlatformSettings } from '../../../common/settings.js';
@@ -34,20 +34,25 @@ export async function requireVolunteer(db: Db, actor: Actor): Promise<string> {
  * are limited per account (never per address: a venue's crowd shares one), and failed
  * 6-digit codes more tightly, so a code cannot be guessed.
  */
-function scannedShift(ctx: Pick<AppContext, 'cipher' | 'limiter'>, actor: Actor, b: ScanInput, s: PlatformSettings) {
-  if (!ctx.limiter.take(`checkin:${actor.userId}`, CHECKINS_PER_MINUTE, 60_000)) {
+async function scannedShift(
+  ctx: Pick<AppContext, 'cipher' | 'limiter'>,
+  actor: Actor,
+  b: ScanInput,
+  s: PlatformSettings,
+): Promise<string> {
+  if (!(await ctx.limiter.take(`checkin:${actor.userId}`, CHECKINS_PER_MINUTE, 60_000))) {
     throw new AppError('RATE_LIMITED', 'Too many check-in attempts; wait a minute');
   }
   if (b.token !== undefined) return verifyCheckinToken(ctx.cipher, b.token, s.codeWindowSeconds);
   const failKey = `checkin-code-fail:${actor.userId}`;
-  if (ctx.limiter.blocked(failKey, CODE_FAILURES, CODE_FAILURE_WINDOW_MS)) {
+  if (await ctx.limiter.blocked(failKey, CODE_FAILURES, CODE_FAILURE_WINDOW_MS)) {
     throw new AppError('RATE_LIMITED', 'Too many wrong codes; scan the QR code or wait ten minutes');
   }
   const shiftId = b.shiftId as string;
   try {
     verifyCheckinDigits(ctx.cipher, shiftId, b.code as string, s.codeWindowSeconds);
   } catch (err) {
-    ctx.limiter.hit(failKey, CODE_FAILURE_WINDOW_MS);
+    await ctx.limiter.hit(failKey, CODE_FAILURE_WINDOW_MS);
     throw err;
   }
   return shiftId;
@@ -90,7 +95,7 @@ export async function checkIn(ctx: AppContext, actor: Actor, b: ScanInput): Prom
   const db = ctx.database.db;
   const volunteerId = await requireVolunteer(db, actor);
   const settings = await getSettings(db);
-  const shift = await loadShift(db, scannedShift(ctx, actor, b, settings));
+  const shift = await loadShift(db, await scannedShift(ctx, actor, b, settings));
   const open = await repo.openAttendance(db, shift.id, volunteerId);
   if (open) return { row: open, created: false, recordId: null };
   const signupId = await requireSignup(db, shift.id, volunteerId);
@@ -138,12 +143,12 @@ export async function checkOut(ctx: AppContext, actor: Actor, b: ScanInput): Pro
   const db = ctx.database.db;
   const volunteerId = await requireVolunteer(db, actor);
   const settings = await getSettings(db);
-  const shift = await loadShift(db, scannedShift(ctx, actor, b, settings));
+  const shift = await loadShift(db, await scannedShift(ctx, actor, b, settings));
   const open = await repo.openAttendance(db, shift.id, volunteerId);
   if (!open) {
     const last = await repo.latestAttendance(db, shift.id, volunteerId);
     if (last) return { row: last, created: false, recordId: await repo.recordIdOfAttendance(db, last.id) };
-    throw new AppError('RULE_VIOLATION', 'You are not checked in to this shift');
+    throw refusal('RULE_VIOLATION', 'not_checked_in', 'You are not checked in to this shift');
   }
   const verdict = judgePosition(distanceM(b.lat, b.lng, shift.lat, shift.lng), shift.radius_m, b.accuracyM);
   const flags: AttendanceFlag[] = [];

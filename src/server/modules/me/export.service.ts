@@ -56,7 +56,7 @@ function capped<T>(rows: T[]): { items: T[]; truncated: boolean } {
 export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, db: Db, actor: Actor) {
   const volunteerId = await volunteerIdOfUser(db, actor.userId);
   if (!volunteerId) throw forbidden('Only volunteers have volunteer data to export');
-  if (!ctx.limiter.take(`export:${actor.userId}`, EXPORTS_PER_HOUR, HOUR_MS)) {
+  if (!(await ctx.limiter.take(`export:${actor.userId}`, EXPORTS_PER_HOUR, HOUR_MS))) {
     throw new AppError('RATE_LIMITED', `At most ${EXPORTS_PER_HOUR} exports an hour; try again later`);
   }
 

@@ -79,7 +79,7 @@ export async function runExpiry(db: Db, when: string = new Date().toISOString())
     await markDone(db, `${LEASE}@${period}`);
     return { ran: true, period, wallets, points };
   } finally {
-    await releaseLease(db, LEASE, holder, new Date().toISOString());
+    await releaseLease(db, LEASE, holder);
   }
 }
 

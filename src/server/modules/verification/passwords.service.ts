@@ -49,17 +49,17 @@ export async function changePassword(
 ) {
   const db = ctx.database.db;
   const key = `password-change:${actor.userId}`;
-  if (ctx.limiter.blocked(key, WRONG_PER_WINDOW, WINDOW_MS)) {
+  if (await ctx.limiter.blocked(key, WRONG_PER_WINDOW, WINDOW_MS)) {
     throw new AppError('RATE_LIMITED', 'Too many wrong passwords; wait 15 minutes and try again');
   }
   const stored = await passwordHashOf(db, actor.userId);
   if (!stored || !(await verifyPassword(stored, body.currentPassword))) {
-    ctx.limiter.hit(key, WINDOW_MS);
+    await ctx.limiter.hit(key, WINDOW_MS);
     throw new AppError('WRONG_PASSWORD', 'currentPassword: the current password is wrong', {
       field: 'body.currentPassword',
     });
   }
-  ctx.limiter.reset(key);
+  await ctx.limiter.reset(key);
   const hash = await hashPassword(body.newPassword);
   await db.transaction().execute(async (trx) => {
     await replacePassword(trx, actor.userId, hash, nowIso(), actor.sessionId);

@@ -58,14 +58,14 @@ export async function requestCode(
   const minuteKey = `code:phone-min:${phoneHash}`;
   const hourKey = `code:phone-hour:${phoneHash}`;
   if (
-    ctx.limiter.blocked(minuteKey, 1, CODE_RESEND_SECONDS * 1000) ||
-    ctx.limiter.blocked(hourKey, CODES_PER_PHONE_HOUR, HOUR_MS) ||
-    !ctx.limiter.take(`code:addr:${address}`, CODES_PER_ADDRESS_HOUR, HOUR_MS)
+    (await ctx.limiter.blocked(minuteKey, 1, CODE_RESEND_SECONDS * 1000)) ||
+    (await ctx.limiter.blocked(hourKey, CODES_PER_PHONE_HOUR, HOUR_MS)) ||
+    !(await ctx.limiter.take(`code:addr:${address}`, CODES_PER_ADDRESS_HOUR, HOUR_MS))
   ) {
     throw tooMany();
   }
-  ctx.limiter.hit(minuteKey, CODE_RESEND_SECONDS * 1000);
-  ctx.limiter.hit(hourKey, HOUR_MS);
+  await ctx.limiter.hit(minuteKey, CODE_RESEND_SECONDS * 1000);
+  await ctx.limiter.hit(hourKey, HOUR_MS);
   const owner = await userIdByPhoneHash(db, phoneHash);
   let text: string | null = null;
   let sendCode = false;

@@ -48,8 +48,8 @@ const REGISTRATION_WINDOW_MS = 60 * 60_000;
 const CODE_ATTEMPTS = 5;
 
 /** Counts one registration from `address`; 429 once the address is over its hourly limit. */
-export function takeRegistrationSlot(ctx: Pick<AppContext, 'limiter'>, address: string): void {
-  if (!ctx.limiter.take(`register:addr:${address}`, REGISTRATIONS_PER_ADDRESS, REGISTRATION_WINDOW_MS)) {
+export async function takeRegistrationSlot(ctx: Pick<AppContext, 'limiter'>, address: string): Promise<void> {
+  if (!(await ctx.limiter.take(`register:addr:${address}`, REGISTRATIONS_PER_ADDRESS, REGISTRATION_WINDOW_MS))) {
     throw new AppError('RATE_LIMITED', 'Too many registrations from this address; try again in an hour');
   }
 }

@@ -34,7 +34,7 @@ export function volunteerRoutes(app: App): void {
       },
     },
     async (req, reply) => {
-      registration.takeRegistrationSlot(ctx, req.ip);
+      await registration.takeRegistrationSlot(ctx, req.ip);
       const db = ctx.database.db;
       const { verificationCode, ...input } = req.body;
       const codeId = await checkCode(ctx, db, input.phone, 'register', verificationCode);
@@ -54,7 +54,7 @@ export function volunteerRoutes(app: App): void {
       },
     },
     async (req, reply) => {
-      registration.takeRegistrationSlot(ctx, req.ip);
+      await registration.takeRegistrationSlot(ctx, req.ip);
       const db = ctx.database.db;
       const { verificationCode, ...input } = req.body;
       const codeId = await checkCode(ctx, db, input.phone, 'register', verificationCode);

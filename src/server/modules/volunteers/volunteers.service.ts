@@ -93,17 +93,17 @@ async function confirmPhoneChange(
     });
   }
   const key = `phone-change:${userId}`;
-  if (ctx.limiter.blocked(key, PASSWORD_CHECKS_PER_WINDOW, PASSWORD_CHECK_WINDOW_MS)) {
+  if (await ctx.limiter.blocked(key, PASSWORD_CHECKS_PER_WINDOW, PASSWORD_CHECK_WINDOW_MS)) {
     throw new AppError('RATE_LIMITED', 'Too many wrong passwords; wait 15 minutes and try again');
   }
   const stored = await repo.passwordHashOfUser(db, userId);
   if (!stored || !(await verifyPassword(stored, password))) {
-    ctx.limiter.hit(key, PASSWORD_CHECK_WINDOW_MS);
+    await ctx.limiter.hit(key, PASSWORD_CHECK_WINDOW_MS);
     throw new AppError('WRONG_PASSWORD', 'currentPassword: the current password is wrong', {
       field: 'body.currentPassword',
     });
   }
-  ctx.limiter.reset(key);
+  await ctx.limiter.reset(key);
   // The new phone must be the caller's: a code sent to it (purpose phone_change).
   if (code === undefined) {
     throw badRequest('verificationCode: give the code sent by SMS to the new phone', {
