@@ -8,7 +8,16 @@ import { newContext, type ContextOptions } from './support/browser.js';
 import { ADMIN_PASSWORD, type TestServer } from './support/test-server.js';
 
 export const CLERK = { login: 'clerk', password: 'shanmei-demo' };
+/** The demo volunteer's counter PIN, for the counter's "no phone" path. */
+const PIN = '305718';
 type Login = { login: string; password: string };
+
+/** The volunteer code the volunteer would give at the counter. */
+async function volunteerCode(url: string, volunteer: Login): Promise<string> {
+  const v = await ApiCaller.login(url, volunteer.login, volunteer.password);
+  const me = await v.get<{ user: { volunteerId: string } }>('/me');
+  return (await v.get<{ volunteerCode: string }>(`/volunteers/${me.user.volunteerId}`)).volunteerCode;
+}
 
 const memberCode = async (url: string, volunteer: Login) =>
   (await (await ApiCaller.login(url, volunteer.login, volunteer.password)).get<{ token: string }>('/me/member-code'))
@@ -18,6 +27,7 @@ export async function arrangeCounterData(server: TestServer, volunteer: Login): 
   const admin = await ApiCaller.login(server.url, 'admin', ADMIN_PASSWORD);
   const v = await ApiCaller.login(server.url, volunteer.login, volunteer.password);
   const me = await v.get<{ user: { volunteerId: string } }>('/me');
+  await v.put('/me/pin', { pin: PIN });
   await admin.post(`/volunteers/${me.user.volunteerId}/points/adjustments`, {
     amount: 300,
     reason: '2026年度优秀志愿者奖励',
@@ -44,7 +54,7 @@ export async function arrangeCounterData(server: TestServer, volunteer: Login): 
   });
 }
 
-/** The counter with a customer and a basket, goods, redemptions and the day report. */
+/** The counter with a customer and a basket (by member code, then by volunteer code and PIN), goods, redemptions and the day report. */
 export async function shootCounter(
   browser: Browser,
   url: string,
@@ -62,6 +72,14 @@ export async function shootCounter(
   await page.getByTestId('customer').waitFor();
   await page.getByTestId('qty-洗衣液').fill('2');
   await save(page, 'counter-redeem');
+  await page.goto('/counter/redeem');
+  await page.getByTestId('mode-pin').click();
+  await page.getByTestId('pin-login-input').fill(await volunteerCode(url, volunteer));
+  await page.getByTestId('pin-input').fill(PIN);
+  await page.getByTestId('pin-input').press('Enter');
+  await page.getByTestId('customer').waitFor();
+  await page.getByTestId('qty-环保购物袋').fill('1');
+  await save(page, 'counter-pin');
   for (const section of ['goods', 'redemptions', 'report']) {
     await page.goto(`/counter/${section}`);
     await page.locator('.admin-content h1').waitFor();

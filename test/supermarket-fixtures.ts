@@ -96,6 +96,9 @@ export interface Member {
   volunteerId: string;
   userId: string;
   name: string;
+  /** The volunteer code and the phone: what a volunteer without a smartphone gives at the counter. */
+  volunteerCode: string;
+  phone: string;
   client: BearerClient;
   /** The member code as the volunteer's phone would show it now. */
   code(): string;
@@ -108,9 +111,17 @@ export async function makeMember(t: TestApp, points = 0, name = '陈小美'): Pr
     volunteerId: v.id,
     userId: v.userId,
     name,
+    volunteerCode: v.volunteerCode,
+    phone: v.phone,
     client: await clientFor(t.app, v.userId),
     code: () => issueMemberCode(t.app.ctx.cipher, v.id, 30).token,
   };
+}
+
+/** Sets the member's counter PIN through the API; throws unless accepted. */
+export async function setPin(m: Member, pin: string): Promise<void> {
+  const res = await m.client.request('PUT', '/api/v1/me/pin', { pin });
+  if (res.statusCode !== 204) throw new Error(`setPin: ${res.statusCode} ${res.body}`);
 }
 
 export const key = (): string => `k-${randomBytes(9).toString('base64url')}`;

@@ -31,6 +31,20 @@ export class CounterPage extends AdminPage {
     await this.page.getByTestId('customer').waitFor();
   }
 
+  /** Switches to "no phone? volunteer code or phone + counter PIN" and waits for its first field. */
+  async usePin(): Promise<void> {
+    await this.page.getByTestId('mode-pin').click();
+    await this.page.getByTestId('pin-login-input').waitFor();
+  }
+
+  /** Types the volunteer code (or phone) and the PIN, as the clerk and the volunteer would, and presses Enter. */
+  async lookUpByPin(login: string, pin: string): Promise<void> {
+    await this.page.getByTestId('pin-login-input').fill(login);
+    await this.page.getByTestId('pin-input').click();
+    await this.page.keyboard.type(pin);
+    await this.page.keyboard.press('Enter');
+  }
+
   customerBalance() {
     return this.page.getByTestId('customer-balance');
   }

@@ -64,4 +64,23 @@ export class MePage extends AppShell {
   exportButton() {
     return this.page.getByTestId('me-export');
   }
+
+  /**
+   * Sets the counter PIN by keyboard only: Tab to the PIN field, type it, Tab to the repeat
+   * field, type it again, Enter; waits for the saved notice.
+   */
+  async setCounterPinByKeyboard(pin: string): Promise<void> {
+    const form = this.page.getByTestId('counter-pin-form');
+    await form.waitFor();
+    for (let i = 0; ; i++) {
+      if (i === 80) throw new Error('Tab never reached the counter PIN field');
+      await this.page.keyboard.press('Tab');
+      if ((await this.page.evaluate(`document.activeElement?.getAttribute('name')`)) === 'counterPin') break;
+    }
+    await this.page.keyboard.type(pin);
+    await this.page.keyboard.press('Tab');
+    await this.page.keyboard.type(pin);
+    await this.page.keyboard.press('Enter');
+    await form.getByRole('status').locator('.notice').waitFor();
+  }
 }

@@ -31,29 +31,38 @@ async function switchCareMode(page: Page, on: boolean): Promise<void> {
   await page.waitForFunction(`${on ? '' : '!'}document.documentElement.classList.contains("care-mode")`);
 }
 
-/** The same page in zh-CN and in English (switched through the header), each checked by axe; back in zh-CN after. */
+/**
+ * The same page in its language and in the other one (switched through the header), each
+ * checked by axe; back in the language it started in.
+ */
 export async function assertAccessibleInBothLanguages(
   page: Page,
   where: string,
   ready: () => Promise<void>,
 ): Promise<void> {
+  const lang = (await page.evaluate('document.documentElement.lang')) === 'en' ? 'en' : 'zh-CN';
+  const other = lang === 'en' ? 'zh-CN' : 'en';
   await ready();
-  await assertAccessible(page, `${where} (zh-CN)`);
-  await switchLanguage(page, 'en');
+  await assertAccessible(page, `${where} (${lang})`);
+  await switchLanguage(page, other);
   await ready();
-  await assertAccessible(page, `${where} (en)`);
-  await switchLanguage(page, 'zh-CN');
+  await assertAccessible(page, `${where} (${other})`);
+  await switchLanguage(page, lang);
   await ready();
 }
 
-/** The same page in zh-CN and in English, then both again in care mode (switched through the header), each checked by axe. */
+/**
+ * The same page in both languages, then both again with care mode flipped (through the header),
+ * each checked by axe; back in the language and mode it started in.
+ */
 export async function assertAccessibleInEveryMode(
   page: Page,
   where: string,
   ready: () => Promise<void>,
 ): Promise<void> {
+  const care = (await page.evaluate('document.documentElement.classList.contains("care-mode")')) === true;
   await assertAccessibleInBothLanguages(page, where, ready);
-  await switchCareMode(page, true);
-  await assertAccessibleInBothLanguages(page, `${where}, care mode`, ready);
-  await switchCareMode(page, false);
+  await switchCareMode(page, !care);
+  await assertAccessibleInBothLanguages(page, `${where}, ${care ? 'without' : 'in'} care mode`, ready);
+  await switchCareMode(page, care);
 }

@@ -27,6 +27,16 @@ export class ApiCaller {
     return (await res.json()) as T;
   }
 
+  /** A PUT whose answer is empty (204), e.g. setting the counter PIN. */
+  async put(path: string, body: unknown): Promise<void> {
+    const res = await fetch(`${this.base}/api/v1${path}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie: this.cookie, 'x-csrf-token': this.csrf },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`PUT ${path}: ${res.status} ${await res.text()}`);
+  }
+
   async post<T>(path: string, body: unknown): Promise<T> {
     const res = await fetch(`${this.base}/api/v1${path}`, {
       method: 'POST',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
-import { PageQuery, page, text } from './common.js';
+import { PageQuery, Phone, page, text } from './common.js';
+import { Pin } from './counter-pin.js';
 
 /** Periods a per-person limit counts over, in the platform's time zone; `ever` never resets. */
 export const LIMIT_PERIODS = ['day', 'week', 'month', 'year', 'ever'] as const;
@@ -115,23 +116,69 @@ const idempotencyKey = z
   .max(100)
   .regex(/^[\w:.-]+$/, 'letters, digits and _ : . - only')
   .describe('Chosen by the client once per attempt; a repeat returns the first answer');
-const memberCode = z.string().trim().min(1).max(300).describe("The volunteer's rotating member code, as scanned");
+const memberCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(300)
+  .describe("The volunteer's rotating member code as scanned, or the memberToken of a PIN look-up at this counter");
 
-export const RedeemBody = z.strictObject({
-  memberCode,
-  items: z
-    .array(
-      z.strictObject({
-        goodsId: z.string().min(1).max(64),
-        qty: z.number().int().min(1).max(REDEMPTION_QTY_MAX),
-      }),
-    )
+/** Minutes after a redemption during which the staff of its counter may still void it. */
+export const VOID_MINUTES = 10;
+
+/**
+ * Who is at the counter: the scanned member code, or — for volunteers without a smartphone —
+ * their volunteer code or phone together with their counter PIN.
+ */
+const customer = {
+  memberCode: memberCode.optional(),
+  volunteerCode: z
+    .string()
+    .trim()
     .min(1)
-    .max(REDEMPTION_ITEMS_MAX)
-    .refine((items) => new Set(items.map((i) => i.goodsId)).size === items.length, 'each goods once')
-    .describe('What the volunteer takes'),
-  idempotencyKey,
-});
+    .max(32)
+    .optional()
+    .describe('The volunteer code (志愿者编号), with `pin`, instead of `memberCode`'),
+  phone: Phone.optional().describe('The phone of the account, with `pin`, instead of `memberCode`'),
+  pin: Pin.optional(),
+};
+
+/** Exactly one way to name the customer: a member code alone, or a volunteer code or phone with the PIN. */
+function oneCustomer(
+  b: { memberCode?: string; volunteerCode?: string; phone?: string; pin?: string },
+  c: z.RefinementCtx,
+) {
+  const named = [b.memberCode, b.volunteerCode, b.phone].filter((x) => x !== undefined).length;
+  if (named !== 1) {
+    c.addIssue({
+      code: 'custom',
+      path: ['memberCode'],
+      message: 'give memberCode, or volunteerCode or phone with pin',
+    });
+  } else if (b.memberCode === undefined && b.pin === undefined) {
+    c.addIssue({ code: 'custom', path: ['pin'], message: 'required with volunteerCode or phone' });
+  } else if (b.memberCode !== undefined && b.pin !== undefined) {
+    c.addIssue({ code: 'custom', path: ['pin'], message: 'only with volunteerCode or phone, not with memberCode' });
+  }
+}
+
+export const RedeemBody = z
+  .strictObject({
+    ...customer,
+    items: z
+      .array(
+        z.strictObject({
+          goodsId: z.string().min(1).max(64),
+          qty: z.number().int().min(1).max(REDEMPTION_QTY_MAX),
+        }),
+      )
+      .min(1)
+      .max(REDEMPTION_ITEMS_MAX)
+      .refine((items) => new Set(items.map((i) => i.goodsId)).size === items.length, 'each goods once')
+      .describe('What the volunteer takes'),
+    idempotencyKey,
+  })
+  .superRefine(oneCustomer);
 export type Redeem = z.infer<typeof RedeemBody>;
 
 export const RedeemAnswer = z
@@ -139,14 +186,24 @@ export const RedeemAnswer = z
     id: z.string().describe('Redemption id'),
     points: z.number().int().describe('Points spent'),
     balanceAfter: z.number().int().describe("The wallet's balance right after this redemption"),
+    receiptNo: z.string().describe('Short receipt number (8 letters and digits) printed on the receipt'),
+    at: z.string().describe('When it was made'),
   })
   .describe('Redemption result');
 
-export const MemberLookupBody = z.strictObject({ memberCode });
+export const MemberLookupBody = z.strictObject(customer).superRefine(oneCustomer);
+export type MemberLookup = z.infer<typeof MemberLookupBody>;
 export const MemberLookupAnswer = z.object({
   volunteerName: z.string().describe('Masked, e.g. 陈*美'),
   volunteerCode: z.string(),
   balance: z.number().int(),
+  memberToken: z
+    .string()
+    .optional()
+    .describe(
+      'After a PIN look-up: send it as `memberCode` in this counter’s redemption (by this clerk, until memberTokenExpiresAt)',
+    ),
+  memberTokenExpiresAt: z.string().optional(),
 });
 
 export const ReverseBody = z.strictObject({
@@ -168,6 +225,10 @@ export const RedemptionSchema = z
       z.object({ goodsId: z.string(), name: z.string(), qty: z.number().int(), points: z.number().int() }),
     ),
     at: z.string(),
+    receiptNo: z.string().describe('Short receipt number'),
+    voidableUntil: z
+      .string()
+      .describe(`Until when the staff of its counter may void it (${VOID_MINUTES} minutes); later only a reversal`),
     reversedAt: z.string().nullable(),
     reverseReason: z.string().nullable(),
   })

@@ -1,12 +1,14 @@
 /** Table types for Kysely, one file per area under schema/; `DB` holds them all. */
 import type { ActivitiesTables } from './schema/activities.js';
+import type { CounterPinsTables } from './schema/counter-pins.js';
 import type { FoundationTables } from './schema/foundation.js';
 import type { PointsTables } from './schema/points.js';
 import type { SupermarketsTables } from './schema/supermarkets.js';
 
 export type * from './schema/activities.js';
+export type * from './schema/counter-pins.js';
 export type * from './schema/foundation.js';
 export type * from './schema/points.js';
 export type * from './schema/supermarkets.js';
 
-export interface DB extends FoundationTables, ActivitiesTables, SupermarketsTables, PointsTables {}
+export interface DB extends FoundationTables, ActivitiesTables, SupermarketsTables, PointsTables, CounterPinsTables {}

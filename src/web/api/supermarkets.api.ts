@@ -5,6 +5,7 @@ import type {
   Goods,
   GoodsList,
   MemberLookupAnswer,
+  MemberLookupBody,
   RedeemAnswer,
   RedeemBody,
   Redemption,
@@ -23,6 +24,7 @@ export type GoodsUpdate = z.input<typeof UpdateGoodsBody>;
 export type StockInput = z.input<typeof StockBody>;
 export type RedeemInput = z.input<typeof RedeemBody>;
 export type Member = z.infer<typeof MemberLookupAnswer>;
+export type MemberLookupInput = z.input<typeof MemberLookupBody>;
 export type Receipt = z.infer<typeof RedeemAnswer>;
 export type Report = z.infer<typeof DayReport>;
 export type RedemptionPage = z.infer<typeof RedemptionList>;
@@ -42,12 +44,15 @@ export const changeStock = (siteId: string, goodsId: string, body: StockInput) =
 export const listMovements = (siteId: string, goodsId: string, cursor?: string) =>
   api.get<z.infer<typeof StockMovementList>>(`${base(siteId)}/goods/${id(goodsId)}/movements`, { cursor, limit: 50 });
 
-/** Who a scanned member code names (masked) and their balance. */
-export const memberLookup = (siteId: string, memberCode: string) =>
-  api.post<Member>(`${base(siteId)}/member-lookup`, { memberCode });
+/** Who a scanned member code, or a volunteer code or phone with the counter PIN, names (masked) and their balance. */
+export const memberLookup = (siteId: string, body: MemberLookupInput) =>
+  api.post<Member>(`${base(siteId)}/member-lookup`, body);
 export const redeem = (siteId: string, body: RedeemInput) => api.post<Receipt>(`${base(siteId)}/redemptions`, body);
 export const reverseRedemption = (redemptionId: string, body: { reason: string; idempotencyKey: string }) =>
   api.post<Redemption>(`/redemptions/${id(redemptionId)}/reverse`, body);
+/** The counter's own void, within VOID_MINUTES of the redemption. */
+export const voidRedemption = (redemptionId: string, body: { reason: string; idempotencyKey: string }) =>
+  api.post<Redemption>(`/redemptions/${id(redemptionId)}/void`, body);
 
 export const siteRedemptions = (siteId: string, q: { from?: string; to?: string; cursor?: string } = {}) =>
   api.get<RedemptionPage>(`${base(siteId)}/redemptions`, { ...q, limit: 50 });

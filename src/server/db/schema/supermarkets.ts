@@ -36,6 +36,8 @@ export interface RedemptionsTable {
   reversed_by: string | null;
   reverse_reason: string | null;
   reversal_transaction_id: string | null;
+  /** Migration 110: the short number printed on the receipt (unique; given to older rows by the migration). */
+  receipt_no: string;
 }
 
 export interface RedemptionItemsTable {

@@ -44,6 +44,7 @@ const SELF_SERVICE = new Set([
   'POST /api/v1/me/password',
   'POST /api/v1/me/close',
   'PUT /api/v1/me/guardian',
+  'PUT /api/v1/me/pin',
   'POST /api/v1/checkins',
   'POST /api/v1/checkouts',
 ]);
@@ -216,6 +217,10 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
       P('/api/v1/redemptions/01a00000-0000-7000-8000-000000000000/reverse', {
         reason: '退回',
         idempotencyKey: 'walk-reverse-1',
+      }),
+      P('/api/v1/redemptions/01a00000-0000-7000-8000-000000000000/void', {
+        reason: '扫错了人',
+        idempotencyKey: 'walk-void-1',
       }),
       P(`/api/v1/memberships/${membershipId}/accept`),
       P(`/api/v1/memberships/${membershipId}/decline`),

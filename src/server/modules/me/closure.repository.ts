@@ -37,6 +37,7 @@ export async function eraseVolunteer(db: Db, volunteerId: string, at: string): P
   await db.deleteFrom('volunteer_qualifications').where('volunteer_id', '=', volunteerId).execute();
   await db.deleteFrom('calendar_feeds').where('volunteer_id', '=', volunteerId).execute();
   await db.deleteFrom('guardians').where('volunteer_id', '=', volunteerId).execute();
+  await db.deleteFrom('counter_pins').where('volunteer_id', '=', volunteerId).execute();
   await db
     .updateTable('memberships')
     .set({ status: 'ended', joined_at: at })

@@ -1,7 +1,6 @@
-import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../platform/access/policy.js';
+import { streamedWorkbook, type XlsxFile } from '../../platform/xlsx.js';
 import { movementsOfSite } from './goods.repository.js';
 import { presentRedemptions } from './redemptions.presenter.js';
 import * as repo from './redemptions.repository.js';
@@ -10,25 +9,6 @@ import { staffedSupermarket } from './supermarkets.access.js';
 
 /** Rows fetched per query while streaming, so a year of redemptions never sits in memory. */
 const BATCH = 500;
-
-export interface XlsxFile {
-  stream: Readable;
-  filename: string;
-}
-
-/**
- * Starts a streamed workbook: rows are committed as they are written and the file flows to
- * the client while later batches are still being read. Errors after the first byte can
- * only end the stream, so the access checks all run before this is called.
- */
-function streamedWorkbook(fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Readable {
-  const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  fill(wb)
-    .then(() => wb.commit())
-    .catch((e: unknown) => out.destroy(e as Error));
-  return out;
-}
 
 const span = (from?: string, to?: string) => `${from ?? 'start'}_${to ?? 'now'}`;
 

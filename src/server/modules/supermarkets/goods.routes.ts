@@ -104,13 +104,18 @@ export function goodsRoutes(app: App): void {
     {
       schema: {
         tags,
-        summary: 'Who a scanned member code is and their balance, for the counter screen (clerk)',
+        summary:
+          'Who is at the counter and their balance: by member code, or by volunteer code or phone and PIN (clerk)',
+        description:
+          'With `{volunteerCode, pin}` or `{phone, pin}` the answer carries a `memberToken` to send as `memberCode` in ' +
+          'the redemption (this clerk, this supermarket, 10 minutes). Any code, phone or PIN that does not open answers ' +
+          'the same 422 PIN_REFUSED; 5 wrong PINs in a row lock the PIN for 30 minutes or until a new one is set.',
         params: SupermarketParams,
         body: MemberLookupBody,
         response: { 200: MemberLookupAnswer, ...errorResponses },
       },
     },
-    async (req) => redemptions.memberLookup(app.ctx, requireActor(req), req.params.siteId, req.body.memberCode),
+    async (req) => redemptions.memberLookup(app.ctx, requireActor(req), req.params.siteId, req.body),
   );
 
   app.post(

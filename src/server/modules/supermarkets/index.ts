@@ -1,3 +1,4 @@
 // The public face of the supermarkets module: what other modules may use. Nothing else of it is theirs.
 export { insertGoods, insertMovements } from './goods.repository.js';
+export { redemptionTotals } from './reports.repository.js';
 export { myRedemptions } from './reports.service.js';

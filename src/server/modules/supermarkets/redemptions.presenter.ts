@@ -1,7 +1,10 @@
-import type { Redemption } from '../../../common/contract/supermarkets.js';
+import { VOID_MINUTES, type Redemption } from '../../../common/contract/supermarkets.js';
 import type { Db } from '../../db/database.js';
 import { itemsOf, type RedemptionListRow } from './redemptions.repository.js';
 import { maskName } from './supermarkets.presenter.js';
+
+/** Until when the staff of its counter may void a redemption made at `at`. */
+export const voidableUntil = (at: string): string => new Date(Date.parse(at) + VOID_MINUTES * 60_000).toISOString();
 
 /** Redemption rows as the API shows them, with their items (one query for the page). */
 export async function presentRedemptions(db: Db, rows: RedemptionListRow[]): Promise<Redemption[]> {
@@ -26,6 +29,8 @@ export async function presentRedemptions(db: Db, rows: RedemptionListRow[]): Pro
     status: r.status,
     items: byRedemption.get(r.id) ?? [],
     at: r.created_at,
+    receiptNo: r.receipt_no,
+    voidableUntil: voidableUntil(r.created_at),
     reversedAt: r.reversed_at,
     reverseReason: r.reverse_reason,
   }));

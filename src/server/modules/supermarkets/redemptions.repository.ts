@@ -12,6 +12,10 @@ export async function redemptionByKey(db: Db, siteId: string, key: string): Prom
     .executeTakeFirst();
 }
 
+export async function receiptNoTaken(db: Db, receiptNo: string): Promise<boolean> {
+  return !!(await db.selectFrom('redemptions').select('id').where('receipt_no', '=', receiptNo).executeTakeFirst());
+}
+
 export async function redemptionById(db: Db, id: string): Promise<RedemptionsTable | undefined> {
   return db.selectFrom('redemptions').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -106,6 +110,7 @@ export async function listRedemptions(db: Db, f: RedemptionFilter) {
       'r.reversed_at',
       'r.reverse_reason',
       'r.clerk_user_id',
+      'r.receipt_no',
     ]);
   if (f.id) q = q.where('r.id', '=', f.id);
   if (f.siteId) q = q.where('r.site_id', '=', f.siteId);

@@ -10,14 +10,14 @@ import {
   RedemptionSchema,
   ReverseBody,
   SupermarketParams,
+  VOID_MINUTES,
 } from '../../../common/contract/supermarkets.js';
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
 import * as exports from './exports.service.js';
 import * as reports from './reports.service.js';
-import { reverseRedemption } from './reversal.service.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { reverseRedemption, voidRedemption } from './reversal.service.js';
+import { sendXlsx } from '../../platform/xlsx.js';
 
 /** The back office of a supermarket: reversal, lists, the day report and .xlsx exports. */
 export function redemptionRoutes(app: App): void {
@@ -37,6 +37,21 @@ export function redemptionRoutes(app: App): void {
       },
     },
     async (req) => reverseRedemption(db(), requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/v1/redemptions/:id/void',
+    {
+      schema: {
+        tags,
+        summary: `Void a redemption of my counter within ${VOID_MINUTES} minutes: points and stock come back (clerk)`,
+        description: `Later than ${VOID_MINUTES} minutes after the redemption: 422 VOID_WINDOW_CLOSED; a reversal is then the way.`,
+        params: IdParams,
+        body: ReverseBody,
+        response: { 200: RedemptionSchema, ...errorResponses },
+      },
+    },
+    async (req) => voidRedemption(db(), requireActor(req), req.params.id, req.body),
   );
 
   app.get(
@@ -97,11 +112,7 @@ export function redemptionRoutes(app: App): void {
       },
       async (req, reply) => {
         const file = await make(db(), requireActor(req), req.params.siteId, req.query);
-        return reply
-          .header('content-type', XLSX)
-          .header('content-disposition', `attachment; filename="${file.filename}"`)
-          .header('cache-control', 'no-store')
-          .send(file.stream);
+        return sendXlsx(reply, file);
       },
     );
   }

@@ -1,11 +1,10 @@
 import type { Transaction } from 'kysely';
-import type { Redeem } from '../../../common/contract/supermarkets.js';
-import { AppError } from '../../../common/errors.js';
+import type { MemberLookup, Redeem } from '../../../common/contract/supermarkets.js';
+import { AppError, ruleBroken } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import type { DB, GoodsTable, RedemptionsTable } from '../../db/schema.js';
 import { newId } from '../../ids.js';
 import type { Actor } from '../../platform/access/policy.js';
-import { verifyMemberCode } from '../../platform/codes.js';
 import { balanceOf, postTransaction, walletOf, type AccountRef } from '../points/index.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
 import * as goodsRepo from './goods.repository.js';
@@ -15,6 +14,9 @@ import * as repo from './redemptions.repository.js';
 import { maskName } from './supermarkets.presenter.js';
 import { staffedSupermarket } from './supermarkets.access.js';
 import { isUniqueViolation } from '../../platform/db.js';
+import { counterCustomer, namesSameCustomer } from './counter-customer.js';
+import { issueCounterToken } from './counter-token.js';
+import { newReceiptNo } from './receipt-no.js';
 
 /** Redemptions one volunteer may make per minute, across all counters (the API's published rate limit). */
 export const REDEMPTIONS_PER_MINUTE = 30;
@@ -27,38 +29,30 @@ export interface RedeemAnswer {
   id: string;
   points: number;
   balanceAfter: number;
+  receiptNo: string;
+  at: string;
 }
 
-const answerOf = (r: RedemptionsTable): RedeemAnswer => ({ id: r.id, points: r.points, balanceAfter: r.balance_after });
-
-/** The volunteer a member code names, who must still be able to spend points. */
-async function volunteerOfCode(ctx: AppContext, memberCode: string) {
-  const volunteerId = await verifyMemberCode(ctx, memberCode);
-  const v = await repo.volunteerForCounter(ctx.database.db, volunteerId);
-  if (!v) throw new AppError('TOKEN_INVALID', 'This member code names no volunteer');
-  if (v.status === 'closed') {
-    throw new AppError('VOLUNTEER_NOT_ACTIVE', 'This volunteer account is closed', { field: 'memberCode' });
-  }
-  return v;
-}
+const answerOf = (r: RedemptionsTable): RedeemAnswer => ({
+  id: r.id,
+  points: r.points,
+  balanceAfter: r.balance_after,
+  receiptNo: r.receipt_no,
+  at: r.created_at,
+});
 
 /**
  * A repeat of an idempotency key answers with the first result, as long as it asks for the
- * same goods (and, when its member code still verifies, for the same volunteer).
+ * same goods (and, as far as its code or login still tells, for the same volunteer).
  */
-async function replay(ctx: AppContext, existing: RedemptionsTable, b: Redeem): Promise<RedeemAnswer> {
+async function replay(ctx: AppContext, actor: Actor, existing: RedemptionsTable, b: Redeem): Promise<RedeemAnswer> {
   const items = await repo.itemsOf(ctx.database.db, [existing.id]);
   const same = (a: { goodsId: string; qty: number }[]) =>
     a
       .map((i) => `${i.goodsId}*${i.qty}`)
       .sort()
       .join(',');
-  let sameVolunteer = true;
-  try {
-    sameVolunteer = (await verifyMemberCode(ctx, b.memberCode)) === existing.volunteer_id;
-  } catch {
-    // An expired code on a retry is expected: the key alone identifies the first attempt.
-  }
+  const sameVolunteer = await namesSameCustomer(ctx, actor, existing.site_id, b, existing.volunteer_id);
   if (!sameVolunteer || same(items.map((i) => ({ goodsId: i.goods_id, qty: i.qty }))) !== same(b.items)) {
     throw new AppError('IDEMPOTENCY_MISMATCH', 'idempotencyKey: already used for a different redemption', {
       field: 'idempotencyKey',
@@ -81,8 +75,7 @@ async function checkItems(
   for (const [i, item] of b.items.entries()) {
     const g = byId.get(item.goodsId);
     if (!g || g.active !== 1) {
-      throw new AppError('RULE_VIOLATION', `items.${i}.goodsId: not offered by this supermarket`, {
-        field: `items.${i}.goodsId`,
+      throw ruleBroken(`items.${i}.goodsId`, 'goods_not_offered', 'not offered by this supermarket', {
         goodsId: item.goodsId,
       });
     }
@@ -118,9 +111,9 @@ export async function redeem(ctx: AppContext, actor: Actor, siteId: string, b: R
   const db = ctx.database.db;
   const site = await staffedSupermarket(db, actor, siteId);
   const first = await repo.redemptionByKey(db, siteId, b.idempotencyKey);
-  if (first) return replay(ctx, first, b);
-  const volunteer = await volunteerOfCode(ctx, b.memberCode);
-  if (!ctx.limiter.take(`redeem:${volunteer.id}`, REDEMPTIONS_PER_MINUTE, 60_000)) {
+  if (first) return replay(ctx, actor, first, b);
+  const volunteer = await counterCustomer(ctx, actor, siteId, b);
+  if (!(await ctx.limiter.take(`redeem:${volunteer.id}`, REDEMPTIONS_PER_MINUTE, 60_000))) {
     throw new AppError('RATE_LIMITED', 'Too many redemptions for this volunteer: wait a minute');
   }
   const { timeZone } = await getSettings(db);
@@ -136,6 +129,7 @@ export async function redeem(ctx: AppContext, actor: Actor, siteId: string, b: R
       const again = await repo.redemptionByKey(trx, siteId, b.idempotencyKey);
       if (again) return { replayOf: again };
       const now = Date.now();
+      const receiptNo = await newReceiptNo(trx);
       const points = await checkItems(trx, b, goods, volunteer.id, now, timeZone);
       const id = newId(now);
       const at = new Date(now).toISOString();
@@ -177,6 +171,7 @@ export async function redeem(ctx: AppContext, actor: Actor, siteId: string, b: R
           reversed_by: null,
           reverse_reason: null,
           reversal_transaction_id: null,
+          receipt_no: receiptNo,
         },
         b.items.map((i) => ({
           id: newId(),
@@ -192,7 +187,7 @@ export async function redeem(ctx: AppContext, actor: Actor, siteId: string, b: R
       });
       await goodsRepo.insertMovements(trx, moves);
       for (const m of moves) await goodsRepo.setStock(trx, m.goods_id, m.stock_after, at);
-      return { answer: { id, points, balanceAfter } };
+      return { answer: { id, points, balanceAfter, receiptNo, at } };
     });
   } catch (e) {
     // Two first attempts of one key that touched different goods: the loser meets the
@@ -200,18 +195,26 @@ export async function redeem(ctx: AppContext, actor: Actor, siteId: string, b: R
     if (!isUniqueViolation(e)) throw e;
     const winner = await repo.redemptionByKey(db, siteId, b.idempotencyKey);
     if (!winner) throw e;
-    return replay(ctx, winner, b);
+    return replay(ctx, actor, winner, b);
   }
-  return 'answer' in result ? result.answer : replay(ctx, result.replayOf, b);
+  return 'answer' in result ? result.answer : replay(ctx, actor, result.replayOf, b);
 }
 
-/** What the counter screen shows after a scan: masked name, volunteer code, balance. */
-export async function memberLookup(ctx: AppContext, actor: Actor, siteId: string, memberCode: string) {
+/**
+ * What the counter screen shows after a scan or a PIN: masked name, volunteer code, balance.
+ * A PIN look-up also answers a member token for the redemption that follows at this counter.
+ */
+export async function memberLookup(ctx: AppContext, actor: Actor, siteId: string, b: MemberLookup) {
   await staffedSupermarket(ctx.database.db, actor, siteId);
-  const v = await volunteerOfCode(ctx, memberCode);
+  const v = await counterCustomer(ctx, actor, siteId, b);
+  const token =
+    b.memberCode === undefined
+      ? issueCounterToken(ctx.cipher, { volunteerId: v.id, siteId, clerkUserId: actor.userId })
+      : null;
   return {
     volunteerName: maskName(v.name),
     volunteerCode: v.volunteer_code,
     balance: await balanceOf(ctx.database.db, walletOf(v.id)),
+    ...(token ? { memberToken: token.token, memberTokenExpiresAt: token.expiresAt } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { Role } from '../../../common/enums.js';
-import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import type { AppError } from '../../../common/errors.js';
+import { forbidden, notFound, ruleBroken } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import type { SitesTable } from '../../db/schema.js';
 import { ADMIN_ROLES, hasRole, Policy, type Actor } from '../../platform/access/policy.js';
@@ -11,9 +12,7 @@ export const COUNTER_ROLES: readonly Role[] = ['clerk', 'site_manager'];
 export const REVERSER_ROLES: readonly Role[] = ['site_manager'];
 
 const notASupermarket = (): AppError =>
-  new AppError('RULE_VIOLATION', 'siteId: this site is not a points supermarket (site type "supermarket")', {
-    field: 'siteId',
-  });
+  ruleBroken('siteId', 'not_a_supermarket', 'this site is not a points supermarket (site type "supermarket")');
 
 /**
  * The supermarket the actor staffs, by the access checklist: no role that could ever act

@@ -38,6 +38,7 @@ export function BasketTable({
       rowKey="id"
       size="middle"
       pagination={false}
+      scroll={{ x: 'max-content' }}
       dataSource={goods.filter((g) => g.active)}
       data-testid="basket-table"
       locale={{ emptyText: <span className="counter-empty">{t('counter.goods.none')}</span> }}

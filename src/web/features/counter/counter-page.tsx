@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button } from 'antd';
+import { Alert, Button, Tabs } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -8,21 +8,32 @@ import {
   redeem,
   supermarketKeys,
   type Member,
+  type MemberLookupInput,
   type Receipt as ReceiptData,
 } from '../../api/supermarkets.api.js';
+import { ApiError } from '../../api/http-client.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { basketItems, basketTotal, BasketTable, type Basket } from './basket-table.js';
 import { refusalText } from './counter-errors.js';
 import { MemberScan } from './member-scan.js';
+import { PinLookup } from './pin-lookup.js';
 import { Receipt, type ReceiptLine } from './receipt.js';
 import { isTransient, newBasketKey, withRetry } from './redeem-retry.js';
 
+/** How the clerk identifies the volunteer: the scanned member code, or volunteer code or phone and counter PIN. */
+type Mode = 'scan' | 'pin';
+
 interface Customer extends Member {
+  /** What the redemption sends as `memberCode`: the scanned code, or the member token of a PIN look-up. */
   code: string;
+  via: Mode;
 }
 
-/** The counter: scan the member code, pick goods, confirm; points and stock move together or not at all. */
+/**
+ * The counter: identify the volunteer (member code, or volunteer code or phone and PIN for those
+ * without a smartphone), pick goods, confirm; points and stock move together or not at all.
+ */
 export function CounterPage({ siteId }: { siteId: string }) {
   const { t } = useTranslation();
   usePageTitle(t('counter.redeem.title'));
@@ -33,6 +44,9 @@ export function CounterPage({ siteId }: { siteId: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<{ receipt: ReceiptData; lines: ReceiptLine[]; who: string } | null>(null);
   const [focusKey, setFocusKey] = useState(0);
+  const [mode, setMode] = useState<Mode>('scan');
+  // A new customer gets an empty PIN form (the last one's code or phone does not stay on screen).
+  const [serial, setSerial] = useState(0);
   const key = useRef<string | null>(null);
   // A confirm that got no answer: the basket stays as sent until the same attempt is answered.
   const [unanswered, setUnanswered] = useState(false);
@@ -50,7 +64,12 @@ export function CounterPage({ siteId }: { siteId: string }) {
   }, [basketFocus, goods.data]);
 
   const lookup = useMutation({
-    mutationFn: (code: string) => memberLookup(siteId, code).then((m) => ({ ...m, code })),
+    mutationFn: (body: MemberLookupInput): Promise<Customer> =>
+      memberLookup(siteId, body).then((m) => ({
+        ...m,
+        code: m.memberToken ?? body.memberCode ?? '',
+        via: body.memberCode === undefined ? 'pin' : 'scan',
+      })),
     onSuccess: (c) => {
       setFailure(null);
       setDone(null);
@@ -68,7 +87,12 @@ export function CounterPage({ siteId }: { siteId: string }) {
       setFocusKey((k) => k + 1);
     },
   });
-  const onCode = useCallback((code: string) => lookup.mutate(code), [lookup]);
+  const onCode = useCallback((memberCode: string) => lookup.mutate({ memberCode }), [lookup]);
+  // A member token that ran out asks for the PIN again, not for a fresh code on a phone.
+  const refusal = (err: unknown, c: Customer | null) =>
+    c?.via === 'pin' && err instanceof ApiError && err.code === 'TOKEN_EXPIRED'
+      ? t('counter.errors.PIN_TOKEN_EXPIRED')
+      : refusalText(err, t, (id) => goods.data?.items.find((g) => g.id === id)?.name);
 
   const items = goods.data?.items ?? [];
   const total = basketTotal(items, basket);
@@ -86,6 +110,7 @@ export function CounterPage({ siteId }: { siteId: string }) {
         .map((g) => ({ name: g.name, qty: basket[g.id] ?? 0, points: g.points * (basket[g.id] ?? 0) }));
       setDone({ receipt, lines, who: c.volunteerName });
       setCustomer(null);
+      setSerial((n) => n + 1);
       setBasket({});
       setFailure(null);
       key.current = null;
@@ -94,9 +119,9 @@ export function CounterPage({ siteId }: { siteId: string }) {
       void client.invalidateQueries({ queryKey: supermarketKeys.goods(siteId) });
       void client.invalidateQueries({ queryKey: supermarketKeys.siteRedemptions(siteId) });
     },
-    onError: (err) => {
+    onError: (err, c) => {
       setReviewing(false);
-      setFailure(refusalText(err, t));
+      setFailure(refusal(err, c));
       // Still unanswered: pressing confirm again repeats the same attempt. A refusal changed nothing,
       // so the next attempt gets its own key.
       const transient = isTransient(err);
@@ -114,6 +139,7 @@ export function CounterPage({ siteId }: { siteId: string }) {
     setReviewing(false);
     setUnanswered(false);
     setCustomer(null);
+    setSerial((n) => n + 1);
     setBasket({});
     setFailure(null);
     key.current = null;
@@ -124,7 +150,28 @@ export function CounterPage({ siteId }: { siteId: string }) {
     <section className="admin-panel counter-panel" aria-labelledby="counter-title">
       <h1 id="counter-title">{t('counter.redeem.title')}</h1>
       <p>{t('counter.redeem.lead')}</p>
-      <MemberScan onCode={onCode} busy={lookup.isPending} focusKey={focusKey} />
+      <Tabs
+        activeKey={mode}
+        onChange={(k) => {
+          setMode(k as Mode);
+          setFocusKey((n) => n + 1);
+        }}
+        aria-label={t('counter.redeem.modes')}
+        items={[
+          {
+            key: 'scan',
+            label: <span data-testid="mode-scan">{t('counter.redeem.byScan')}</span>,
+            children: mode === 'scan' && <MemberScan onCode={onCode} busy={lookup.isPending} focusKey={focusKey} />,
+          },
+          {
+            key: 'pin',
+            label: <span data-testid="mode-pin">{t('counter.redeem.byPin')}</span>,
+            children: mode === 'pin' && (
+              <PinLookup key={serial} onLookup={(b) => lookup.mutate(b)} busy={lookup.isPending} focusKey={focusKey} />
+            ),
+          },
+        ]}
+      />
       <div aria-live="polite" className="counter-messages">
         {done && <Receipt {...done} />}
         {failure && <Alert type="error" showIcon title={failure} role="alert" data-testid="counter-error" />}

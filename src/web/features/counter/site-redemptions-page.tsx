@@ -10,14 +10,20 @@ import { useSession } from '../auth/use-session.js';
 import { ReverseDialog } from './reverse-dialog.js';
 import { canReverse } from './counter-roles.js';
 
-/** The supermarket's redemptions, newest first; site managers and admins may reverse one with a reason. */
+/** Whether the counter may still void a redemption (the server judges by its own clock). */
+const voidable = (r: Redemption) => r.status === 'completed' && Date.now() < Date.parse(r.voidableUntil);
+
+/**
+ * The supermarket's redemptions, newest first, with their receipt numbers; site managers and
+ * admins may reverse one with a reason, a clerk may void one within 10 minutes.
+ */
 export function SiteRedemptionsPage({ siteId }: { siteId: string }) {
   const { t } = useTranslation();
   usePageTitle(t('counter.redemptions.title'));
   const f = useFormat();
   const { me } = useSession();
   const reverser = canReverse(me, siteId);
-  const [reversing, setReversing] = useState<Redemption | null>(null);
+  const [reversing, setReversing] = useState<{ r: Redemption; how: 'reverse' | 'void' } | null>(null);
   const q = useCursorPages(supermarketKeys.siteRedemptions(siteId), (cursor) => siteRedemptions(siteId, { cursor }));
   return (
     <section className="admin-panel" aria-labelledby="site-redemptions-title">
@@ -34,6 +40,11 @@ export function SiteRedemptionsPage({ siteId }: { siteId: string }) {
         locale={{ emptyText: <span className="counter-empty">{t('counter.redemptions.none')}</span> }}
         columns={[
           { title: t('counter.redemptions.at'), dataIndex: 'at', render: (v: string) => f.dateTime(v) },
+          {
+            title: t('counter.redemptions.receiptNo'),
+            dataIndex: 'receiptNo',
+            render: (v: string) => <span className="receipt-no-cell">{v}</span>,
+          },
           {
             title: t('counter.redemptions.volunteer'),
             key: 'who',
@@ -57,21 +68,20 @@ export function SiteRedemptionsPage({ siteId }: { siteId: string }) {
                 <span className="state-on">{t('counter.redemptions.completed')}</span>
               ),
           },
-          ...(reverser
-            ? [
-                {
-                  title: t('counter.goods.actions'),
-                  key: 'actions',
-                  render: (_: unknown, r: Redemption) =>
-                    r.status === 'completed' ? (
-                      <Button size="small" danger onClick={() => setReversing(r)} data-testid="reverse-button">
-                        {t('counter.redemptions.reverse')}
-                        <span className="sr-only">{f.dateTime(r.at)}</span>
-                      </Button>
-                    ) : null,
-                },
-              ]
-            : []),
+          {
+            title: t('counter.goods.actions'),
+            key: 'actions',
+            render: (_: unknown, r: Redemption) => {
+              const how = reverser ? 'reverse' : 'void';
+              if (r.status !== 'completed' || (!reverser && !voidable(r))) return null;
+              return (
+                <Button size="small" danger onClick={() => setReversing({ r, how })} data-testid={`${how}-button`}>
+                  {t(`counter.redemptions.${how}`)}
+                  <span className="sr-only">{r.receiptNo}</span>
+                </Button>
+              );
+            },
+          },
         ]}
       />
       {q.hasNextPage && (
@@ -79,7 +89,14 @@ export function SiteRedemptionsPage({ siteId }: { siteId: string }) {
           {t('points.loadMore')}
         </Button>
       )}
-      {reversing && <ReverseDialog siteId={siteId} redemption={reversing} onClose={() => setReversing(null)} />}
+      {reversing && (
+        <ReverseDialog
+          siteId={siteId}
+          redemption={reversing.r}
+          how={reversing.how}
+          onClose={() => setReversing(null)}
+        />
+      )}
     </section>
   );
 }

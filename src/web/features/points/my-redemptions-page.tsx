@@ -49,6 +49,8 @@ function RedemptionCard({ r }: { r: Redemption }) {
       </h2>
       <p className="hint">
         <time dateTime={r.at}>{f.dateTime(r.at)}</time>
+        {' · '}
+        <span data-testid="redemption-receipt-no">{t('counter.redeem.receiptNo', { id: r.receiptNo })}</span>
       </p>
       <ul className="redemption-goods">
         {r.items.map((i) => (

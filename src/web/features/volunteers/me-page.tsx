@@ -15,6 +15,7 @@ import { useMyVolunteer } from './use-my-volunteer.js';
 import './profile.css';
 import { ChangePasswordForm } from './change-password-form.js';
 import { CloseAccountForm } from './close-account-form.js';
+import { CounterPinForm } from './counter-pin-form.js';
 import { GuardianCard } from './guardian-card.js';
 
 /** "Me": the volunteer's hub — service figures, where to go next, profile (masked), qualifications, my data. */
@@ -95,6 +96,7 @@ function VolunteerHub({ v }: { v: Volunteer }) {
       {v.minor && <GuardianCard v={v} />}
       <ProfileSummary v={v} />
       <MyQualifications volunteerId={v.id} />
+      <CounterPinForm volunteerCode={v.volunteerCode} />
       <MyDataExport />
     </>
   );
