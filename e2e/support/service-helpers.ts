@@ -52,6 +52,8 @@ export async function publishedActivity(
     capacity: number;
     requiresApproval?: boolean;
     radiusM?: number;
+    /** Whom a volunteer holding a sign-up calls. */
+    contact?: { contactName: string; contactPhone: string };
   },
 ): Promise<{ id: string; shiftId: string }> {
   const me = await lead.get<{ roles: { role: string; scopeId: string }[] }>('/me');
@@ -62,6 +64,7 @@ export async function publishedActivity(
     location: { address: `重庆市渝中区 ${a.title}`, ...SITE },
     radiusM: a.radiusM ?? 200,
     requiresApproval: a.requiresApproval ?? false,
+    ...a.contact,
     shifts: [
       {
         start: new Date(a.start).toISOString(),

@@ -59,6 +59,23 @@ export const Recurrence = z
   .describe('Weekly copies of the given shifts, made at creation');
 export type RecurrenceT = z.infer<typeof Recurrence>;
 
+/** A contact phone: a mobile or a landline with its area code, e.g. 023-63851234. */
+export const ContactPhone = z
+  .string()
+  .trim()
+  .regex(/^\+?\d[\d -]{4,18}\d$/, 'must be a phone number: digits, spaces or dashes, e.g. 023-63851234')
+  .describe('Contact phone (mobile or landline)');
+
+/** Whom volunteers holding a sign-up call; set by the organiser, both parts optional. */
+const contactFields = {
+  contactName: text(LIMITS.nameMax)
+    .optional()
+    .describe('Contact person; shown only to the organisers and to volunteers holding a live sign-up'),
+  contactPhone: ContactPhone.optional().describe(
+    'Contact phone; shown only to the organisers and to volunteers holding a live sign-up',
+  ),
+};
+
 export const LocationInput = z.strictObject({
   address: text(LIMITS.addressMax),
   lat: Latitude,
@@ -84,6 +101,7 @@ export const CreateActivityBody = z
     projectId: z.string().min(1).max(64).optional().describe('Brand project (品牌项目)'),
     recurrence: Recurrence.optional(),
     shifts: z.array(ShiftInput).min(1).max(ACTIVITY_LIMITS.shiftsMax),
+    ...contactFields,
   })
   .refine((b) => (b.siteId === undefined) !== (b.location === undefined), {
     message: 'give exactly one of siteId or location',
@@ -92,7 +110,7 @@ export const CreateActivityBody = z
 export type CreateActivity = z.infer<typeof CreateActivityBody>;
 
 /** What a published activity still lets its organisers change (see PatchActivityBody). */
-export const PUBLISHED_EDITABLE = ['title', 'description', 'radiusM', 'risky'] as const;
+export const PUBLISHED_EDITABLE = ['title', 'description', 'radiusM', 'risky', 'contactName', 'contactPhone'] as const;
 
 export const PatchActivityBody = z
   .strictObject({
@@ -130,6 +148,8 @@ export const PatchActivityBody = z
       .optional()
       .describe('Move to a site; drafts only (volunteers signed up for the place)'),
     location: LocationInput.optional().describe('Move to an address and position; drafts only'),
+    contactName: contactFields.contactName.unwrap().nullable().optional().describe('Any time; null removes it'),
+    contactPhone: ContactPhone.nullable().optional().describe('Any time; null removes it'),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'change at least one field', path: ['title'] })
   .refine((b) => b.siteId === undefined || b.location === undefined, {
@@ -138,7 +158,7 @@ export const PatchActivityBody = z
   })
   .describe(
     'Changes to an activity. A draft takes any of them; a published activity only title, description, ' +
-      'radiusM and risky (a value equal to the current one is always accepted), anything else is a 422 ' +
+      'radiusM, risky and the contact (a value equal to the current one is always accepted), anything else is a 422 ' +
       'naming the field: cancel it and create a new one instead. A cancelled activity cannot be changed (409).',
   );
 export type PatchActivity = z.infer<typeof PatchActivityBody>;
@@ -185,6 +205,10 @@ export const ActivitySummarySchema = z
     firstStart: z.string(),
     lastEnd: z.string(),
     publishedAt: z.string().nullable(),
+    placesLeft: z
+      .number()
+      .int()
+      .describe('Places still free over the open shifts whose sign-up has not closed (0: full or closed)'),
     distanceM: z.number().optional().describe('Distance from `near`, when asked'),
   })
   .describe('Activity summary');
@@ -197,10 +221,33 @@ export const ActivitySchema = ActivitySummarySchema.extend({
   cancelledAt: z.string().nullable(),
   cancelReason: z.string().nullable(),
   shifts: z.array(ShiftSchema),
+  contact: z
+    .object({ name: z.string().nullable(), phone: z.string().nullable() })
+    .nullable()
+    .describe(
+      'Whom to call: only for the organisers and for a volunteer holding a live sign-up; null for ' +
+        'everyone else, and when the organiser gave none',
+    ),
 }).describe('Activity');
 export type Activity = z.infer<typeof ActivitySchema>;
 
+/** Longest keyword search the list accepts. */
+export const SEARCH_MAX = 60;
+
 export const ActivityListQuery = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .max(SEARCH_MAX)
+    .optional()
+    .describe(
+      `Keywords (at most ${SEARCH_MAX} characters), separated by spaces: each must appear in the title, ` +
+        'description, address or organisation name; case-insensitive for Latin letters, % and _ match themselves',
+    ),
+  hasPlaces: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('`true`: only activities with an open shift that has places left and still takes sign-ups'),
   near: z.string().max(60).optional().describe('LAT,LNG: nearest first'),
   radiusKm: z.coerce.number().positive().max(500).default(10).describe('With `near`: how far (km)'),
   field: z.string().max(LIMITS.tagMax).optional().describe('Service field code'),

@@ -10,6 +10,8 @@ import * as personalDataAtRest from './2026-12-06-070-personal-data-at-rest.js';
 import * as auditRegions from './2026-12-06-080-audit-regions.js';
 import * as verificationCodes from './2026-12-06-090-verification-codes.js';
 import * as guardians from './2026-12-06-100-guardians.js';
+import * as counterPins from './2026-12-06-110-counter-pins.js';
+import * as activityContact from './2026-12-06-120-activity-contact.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-080-audit-regions': auditRegions,
   '2026-12-06-090-verification-codes': verificationCodes,
   '2026-12-06-100-guardians': guardians,
+  '2026-12-06-110-counter-pins': counterPins,
+  '2026-12-06-120-activity-contact': activityContact,
 };

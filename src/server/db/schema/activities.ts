@@ -64,6 +64,9 @@ export interface ActivitiesTable {
   cancel_reason: string | null;
   first_start_at: string;
   last_end_at: string;
+  /** Whom volunteers holding a sign-up call; shown to them and the organisers only. */
+  contact_name: string | null;
+  contact_phone: string | null;
 }
 
 export interface ShiftsTable {

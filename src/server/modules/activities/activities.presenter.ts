@@ -1,7 +1,7 @@
 import type { Activity, ActivitySummary, RecurrenceT, Shift } from '../../../common/contract/activities.js';
 import { nowIso } from '../../ids.js';
 import type { ActivityRow, ShiftWithCounts } from './activities.repository.js';
-import { displayStatus } from '../../../common/activity-status.js';
+import { displayStatus, placesLeft } from '../../../common/activity-status.js';
 
 const list = (json: string): string[] => JSON.parse(json) as string[];
 
@@ -26,7 +26,13 @@ export function presentShift(s: ShiftWithCounts): Shift {
   };
 }
 
-export function presentActivitySummary(a: ActivityRow, distance?: number, now = nowIso()): ActivitySummary {
+/** A list item; `places` is what `placesLeft` counts over its shifts (the search sums it in SQL). */
+export function presentActivitySummary(
+  a: ActivityRow,
+  places: number,
+  distance?: number,
+  now = nowIso(),
+): ActivitySummary {
   return {
     id: a.id,
     organisationId: a.organisation_id,
@@ -46,18 +52,27 @@ export function presentActivitySummary(a: ActivityRow, distance?: number, now = 
     firstStart: a.first_start_at,
     lastEnd: a.last_end_at,
     publishedAt: a.published_at,
+    placesLeft: places,
     ...(distance === undefined ? {} : { distanceM: Math.round(distance) }),
   };
 }
 
-export function presentActivity(a: ActivityRow, shifts: ShiftWithCounts[]): Activity {
+/**
+ * The whole activity; `withContact` says whether the caller may see whom to call (its organisers
+ * and volunteers holding a live sign-up).
+ */
+export function presentActivity(a: ActivityRow, shifts: ShiftWithCounts[], withContact: boolean): Activity {
+  const presented = shifts.map(presentShift);
+  const now = nowIso();
+  const hasContact = a.contact_name !== null || a.contact_phone !== null;
   return {
-    ...presentActivitySummary(a),
+    ...presentActivitySummary(a, placesLeft(presented, now), undefined, now),
     description: a.description,
     recurrence: a.recurrence ? (JSON.parse(a.recurrence) as RecurrenceT) : null,
     createdAt: a.created_at,
     cancelledAt: a.cancelled_at,
     cancelReason: a.cancel_reason,
-    shifts: shifts.map(presentShift),
+    shifts: presented,
+    contact: withContact && hasContact ? { name: a.contact_name, phone: a.contact_phone } : null,
   };
 }

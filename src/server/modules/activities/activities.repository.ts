@@ -66,6 +66,20 @@ export async function shiftsOf(db: Db, activityId: string): Promise<ShiftWithCou
   return shifts.map((s) => ({ ...s, waitlisted: count(s.id, 'waitlisted'), applied: count(s.id, 'applied') }));
 }
 
+/** Whether the user's volunteer holds a live sign-up (applied, approved or wait-listed) on a shift of the activity. */
+export async function holdsLiveSignup(db: Db, activityId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('signups')
+    .innerJoin('shifts', 'shifts.id', 'signups.shift_id')
+    .innerJoin('volunteers', 'volunteers.id', 'signups.volunteer_id')
+    .select('signups.id')
+    .where('shifts.activity_id', '=', activityId)
+    .where('volunteers.user_id', '=', userId)
+    .where('signups.status', 'in', ['applied', 'approved', 'waitlisted'])
+    .executeTakeFirst();
+  return !!row;
+}
+
 export async function shiftById(db: Db, id: string): Promise<ShiftRow | undefined> {
   return db.selectFrom('shifts').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -102,21 +102,21 @@ describe.each(DIALECTS)('activities on %s', (dialect) => {
 
   it('takes place and region from a site', async () => {
     const siteId = await insertSite(t.tdb.db, {
-      name: '小龙坎新时代文明实践站',
+      name: '解放碑新时代文明实践站',
       type: 'practice_point',
-      regionCode: '500106001',
-      address: '沙坪坝区小龙坎正街 1 号',
-      lat: 29.5566,
-      lng: 106.4567,
+      regionCode: '500103003',
+      address: '渝中区解放碑步行街 1 号',
+      lat: 29.5576,
+      lng: 106.5774,
       organisationId: null,
     });
     const res = await organiser.post('/api/v1/activities', body({ location: undefined, siteId }));
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       siteId,
-      regionCode: '500106001',
-      address: '沙坪坝区小龙坎正街 1 号',
-      lat: 29.5566,
+      regionCode: '500103003',
+      address: '渝中区解放碑步行街 1 号',
+      lat: 29.5576,
     });
   });
 

@@ -1,6 +1,6 @@
 import type { RecurrenceT, ShiftInputT } from '../../../common/contract/activities.js';
 import { ACTIVITY_LIMITS } from '../../../common/contract/activities.js';
-import { AppError } from '../../../common/errors.js';
+import { ruleBroken } from '../../../common/errors.js';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -34,15 +34,14 @@ export function expandShifts(shifts: ShiftInputT[], recurrence: RecurrenceT | un
     }
   }
   if (recurrence?.until && Date.parse(recurrence.until) > Date.parse(shifts[0]?.start ?? '') + 53 * WEEK_MS) {
-    throw new AppError('RULE_VIOLATION', 'recurrence.until: at most 52 weeks after the first shift', {
-      field: 'recurrence.until',
-    });
+    throw ruleBroken('recurrence.until', 'recurrence_too_long', 'at most 52 weeks after the first shift');
   }
   if (out.length > ACTIVITY_LIMITS.expandedShiftsMax) {
-    throw new AppError(
-      'RULE_VIOLATION',
-      `shifts: recurrence would make ${out.length} shifts; at most ${ACTIVITY_LIMITS.expandedShiftsMax}`,
-      { field: 'shifts' },
+    throw ruleBroken(
+      'shifts',
+      'too_many_shifts',
+      `recurrence would make ${out.length} shifts; at most ${ACTIVITY_LIMITS.expandedShiftsMax}`,
+      { count: out.length, max: ACTIVITY_LIMITS.expandedShiftsMax },
     );
   }
   return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));

@@ -1,10 +1,10 @@
 import type { Activity, CreateActivity } from '../../../common/contract/activities.js';
-import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import { forbidden, notFound, refusal, ruleBroken } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
 import { ADMIN_ROLES, hasRole, Policy, type Actor } from '../../platform/access/policy.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
-import { organisationById } from '../organisations/index.js';
+import { organisationById, regionWithin } from '../organisations/index.js';
 import { knownKinds } from '../qualifications/index.js';
 import { siteById } from '../sites/index.js';
 import { organises, requireOrganiser } from './activities.access.js';
@@ -13,18 +13,26 @@ import * as repo from './activities.repository.js';
 import { emitActivityCancelled, emitActivityEvent } from './activity-events.js';
 import { expandShifts } from './activities.rules.js';
 
-export const rule = (field: string, message: string) =>
-  new AppError('RULE_VIOLATION', `${field}: ${message}`, { field });
-
-/** Where the activity happens: its site's place and region, or the given place in the organisation's region. */
-export async function placeOf(db: Db, body: Pick<CreateActivity, 'siteId' | 'location'>, orgRegion: string) {
+/**
+ * Where the activity happens: its site's place and region, or the given place in the
+ * organisation's region. A site must be the organisation's own or lie in its region (or
+ * below): a team holds activities at the public sites of the area it serves.
+ */
+export async function placeOf(
+  db: Db,
+  body: Pick<CreateActivity, 'siteId' | 'location'>,
+  org: { id: string; region_code: string },
+) {
   if (body.siteId) {
     const site = await siteById(db, body.siteId);
-    if (!site) throw rule('siteId', `site "${body.siteId}" does not exist`);
+    if (!site) throw ruleBroken('siteId', 'no_such_site', `site "${body.siteId}" does not exist`);
+    if (site.organisation_id !== org.id && !(await regionWithin(db, org.region_code, site.region_code))) {
+      throw ruleBroken('siteId', 'site_outside_region', `site "${site.name}" lies outside the organisation's region`);
+    }
     return { siteId: site.id, address: site.address, lat: site.lat, lng: site.lng, regionCode: site.region_code };
   }
   const loc = body.location as NonNullable<CreateActivity['location']>;
-  return { siteId: null, address: loc.address, lat: loc.lat, lng: loc.lng, regionCode: orgRegion };
+  return { siteId: null, address: loc.address, lat: loc.lat, lng: loc.lng, regionCode: org.region_code };
 }
 
 /**
@@ -34,19 +42,26 @@ export async function placeOf(db: Db, body: Pick<CreateActivity, 'siteId' | 'loc
 export async function createActivity(db: Db, actor: Actor, body: CreateActivity): Promise<Activity> {
   if (!hasRole(actor, ...ADMIN_ROLES)) throw forbidden('Only organisers create activities');
   const org = await organisationById(db, body.organisationId);
-  if (!org) throw rule('organisationId', `organisation "${body.organisationId}" does not exist`);
+  if (!org)
+    throw ruleBroken('organisationId', 'no_such_organisation', `organisation "${body.organisationId}" does not exist`);
   if (!(await new Policy(db).adminsOrganisation(actor, org.id)))
     throw forbidden('You do not administer this organisation');
-  if (!(await repo.fieldExists(db, body.field))) throw rule('field', `unknown service field "${body.field}"`);
+  if (!(await repo.fieldExists(db, body.field)))
+    throw ruleBroken('field', 'unknown_field', `unknown service field "${body.field}"`);
   if (body.projectId && !(await repo.projectExists(db, body.projectId))) {
-    throw rule('projectId', `project "${body.projectId}" does not exist`);
+    throw ruleBroken('projectId', 'no_such_project', `project "${body.projectId}" does not exist`);
   }
   const kinds = await knownKinds(db);
   for (const [i, s] of body.shifts.entries()) {
     const unknown = s.requiredQualifications.find((k) => !kinds.has(k));
-    if (unknown) throw rule(`shifts.${i}.requiredQualifications`, `unknown qualification kind "${unknown}"`);
+    if (unknown)
+      throw ruleBroken(
+        `shifts.${i}.requiredQualifications`,
+        'unknown_qualification',
+        `unknown qualification kind "${unknown}"`,
+      );
   }
-  const place = await placeOf(db, body, org.region_code);
+  const place = await placeOf(db, body, org);
   const planned = expandShifts(body.shifts, body.recurrence);
   const id = newId();
   const now = nowIso();
@@ -75,6 +90,8 @@ export async function createActivity(db: Db, actor: Actor, body: CreateActivity)
       cancel_reason: null,
       first_start_at: planned.map((p) => p.start).reduce((a, b) => (a < b ? a : b)),
       last_end_at: planned.map((p) => p.end).reduce((a, b) => (a > b ? a : b)),
+      contact_name: body.contactName ?? null,
+      contact_phone: body.contactPhone ?? null,
     });
     await repo.insertShifts(
       trx,
@@ -105,17 +122,24 @@ export async function createActivity(db: Db, actor: Actor, body: CreateActivity)
   return loadActivity(db, id);
 }
 
+/** The activity as its organisers see it, contact included: the answer to their own changes. */
 export async function loadActivity(db: Db, id: string): Promise<Activity> {
   const a = await repo.activityById(db, id);
   if (!a) throw notFound('Activity');
-  return presentActivity(a, await repo.shiftsOf(db, id));
+  return presentActivity(a, await repo.shiftsOf(db, id), true);
 }
 
-/** Published and cancelled activities are public; a draft only its organisers see. */
+/**
+ * Published and cancelled activities are public; a draft only its organisers see. Whom to call
+ * is shown to the organisers and to a volunteer holding a live sign-up on one of its shifts.
+ */
 export async function getActivity(db: Db, actor: Actor | null, id: string): Promise<Activity> {
   const a = await repo.activityById(db, id);
-  if (!a || (a.status === 'draft' && !(await organises(db, actor, a.organisation_id)))) throw notFound('Activity');
-  return presentActivity(a, await repo.shiftsOf(db, id));
+  if (!a) throw notFound('Activity');
+  const organiser = await organises(db, actor, a.organisation_id);
+  if (a.status === 'draft' && !organiser) throw notFound('Activity');
+  const withContact = organiser || (!!actor && (await repo.holdsLiveSignup(db, id, actor.userId)));
+  return presentActivity(a, await repo.shiftsOf(db, id), withContact);
 }
 
 /**
@@ -132,7 +156,8 @@ export async function publishActivity(db: Db, actor: Actor, id: string): Promise
   const a = await repo.activityById(db, id);
   if (!a) throw notFound('Activity');
   await requireOrganiser(db, actor, a);
-  if (a.status !== 'draft') throw new AppError('CONFLICT', `Only a draft can be published; this one is ${a.status}`);
+  if (a.status !== 'draft')
+    throw refusal('CONFLICT', 'only_draft_publishable', `Only a draft can be published; this one is ${a.status}`);
   if (a.risky === 1) await requireCoverage(db, a, 'publishing');
   await db.transaction().execute(async (trx) => {
     await repo.updateActivity(trx, id, { status: 'published', published_at: nowIso() });
@@ -154,7 +179,8 @@ export async function cancelActivity(db: Db, actor: Actor, id: string, reason: s
   const a = await repo.activityById(db, id);
   if (!a) throw notFound('Activity');
   await requireOrganiser(db, actor, a);
-  if (a.status === 'cancelled') throw new AppError('CONFLICT', 'The activity is already cancelled');
+  if (a.status === 'cancelled')
+    throw refusal('CONFLICT', 'activity_already_cancelled', 'The activity is already cancelled');
   await db.transaction().execute(async (trx) => {
     await repo.lockShiftsOf(trx, id);
     const now = nowIso();

@@ -83,12 +83,12 @@ describe.each(DIALECTS)('editing an activity on %s', (dialect) => {
   it('changes everything of a draft: field, project, approval, risky, radius, site or address', async () => {
     const draft = await makeActivity(t.app, { orgId: tree.teamId, status: 'draft' });
     const siteId = await insertSite(t.tdb.db, {
-      name: '小龙坎新时代文明实践站',
+      name: '解放碑新时代文明实践站',
       type: 'practice_point',
-      regionCode: '500106001',
-      address: '沙坪坝区小龙坎正街 1 号',
-      lat: 29.5566,
-      lng: 106.4567,
+      regionCode: '500103003',
+      address: '渝中区解放碑步行街 1 号',
+      lat: 29.5576,
+      lng: 106.5774,
       organisationId: null,
     });
     const res = await admin.patch(url(draft.id), {
@@ -109,8 +109,8 @@ describe.each(DIALECTS)('editing an activity on %s', (dialect) => {
       risky: true,
       radiusM: 500,
       siteId,
-      address: '沙坪坝区小龙坎正街 1 号',
-      regionCode: '500106001',
+      address: '渝中区解放碑步行街 1 号',
+      regionCode: '500103003',
     });
     const back = await admin.patch(url(draft.id), {
       projectId: null,

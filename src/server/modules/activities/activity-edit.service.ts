@@ -1,13 +1,13 @@
 import type { ActivitiesTable } from '../../db/schema.js';
 import { PUBLISHED_EDITABLE, type Activity, type PatchActivity } from '../../../common/contract/activities.js';
-import { AppError, notFound } from '../../../common/errors.js';
+import { notFound, refusal, ruleBroken } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../platform/access/policy.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { organisationById } from '../organisations/index.js';
 import { requireOrganiser } from './activities.access.js';
 import * as repo from './activities.repository.js';
-import { loadActivity, placeOf, requireCoverage, rule } from './activities.service.js';
+import { loadActivity, placeOf, requireCoverage } from './activities.service.js';
 
 type Changes = Partial<ActivitiesTable>;
 
@@ -21,9 +21,11 @@ async function columnsOf(db: Db, a: repo.ActivityRow, body: PatchActivity): Prom
   if (body.requiresApproval !== undefined) c.requires_approval = body.requiresApproval ? 1 : 0;
   if (body.risky !== undefined) c.risky = body.risky ? 1 : 0;
   if (body.radiusM !== undefined) c.radius_m = body.radiusM;
+  if (body.contactName !== undefined) c.contact_name = body.contactName;
+  if (body.contactPhone !== undefined) c.contact_phone = body.contactPhone;
   if (body.siteId !== undefined || body.location !== undefined) {
     const org = await organisationById(db, a.organisation_id);
-    const place = await placeOf(db, body, org?.region_code ?? a.region_code);
+    const place = await placeOf(db, body, { id: a.organisation_id, region_code: org?.region_code ?? a.region_code });
     Object.assign(c, {
       site_id: place.siteId,
       address: place.address,
@@ -45,6 +47,8 @@ const FIELD_OF: Record<string, string> = {
   lat: 'location',
   lng: 'location',
   region_code: 'location',
+  contact_name: 'contactName',
+  contact_phone: 'contactPhone',
 };
 
 /** Only what really changes: a form may send a field unchanged, and that is never a refusal. */
@@ -57,7 +61,7 @@ function realChanges(a: repo.ActivityRow, c: Changes): Changes {
 /**
  * Changes an activity. A draft takes every change. Once published, volunteers have signed up
  * for a place, a field (points and statistics count by it), a project and an approval rule:
- * only the title, description, radius and `risky` may change, and turning `risky` on needs a
+ * only the title, description, radius, contact and `risky` may change, and turning `risky` on needs a
  * policy covering every shift, as publishing does. Subscribed calendars pick up a new title or
  * place by themselves: the feed compares what each event shows with the version it last served
  * and moves its SEQUENCE (modules/calendar).
@@ -66,12 +70,13 @@ export async function patchActivity(db: Db, actor: Actor, id: string, body: Patc
   const a = await repo.activityById(db, id);
   if (!a) throw notFound('Activity');
   await requireOrganiser(db, actor, a);
-  if (a.status === 'cancelled') throw new AppError('CONFLICT', 'A cancelled activity cannot be changed');
+  if (a.status === 'cancelled')
+    throw refusal('CONFLICT', 'activity_cancelled_no_change', 'A cancelled activity cannot be changed');
   if (body.field !== undefined && !(await repo.fieldExists(db, body.field))) {
-    throw rule('field', `unknown service field "${body.field}"`);
+    throw ruleBroken('field', 'unknown_field', `unknown service field "${body.field}"`);
   }
   if (body.projectId && !(await repo.projectExists(db, body.projectId))) {
-    throw rule('projectId', `project "${body.projectId}" does not exist`);
+    throw ruleBroken('projectId', 'no_such_project', `project "${body.projectId}" does not exist`);
   }
   const changes = realChanges(a, await columnsOf(db, a, body));
   const keys = Object.keys(changes);
@@ -79,8 +84,9 @@ export async function patchActivity(db: Db, actor: Actor, id: string, body: Patc
     const editable: readonly string[] = PUBLISHED_EDITABLE;
     const locked = keys.map((k) => FIELD_OF[k] ?? k).find((f) => !editable.includes(f));
     if (locked) {
-      throw rule(
+      throw ruleBroken(
         locked,
+        'published_locked',
         'cannot change once the activity is published, because volunteers signed up under it; ' +
           'cancel the activity and create a new one instead',
       );

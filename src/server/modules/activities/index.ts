@@ -1,5 +1,6 @@
 // The public face of the activities module: what other modules may use. Nothing else of it is theirs.
 export { organises, requireOrganiser } from './activities.access.js';
+export { countActivities, countShiftsAtSite } from './counts.repository.js';
 export {
   activityById,
   addTaken,

@@ -1,5 +1,5 @@
 import type { PatchShift, Shift } from '../../../common/contract/activities.js';
-import { AppError, notFound } from '../../../common/errors.js';
+import { AppError, notFound, ruleBroken } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
 import type { Actor } from '../../platform/access/policy.js';
@@ -8,8 +8,6 @@ import { requireOrganiser } from './activities.access.js';
 import { presentShift } from './activities.presenter.js';
 import * as repo from './activities.repository.js';
 import { emitActivityEvent } from './activity-events.js';
-
-const rule = (field: string, message: string) => new AppError('RULE_VIOLATION', `${field}: ${message}`, { field });
 
 async function organisersShift(db: Db, actor: Actor, shiftId: string) {
   const shift = await repo.shiftById(db, shiftId);
@@ -38,15 +36,23 @@ export async function patchShift(db: Db, actor: Actor, shiftId: string, body: Pa
     if (!s) throw notFound('Shift');
     const start = body.start ? new Date(body.start).toISOString() : s.start_at;
     const end = body.end ? new Date(body.end).toISOString() : s.end_at;
-    if (end <= start) throw rule('end', 'must be after start');
+    if (end <= start) throw ruleBroken('end', 'end_before_start', 'must be after start');
     const capacity = body.capacity ?? s.capacity;
     if (capacity < s.taken)
-      throw rule('capacity', `${s.taken} places are already taken; capacity cannot go below that`);
+      throw ruleBroken(
+        'capacity',
+        'capacity_below_taken',
+        `${s.taken} places are already taken; capacity cannot go below that`,
+        {
+          taken: s.taken,
+        },
+      );
     const deadline =
       body.signupDeadline === undefined
         ? s.signup_deadline
         : body.signupDeadline && new Date(body.signupDeadline).toISOString();
-    if (deadline && deadline > end) throw rule('signupDeadline', 'must not be after the shift end');
+    if (deadline && deadline > end)
+      throw ruleBroken('signupDeadline', 'deadline_after_end', 'must not be after the shift end');
     await repo.updateShift(trx, s.id, { start_at: start, end_at: end, capacity, signup_deadline: deadline });
     const changed = { ...s, start_at: start, end_at: end, capacity, signup_deadline: deadline };
     if (start !== s.start_at || end !== s.end_at) {
@@ -68,7 +74,12 @@ export async function patchShift(db: Db, actor: Actor, shiftId: string, body: Pa
 /** Records people served (服务人次) in a session, once it has started. */
 export async function recordPeopleServed(db: Db, actor: Actor, shiftId: string, count: number): Promise<Shift> {
   const { shift, activity } = await organisersShift(db, actor, shiftId);
-  if (nowIso() < shift.start_at) throw rule('count', 'people served can be recorded once the session has started');
+  if (nowIso() < shift.start_at)
+    throw ruleBroken(
+      'count',
+      'people_served_before_start',
+      'people served can be recorded once the session has started',
+    );
   await db.transaction().execute(async (trx) => {
     await repo.updateShift(trx, shiftId, { people_served: count });
     await appendAudit(trx, {

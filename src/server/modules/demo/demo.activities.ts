@@ -276,6 +276,9 @@ export async function insertActivities(
       cancel_reason: null,
       first_start_at: shifts.map((s) => s.start).reduce((x, y) => (x < y ? x : y)),
       last_end_at: shifts.map((s) => s.end).reduce((x, y) => (x > y ? x : y)),
+      // A made-up Chongqing landline per activity: the demo shows whom a signed-up volunteer calls.
+      contact_name: '志愿服务联络员',
+      contact_phone: `023-6300${String(ACTIVITIES.indexOf(a)).padStart(4, '0')}`,
     });
     await insertShifts(
       db,

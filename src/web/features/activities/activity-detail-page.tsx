@@ -7,10 +7,16 @@ import { useFieldName } from '../../components/labels.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
+import { PlaceMap } from '../sites/place-map.js';
+import { ActivityContact } from './activity-contact.js';
 import { ShiftRow } from './shift-row.js';
+import './activities.css';
 import { LIVE_STATUSES, useMySignups } from './use-my-signups.js';
 
-/** One activity: what, where, who organises it, and its shifts with sign-up buttons. */
+/**
+ * One activity: what, where (a small map and the way there), who organises it, whom to call once
+ * signed up, and its shifts with sign-up buttons.
+ */
 export function ActivityDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -27,9 +33,9 @@ export function ActivityDetailPage() {
   const volunteer = !!me?.user.volunteerId;
   const open = a.status === 'published' || a.status === 'running';
   // A live sign-up wins over an earlier cancelled one for the same shift.
+  const signups = (mine.data?.items ?? []).filter((s) => s.activityId === a.id);
   const byShift = new Map(
-    (mine.data?.items ?? [])
-      .filter((s) => s.activityId === a.id)
+    [...signups]
       .sort((x, y) => Number(LIVE_STATUSES.includes(x.status)) - Number(LIVE_STATUSES.includes(y.status)))
       .map((s) => [s.shiftId, s]),
   );
@@ -56,7 +62,13 @@ export function ActivityDetailPage() {
         <dt>{t('activities.signupMode')}</dt>
         <dd>{a.requiresApproval ? t('activities.needsApproval') : t('activities.firstCome')}</dd>
       </dl>
+      <PlaceMap name={a.title} address={a.address} lat={a.lat} lng={a.lng} />
       {a.description && <p className="activity-description">{a.description}</p>}
+      <ActivityContact
+        contact={a.contact}
+        signedUp={signups.some((s) => LIVE_STATUSES.includes(s.status))}
+        volunteer={volunteer}
+      />
       <section aria-labelledby="shifts-title">
         <h2 id="shifts-title">{t('activities.shifts')}</h2>
         {!me && (

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { takesSignups } from '../../../common/activity-status.js';
 import { activityKeys, type Shift } from '../../api/activities.api.js';
 import { cancelSignup, signUp, signupKeys, type MySignup } from '../../api/signups.api.js';
 import { useFormat } from '../../components/format.js';
@@ -58,7 +59,7 @@ export function ShiftRow({ shift, activityId, mine, canSignUp, volunteer }: Prop
   // A sign-up that was decided (attended, no-show, rejected) stays shown; only a cancelled one can be made again.
   const shown = mine && mine.status !== 'cancelled';
   const full = shift.taken >= shift.capacity;
-  const closed = Date.parse(shift.signupDeadline) <= Date.now() || shift.status === 'cancelled';
+  const closed = !takesSignups(shift, Date.now());
   const headingId = `shift-${shift.id}`;
   const result = join.data?.status;
 

@@ -9,8 +9,9 @@ import { useSession } from '../auth/use-session.js';
 import { PortalFigures } from './portal-figures.js';
 import { PortalProjects } from './portal-projects.js';
 import { PortalSites } from './portal-sites.js';
+import './portal.css';
 
-/** The public front page: what Shanmei is, the service fields, the sites, and the way in. */
+/** The public front page: what Shanmei is, the service fields (each opens its activities), the sites, and the way in. */
 export function PortalPage() {
   const { t } = useTranslation();
   const { me } = useSession();
@@ -57,7 +58,7 @@ export function PortalPage() {
         <ul className="field-grid">
           {DEFAULT_FIELDS.map((f) => (
             <li key={f.code} className={`field-card field-${f.code}`}>
-              {fieldName(f.code)}
+              <Link to={`/activities?field=${encodeURIComponent(f.code)}`}>{fieldName(f.code)}</Link>
             </li>
           ))}
         </ul>

@@ -6,7 +6,7 @@ import { ErrorNotice, Loading } from '../../components/status-views.js';
 
 const SHOWN = 6;
 
-/** A few sites (阵地) on the front page, with the way to the full map. */
+/** A few sites (阵地) on the front page, each opening its own page (map, way there), and the way to the full map. */
 export function PortalSites() {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: siteKeys.portal, queryFn: () => listSites({ limit: SHOWN }) });
@@ -22,7 +22,9 @@ export function PortalSites() {
         <ul className="card-list">
           {q.data.items.map((s) => (
             <li key={s.id} className="card">
-              <h3>{s.name}</h3>
+              <h3>
+                <Link to={`/sites/${s.id}`}>{s.name}</Link>
+              </h3>
               <p className="tag">{t(`siteType.${s.type}`)}</p>
               <p>{s.address}</p>
             </li>

@@ -10,7 +10,7 @@ const H = 480;
  * Sites drawn on a plain background: no tile server, so the map never breaks offline.
  * The list beside it is the accessible way to reach each site; the picture mirrors it.
  */
-export function PlainMap({ sites, selectedId, onSelect }: MapProps) {
+export function PlainMap({ sites, selectedId, onSelect, label }: MapProps) {
   const { t } = useTranslation();
   const proj = fitProjection(sites, W, H);
   const grid = [1, 2, 3].map((i) => i / 4);
@@ -20,7 +20,7 @@ export function PlainMap({ sites, selectedId, onSelect }: MapProps) {
       className="sites-map"
       viewBox={`0 0 ${W} ${H}`}
       role="img"
-      aria-label={t('sites.mapLabel', { count: sites.length })}
+      aria-label={label ?? t('sites.mapLabel', { count: sites.length })}
       preserveAspectRatio="xMidYMid meet"
       data-testid="plain-map"
     >

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Site } from '../../api/sites.api.js';
+import { SiteDetails } from './site-details.js';
 
 interface Props {
   sites: readonly Site[];
@@ -30,26 +32,12 @@ export function SiteList({ sites, selectedId, onSelect }: Props) {
               )}
             </button>
             {selected && (
-              <dl className="site-details">
-                {s.openingHours && (
-                  <>
-                    <dt>{t('sites.openingHours')}</dt>
-                    <dd>{s.openingHours}</dd>
-                  </>
-                )}
-                {s.facilities.length > 0 && (
-                  <>
-                    <dt>{t('sites.facilities')}</dt>
-                    <dd>{s.facilities.join('、')}</dd>
-                  </>
-                )}
-                {s.accessibility && (
-                  <>
-                    <dt>{t('sites.accessibility')}</dt>
-                    <dd>{s.accessibility}</dd>
-                  </>
-                )}
-              </dl>
+              <>
+                <SiteDetails site={s} />
+                <p>
+                  <Link to={`/sites/${s.id}`}>{t('sites.openSite')}</Link>
+                </p>
+              </>
             )}
           </li>
         );

@@ -4,8 +4,13 @@ import type { Site } from '../../api/sites.api.js';
 import { PlainMap } from './plain-map.js';
 import { usePublicConfig } from '../../components/use-public-config.js';
 
+/** What a map needs of a site: the sites map draws sites, an activity's page its one place. */
+export type MapSite = Pick<Site, 'id' | 'name' | 'type' | 'lat' | 'lng'>;
+
 export interface MapProps {
-  sites: readonly Site[];
+  sites: readonly MapSite[];
+  /** The map's accessible name; by default it counts the sites. */
+  label?: string;
   selectedId: string | null;
   /** Mouse and keyboard users may pick a marker; everyone can pick from the list beside the map. */
   onSelect?: (id: string) => void;
