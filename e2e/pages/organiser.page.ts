@@ -208,6 +208,39 @@ export class OrganiserPage extends AdminPage {
     await this.settled();
   }
 
+  /** The map of the activity form's position (plain background or tiles). */
+  positionMap() {
+    return this.page.getByTestId('position-map');
+  }
+
+  /** Clicks the position map at a fraction of its width and height (0–1 from the top left). */
+  async pickOnMap(fx: number, fy: number): Promise<void> {
+    const box = await this.positionMap().boundingBox();
+    if (!box) throw new Error('the position map is not shown');
+    await this.positionMap().click({ position: { x: box.width * fx, y: box.height * fy } });
+  }
+
+  /** The latitude and longitude the form holds (NaN where a field is empty). */
+  async position(): Promise<{ lat: number; lng: number }> {
+    const read = async (id: string) => Number((await this.page.locator(`#${id}`).inputValue()) || NaN);
+    return { lat: await read('lat'), lng: await read('lng') };
+  }
+
+  /** Narrows the records list to a volunteer by name or code (the filter waits for typing to pause). */
+  async filterRecordsByVolunteer(text: string): Promise<void> {
+    await this.page.getByTestId('records-volunteer-filter').fill(text);
+    await this.page.waitForURL((u) => u.searchParams.get('volunteer') === text);
+    await this.settled();
+  }
+
+  /** Confirms one pending record by its row's 确认 and the question that follows. */
+  async confirmRecordOf(name: string): Promise<void> {
+    const row = this.page.locator('.ant-table-tbody tr.ant-table-row', { hasText: name });
+    await row.getByTestId('record-confirm').click();
+    await this.page.getByRole('button', { name: /确认记录|Confirm record/ }).click();
+    await this.page.locator('.ant-message-success').waitFor();
+  }
+
   async confirmAllPending(): Promise<void> {
     await this.page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     await this.page.locator('.ant-table-thead .ant-checkbox-input').check();

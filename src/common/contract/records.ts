@@ -35,15 +35,52 @@ export const RecordSchema = z
   .describe('Service record (服务记录)');
 export type ServiceRecord = z.infer<typeof RecordSchema>;
 
-export const RecordList = page(RecordSchema);
+/** A record in a list: who served and in which activity, so a list needs no look-up per row. */
+export const ListedRecordSchema = RecordSchema.extend({
+  volunteerName: z.string().describe("The volunteer's name, as the organisation's sign-up lists show it"),
+  volunteerCode: z.string().describe('Volunteer code (志愿者编号)'),
+  activityTitle: z.string(),
+}).describe('Service record with its volunteer and activity');
+export type ListedRecord = z.infer<typeof ListedRecordSchema>;
 
-export const RecordListQuery = z.strictObject({
-  volunteerId: z.string().max(64).optional().describe("One volunteer's records (oneself, or admins who see them)"),
-  organisationId: z.string().max(64).optional().describe('Records of this organisation and those under it'),
+export const RecordList = page(ListedRecordSchema);
+
+const LocalDay = z.iso.date();
+
+/** Filters of an organisation's records, shared by the list and its .xlsx export. */
+const RecordFilters = {
   status: z.enum(RECORD_STATUSES).optional(),
-  ...PageQuery,
-});
+  activityId: z.string().max(64).optional().describe("Only this activity's records"),
+  from: LocalDay.optional().describe('First service day, local (YYYY-MM-DD)'),
+  to: LocalDay.optional().describe('Last service day, local (YYYY-MM-DD), included'),
+  volunteer: z
+    .string()
+    .trim()
+    .min(1)
+    .max(LIMITS.nameMax)
+    .optional()
+    .describe("The volunteer's volunteer code, or the start of their name"),
+};
+
+const fromBeforeTo = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
+
+export const RecordListQuery = z
+  .strictObject({
+    volunteerId: z.string().max(64).optional().describe("One volunteer's records (oneself, or admins who see them)"),
+    organisationId: z.string().max(64).optional().describe('Records of this organisation and those under it'),
+    ...RecordFilters,
+    ...PageQuery,
+  })
+  .refine(fromBeforeTo, { message: 'must not be before from', path: ['to'] });
 export type RecordListQuery = z.infer<typeof RecordListQuery>;
+
+export const RecordExportQuery = z
+  .strictObject({
+    organisationId: z.string().min(1).max(64).describe('Records of this organisation and those under it'),
+    ...RecordFilters,
+  })
+  .refine(fromBeforeTo, { message: 'must not be before from', path: ['to'] });
+export type RecordExportQuery = z.infer<typeof RecordExportQuery>;
 
 export const RevokeBody = z.strictObject({ reason: text(LIMITS.reasonMax).describe('Why it no longer counts') });
 

@@ -44,6 +44,12 @@ export const SiteListQuery = z.strictObject({
   near: z.string().max(60).optional().describe('LAT,LNG: nearest first'),
   radiusKm: z.coerce.number().positive().max(500).default(5).describe('With `near`: how far (km)'),
   organisationId: z.string().max(64).optional(),
+  usableBy: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('Sites an activity of this organisation may be held at: those in its region or below, and its own'),
+  q: z.string().trim().min(1).max(50).optional().describe('Part of the name'),
   ...PageQuery,
 });
 

@@ -4,6 +4,7 @@ import type {
   CorrectionBody,
   CorrectionList,
   LateEntryBody,
+  ListedRecord,
   RecordList,
   RecordStatus,
   ServiceRecord,
@@ -13,16 +14,31 @@ import { api } from './http-client.js';
 export type RecordPage = z.infer<typeof RecordList>;
 export type CorrectionInput = z.input<typeof CorrectionBody>;
 export type LateEntryInput = z.input<typeof LateEntryBody>;
-export type { Correction, RecordStatus, ServiceRecord };
+export type { Correction, ListedRecord, RecordStatus, ServiceRecord };
 
 const id = encodeURIComponent;
 
-export const listRecords = (query: {
-  volunteerId?: string;
-  organisationId?: string;
+/** What an organisation's records are filtered by (the list and its .xlsx export alike). */
+export interface RecordFilters {
   status?: RecordStatus;
-  cursor?: string;
-}) => api.get<RecordPage>('/records', { ...query, limit: 100 });
+  activityId?: string;
+  /** Service days, local (YYYY-MM-DD), both included. */
+  from?: string;
+  to?: string;
+  /** A volunteer code, or the start of a name. */
+  volunteer?: string;
+}
+
+export const listRecords = (
+  query: RecordFilters & { volunteerId?: string; organisationId?: string; cursor?: string },
+) => api.get<RecordPage>('/records', { ...query, limit: 100 });
+
+/** Where an organisation's filtered records download as .xlsx (the session cookie authorises it). */
+export function recordsExportUrl(organisationId: string, filters: RecordFilters): string {
+  const qs = new URLSearchParams({ organisationId });
+  for (const [k, v] of Object.entries(filters)) if (v) qs.set(k, String(v));
+  return `/api/v1/records.xlsx?${qs.toString()}`;
+}
 export const confirmRecords = (ids: string[]) => api.post<{ items: ServiceRecord[] }>('/records/confirm', { ids });
 export const revokeRecord = (recordId: string, reason: string) =>
   api.post<ServiceRecord>(`/records/${id(recordId)}/revoke`, { reason });
@@ -45,7 +61,7 @@ export const recordKeys = {
   ofVolunteer: (volunteerId: string) => ['records', 'volunteer', volunteerId] as const,
   /** Every record list of the organiser console. */
   organiser: ['organiser', 'records'] as const,
-  ofOrganisation: (organisationId: string, status?: RecordStatus) =>
-    ['organiser', 'records', organisationId, status] as const,
+  ofOrganisation: (organisationId: string, filters: RecordFilters = {}) =>
+    ['organiser', 'records', organisationId, filters] as const,
   corrections: (organisationId: string) => ['organiser', 'corrections', organisationId] as const,
 };

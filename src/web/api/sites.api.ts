@@ -32,7 +32,11 @@ export const siteKeys = {
   /** The map; every filter is a part of the key. */
   map: (...filters: readonly (string | number | undefined)[]) => ['sites', 'map', ...filters] as const,
   ofOrganisation: (organisationId: string | null) => ['sites', 'of', organisationId] as const,
+  /** Where an organisation may hold activities, matching a part of a name. */
+  usableBy: (organisationId: string | null, name: string) => ['sites', 'usable', organisationId, name] as const,
   supermarkets: (scope: SiteQuery) => ['sites', 'supermarkets', scope] as const,
+  /** The role form's site picker: a part of a name, within a type and region. */
+  search: (query: SiteQuery) => ['sites', 'search', query] as const,
   portal: ['sites', 'portal'] as const,
   calendar: (siteId: string, window: { from: string; to: string }) =>
     ['site-calendar', siteId, window.from, window.to] as const,

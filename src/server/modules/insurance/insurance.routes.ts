@@ -4,6 +4,7 @@ import { CreatePolicyBody, PolicyList, PolicyListQuery, PolicySchema } from '../
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
 import * as service from './insurance.service.js';
+import { XLSX_TYPE } from '../../platform/xlsx.js';
 
 export function insuranceRoutes(app: App): void {
   const tags = ['insurance'];
@@ -48,7 +49,7 @@ export function insuranceRoutes(app: App): void {
     async (req, reply) => {
       const file = await service.insuredWorkbook(db(), requireActor(req), req.params.id);
       return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-type', XLSX_TYPE)
         .header('content-disposition', `attachment; filename="${file.filename}"`)
         .header('cache-control', 'no-store')
         .send(file.buffer);

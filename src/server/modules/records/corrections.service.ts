@@ -1,5 +1,5 @@
 import type { CorrectionInput, CorrectionListQuery } from '../../../common/contract/records.js';
-import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import { forbidden, notFound, refusal, ruleBroken } from '../../../common/errors.js';
 import { computeMinutes, spanMinutes } from '../../../common/hours.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
@@ -24,16 +24,17 @@ export async function requestCorrection(
   const sees = r ? await new Policy(db).seesVolunteer(actor, r.volunteer_id) : false;
   if (!r || !sees) throw notFound('Record');
   if (sees !== 'self') throw forbidden('Only the volunteer can ask for a correction of their record');
-  if (r.status === 'revoked') throw new AppError('CONFLICT', 'This record is revoked; there is nothing to correct');
+  if (r.status === 'revoked')
+    throw refusal('CONFLICT', 'record_revoked', 'This record is revoked; there is nothing to correct');
   const start = body.start ? new Date(body.start).toISOString() : null;
   const end = body.end ? new Date(body.end).toISOString() : null;
   if (Date.parse(end ?? r.end_at) <= Date.parse(start ?? r.start_at)) {
-    throw new AppError('RULE_VIOLATION', 'end: must be after the start', { field: 'end' });
+    throw ruleBroken('end', 'end_before_start', 'must be after the start');
   }
   const id = newId();
   await db.transaction().execute(async (trx) => {
     if (await repo.openCorrectionOf(trx, recordId)) {
-      throw new AppError('DUPLICATE', 'A correction of this record is already waiting for an answer');
+      throw refusal('DUPLICATE', 'correction_pending', 'A correction of this record is already waiting for an answer');
     }
     await repo.insertCorrection(trx, {
       id,
@@ -102,13 +103,14 @@ export async function answerCorrection(
       answered_by: actor.userId,
       answered_at: nowIso(),
     });
-    if (!answered) throw new AppError('CONFLICT', 'This correction has already been answered');
+    if (!answered) throw refusal('CONFLICT', 'correction_answered', 'This correction has already been answered');
     if (newId_) {
       const [locked] = await repo.lockRecords(trx, [old.id]);
-      if (!locked || locked.status === 'revoked') throw new AppError('CONFLICT', 'The record was revoked meanwhile');
+      if (!locked || locked.status === 'revoked')
+        throw refusal('CONFLICT', 'record_revoked', 'The record was revoked meanwhile');
       const volunteer = await repo.volunteerFacts(trx, locked.volunteer_id);
       if (volunteer?.user_id === actor.userId) {
-        throw new AppError('RULE_VIOLATION', 'This is your own record; another organiser must answer');
+        throw refusal('RULE_VIOLATION', 'own_record', 'This is your own record; another organiser must answer');
       }
       const span = await correctedSpan(trx, locked, c, settings.hourStepMinutes);
       await beforeRecordsChange(trx, [locked]);

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { RecordStatus } from '../../../common/contract/records.js';
-import { AppError, notFound } from '../../../common/errors.js';
+import { AppError, notFound, refusal } from '../../../common/errors.js';
 import { minutesToHours, starLevelFor, type PlatformSettings } from '../../../common/settings.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
@@ -30,9 +30,14 @@ async function moveMinutes(trx: Transaction<DB>, volunteerId: string, delta: num
 /** Why `actor` may not confirm `r`, checked inside the transaction on the locked row. */
 export async function refuseConfirm(trx: Transaction<DB>, actor: Actor, r: repo.RecordRow): Promise<AppError | null> {
   if (!CONFIRMABLE.includes(r.status)) {
-    return new AppError('CONFLICT', `Record ${r.id} is ${r.status}; only pending records can be confirmed`, {
-      id: r.id,
-    });
+    return refusal(
+      'CONFLICT',
+      'record_not_pending',
+      `Record ${r.id} is ${r.status}; only pending records can be confirmed`,
+      {
+        id: r.id,
+      },
+    );
   }
   if (r.source === 'late' && r.recorded_by === actor.userId) {
     return new AppError(
@@ -42,9 +47,14 @@ export async function refuseConfirm(trx: Transaction<DB>, actor: Actor, r: repo.
     );
   }
   if ((await repo.volunteerFacts(trx, r.volunteer_id))?.user_id === actor.userId) {
-    return new AppError('RULE_VIOLATION', `Record ${r.id} is your own service; another organiser must confirm it`, {
-      id: r.id,
-    });
+    return refusal(
+      'RULE_VIOLATION',
+      'own_record',
+      `Record ${r.id} is your own service; another organiser must confirm it`,
+      {
+        id: r.id,
+      },
+    );
   }
   return null;
 }
@@ -59,7 +69,7 @@ export async function applyConfirm(trx: Transaction<DB>, actor: Actor, r: repo.R
       confirmed_at: at,
     }))
   ) {
-    throw new AppError('CONFLICT', `Record ${r.id} changed meanwhile; reload it`, { id: r.id });
+    throw refusal('CONFLICT', 'record_changed', `Record ${r.id} changed meanwhile; reload it`, { id: r.id });
   }
   await moveMinutes(trx, r.volunteer_id, r.minutes, settings);
   const confirmed: repo.RecordRow = { ...r, status: 'confirmed', approved_by: actor.userId, confirmed_at: at };
@@ -95,7 +105,7 @@ export async function applyRevoke(
   settings: PlatformSettings,
 ) {
   if (!REVOCABLE.includes(r.status)) {
-    throw new AppError('CONFLICT', `Record ${r.id} is already ${r.status}`, { id: r.id });
+    throw refusal('CONFLICT', 'record_already_decided', `Record ${r.id} is already ${r.status}`, { id: r.id });
   }
   const at = nowIso();
   const patch = {
@@ -105,7 +115,7 @@ export async function applyRevoke(
     revoke_reason: reason,
   } satisfies Partial<repo.RecordRow>;
   if (!(await repo.updateRecordIf(trx, r.id, [r.status], patch))) {
-    throw new AppError('CONFLICT', `Record ${r.id} changed meanwhile; reload it`, { id: r.id });
+    throw refusal('CONFLICT', 'record_changed', `Record ${r.id} changed meanwhile; reload it`, { id: r.id });
   }
   if (r.status === 'confirmed') {
     await moveMinutes(trx, r.volunteer_id, -r.minutes, settings);

@@ -1,6 +1,6 @@
-import type { Correction, ServiceRecord } from '../../../common/contract/records.js';
+import type { Correction, ListedRecord, ServiceRecord } from '../../../common/contract/records.js';
 import { minutesToHours } from '../../../common/settings.js';
-import type { CorrectionRow, RecordRow } from './records.repository.js';
+import type { CorrectionRow, ListedRecordRow, RecordRow } from './records.repository.js';
 
 function parseFlags(text: string): string[] {
   try {
@@ -36,6 +36,16 @@ export function presentRecord(r: RecordRow): ServiceRecord {
     evidence: r.evidence,
     flags: parseFlags(r.flags),
     createdAt: r.created_at,
+  };
+}
+
+/** A record in a list, with its volunteer's name and code and its activity's title. */
+export function presentListedRecord(r: ListedRecordRow): ListedRecord {
+  return {
+    ...presentRecord(r),
+    volunteerName: r.volunteer_name,
+    volunteerCode: r.volunteer_code,
+    activityTitle: r.activity_title,
   };
 }
 

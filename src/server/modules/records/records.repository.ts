@@ -50,11 +50,34 @@ export interface RecordFilter {
   /** Only records of organisations under one of these (what a membership lets its admins see). */
   organisationsUnderAny?: string[];
   status?: RecordStatus;
+  activityId?: string;
+  /** Service days, local, both included. */
+  from?: string;
+  to?: string;
+  /** A volunteer code, or the start of a name. */
+  volunteer?: string;
 }
 
+/** A record with who served it and where, as lists show it. */
+export type ListedRecordRow = RecordRow & { volunteer_name: string; volunteer_code: string; activity_title: string };
+
 /** Newest first, after `beforeId`. */
-export async function listRecords(db: Db, f: RecordFilter, beforeId: string | undefined, limit: number) {
-  let q = db.selectFrom('service_records').selectAll('service_records');
+export async function listRecords(
+  db: Db,
+  f: RecordFilter,
+  beforeId: string | undefined,
+  limit: number,
+): Promise<ListedRecordRow[]> {
+  let q = db
+    .selectFrom('service_records')
+    .innerJoin('volunteers', 'volunteers.id', 'service_records.volunteer_id')
+    .innerJoin('activities', 'activities.id', 'service_records.activity_id')
+    .selectAll('service_records')
+    .select([
+      'volunteers.name as volunteer_name',
+      'volunteers.volunteer_code as volunteer_code',
+      'activities.title as activity_title',
+    ]);
   if (f.organisationUnder) {
     q = q
       .innerJoin('organisation_closure', 'organisation_closure.descendant', 'service_records.organisation_id')
@@ -75,6 +98,19 @@ export async function listRecords(db: Db, f: RecordFilter, beforeId: string | un
     );
   }
   if (f.status) q = q.where('service_records.status', '=', f.status);
+  if (f.activityId) q = q.where('service_records.activity_id', '=', f.activityId);
+  if (f.from) q = q.where('service_records.service_date', '>=', f.from);
+  if (f.to) q = q.where('service_records.service_date', '<=', f.to);
+  const who = f.volunteer;
+  if (who) {
+    // LIKE wildcards typed by the caller are dropped, so a prefix stays a prefix on both dialects.
+    const prefix = who.replace(/[%_\\]/g, '');
+    q = q.where((eb) =>
+      prefix
+        ? eb.or([eb('volunteers.name', 'like', `${prefix}%`), eb('volunteers.volunteer_code', '=', who.toUpperCase())])
+        : eb('volunteers.volunteer_code', '=', who.toUpperCase()),
+    );
+  }
   if (beforeId) q = q.where('service_records.id', '<', beforeId);
   return q.orderBy('service_records.id', 'desc').limit(limit).execute();
 }

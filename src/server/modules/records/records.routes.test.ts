@@ -189,7 +189,7 @@ describe.each(DIALECTS)('service records on %s', (dialect) => {
     expect((await s.organiser.post('/api/v1/records/confirm', { ids: [a] })).statusCode).toBe(200);
     const stale = await s.organiser.post('/api/v1/records/confirm', { ids: [b, a] });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.details).toEqual({ id: a });
+    expect(stale.json().error.details).toEqual({ reason: 'record_not_pending', id: a });
     const out = await s.organiser.post('/api/v1/records/confirm', { ids: [c, foreign] });
     expect(out.statusCode).toBe(404);
     expect((await s.organiser.get(`/api/v1/records/${b}`)).json().status).toBe('pending');

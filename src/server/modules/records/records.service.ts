@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { LateEntry, RecordListQuery } from '../../../common/contract/records.js';
-import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import { forbidden, notFound, ruleBroken } from '../../../common/errors.js';
 import { computeMinutes, spanMinutes } from '../../../common/hours.js';
 import { localDate } from '../../../common/zoned-time.js';
 import type { RecordSource } from '../../../common/enums.js';
@@ -18,8 +18,6 @@ import { presentRecord } from './records.presenter.js';
 import * as repo from './records.repository.js';
 import type { DB } from '../../db/schema.js';
 
-const ruleError = (field: string, message: string) => new AppError('RULE_VIOLATION', `${field}: ${message}`, { field });
-
 /**
  * Lists records: a volunteer's own (no filter, or their own id), a volunteer an admin sees,
  * or an organisation's subtree for its organisers. Newest first.
@@ -29,7 +27,12 @@ export async function listRecords(db: Db, actor: Actor, q: RecordListQuery) {
   let volunteerId = q.volunteerId;
   if (!volunteerId && !q.organisationId) {
     volunteerId = await volunteerIdOfUser(db, actor.userId);
-    if (!volunteerId) throw ruleError('query.volunteerId', 'give a volunteerId or an organisationId');
+    if (!volunteerId)
+      throw ruleBroken(
+        'query.volunteerId',
+        'volunteer_or_organisation_needed',
+        'give a volunteerId or an organisationId',
+      );
   }
   const sight = volunteerId ? await policy.sightOf(actor, volunteerId) : null;
   let allowed = sight !== null;
@@ -48,7 +51,16 @@ export async function listRecords(db: Db, actor: Actor, q: RecordListQuery) {
   const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
   const rows = await repo.listRecords(
     db,
-    { volunteerId, organisationUnder: q.organisationId, organisationsUnderAny: limitTo, status: q.status },
+    {
+      volunteerId,
+      organisationUnder: q.organisationId,
+      organisationsUnderAny: limitTo,
+      status: q.status,
+      activityId: q.activityId,
+      from: q.from,
+      to: q.to,
+      volunteer: q.volunteer,
+    },
     after?.id,
     q.limit + 1,
   );
@@ -145,18 +157,19 @@ export async function createLateEntry(db: Db, actor: Actor, body: LateEntry): Pr
     : (await repo.volunteerFacts(db, body.volunteerId ?? ''))?.id;
   if (!volunteerId) {
     throw body.volunteerCode
-      ? ruleError('volunteerCode', 'no volunteer has this volunteer code')
-      : ruleError('volunteerId', 'no such volunteer');
+      ? ruleBroken('volunteerCode', 'no_such_volunteer_code', 'no volunteer has this volunteer code')
+      : ruleBroken('volunteerId', 'no_such_volunteer', 'no such volunteer');
   }
   const start = new Date(body.start).toISOString();
   const end = new Date(body.end).toISOString();
-  if (Date.parse(end) > Date.now()) throw ruleError('end', 'a late entry records service that already happened');
+  if (Date.parse(end) > Date.now())
+    throw ruleBroken('end', 'late_entry_in_future', 'a late entry records service that already happened');
   const settings = await getSettings(db);
   let minutes: number;
   let span = { start, end };
   if (body.shiftId) {
     const shift = await repo.shiftOfActivity(db, body.shiftId, body.activityId);
-    if (!shift) throw ruleError('shiftId', 'no such shift in this activity');
+    if (!shift) throw ruleBroken('shiftId', 'no_such_shift', 'no such shift in this activity');
     minutes = computeMinutes({
       checkedInAt: start,
       checkedOutAt: end,
@@ -173,7 +186,8 @@ export async function createLateEntry(db: Db, actor: Actor, body: LateEntry): Pr
   } else {
     minutes = spanMinutes(start, end, settings.hourStepMinutes);
   }
-  if (minutes === 0) throw ruleError('end', 'the span counts no time once clipped and rounded down');
+  if (minutes === 0)
+    throw ruleBroken('end', 'span_counts_no_time', 'the span counts no time once clipped and rounded down');
   const id = newId();
   await db.transaction().execute(async (trx) => {
     await repo.insertRecord(trx, {

@@ -1,6 +1,7 @@
 import type { SiteType } from '../../../common/enums.js';
 import type { Db } from '../../db/database.js';
-import type { SitesTable } from '../../db/schema.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { DB, SitesTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../ids.js';
 
 export interface SiteInput {
@@ -48,25 +49,38 @@ export interface SiteFilter {
   type?: SiteType;
   region?: string;
   organisationId?: string;
+  /** Sites in this region or below it, or managed by this organisation (what it may hold activities at). */
+  usableBy?: { regionCode: string; organisationId: string };
+  /** Part of the name. */
+  name?: string;
   box?: { minLat: number; maxLat: number; minLng: number; maxLng: number };
 }
+
+/** Sites whose region is `region` or lies under it. */
+const underRegion = (eb: ExpressionBuilder<DB, 'sites'>, region: string) =>
+  eb.exists(
+    eb
+      .selectFrom('region_closure as rc')
+      .select('rc.ancestor')
+      .whereRef('rc.descendant', '=', 'sites.region_code')
+      .where('rc.ancestor', '=', region),
+  );
 
 function filtered(db: Db, f: SiteFilter) {
   let q = db.selectFrom('sites').where('sites.status', '=', 'active');
   if (f.type) q = q.where('sites.type', '=', f.type);
   if (f.organisationId) q = q.where('sites.organisation_id', '=', f.organisationId);
-  if (f.region) {
-    const region = f.region;
+  const region = f.region;
+  if (region) q = q.where((eb) => underRegion(eb, region));
+  const usable = f.usableBy;
+  if (usable) {
     q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('region_closure as rc')
-          .select('rc.ancestor')
-          .whereRef('rc.descendant', '=', 'sites.region_code')
-          .where('rc.ancestor', '=', region),
-      ),
+      eb.or([eb('sites.organisation_id', '=', usable.organisationId), underRegion(eb, usable.regionCode)]),
     );
   }
+  // LIKE wildcards typed by the caller are dropped, so a part of a name matches as typed on both dialects.
+  const name = f.name?.replace(/[%_\\]/g, '');
+  if (name) q = q.where('sites.name', 'like', `%${name}%`);
   if (f.box) {
     q = q
       .where('sites.lat', '>=', f.box.minLat)

@@ -1,6 +1,6 @@
 import type { CreateSite, Site, UpdateSite } from '../../../common/contract/sites.js';
 import type { SiteType } from '../../../common/enums.js';
-import { AppError, badRequest, forbidden, notFound } from '../../../common/errors.js';
+import { badRequest, forbidden, notFound, ruleBroken } from '../../../common/errors.js';
 import { boundingBox, distanceM, parseLatLng } from '../../../common/geo.js';
 import type { Db } from '../../db/database.js';
 import type { SitesTable } from '../../db/schema.js';
@@ -35,15 +35,11 @@ export async function createSite(db: Db, actor: Actor, body: CreateSite): Promis
   if (!hasRole(actor, 'system_admin', 'region_admin', 'department_admin', 'team_admin')) throw forbidden();
   const policy = new Policy(db);
   if (!(await regionByCode(db, body.regionCode))) {
-    throw new AppError('RULE_VIOLATION', `regionCode: region "${body.regionCode}" does not exist`, {
-      field: 'regionCode',
-    });
+    throw ruleBroken('regionCode', 'no_such_region', `region "${body.regionCode}" does not exist`);
   }
   const org = body.organisationId ? await organisationById(db, body.organisationId) : undefined;
   if (body.organisationId && !org) {
-    throw new AppError('RULE_VIOLATION', `organisationId: organisation "${body.organisationId}" does not exist`, {
-      field: 'organisationId',
-    });
+    throw ruleBroken('organisationId', 'no_such_organisation', `organisation "${body.organisationId}" does not exist`);
   }
   // An organisation's admin places sites within the organisation's own region, never beyond it.
   const allowed =
@@ -106,8 +102,19 @@ export interface SiteQuery {
   near?: string;
   radiusKm: number;
   organisationId?: string;
+  usableBy?: string;
+  q?: string;
   cursor?: string;
   limit: number;
+}
+
+/** Where an organisation may hold activities: sites in its region or below it, and its own. */
+async function usableBy(db: Db, organisationId: string) {
+  const org = await organisationById(db, organisationId);
+  if (!org) {
+    throw ruleBroken('query.usableBy', 'no_such_organisation', `organisation "${organisationId}" does not exist`);
+  }
+  return { regionCode: org.region_code, organisationId: org.id };
 }
 
 /**
@@ -115,7 +122,13 @@ export interface SiteQuery {
  * box narrows the rows in SQL, then great-circle distance ranks them.
  */
 export async function searchSites(db: Db, q: SiteQuery) {
-  const filter = { type: q.type, region: q.region, organisationId: q.organisationId };
+  const filter = {
+    type: q.type,
+    region: q.region,
+    organisationId: q.organisationId,
+    name: q.q,
+    usableBy: q.usableBy ? await usableBy(db, q.usableBy) : undefined,
+  };
   if (!q.near) {
     const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
     const rows = await repo.listSites(db, filter, after?.id, q.limit);

@@ -1,11 +1,25 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_LIMITS } from '../../../common/contract/activities.js';
 import { DEFAULT_FIELDS } from '../../../common/enums.js';
 import { listSites, siteKeys } from '../../api/sites.api.js';
 import { useFieldName } from '../../components/labels.js';
+import { PositionPicker } from './position-picker.js';
 import { ProjectPicker } from './project-picker.js';
+
+const NO_SITES: never[] = [];
+
+/** `value` once it has stayed the same for a moment: a search asks the server when typing pauses. */
+function useSettled(value: string, ms = 300): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
 
 /** What the activity form edits, on the create page and in the edit drawer. */
 export interface ActivityFormValues {
@@ -23,8 +37,13 @@ export interface ActivityFormValues {
   requiresApproval?: boolean;
 }
 
-/** Body fields the form shows under another name. */
-export const ACTIVITY_RENAME = { location: 'address' };
+/** Body fields the form shows under another name: the place's parts each under its own field. */
+export const ACTIVITY_RENAME = {
+  location: 'address',
+  'location.address': 'address',
+  'location.lat': 'lat',
+  'location.lng': 'lng',
+};
 export const ACTIVITY_FIELDS = [
   'title',
   'field',
@@ -33,6 +52,9 @@ export const ACTIVITY_FIELDS = [
   'risky',
   'siteId',
   'location',
+  'location.address',
+  'location.lat',
+  'location.lng',
   'radiusM',
   'requiresApproval',
 ] as const;
@@ -53,9 +75,18 @@ export function ActivityFields({ org, locked = false }: { org: string | null; lo
   const { t } = useTranslation();
   const fieldName = useFieldName();
   const where = Form.useWatch<ActivityFormValues['where']>('where');
+  const [search, setSearch] = useState('');
+  const name = useSettled(search.trim());
+  // Any site in the organisation's region (the public 文明实践 sites) and its own, found by name.
   const sites = useQuery({
-    queryKey: siteKeys.ofOrganisation(org),
-    queryFn: () => listSites({ organisationId: org ?? undefined, limit: 200 }),
+    queryKey: siteKeys.usableBy(org, name),
+    queryFn: () => listSites({ usableBy: org ?? undefined, q: name || undefined, limit: 200 }),
+    enabled: !!org,
+    placeholderData: keepPreviousData,
+  });
+  const nearby = useQuery({
+    queryKey: siteKeys.usableBy(org, ''),
+    queryFn: () => listSites({ usableBy: org ?? undefined, limit: 200 }),
     enabled: !!org,
   });
   const lockedHint = locked ? t('organiser.form.lockedHint') : undefined;
@@ -99,7 +130,8 @@ export function ActivityFields({ org, locked = false }: { org: string | null; lo
           <Select
             disabled={locked}
             loading={sites.isFetching}
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={{ filterOption: false, onSearch: setSearch }}
+            onSelect={() => setSearch('')}
             notFoundContent={t('organiser.create.noSites')}
             options={(sites.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name} · ${s.address}` }))}
           />
@@ -109,14 +141,7 @@ export function ActivityFields({ org, locked = false }: { org: string | null; lo
           <Form.Item name="address" label={t('organiser.create.address')} required>
             <Input disabled={locked} />
           </Form.Item>
-          <div className="admin-row">
-            <Form.Item name="lat" label={t('organiser.create.lat')} required>
-              <InputNumber min={-90} max={90} step={0.0001} disabled={locked} />
-            </Form.Item>
-            <Form.Item name="lng" label={t('organiser.create.lng')} required>
-              <InputNumber min={-180} max={180} step={0.0001} disabled={locked} />
-            </Form.Item>
-          </div>
+          <PositionPicker references={nearby.data?.items ?? NO_SITES} disabled={locked} />
         </>
       )}
       <div className="admin-row">

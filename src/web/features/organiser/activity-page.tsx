@@ -51,10 +51,10 @@ export function OrganiserActivityPage() {
       done();
       void message.success(t('organiser.activity.published'));
     },
-    // Said beside the button, with the server's reason (which shift no policy covers).
+    // Said beside the button, with the server's reason (which shift no policy covers, in local time).
     onError: (err) => {
       setRefusal({
-        text: errorText(err, t, { withMessage: true }),
+        text: errorText(err, t, { timeZone: f.timeZone }),
         insurance: err instanceof ApiError && err.code === 'INSURANCE_REQUIRED',
       });
       void client.invalidateQueries({ queryKey: insuranceKeys.ofActivity(id) });

@@ -1,5 +1,4 @@
-import { useTranslation } from 'react-i18next';
-import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { ConsoleFrame } from '../../components/console-frame.js';
 import { isOrganiser } from '../auth/use-session.js';
 import { ActivityCreatePage } from './activity-create-page.js';
@@ -11,17 +10,11 @@ import { RecordsPage } from './records-page.js';
 import { ShiftDeskPage } from './shift-desk-page.js';
 import './organiser.css';
 
-/** The organiser console (Ant Design), a lazy chunk like the administration console. */
+/** The organiser console (Ant Design), a lazy chunk like the administration console; the frame's menu lists its pages. */
 export function OrganiserConsole() {
-  const { t } = useTranslation();
   return (
     <ConsoleFrame allowed={isOrganiser}>
       <div className="admin organiser">
-        <nav className="admin-nav" aria-label={t('organiser.nav')}>
-          <NavLink to="/organiser/activities">{t('organiser.activities.title')}</NavLink>
-          <NavLink to="/organiser/records">{t('organiser.records.title')}</NavLink>
-          <NavLink to="/organiser/members">{t('organiser.members.title')}</NavLink>
-        </nav>
         <div className="admin-content">
           <OrgPicker />
           <Routes>

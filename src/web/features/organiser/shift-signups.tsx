@@ -13,6 +13,7 @@ import {
   type ShiftSignup,
 } from '../../api/signups.api.js';
 import { errorText } from '../../components/error-text.js';
+import { TableBox } from './table-box.js';
 
 type Action = 'approve' | 'reject' | 'noShow' | 'cancel';
 const RUN: Record<Action, (id: string) => Promise<unknown>> = {
@@ -34,7 +35,7 @@ export function ShiftSignups({ shiftId, activityId }: { shiftId: string; activit
       void client.invalidateQueries({ queryKey: signupKeys.ofShift(shiftId) });
       void client.invalidateQueries({ queryKey: activityKeys.one(activityId) });
     },
-    onError: (err) => void message.error(errorText(err, t, { withMessage: true })),
+    onError: (err) => void message.error(errorText(err, t)),
   });
   const button = (s: ShiftSignup, action: Action, danger = false) => (
     <Button
@@ -47,41 +48,43 @@ export function ShiftSignups({ shiftId, activityId }: { shiftId: string; activit
     </Button>
   );
   return (
-    <Table<ShiftSignup>
-      rowKey="id"
-      size="small"
-      loading={q.isFetching}
-      dataSource={q.data?.items ?? []}
-      pagination={false}
-      locale={{ emptyText: <EmptyText>{t('organiser.signups.none')}</EmptyText> }}
-      columns={[
-        { title: '#', dataIndex: 'seq', width: 56 },
-        { title: t('organiser.signups.name'), dataIndex: 'volunteerName' },
-        { title: t('me.volunteerCode'), dataIndex: 'volunteerCode' },
-        {
-          title: t('organiser.activities.status'),
-          dataIndex: 'status',
-          render: (s: ShiftSignup['status']) => <Tag>{t(`signupStatus.${s}`)}</Tag>,
-        },
-        {
-          title: t('organiser.signups.noShows'),
-          dataIndex: 'noShowCount',
-          render: (n: number) => (n > 0 ? <Tag color={FLAG_COLOUR}>{n}</Tag> : n),
-        },
-        {
-          title: t('organiser.signups.actions'),
-          key: 'actions',
-          render: (_, s) => (
-            <Space wrap>
-              {s.status === 'applied' && button(s, 'approve')}
-              {(s.status === 'applied' || s.status === 'waitlisted') && button(s, 'reject', true)}
-              {s.status === 'approved' && button(s, 'noShow')}
-              {(s.status === 'approved' || s.status === 'applied' || s.status === 'waitlisted') &&
-                button(s, 'cancel', true)}
-            </Space>
-          ),
-        },
-      ]}
-    />
+    <TableBox label={t('organiser.signups.listLabel')}>
+      <Table<ShiftSignup>
+        rowKey="id"
+        size="small"
+        loading={q.isFetching}
+        dataSource={q.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: <EmptyText>{t('organiser.signups.none')}</EmptyText> }}
+        columns={[
+          { title: '#', dataIndex: 'seq', width: 56 },
+          { title: t('organiser.signups.name'), dataIndex: 'volunteerName' },
+          { title: t('me.volunteerCode'), dataIndex: 'volunteerCode' },
+          {
+            title: t('organiser.activities.status'),
+            dataIndex: 'status',
+            render: (s: ShiftSignup['status']) => <Tag>{t(`signupStatus.${s}`)}</Tag>,
+          },
+          {
+            title: t('organiser.signups.noShows'),
+            dataIndex: 'noShowCount',
+            render: (n: number) => (n > 0 ? <Tag color={FLAG_COLOUR}>{n}</Tag> : n),
+          },
+          {
+            title: t('organiser.signups.actions'),
+            key: 'actions',
+            render: (_, s) => (
+              <Space wrap>
+                {s.status === 'applied' && button(s, 'approve')}
+                {(s.status === 'applied' || s.status === 'waitlisted') && button(s, 'reject', true)}
+                {s.status === 'approved' && button(s, 'noShow')}
+                {(s.status === 'approved' || s.status === 'applied' || s.status === 'waitlisted') &&
+                  button(s, 'cancel', true)}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </TableBox>
   );
 }

@@ -34,4 +34,14 @@ describe('fitProjection', () => {
     });
     expect(fitProjection([], 200, 100).project({ lat: 0, lng: 0 })).toEqual({ x: 100, y: 50 });
   });
+
+  it('finds the point under a place on the drawing, the inverse of drawing it', () => {
+    const p = fitProjection(points, 640, 480);
+    for (const pt of [...points, { lat: 29.55, lng: 106.61 }]) {
+      const back = p.unproject(p.project(pt));
+      expect(back?.lat).toBeCloseTo(pt.lat, 9);
+      expect(back?.lng).toBeCloseTo(pt.lng, 9);
+    }
+    expect(fitProjection([], 200, 100).unproject({ x: 10, y: 10 })).toBeNull();
+  });
 });

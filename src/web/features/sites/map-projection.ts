@@ -8,6 +8,8 @@ export interface Projection {
   width: number;
   height: number;
   project: (p: GeoPoint) => { x: number; y: number };
+  /** The point drawn at (x, y): where a click on the map lands; null when nothing was fitted. */
+  unproject: (at: { x: number; y: number }) => GeoPoint | null;
 }
 
 /**
@@ -15,7 +17,9 @@ export interface Projection {
  * the cosine of the middle latitude so a city keeps its shape. Works with no tiles at all.
  */
 export function fitProjection(points: readonly GeoPoint[], width: number, height: number, pad = 24): Projection {
-  if (points.length === 0) return { width, height, project: () => ({ x: width / 2, y: height / 2 }) };
+  if (points.length === 0) {
+    return { width, height, project: () => ({ x: width / 2, y: height / 2 }), unproject: () => null };
+  }
   let minLat = Infinity;
   let maxLat = -Infinity;
   let minLng = Infinity;
@@ -39,6 +43,10 @@ export function fitProjection(points: readonly GeoPoint[], width: number, height
     project: (p) => ({
       x: width / 2 + (p.lng - cx) * kx * scale,
       y: height / 2 - (p.lat - cy) * scale,
+    }),
+    unproject: ({ x, y }) => ({
+      lat: cy - (y - height / 2) / scale,
+      lng: cx + (x - width / 2) / (kx * scale),
     }),
   };
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SITE_TYPE_COLOURS } from '../../components/labels.js';
 import type { MapProps } from './sites-map.js';
+import { addTiles } from './tile-layer.js';
 import './tile-map.css';
 
 interface Props extends MapProps {
@@ -22,7 +23,7 @@ const FIT: L.FitBoundsOptions = { padding: [32, 32], maxZoom: 16 };
  * by the site and its type, picked with Enter or Space. A tile that fails is hidden (no broken
  * image); when no tile loads at all, `onTilesFailed` switches to the plain map.
  */
-export function TileMap({ sites, selectedId, onSelect, tileUrl, attribution, onTilesFailed }: Props) {
+export function TileMap({ sites, selectedId, onSelect, label, tileUrl, attribution, onTilesFailed }: Props) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
@@ -36,18 +37,7 @@ export function TileMap({ sites, selectedId, onSelect, tileUrl, attribution, onT
   useEffect(() => {
     if (!box.current) return;
     const m = L.map(box.current, { attributionControl: false, zoomControl: false, zoomSnap: 0.25 }).setView(WORLD, 2);
-    let loaded = 0;
-    let errors = 0;
-    L.tileLayer(tileUrl, { maxZoom: 18 })
-      .on('tileload', () => (loaded += 1))
-      .on('tileerror', (e: L.TileErrorEvent) => {
-        errors += 1;
-        e.tile.style.visibility = 'hidden';
-      })
-      .on('load', () => {
-        if (loaded === 0 && errors > 0) failed.current();
-      })
-      .addTo(m);
+    addTiles(m, tileUrl, () => failed.current());
     markers.current = L.layerGroup().addTo(m);
     map.current = m;
     // Care mode, the language or the window change the box: redraw and fit the sites again.
@@ -69,8 +59,8 @@ export function TileMap({ sites, selectedId, onSelect, tileUrl, attribution, onT
     const el = box.current;
     if (!el) return;
     el.setAttribute('role', 'region');
-    el.setAttribute('aria-label', t('sites.mapLabel', { count: sites.length }));
-  }, [t, sites.length]);
+    el.setAttribute('aria-label', label ?? t('sites.mapLabel', { count: sites.length }));
+  }, [t, sites.length, label]);
 
   useEffect(() => {
     const m = map.current;
