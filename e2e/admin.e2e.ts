@@ -25,10 +25,11 @@ describe('administration console', () => {
     const login = new LoginPage(page);
     await login.open();
     await login.logIn('admin', ADMIN_PASSWORD);
-    await page.waitForURL(/\/admin\/regions$/);
+    // Admins land on their workbench; the regions are one menu entry away.
+    await page.waitForURL(/\/console$/);
 
     const admin = new AdminPage(page);
-    await admin.settled();
+    await admin.open('regions');
     await admin.treeNodes().first().waitFor();
     assert.match((await admin.treeNodes().first().textContent()) ?? '', /重庆市/);
     await page.locator('.ant-tree-switcher').first().click();
@@ -73,7 +74,14 @@ describe('administration console', () => {
     });
     await admin.open('roles');
     await assertAccessibleInEveryMode(page, 'admin roles', () => admin.settled());
-    await page.locator('#userId').fill(v.userId);
+    // The person is found by name, never by an account id.
+    await admin.searchVolunteers('王队长');
+    await admin
+      .volunteerRows()
+      .filter({ hasText: v.volunteerCode })
+      .getByRole('button', { name: /选\s?择/ })
+      .click();
+    await page.getByTestId('roles-person').filter({ hasText: '王队长' }).waitFor();
     await admin.pick('role', '地区管理员');
     await admin.pickRegion('region', ['重庆市', '渝中区']);
     await page.locator('form[aria-label] button[type="submit"]').click();

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { AppShell } from './pages/app-shell.page.js';
+import { ConsoleFrame } from './pages/console.page.js';
 import { assertAccessibleInBothLanguages } from './support/a11y.js';
 import { watchErrors } from './support/browser.js';
 import { openFixture, type Fixture } from './support/fixture.js';
@@ -14,31 +15,42 @@ const zh = JSON.parse(readFileSync(new URL('../src/web/i18n/zh-CN.json', import.
   string,
   Record<string, string>
 >;
+/** A zh-CN text by its dotted key. */
+const say = (key: string): string =>
+  key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], zh) as string;
 const DEMO_PASSWORD = 'shanmei-demo';
 
-/** The consoles a header can offer: the link's text (zh-CN), where it goes and what shows once it is open. */
+/** The consoles the frame's side menu can offer: where each opens and what shows once it is open. */
 const CONSOLES = {
-  admin: { link: zh.nav?.admin ?? '', path: /\/admin\/regions$/, ready: '.admin-content h1' },
-  organiser: { link: zh.nav?.organiser ?? '', path: /\/organiser\/activities$/, ready: '#org-activities-title' },
-  counter: { link: zh.counter?.navLink ?? '', path: /\/counter/, ready: '.admin-content h1' },
-  site: { link: zh.siteManager?.navLink ?? '', path: /\/site\/details$/, ready: '[data-testid="site-manager-title"]' },
+  organiser: { path: /\/organiser\/activities$/, ready: '#org-activities-title' },
+  counter: { path: /\/counter\/redeem/, ready: '.admin-content h1' },
+  site: { path: /\/site\/details/, ready: '[data-testid="site-manager-title"]' },
+  admin: { path: /\/admin\/regions$/, ready: '.admin-content h1' },
 } as const;
 type Console = keyof typeof CONSOLES;
+/** The menu's names for each console (zh-CN) and for its first page. */
+const GROUP: Record<Console, string> = {
+  organiser: say('console.sections.organiser'),
+  counter: say('console.sections.counter'),
+  site: say('console.sections.site'),
+  admin: say('console.sections.admin'),
+};
+const FIRST_PAGE: Record<Console, string> = {
+  organiser: say('organiser.activities.title'),
+  counter: say('counter.redeem.title'),
+  site: say('siteManager.details.title'),
+  admin: say('admin.regions.title'),
+};
 
-/** Every demo login (README's table): where the login form takes it and which consoles its header offers. */
+/** Every demo login (README's table): where the login form takes it and which consoles its menu offers, in order. */
+const STAFF = { lands: /\/console$/, ready: '#workbench-title' };
 const ROLES: { login: string; password?: string; lands: RegExp; consoles: Console[]; ready: string }[] = [
-  {
-    login: 'admin',
-    password: ADMIN_PASSWORD,
-    lands: /\/admin\/regions$/,
-    consoles: ['admin', 'organiser'],
-    ready: '.admin-content h1',
-  },
-  { login: 'region.admin', lands: /\/admin\/regions$/, consoles: ['admin', 'organiser'], ready: '.admin-content h1' },
-  { login: 'dept.admin', lands: /\/admin\/regions$/, consoles: ['admin', 'organiser'], ready: '.admin-content h1' },
-  { login: 'team.admin', lands: /\/$/, consoles: ['organiser'], ready: '#hero-title' },
-  { login: 'site.manager', lands: /\/$/, consoles: ['site'], ready: '#hero-title' },
-  { login: 'clerk', lands: /\/$/, consoles: ['counter'], ready: '#hero-title' },
+  { login: 'admin', password: ADMIN_PASSWORD, ...STAFF, consoles: ['organiser', 'counter', 'admin'] },
+  { login: 'region.admin', ...STAFF, consoles: ['organiser', 'counter', 'admin'] },
+  { login: 'dept.admin', ...STAFF, consoles: ['organiser', 'counter', 'admin'] },
+  { login: 'team.admin', ...STAFF, consoles: ['organiser'] },
+  { login: 'site.manager', ...STAFF, consoles: ['site'] },
+  { login: 'clerk', ...STAFF, consoles: ['counter'] },
   { login: 'resident', lands: /\/$/, consoles: [], ready: '#hero-title' },
   { login: '13800000001', lands: /\/me$/, consoles: [], ready: '[data-testid="me-volunteer-code"]' },
 ];
@@ -79,20 +91,30 @@ describe('every demo role lands on a useful main page and opens its consoles, ac
       await assertRendered(page, `${role.login} landing`);
       await assertAccessibleInBothLanguages(page, `${role.login} landing`, () => settled(shell));
 
-      // The header offers exactly this role's consoles.
-      for (const [name, c] of Object.entries(CONSOLES) as [Console, (typeof CONSOLES)[Console]][]) {
-        const offered = await headerLink(page, c.link).count();
-        assert.equal(offered, role.consoles.includes(name) ? 1 : 0, `${role.login}: header link ${c.link}`);
+      // The frame's menu offers exactly this role's consoles; each opens on its first page.
+      if (role.consoles.length) {
+        const frame = new ConsoleFrame(page);
+        const groups = await frame.menu().locator('.ant-menu-submenu-title .ant-menu-title-content').allTextContents();
+        assert.deepEqual(
+          groups.map((g) => g.trim()),
+          role.consoles.map((c) => GROUP[c]),
+          `${role.login}: menu`,
+        );
+        for (const name of role.consoles) {
+          const c = CONSOLES[name];
+          await frame.menu().getByRole('menuitem', { name: FIRST_PAGE[name], exact: true }).click();
+          await page.waitForURL(c.path);
+          await page.locator(c.ready).first().waitFor();
+          await assertRendered(page, `${role.login} ${name}`);
+          assert.equal(await page.getByText(zh.errors?.FORBIDDEN ?? '').count(), 0, `${role.login}: ${name} refused`);
+          await assertAccessibleInBothLanguages(page, `${role.login} ${name} console`, () => settled(shell));
+        }
+        // The public site is one link away, and its header leads back to the workbench.
+        await page.getByTestId('console-public-link').click();
+        await page.waitForURL((u) => u.pathname === '/');
       }
-      for (const name of role.consoles) {
-        const c = CONSOLES[name];
-        await headerLink(page, c.link).click();
-        await page.waitForURL(c.path);
-        await page.locator(c.ready).first().waitFor();
-        await assertRendered(page, `${role.login} ${name}`);
-        assert.equal(await page.getByText(zh.errors?.FORBIDDEN ?? '').count(), 0, `${role.login}: ${name} refused`);
-        await assertAccessibleInBothLanguages(page, `${role.login} ${name} console`, () => settled(shell));
-      }
+      if (role.consoles.length) await page.getByTestId('console-link').waitFor();
+      else assert.equal(await page.getByTestId('console-link').count(), 0, `${role.login}: no workbench link`);
 
       // Me: every link on it leads to a page that exists (the resident has no volunteer pages).
       await headerLink(page, zh.nav?.me ?? '').click();

@@ -1,6 +1,8 @@
 /**
  * `npm run screenshots`: PNGs of every main page in zh-CN, English, care mode and at phone
- * width (390 px), against the Chongqing demo, into ./screenshots/<mode>/<page>.png.
+ * width (390 px), against the Chongqing demo, into ./screenshots/<mode>/<page>.png; the
+ * consoles in their frame, with each role's workbench (workbench-*.png) and, on the phone,
+ * the menu drawer.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -38,6 +40,7 @@ const ADMIN_PAGES = [
   'point-rules',
   'point-adjustments',
   'statistics',
+  'audit',
 ] as const;
 
 /** Volunteer pages after logging in; `:activity` is the arranged activity. */
@@ -112,9 +115,25 @@ async function shoot(
   }
   await visitor.close();
 
+  // The consoles' frame: each role's workbench, where its login lands, and on a phone the menu drawer.
+  const workbench = async (p: Page, name: string) => {
+    await p.locator('#workbench-title').waitFor();
+    await p.locator('.workbench-tile, .workbench-shortcuts').first().waitFor();
+    await save(p, `workbench-${name}`);
+  };
   const orgContext = await newContext(browser, url, opts);
   const org = await orgContext.newPage();
   await logIn(org, ORGANISER.login, ORGANISER.password);
+  await workbench(org, 'organiser');
+  if ((opts.width ?? 1280) < 768) {
+    await org.getByTestId('console-menu-toggle').click();
+    await org
+      .getByRole('navigation', { name: /控制台菜单|Console menu/ })
+      .filter({ visible: true })
+      .waitFor();
+    await save(org, 'console-menu-drawer');
+    await org.keyboard.press('Escape');
+  }
   for (const [name, path] of ORGANISER_PAGES) {
     await org.goto(fill(path));
     await save(org, name);
@@ -133,6 +152,7 @@ async function shoot(
   const adminContext = await newContext(browser, url, opts);
   const admin = await adminContext.newPage();
   await logIn(admin, 'admin', ADMIN_PASSWORD);
+  await workbench(admin, 'admin');
   for (const section of ADMIN_PAGES) {
     await admin.goto(`/admin/${section}`);
     await admin.locator('.admin-content h1').waitFor();
@@ -143,12 +163,19 @@ async function shoot(
   const siteContext = await newContext(browser, url, opts);
   const site = await siteContext.newPage();
   await logIn(site, 'site.manager', 'shanmei-demo');
+  await workbench(site, 'site-manager');
   for (const section of ['details', 'calendar']) {
     await site.goto(`/site/${section}`);
     await site.getByTestId('site-manager-title').waitFor();
     await save(site, `site-${section}`);
   }
   await siteContext.close();
+
+  const clerkContext = await newContext(browser, url, opts);
+  const clerk = await clerkContext.newPage();
+  await logIn(clerk, 'clerk', 'shanmei-demo');
+  await workbench(clerk, 'clerk');
+  await clerkContext.close();
   return written;
 }
 

@@ -46,9 +46,9 @@ describe("the site manager's console", () => {
     await fx.close();
   });
 
-  it('lands on my site from the header and saves new opening hours', async () => {
+  it('lands on my site from the menu and saves new opening hours', async () => {
     const site = new SiteManagerPage(page);
-    await site.openFromHeader();
+    await site.openFromMenu();
     assert.equal(await site.title().textContent(), SITE_NAME);
     assert.equal(await page.getByTestId('to-counter').count(), 0, 'a practice centre has no counter');
 

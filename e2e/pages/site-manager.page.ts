@@ -14,21 +14,21 @@ export class SiteManagerPage extends AppShell {
     await motionDone(this.page);
   }
 
-  /** From anywhere: the header's "my site" link, then the details form. */
-  async openFromHeader(): Promise<void> {
-    await this.page
-      .getByRole('navigation', { name: /主导航|Main/ })
-      .getByRole('link', { name: /^(我的阵地|My site)$/ })
-      .click();
-    await this.page.waitForURL(/\/site\/details/);
+  /** The console frame's side menu (the consoles' pages). */
+  private menu() {
+    return this.page.getByRole('navigation', { name: /控制台菜单|Console menu/ });
+  }
+
+  /** From the workbench (where the login lands): the menu's "site details" entry, then the details form. */
+  async openFromMenu(): Promise<void> {
+    await this.openSection('details');
     await this.title().waitFor();
     await this.settled();
   }
 
   async openSection(section: 'details' | 'calendar'): Promise<void> {
-    await this.page
-      .getByRole('navigation', { name: /阵地管理栏目|Site management sections/ })
-      .getByRole('link', { name: section === 'details' ? /阵地信息|Site details/ : /阵地日程|Site calendar/ })
+    await this.menu()
+      .getByRole('menuitem', { name: section === 'details' ? /阵地信息|Site details/ : /阵地日程|Site calendar/ })
       .click();
     await this.page.waitForURL(new RegExp(`/site/${section}`));
     await this.settled();

@@ -44,10 +44,12 @@ import { supermarketsModule } from './modules/supermarkets/supermarkets.module.j
 import { closureRoutes } from './modules/me/closure.routes.js';
 import { volunteerExportRoutes } from './modules/me/export.routes.js';
 import { guardianRoutes } from './modules/volunteers/guardians.routes.js';
+import { pinRoutes } from './modules/volunteers/pin.routes.js';
 import { volunteerRoutes } from './modules/volunteers/volunteers.routes.js';
+import { workbenchRoutes } from './modules/workbench/workbench.routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/errors.js';
-import { RateLimiter } from './plugins/rate-limiter.js';
+import { limiterFor } from './plugins/rate-limiter.js';
 import { VERSION } from './version.js';
 
 export interface BuildOptions {
@@ -81,13 +83,16 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
     logger: loggerOptions(config, opts.logStream),
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
     bodyLimit: 1024 * 1024,
+    // A request that reached the server before it began to close is answered in full, not
+    // refused with 503: the database stays open until every one has been (main.ts).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   const ctx: AppContext = {
     config,
     database,
     cipher: new PersonalDataCipher(config.secret),
-    limiter: new RateLimiter(config.rateLimits),
+    limiter: limiterFor(config.rateLimits),
     sms: opts.sms ?? smsFromEnv(),
   };
   app.decorate('ctx', ctx);
@@ -132,6 +137,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   siteRoutes(app);
   volunteerRoutes(app);
   guardianRoutes(app);
+  pinRoutes(app);
   volunteerExportRoutes(app);
   projectRoutes(app);
   activityRoutes(app);
@@ -145,6 +151,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   pointsRoutes(app);
   supermarketsModule(app);
   statsRoutes(app);
+  workbenchRoutes(app);
 
   if (config.webRoot) {
     // Vite names every asset by its content hash: those never change, so browsers keep them a

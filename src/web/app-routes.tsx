@@ -4,8 +4,8 @@ import { NotFoundPage } from './components/not-found-page.js';
 import { RouteError } from './components/route-error.js';
 
 /**
- * Every page is its own chunk; the administration and organiser consoles (Ant Design) are
- * never part of the portal or volunteer first load. A page that fails (or whose chunk cannot load) shows
+ * Every page is its own chunk; the consoles (Ant Design) and their frame are never part of
+ * the portal or volunteer first load. A page that fails (or whose chunk cannot load) shows
  * an error inside the layout, so the header and its switches stay usable.
  */
 export const router = createBrowserRouter([
@@ -23,6 +23,10 @@ export const router = createBrowserRouter([
           {
             path: 'sites',
             lazy: async () => ({ Component: (await import('./features/sites/sites-map-page.js')).SitesMapPage }),
+          },
+          {
+            path: 'sites/:id',
+            lazy: async () => ({ Component: (await import('./features/sites/site-page.js')).SitePage }),
           },
           {
             path: 'login',
@@ -90,12 +94,6 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/inbox/inbox-page.js')).InboxPage }),
           },
           {
-            path: 'organiser/*',
-            lazy: async () => ({
-              Component: (await import('./features/organiser/organiser-console.js')).OrganiserConsole,
-            }),
-          },
-          {
             path: 'me/points',
             lazy: async () => ({ Component: (await import('./features/points/my-points-page.js')).MyPointsPage }),
           },
@@ -103,6 +101,31 @@ export const router = createBrowserRouter([
             path: 'me/redemptions',
             lazy: async () => ({
               Component: (await import('./features/points/my-redemptions-page.js')).MyRedemptionsPage,
+            }),
+          },
+          { path: '*', Component: NotFoundPage },
+        ],
+      },
+    ],
+  },
+
+  {
+    // The consoles (Ant Design) stand in their own frame: side menu, breadcrumbs, workbench.
+    lazy: async () => ({ Component: (await import('./components/console-layout.js')).ConsoleLayout }),
+    children: [
+      {
+        ErrorBoundary: RouteError,
+        children: [
+          {
+            path: 'console',
+            lazy: async () => ({
+              Component: (await import('./features/workbench/workbench-page.js')).WorkbenchPage,
+            }),
+          },
+          {
+            path: 'organiser/*',
+            lazy: async () => ({
+              Component: (await import('./features/organiser/organiser-console.js')).OrganiserConsole,
             }),
           },
           {
@@ -119,7 +142,6 @@ export const router = createBrowserRouter([
             path: 'admin/*',
             lazy: async () => ({ Component: (await import('./features/admin/admin-console.js')).AdminConsole }),
           },
-          { path: '*', Component: NotFoundPage },
         ],
       },
     ],

@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
-import { isAdmin, isOrganiser, useSession } from '../features/auth/use-session.js';
-import { runsCounter } from '../features/counter/counter-roles.js';
-import { managesSite } from '../features/site-manager/site-manager-roles.js';
+import { useSession } from '../features/auth/use-session.js';
 import { useUnreadCount } from '../features/inbox/use-unread.js';
 import { CareModeSwitch } from './care-mode-switch.js';
+import { hasConsole } from './console-menu.js';
 import { LanguageSwitch } from './language-switch.js';
 
 export function AppHeader() {
@@ -55,10 +54,11 @@ export function AppHeader() {
               {t('nav.me')}
             </NavLink>
           )}
-          {isOrganiser(me) && <NavLink to="/organiser">{t('nav.organiser')}</NavLink>}
-          {runsCounter(me) && <NavLink to="/counter">{t('counter.navLink')}</NavLink>}
-          {managesSite(me) && <NavLink to="/site">{t('siteManager.navLink')}</NavLink>}
-          {isAdmin(me) && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
+          {hasConsole(me) && (
+            <NavLink to="/console" data-testid="console-link">
+              {t('console.workbench')}
+            </NavLink>
+          )}
           {!me && <NavLink to="/login">{t('nav.login')}</NavLink>}
           {!me && <NavLink to="/register">{t('nav.register')}</NavLink>}
           {me && (

@@ -1,23 +1,14 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation } from 'react-router';
+import { Outlet } from 'react-router';
 import { AppHeader } from './app-header.js';
+import { useFocusOnNavigate } from './use-focus-on-navigate.js';
 
 /** Skip link, header with the switches, the page in <main>, a footer: the same on every page. */
 export function AppLayout() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
   const main = useRef<HTMLElement>(null);
-  const first = useRef(true);
-
-  // After client-side navigation, move focus to the new page so keyboard and screen-reader users start there.
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    main.current?.focus();
-  }, [pathname]);
+  useFocusOnNavigate(main);
 
   return (
     <div className="app">

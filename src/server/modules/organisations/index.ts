@@ -1,3 +1,4 @@
 // The public face of the organisations module: what other modules may use. Nothing else of it is theirs.
+export { countOrganisations } from './counts.repository.js';
 export { membershipsForExport } from './memberships.service.js';
 export { insertOrganisation, organisationById, regionWithin, volunteerIdByCode } from './organisations.repository.js';

@@ -1,17 +1,14 @@
 import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { ConsoleFrame } from '../../components/console-frame.js';
 import { Loading } from '../../components/status-views.js';
-import { isAdmin, useSession } from '../auth/use-session.js';
+import { isAdmin } from '../auth/use-session.js';
 import { AuditPage } from './audit-page.js';
 import { OrganisationsAdminPage } from './organisations-admin-page.js';
 import { RegionsAdminPage } from './regions-admin-page.js';
 import { RolesAdminPage } from './roles-admin-page.js';
 import { SitesAdminPage } from './sites-admin-page.js';
 import { VolunteersAdminPage } from './volunteers-admin-page.js';
-
-const SECTIONS = ['regions', 'organisations', 'sites', 'volunteers', 'roles'] as const;
 
 // Point rules and adjustments are their own chunk, fetched when an admin opens them.
 const PointRulesPage = lazy(async () => ({
@@ -23,27 +20,11 @@ const AdjustmentPage = lazy(async () => ({
 // Statistics bring ECharts: their own chunk, fetched when an admin opens them.
 const StatsPage = lazy(() => import('../stats/stats-page.js'));
 
-/** The administration console (Ant Design), loaded only when an admin opens it. */
+/** The administration console (Ant Design), loaded only when an admin opens it; the frame's menu lists its pages. */
 export function AdminConsole() {
-  const { t } = useTranslation();
-  const { me } = useSession();
-  // The audit log is for those with a duty over a region.
-  const readsAudit = !!me?.roles.some((g) => g.role === 'system_admin' || g.role === 'region_admin');
   return (
     <ConsoleFrame allowed={isAdmin}>
       <div className="admin">
-        <nav className="admin-nav" aria-label={t('admin.nav')}>
-          {SECTIONS.map((s) => (
-            <NavLink key={s} to={`/admin/${s}`}>
-              {t(`admin.${s}.title`)}
-            </NavLink>
-          ))}
-          <NavLink to="/admin/point-rules">{t('pointRules.title')}</NavLink>
-          <NavLink to="/admin/point-adjustments">{t('pointRules.adjust.title')}</NavLink>
-          <NavLink to="/admin/statistics">{t('stats.title')}</NavLink>
-          {readsAudit && <NavLink to="/admin/audit">{t('audit.title')}</NavLink>}
-          <NavLink to="/counter">{t('counter.navLink')}</NavLink>
-        </nav>
         <div className="admin-content">
           <Routes>
             <Route index element={<Navigate to="regions" replace />} />

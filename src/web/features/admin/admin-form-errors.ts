@@ -50,7 +50,7 @@ export function serverError(
   known: readonly string[],
   rename: Record<string, string> = {},
 ): string | null {
-  const text = errorText(err, t, { withMessage: true });
+  const text = errorText(err, t);
   const field = err instanceof ApiError ? err.field : undefined;
   if (field && known.includes(field)) {
     showFieldErrors(form, { [field]: text }, rename);

@@ -100,8 +100,8 @@ export function AuditPage() {
           <Table<AuditEntry>
             rowKey="id"
             size="small"
-            className="admin-row"
             loading={pages.isFetching}
+            scroll={{ x: 'max-content' }}
             dataSource={pages.rows}
             pagination={false}
             locale={{ emptyText: t('audit.none') }}

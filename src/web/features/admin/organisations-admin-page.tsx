@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/use-page-title.js';
 import { OrganisationForm } from './organisation-form.js';
 import { useCursorPages } from '../../components/use-cursor-pages.js';
 import { LoadMore } from './admin-load-more.js';
+import { useOrgScope, type OrgRoot } from './use-org-scope.js';
 import { useRegionNames } from './use-region-names.js';
 
 interface OrgNode extends TreeDataNode {
@@ -17,7 +18,7 @@ interface OrgNode extends TreeDataNode {
   children?: OrgNode[];
 }
 
-const toNode = (o: OrganisationSummary): OrgNode => ({ key: o.id, title: o.name, name: o.name });
+const toNode = (o: OrgRoot): OrgNode => ({ key: o.id, title: o.name, name: o.name });
 
 function attach(nodes: OrgNode[], key: string, children: OrgNode[]): OrgNode[] {
   return nodes.map((n) =>
@@ -38,8 +39,11 @@ export function OrganisationsAdminPage() {
   const [parent, setParent] = useState<{ id: string; name: string } | null>(null);
   const [created, setCreated] = useState<string | null>(null);
 
+  // A region admin's tree starts at their region's organisations, a department admin's at theirs.
+  const scope = useOrgScope();
   useEffect(() => {
-    void listOrganisations({ parentId: 'root', limit: 200 }).then((r) => setTree(r.items.map(toNode)));
+    void scope.loadRoots().then((roots) => setTree(roots.map(toNode)));
+    // Reloaded after a creation only: the scope comes with the session.
   }, [treeVersion]);
 
   const [kind, setKind] = useState<OrgKind | undefined>(undefined);
@@ -50,8 +54,10 @@ export function OrganisationsAdminPage() {
   // Without filters: the chosen node's children. With filters: everything below it (or everywhere).
   // Pages of 50 with the server's cursor: a department may hold thousands of teams.
   const query = filtering
-    ? { under: parent?.id, kind, q: q || undefined, limit: 50 }
-    : { parentId: parent?.id ?? 'root', limit: 50 };
+    ? { under: parent?.id, regionCode: parent ? undefined : scope.regionCode, kind, q: q || undefined, limit: 50 }
+    : parent
+      ? { parentId: parent.id, limit: 50 }
+      : { ...scope.list, limit: 50 };
   const children = useCursorPages(organisationKeys.list(query), (cursor) => listOrganisations({ ...query, cursor }));
   const regionName = useRegionNames(children.rows.map((o) => o.regionCode));
 

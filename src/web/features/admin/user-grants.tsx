@@ -5,8 +5,8 @@ import { listUserGrants, revokeGrant, roleKeys, type RoleGrant } from '../../api
 import { ErrorNotice } from '../../components/status-views.js';
 import { useScopeLabel } from './use-scope-label.js';
 
-/** The grants one user holds, each revocable. */
-export function UserGrants({ userId }: { userId: string }) {
+/** The grants one user holds, each revocable; `name` is whom the admin picked. */
+export function UserGrants({ userId, name }: { userId: string; name: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const key = roleKeys.ofUser(userId);
@@ -19,7 +19,7 @@ export function UserGrants({ userId }: { userId: string }) {
 
   return (
     <section aria-labelledby="user-grants-title" className="user-grants">
-      <h2 id="user-grants-title">{t('admin.roles.userGrants', { userId })}</h2>
+      <h2 id="user-grants-title">{t('admin.roles.userGrants', { name })}</h2>
       {q.isError && <ErrorNotice error={q.error} />}
       {revoke.isError && <ErrorNotice error={revoke.error} />}
       <Table<RoleGrant>

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { authKeys, fetchMe, login } from '../../api/auth.api.js';
 import { ApiError } from '../../api/http-client.js';
+import { landingPath } from '../../components/console-menu.js';
 import { errorText } from '../../components/error-text.js';
 import { TextField } from '../../components/form-field.js';
 import { usePageTitle } from '../../components/use-page-title.js';
-import { isAdmin } from './use-session.js';
 
 /** Log in with a username, phone number or volunteer code. */
 export function LoginPage() {
@@ -25,7 +25,8 @@ export function LoginPage() {
     },
     onSuccess: (me) => {
       client.setQueryData(authKeys.me, me);
-      void navigate(me?.user.volunteerId ? '/me' : isAdmin(me) ? '/admin' : '/');
+      // Staff land on their workbench; volunteers on their hub; residents on the home page.
+      void navigate(landingPath(me));
     },
   });
 

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ConsoleFrame } from '../../components/console-frame.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
@@ -11,9 +11,7 @@ import { managesSite } from './site-manager-roles.js';
 import { useManagedSite } from './use-managed-site.js';
 import './site-manager.css';
 
-const SECTIONS = ['details', 'calendar'] as const;
-
-/** The site manager's console (Ant Design, a lazy chunk): my site's details and its calendar. */
+/** The site manager's console (Ant Design, a lazy chunk): my site's details and its calendar, listed in the frame's menu. */
 export function SiteManagerConsole() {
   return (
     <ConsoleFrame allowed={managesSite}>
@@ -54,13 +52,6 @@ function SiteManagerShell() {
           />
         </div>
       )}
-      <nav className="admin-nav" aria-label={t('siteManager.nav')}>
-        {SECTIONS.map((s) => (
-          <NavLink key={s} to={{ pathname: `/site/${s}`, search }}>
-            {t(`siteManager.${s}.title`)}
-          </NavLink>
-        ))}
-      </nav>
       {error && <ErrorNotice error={error} />}
       {!current && pending && <Loading />}
       {current && (

@@ -100,29 +100,32 @@ function ChartFigure<R>({ caption, testId, rows, rowHeader, rowTitle, columns, o
             aria-label={t('stats.chartLabel', { caption })}
             aria-describedby={tableId}
           />
-          <table className="stats-table" id={tableId}>
-            <caption>{t('stats.tableCaption', { caption })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{rowTitle}</th>
-                {columns.map((c) => (
-                  <th key={c.title} scope="col">
-                    {c.title}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={rowHeader(r)}>
-                  <th scope="row">{rowHeader(r)}</th>
+          {/* A table wider than a phone scrolls in its own box, reachable by keyboard. */}
+          <div className="stats-table-box" tabIndex={0} role="region" aria-label={t('stats.tableCaption', { caption })}>
+            <table className="stats-table" id={tableId}>
+              <caption>{t('stats.tableCaption', { caption })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{rowTitle}</th>
                   {columns.map((c) => (
-                    <td key={c.title}>{c.value(r)}</td>
+                    <th key={c.title} scope="col">
+                      {c.title}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={rowHeader(r)}>
+                    <th scope="row">{rowHeader(r)}</th>
+                    {columns.map((c) => (
+                      <td key={c.title}>{c.value(r)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </figure>

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+const count = (what: string) => z.number().int().min(0).describe(what);
+
+/** To-dos of the organisations a person administers as team or department admin. */
+export const OrganiserWork = z.object({
+  signupsToApprove: count('Sign-ups waiting for approval on shifts not yet over'),
+  recordsToConfirm: count('Pending service records'),
+  drafts: count('Activities drafted and not yet published'),
+  openActivities: count('Published activities that have not ended'),
+});
+
+/** Figures of the area a person administers (a system, region or department admin). */
+export const AdminFigures = z.object({
+  volunteers: count('Volunteers registered in the regions administered')
+    .nullable()
+    .describe('Null for department admins, whose duty is over organisations, not over the people of a region'),
+  organisations: count('Active organisations in scope'),
+  openActivities: count('Published activities in scope that have not ended'),
+});
+
+/** One supermarket a person staffs, with today's redemptions (in the platform's time zone). */
+export const CounterWork = z.object({
+  siteId: z.string(),
+  name: z.string(),
+  redemptionsToday: count('Redemptions made today that still stand'),
+  pointsToday: count('Points they took'),
+});
+
+/** One site a person manages, with the shifts held there in the coming seven days. */
+export const SiteWork = z.object({
+  siteId: z.string(),
+  name: z.string(),
+  shiftsThisWeek: count('Shifts at the site starting in the next seven days'),
+});
+
+export const WorkbenchAnswer = z
+  .object({
+    organiser: OrganiserWork.nullable().describe('Null unless the person is a team or department admin'),
+    admin: AdminFigures.nullable().describe('Null unless the person is a system, region or department admin'),
+    counters: z.array(CounterWork).describe('Supermarkets the person staffs as clerk or site manager'),
+    sites: z.array(SiteWork).describe('Sites the person manages'),
+  })
+  .describe("The signed-in person's workbench: to-dos and figures of every console their roles open");
+export type Workbench = z.infer<typeof WorkbenchAnswer>;

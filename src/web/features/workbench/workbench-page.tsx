@@ -1,0 +1,176 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { getWorkbench, workbenchKeys, type Workbench } from '../../api/workbench.api.js';
+import { consoleSections, type ConsoleSection } from '../../components/console-menu.js';
+import { ErrorNotice, Loading } from '../../components/status-views.js';
+import { usePageTitle } from '../../components/use-page-title.js';
+import { useSession } from '../auth/use-session.js';
+import './workbench.css';
+
+/** One figure or to-do: what it counts, how many, and where it is acted on. */
+function Tile({
+  label,
+  value,
+  to,
+  action,
+  todo,
+}: {
+  label: string;
+  value: ReactNode;
+  to: string;
+  action: string;
+  todo?: boolean;
+}) {
+  return (
+    <Card size="small" className={todo ? 'workbench-tile todo' : 'workbench-tile'}>
+      <p className="workbench-label">{label}</p>
+      <p className="workbench-value">{value}</p>
+      <Link to={to}>{action}</Link>
+    </Card>
+  );
+}
+
+/** A group of tiles under its console's heading. */
+function Group({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="workbench-group">
+      <h2 id={id}>{title}</h2>
+      <div className="workbench-tiles">{children}</div>
+    </section>
+  );
+}
+
+const siteQuery = (siteId: string) => `?site=${encodeURIComponent(siteId)}`;
+
+/**
+ * 工作台: where every console starts. The person's to-dos (sign-ups to approve, records to
+ * confirm) and figures (today's redemptions, the week's shifts, what their region holds),
+ * each with a link to where it is acted on; then their consoles' pages.
+ */
+export function WorkbenchPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('console.workbench'));
+  const { me } = useSession();
+  const q = useQuery({ queryKey: workbenchKeys.mine, queryFn: getWorkbench });
+  const sections = consoleSections(me);
+  const can = (path: string) => sections.some((s) => s.entries.some((e) => e.path === path));
+  return (
+    <section aria-labelledby="workbench-title" className="workbench">
+      <h1 id="workbench-title">{t('console.workbench')}</h1>
+      <p>{t('workbench.hello', { name: me?.user.displayName ?? '' })}</p>
+      {q.isError && <ErrorNotice error={q.error} />}
+      {q.isPending && <Loading />}
+      {q.data && <Figures w={q.data} can={can} />}
+      <Shortcuts sections={sections} />
+    </section>
+  );
+}
+
+function Figures({ w, can }: { w: Workbench; can: (path: string) => boolean }) {
+  const { t } = useTranslation();
+  const go = t('workbench.go');
+  return (
+    <>
+      {w.organiser && (
+        <Group id="wb-organiser" title={t('console.sections.organiser')}>
+          <Tile
+            todo
+            label={t('workbench.signupsToApprove')}
+            value={w.organiser.signupsToApprove}
+            to="/organiser/activities"
+            action={t('workbench.toApprove')}
+          />
+          <Tile
+            todo
+            label={t('workbench.recordsToConfirm')}
+            value={w.organiser.recordsToConfirm}
+            to="/organiser/records"
+            action={t('workbench.toConfirm')}
+          />
+          <Tile label={t('workbench.drafts')} value={w.organiser.drafts} to="/organiser/activities" action={go} />
+          <Tile
+            label={t('workbench.openActivities')}
+            value={w.organiser.openActivities}
+            to="/organiser/activities"
+            action={go}
+          />
+        </Group>
+      )}
+      {w.counters.length > 0 && (
+        <Group id="wb-counter" title={t('console.sections.counter')}>
+          {w.counters.map((c) => (
+            <Tile
+              key={c.siteId}
+              label={t('workbench.redemptionsToday', { name: c.name })}
+              value={t('workbench.redemptionsValue', { count: c.redemptionsToday, points: c.pointsToday })}
+              to={`/counter/redeem${siteQuery(c.siteId)}`}
+              action={t('workbench.toRedeem')}
+            />
+          ))}
+        </Group>
+      )}
+      {w.sites.length > 0 && (
+        <Group id="wb-site" title={t('console.sections.site')}>
+          {w.sites.map((s) => (
+            <Tile
+              key={s.siteId}
+              label={t('workbench.shiftsThisWeek', { name: s.name })}
+              value={s.shiftsThisWeek}
+              to={`/site/calendar${siteQuery(s.siteId)}`}
+              action={t('workbench.toCalendar')}
+            />
+          ))}
+        </Group>
+      )}
+      {w.admin && (
+        <Group id="wb-admin" title={t('workbench.inScope')}>
+          {w.admin.volunteers !== null && (
+            <Tile
+              label={t('workbench.volunteers')}
+              value={w.admin.volunteers}
+              to={can('/admin/volunteers') ? '/admin/volunteers' : '/admin/statistics'}
+              action={go}
+            />
+          )}
+          <Tile
+            label={t('workbench.organisations')}
+            value={w.admin.organisations}
+            to="/admin/organisations"
+            action={go}
+          />
+          <Tile
+            label={t('workbench.activities')}
+            value={w.admin.openActivities}
+            to="/admin/statistics"
+            action={t('workbench.toStats')}
+          />
+        </Group>
+      )}
+    </>
+  );
+}
+
+/** Every page of the person's consoles, as the menu lists them, for a quick start. */
+function Shortcuts({ sections }: { sections: ConsoleSection[] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="wb-shortcuts" className="workbench-group">
+      <h2 id="wb-shortcuts">{t('workbench.shortcuts')}</h2>
+      {sections.map((s) => (
+        <div key={s.key} className="workbench-shortcuts">
+          <h3>{t(s.label)}</h3>
+          <ul>
+            {s.entries.map((e) => (
+              <li key={e.path}>
+                <Link to={e.path}>{t(e.label)}</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
