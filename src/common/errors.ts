@@ -1,3 +1,5 @@
+import type { ErrorReason } from './error-reasons.js';
+
 /**
  * The error shape every API answer uses, and the stable set of codes.
  * Clients branch on `code`; `message` is a human sentence; `details` is optional.
@@ -68,6 +70,13 @@ export const ERROR_STATUS = {
   GUARDIAN_NOT_NEEDED: 422,
   /** A repeated idempotency key whose request differs from the first one. */
   IDEMPOTENCY_MISMATCH: 409,
+  /**
+   * A volunteer code or phone with a counter PIN that did not open: unknown person, no PIN, a
+   * wrong PIN or a locked one all answer alike, so the answer tells nobody who is registered.
+   */
+  PIN_REFUSED: 422,
+  /** A clerk's void of a redemption more than VOID_MINUTES after it was made: only a reversal now. */
+  VOID_WINDOW_CLOSED: 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -89,6 +98,22 @@ export class AppError extends Error {
     this.status = ERROR_STATUS[code];
   }
 }
+
+/**
+ * A refusal the web app can word in the person's language: `reason` names its sentence
+ * (errors.reasons.<reason>) and `params` fill it; `message` is the English sentence for API
+ * callers and logs.
+ */
+export const refusal = (
+  code: ErrorCode,
+  reason: ErrorReason,
+  message: string,
+  params: Record<string, unknown> = {},
+): AppError => new AppError(code, message, { reason, ...params });
+
+/** A rule a field breaks (422): the field named, the reason worded by the web app. */
+export const ruleBroken = (field: string, reason: ErrorReason, message: string, params: Record<string, unknown> = {}) =>
+  refusal('RULE_VIOLATION', reason, `${field}: ${message}`, { field, ...params });
 
 export const notFound = (what: string): AppError => new AppError('NOT_FOUND', `${what} not found`);
 export const forbidden = (message = 'Your roles do not allow this'): AppError => new AppError('FORBIDDEN', message);

@@ -96,6 +96,7 @@ describe('module boundaries', () => {
       attendance: 'checkin',
       calendar_event_versions: 'calendar',
       calendar_feeds: 'calendar',
+      counter_pins: 'volunteers',
       guardians: 'volunteers',
       volunteers: 'volunteers',
       memberships: 'organisations',
@@ -140,5 +141,21 @@ describe('module boundaries', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  /**
+   * A refusal of a rule, a conflict or a duplicate is worded by the web app in the person's
+   * language from `details.reason` (refusal() and ruleBroken() in common/errors.ts), never
+   * from the English message; the reasons' sentences are checked in src/web/i18n.
+   */
+  it('sends a reason with every refusal of a rule, a conflict or a duplicate', () => {
+    const bare = sources(SERVER)
+      .filter((file) => !file.includes('/db/migrations/'))
+      .flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/new AppError\(\s*'(RULE_VIOLATION|CONFLICT|DUPLICATE)'/g)].map(
+          (m) => `${relative(SERVER, file)}: ${m[1]}`,
+        ),
+      );
+    expect(bare).toEqual([]);
   });
 });

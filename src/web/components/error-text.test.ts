@@ -9,7 +9,13 @@ await i18n.init({
   resources: {
     en: {
       translation: {
-        errors: { UNKNOWN: 'Unknown', DUPLICATE: 'Already exists' },
+        errors: {
+          UNKNOWN: 'Unknown',
+          DUPLICATE: 'Already exists',
+          RULE_VIOLATION: 'Against the rules',
+          dateLocale: 'en-GB',
+          reasons: { before_checkin: 'Not before the check-in at {{at}}', capacity_below_taken: '{{taken}} are taken' },
+        },
         sms: { errors: { RATE_LIMITED: 'Wait a minute' } },
         register: { server: { DUPLICATE: { phone: 'The phone {{phone}} is taken' } } },
       },
@@ -22,20 +28,34 @@ const dup = new ApiError(409, 'DUPLICATE', 'phone: taken', { phone: '139' });
 describe('errorText', () => {
   it('says anything that is not an API answer as unknown, whatever the options', () => {
     expect(errorText(new Error('boom'), t)).toBe('Unknown');
-    expect(errorText(null, t, { withMessage: true, keys: () => ['sms.errors.X'] })).toBe('Unknown');
+    expect(errorText(null, t, { keys: () => ['sms.errors.X'] })).toBe('Unknown');
   });
 
-  it("uses the code's general sentence, or unknown for a code without one", () => {
+  it("uses the code's general sentence, or unknown for a code without one, never the server's English", () => {
     expect(errorText(dup, t)).toBe('Already exists');
     expect(errorText(new ApiError(502, 'HTTP_502', 'Bad Gateway'), t)).toBe('Unknown');
-    expect(errorText(dup, t, { withMessage: true })).toBe('Already exists (phone: taken)');
+    expect(errorText(new ApiError(403, 'FORBIDDEN', 'no'), t)).toBe('Unknown');
   });
 
-  it('prefers the first specific sentence that exists, interpolated, and keeps the server words only on the general one', () => {
+  it("words the server's reason with its details, instants in the platform's zone", () => {
+    const early = new ApiError(422, 'RULE_VIOLATION', 'at: before the check-in at …', {
+      field: 'at',
+      reason: 'before_checkin',
+      at: '2026-12-01T01:30:00.000Z',
+    });
+    expect(errorText(early, t)).toBe('Not before the check-in at 1 Dec, 09:30');
+    expect(errorText(early, t, { timeZone: 'UTC' })).toBe('Not before the check-in at 1 Dec, 01:30');
+    const full = new ApiError(422, 'RULE_VIOLATION', 'capacity: …', { reason: 'capacity_below_taken', taken: 3 });
+    expect(errorText(full, t)).toBe('3 are taken');
+    // a reason without a sentence falls back to the code's
+    expect(errorText(new ApiError(422, 'RULE_VIOLATION', 'x', { reason: 'nope' }), t)).toBe('Against the rules');
+  });
+
+  it('prefers the first specific sentence that exists, interpolated', () => {
     const keys = (e: ApiError) => [`sms.errors.${e.code}`, undefined, `register.server.${e.code}.phone`];
-    expect(errorText(dup, t, { keys, values: { phone: '139' }, withMessage: true })).toBe('The phone 139 is taken');
+    expect(errorText(dup, t, { keys, values: { phone: '139' } })).toBe('The phone 139 is taken');
     const limited = new ApiError(429, 'RATE_LIMITED', 'slow down');
-    expect(errorText(limited, t, { keys, withMessage: true })).toBe('Wait a minute');
-    expect(errorText(new ApiError(403, 'FORBIDDEN', 'no'), t, { keys, withMessage: true })).toBe('Unknown (no)');
+    expect(errorText(limited, t, { keys })).toBe('Wait a minute');
+    expect(errorText(new ApiError(403, 'FORBIDDEN', 'no'), t, { keys })).toBe('Unknown');
   });
 });

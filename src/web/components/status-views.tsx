@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/http-client.js';
 import { errorText } from './error-text.js';
 
 export function Loading() {
@@ -17,7 +16,6 @@ export function ErrorNotice({ error }: { error: unknown }) {
   return (
     <p className="notice error" role="alert">
       {errorText(error, t)}
-      {error instanceof ApiError && error.status !== 0 && <span className="notice-detail"> ({error.message})</span>}
     </p>
   );
 }

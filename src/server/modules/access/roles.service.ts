@@ -1,6 +1,6 @@
 import type { GrantRole } from '../../../common/contract/roles.js';
 import { ROLE_SCOPE } from '../../../common/enums.js';
-import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import { forbidden, notFound, refusal, ruleBroken } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { organisationById } from '../organisations/index.js';
@@ -25,24 +25,23 @@ export const presentGrant = (g: GrantRow) => ({
 async function checkScope(db: Db, g: GrantRole): Promise<void> {
   const expected = ROLE_SCOPE[g.role];
   if (g.scopeType !== expected) {
-    throw new AppError('RULE_VIOLATION', `scopeType: the role ${g.role} is granted at scope type "${expected}"`, {
-      field: 'scopeType',
+    throw ruleBroken('scopeType', 'role_scope_type', `the role ${g.role} is granted at scope type "${expected}"`, {
+      expected,
     });
   }
-  const missing = (what: string) =>
-    new AppError('RULE_VIOLATION', `scopeId: ${what} "${g.scopeId}" does not exist`, { field: 'scopeId' });
+  const missing = (what: string) => ruleBroken('scopeId', 'no_such_scope', `${what} "${g.scopeId}" does not exist`);
   if (g.scopeType === 'system' && g.scopeId !== 'system') {
-    throw new AppError('RULE_VIOLATION', 'scopeId: the system scope has the id "system"', { field: 'scopeId' });
+    throw ruleBroken('scopeId', 'system_scope_id', 'the system scope has the id "system"');
   }
   if (g.scopeType === 'region' && !(await regionByCode(db, g.scopeId))) throw missing('region');
   if (g.scopeType === 'organisation') {
     const org = await organisationById(db, g.scopeId);
     if (!org) throw missing('organisation');
     if (g.role === 'department_admin' && org.kind !== 'department') {
-      throw new AppError(
-        'RULE_VIOLATION',
-        'scopeId: department_admin is granted on an organisation of kind department',
-        { field: 'scopeId' },
+      throw ruleBroken(
+        'scopeId',
+        'not_a_department',
+        'department_admin is granted on an organisation of kind department',
       );
     }
   }
@@ -50,7 +49,7 @@ async function checkScope(db: Db, g: GrantRole): Promise<void> {
     const site = await siteById(db, g.scopeId);
     if (!site) throw missing('site');
     if (g.role === 'clerk' && site.type !== 'supermarket') {
-      throw new AppError('RULE_VIOLATION', 'scopeId: a clerk serves a site of type supermarket', { field: 'scopeId' });
+      throw ruleBroken('scopeId', 'clerk_needs_supermarket', 'a clerk serves a site of type supermarket');
     }
   }
 }
@@ -70,7 +69,8 @@ export async function grantRole(db: Db, actor: Actor, g: GrantRole) {
     throw forbidden('You do not administer that scope');
   }
   if (!(await repo.userExists(db, g.userId))) throw notFound('User');
-  if (await repo.findGrant(db, g)) throw new AppError('DUPLICATE', 'The user already holds that role in that scope');
+  if (await repo.findGrant(db, g))
+    throw refusal('DUPLICATE', 'role_held', 'The user already holds that role in that scope');
   const row = await db.transaction().execute(async (trx) => {
     const r = await repo.insertGrant(trx, { ...g, grantedBy: actor.userId });
     await appendAudit(trx, {

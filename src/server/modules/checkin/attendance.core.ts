@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { AppError } from '../../../common/errors.js';
+import { AppError, refusal } from '../../../common/errors.js';
 import { TOO_SHORT_MINUTES, type AttendanceFlag } from '../../../common/hours.js';
 import { localDate } from '../../../common/zoned-time.js';
 import type { AttendanceMethod, RecordSource } from '../../../common/enums.js';
@@ -83,7 +83,7 @@ export async function openAttendance(db: Db, i: OpenInput): Promise<{ row: Atten
     if (!isUniqueViolation(err)) throw err;
   }
   const winner = await repo.openAttendance(db, i.shift.id, i.volunteerId);
-  if (!winner) throw new AppError('CONFLICT', 'The check-in changed meanwhile; try again');
+  if (!winner) throw refusal('CONFLICT', 'checkin_changed', 'The check-in changed meanwhile; try again');
   return { row: winner, created: false };
 }
 

@@ -1,5 +1,5 @@
 import type { AttendanceEntry, CheckinCode, MemberCode } from '../../../common/contract/checkin.js';
-import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import { AppError, forbidden, notFound, refusal, ruleBroken } from '../../../common/errors.js';
 import { CHECKIN_EARLY_MINUTES, clipToShift } from '../../../common/hours.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -63,13 +63,13 @@ export async function organiserEntry(
   const shift = await organisersShift(db, actor, shiftId);
   const volunteerId = b.memberCode ? await verifyMemberCode(ctx, b.memberCode) : (b.volunteerId as string);
   if (!(await repo.volunteerExists(db, volunteerId))) {
-    throw new AppError('RULE_VIOLATION', 'volunteerId: no such volunteer', { field: 'volunteerId' });
+    throw ruleBroken('volunteerId', 'no_such_volunteer', 'no such volunteer');
   }
   const method = b.memberCode ? 'organiser_scan' : 'hand';
   const now = Date.now();
   const asked = b.at ? Date.parse(b.at) : now;
   if (asked > now + FUTURE_SLACK_MS) {
-    throw new AppError('RULE_VIOLATION', 'at: must not be in the future', { field: 'at' });
+    throw ruleBroken('at', 'time_in_future', 'must not be in the future');
   }
   const at = clipToShift(new Date(asked).toISOString(), shift.start_at, shift.end_at);
   const settings = await getSettings(db);
@@ -98,9 +98,12 @@ export async function organiserEntry(
   }
 
   const open = await repo.openAttendance(db, shift.id, volunteerId);
-  if (!open) throw new AppError('RULE_VIOLATION', 'The volunteer is not checked in to this shift');
+  if (!open)
+    throw refusal('RULE_VIOLATION', 'volunteer_not_checked_in', 'The volunteer is not checked in to this shift');
   if (Date.parse(at) < Date.parse(open.checked_in_at)) {
-    throw new AppError('RULE_VIOLATION', `at: before the check-in at ${open.checked_in_at}`, { field: 'at' });
+    throw ruleBroken('at', 'before_checkin', `before the check-in at ${open.checked_in_at}`, {
+      at: open.checked_in_at,
+    });
   }
   await db.transaction().execute((trx) =>
     closeAttendance(trx, {

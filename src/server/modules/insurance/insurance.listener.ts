@@ -1,5 +1,5 @@
 import { shiftCovered } from '../../../common/insurance-cover.js';
-import { AppError } from '../../../common/errors.js';
+import { refusal } from '../../../common/errors.js';
 import type { ActivityListener } from '../activities/index.js';
 import { policiesFor } from './insurance.repository.js';
 
@@ -12,10 +12,11 @@ export const insuranceOnActivities: ActivityListener = {
     }));
     const gap = liveShifts.find((s) => !shiftCovered(days, s.start_at, s.end_at));
     if (gap) {
-      throw new AppError(
+      throw refusal(
         'INSURANCE_REQUIRED',
+        'insurance_gap',
         `This activity is marked risky: add an insurance policy covering its shift of ${gap.start_at} before ${before}`,
-        { shiftId: gap.id, field: 'risky' },
+        { shiftId: gap.id, shiftStart: gap.start_at, field: 'risky' },
       );
     }
   },

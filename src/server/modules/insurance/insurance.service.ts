@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CreatePolicy, Policy as PolicyOut } from '../../../common/contract/insurance.js';
-import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import { forbidden, notFound, ruleBroken } from '../../../common/errors.js';
 import { chinaToday } from '../../../common/id-numbers.js';
 import type { Db } from '../../db/database.js';
 import type { InsurancePoliciesTable } from '../../db/schema.js';
@@ -29,18 +29,17 @@ export async function createPolicy(db: Db, actor: Actor, body: CreatePolicy): Pr
   let organisationId: string;
   if (body.activityId) {
     const a = await activityById(db, body.activityId);
-    if (!a)
-      throw new AppError('RULE_VIOLATION', `activityId: activity "${body.activityId}" does not exist`, {
-        field: 'activityId',
-      });
+    if (!a) throw ruleBroken('activityId', 'no_such_activity', `activity "${body.activityId}" does not exist`);
     await requireOrganiser(db, actor, a);
     organisationId = a.organisation_id;
   } else {
     const org = await organisationById(db, body.organisationId as string);
     if (!org) {
-      throw new AppError('RULE_VIOLATION', `organisationId: organisation "${body.organisationId}" does not exist`, {
-        field: 'organisationId',
-      });
+      throw ruleBroken(
+        'organisationId',
+        'no_such_organisation',
+        `organisation "${body.organisationId}" does not exist`,
+      );
     }
     if (!(await new Policy(db).adminsOrganisation(actor, org.id)))
       throw forbidden('You do not administer this organisation');

@@ -118,7 +118,7 @@ describe.each(DIALECTS)('closing an account on %s', (dialect) => {
     const c = await new Client(t.app).login(u.username, PASSWORD);
     const res = await c.request('POST', '/api/v1/me/close', { currentPassword: PASSWORD, confirm: true });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.details).toEqual({ roles: ['team_admin'] });
+    expect(res.json().error.details).toEqual({ reason: 'duties_held', roles: ['team_admin'] });
     expect((await c.get('/api/v1/me')).statusCode).toBe(200);
   });
 

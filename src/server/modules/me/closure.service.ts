@@ -1,4 +1,4 @@
-import { AppError, notFound } from '../../../common/errors.js';
+import { AppError, notFound, refusal } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import { nowIso } from '../../ids.js';
 import type { Actor } from '../../platform/access/policy.js';
@@ -25,21 +25,22 @@ export async function closeAccount(
   const account = await repo.accountOf(db, actor.userId);
   if (!account || account.status === 'closed') throw notFound('Account');
   const key = `close:${actor.userId}`;
-  if (ctx.limiter.blocked(key, WRONG_PER_WINDOW, WINDOW_MS)) {
+  if (await ctx.limiter.blocked(key, WRONG_PER_WINDOW, WINDOW_MS)) {
     throw new AppError('RATE_LIMITED', 'Too many wrong passwords; wait 15 minutes and try again');
   }
   if (!(await verifyPassword(account.password_hash, currentPassword))) {
-    ctx.limiter.hit(key, WINDOW_MS);
+    await ctx.limiter.hit(key, WINDOW_MS);
     throw new AppError('WRONG_PASSWORD', 'currentPassword: the current password is wrong', {
       field: 'body.currentPassword',
     });
   }
-  ctx.limiter.reset(key);
+  await ctx.limiter.reset(key);
   // Someone who administers others hands that over first: a city must not lose its last admin.
   const duties = await repo.dutiesOf(db, actor.userId);
   if (duties.length) {
-    throw new AppError(
+    throw refusal(
       'CONFLICT',
+      'duties_held',
       `Hand over your roles (${[...new Set(duties)].join(', ')}) before closing the account`,
       {
         roles: [...new Set(duties)],

@@ -1,6 +1,6 @@
 import type { Member, Membership, MyMembership } from '../../../common/contract/organisations.js';
 import type { MembershipRole, MembershipStatus } from '../../../common/enums.js';
-import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import { forbidden, notFound, refusal, ruleBroken } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
 import { Policy, type Actor } from '../../platform/access/policy.js';
@@ -17,8 +17,6 @@ export interface MemberRef {
 
 /** A membership's statuses that still ask for an answer or hold: the ones that can end. */
 const OPEN: readonly MembershipStatus[] = ['invited', 'applied', 'active'];
-
-const conflict = (message: string) => new AppError('CONFLICT', message);
 
 async function organisationForAdmin(db: Db, actor: Actor, orgId: string) {
   const org = await organisationById(db, orgId);
@@ -52,7 +50,7 @@ async function move(
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
     if (!(await repo.moveMembership(trx, m.id, m.status, { status: to, role: opts.role, at }))) {
-      throw conflict('The membership changed meanwhile: load it again');
+      throw refusal('CONFLICT', 'membership_changed', 'The membership changed meanwhile: load it again');
     }
     await audit(trx, actor, opts.action, m);
     if (opts.tell) {
@@ -85,14 +83,18 @@ export async function inviteMember(db: Db, actor: Actor, orgId: string, who: Mem
       : await repo.volunteerById(db, who.volunteerId ?? '');
   if (!v) {
     const given = field === 'volunteerCode' ? `the code "${who.volunteerCode}"` : `the id "${who.volunteerId}"`;
-    throw new AppError('RULE_VIOLATION', `${field}: no volunteer has ${given}`, { field });
+    throw ruleBroken(
+      field,
+      field === 'volunteerCode' ? 'no_such_volunteer_code' : 'no_such_volunteer',
+      `no volunteer has ${given}`,
+    );
   }
   const tell = { userId: v.user_id, organisationName: org.name };
   const existing = await repo.findMembership(db, orgId, v.id);
   if (existing?.status === 'active')
-    throw new AppError('DUPLICATE', 'The volunteer is already a member of this organisation');
+    throw refusal('DUPLICATE', 'already_member', 'The volunteer is already a member of this organisation');
   if (existing?.status === 'invited')
-    throw new AppError('DUPLICATE', 'The volunteer is invited already: waiting for their answer');
+    throw refusal('DUPLICATE', 'already_invited', 'The volunteer is invited already: waiting for their answer');
   if (existing?.status === 'applied') return move(db, actor, existing, 'active', { role, action: 'accept', tell });
   if (existing) return move(db, actor, existing, 'invited', { role, action: 'invite', tell });
   const at = nowIso();
@@ -126,9 +128,11 @@ export async function applyToOrganisation(db: Db, actor: Actor, orgId: string): 
   if (!v) throw forbidden('Only volunteers apply to join an organisation');
   if (!(await organisationById(db, orgId))) throw notFound('Organisation');
   const existing = await repo.findMembership(db, orgId, v.id);
-  if (existing?.status === 'active') throw new AppError('DUPLICATE', 'You are a member of this organisation already');
+  if (existing?.status === 'active') {
+    throw refusal('DUPLICATE', 'already_member_self', 'You are a member of this organisation already');
+  }
   if (existing?.status === 'applied')
-    throw new AppError('DUPLICATE', 'You have applied already: the organisation will answer');
+    throw refusal('DUPLICATE', 'already_applied', 'You have applied already: the organisation will answer');
   if (existing?.status === 'invited') return move(db, actor, existing, 'active', { action: 'accept' });
   if (existing) return move(db, actor, existing, 'applied', { role: 'member', action: 'apply' });
   const at = nowIso();
@@ -165,7 +169,7 @@ export async function decideMembership(db: Db, actor: Actor, id: string, accept:
   if (m.status === 'invited' && !self) throw forbidden('Only the invited volunteer accepts or declines an invitation');
   if (m.status === 'applied' && !admin) throw forbidden("The organisation's admins answer an application");
   if (m.status !== 'invited' && m.status !== 'applied')
-    throw conflict(`The membership is ${m.status}: nothing to answer`);
+    throw refusal('CONFLICT', 'membership_answered', `The membership is ${m.status}: nothing to answer`);
   const to = accept ? 'active' : 'declined';
   const tell = admin ? { userId: m.volunteer_user_id, organisationName: m.organisation_name } : undefined;
   return move(db, actor, m, to, { action: accept ? 'accept' : 'decline', tell });
@@ -174,7 +178,8 @@ export async function decideMembership(db: Db, actor: Actor, id: string, accept:
 /** Ends a membership, or withdraws an invitation or application: either side may. */
 export async function endMembership(db: Db, actor: Actor, id: string): Promise<Membership> {
   const { m, admin } = await sides(db, actor, id);
-  if (!OPEN.includes(m.status)) throw conflict(`The membership is ${m.status} already`);
+  if (!OPEN.includes(m.status))
+    throw refusal('CONFLICT', 'membership_answered', `The membership is ${m.status} already`);
   const tell =
     admin && m.status !== 'invited'
       ? { userId: m.volunteer_user_id, organisationName: m.organisation_name }

@@ -1,5 +1,5 @@
 import type { CreateOrganisation } from '../../../common/contract/organisations.js';
-import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import { forbidden, notFound, ruleBroken } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { hasRole, Policy, type Actor } from '../../platform/access/policy.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
@@ -15,32 +15,27 @@ export async function createOrganisation(db: Db, actor: Actor, body: CreateOrgan
   const policy = new Policy(db);
   if (!hasRole(actor, 'system_admin', 'region_admin', 'department_admin', 'team_admin')) throw forbidden();
   const region = await regionByCode(db, body.regionCode);
-  if (!region)
-    throw new AppError('RULE_VIOLATION', `regionCode: region "${body.regionCode}" does not exist`, {
-      field: 'regionCode',
-    });
+  if (!region) throw ruleBroken('regionCode', 'no_such_region', `region "${body.regionCode}" does not exist`);
   const parent = body.parentId ? await repo.organisationById(db, body.parentId) : undefined;
   if (body.parentId && !parent) {
-    throw new AppError('RULE_VIOLATION', `parentId: organisation "${body.parentId}" does not exist`, {
-      field: 'parentId',
-    });
+    throw ruleBroken('parentId', 'no_such_organisation', `organisation "${body.parentId}" does not exist`);
   }
   const allowed =
     (await policy.adminsRegion(actor, body.regionCode)) ||
     (parent !== undefined && (await policy.adminsOrganisation(actor, parent.id)));
   if (!allowed) throw forbidden('You administer neither this region nor the parent organisation');
   if (parent && !(await repo.regionWithin(db, parent.region_code, body.regionCode))) {
-    throw new AppError('RULE_VIOLATION', `regionCode: must lie within the parent's region ${parent.region_code}`, {
-      field: 'regionCode',
-    });
+    throw ruleBroken(
+      'regionCode',
+      'region_outside_parent',
+      `must lie within the parent's region ${parent.region_code}`,
+    );
   }
   let departmentId = body.departmentId ?? null;
   if (departmentId) {
     const dept = await repo.organisationById(db, departmentId);
     if (!dept || dept.kind !== 'department') {
-      throw new AppError('RULE_VIOLATION', 'departmentId: must name an organisation of kind department', {
-        field: 'departmentId',
-      });
+      throw ruleBroken('departmentId', 'not_a_department', 'must name an organisation of kind department');
     }
   } else if (parent) {
     departmentId = parent.kind === 'department' ? parent.id : parent.department_id;
@@ -48,9 +43,7 @@ export async function createOrganisation(db: Db, actor: Actor, body: CreateOrgan
   const known = await repo.knownFieldCodes(db);
   const unknown = body.fields.filter((f) => !known.has(f));
   if (unknown.length) {
-    throw new AppError('RULE_VIOLATION', `fields: unknown service field "${unknown.join('", "')}"`, {
-      field: 'fields',
-    });
+    throw ruleBroken('fields', 'unknown_field', `unknown service field "${unknown.join('", "')}"`);
   }
   const id = await db.transaction().execute(async (trx) => {
     const newId = await repo.insertOrganisation(trx, {

@@ -5,7 +5,7 @@ import type {
   ProjectSchema,
   ProjectSummarySchema,
 } from '../../../common/contract/projects.js';
-import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import { forbidden, notFound, ruleBroken } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
@@ -17,7 +17,6 @@ import * as repo from './projects.repository.js';
 
 type Honour = z.infer<typeof HonourSchema>;
 const PROJECT_ADMINS = ['system_admin', 'region_admin', 'department_admin'] as const;
-const rule = (field: string, message: string) => new AppError('RULE_VIOLATION', `${field}: ${message}`, { field });
 
 function present(p: repo.ProjectRow): z.infer<typeof ProjectSummarySchema> {
   return {
@@ -47,11 +46,13 @@ export async function createProject(db: Db, actor: Actor, body: CreateProject) {
   if (!hasRole(actor, ...PROJECT_ADMINS))
     throw forbidden('Only department, region or system admins run brand projects');
   const dept = await organisationById(db, body.departmentId);
-  if (!dept || dept.kind !== 'department') throw rule('departmentId', 'must name an organisation of kind department');
+  if (!dept || dept.kind !== 'department')
+    throw ruleBroken('departmentId', 'not_a_department', 'must name an organisation of kind department');
   await requireProjectAdmin(db, actor, dept.id);
-  if (!(await fieldExists(db, body.field))) throw rule('field', `unknown service field "${body.field}"`);
+  if (!(await fieldExists(db, body.field)))
+    throw ruleBroken('field', 'unknown_field', `unknown service field "${body.field}"`);
   if (body.parentId && !(await repo.projectById(db, body.parentId))) {
-    throw rule('parentId', `project "${body.parentId}" does not exist`);
+    throw ruleBroken('parentId', 'no_such_project', `project "${body.parentId}" does not exist`);
   }
   const id = newId();
   await db.transaction().execute(async (trx) => {

@@ -1,4 +1,4 @@
-import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import { forbidden, notFound, ruleBroken } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { Policy, type Actor } from '../../platform/access/policy.js';
 import { appendAudit, auditPersonalRead } from '../../platform/audit/audit.repository.js';
@@ -36,7 +36,7 @@ export async function addQualification(
   if (sees !== 'admin') throw forbidden('A qualification is recorded by an admin who verified it');
   const kinds = await repo.knownKinds(db);
   if (!kinds.has(body.kind)) {
-    throw new AppError('RULE_VIOLATION', `kind: unknown qualification kind "${body.kind}"`, { field: 'kind' });
+    throw ruleBroken('kind', 'unknown_qualification', `unknown qualification kind "${body.kind}"`);
   }
   const id = await db.transaction().execute(async (trx) => {
     const row = await repo.insertQualification(trx, {

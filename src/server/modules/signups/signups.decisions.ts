@@ -1,5 +1,5 @@
 import type { Signup } from '../../../common/contract/signups.js';
-import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import { forbidden, notFound, refusal } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
 import { ADMIN_ROLES, hasRole, type Actor } from '../../platform/access/policy.js';
@@ -31,7 +31,11 @@ export async function approveSignup(db: Db, actor: Actor, signupId: string): Pro
     const s = await repo.signupById(trx, signupId);
     if (!locked || !s) throw notFound('Sign-up');
     if (s.status !== 'applied')
-      throw new AppError('CONFLICT', `Only an applied sign-up can be approved; this one is ${s.status}`);
+      throw refusal(
+        'CONFLICT',
+        'signup_not_applied',
+        `Only an applied sign-up can be approved; this one is ${s.status}`,
+      );
     const status = locked.taken < locked.capacity ? 'approved' : 'waitlisted';
     const patch = { status, decided_at: nowIso(), decided_by: actor.userId } satisfies Partial<repo.SignupRow>;
     await repo.updateSignup(trx, s.id, patch);
@@ -60,7 +64,7 @@ export async function rejectSignup(
     const s = await repo.signupById(trx, signupId);
     if (!locked || !s) throw notFound('Sign-up');
     if (!repo.LIVE.includes(s.status)) {
-      throw new AppError('CONFLICT', `This sign-up is ${s.status} and cannot be rejected`);
+      throw refusal('CONFLICT', 'signup_not_rejectable', `This sign-up is ${s.status} and cannot be rejected`);
     }
     const patch = {
       status: 'rejected',
@@ -101,10 +105,18 @@ export async function markNoShow(db: Db, actor: Actor, signupId: string): Promis
     if (!locked || !s) throw notFound('Sign-up');
     const now = new Date();
     if (now.toISOString() < locked.start_at) {
-      throw new AppError('RULE_VIOLATION', 'A no-show can be marked only after the shift has started');
+      throw refusal(
+        'RULE_VIOLATION',
+        'no_show_before_start',
+        'A no-show can be marked only after the shift has started',
+      );
     }
     if (s.status !== 'approved')
-      throw new AppError('CONFLICT', `Only an approved sign-up can be a no-show; this one is ${s.status}`);
+      throw refusal(
+        'CONFLICT',
+        'signup_not_approved',
+        `Only an approved sign-up can be a no-show; this one is ${s.status}`,
+      );
     const patch = {
       status: 'no_show',
       decided_at: now.toISOString(),

@@ -1,5 +1,5 @@
 import type { Signup } from '../../../common/contract/signups.js';
-import { AppError, forbidden, notFound } from '../../../common/errors.js';
+import { AppError, forbidden, notFound, refusal } from '../../../common/errors.js';
 import { birthDateOfId, chinaToday } from '../../../common/id-numbers.js';
 import type { PersonalDataCipher } from '../../crypto.js';
 import type { Db } from '../../db/database.js';
@@ -118,11 +118,15 @@ export async function cancelSignup(db: Db, actor: Actor, signupId: string): Prom
     const s = await repo.signupById(trx, signupId);
     if (!locked || !s) throw notFound('Sign-up');
     if (!repo.LIVE.includes(s.status)) {
-      throw new AppError('CONFLICT', `This sign-up is ${s.status} and cannot be cancelled`);
+      throw refusal('CONFLICT', 'signup_not_cancellable', `This sign-up is ${s.status} and cannot be cancelled`);
     }
     const now = nowIso();
     if (!organiser && now >= locked.start_at) {
-      throw new AppError('RULE_VIOLATION', 'The shift has started; ask the organiser to change your sign-up');
+      throw refusal(
+        'RULE_VIOLATION',
+        'shift_started',
+        'The shift has started; ask the organiser to change your sign-up',
+      );
     }
     await repo.updateSignup(trx, s.id, {
       status: 'cancelled',

@@ -3,7 +3,7 @@
  * Pure functions of their inputs: instants are UTC ISO strings.
  */
 import { STATS_WINDOW_MAX_YEARS } from '../../../common/contract/stats.js';
-import { AppError } from '../../../common/errors.js';
+import { ruleBroken } from '../../../common/errors.js';
 import { localDate, localMidnight } from '../../../common/zoned-time.js';
 
 export interface Window {
@@ -38,15 +38,13 @@ export function resolveWindow(q: { from?: string; to?: string }, now: number, ti
   }
   const to = to0 ?? yearStart(localYear(from, timeZone) + 1, timeZone);
   if (to < from) {
-    throw new AppError('RULE_VIOLATION', 'to: the window ends before it starts (from must not be after to)', {
-      field: 'to',
-    });
+    throw ruleBroken('to', 'window_reversed', 'the window ends before it starts (from must not be after to)');
   }
   const limit = new Date(from);
   limit.setUTCFullYear(limit.getUTCFullYear() + STATS_WINDOW_MAX_YEARS);
   if (Date.parse(to) > limit.getTime()) {
-    throw new AppError('RULE_VIOLATION', `to: the window may span at most ${STATS_WINDOW_MAX_YEARS} years`, {
-      field: 'to',
+    throw ruleBroken('to', 'window_too_long', `the window may span at most ${STATS_WINDOW_MAX_YEARS} years`, {
+      years: STATS_WINDOW_MAX_YEARS,
     });
   }
   return { from, to };

@@ -1,5 +1,6 @@
 import { DEFAULT_FIELDS } from '../../../common/enums.js';
-import { AppError, badRequest } from '../../../common/errors.js';
+import type { AppError } from '../../../common/errors.js';
+import { badRequest, refusal, ruleBroken } from '../../../common/errors.js';
 import type { IdType } from '../../../common/enums.js';
 import { checkIdNumber, isMainlandMobile, maskPhone } from '../../../common/id-numbers.js';
 import { LIMITS } from '../../../common/limits.js';
@@ -45,7 +46,7 @@ export function phoneColumns(cipher: PersonalDataCipher, phone: string) {
 
 export async function requireRegion(db: Db, code: string): Promise<void> {
   if (!(await repo.regionExists(db, code))) {
-    throw new AppError('RULE_VIOLATION', `regionCode: no region has the code "${code}"`, { field: 'body.regionCode' });
+    throw ruleBroken('body.regionCode', 'no_such_region', `no region has the code "${code}"`);
   }
 }
 
@@ -58,7 +59,7 @@ export async function requireFields(db: Db, fields: readonly string[]): Promise<
   const known = new Set(await repo.serviceFieldCodes(db));
   const bad = unknown.find((f) => !known.has(f));
   if (bad !== undefined) {
-    throw new AppError('RULE_VIOLATION', `fields: "${bad}" is not a service field`, { field: 'body.fields' });
+    throw ruleBroken('body.fields', 'unknown_field', `"${bad}" is not a service field`);
   }
 }
 
@@ -71,14 +72,15 @@ export function requirePassword(password: string): void {
 }
 
 export const duplicatePhone = (): AppError =>
-  new AppError('DUPLICATE', 'phone: this phone number is already registered; log in with it instead', {
+  refusal('DUPLICATE', 'phone_registered', 'phone: this phone number is already registered; log in with it instead', {
     field: 'body.phone',
   });
 
 /** With the holder's masked phone (told only to someone who proved their own phone): where to log in. */
 export const duplicateId = (holderPhone?: string | null): AppError =>
-  new AppError(
+  refusal(
     'DUPLICATE',
+    'id_registered',
     holderPhone
       ? `idNumber: this ID number is registered with phone ${holderPhone}: log in with it or reset the password`
       : 'idNumber: a volunteer with this ID document is already registered',
@@ -103,7 +105,7 @@ export function uniqueViolationOn(err: unknown): 'volunteer_code' | 'id_number' 
 export function mapUniqueViolation(clash: ReturnType<typeof uniqueViolationOn>, err: unknown): unknown {
   if (clash === 'id_number') return duplicateId();
   if (clash === 'phone') return duplicatePhone();
-  if (clash !== null) return new AppError('DUPLICATE', 'That already exists');
+  if (clash !== null) return refusal('DUPLICATE', 'already_exists', 'That already exists');
   return err;
 }
 

@@ -87,7 +87,7 @@ export function serverErrors(err: unknown, t: TFunction): ProfileErrors {
       parts[0] ?? '',
     )
   ) {
-    return { form: errorText(err, t, { withMessage: true }) };
+    return { form: errorText(err, t) };
   }
-  return { [key]: errorText(err, t, { keys: (e) => [`profile.server.${e.code}.${parts[0]}`], withMessage: true }) };
+  return { [key]: errorText(err, t, { keys: (e) => [`profile.server.${e.code}.${parts[0]}`] }) };
 }

@@ -109,12 +109,11 @@ export function RegisterPage() {
         return setGuardianErrors(sub ? { [sub]: text } : { name: text });
       }
       const field = err.field as keyof FieldErrors | undefined;
-      // A known refusal of one field has its own sentence; anything else keeps the server's words.
+      // A known refusal of one field has its own sentence; anything else the server's reason or its code's.
       const phone = (err.details as { phone?: unknown } | undefined)?.phone;
       const text = errorText(err, t, {
         keys: (e) => [field && `register.server.${e.code}.${field}`],
         values: { phone: typeof phone === 'string' ? phone : '' },
-        withMessage: true,
       });
       if (field && field in EMPTY_INPUT_KEYS) setErrors({ [field]: text });
       else setErrors({ form: text });
