@@ -76,7 +76,8 @@ describe('finding an activity: keyword, dates, places left, map, sign-up and con
       await page.getByLabel('开始日期').fill(day);
       await page.getByLabel('结束日期').fill(day);
       await page.waitForFunction('document.querySelectorAll("[data-testid=activity-card]").length === 2');
-      await page.getByTestId('has-places').check();
+      // The switch follows the URL, so its state changes after the click's navigation, not during it.
+      await page.getByTestId('has-places').click();
       await page.waitForURL(/hasPlaces=true/);
       await page.waitForFunction('document.querySelectorAll("[data-testid=activity-card]").length === 1');
       await assertAccessibleInEveryMode(page, 'activities found by keyword with places left', async () => {

@@ -118,7 +118,8 @@ describe('organiser edits: a risky activity with a brand project, insurance, shi
     await page.getByText('确定发布这个活动吗？').waitFor({ state: 'hidden' });
     const refusal = await console_.publishRefused();
     assert.match(refusal, /保险/);
-    assert.match(refusal, /risky/, "the server's own reason is shown too");
+    assert.match(refusal, /\d+月\d+日 \d{2}:\d{2} 班次/, 'the uncovered shift is named in local time');
+    assert.doesNotMatch(refusal, /[a-z]{4,}/, "in the page's language, not the server's English");
     await assertAccessibleInEveryMode(page, 'activity with insurance panel', () => console_.settled());
 
     await console_.addPolicy('中国人寿重庆分公司', 'PICC-2026-0042');
@@ -134,7 +135,7 @@ describe('organiser edits: a risky activity with a brand project, insurance, shi
     await page.getByTestId('shift-save').waitFor();
     await console_.shiftField('end').fill(local(start - HOUR));
     await console_.shiftField('capacity').press('Enter');
-    await console_.shiftFieldHelp('end').filter({ hasText: /end/ }).waitFor();
+    await console_.shiftFieldHelp('end').filter({ hasText: '结束时间必须晚于开始时间' }).waitFor();
     await assertAccessible(page, 'shift form with a refusal');
     await console_.shiftField('end').fill(local(start + 3 * HOUR));
     await console_.shiftField('capacity').fill('12');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AppShell } from './pages/app-shell.page.js';
+import { ConsoleFrame } from './pages/console.page.js';
 import { OrganiserPage } from './pages/organiser.page.js';
 import { PortalPage } from './pages/portal.page.js';
 import { assertAccessibleInEveryMode } from './support/a11y.js';
@@ -108,7 +109,7 @@ describe('brand projects on the portal and members in the organiser console', ()
     const errors = watchErrors(page);
     const console_ = new OrganiserPage(page);
     await console_.goto('/organiser/activities');
-    await page.getByRole('link', { name: '成员' }).click();
+    await new ConsoleFrame(page).menu().getByRole('menuitem', { name: '成员', exact: true }).click();
     await page.locator('#members-title').waitFor();
     await console_.settled();
     await assertAccessibleInEveryMode(page, 'organiser members (empty)', () => console_.settled());
@@ -116,10 +117,7 @@ describe('brand projects on the portal and members in the organiser console', ()
     // an unknown code is refused beside the field
     await page.locator('#add-member_volunteerCode').fill('NO-SUCH-CODE');
     await page.keyboard.press('Enter');
-    await page
-      .locator('#add-member_volunteerCode_help')
-      .filter({ hasText: /NO-SUCH-CODE/ })
-      .waitFor();
+    await page.locator('#add-member_volunteerCode_help').filter({ hasText: '没有志愿者使用这个志愿者编号' }).waitFor();
 
     // by keyboard: type the code, choose 负责人 with the arrow key, submit with Enter
     await page.locator('#add-member_volunteerCode').fill(volunteer.volunteerCode);

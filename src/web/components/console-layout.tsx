@@ -11,6 +11,7 @@ import { ConsoleBreadcrumb, ConsoleMenu } from './console-nav.js';
 import { LanguageSwitch } from './language-switch.js';
 import { Loading } from './status-views.js';
 import { useFocusOnNavigate } from './use-focus-on-navigate.js';
+import { useScrollableTables } from './use-scrollable-tables.js';
 import './console-layout.css';
 
 const COLLAPSED_KEY = 'shanmei.console.collapsed';
@@ -37,6 +38,7 @@ function ConsoleShell({ me }: { me: Me }) {
   const navigate = useNavigate();
   const main = useRef<HTMLElement>(null);
   useFocusOnNavigate(main);
+  useScrollableTables(main, t('console.table'));
   const sections = consoleSections(me);
   // Until the first measure, `md` is undefined: treat that as a wide screen (no drawer flash).
   const phone = Grid.useBreakpoint().md === false;
