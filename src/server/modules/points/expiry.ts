@@ -8,7 +8,7 @@
 import { localDate } from '../../../common/zoned-time.js';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../ids.js';
-import { claimLease, isDone, markDone, releaseLease } from '../../platform/leases.js';
+import { claimLease, isDone, markDone, releaseLease } from '../../platform/leases.repository.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
 import * as repo from './expiry.repository.js';
 import { transactionByKey } from './ledger.repository.js';
