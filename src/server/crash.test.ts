@@ -8,7 +8,7 @@ import { PersonalDataCipher } from './crypto.js';
 import { issueMemberCode } from './platform/codes.js';
 import { verifyLedger } from './modules/points/verify.js';
 
-const VOLUNTEERS = 80;
+const VOLUNTEERS = 300;
 
 async function post(url: string, token: string, body: unknown) {
   const res = await fetch(url, {
@@ -51,7 +51,8 @@ describe.each(DIALECTS)('crash safety (%s)', (dialect) => {
     let killed = false;
     let next = 0;
     const checkins = async () => {
-      while (!killed && next < VOLUNTEERS) {
+      // The last volunteer is kept out of the load: they check in after the restart.
+      while (!killed && next < VOLUNTEERS - 1) {
         const i = next++;
         const r = await post(`${first.url}/api/v1/checkins`, shift.volunteerTokens[i] as string, {
           token: code.token,
@@ -110,9 +111,8 @@ describe.each(DIALECTS)('crash safety (%s)', (dialect) => {
     const ledger = await verifyLedger(db);
     expect(ledger.problems).toEqual([]);
 
-    // The restarted server takes the rest of the queue.
-    const left = shift.volunteerIds.findIndex((v) => !present.has(v));
-    const again = await post(`${second.url}/api/v1/checkins`, shift.volunteerTokens[left] as string, {
+    // The restarted server takes the next in the queue.
+    const again = await post(`${second.url}/api/v1/checkins`, shift.volunteerTokens[VOLUNTEERS - 1] as string, {
       token: (await codeAt(second.url)).token,
       lat: JIEFANGBEI.lat,
       lng: JIEFANGBEI.lng,

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type KyselyConfig, type Transaction } from 'kysely';
+import { GroupCommitSqliteDialect, type StatementSource } from './sqlite-group-commit.js';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
@@ -28,7 +30,14 @@ export function dialectOf(url: string): Dialect {
  * acknowledged write survives a crash and a power loss; foreign keys are on and writers
  * wait up to 5 s for the lock.
  */
-export function openDatabase(url: string): Database {
+export interface OpenOptions {
+  /** PostgreSQL connections in the pool (10). */
+  poolSize?: number;
+  /** Kysely's query log (for profiling: each query with its duration). */
+  log?: KyselyConfig['log'];
+}
+
+export function openDatabase(url: string, opts: OpenOptions = {}): Database {
   const dialect = dialectOf(url);
   if (dialect === 'sqlite') {
     const path = url.slice('sqlite:'.length);
@@ -38,12 +47,65 @@ export function openDatabase(url: string): Database {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({ dialect: new GroupCommitSqliteDialect(withStatementCache(sqlite)), log: opts.log });
     return { db, dialect, close: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, Client: PreparingClient });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: opts.log });
   return { db, dialect, close: () => db.destroy() };
+}
+
+/** How many prepared statements one SQLite connection keeps (the app has a few hundred distinct queries). */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * The SQLite connection as Kysely's driver sees it, with each statement prepared once and
+ * reused: the driver prepares every query afresh, which cost a tenth of a check-in's time.
+ * A statement still being iterated (a streamed query) is busy, so the same text then gets a
+ * fresh one. Least recently used statements go first when the cache is full.
+ */
+export function withStatementCache(sqlite: SQLite.Database): StatementSource {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    get inTransaction() {
+      return sqlite.inTransaction;
+    },
+    prepare: (sql: string) => {
+      const hit = cache.get(sql);
+      if (hit && !hit.busy) {
+        cache.delete(sql);
+        cache.set(sql, hit);
+        return hit;
+      }
+      const stmt = sqlite.prepare(sql);
+      if (!hit) {
+        cache.set(sql, stmt);
+        if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      }
+      return stmt;
+    },
+  };
+}
+
+/** Statements worth preparing: queries and writes, not DDL or transaction control. */
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+
+/**
+ * A PostgreSQL connection that prepares each query once (named by its text's hash) and then
+ * only binds and executes it: the server neither parses nor plans it again on that
+ * connection. Kysely sends parameterised text, so one name serves every call of a query.
+ */
+class PreparingClient extends pg.Client {
+  // pg's overloads are many; this one catches the (text, values) form Kysely uses.
+  override query(...args: unknown[]): never {
+    const [text, values] = args;
+    if (typeof text === 'string' && Array.isArray(values) && PREPARABLE.test(text)) {
+      const name = `k${createHash('sha1').update(text).digest('base64url')}`;
+      return (super.query as (...a: unknown[]) => never)({ name, text, values });
+    }
+    return (super.query as (...a: unknown[]) => never)(...args);
+  }
 }
 
 /** pg returns count()/sum() as strings, SQLite as numbers: normalise here. */
