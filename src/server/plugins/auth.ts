@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { AppError, unauthenticated } from '../../common/errors.js';
 import type { App } from '../context.js';
 import * as authRepo from '../modules/auth/index.js';
-import { grantsOfUser } from '../platform/access/access.repository.js';
 import type { Actor } from '../platform/access/policy.js';
 import { nowIso } from '../ids.js';
 
@@ -25,12 +24,28 @@ export function registerAuth(app: App): void {
     if (header?.startsWith('Bearer ')) {
       const tok = await authRepo.findToken(db, sha256(header.slice(7).trim()));
       if (!tok) throw new AppError('UNAUTHENTICATED', 'The bearer token is not valid');
-      actor = { userId: tok.user_id, via: 'bearer', sessionId: null, csrfToken: null, grants: [] };
+      actor = {
+        userId: tok.user_id,
+        via: 'bearer',
+        sessionId: null,
+        csrfToken: null,
+        grants: tok.grants,
+        volunteerId: tok.volunteer_id,
+      };
     } else {
       const cookie = req.cookies[SESSION_COOKIE];
       if (cookie) {
         const s = await authRepo.findSession(db, sha256(cookie), nowIso());
-        if (s) actor = { userId: s.user_id, via: 'session', sessionId: s.id, csrfToken: s.csrf_token, grants: [] };
+        if (s) {
+          actor = {
+            userId: s.user_id,
+            via: 'session',
+            sessionId: s.id,
+            csrfToken: s.csrf_token,
+            grants: s.grants,
+            volunteerId: s.volunteer_id,
+          };
+        }
       }
     }
     if (!actor) return;
@@ -39,7 +54,6 @@ export function registerAuth(app: App): void {
         throw new AppError('CSRF_FAILED', 'Send the X-CSRF-Token header from GET /api/v1/me');
       }
     }
-    actor.grants = await grantsOfUser(db, actor.userId);
     req.actor = actor;
   });
 }

@@ -28,33 +28,31 @@ export interface OpenInput {
 }
 
 /**
- * Opens an attendance, or answers the open one: a repeated check-in returns the first.
- * Two concurrent check-ins are settled by the partial unique index attendance_open_unique:
- * the loser's insert fails, and it answers the winner's row. The pairs-per-day count runs
- * under the volunteer's row lock, so concurrent check-ins to different shifts cannot both
- * slip under the limit.
+ * Opens an attendance, or answers the open one: a repeated check-in returns the first (the
+ * callers look for it before; this looks again inside the transaction). Two concurrent
+ * check-ins are settled by the partial unique index attendance_open_unique: the loser's
+ * insert fails, and it answers the winner's row. The pairs-per-day count runs under the
+ * volunteer's row lock, so concurrent check-ins to different shifts cannot both slip under
+ * the limit.
  */
 export async function openAttendance(db: Db, i: OpenInput): Promise<{ row: AttendanceRow; created: boolean }> {
-  const existing = await repo.openAttendance(db, i.shift.id, i.volunteerId);
-  if (existing) return { row: existing, created: false };
   const day = localDate(i.at, i.settings.timeZone);
-  const id = newId();
   try {
-    const created = await db.transaction().execute(async (trx) => {
+    const opened = await db.transaction().execute(async (trx) => {
       await repo.lockVolunteer(trx, i.volunteerId);
-      if (await repo.openAttendance(trx, i.shift.id, i.volunteerId)) return false;
-      const pairs = await repo.pairsOnDay(trx, i.volunteerId, day);
-      if (pairs >= i.settings.maxPairsPerDay) {
+      const open = await repo.openAttendanceFacts(trx, i.volunteerId, i.shift.id, day);
+      if (open.here) return null;
+      if (open.pairsToday >= i.settings.maxPairsPerDay) {
         throw new AppError(
           'DAILY_LIMIT_REACHED',
-          `At most ${i.settings.maxPairsPerDay} check-in/out pairs a day; ${day} has ${pairs} already`,
+          `At most ${i.settings.maxPairsPerDay} check-in/out pairs a day; ${day} has ${open.pairsToday} already`,
           { day, max: i.settings.maxPairsPerDay },
         );
       }
       const flags = [...i.flags];
-      if (await repo.openElsewhere(trx, i.volunteerId, i.shift.id)) flags.push('overlaps_other_shift');
-      await repo.insertAttendance(trx, {
-        id,
+      if (open.elsewhere) flags.push('overlaps_other_shift');
+      const row = await repo.insertAttendance(trx, {
+        id: newId(),
         shift_id: i.shift.id,
         volunteer_id: i.volunteerId,
         signup_id: i.signupId,
@@ -75,10 +73,9 @@ export async function openAttendance(db: Db, i: OpenInput): Promise<{ row: Atten
         created_at: nowIso(),
       });
       await markSignupAttended(trx, i.signupId);
-      return true;
+      return row;
     });
-    const row = created ? await repo.attendanceById(db, id) : await repo.openAttendance(db, i.shift.id, i.volunteerId);
-    if (row) return { row, created };
+    if (opened) return { row: opened, created: true };
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
   }

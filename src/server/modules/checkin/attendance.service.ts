@@ -12,7 +12,7 @@ import * as repo from './checkin.repository.js';
 import type { ScanResult } from './checkin.service.js';
 import { requireLiveShift, requireSignup } from './checkin.service.js';
 import { issueCheckinCode, issueMemberCode, verifyMemberCode } from '../../platform/codes.js';
-import { volunteerIdOfUser } from '../volunteers/index.js';
+import { volunteerIdOf } from '../volunteers/index.js';
 
 /** Clocks of phones and servers differ a little; an `at` further ahead than this is refused. */
 const FUTURE_SLACK_MS = 60_000;
@@ -42,7 +42,7 @@ export async function attendanceList(db: Db, actor: Actor, shiftId: string) {
 /** The volunteer's own rotating member code (for counters and organiser scans). */
 export async function memberCodeFor(ctx: AppContext, actor: Actor): Promise<MemberCode> {
   const db = ctx.database.db;
-  const volunteerId = await volunteerIdOfUser(db, actor.userId);
+  const volunteerId = await volunteerIdOf(db, actor);
   if (!volunteerId) throw forbidden('Only volunteers have a member code');
   const { codeWindowSeconds } = await getSettings(db);
   return issueMemberCode(ctx.cipher, volunteerId, codeWindowSeconds);

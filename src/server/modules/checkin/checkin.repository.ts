@@ -86,31 +86,39 @@ export async function attendanceById(db: Db, id: string) {
   return db.selectFrom('attendance').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Whether the volunteer is checked in to some other shift right now. */
-export async function openElsewhere(db: Db, volunteerId: string, shiftId: string): Promise<boolean> {
-  const r = await db
-    .selectFrom('attendance')
-    .select('id')
-    .where('volunteer_id', '=', volunteerId)
-    .where('shift_id', '<>', shiftId)
-    .where('checked_out_at', 'is', null)
-    .executeTakeFirst();
-  return r !== undefined;
-}
-
-/** Check-in/out pairs the volunteer began on a local day. */
-export async function pairsOnDay(db: Db, volunteerId: string, day: string): Promise<number> {
-  const r = await db
+/**
+ * What opening an attendance must know, in one statement of three indexed counts: whether one
+ * is open for this shift, whether one is open elsewhere, and how many pairs began on the day.
+ */
+export async function openAttendanceFacts(
+  db: Db,
+  volunteerId: string,
+  shiftId: string,
+  day: string,
+): Promise<{ here: boolean; elsewhere: boolean; pairsToday: number }> {
+  const open = db
     .selectFrom('attendance')
     .select((eb) => eb.fn.countAll().as('n'))
     .where('volunteer_id', '=', volunteerId)
-    .where('day', '=', day)
-    .executeTakeFirst();
-  return toNumber(r?.n);
+    .where('checked_out_at', 'is', null);
+  const r = await db
+    .selectNoFrom((eb) => [
+      open.where('shift_id', '=', shiftId).as('here'),
+      open.where('shift_id', '<>', shiftId).as('elsewhere'),
+      eb
+        .selectFrom('attendance')
+        .select((e) => e.fn.countAll().as('n'))
+        .where('volunteer_id', '=', volunteerId)
+        .where('day', '=', day)
+        .as('today'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { here: toNumber(r.here) > 0, elsewhere: toNumber(r.elsewhere) > 0, pairsToday: toNumber(r.today) };
 }
 
-export async function insertAttendance(db: Db, row: Insertable<AttendanceTable>): Promise<void> {
-  await db.insertInto('attendance').values(row).execute();
+/** Inserts an attendance and answers it as stored. */
+export async function insertAttendance(db: Db, row: Insertable<AttendanceTable>) {
+  return db.insertInto('attendance').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 export interface CheckoutPatch {

@@ -11,7 +11,7 @@ import { closeAttendance, openAttendance } from './attendance.core.js';
 import { presentAttendance, type AttendanceRow } from './checkin.presenter.js';
 import * as repo from './checkin.repository.js';
 import { verifyCheckinDigits, verifyCheckinToken } from '../../platform/codes.js';
-import { volunteerIdOfUser } from '../volunteers/index.js';
+import { volunteerIdOf } from '../volunteers/index.js';
 
 const CHECKINS_PER_MINUTE = 30;
 const CODE_FAILURES = 10;
@@ -24,7 +24,7 @@ export interface ScanResult {
 }
 
 export async function requireVolunteer(db: Db, actor: Actor): Promise<string> {
-  const id = await volunteerIdOfUser(db, actor.userId);
+  const id = await volunteerIdOf(db, actor);
   if (!id) throw forbidden('Only volunteers check in and out');
   return id;
 }

@@ -6,7 +6,7 @@ import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
 import type { Actor } from '../../platform/access/policy.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
-import { volunteerIdOfUser } from '../volunteers/index.js';
+import { volunteerIdOf } from '../volunteers/index.js';
 import { attendanceForExport } from '../checkin/index.js';
 import { getPrefs, listInbox } from '../notifications/index.js';
 import { membershipsForExport } from '../organisations/index.js';
@@ -54,7 +54,7 @@ function capped<T>(rows: T[]): { items: T[]; truncated: boolean } {
  * document goes only into the answer, and the audit entry lists section sizes, no values.
  */
 export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, db: Db, actor: Actor) {
-  const volunteerId = await volunteerIdOfUser(db, actor.userId);
+  const volunteerId = await volunteerIdOf(db, actor);
   if (!volunteerId) throw forbidden('Only volunteers have volunteer data to export');
   if (!(await ctx.limiter.take(`export:${actor.userId}`, EXPORTS_PER_HOUR, HOUR_MS))) {
     throw new AppError('RATE_LIMITED', `At most ${EXPORTS_PER_HOUR} exports an hour; try again later`);

@@ -10,7 +10,7 @@ import { newId, nowIso } from '../../ids.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
 import { Policy, type Actor } from '../../platform/access/policy.js';
 import { appendAudit, auditPersonalRead } from '../../platform/audit/audit.repository.js';
-import { volunteerIdOfUser } from '../volunteers/index.js';
+import { volunteerIdOf } from '../volunteers/index.js';
 import { volunteerIdByCode } from '../organisations/index.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
 import { requireOrganiserOf, requireOrganiserRole } from './records.access.js';
@@ -26,7 +26,7 @@ export async function listRecords(db: Db, actor: Actor, q: RecordListQuery) {
   const policy = new Policy(db);
   let volunteerId = q.volunteerId;
   if (!volunteerId && !q.organisationId) {
-    volunteerId = await volunteerIdOfUser(db, actor.userId);
+    volunteerId = await volunteerIdOf(db, actor);
     if (!volunteerId)
       throw ruleBroken(
         'query.volunteerId',

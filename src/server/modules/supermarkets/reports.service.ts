@@ -4,7 +4,7 @@ import { badRequest, forbidden } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
 import type { Actor } from '../../platform/access/policy.js';
-import { volunteerIdOfUser } from '../volunteers/index.js';
+import { volunteerIdOf } from '../volunteers/index.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
 import { isRealDate, localDaysRange } from '../../../common/zoned-time.js';
 import { presentRedemptions } from './redemptions.presenter.js';
@@ -49,7 +49,7 @@ export async function listSiteRedemptions(
 
 /** The caller's own redemptions at any supermarket, newest first. */
 export async function myRedemptions(db: Db, actor: Actor, q: { cursor?: string; limit: number }) {
-  const volunteerId = await volunteerIdOfUser(db, actor.userId);
+  const volunteerId = await volunteerIdOf(db, actor);
   if (!volunteerId) throw forbidden('Only volunteers have redemptions of their own');
   const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
   const rows = await repo.listRedemptions(db, { volunteerId, before: after?.id, limit: q.limit + 1 });

@@ -11,7 +11,7 @@ import { getSettings } from '../../platform/settings/settings.service.js';
 import { checkCode, useCode } from '../verification/index.js';
 import * as repo from './guardians.repository.js';
 import { ageOfId, guardianNeed } from './minors.js';
-import { encryptedIdsOf, volunteerIdOfUser } from './volunteers.repository.js';
+import { encryptedIdsOf, volunteerIdOf } from './volunteers.repository.js';
 import { PHONE_NAMESPACE } from './volunteers.rules.js';
 import type { DB } from '../../db/schema.js';
 
@@ -99,7 +99,7 @@ export async function consentForMe(
   body: GuardianConsentBody,
 ): Promise<Guardian> {
   const db = ctx.database.db;
-  const volunteerId = await volunteerIdOfUser(db, actor.userId);
+  const volunteerId = await volunteerIdOf(db, actor);
   if (!volunteerId) throw forbidden('Only volunteers have guardians here');
   const [ids] = await encryptedIdsOf(db, [volunteerId]);
   const now = nowIso();

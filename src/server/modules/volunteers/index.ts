@@ -1,6 +1,12 @@
 // The public face of the volunteers module: what other modules may use. Nothing else of it is theirs.
 export { countVolunteers } from './counts.repository.js';
 export { registerVolunteer } from './registration.service.js';
-export { addConfirmedMinutes, setStarLevel, setSuspendedUntil, volunteerIdOfUser } from './volunteers.repository.js';
+export {
+  addConfirmedMinutes,
+  setStarLevel,
+  setSuspendedUntil,
+  volunteerIdOf,
+  volunteerIdOfUser,
+} from './volunteers.repository.js';
 export { loadVolunteer, showVolunteer } from './volunteers.service.js';
 export { openCounterPin, volunteerOfCounterLogin, type CounterLogin } from './pin.service.js';

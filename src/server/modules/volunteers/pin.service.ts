@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/access/policy.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/passwords.js';
 import * as repo from './pin.repository.js';
-import { volunteerIdOfUser } from './volunteers.repository.js';
+import { volunteerIdOf } from './volunteers.repository.js';
 
 /** How a volunteer without a smartphone names themselves at a counter: volunteer code or phone. */
 export interface CounterLogin {
@@ -29,7 +29,7 @@ export const pinRefused = (): AppError =>
  */
 export async function setMyPin(ctx: AppContext, actor: Actor, pin: string): Promise<void> {
   const db = ctx.database.db;
-  const volunteerId = await volunteerIdOfUser(db, actor.userId);
+  const volunteerId = await volunteerIdOf(db, actor);
   if (!volunteerId) throw forbidden('Only volunteers have a counter PIN');
   if (isTrivialPin(pin)) {
     throw ruleBroken(

@@ -178,6 +178,15 @@ export async function volunteerIdOfUser(db: Db, userId: string): Promise<string 
   return r?.id;
 }
 
+/** The caller's volunteer id: read with the session when it was, else looked up. */
+export async function volunteerIdOf(
+  db: Db,
+  actor: { userId: string; volunteerId?: string | null },
+): Promise<string | undefined> {
+  if (actor.volunteerId !== undefined) return actor.volunteerId ?? undefined;
+  return volunteerIdOf(db, actor);
+}
+
 export async function setSuspendedUntil(db: Db, volunteerId: string, until: string): Promise<void> {
   await db.updateTable('volunteers').set({ signup_suspended_until: until }).where('id', '=', volunteerId).execute();
 }

@@ -9,6 +9,11 @@ export interface Actor {
   sessionId: string | null;
   csrfToken: string | null;
   grants: repo.GrantRow[];
+  /**
+   * The caller's volunteer id, read with the session (null: not a volunteer); absent where
+   * an actor is made without one (jobs, the demo), and then looked up when needed.
+   */
+  volunteerId?: string | null;
 }
 
 export type Sight = { kind: 'self' } | { kind: 'duty' } | { kind: 'membership'; via: string[] };
