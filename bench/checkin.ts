@@ -1,92 +1,87 @@
-// Check-in latency over real HTTP: `node --import tsx bench/checkin.ts`.
-// Starts the real server (the CLI's `serve`, from source) on a temp SQLite file, and on
-// PostgreSQL too when DATABASE_URL names one; writes 1,000 volunteers with approved sign-ups
-// for one running shift straight to the database; then checks them all in (and out) with
-// plain fetch in parallel batches and prints p50 and p99 per request.
-// BENCH_VOLUNTEERS (1000), BENCH_PARALLEL (50; 1 gives the unqueued service time) and
-// BENCH_DIALECT (sqlite | postgres: only that one) change the run.
+// P1: check-ins at a big event, over real HTTP. `n` volunteers with approved sign-ups for
+// one running shift are written straight to the database; then every one checks in once
+// (first check-ins: a new attendance each, 201), and then they check in again for a few
+// seconds (repeated check-ins: the same attendance answered, 200). Each request carries its
+// volunteer's bearer token and a check-in code made with the bench secret for the current
+// window, as a scanned QR code would. The raw limit beside it: the check-in transaction
+// itself run in-process on the same database (sequentially on SQLite, on 16 connections on
+// PostgreSQL), for another `n` volunteers on a second shift.
 import { JIEFANGBEI } from '../test/activity-factories.js';
-import { checkinScene, type CheckinScene } from '../test/load-scenes.js';
+import { checkinScene } from '../test/load-scenes.js';
+import { PersonalDataCipher } from '../src/server/crypto.js';
+import { issueCheckinCode } from '../src/server/platform/codes.js';
+import { checkinTransactionRate } from './raw/checkin-transaction.js';
 import { openBenchDatabase } from './lib/data.js';
-import { fmt, percentiles } from './lib/load.js';
-import { freshDatabaseUrl, removeDatabase, runOnEachDialect, startShanmei, type Dialect } from './lib/server.js';
+import { load, statusText, type LoadResult } from './lib/load.js';
+import { BENCH_SECRET, removeDatabase, freshDatabaseUrl, startShanmei, type Dialect } from './lib/server.js';
 
-const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 1000);
-const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 50);
-
-type Prepared = CheckinScene;
-
-/** Regions, a team with its admin, one shift running now (capacity for everyone) and the sign-ups. */
-async function prepare(url: string): Promise<Prepared> {
-  const { database, app } = await openBenchDatabase(url);
-  try {
-    return await checkinScene(app, VOLUNTEERS);
-  } finally {
-    await database.close();
-  }
+export interface CheckinFigures {
+  first: LoadResult;
+  repeated: LoadResult;
+  /** Attendances in the database after the run: must equal the 201s. */
+  stored: number;
 }
 
-async function call(base: string, token: string, method: 'GET' | 'POST', path: string, body?: unknown) {
-  const t0 = performance.now();
-  const res = await fetch(base + path, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return { ms: performance.now() - t0, status: res.status, text };
+export interface CheckinBenchOptions {
+  volunteers: number;
+  workers: number;
+  repeatSeconds: number;
+  /** Extra arguments for the server's node (e.g. --cpu-prof). */
+  nodeArgs?: string[];
 }
 
-/** Every volunteer scans once, PARALLEL at a time; the code is fetched fresh for each batch. */
-async function scanAll(base: string, p: Prepared, path: '/api/v1/checkins' | '/api/v1/checkouts') {
-  const times: number[] = [];
-  const failures = new Map<number, number>();
-  const t0 = performance.now();
-  for (let i = 0; i < p.volunteerTokens.length; i += PARALLEL) {
-    const code = await call(base, p.organiserToken, 'GET', `/api/v1/shifts/${p.shiftId}/checkin-code`);
-    const { token } = JSON.parse(code.text) as { token: string };
-    const batch = p.volunteerTokens.slice(i, i + PARALLEL);
-    const results = await Promise.all(
-      batch.map((vt) =>
-        call(base, vt, 'POST', path, { token, lat: JIEFANGBEI.lat, lng: JIEFANGBEI.lng, accuracyM: 25 }),
-      ),
-    );
-    for (const r of results) {
-      times.push(r.ms);
-      if (r.status >= 300) failures.set(r.status, (failures.get(r.status) ?? 0) + 1);
-    }
-  }
-  return { ...percentiles(times), seconds: (performance.now() - t0) / 1000, failures };
-}
-
-async function benchDialect(dialect: Dialect): Promise<string[]> {
+/** One check-in run against a fresh database of the dialect, with `workers` server processes. */
+export async function checkinBench(dialect: Dialect, o: CheckinBenchOptions): Promise<CheckinFigures> {
   const url = await freshDatabaseUrl(dialect);
-  const tp = performance.now();
-  const p = await prepare(url);
-  const prepSeconds = (performance.now() - tp) / 1000;
-  console.error(`[${dialect}] prepared ${VOLUNTEERS} volunteers in ${fmt(prepSeconds, 1)} s`);
-  const server = await startShanmei(url, { fromSource: true });
-  const lines: string[] = [];
   try {
-    // warm-up: a few requests so JIT and pools are ready (the same shift, a wrong code is refused fast)
-    for (let i = 0; i < 20; i++)
-      await call(server.url, p.organiserToken, 'GET', `/api/v1/shifts/${p.shiftId}/checkin-code`);
-    for (const path of ['/api/v1/checkins', '/api/v1/checkouts'] as const) {
-      const r = await scanAll(server.url, p, path);
-      const bad = [...r.failures].map(([s, n]) => `${n}× ${s}`).join(', ') || 'none';
-      lines.push(
-        `[${dialect}] ${path.slice(8)}: ${VOLUNTEERS} over HTTP, ${PARALLEL} in parallel — p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, ${fmt(VOLUNTEERS / r.seconds)} /s, failures: ${bad}`,
-      );
-      console.log(lines[lines.length - 1]);
+    const { database, app } = await openBenchDatabase(url);
+    let scene;
+    try {
+      scene = await checkinScene(app, o.volunteers);
+    } finally {
+      await database.close();
     }
-    lines.push(
-      `[${dialect}] (setup of ${VOLUNTEERS} volunteers with sign-ups: ${fmt(prepSeconds, 1)} s, not measured above)`,
-    );
+    const server = await startShanmei(url, { workers: o.workers, nodeArgs: o.nodeArgs });
+    const cipher = new PersonalDataCipher(BENCH_SECRET);
+    const codeNow = () => issueCheckinCode(cipher, scene.shiftId, 30).token;
+    const body = (token: string) => JSON.stringify({ token, lat: JIEFANGBEI.lat, lng: JIEFANGBEI.lng, accuracyM: 25 });
+    const request = (i: number) => ({
+      method: 'POST' as const,
+      path: '/api/v1/checkins',
+      headers: { authorization: `Bearer ${scene.volunteerTokens[i % o.volunteers]}` },
+      body: body(codeNow()),
+    });
+    try {
+      // warm-up on the health route (JIT, pools), not on check-ins: every volunteer's first is measured
+      await load(`${server.url}/api/v1/health`, { connections: 10, seconds: 1 });
+      const first = await load(server.url, { connections: 50, amount: o.volunteers, each: request });
+      const repeated = await load(server.url, { connections: 50, seconds: o.repeatSeconds, each: request });
+      const check = await openBenchDatabase(url);
+      try {
+        const n = await check.database.db
+          .selectFrom('attendance')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        return { first, repeated, stored: Number(n.n) };
+      } finally {
+        await check.database.close();
+      }
+    } finally {
+      await server.stop();
+    }
   } finally {
-    await server.stop();
     await removeDatabase(url);
   }
-  return lines;
 }
 
-await runOnEachDialect('Check-in benchmark', benchDialect);
+/** The check-in transaction in-process on a fresh database of the dialect: transactions per second. */
+export async function rawCheckinRate(dialect: Dialect, volunteers: number): Promise<number> {
+  const url = await freshDatabaseUrl(dialect);
+  try {
+    return await checkinTransactionRate(url, volunteers);
+  } finally {
+    await removeDatabase(url);
+  }
+}
+
+export const firstCheckinsText = (f: CheckinFigures): string => `${statusText(f.first.statuses)}; ${f.stored} stored`;

@@ -1,120 +1,152 @@
-// Redemptions per second over real HTTP under contention: `node --import tsx bench/redemption.ts`.
-// Starts the built server (`bin/shanmei.js serve`; run `npm run build:server` first, or set
-// BENCH_FROM_SOURCE=1 to serve from source) on a temp SQLite file, and on PostgreSQL too when
-// DATABASE_URL names one. Writes one supermarket, its clerks, a few funded wallets and goods
-// straight to the database, then lets BENCH_PARALLEL clients (50) redeem as fast as the
-// server answers: every request a fresh member code and idempotency key, all against the
-// same supermarket account and few wallets and goods, so every one waits for the locks.
-// Two scenarios: 10 wallets × 5 goods, and 2 wallets × 1 goods (the worst case).
-// BENCH_REQUESTS (3000 per scenario), BENCH_DIALECT (sqlite | postgres) change the run.
-// Rate limits are off in the served process (SHANMEI_RATE_LIMITS=off), as for any load test.
+// P2: redemptions at a points supermarket's counters under contention, over real HTTP. One
+// supermarket with 4 clerks, few funded wallets and few goods, so every redemption waits for
+// the same locks (wallet, goods, the supermarket's account). Each request carries a fresh
+// member code made with the bench secret and its own idempotency key; every tenth repeats
+// the key before it (a clerk pressing twice), which must answer the first redemption and
+// not spend again. Afterwards the orders, the ledger, the wallets and the stock must agree.
+// The raw limit beside it: the same redemptions through the service in-process (no HTTP, no
+// auth), 16 at a time, on a second supermarket of the same database size.
 import { randomBytes } from 'node:crypto';
 import { storeConsistency, supermarketScene, type StoreScene } from '../test/load-scenes.js';
+import { buildApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
 import { PersonalDataCipher } from '../src/server/crypto.js';
-import { openDatabase } from '../src/server/db/database.js';
+import { openDatabase, toNumber } from '../src/server/db/database.js';
 import { issueMemberCode } from '../src/server/platform/codes.js';
+import { findToken } from '../src/server/modules/auth/index.js';
+import { sha256 } from '../src/server/plugins/auth.js';
+import { redeem } from '../src/server/modules/supermarkets/redemptions.service.js';
 import { openBenchDatabase } from './lib/data.js';
-import { fmt, percentiles } from './lib/load.js';
-import {
-  BENCH_SECRET,
-  freshDatabaseUrl,
-  removeDatabase,
-  runOnEachDialect,
-  startShanmei,
-  type Dialect,
-} from './lib/server.js';
+import { load, type LoadResult } from './lib/load.js';
+import { BENCH_SECRET, freshDatabaseUrl, removeDatabase, startShanmei, type Dialect } from './lib/server.js';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
-const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 50);
-const SCENARIOS = [
-  { wallets: 10, goods: 5 },
-  { wallets: 2, goods: 1 },
-];
-
-type Scene = StoreScene;
-
-const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
-
-/** One supermarket with 4 clerks, funded wallets and well-stocked goods, per scenario. */
-async function prepare(url: string): Promise<Scene[]> {
-  const { database, app } = await openBenchDatabase(url);
-  try {
-    const scenes: Scene[] = [];
-    for (const [n, s] of SCENARIOS.entries()) {
-      scenes.push(await supermarketScene(app, { name: `积分超市 ${n + 1}`, clerks: 4, ...s, birthYear: 1970 + n }));
-    }
-    return scenes;
-  } finally {
-    await database.close();
-  }
+export interface RedemptionFigures {
+  http: LoadResult;
+  /** Orders written, distinct keys sent, and whether ledger, wallets and stock agree. */
+  orders: number;
+  keys: number;
+  consistent: boolean;
+  /** In-process redemptions per second on the same kind of scene. */
+  raw: number;
 }
 
-/** PARALLEL closed-loop clients share REQUESTS redemptions; each a fresh code and key. */
-async function run(base: string, s: Scene, cipher: PersonalDataCipher) {
-  const times: number[] = [];
-  const statuses = new Map<number, number>();
-  let next = 0;
-  const t0 = performance.now();
-  const worker = async () => {
-    while (next < REQUESTS) {
-      next += 1;
-      const goods = [...new Set([pick(s.goods), pick(s.goods)])];
-      const body = {
-        memberCode: issueMemberCode(cipher, pick(s.wallets), 30).token,
-        items: goods.map((goodsId) => ({ goodsId, qty: 1 })),
-        idempotencyKey: `bench-${randomBytes(9).toString('base64url')}`,
-      };
-      const t = performance.now();
-      const res = await fetch(`${base}/api/v1/supermarkets/${s.siteId}/redemptions`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${pick(s.clerkTokens)}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+export interface RedemptionBenchOptions {
+  requests: number;
+  workers: number;
+  wallets: number;
+  goods: number;
+  nodeArgs?: string[];
+}
+
+const pick = <T>(xs: T[], i: number): T => xs[i % xs.length] as T;
+
+function bodies(s: StoreScene, cipher: PersonalDataCipher) {
+  const keys: string[] = [];
+  return {
+    keys,
+    body(i: number): string {
+      const repeat = i % 10 === 9 && keys.length > 0;
+      const key = repeat ? (keys[keys.length - 1] as string) : `bench-${randomBytes(9).toString('base64url')}`;
+      if (!repeat) keys.push(key);
+      // the same goods and volunteer for a repeat, or it is (rightly) refused as a mismatch
+      const k = repeat ? i - 1 : i;
+      return JSON.stringify({
+        memberCode: issueMemberCode(cipher, pick(s.wallets, k * 7), 30).token,
+        items: [{ goodsId: pick(s.goods, k * 3), qty: 1 }],
+        idempotencyKey: key,
       });
-      await res.text();
-      times.push(performance.now() - t);
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-    }
+    },
   };
-  await Promise.all(Array.from({ length: PARALLEL }, worker));
-  const seconds = (performance.now() - t0) / 1000;
-  return { ...percentiles(times), seconds, statuses };
 }
 
-/** After the run: orders, ledger and stock still agree (a benchmark that corrupts proves nothing). */
-async function check(url: string, s: Scene): Promise<string> {
+/** No wallet below zero and the store's books in agreement. */
+async function consistent(url: string, s: StoreScene): Promise<{ orders: number; ok: boolean }> {
   const database = openDatabase(url);
   try {
     const r = await storeConsistency(database.db, s.siteId);
-    return `${r.orders} orders, ${r.ok ? 'ledger and stock consistent' : 'INCONSISTENT'}`;
+    const low = await database.db
+      .selectFrom('point_accounts')
+      .select((eb) => eb.fn.min('balance').as('m'))
+      .where('kind', '=', 'wallet')
+      .executeTakeFirst();
+    return { orders: r.orders, ok: r.ok && toNumber(low?.m) >= 0 };
   } finally {
     await database.close();
   }
 }
 
-async function benchDialect(dialect: Dialect): Promise<string[]> {
-  const url = await freshDatabaseUrl(dialect);
-  const scenes = await prepare(url);
-  const server = await startShanmei(url);
-  const built = !server.fromSource;
-  const cipher = new PersonalDataCipher(BENCH_SECRET);
-  const lines: string[] = [];
+/** The redemption service called in-process, 16 at a time, `n` times. */
+async function rawRate(url: string, s: StoreScene, n: number): Promise<number> {
+  const database = openDatabase(url, { poolSize: 16 });
+  const config = loadConfig(
+    { LOG_LEVEL: 'warn', SHANMEI_RATE_LIMITS: 'off' },
+    { databaseUrl: url, secret: BENCH_SECRET, webRoot: undefined },
+  );
+  const app = await buildApp(config, database);
   try {
-    for (const [i, s] of scenes.entries()) {
-      const sc = SCENARIOS[i] as { wallets: number; goods: number };
-      const r = await run(server.url, s, cipher);
-      const codes = [...r.statuses].map(([k, n]) => `${n}× ${k}`).join(', ');
-      lines.push(
-        `[${dialect}${built ? '' : ', from source'}] ${REQUESTS} redemptions, ${PARALLEL} clients, one supermarket, ` +
-          `${sc.wallets} wallets × ${sc.goods} goods: ${fmt(REQUESTS / r.seconds)} /s, p50 ${fmt(r.p50, 1)} ms, ` +
-          `p99 ${fmt(r.p99, 1)} ms (${codes}; ${await check(url, s)})`,
-      );
-      console.log(lines[lines.length - 1]);
-    }
+    const token = await findToken(database.db, sha256(s.clerkTokens[0] as string));
+    if (!token) throw new Error('no clerk');
+    const actor = {
+      userId: token.user_id,
+      via: 'bearer' as const,
+      sessionId: null,
+      csrfToken: null,
+      grants: token.grants,
+    };
+    const cipher = new PersonalDataCipher(BENCH_SECRET);
+    const { body } = bodies(s, cipher);
+    let next = 0;
+    const t0 = performance.now();
+    const worker = async () => {
+      while (next < n) {
+        const b = JSON.parse(body(next++)) as Parameters<typeof redeem>[3];
+        await redeem(app.ctx, actor, s.siteId, b);
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, worker));
+    return n / ((performance.now() - t0) / 1000);
   } finally {
-    await server.stop();
-    await removeDatabase(url);
+    await app.close();
+    await database.close();
   }
-  return lines;
 }
 
-await runOnEachDialect('Redemption benchmark', benchDialect);
+export async function redemptionBench(dialect: Dialect, o: RedemptionBenchOptions): Promise<RedemptionFigures> {
+  const url = await freshDatabaseUrl(dialect);
+  try {
+    const { database, app } = await openBenchDatabase(url);
+    let scene: StoreScene;
+    let rawScene: StoreScene;
+    try {
+      const shape = { clerks: 4, wallets: o.wallets, goods: o.goods };
+      scene = await supermarketScene(app, { name: '积分超市 压测', ...shape, birthYear: 1970 });
+      rawScene = await supermarketScene(app, { name: '积分超市 对照', ...shape, birthYear: 1980 });
+    } finally {
+      await database.close();
+    }
+    const raw = await rawRate(url, rawScene, Math.min(o.requests, 2000));
+    const server = await startShanmei(url, { workers: o.workers, nodeArgs: o.nodeArgs });
+    const cipher = new PersonalDataCipher(BENCH_SECRET);
+    const b = bodies(scene, cipher);
+    let http: LoadResult;
+    try {
+      await load(`${server.url}/api/v1/health`, { connections: 10, seconds: 1 });
+      http = await load(server.url, {
+        connections: 50,
+        amount: o.requests,
+        each: (i) => ({
+          method: 'POST',
+          path: `/api/v1/supermarkets/${scene.siteId}/redemptions`,
+          headers: { authorization: `Bearer ${pick(scene.clerkTokens, i)}` },
+          body: b.body(i),
+        }),
+      });
+    } finally {
+      await server.stop();
+    }
+    const c = await consistent(url, scene);
+    return { http, orders: c.orders, keys: b.keys.length, consistent: c.ok, raw };
+  } finally {
+    await removeDatabase(url);
+  }
+}

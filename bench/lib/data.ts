@@ -8,8 +8,8 @@ import { BENCH_SECRET } from './server.js';
  * test factories: `app` is what they take (the served process shares BENCH_SECRET). Close
  * `database` when done.
  */
-export async function openBenchDatabase(url: string) {
-  const database: Database = openDatabase(url);
+export async function openBenchDatabase(url: string, opts: { poolSize?: number } = {}) {
+  const database: Database = openDatabase(url, opts);
   try {
     await migrateToLatest(database.db);
   } catch (err) {

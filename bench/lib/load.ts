@@ -6,29 +6,79 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Responses per status code. */
+  statuses: Record<string, number>;
+  requests: number;
+  seconds: number;
 }
 
-/** Closed-loop load with `connections` clients for `seconds`. */
+export interface OneRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * Closed-loop load with `connections` clients: for `seconds`, or until `amount` requests
+ * have been answered. `each(i)` gives the i-th request (for requests that differ: a token
+ * per volunteer, a fresh code and key per redemption); without it, the same request each time.
+ */
 export async function load(
   url: string,
   opts: {
     connections?: number;
     seconds?: number;
+    amount?: number;
     method?: 'GET' | 'POST';
     headers?: Record<string, string>;
     body?: string;
+    each?: (i: number) => OneRequest;
   } = {},
 ): Promise<LoadResult> {
+  let next = 0;
+  const each = opts.each;
   const r = await autocannon({
     url,
     connections: opts.connections ?? 50,
-    duration: opts.seconds ?? 5,
+    ...(opts.amount ? { amount: opts.amount } : { duration: opts.seconds ?? 5 }),
     method: opts.method ?? 'GET',
     headers: opts.headers,
     body: opts.body,
+    ...(each
+      ? {
+          requests: [
+            {
+              setupRequest: (req: autocannon.Request): autocannon.Request => {
+                const one = each(next++);
+                const headers = { ...(one.body ? { 'content-type': 'application/json' } : {}), ...one.headers };
+                return { ...req, ...one, headers };
+              },
+            },
+          ],
+        }
+      : {}),
   });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+  const statuses: Record<string, number> = {};
+  for (const [code, s] of Object.entries(r.statusCodeStats ?? {})) statuses[code] = Number(s.count);
+  const requests = Object.values(statuses).reduce((a, b) => a + b, 0);
+  return {
+    rps: requests / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+    statuses,
+    requests,
+    seconds: r.duration,
+  };
 }
+
+/** "2000× 201, 3× 409" */
+export const statusText = (s: Record<string, number>): string =>
+  Object.entries(s)
+    .map(([k, n]) => `${n}× ${k}`)
+    .join(', ') || 'none';
 
 /** p50/p99 of a list of millisecond timings. */
 export function percentiles(ms: number[]): { p50: number; p99: number } {

@@ -95,11 +95,16 @@ export async function runOnEachDialect(title: string, bench: (dialect: Dialect) 
  */
 export async function startShanmei(
   databaseUrl: string,
-  opts: { fromSource?: boolean; env?: Record<string, string> } = {},
+  opts: { fromSource?: boolean; env?: Record<string, string>; workers?: number; nodeArgs?: string[] } = {},
 ): Promise<Running & { startMs: number; fromSource: boolean }> {
   const fromSource = !!opts.fromSource || !!process.env.BENCH_FROM_SOURCE || !existsSync('dist/cli/index.js');
+  const serve = ['serve', ...(opts.workers && opts.workers > 1 ? ['--workers', String(opts.workers)] : [])];
   const server = await startProcess(
-    fromSource ? ['--import', 'tsx', 'src/cli/index.ts', 'serve'] : ['bin/shanmei.js', 'serve'],
+    [
+      ...(opts.nodeArgs ?? []),
+      ...(fromSource ? ['--import', 'tsx', 'src/cli/index.ts'] : ['bin/shanmei.js']),
+      ...serve,
+    ],
     {
       DATABASE_URL: databaseUrl,
       SHANMEI_SECRET: BENCH_SECRET,

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../server/version.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
+import { benchCommand } from './commands/bench.js';
 import { migrateCommand } from './commands/migrate.js';
 import { pointsCommand } from './commands/points.js';
 import { seedCommand } from './commands/seed.js';
@@ -15,5 +16,6 @@ program.addCommand(seedCommand());
 program.addCommand(pointsCommand());
 program.addCommand(backupCommand());
 program.addCommand(restoreCommand());
+program.addCommand(benchCommand());
 
 await program.parseAsync(process.argv);
