@@ -184,7 +184,7 @@ export async function volunteerIdOf(
   actor: { userId: string; volunteerId?: string | null },
 ): Promise<string | undefined> {
   if (actor.volunteerId !== undefined) return actor.volunteerId ?? undefined;
-  return volunteerIdOf(db, actor);
+  return volunteerIdOfUser(db, actor.userId);
 }
 
 export async function setSuspendedUntil(db: Db, volunteerId: string, until: string): Promise<void> {
