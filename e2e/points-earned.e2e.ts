@@ -70,6 +70,12 @@ describe('my points: earned by service, with the expiry date', () => {
     assert.match((await item.textContent()) ?? '', /服务获得/);
     assert.match((await item.getByTestId('statement-amount').textContent()) ?? '', new RegExp(`\\+${balance}`));
     assert.match((await item.getByTestId('statement-expiry').textContent()) ?? '', /到期/);
+    // Why, in words: the activity, then hours × points an hour (not "1.17h×20×1×1=23").
+    assert.match((await item.textContent()) ?? '', /滨江步道清洁/);
+    assert.match(
+      (await item.getByTestId('statement-earning').textContent()) ?? '',
+      new RegExp(`^服务 [\\d.]+ 小时 × 每小时 20 分 = ${balance} 分$`),
+    );
     await assertAccessibleInEveryMode(page, 'my points with earned credit', () => points.settled());
     assert.deepEqual(errors, []);
     await context.close();

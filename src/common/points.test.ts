@@ -44,6 +44,26 @@ describe('computeEarning', () => {
     expect(e).toMatchObject({ hourly: 15, perActivity: 5, bonus: 320, gross: 340 });
     expect(computeEarning(r, { ...facts, starBefore: 2, starAfter: 2 }).gross).toBe(20);
   });
+  it('keeps the facts behind the sum, for the reader to word', () => {
+    const r = rule({
+      fieldMultipliers: { ecology: 1.5 },
+      pointsPerActivity: 5,
+      bonuses: { firstService: 20, starReached: { '2': 200 } },
+    });
+    expect(computeEarning(r, { ...facts, firstService: true, starBefore: 0, starAfter: 2 }).breakdown).toEqual({
+      minutes: facts.minutes,
+      perHour: 10,
+      fieldMultiplier: 1.5,
+      projectMultiplier: 1,
+      hourly: 22,
+      perActivity: 5,
+      firstService: 20,
+      stars: [{ level: 2, bonus: 200 }],
+      limitedBy: null,
+      points: 247,
+    });
+    expect(computeEarning(r, facts).breakdown).toMatchObject({ firstService: 0, stars: [], points: 27 });
+  });
   it('earns only from listed sources', () => {
     expect(earnsFrom(rule(), 'late')).toBe(false);
     expect(earnsFrom(rule({ sources: ['late'] }), 'late')).toBe(true);

@@ -31,6 +31,30 @@ export interface EarningFacts {
   starAfter: number;
 }
 
+/**
+ * Why a confirmed record earned what it did, as facts rather than words: kept beside the
+ * earning and worded by the reader in their own language (the web's i18n, the notice
+ * templates). `limitedBy` and `points` are set once caps and the budget are applied.
+ */
+export interface EarningBreakdown {
+  /** Minutes of service counted. */
+  minutes: number;
+  perHour: number;
+  fieldMultiplier: number;
+  projectMultiplier: number;
+  /** floor(hours × perHour × multipliers). */
+  hourly: number;
+  perActivity: number;
+  /** The first-service bonus, 0 when none applies. */
+  firstService: number;
+  /** Each star level newly reached with its bonus. */
+  stars: { level: number; bonus: number }[];
+  /** What cut the points below the gross: the daily or monthly cap, or the organisation's budget. */
+  limitedBy: 'day' | 'month' | 'budget' | null;
+  /** What was credited in the end. */
+  points: number;
+}
+
 export interface Earning {
   /** Points before caps. */
   gross: number;
@@ -38,8 +62,8 @@ export interface Earning {
   hourly: number;
   perActivity: number;
   bonus: number;
-  /** Why this much, for the memo: e.g. "2.5h×10×1.5=37 +5/activity +20 first service". */
-  parts: string[];
+  /** The facts behind `gross` (with `points` = gross and no limit yet). */
+  breakdown: EarningBreakdown;
 }
 
 /** Whether a record of this source earns under the rule (late entries only when listed). */
@@ -56,22 +80,32 @@ export function computeEarning(rule: EarningRule, f: EarningFacts): Earning {
   const exact = (f.minutes * rule.pointsPerHour * fieldM * projectM) / 60;
   // Guard floating noise (e.g. 0.1×3 = 0.30000000000000004 or 14.999999999) before flooring.
   const hourly = Math.max(0, Math.floor(exact + 1e-9));
-  const parts = [`${(f.minutes / 60).toFixed(2)}h×${rule.pointsPerHour}×${fieldM}×${projectM}=${hourly}`];
   const perActivity = rule.pointsPerActivity;
-  if (perActivity) parts.push(`+${perActivity} per activity`);
   let bonus = 0;
-  if (f.firstService && rule.bonuses.firstService) {
-    bonus += rule.bonuses.firstService;
-    parts.push(`+${rule.bonuses.firstService} first service`);
-  }
+  const firstService = f.firstService ? (rule.bonuses.firstService ?? 0) : 0;
+  bonus += firstService;
+  const stars: EarningBreakdown['stars'] = [];
   for (let level = f.starBefore + 1; level <= f.starAfter; level++) {
     const b = rule.bonuses.starReached?.[String(level)];
     if (b) {
       bonus += b;
-      parts.push(`+${b} star ${level}`);
+      stars.push({ level, bonus: b });
     }
   }
-  return { gross: hourly + perActivity + bonus, hourly, perActivity, bonus, parts };
+  const gross = hourly + perActivity + bonus;
+  const breakdown: EarningBreakdown = {
+    minutes: f.minutes,
+    perHour: rule.pointsPerHour,
+    fieldMultiplier: fieldM,
+    projectMultiplier: projectM,
+    hourly,
+    perActivity,
+    firstService,
+    stars,
+    limitedBy: null,
+    points: gross,
+  };
+  return { gross, hourly, perActivity, bonus, breakdown };
 }
 
 export interface CapUsage {

@@ -79,12 +79,36 @@ export const PointRuleQuery = z.strictObject({
 });
 export const PointRuleList = z.object({ items: z.array(PointRuleSchema) });
 
+/** Why a record earned what it did (`EarningBreakdown` of common/points.ts), for the reader to word. */
+export const EarningBreakdownSchema = z
+  .object({
+    minutes: z.number().int().describe('Minutes of service counted'),
+    perHour: z.number().describe('Points per hour of the rule'),
+    fieldMultiplier: z.number().describe("The activity's service field's multiplier (1 when none)"),
+    projectMultiplier: z.number().describe("The activity's brand project's multiplier (1 when none)"),
+    hourly: z.number().int().describe('floor(hours × perHour × multipliers)'),
+    perActivity: z.number().int().describe('Points per activity'),
+    firstService: z.number().int().describe('First-service bonus; 0 when none'),
+    stars: z
+      .array(z.object({ level: z.number().int(), bonus: z.number().int() }))
+      .describe('Star levels newly reached'),
+    limitedBy: z
+      .enum(['day', 'month', 'budget'])
+      .nullable()
+      .describe("What cut the points: the daily or monthly cap, or the organisation's budget"),
+    points: z.number().int().describe('Points credited in the end'),
+  })
+  .describe('Earning breakdown');
+
 export const PointItemSchema = z.object({
   id: z.string().describe('Transaction id'),
   kind: z.enum(POINT_TRANSACTION_KINDS),
   amount: z.number().int().describe('Points in (+) or out (−) of the wallet'),
   at: z.string(),
-  memo: z.string().nullable(),
+  memo: z.string().nullable().describe("Free text: an earning's activity, an adjustment's reason"),
+  earning: EarningBreakdownSchema.nullable().describe(
+    'Earnings: why this many points, as facts to word (null for other kinds and earnings before 2026-12)',
+  ),
   balanceAfter: z.number().int().describe('Wallet balance after this item'),
   expiresAt: z.string().nullable().describe('Earned credits: when they expire'),
 });

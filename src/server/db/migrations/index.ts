@@ -13,6 +13,7 @@ import * as guardians from './2026-12-06-100-guardians.js';
 import * as counterPins from './2026-12-06-110-counter-pins.js';
 import * as activityContact from './2026-12-06-120-activity-contact.js';
 import * as checkinIndexes from './2026-12-06-125-checkin-indexes.js';
+import * as earningBreakdown from './2026-12-06-130-earning-breakdown.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-110-counter-pins': counterPins,
   '2026-12-06-120-activity-contact': activityContact,
   '2026-12-06-125-checkin-indexes': checkinIndexes,
+  '2026-12-06-130-earning-breakdown': earningBreakdown,
 };

@@ -67,6 +67,8 @@ export interface PointEarningsTable {
   month: string;
   points: number;
   created_at: string;
+  /** Migration 130: the EarningBreakdown as JSON; null for earnings made before it. */
+  breakdown: string | null;
 }
 
 export interface JobLeasesTable {

@@ -74,6 +74,27 @@ describe.each(DIALECTS)('earning points on %s', (dialect) => {
       .execute();
     expect(notices).toHaveLength(3);
     expect(notices.map((n) => n.title).join()).toMatch(/70/);
+    // why, as facts: the statement carries them for the web to word; the memo names the activity
+    const statement = (await s.volunteer.client.get(`/api/v1/volunteers/${s.volunteer.volunteerId}/points`)).json();
+    const first = statement.items.at(-1);
+    expect(first.memo).not.toMatch(/h×|first service/);
+    expect(first.earning).toEqual({
+      minutes: 90,
+      perHour: 10,
+      fieldMultiplier: 1.5,
+      projectMultiplier: 2,
+      hourly: 45,
+      perActivity: 5,
+      firstService: 20,
+      stars: [],
+      limitedBy: null,
+      points: 70,
+    });
+    expect(statement.items[0].earning).toMatchObject({
+      firstService: 0,
+      stars: [{ level: 1, bonus: 100 }],
+      points: 135,
+    });
     // the earned credit carries its expiry: the end of the following year, Shanghai time
     const credit = await t.tdb.db
       .selectFrom('point_entries as e')
@@ -147,20 +168,16 @@ describe.each(DIALECTS)('earning points on %s', (dialect) => {
     ]);
   });
 
-  it('issues within the budget when the rule limits it, and notes it in the memo', async () => {
+  it('issues within the budget when the rule limits it, and says so in the breakdown', async () => {
     const s = await makePointsScene(t, { pointsPerHour: 10, budgetLimited: true });
     expect(await earn(t, s, { minutes: 60 })).toBe(0);
     await fundBudget(t, s.tree.teamId, 25);
     expect(await earn(t, s, { minutes: 120 })).toBe(20);
     expect(await earn(t, s, { minutes: 120 })).toBe(5);
     expect(await budget(t, s.tree.teamId)).toBe(0);
-    const memo = await t.tdb.db
-      .selectFrom('point_transactions')
-      .select('memo')
-      .where('kind', '=', 'earn')
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    expect(memo.memo).toMatch(/budget \(5 left\)/);
+    const statement = (await s.volunteer.client.get(`/api/v1/volunteers/${s.volunteer.volunteerId}/points`)).json();
+    expect(statement.items[0].earning).toMatchObject({ hourly: 20, limitedBy: 'budget', points: 5 });
+    expect(statement.items[1].earning).toMatchObject({ hourly: 20, limitedBy: null, points: 20 });
     // without the limit a budget goes negative
     const free = await makePointsScene(t, { pointsPerHour: 10 });
     expect(await earn(t, free, { minutes: 60 })).toBe(10);

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
  * Points for confirmed service, called from the records hooks inside the transaction that
  * confirms or revokes a record: the earning exists exactly when the confirmation does.
  */
-import { applyCaps, computeEarning, earnsFrom, expiryDate } from '../../../common/points.js';
+import { applyCaps, computeEarning, earnsFrom, expiryDate, type EarningBreakdown } from '../../../common/points.js';
 import { starLevelFor } from '../../../common/settings.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
@@ -87,8 +87,7 @@ export async function earnForRecord(trx: Transaction<DB>, record: RecordRow): Pr
     day: rule.dailyCap === null ? 0 : await repo.earnedIn(trx, record.volunteer_id, { day }),
     month: rule.monthlyCap === null ? 0 : await repo.earnedIn(trx, record.volunteer_id, { month }),
   });
-  const memo = [...earning.parts];
-  if (caps.clippedBy) memo.push(`capped by the ${caps.clippedBy === 'day' ? 'daily' : 'monthly'} limit`);
+  const breakdown: EarningBreakdown = { ...earning.breakdown, limitedBy: caps.clippedBy };
   let points = caps.points;
 
   const wallet = walletOf(record.volunteer_id);
@@ -99,10 +98,11 @@ export async function earnForRecord(trx: Transaction<DB>, record: RecordRow): Pr
     const left = Math.max(0, locked.get(accountKey(budget))?.balance ?? 0);
     if (points > left) {
       points = left;
-      memo.push(`limited to the organisation's budget (${left} left)`);
+      breakdown.limitedBy = 'budget';
     }
   }
   if (points <= 0) return;
+  breakdown.points = points;
 
   const at = nowIso();
   const tx = await postTransaction(trx, {
@@ -110,7 +110,8 @@ export async function earnForRecord(trx: Transaction<DB>, record: RecordRow): Pr
     idempotencyKey: `earn:${record.id}`,
     source: 'rule',
     sourceId: record.id,
-    memo: `${ctx.activity.title}: ${memo.join(' ')}`.slice(0, 500),
+    // The memo names the activity; why this many points is the breakdown, worded by each reader.
+    memo: ctx.activity.title.slice(0, 500),
     actorUserId: record.approved_by,
     postings: [
       { account: wallet, amount: points, expiresAt: expiryDate(rule.expiry, at, settings.timeZone) },
@@ -127,11 +128,12 @@ export async function earnForRecord(trx: Transaction<DB>, record: RecordRow): Pr
     month,
     points,
     created_at: at,
+    breakdown: JSON.stringify(breakdown),
   });
   await notify(trx, {
     userId: volunteer.user_id,
     kind: 'points_earned',
-    params: { points, balance: await balanceOf(trx, wallet), memo: ctx.activity.title },
+    params: { points, balance: await balanceOf(trx, wallet), memo: ctx.activity.title, earning: breakdown },
     data: { recordId: record.id, transactionId: tx.id },
     dedupeKey: `points_earned:${record.id}`,
   });

@@ -6,7 +6,18 @@ export async function walletEntries(db: Db, volunteerId: string, beforeSeq: numb
     .selectFrom('point_entries as e')
     .innerJoin('point_accounts as a', 'a.id', 'e.account_id')
     .innerJoin('point_transactions as t', 't.id', 'e.transaction_id')
-    .select(['t.id', 't.kind', 't.memo', 'e.amount', 'e.seq', 'e.balance_after', 'e.expires_at', 'e.created_at'])
+    .leftJoin('point_earnings as pe', 'pe.transaction_id', 't.id')
+    .select([
+      't.id',
+      't.kind',
+      't.memo',
+      'pe.breakdown',
+      'e.amount',
+      'e.seq',
+      'e.balance_after',
+      'e.expires_at',
+      'e.created_at',
+    ])
     .where('a.kind', '=', 'wallet')
     .where('a.owner_id', '=', volunteerId);
   if (beforeSeq !== null) q = q.where('e.seq', '<', beforeSeq);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AdjustmentAnswer, PointStatement } from '../../../common/contract/points.js';
+import { EarningBreakdownSchema, type AdjustmentAnswer, type PointStatement } from '../../../common/contract/points.js';
 import { forbidden, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
@@ -34,11 +34,23 @@ export async function statementOf(
       amount: Number(r.amount),
       at: r.created_at,
       memo: r.memo,
+      earning: breakdownOf(r.breakdown),
       balanceAfter: Number(r.balance_after),
       expiresAt: Number(r.amount) > 0 ? r.expires_at : null,
     })),
     nextCursor,
   };
+}
+
+/** The stored breakdown, or null when there is none or it does not read as one (never a 500 for a statement). */
+function breakdownOf(json: string | null): Statement['items'][number]['earning'] {
+  if (!json) return null;
+  try {
+    const parsed = EarningBreakdownSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOTIFICATION_KINDS } from '../../../common/contract/notifications.js';
+import { earningWords } from './earning-words.js';
 import { formatInstant, localeOf, render, type TemplateParams } from './templates.js';
 
 const SAMPLE: TemplateParams = {
@@ -37,7 +38,37 @@ describe('notification templates', () => {
       '"义诊" has been cancelled. Reason: 暴雨',
     );
     expect(render('points_earned', SAMPLE.points_earned, 'en').body).toBe(
-      'You earned 25 points (服务时长); balance 125.',
+      'You earned 25 points ("服务时长"); balance 125.',
+    );
+  });
+
+  it('say why points were earned in the recipient’s language, from the stored facts', () => {
+    const earning = {
+      minutes: 180,
+      perHour: 10,
+      fieldMultiplier: 1,
+      projectMultiplier: 1,
+      hourly: 30,
+      perActivity: 0,
+      firstService: 20,
+      stars: [],
+      limitedBy: null,
+      points: 50,
+    };
+    const p = { points: 50, balance: 150, memo: '义诊', earning };
+    expect(render('points_earned', p, 'zh-CN').body).toBe(
+      '您获得 50 积分（「义诊」：服务 3 小时 × 每小时 10 分 = 30 分，首次服务奖励 +20），当前余额 150 积分。',
+    );
+    expect(render('points_earned', p, 'en').body).toBe(
+      'You earned 50 points ("义诊": 3 h of service × 10 points an hour = 30 points, first-service bonus +20); balance 150.',
+    );
+    const capped = { ...earning, minutes: 90, fieldMultiplier: 1.5, hourly: 22, perActivity: 5, firstService: 0 };
+    const limited = { ...capped, stars: [{ level: 2, bonus: 200 }], limitedBy: 'day' as const, points: 40 };
+    expect(earningWords(limited, 'zh-CN')).toBe(
+      '服务 1.5 小时 × 每小时 10 分 × 领域系数 1.5 = 22 分，每次活动 +5，达到 2 星奖励 +200；受每日上限限制，实得 40 分',
+    );
+    expect(earningWords(limited, 'en')).toBe(
+      '1.5 h of service × 10 points an hour × field ×1.5 = 22 points, per activity +5, 2-star bonus +200; limited by the daily cap to 40 points',
     );
   });
 

@@ -1,6 +1,8 @@
 import type { NotificationKind } from '../../../common/contract/notifications.js';
 import type { Locale } from '../../../common/enums.js';
+import type { EarningBreakdown } from '../../../common/points.js';
 import { DEFAULT_SETTINGS } from '../../../common/settings.js';
+import { earningWords } from './earning-words.js';
 
 /** What each templated kind needs. Times are ISO-8601 instants; they are shown in the city's time zone. */
 export interface TemplateParams {
@@ -15,9 +17,21 @@ export interface TemplateParams {
   shift_changed: { activityTitle: string; shiftStart: string; shiftEnd: string; address?: string | null };
   shift_reminder: { activityTitle: string; shiftStart: string; address: string };
   record_confirmed: { activityTitle: string; hours: number };
-  points_earned: { points: number; balance?: number | null; memo?: string | null };
+  /** `memo` names the activity; `earning` (from migration 130 on) says why this many points. */
+  points_earned: { points: number; balance?: number | null; memo?: string | null; earning?: EarningBreakdown | null };
   membership_invited: { organisationName: string };
   membership_changed: { organisationName: string; status: 'active' | 'declined' | 'ended' };
+}
+
+/** The activity and why so many points, in brackets: （「义诊」：服务 2.5 小时 × …） / ("义诊": 2.5 h of service × …). */
+function why(p: TemplateParams['points_earned'], locale: Locale): string {
+  const words = p.earning ? earningWords(p.earning, locale) : null;
+  if (locale === 'en') {
+    const text = [p.memo ? `"${p.memo}"` : null, words].filter(Boolean).join(': ');
+    return text ? ` (${text})` : '';
+  }
+  const text = [p.memo ? `「${p.memo}」` : null, words].filter(Boolean).join('：');
+  return text ? `（${text}）` : '';
 }
 
 export const localeOf = (stored: string | null | undefined): Locale => (stored === 'en' ? 'en' : 'zh-CN');
@@ -126,11 +140,11 @@ const TEMPLATES: Table = {
   points_earned: {
     'zh-CN': (p) => ({
       title: `获得 ${p.points} 积分`,
-      body: `您获得 ${p.points} 积分${p.memo ? `（${p.memo}）` : ''}${typeof p.balance === 'number' ? `，当前余额 ${p.balance} 积分` : ''}。`,
+      body: `您获得 ${p.points} 积分${why(p, 'zh-CN')}${typeof p.balance === 'number' ? `，当前余额 ${p.balance} 积分` : ''}。`,
     }),
     en: (p) => ({
       title: `${p.points} points earned`,
-      body: `You earned ${p.points} points${p.memo ? ` (${p.memo})` : ''}${typeof p.balance === 'number' ? `; balance ${p.balance}` : ''}.`,
+      body: `You earned ${p.points} points${why(p, 'en')}${typeof p.balance === 'number' ? `; balance ${p.balance}` : ''}.`,
     }),
   },
   membership_invited: {

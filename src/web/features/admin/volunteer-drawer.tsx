@@ -7,6 +7,7 @@ import { listRecords, recordKeys, type ServiceRecord } from '../../api/records.a
 import type { Volunteer } from '../../api/volunteers.api.js';
 import { useFormat } from '../../components/format.js';
 import { ErrorNotice } from '../../components/status-views.js';
+import { earningText } from '../points/earning-text.js';
 import { useCursorPages } from '../../components/use-cursor-pages.js';
 import { LoadMore } from './admin-load-more.js';
 import { useRegionNames } from './use-region-names.js';
@@ -40,7 +41,7 @@ function VolunteerRecords({ volunteerId }: { volunteerId: string }) {
 }
 
 function VolunteerPoints({ volunteerId }: { volunteerId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const pages = useCursorPages(pointKeys.statement(volunteerId), (cursor) => pointStatement(volunteerId, cursor));
   return (
@@ -64,7 +65,19 @@ function VolunteerPoints({ volunteerId }: { volunteerId: string }) {
             render: (n: number) => (n > 0 ? `+${n}` : String(n)),
           },
           { title: t('admin.volunteers.balanceAfter'), dataIndex: 'balanceAfter', align: 'right' },
-          { title: t('admin.volunteers.memo'), dataIndex: 'memo', render: (m: string | null) => m ?? '—' },
+          {
+            title: t('admin.volunteers.memo'),
+            dataIndex: 'memo',
+            render: (m: string | null, item) =>
+              item.earning ? (
+                <>
+                  {m && <div>{m}</div>}
+                  <div data-testid="statement-earning">{earningText(t, i18n.language, item.earning)}</div>
+                </>
+              ) : (
+                (m ?? '—')
+              ),
+          },
         ]}
       />
       <LoadMore pages={pages} />

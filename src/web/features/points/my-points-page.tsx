@@ -6,6 +6,7 @@ import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { useCursorPages } from '../../components/use-cursor-pages.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
+import { earningText } from './earning-text.js';
 import { PointsNav } from './points-nav.js';
 import './points.css';
 import { LoadMore } from '../../components/load-more.js';
@@ -63,7 +64,7 @@ export function MyPointsPage() {
 }
 
 function StatementRow({ item }: { item: StatementItem }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const sign = item.amount > 0 ? '+' : '';
   return (
@@ -71,6 +72,11 @@ function StatementRow({ item }: { item: StatementItem }) {
       <div className="statement-main">
         <span className={`tag kind-${item.kind}`}>{t(`points.kind.${item.kind}`)}</span>
         {item.memo && <span className="statement-memo">{item.memo}</span>}
+        {item.earning && (
+          <span className="statement-earning" data-testid="statement-earning">
+            {earningText(t, i18n.language, item.earning)}
+          </span>
+        )}
         <span className="hint">
           <time dateTime={item.at}>{f.dateTime(item.at)}</time>
         </span>
