@@ -7,6 +7,7 @@ import { assertAccessible, assertAccessibleInEveryMode } from './support/a11y.js
 import { newContext, watchErrors } from './support/browser.js';
 import { openFixture, type Fixture } from './support/fixture.js';
 import { ConsoleFrame } from './pages/console.page.js';
+import { ADMIN_PASSWORD } from './support/test-server.js';
 
 // The Chongqing demo: its region admin administers 渝中区, where the demo volunteer 陈善美 lives.
 const REGION_ADMIN = { login: 'region.admin', password: 'shanmei-demo' };
@@ -121,6 +122,43 @@ describe('the volunteer registry and region names in the administration console'
     await admin.volunteerRows().first().getByRole('button', { name: /选择/ }).click();
     await page.getByTestId('adjust-volunteer').filter({ hasText: '陈善美' }).waitFor();
     assert.equal(await page.getByTestId('adjust-balance').textContent(), String(before + 25));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('pages a system admin through all 133 demo teams: the server’s cursor, then the table’s next page', async () => {
+    const context = await newContext(fx.browser, fx.server.url);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new LoginPage(page).open();
+    await new LoginPage(page).logIn('admin', ADMIN_PASSWORD);
+    await page.waitForURL(/\/console$/);
+    const admin = new AdminPage(page);
+    await admin.open('organisations');
+    await admin.pickByLabel('组织类型', '志愿服务队');
+    // Read 50 at a time with the server's cursor, until the last page is in and the button goes.
+    await admin.loadMore().filter({ hasText: '已显示 50 条' }).waitFor();
+    await admin.loadMore().click();
+    await admin.loadMore().filter({ hasText: '已显示 100 条' }).waitFor();
+    await admin.loadMore().click();
+    await admin.loadMore().waitFor({ state: 'detached' });
+    // 133 teams, 20 a page: the table's "next page" reaches the seventh page and its 13 rows.
+    const pages = page.locator('.ant-table-pagination .ant-pagination-item');
+    assert.equal(await pages.count(), 7);
+    const firstPage = await admin.tableRows().allTextContents();
+    const next = page.locator('.ant-table-pagination .ant-pagination-next');
+    for (let n = 2; n <= 7; n++) {
+      await next.click();
+      await page.locator(`.ant-table-pagination .ant-pagination-item-active[title="${n}"]`).waitFor();
+    }
+    assert.equal(await next.getAttribute('aria-disabled'), 'true');
+    const lastPage = await admin.tableRows().allTextContents();
+    assert.equal(lastPage.length, 13);
+    assert.deepEqual(
+      lastPage.filter((row) => firstPage.includes(row)),
+      [],
+    );
+    await assertAccessible(page, 'admin organisations, last page of the teams');
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { AdminPage } from './pages/admin.page.js';
 import { AppShell } from './pages/app-shell.page.js';
 import { ConsoleFrame } from './pages/console.page.js';
 import { assertAccessibleInBothLanguages } from './support/a11y.js';
@@ -133,4 +134,57 @@ describe('every demo role lands on a useful main page and opens its consoles, ac
       await context.close();
     });
   }
+
+  it('dept.admin grants a role in their department to a member they found there', async () => {
+    const [context, page] = await loggedIn(fx, 'dept.admin', DEMO_PASSWORD);
+    const errors = watchErrors(page);
+    await page.waitForURL(/\/console$/);
+    const shell = new AppShell(page);
+    const admin = new AdminPage(page);
+    await new ConsoleFrame(page)
+      .menu()
+      .getByRole('menuitem', { name: say('admin.roles.title'), exact: true })
+      .click();
+    await page.waitForURL(/\/admin\/roles$/);
+    // The search runs among the department's members: every one found is a member of its teams.
+    const form = page.getByRole('form', { name: /查找志愿者/ });
+    await form.getByLabel(say('admin.volunteers.department')).waitFor();
+    await form.getByRole('button', { name: /查\s?询/ }).click();
+    const rows = page.getByTestId('volunteer-table').locator('tr.ant-table-row');
+    await rows.first().waitFor();
+    await assertAccessibleInBothLanguages(page, 'dept.admin roles, members found', () => settled(shell));
+    const name = ((await rows.first().locator('td').first().textContent()) ?? '').trim();
+    await rows
+      .first()
+      .getByRole('button', { name: /选\s?择/ })
+      .click();
+    await page.getByTestId('roles-person').filter({ hasText: name }).waitFor();
+    // Roles at a region are not theirs to grant; a team of the department is.
+    await page.locator('#role').click();
+    const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+    await options.first().waitFor();
+    assert.equal(await options.filter({ hasText: say('role.region_admin') }).count(), 0);
+    await options
+      .filter({ hasText: say('role.team_admin') })
+      .first()
+      .click();
+    // The role's list fades out before the organisation's opens, so the first option is the team's.
+    await admin.popupsClosed();
+    await page.locator('#organisationId').click();
+    const team = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first();
+    await team.waitFor();
+    const teamName = ((await team.textContent()) ?? '').trim();
+    await team.click();
+    await page.locator('form[aria-label] button[type="submit"]').click();
+    await page.locator('.ant-alert-success').waitFor();
+    // The person's grants, as far as they lie in the department, each revocable.
+    const grantRow = page.locator('.user-grants tr.ant-table-row', { hasText: teamName });
+    await grantRow.waitFor();
+    await assertAccessibleInBothLanguages(page, "dept.admin roles, the person's grants", () => settled(shell));
+    await grantRow.getByRole('button', { name: /撤\s?销/ }).click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await grantRow.waitFor({ state: 'detached' });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

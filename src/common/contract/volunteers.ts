@@ -150,8 +150,19 @@ const SearchText = z
   .max(LIMITS.nameMax)
   .describe('A name prefix, or a whole volunteer code (志愿者编号)');
 
+const ListOrganisation = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .optional()
+  .describe(
+    'Instead of a region: the active members of this organisation and of those under it (its admins; shown as a membership shows them)',
+  );
+
 export const VolunteerListQuery = z.strictObject({
   regionCode: ListRegion,
+  organisationId: ListOrganisation,
   // A phone typed here would sit in URLs, browser history and proxy logs: it is refused, not searched.
   q: SearchText.refine((v) => !MAINLAND_MOBILE.test(v), {
     message: 'looks like a phone number; search by phone with POST /api/v1/volunteers/search',
@@ -164,6 +175,7 @@ export type VolunteerListQuery = z.infer<typeof VolunteerListQuery>;
 export const VolunteerSearchBody = z
   .strictObject({
     regionCode: ListRegion,
+    organisationId: ListOrganisation,
     q: SearchText.optional(),
     phone: Phone.optional().describe('The whole phone number; matched through its keyed hash, never stored or logged'),
     cursor: PageQuery.cursor,

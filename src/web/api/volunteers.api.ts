@@ -17,6 +17,8 @@ export const getVolunteer = (volunteerId: string) => api.get<Volunteer>(`/volunt
 /** What an admin searches the volunteer list by: a name prefix or volunteer code, or a whole phone. */
 export interface VolunteerSearch {
   regionCode?: string | undefined;
+  /** Instead of a region: the members of this organisation and those under it (a department admin's). */
+  organisationId?: string | undefined;
   q?: string | undefined;
   phone?: string | undefined;
 }
@@ -28,7 +30,12 @@ export interface VolunteerSearch {
 export const searchVolunteers = (s: VolunteerSearch, cursor?: string) =>
   s.q || s.phone
     ? api.post<VolunteerPage>('/volunteers/search', { ...s, cursor, limit: 50 })
-    : api.get<VolunteerPage>('/volunteers', { regionCode: s.regionCode, cursor, limit: 50 });
+    : api.get<VolunteerPage>('/volunteers', {
+        regionCode: s.regionCode,
+        organisationId: s.organisationId,
+        cursor,
+        limit: 50,
+      });
 
 export const listQualifications = (volunteerId: string) =>
   api.get<z.infer<typeof QualificationList>>(`/volunteers/${id(volunteerId)}/qualifications`);

@@ -81,9 +81,10 @@ const SECTIONS: { key: SectionKey; label: string; pages: { entry: ConsoleEntry; 
       },
       { entry: entry('/admin/volunteers', 'admin.volunteers.title'), roles: ['system_admin', 'region_admin'] },
       {
-        // Granting starts by finding the person in the volunteer registry: region and system admins'.
+        // Granting starts by finding the person: in the registry of their region (region and system
+        // admins) or among their department's members (department admins).
         entry: entry('/admin/roles', 'admin.roles.title'),
-        roles: ['system_admin', 'region_admin'],
+        roles: ['system_admin', 'region_admin', 'department_admin'],
       },
       {
         entry: entry('/admin/point-rules', 'pointRules.title'),

@@ -50,3 +50,18 @@ export async function deleteGrant(db: Db, id: string): Promise<void> {
 export async function grantById(db: Db, id: string) {
   return db.selectFrom('role_grants').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/**
+ * Where a user stands, for reading their grants: their volunteer id (if they are one) and
+ * their region — the volunteer's, else the account's.
+ */
+export async function personScopeFacts(db: Db, userId: string) {
+  const row = await db
+    .selectFrom('users as u')
+    .leftJoin('volunteers as v', 'v.user_id', 'u.id')
+    .select(['u.id', 'u.region_code as user_region', 'v.id as volunteer_id', 'v.region_code as volunteer_region'])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { volunteerId: row.volunteer_id, regionCode: row.volunteer_region ?? row.user_region };
+}

@@ -43,7 +43,8 @@ export function roleRoutes(app: App): void {
     {
       schema: {
         tags,
-        summary: "A user's role grants (the user or a system admin)",
+        summary:
+          "A user's role grants: the user, system admins, region admins over the person's region, department admins of the person's department (its grants only)",
         params: IdParams,
         response: { 200: RoleGrantList, ...errorResponses },
       },

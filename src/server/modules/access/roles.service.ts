@@ -6,7 +6,7 @@ import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { organisationById } from '../organisations/index.js';
 import { regionByCode } from '../regions/index.js';
 import { siteById } from '../sites/index.js';
-import { ADMIN_ROLES, hasRole, isSystemAdmin, Policy, type Actor } from '../../platform/access/policy.js';
+import { ADMIN_ROLES, hasRole, isSystemAdmin, Policy, scopesOf, type Actor } from '../../platform/access/policy.js';
 import * as repo from './roles.repository.js';
 
 type GrantRow = NonNullable<Awaited<ReturnType<typeof repo.grantById>>>;
@@ -105,9 +105,28 @@ export async function revokeRole(db: Db, actor: Actor, grantId: string): Promise
   });
 }
 
-/** A user's grants: the user themself, or a system admin. */
+/**
+ * A user's grants, read by: the user themself and system admins (all of them); a region admin
+ * over the person's region (all of them: the duty covers the person); a department admin of
+ * whose department the person is an active member (only the grants in scopes that admin
+ * administers, the ones they may revoke). Anyone else who is no admin: 403; an admin out of
+ * scope, or no such user: 404.
+ */
 export async function grantsOfUser(db: Db, actor: Actor, userId: string) {
-  if (actor.userId !== userId && !isSystemAdmin(actor)) throw notFound('User');
-  if (!(await repo.userExists(db, userId))) throw notFound('User');
-  return (await repo.grantsOf(db, userId)).map(presentGrant);
+  const own = actor.userId === userId || isSystemAdmin(actor);
+  if (!own && !hasRole(actor, 'region_admin', 'department_admin')) {
+    throw forbidden('Only the person, and region, department and system admins read role grants');
+  }
+  const person = await repo.personScopeFacts(db, userId);
+  if (!person) throw notFound('User');
+  const grants = await repo.grantsOf(db, userId);
+  if (own) return grants.map(presentGrant);
+  const policy = new Policy(db);
+  if (person.regionCode && (await policy.adminsRegion(actor, person.regionCode))) return grants.map(presentGrant);
+  const sight = person.volunteerId ? await policy.sightOf(actor, person.volunteerId) : null;
+  const departments = scopesOf(actor, ['department_admin'], 'organisation');
+  if (sight?.kind !== 'membership' || !sight.via.some((id) => departments.includes(id))) throw notFound('User');
+  const shown: GrantRow[] = [];
+  for (const g of grants) if (await policy.adminsScope(actor, g.scope_type, g.scope_id)) shown.push(g);
+  return shown.map(presentGrant);
 }

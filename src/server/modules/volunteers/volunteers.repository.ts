@@ -104,6 +104,11 @@ export async function phoneHashOfUser(db: Db, userId: string): Promise<string | 
   return r?.phone_hash ?? null;
 }
 
+/** An organisation's region, for the list's permission check. */
+export async function organisationRegion(db: Db, id: string) {
+  return db.selectFrom('organisations').select(['id', 'region_code']).where('id', '=', id).executeTakeFirst();
+}
+
 export async function regionExists(db: Db, code: string): Promise<boolean> {
   return (await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
@@ -132,6 +137,8 @@ export async function updateUser(db: Db, id: string, patch: UserPatch): Promise<
 export interface VolunteerFilter {
   /** null: every region. */
   regionCode: string | null;
+  /** Only active members of this organisation or one under it. */
+  organisationId?: string | null;
   /** Names starting with this, or the volunteer code equal to `code`. */
   search?: { namePrefix: string; code: string } | undefined;
   /** The keyed hash of a whole phone number. */
@@ -147,6 +154,20 @@ export async function listVolunteers(db: Db, f: VolunteerFilter): Promise<Volunt
     q = q
       .innerJoin('region_closure', 'region_closure.descendant', 'volunteers.region_code')
       .where('region_closure.ancestor', '=', f.regionCode);
+  }
+  const orgId = f.organisationId ?? null;
+  if (orgId !== null) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships as m')
+          .innerJoin('organisation_closure as oc', 'oc.descendant', 'm.organisation_id')
+          .select('m.volunteer_id')
+          .whereRef('m.volunteer_id', '=', 'volunteers.id')
+          .where('m.status', '=', 'active')
+          .where('oc.ancestor', '=', orgId),
+      ),
+    );
   }
   const search = f.search;
   if (search) {

@@ -11,12 +11,18 @@ import {
 } from '../../../common/contract/volunteers.js';
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
+import type { Actor } from '../../platform/access/policy.js';
 import * as registration from './registration.service.js';
 import * as service from './volunteers.service.js';
 import { checkCode } from '../verification/index.js';
 
 export function volunteerRoutes(app: App): void {
   const ctx = app.ctx;
+  /** The list (GET with a query, or POST with the search kept out of the URL), as its reader may see it. */
+  const listShown = async (actor: Actor, q: Parameters<typeof service.listVolunteers>[3]) => {
+    const { rows, nextCursor, limited } = await service.listVolunteers(ctx, ctx.database.db, actor, q);
+    return { items: await service.asShown(ctx, ctx.database.db, rows, limited), nextCursor };
+  };
   const tags = ['volunteers'];
 
   app.post(
@@ -70,15 +76,12 @@ export function volunteerRoutes(app: App): void {
       schema: {
         tags,
         summary:
-          'Volunteers of a region and everything under it (region and system admins); `q`: name prefix or volunteer code',
+          'Volunteers of a region and everything under it (region and system admins), or the active members of an organisation and those under it (its admins); `q`: name prefix or volunteer code',
         querystring: VolunteerListQuery,
         response: { 200: VolunteerList, ...errorResponses },
       },
     },
-    async (req) => {
-      const { rows, nextCursor } = await service.listVolunteers(ctx, ctx.database.db, requireActor(req), req.query);
-      return { items: await service.asShown(ctx, ctx.database.db, rows), nextCursor };
-    },
+    async (req) => listShown(requireActor(req), req.query),
   );
 
   app.post(
@@ -91,10 +94,7 @@ export function volunteerRoutes(app: App): void {
         response: { 200: VolunteerList, ...errorResponses },
       },
     },
-    async (req) => {
-      const { rows, nextCursor } = await service.listVolunteers(ctx, ctx.database.db, requireActor(req), req.body);
-      return { items: await service.asShown(ctx, ctx.database.db, rows), nextCursor };
-    },
+    async (req) => listShown(requireActor(req), req.body),
   );
 
   app.get(

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
-import { hasRole, isSystemAdmin, Policy, type Actor } from '../../platform/access/policy.js';
+import { ADMIN_ROLES, hasRole, isSystemAdmin, Policy, type Actor } from '../../platform/access/policy.js';
 import { appendAudit, auditPersonalRead } from '../../platform/audit/audit.repository.js';
 import { verifyPassword } from '../../platform/passwords.js';
 import { minorsAmong } from './minors.js';
@@ -185,6 +185,8 @@ export async function updateVolunteer(
 
 export interface ListQuery {
   regionCode?: string | undefined;
+  /** Active members of this organisation and of those under it, instead of a region's people. */
+  organisationId?: string | undefined;
   /** A name prefix or a whole volunteer code. */
   q?: string | undefined;
   /** A whole phone number: only from a request body, never a URL. */
@@ -195,31 +197,53 @@ export interface ListQuery {
 
 /**
  * Region and system admins list the volunteers of a region they administer and everything
- * under it, in id order, optionally searched by name prefix, volunteer code or phone. The
- * list shows masked data only; each page read is audited with the kind of search, never
- * what was searched for.
+ * under it; department and team admins (and the admins above them) list the active members
+ * of an organisation they administer and of those under it — the people they may grant their
+ * organisation's roles to — seen as a membership shows them (`limited`: a minor without ID,
+ * phone, birth year or gender) unless the reader also holds a duty over the organisation's
+ * region. In id order, optionally searched by name prefix, volunteer code or phone. The list
+ * shows masked data only; each page read is audited with the kind of search, never what was
+ * searched for.
  */
 export async function listVolunteers(
   ctx: Pick<AppContext, 'cipher'>,
   db: Db,
   actor: Actor,
   q: ListQuery,
-): Promise<{ rows: repo.VolunteerRow[]; nextCursor: string | null }> {
-  if (!hasRole(actor, 'region_admin', 'system_admin')) throw forbidden('Only region and system admins list volunteers');
+): Promise<{ rows: repo.VolunteerRow[]; nextCursor: string | null; limited: boolean }> {
   const regionCode = q.regionCode ?? null;
-  if (regionCode === null) {
-    if (!isSystemAdmin(actor)) {
-      throw badRequest('regionCode: name a region you administer', { field: 'querystring.regionCode' });
+  const organisationId = q.organisationId ?? null;
+  const policy = new Policy(db);
+  let limited = false;
+  if (organisationId !== null) {
+    if (regionCode !== null) {
+      throw badRequest('organisationId: give a region or an organisation, not both', {
+        field: 'querystring.organisationId',
+      });
     }
+    if (!hasRole(actor, ...ADMIN_ROLES)) throw forbidden('Only admins list volunteers');
+    const org = await repo.organisationRegion(db, organisationId);
+    if (!org || !(await policy.adminsOrganisation(actor, organisationId))) throw notFound('Organisation');
+    limited = !(await policy.adminsRegion(actor, org.region_code));
   } else {
-    if (!(await repo.regionExists(db, regionCode))) throw notFound('Region');
-    if (!(await new Policy(db).adminsRegion(actor, regionCode))) {
-      throw forbidden('You do not administer that region');
+    if (!hasRole(actor, 'region_admin', 'system_admin')) {
+      throw forbidden('Only region and system admins list the volunteers of a region');
+    }
+    if (regionCode === null) {
+      if (!isSystemAdmin(actor)) {
+        throw badRequest('regionCode: name a region you administer', { field: 'querystring.regionCode' });
+      }
+    } else {
+      if (!(await repo.regionExists(db, regionCode))) throw notFound('Region');
+      if (!(await policy.adminsRegion(actor, regionCode))) {
+        throw forbidden('You do not administer that region');
+      }
     }
   }
   const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
   const rows = await repo.listVolunteers(db, {
     regionCode,
+    organisationId,
     search: q.q === undefined ? undefined : { namePrefix: q.q, code: q.q.toUpperCase() },
     phoneHash: q.phone === undefined ? undefined : ctx.cipher.lookupHash(rules.PHONE_NAMESPACE, q.phone),
     afterId: after ? String(after.id) : null,
@@ -230,9 +254,9 @@ export async function listVolunteers(
   await appendAudit(db, {
     actorUserId: actor.userId,
     action: 'volunteer.list',
-    entityType: 'region',
-    entityId: regionCode ?? 'system',
+    entityType: organisationId !== null ? 'organisation' : 'region',
+    entityId: organisationId ?? regionCode ?? 'system',
     details: search ? { count: items.length, search } : { count: items.length },
   });
-  return { rows: items, nextCursor };
+  return { rows: items, nextCursor, limited };
 }

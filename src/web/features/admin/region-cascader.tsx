@@ -1,7 +1,7 @@
 import { Cascader } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listRegions, type Region } from '../../api/regions.api.js';
+import { listRegions, regionsByCodes, type Region } from '../../api/regions.api.js';
 
 interface Option {
   value: string;
@@ -26,15 +26,22 @@ interface Props {
   id?: string;
   value?: string[];
   onChange?: (path: string[]) => void;
+  /** Where the tree starts: these regions (a region admin's own) instead of the top level. */
+  roots?: readonly string[] | undefined;
 }
 
-/** Picks a region at any level, loading the tree as it opens (an antd Form control). */
-export function RegionCascader({ id, value, onChange }: Props) {
+/**
+ * Picks a region at any level, loading the tree as it opens (an antd Form control); with `roots`,
+ * only those regions and what lies under them are offered.
+ */
+export function RegionCascader({ id, value, onChange, roots }: Props) {
   const { t } = useTranslation();
   const [options, setOptions] = useState<Option[]>([]);
+  const rootKey = roots?.join(',') ?? '';
   useEffect(() => {
-    void listRegions(null).then((r) => setOptions(r.items.map(toOption)));
-  }, []);
+    const codes = rootKey ? rootKey.split(',') : [];
+    void (codes.length ? regionsByCodes(codes) : listRegions(null)).then((r) => setOptions(r.items.map(toOption)));
+  }, [rootKey]);
   return (
     <Cascader<Option>
       id={id}

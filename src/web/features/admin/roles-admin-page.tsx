@@ -29,8 +29,10 @@ const SYSTEM_ONLY: readonly Role[] = ['system_admin', 'volunteer', 'resident'];
 
 /**
  * Grants a role: first the person, found by name, volunteer code or phone in the admin's
- * regions; then the role and its scope, whose kind follows from the role. Region admins are
- * offered only the roles they may grant and the organisations and sites of their own region.
+ * regions (or, for a department admin, among their department's members); then the role and
+ * its scope, whose kind follows from the role. Region admins are offered only the roles they
+ * may grant, their own region's subtree and the organisations and sites of their region;
+ * department admins the organisations of their department.
  */
 export function RolesAdminPage() {
   const { t } = useTranslation();
@@ -38,8 +40,10 @@ export function RolesAdminPage() {
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form);
   const scopeType = role ? ROLE_SCOPE[role] : undefined;
-  const { system, regions, allowed } = useVolunteerScopes();
+  const { system, regions, departments, picks } = useVolunteerScopes();
   const ownRegion = system ? undefined : regions[0];
+  // A department admin without a region grants within their department: its organisations only.
+  const ownDepartment = system || ownRegion ? undefined : departments[0];
   const [person, setPerson] = useState<PickedPerson | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [granted, setGranted] = useState<RoleGrant | null>(null);
@@ -78,8 +82,8 @@ export function RolesAdminPage() {
     <section aria-labelledby="roles-title" className="admin-panel">
       <h1 id="roles-title">{t('admin.roles.title')}</h1>
       <p>{t('admin.roles.lead')}</p>
-      {!allowed && <Alert type="info" showIcon title={t('admin.roles.onlyRegionAdmins')} />}
-      {allowed && !person && (
+      {!picks && <Alert type="info" showIcon title={t('admin.roles.onlyRegionAdmins')} />}
+      {picks && !person && (
         <section aria-labelledby="roles-person-title">
           <h2 id="roles-person-title">{t('admin.roles.findPerson')}</h2>
           <PersonPicker onPick={setPerson} />
@@ -121,7 +125,9 @@ export function RolesAdminPage() {
         >
           <Form.Item name="role" label={t('admin.roles.role')} required>
             <Select
-              options={ROLES.filter((r) => system || !SYSTEM_ONLY.includes(r)).map((r) => ({
+              options={ROLES.filter(
+                (r) => system || (!SYSTEM_ONLY.includes(r) && (regions.length > 0 || ROLE_SCOPE[r] !== 'region')),
+              ).map((r) => ({
                 value: r,
                 label: t(`role.${r}`),
               }))}
@@ -129,12 +135,12 @@ export function RolesAdminPage() {
           </Form.Item>
           {scopeType === 'region' && (
             <Form.Item name="region" label={t('scopeType.region')} required>
-              <RegionCascader />
+              <RegionCascader roots={system ? undefined : regions} />
             </Form.Item>
           )}
           {scopeType === 'organisation' && (
             <Form.Item name="organisationId" label={t('scopeType.organisation')} required>
-              <OrganisationSelect regionCode={ownRegion} />
+              <OrganisationSelect regionCode={ownRegion} under={ownDepartment} />
             </Form.Item>
           )}
           {scopeType === 'site' && (
@@ -148,8 +154,8 @@ export function RolesAdminPage() {
           </Button>
         </Form>
       )}
-      {/* Only a system admin reads another person's grants (GET /users/:id/roles). */}
-      {person && system && <UserGrants key={person.userId} userId={person.userId} name={person.name} />}
+      {/* GET /users/:id/roles: all of them for system and region admins, a department's for its admins. */}
+      {person && <UserGrants key={person.userId} userId={person.userId} name={person.name} />}
     </section>
   );
 }

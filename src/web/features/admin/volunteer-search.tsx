@@ -2,6 +2,8 @@ import { Button, Input, Select, Table } from 'antd';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMainlandMobile } from '../../../common/id-numbers.js';
+import { useQueries } from '@tanstack/react-query';
+import { getOrganisation, organisationKeys } from '../../api/organisations.api.js';
 import { searchVolunteers, volunteerKeys, type Volunteer, type VolunteerSearch } from '../../api/volunteers.api.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { useSession } from '../auth/use-session.js';
@@ -11,12 +13,26 @@ import { LoadMore } from './admin-load-more.js';
 import { useRegionNames } from './use-region-names.js';
 import './admin-lists.css';
 
-/** The regions the signed-in person lists volunteers of: a system admin any (null), a region admin their own. */
+/**
+ * The regions the signed-in person lists volunteers of: a system admin any, a region admin their
+ * own (`allowed`: the registry's pages); and a department admin's departments, whose members
+ * they may look up to grant a role (`picks`: the role page's person search).
+ */
 export function useVolunteerScopes() {
   const { me } = useSession();
   const system = !!me?.roles.some((g) => g.role === 'system_admin');
   const regions = [...new Set(me?.roles.filter((g) => g.role === 'region_admin').map((g) => g.scopeId) ?? [])];
-  return { system, regions, allowed: system || regions.length > 0 };
+  const departments = [...new Set(me?.roles.filter((g) => g.role === 'department_admin').map((g) => g.scopeId) ?? [])];
+  const allowed = system || regions.length > 0;
+  return { system, regions, departments, allowed, picks: allowed || departments.length > 0 };
+}
+
+/** The names of some organisations, by id (the id itself until it is known). */
+function useOrganisationNames(ids: readonly string[]): (id: string) => string {
+  const found = useQueries({
+    queries: ids.map((id) => ({ queryKey: organisationKeys.one(id), queryFn: () => getOrganisation(id) })),
+  });
+  return (id) => found.find((q) => q.data?.id === id)?.data?.name ?? id;
 }
 
 /**
@@ -25,8 +41,12 @@ export function useVolunteerScopes() {
  */
 export function VolunteerSearchForm({ onSearch }: { onSearch: (s: VolunteerSearch) => void }) {
   const { t } = useTranslation();
-  const { system, regions } = useVolunteerScopes();
+  const { system, regions, departments } = useVolunteerScopes();
   const regionName = useRegionNames(regions);
+  // Without a region of their own, a department admin searches their department's members.
+  const byDepartment = !system && regions.length === 0 && departments.length > 0;
+  const organisationName = useOrganisationNames(byDepartment ? departments : []);
+  const [department, setDepartment] = useState<string | undefined>(departments[0]);
   const regionId = useId();
   const textId = useId();
   const hintId = useId();
@@ -40,14 +60,24 @@ export function VolunteerSearchForm({ onSearch }: { onSearch: (s: VolunteerSearc
       onSubmit={(e) => {
         e.preventDefault();
         const words = text.trim();
-        const regionCode = system ? path[path.length - 1] : region;
         const phone = isMainlandMobile(words) ? words : undefined;
-        onSearch({ regionCode, phone, q: phone || !words ? undefined : words });
+        const q = phone || !words ? undefined : words;
+        if (byDepartment) return onSearch({ organisationId: department, phone, q });
+        const regionCode = system ? path[path.length - 1] : region;
+        onSearch({ regionCode, phone, q });
       }}
     >
       <span className="filter-item">
-        <label htmlFor={regionId}>{t('admin.region')}</label>
-        {system ? (
+        <label htmlFor={regionId}>{byDepartment ? t('admin.volunteers.department') : t('admin.region')}</label>
+        {byDepartment ? (
+          <Select<string>
+            id={regionId}
+            style={{ minWidth: 160 }}
+            value={department}
+            onChange={setDepartment}
+            options={departments.map((id) => ({ value: id, label: organisationName(id) }))}
+          />
+        ) : system ? (
           <RegionCascader id={regionId} value={path} onChange={setPath} />
         ) : (
           <Select<string>
