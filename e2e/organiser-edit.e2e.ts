@@ -91,6 +91,14 @@ describe('organiser edits: a risky activity with a brand project, insurance, shi
     await page.locator('#address').fill('重庆市渝中区 嘉陵江滨江路');
     await explain('address').waitFor({ state: 'detached' });
     assert.equal(await explain('lat').count(), 1);
+    // The contact, optional: a phone that is no phone is named under its field, and goes once fixed.
+    await page.locator('#contactName').fill('刘联络员');
+    await page.locator('#contactPhone').fill('打这个电话');
+    await page.locator('form[aria-label] button[type="submit"]').click();
+    await explain('contactPhone').waitFor();
+    assert.equal(await explain('contactName').count(), 0);
+    await page.locator('#contactPhone').fill('023-63851234');
+    await explain('contactPhone').waitFor({ state: 'detached' });
     const start = e2eNow() + 72 * HOUR;
     await console_.fillAndSave({
       title: '嘉陵江涉水清漂',
@@ -155,7 +163,14 @@ describe('organiser edits: a risky activity with a brand project, insurance, shi
     await drawerAccessibleInEveryMode(page, console_);
     await console_.openEdit();
     assert.equal(await page.locator('#edit_field').isDisabled(), true);
+    // The contact given at creation is there, and stays editable once published.
+    assert.equal(await page.locator('#edit_contactName').inputValue(), '刘联络员');
+    assert.equal(await page.locator('#edit_contactPhone').inputValue(), '023-63851234');
+    await page.locator('#edit_contactName').fill('刘二联络员');
     await console_.renameTo('嘉陵江涉水清漂（第一期）');
+    await console_.openEdit();
+    assert.equal(await page.locator('#edit_contactName').inputValue(), '刘二联络员');
+    await console_.closeEdit();
 
     // the volunteer-facing page shows the new title
     const visitor = await newContext(fx.browser, fx.server.url);

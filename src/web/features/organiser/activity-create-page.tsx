@@ -11,6 +11,7 @@ import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, clearEditedErrors, showFieldErrors } from '../admin/admin-form-errors.js';
 import {
   ACTIVITY_FIELDS,
+  contactOf,
   ACTIVITY_RENAME,
   ActivityFields,
   placeOf,
@@ -57,6 +58,12 @@ export function ActivityCreatePage() {
     onError: (err) => setFailure(serverError(err, t, form, FORM_FIELDS, RENAME)),
   });
 
+  /** A new activity leaves out what was not given (null is for removing one later). */
+  const withoutNulls = (c: ReturnType<typeof contactOf>) => ({
+    ...(c.contactName ? { contactName: c.contactName } : {}),
+    ...(c.contactPhone ? { contactPhone: c.contactPhone } : {}),
+  });
+
   const onFinish = (v: Values) => {
     const body = {
       organisationId: org ?? '',
@@ -68,6 +75,7 @@ export function ActivityCreatePage() {
       radiusM: v.radiusM ?? undefined,
       requiresApproval: !!v.requiresApproval,
       risky: !!v.risky,
+      ...withoutNulls(contactOf(v)),
       ...(v.weeks && v.weeks > 1 ? { recurrence: { freq: 'weekly' as const, count: v.weeks } } : {}),
       shifts: (v.shifts ?? []).map((s) => ({
         start: s.start ? f.fromInput(s.start) : '',

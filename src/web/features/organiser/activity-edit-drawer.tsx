@@ -8,6 +8,7 @@ import { fieldErrors } from '../../components/zod-messages.js';
 import { serverError, clearEditedErrors, showFieldErrors } from '../admin/admin-form-errors.js';
 import {
   ACTIVITY_FIELDS,
+  contactOf,
   ACTIVITY_RENAME,
   ActivityFields,
   placeOf,
@@ -27,6 +28,8 @@ const valuesOf = (a: Activity): ActivityFormValues => ({
   lng: a.lng,
   radiusM: a.radiusM,
   requiresApproval: a.requiresApproval,
+  contactName: a.contact?.name ?? undefined,
+  contactPhone: a.contact?.phone ?? undefined,
 });
 
 /** Only what the organiser changed: the server then names exactly what it refuses. */
@@ -44,6 +47,9 @@ function changesOf(a: Activity, v: ActivityFormValues): Record<string, unknown> 
   };
   const current = a as unknown as Record<string, unknown>;
   for (const [k, value] of Object.entries(wanted)) if (value !== current[k]) out[k] = value;
+  const contact = contactOf(v);
+  if (contact.contactName !== (a.contact?.name ?? null)) out.contactName = contact.contactName;
+  if (contact.contactPhone !== (a.contact?.phone ?? null)) out.contactPhone = contact.contactPhone;
   const place = placeOf(v);
   if ('siteId' in place) {
     if (place.siteId !== a.siteId) out.siteId = place.siteId;
@@ -56,7 +62,7 @@ function changesOf(a: Activity, v: ActivityFormValues): Record<string, unknown> 
 
 /**
  * Edits an activity in a drawer. A draft changes anything; a published activity its text,
- * radius and risky (the rest is shown but disabled). The server's refusals land on their field.
+ * radius, risky and contact (the rest is shown but disabled). The server's refusals land on their field.
  */
 export function ActivityEditDrawer({ activity, onClose }: { activity: Activity; onClose: () => void }) {
   const { t } = useTranslation();

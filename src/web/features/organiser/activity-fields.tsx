@@ -35,6 +35,9 @@ export interface ActivityFormValues {
   lng?: number | null;
   radiusM?: number | null;
   requiresApproval?: boolean;
+  /** Whom a signed-up volunteer calls; both optional. */
+  contactName?: string;
+  contactPhone?: string;
 }
 
 /** Body fields the form shows under another name: the place's parts each under its own field. */
@@ -57,6 +60,8 @@ export const ACTIVITY_FIELDS = [
   'location.lng',
   'radiusM',
   'requiresApproval',
+  'contactName',
+  'contactPhone',
 ] as const;
 
 /** The place as the API takes it: a site, or an address with its position. */
@@ -64,6 +69,11 @@ export function placeOf(v: ActivityFormValues) {
   return v.where === 'site'
     ? { siteId: v.siteId }
     : { location: { address: v.address ?? '', lat: v.lat ?? undefined, lng: v.lng ?? undefined } };
+}
+
+/** The contact as the form holds it, trimmed; an emptied part is null (the edit removes it). */
+export function contactOf(v: ActivityFormValues): { contactName: string | null; contactPhone: string | null } {
+  return { contactName: v.contactName?.trim() || null, contactPhone: v.contactPhone?.trim() || null };
 }
 
 /**
@@ -157,6 +167,23 @@ export function ActivityFields({ org, locked = false }: { org: string | null; lo
           <Switch disabled={locked} />
         </Form.Item>
       </div>
+      {/* The contact may change at any time, published or not: volunteers who signed up see it. */}
+      <fieldset className="activity-contact">
+        <legend>{t('organiser.form.contact')}</legend>
+        <p className="hint">{t('organiser.form.contactHint')}</p>
+        <div className="admin-row">
+          <Form.Item name="contactName" label={t('organiser.form.contactName')}>
+            <Input maxLength={50} autoComplete="off" data-testid="contact-name" />
+          </Form.Item>
+          <Form.Item
+            name="contactPhone"
+            label={t('organiser.form.contactPhone')}
+            extra={t('organiser.form.contactPhoneHint')}
+          >
+            <Input inputMode="tel" maxLength={20} autoComplete="off" data-testid="contact-phone" />
+          </Form.Item>
+        </div>
+      </fieldset>
     </>
   );
 }

@@ -1,22 +1,12 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
-import { addTiles } from '../sites/tile-layer.js';
 import '../sites/tile-map.css';
+import { FIT, TileFigure, useTileMap, WORLD, type TileSource } from '../sites/use-tile-map.js';
 import type { PositionMapProps } from './position-picker.js';
 import { arrowStep } from './position-keys.js';
 
-interface Props extends PositionMapProps {
-  tileUrl: string;
-  attribution: string | null;
-  /** Every visible tile failed: the caller falls back to the plain background. */
-  onTilesFailed: () => void;
-}
-
-/** With nothing to show the map starts on the whole world, zoomed out. */
-const WORLD: L.LatLngTuple = [20, 105];
-const FIT: L.FitBoundsOptions = { padding: [32, 32], maxZoom: 16 };
+type Props = PositionMapProps & TileSource;
 const PIN = L.divIcon({ className: 'position-pin', html: '<span></span>', iconSize: [24, 24], iconAnchor: [12, 24] });
 
 /**
@@ -26,18 +16,14 @@ const PIN = L.divIcon({ className: 'position-pin', html: '<span></span>', iconSi
  */
 export function TilePositionMap(props: Props) {
   const { value, read, onPick, references, disabled, label, describedBy, tileUrl, attribution, onTilesFailed } = props;
-  const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
   const marker = useRef<L.Marker | null>(null);
   const refs = useRef<L.LayerGroup | null>(null);
-  const latest = useRef({ onPick, onTilesFailed, disabled, value, references });
-  latest.current = { onPick, onTilesFailed, disabled, value, references };
+  const latest = useRef({ onPick, disabled, value, references });
+  latest.current = { onPick, disabled, value, references };
 
-  useEffect(() => {
-    if (!box.current) return;
-    const m = L.map(box.current, { attributionControl: false, zoomControl: false, keyboard: false, zoomSnap: 0.25 });
-    addTiles(m, tileUrl, () => latest.current.onTilesFailed());
+  // The arrow keys move the marker, not the map: Leaflet's own keyboard handling is off.
+  const map = useTileMap(box, { tileUrl, attribution, onTilesFailed }, { keyboard: false, zoomSnap: 0.25 }, (m) => {
     m.on('click', (e: L.LeafletMouseEvent) => {
       if (!latest.current.disabled) latest.current.onPick({ lat: e.latlng.lat, lng: e.latlng.lng });
     });
@@ -46,24 +32,11 @@ export function TilePositionMap(props: Props) {
     if (points.length > 0) m.fitBounds(L.latLngBounds(points), FIT);
     else m.setView(WORLD, 2);
     refs.current = L.layerGroup().addTo(m);
-    map.current = m;
-    const resized = new ResizeObserver(() => m.invalidateSize());
-    resized.observe(box.current);
     return () => {
-      resized.disconnect();
-      m.remove();
-      map.current = null;
       marker.current = null;
       refs.current = null;
     };
-  }, [tileUrl]);
-
-  useEffect(() => {
-    const m = map.current;
-    if (!m) return;
-    const zoom = L.control.zoom({ zoomInTitle: t('sites.zoomIn'), zoomOutTitle: t('sites.zoomOut') }).addTo(m);
-    return () => void zoom.remove();
-  }, [t, tileUrl]);
+  });
 
   useEffect(() => {
     const group = refs.current;
@@ -72,7 +45,7 @@ export function TilePositionMap(props: Props) {
     for (const p of references) {
       L.circleMarker([p.lat, p.lng], { radius: 5, interactive: false, className: 'position-reference' }).addTo(group);
     }
-  }, [references, tileUrl]);
+  }, [references, tileUrl, map]);
 
   // The marker follows the value (a click, a key or the number fields) and is panned into view.
   useEffect(() => {
@@ -87,7 +60,7 @@ export function TilePositionMap(props: Props) {
     if (marker.current) marker.current.setLatLng(at);
     else marker.current = L.marker(at, { icon: PIN, keyboard: false, interactive: false }).addTo(m);
     if (!m.getBounds().contains(at)) m.panTo(at);
-  }, [value, tileUrl]);
+  }, [value, tileUrl, map]);
 
   const key = (e: KeyboardEvent<HTMLDivElement>) => {
     const m = map.current;
@@ -101,7 +74,7 @@ export function TilePositionMap(props: Props) {
   };
 
   return (
-    <figure className="tile-map-figure">
+    <TileFigure attribution={attribution}>
       <div
         ref={box}
         className="tile-map position-map"
@@ -113,7 +86,6 @@ export function TilePositionMap(props: Props) {
         onKeyDown={key}
         data-testid="position-map"
       />
-      {attribution && <figcaption className="map-attribution">{attribution}</figcaption>}
-    </figure>
+    </TileFigure>
   );
 }

@@ -4,19 +4,10 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SITE_TYPE_COLOURS } from '../../components/labels.js';
 import type { MapProps } from './sites-map.js';
-import { addTiles } from './tile-layer.js';
 import './tile-map.css';
+import { FIT, TileFigure, useTileMap, WORLD, type TileSource } from './use-tile-map.js';
 
-interface Props extends MapProps {
-  tileUrl: string;
-  attribution: string | null;
-  /** Every visible tile failed: the caller falls back to the plain map. */
-  onTilesFailed: () => void;
-}
-
-/** With no sites the map shows the whole world, zoomed out. */
-const WORLD: L.LatLngTuple = [20, 105];
-const FIT: L.FitBoundsOptions = { padding: [32, 32], maxZoom: 16 };
+type Props = MapProps & TileSource;
 
 /**
  * Sites on raster tiles (Leaflet, a lazy chunk). Markers are buttons reachable by Tab, named
@@ -26,33 +17,22 @@ const FIT: L.FitBoundsOptions = { padding: [32, 32], maxZoom: 16 };
 export function TileMap({ sites, selectedId, onSelect, label, tileUrl, attribution, onTilesFailed }: Props) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
   const markers = useRef<L.LayerGroup | null>(null);
   const bounds = useRef<L.LatLngBounds | null>(null);
-  const failed = useRef(onTilesFailed);
-  failed.current = onTilesFailed;
   const select = useRef(onSelect);
   select.current = onSelect;
-
-  useEffect(() => {
-    if (!box.current) return;
-    const m = L.map(box.current, { attributionControl: false, zoomControl: false, zoomSnap: 0.25 }).setView(WORLD, 2);
-    addTiles(m, tileUrl, () => failed.current());
-    markers.current = L.layerGroup().addTo(m);
-    map.current = m;
-    // Care mode, the language or the window change the box: redraw and fit the sites again.
-    const resized = new ResizeObserver(() => {
-      m.invalidateSize();
-      if (bounds.current) m.fitBounds(bounds.current, FIT);
-    });
-    resized.observe(box.current);
-    return () => {
-      resized.disconnect();
-      m.remove();
-      map.current = null;
-      markers.current = null;
-    };
-  }, [tileUrl]);
+  // Care mode, the language or the window change the box: redraw and fit the sites again.
+  const map = useTileMap(
+    box,
+    { tileUrl, attribution, onTilesFailed },
+    { zoomSnap: 0.25 },
+    (m) => {
+      m.setView(WORLD, 2);
+      markers.current = L.layerGroup().addTo(m);
+      return () => void (markers.current = null);
+    },
+    (m) => bounds.current && m.fitBounds(bounds.current, FIT),
+  );
 
   // The container is the map's keyboard target (arrows pan, +/- zoom): a named region.
   useEffect(() => {
@@ -64,16 +44,9 @@ export function TileMap({ sites, selectedId, onSelect, label, tileUrl, attributi
 
   useEffect(() => {
     const m = map.current;
-    if (!m) return;
-    const zoom = L.control.zoom({ zoomInTitle: t('sites.zoomIn'), zoomOutTitle: t('sites.zoomOut') }).addTo(m);
-    return () => void zoom.remove();
-  }, [t, tileUrl]);
-
-  useEffect(() => {
-    const m = map.current;
     bounds.current = sites.length > 0 ? L.latLngBounds(sites.map((s) => [s.lat, s.lng] as L.LatLngTuple)) : null;
     if (m && bounds.current) m.fitBounds(bounds.current, FIT);
-  }, [sites]);
+  }, [sites, map]);
 
   // Markers are made when the sites change and only restyled on selection, so focus stays on them.
   const byId = useRef(new Map<string, L.Marker>());
@@ -114,9 +87,8 @@ export function TileMap({ sites, selectedId, onSelect, label, tileUrl, attributi
   }, [selectedId, sites, t]);
 
   return (
-    <figure className="tile-map-figure">
+    <TileFigure attribution={attribution}>
       <div ref={box} className="tile-map" data-testid="tile-map" />
-      {attribution && <figcaption className="map-attribution">{attribution}</figcaption>}
-    </figure>
+    </TileFigure>
   );
 }
