@@ -121,6 +121,12 @@ export async function startServer(
     await serve(config, database);
   } else {
     await database.close();
+    if (database.dialect === 'sqlite') {
+      // Measured by npm run bench: two writers take turns at SQLite's one write lock.
+      console.log(
+        'shanmei: on SQLite the workers take turns to write; for writes one worker is as fast (see docs/DEPLOY.md)',
+      );
+    }
     await runPrimary(workers, config.rateLimits, (line) => console.log(`shanmei: ${line}`)).ready;
   }
   banner(config, database.dialect, workers, admin);
