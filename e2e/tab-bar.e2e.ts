@@ -58,11 +58,21 @@ describe('the volunteer’s bottom tab bar', () => {
       await page.locator(ready).first().waitFor();
       assert.equal(await currentTab(page), name);
       await noSideScroll(page, name);
-      // The page's end is not hidden behind the bar: the footer's bottom is above the bar's top.
-      await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
-      const footer = await page.locator('.app-footer').boundingBox();
-      const barBox = await bar.boundingBox();
-      assert.ok(footer && barBox && footer.y + footer.height <= barBox.y + 1, `${name}: the footer is under the bar`);
+      // The page's end is not hidden behind the bar: scrolled to the end, the footer's bottom is
+      // above the bar's top. Asked again until the page has loaded (a list still arriving moves
+      // the end further down); without the padding it never holds.
+      await page
+        .waitForFunction(
+          `(() => {
+            window.scrollTo(0, document.documentElement.scrollHeight);
+            const footer = document.querySelector('.app-footer').getBoundingClientRect();
+            const bar = document.querySelector('[data-testid="tab-bar"]').getBoundingClientRect();
+            return footer.bottom <= bar.top + 1;
+          })()`,
+          undefined,
+          { timeout: 5000, polling: 100 },
+        )
+        .catch(() => assert.fail(`${name}: the footer is under the bar`));
     }
 
     // The keyboard reaches the tabs, in order, and Enter follows one.
