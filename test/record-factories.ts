@@ -8,10 +8,14 @@ export interface PendingRecordValues {
   volunteerId: string;
   activityId: string;
   organisationId: string;
-  /** ISO-8601 start; the service date is its UTC day. */
+  /** ISO-8601 start. */
   startAt: string;
   minutes: number;
   source?: RecordSource;
+  /** The shift served, if any (default none). */
+  shiftId?: string;
+  /** The local service day (default: the UTC day of startAt). */
+  serviceDate?: string;
 }
 
 /**
@@ -26,10 +30,10 @@ export async function insertPendingRecord(db: Db, r: PendingRecordValues): Promi
       id,
       volunteer_id: r.volunteerId,
       activity_id: r.activityId,
-      shift_id: null,
+      shift_id: r.shiftId ?? null,
       organisation_id: r.organisationId,
       attendance_id: null,
-      service_date: r.startAt.slice(0, 10),
+      service_date: r.serviceDate ?? r.startAt.slice(0, 10),
       start_at: r.startAt,
       end_at: new Date(Date.parse(r.startAt) + r.minutes * 60_000).toISOString(),
       minutes: r.minutes,

@@ -4,6 +4,7 @@ import { backupCommand, restoreCommand } from './commands/backup.js';
 import { benchCommand } from './commands/bench.js';
 import { migrateCommand } from './commands/migrate.js';
 import { pointsCommand } from './commands/points.js';
+import { statsCommand } from './commands/stats.js';
 import { seedCommand } from './commands/seed.js';
 import { serveCommand } from './commands/serve.js';
 
@@ -14,6 +15,7 @@ program.addCommand(serveCommand());
 program.addCommand(migrateCommand());
 program.addCommand(seedCommand());
 program.addCommand(pointsCommand());
+program.addCommand(statsCommand());
 program.addCommand(backupCommand());
 program.addCommand(restoreCommand());
 program.addCommand(benchCommand());

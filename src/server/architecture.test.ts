@@ -124,6 +124,11 @@ describe('module boundaries', () => {
       point_entries: 'points',
       point_rules: 'points',
       point_transactions: 'points',
+      stats_deltas: 'stats',
+      stats_flows: 'stats',
+      stats_last_served: 'stats',
+      stats_projects: 'stats',
+      stats_stock: 'stats',
     };
     const shared = new Set(['me', 'demo']);
     /** A volunteer's profile edit also changes their account's name and phone (one row, one transaction). */

@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrator.js';
 import { startJobs, type Jobs } from './jobs/scheduler.js';
 import { transportsFromEnv } from './platform/notify/transports.js';
 import { bootstrapAdmin, seedRegionsIfNone, seedServiceFields } from './modules/bootstrap/index.js';
+import { buildStatsIfMissing } from './modules/stats/index.js';
 
 /** Hooks run once the database is migrated and before the server listens (the demo seed). */
 export type StartHook = (database: ReturnType<typeof openDatabase>, config: Config) => Promise<void>;
@@ -39,6 +40,8 @@ async function prepare(config: Config, beforeListen?: StartHook) {
   const regions = await seedRegionsIfNone(database.db, config.province);
   if (regions > 0) console.log(`Loaded the ${regions} regions of province ${config.province} (SHANMEI_PROVINCE).`);
   const admin = await bootstrapAdmin(database.db, config.adminPassword);
+  if (await buildStatsIfMissing(database.db))
+    console.log('Counted the statistics from the records (first start since they are kept).');
   if (beforeListen) await beforeListen(database, config);
   return { database, admin };
 }

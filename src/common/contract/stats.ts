@@ -67,13 +67,16 @@ const countsOf = <T extends readonly [string, ...string[]]>(keys: T, what: strin
 const TEAMS = 'Active organisations of kind `team` (志愿服务队) whose region lies in the region subtree';
 const SITES = 'Active sites (阵地) whose region lies in the region subtree';
 const SESSIONS =
-  'Shifts (场次) of published activities (not draft, not cancelled) that are not cancelled themselves and ' +
-  'started in the window and before now; an activity counts where it takes place (its region)';
-const PEOPLE_SERVED = 'Sum of the people served (服务对象人次) the organisers recorded on those shifts';
-const HOURS_OF = 'Service hours of confirmed records that started in the window, counted where the activity took place';
+  'Sessions (场次): shifts with at least one confirmed record, on the local day the shift starts (a confirmed ' +
+  'record without a shift is a session of its own, on its service day); an activity counts where it takes place';
+const PARTICIPATIONS =
+  'Participations (服务人次): confirmed records whose service day is in the window, where the activity took place';
+const PEOPLE_SERVED = 'Sum of the people served (服务对象人次) the organisers recorded on those sessions';
+const MINUTES_OF =
+  'Service minutes of confirmed records whose service day is in the window, where the activity took place';
 const ISSUED =
-  'Points earned by confirmed service (ledger `earn` transactions of the point rules) for records that started ' +
-  'in the window, net of what was reversed when a record was revoked (whenever that happened). Admin adjustments ' +
+  'Points earned by confirmed service (ledger `earn` transactions of the point rules) for records whose service ' +
+  'day is in the window, net of what was reversed when a record was revoked (whenever that happened). Admin adjustments ' +
   'and expiry are not issuing';
 const REDEEMED =
   'Points paid at points supermarkets in the region subtree for redemptions made in the window; a redemption an ' +
@@ -82,8 +85,24 @@ const VOLUNTEERS =
   'Registered volunteers with status active now whose own region lies in the region subtree (with a department: ' +
   'who are active members of one of its organisations); a count of today, whatever the window';
 const ACTIVE =
-  'Distinct volunteers with at least one confirmed record that started in the window, for service in the region ' +
-  'subtree (a volunteer from elsewhere who served here counts here)';
+  'Of those volunteers, the ones whose latest confirmed service is in the last twelve calendar months (this one ' +
+  'included), wherever they served; a count of today, whatever the window';
+
+/** The flows of a window: every kind of figures carries them. */
+const flowShape = () => ({
+  sessions: count(SESSIONS),
+  participations: count(PARTICIPATIONS),
+  peopleServed: count(PEOPLE_SERVED),
+  minutes: count(MINUTES_OF),
+  hours: hours('Service hours of confirmed records whose service day is in the window'),
+  pointsIssued: count(ISSUED),
+  pointsRedeemed: count(REDEEMED),
+});
+
+export const FieldFigures = z
+  .object({ field: z.string().describe('A service field code'), ...flowShape() })
+  .describe('The flows of one service field');
+export type FieldFigures = z.infer<typeof FieldFigures>;
 
 export const RegionFigures = z
   .object({
@@ -93,13 +112,9 @@ export const RegionFigures = z
     activeVolunteers: count(ACTIVE),
     teams: count(TEAMS),
     sites: count(SITES),
-    sessions: count(SESSIONS),
-    peopleServed: count(PEOPLE_SERVED),
-    hours: hours(HOURS_OF),
-    pointsIssued: count(ISSUED),
-    pointsRedeemed: count(REDEEMED),
+    ...flowShape(),
   })
-  .describe('The key figures of one child region (城区 → 街镇)');
+  .describe('The key figures of one child region (城区 → 街镇), or of what lies at the region itself');
 export type RegionFigures = z.infer<typeof RegionFigures>;
 
 export const MonthFigures = z
@@ -107,11 +122,7 @@ export const MonthFigures = z
     month: z.string().describe('Calendar month YYYY-MM in the platform time zone; the first and last may be partial'),
     from: z.string().describe('Where this bucket starts (UTC ISO), inclusive'),
     to: z.string().describe('Where this bucket ends (UTC ISO), exclusive'),
-    hours: hours(HOURS_OF),
-    sessions: count(SESSIONS),
-    peopleServed: count(PEOPLE_SERVED),
-    pointsIssued: count(ISSUED),
-    pointsRedeemed: count(REDEEMED),
+    ...flowShape(),
     newVolunteers: count('Volunteers registered in this month who are active now, in the region subtree'),
   })
   .describe('The flows of one calendar month of the window');
@@ -129,13 +140,14 @@ export const StatsOverview = z
     activeVolunteers: count(ACTIVE),
     teamsByLevel: countsOf(ORG_LEVELS, `${TEAMS}, per level`),
     sitesByType: countsOf(SITE_TYPES, `${SITES}, per type`),
-    sessions: count(SESSIONS),
-    peopleServed: count(PEOPLE_SERVED),
-    hours: hours(HOURS_OF),
-    pointsIssued: count(ISSUED),
-    pointsRedeemed: count(REDEEMED),
+    ...flowShape(),
     byRegion: z.array(RegionFigures).describe('The same figures for each child region, in code order'),
+    atRegionItself: RegionFigures.describe(
+      "What lies at the chosen region itself and under none of its children (an activity placed at a district's " +
+        'own code, a volunteer registered there): the children plus this row equal the whole, figure by figure',
+    ),
     byMonth: z.array(MonthFigures).describe('The flows per calendar month of the window, oldest first'),
+    byField: z.array(FieldFigures).describe('The flows per service field, most hours first; fields with none left out'),
   })
   .describe('City statistics: aggregates only, never a person');
 export type StatsOverview = z.infer<typeof StatsOverview>;

@@ -3,12 +3,15 @@ import { dispatchOutbox } from '../platform/notify/dispatcher.js';
 import { queueShiftReminders } from '../modules/notifications/index.js';
 import { runScheduledExpiry } from '../modules/points/index.js';
 import { closeOverdueAttendance } from '../modules/checkin/index.js';
+import { foldDeltas } from '../modules/stats/index.js';
 import type { Transports } from '../platform/notify/transports.js';
 
 export interface JobsOptions {
   /** Milliseconds between ticks (default 30 s). */
   intervalMs?: number;
   transports?: Transports;
+  /** Milliseconds between folds of the statistics' pending deltas (default 5 s). */
+  foldIntervalMs?: number;
   /** How long one tick may keep sending full batches (default 20 s). */
   budgetMs?: number;
   /** Where failures and closed check-ins are reported; messages and counts only, no rows. */
@@ -27,7 +30,8 @@ export const AUTO_CLOSE_INTERVAL_MS = 5 * 60_000;
 
 /**
  * The background loop of one process, and every timer it has: close overdue check-ins (every
- * five minutes), queue shift reminders, expire points once a day, then send the outbox. One tick
+ * five minutes), queue shift reminders, expire points once a day, then send the outbox; and,
+ * on a timer of its own, fold the statistics' pending deltas. One tick
  * at a time; the timer is unref'd so it never keeps the process alive. Several processes
  * may run it side by side: reminders are deduplicated by key and outbox rows are claimed
  * with a conditional UPDATE, so nothing is queued or sent twice by running it twice.
@@ -76,12 +80,25 @@ export function startJobs(ctx: Pick<AppContext, 'database' | 'cipher'>, opts: Jo
 
   const timer = setInterval(() => void tick(), opts.intervalMs ?? 30_000);
   timer.unref();
+  // The statistics' pending deltas are read with every overview: folding them often keeps that
+  // read short. Its own timer, so a long outbox tick does not hold it up.
+  let folding: Promise<void> | null = null;
+  const fold = () => {
+    if (stopped || folding) return;
+    folding = step('stats-fold', () => foldDeltas(ctx.database.db)).finally(() => {
+      folding = null;
+    });
+  };
+  const foldTimer = setInterval(fold, opts.foldIntervalMs ?? 5_000);
+  foldTimer.unref();
   return {
     tick,
     stop: async () => {
       stopped = true;
       clearInterval(timer);
+      clearInterval(foldTimer);
       await running;
+      await folding;
     },
   };
 }

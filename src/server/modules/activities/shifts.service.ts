@@ -8,6 +8,7 @@ import { requireOrganiser } from './activities.access.js';
 import { presentShift } from './activities.presenter.js';
 import * as repo from './activities.repository.js';
 import { emitActivityEvent } from './activity-events.js';
+import { peopleServedChanged } from '../stats/index.js';
 
 async function organisersShift(db: Db, actor: Actor, shiftId: string) {
   const shift = await repo.shiftById(db, shiftId);
@@ -81,7 +82,9 @@ export async function recordPeopleServed(db: Db, actor: Actor, shiftId: string, 
       'people served can be recorded once the session has started',
     );
   await db.transaction().execute(async (trx) => {
+    const before = await repo.lockShift(trx, shiftId);
     await repo.updateShift(trx, shiftId, { people_served: count });
+    await peopleServedChanged(trx, shiftId, count - (before?.people_served ?? 0));
     await appendAudit(trx, {
       actorUserId: actor.userId,
       action: 'shift.people_served',

@@ -14,6 +14,7 @@ import { insertSites, type DemoSite } from './demo.sites.js';
 import { HOME_DISTRICT, insertTeams, type DemoTeam } from './demo.teams.js';
 import { DEMO_VOLUNTEER_PHONE, insertVolunteers } from './demo.volunteers.js';
 import type { DB } from '../../db/schema.js';
+import { rebuildStats } from '../stats/index.js';
 
 export { databaseHoldsOrganisations, DEMO_PASSWORD };
 
@@ -98,6 +99,8 @@ async function loadInto(db: Transaction<DB>, cipher: PersonalDataCipher, passwor
     siteId: managedSite.id,
   });
   const goods = await insertSupermarketGoods(db, rnd, sites);
+  // The demo writes most rows directly: its statistics are counted from them, as a rebuild does.
+  await rebuildStats(db);
   return { regions, teams, sites, volunteers, logins, activities, goods };
 }
 

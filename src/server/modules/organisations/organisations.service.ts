@@ -6,6 +6,7 @@ import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { regionByCode } from '../regions/index.js';
 import * as repo from './organisations.repository.js';
 import { presentOrganisation } from './organisations.presenter.js';
+import { stockCounted } from '../stats/index.js';
 
 /**
  * Creates an organisation. Region admins create within their region; admins of an
@@ -56,6 +57,9 @@ export async function createOrganisation(db: Db, actor: Actor, body: CreateOrgan
       fields: [...new Set(body.fields)],
       description: body.description ?? null,
     });
+    if (body.kind === 'team') {
+      await stockCounted(trx, { regionCode: body.regionCode, organisationId: newId, kind: `team:${body.level}` }, 1);
+    }
     await appendAudit(trx, {
       actorUserId: actor.userId,
       action: 'organisation.create',

@@ -58,17 +58,20 @@ export async function lockBudgets(trx: Transaction<DB>, organisationIds: string[
   await lockAccounts(trx, organisationIds.map(budgetOf));
 }
 
-/** Earns the points a just-confirmed record is worth under its rule (nothing if no rule or source). */
-export async function earnForRecord(trx: Transaction<DB>, record: RecordRow): Promise<void> {
+/**
+ * Earns the points a just-confirmed record is worth under its rule (nothing if no rule or
+ * source), and answers how many it earned.
+ */
+export async function earnForRecord(trx: Transaction<DB>, record: RecordRow): Promise<number> {
   const ctx = await repo.recordContext(trx, record.activity_id, record.organisation_id);
-  if (!ctx) return;
+  if (!ctx) return 0;
   const row = await applicableRule(trx, ctx.org, ctx.activity.region_code);
-  if (!row) return;
+  if (!row) return 0;
   const rule = earningRuleOf(row);
-  if (!earnsFrom(rule, record.source)) return;
+  if (!earnsFrom(rule, record.source)) return 0;
   const settings = await getSettings(trx);
   const volunteer = await repo.volunteerState(trx, record.volunteer_id);
-  if (!volunteer) return;
+  if (!volunteer) return 0;
 
   const after = Number(volunteer.star_level);
   const before = starLevelFor(Number(volunteer.confirmed_minutes) - record.minutes, settings.starThresholdsHours);
@@ -101,7 +104,7 @@ export async function earnForRecord(trx: Transaction<DB>, record: RecordRow): Pr
       breakdown.limitedBy = 'budget';
     }
   }
-  if (points <= 0) return;
+  if (points <= 0) return 0;
   breakdown.points = points;
 
   const at = nowIso();
@@ -118,7 +121,7 @@ export async function earnForRecord(trx: Transaction<DB>, record: RecordRow): Pr
       { account: budget, amount: -points },
     ],
   });
-  if (tx.replayed) return;
+  if (tx.replayed) return 0;
   await repo.insertEarning(trx, {
     record_id: record.id,
     volunteer_id: record.volunteer_id,
@@ -137,17 +140,19 @@ export async function earnForRecord(trx: Transaction<DB>, record: RecordRow): Pr
     data: { recordId: record.id, transactionId: tx.id },
     dedupeKey: `points_earned:${record.id}`,
   });
+  return points;
 }
 
 /**
  * Takes back what a revoked record earned. If the volunteer has spent some of it since,
  * only what the wallet still holds comes back (a wallet never goes below zero) and the
  * memo records the shortfall: the points were spent in good faith at a supermarket, and
- * chasing them is for an admin adjustment, not for a wallet in the red.
+ * chasing them is for an admin adjustment, not for a wallet in the red. Answers how many
+ * points came back.
  */
-export async function reverseForRecord(trx: Transaction<DB>, record: RecordRow): Promise<void> {
+export async function reverseForRecord(trx: Transaction<DB>, record: RecordRow): Promise<number> {
   const earning = await repo.earningOfRecord(trx, record.id);
-  if (!earning) return;
+  if (!earning) return 0;
   const wallet = walletOf(record.volunteer_id);
   // Know the shortfall before posting, to say it in the memo.
   const locked = await lockAccounts(trx, [wallet, budgetOf(record.organisation_id)]);
@@ -162,4 +167,5 @@ export async function reverseForRecord(trx: Transaction<DB>, record: RecordRow):
     actorUserId: record.revoked_by,
     clipToWallets: true,
   });
+  return earning.points - shortfall;
 }

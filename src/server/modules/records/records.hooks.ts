@@ -1,23 +1,26 @@
 import type { Transaction } from 'kysely';
 import { earnForRecord, lockBudgets, reverseForRecord } from '../points/index.js';
+import { recordCounted } from '../stats/index.js';
 import type { RecordRow } from './records.repository.js';
 import type { DB } from '../../db/schema.js';
 
 /**
  * Called inside the transaction that confirms a record, after the volunteer's hours and
  * star level changed: earns the record's points by rule in the same transaction, as
- * points must be. Whatever it throws rolls the confirmation back.
+ * points must be, and counts it in the statistics. Whatever it throws rolls the confirmation back.
  */
 export async function onRecordConfirmed(trx: Transaction<DB>, record: RecordRow): Promise<void> {
-  await earnForRecord(trx, record);
+  const points = await earnForRecord(trx, record);
+  await recordCounted(trx, record, 1, points);
 }
 
 /**
  * Called inside the transaction that revokes a confirmed record, after its minutes were
- * taken off: reverses the points the record earned.
+ * taken off: reverses the points the record earned and takes it out of the statistics.
  */
 export async function onRecordRevoked(trx: Transaction<DB>, record: RecordRow): Promise<void> {
-  await reverseForRecord(trx, record);
+  const takenBack = await reverseForRecord(trx, record);
+  await recordCounted(trx, record, -1, takenBack);
 }
 
 /**

@@ -10,6 +10,7 @@ import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { organisationById, regionWithin } from '../organisations/index.js';
 import { regionByCode } from '../regions/index.js';
 import * as repo from './sites.repository.js';
+import { stockCounted } from '../stats/index.js';
 
 export function presentSite(s: SitesTable, distance?: number): Site {
   return {
@@ -61,6 +62,11 @@ export async function createSite(db: Db, actor: Actor, body: CreateSite): Promis
       facilities: body.facilities,
       accessibility: body.accessibility ?? null,
     });
+    await stockCounted(
+      trx,
+      { regionCode: body.regionCode, organisationId: body.organisationId ?? null, kind: `site:${body.type}` },
+      1,
+    );
     await appendAudit(trx, { actorUserId: actor.userId, action: 'site.create', entityType: 'site', entityId: siteId });
     return siteId;
   });

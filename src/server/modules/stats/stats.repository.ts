@@ -1,44 +1,110 @@
 /**
- * Every query of the statistics overview. Each one counts a table once, grouped by region
- * (through the region closure table: `ancestor IN (the chosen region, its children)`, so one
- * row of a record lands in the chosen region's total and in its child's figure) and, for flows,
- * by month bucket. Times are ISO-8601 UTC text on both dialects, so comparing them as text
- * compares instants.
+ * The reads of the statistics overview. Every figure comes from what was kept as it happened
+ * (stats.keeping.ts): the folded rows of stats_flows and stats_stock, plus the deltas not yet
+ * folded, added in the same statement so that a fold committing meanwhile neither hides nor
+ * doubles them. Nothing here reads the records.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { ActivityStatus } from '../../../common/contract/activities.js';
 import { toNumber, type Db } from '../../db/database.js';
 
-/** What is counted: the regions rows are grouped under and an optional department. */
-export interface StatsScope {
-  /** The chosen region first, then its children: rows are grouped by the one they lie under. */
-  regions: string[];
-  departmentId?: string;
+/** Where a window's days are kept: whole months at month grain, the rest day by day. */
+export interface Periods {
+  /** Whole local months YYYY-MM. */
+  months: string[];
+  /** Inclusive ranges of local days YYYY-MM-DD (the window's partial first and last months). */
+  days: [string, string][];
+  /** The window's first and last local day, inclusive. */
+  first: string;
+  last: string;
 }
 
-/**
- * Month buckets of the window: `bounds[0]` is its start, `bounds[n]` its end; bucket i runs
- * from bounds[i] to bounds[i + 1]. Bounds are generated ISO strings, never user text.
- */
-export interface Buckets {
-  bounds: string[];
-}
+export const FLOW_COUNTERS = [
+  'sessions',
+  'participations',
+  'people_served',
+  'minutes',
+  'points_issued',
+  'points_redeemed',
+  'registered',
+] as const;
+export type FlowCounter = (typeof FLOW_COUNTERS)[number];
 
-/** Per region and bucket (-1 before the window, n at or after its end). */
-export interface Bucketed<T> {
+export interface FlowRow extends Record<FlowCounter, number> {
   region: string;
-  bucket: number;
-  values: T;
+  month: string;
+  field: string;
+}
+
+const list = (values: string[]) => sql.join(values.map((v) => sql`${v}`));
+
+function periodFilter(p: Periods): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [];
+  if (p.months.length > 0) parts.push(sql`(grain = 'month' and period in (${list(p.months)}))`);
+  for (const [a, b] of p.days) parts.push(sql`(grain = 'day' and period between ${a} and ${b})`);
+  return parts.length > 0 ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
 
 /**
- * The bucket a time column falls in, as a CASE over the month bounds. The bounds are inlined
- * as literals (they come from Date.toISOString(), never from the request) so that the same
- * expression can be grouped by on PostgreSQL.
+ * The flows of the window per region (each of `regions`, its whole subtree), local month and
+ * service field, for everyone (department '') or one department.
  */
-function bucketOf(column: string, b: Buckets): RawBuilder<number> {
-  const whens = b.bounds.map((bound, i) => sql`when ${sql.ref(column)} < ${sql.lit(bound)} then ${sql.lit(i - 1)}`);
-  return sql<number>`case ${sql.join(whens, sql` `)} else ${sql.lit(b.bounds.length - 1)} end`;
+export async function flows(db: Db, regions: string[], department: string, p: Periods): Promise<FlowRow[]> {
+  const cols = sql.join(FLOW_COUNTERS.map((c) => sql.ref(c)));
+  const deltaCols = sql.join(FLOW_COUNTERS.map((c) => sql.ref(`d.${c}`)));
+  const sums = sql.join(FLOW_COUNTERS.map((c) => sql`sum(${sql.ref(c)}) as ${sql.ref(c)}`));
+  const rows = await sql<Record<string, unknown>>`
+    select region, substr(period, 1, 7) as month, field, ${sums} from (
+      select region_code as region, period, field, ${cols} from stats_flows
+      where region_code in (${list(regions)}) and department_id = ${department} and ${periodFilter(p)}
+      union all
+      select rc.ancestor, d.day, d.field, ${deltaCols} from stats_deltas d
+      join region_closure rc on rc.descendant = d.region_code
+      where rc.ancestor in (${list(regions)}) and d.department_id = ${department}
+        and d.day between ${p.first} and ${p.last}
+    ) x
+    group by 1, 2, 3`.execute(db);
+  return rows.rows.map((r) => {
+    const row = { region: String(r.region), month: String(r.month), field: String(r.field) } as FlowRow;
+    for (const c of FLOW_COUNTERS) row[c] = toNumber(r[c]);
+    return row;
+  });
+}
+
+export interface VolunteerTotals {
+  region: string;
+  volunteers: number;
+  active: number;
+}
+
+/**
+ * Volunteers active now per region subtree (where they live), all registrations summed, and
+ * those among them whose latest confirmed service is in `activeFrom` (YYYY-MM) or later.
+ */
+export async function volunteerTotals(db: Db, regions: string[], activeFrom: string): Promise<VolunteerTotals[]> {
+  const rows = await sql<{ region: string; volunteers: unknown; active: unknown }>`
+    select region, sum(registered) as volunteers,
+           sum(case when month >= ${activeFrom} then last_served else 0 end) as active
+    from (
+      select region_code as region, period as month, registered, last_served from stats_flows
+      where region_code in (${list(regions)}) and department_id = '' and grain = 'month' and field = ''
+      union all
+      select rc.ancestor, substr(d.day, 1, 7), d.registered, d.last_served from stats_deltas d
+      join region_closure rc on rc.descendant = d.region_code
+      where rc.ancestor in (${list(regions)}) and d.department_id = '' and d.field = ''
+    ) x
+    group by region`.execute(db);
+  return rows.rows.map((r) => ({ region: r.region, volunteers: toNumber(r.volunteers), active: toNumber(r.active) }));
+}
+
+/** What exists now per region subtree and kind ('site:<type>', 'team:<level>'). */
+export async function stock(db: Db, regions: string[], department: string) {
+  const rows = await db
+    .selectFrom('stats_stock')
+    .select(['region_code as region', 'kind', 'n'])
+    .where('region_code', 'in', regions)
+    .where('department_id', '=', department)
+    .execute();
+  return rows.map((r) => ({ region: r.region, kind: r.kind, n: toNumber(r.n) }));
 }
 
 /**
@@ -57,201 +123,40 @@ function departmentOrganisations(db: Db, departmentId: string) {
     );
 }
 
-const num = (v: unknown): number => toNumber(v);
-
-/** Active volunteers per region and registration bucket. */
-export async function volunteerCounts(db: Db, s: StatsScope, b: Buckets): Promise<Bucketed<{ n: number }>[]> {
-  let q = db
+/**
+ * A department's volunteers are its organisations' active members, not kept as they happen
+ * (a volunteer may belong to several of them): counted from the memberships, per region
+ * subtree, with those whose latest service is in `activeFrom` or later.
+ */
+export async function departmentVolunteerTotals(
+  db: Db,
+  regions: string[],
+  departmentId: string,
+  activeFrom: string,
+): Promise<VolunteerTotals[]> {
+  const rows = await db
     .selectFrom('volunteers as v')
     .innerJoin('region_closure as rc', 'rc.descendant', 'v.region_code')
-    .where('rc.ancestor', 'in', s.regions)
-    .where('v.status', '=', 'active');
-  const dept = s.departmentId;
-  if (dept) {
-    q = q.where(
+    .leftJoin('stats_last_served as ls', 'ls.volunteer_id', 'v.id')
+    .where('rc.ancestor', 'in', regions)
+    .where('v.status', '=', 'active')
+    .where(
       'v.id',
       'in',
       db
         .selectFrom('memberships as m')
         .select('m.volunteer_id')
         .where('m.status', '=', 'active')
-        .where('m.organisation_id', 'in', departmentOrganisations(db, dept)),
-    );
-  }
-  const rows = await q
-    .select(['rc.ancestor as region', bucketOf('v.registered_at', b).as('bucket'), (eb) => eb.fn.countAll().as('n')])
-    .groupBy(['rc.ancestor', sql.ref('bucket')])
-    .execute();
-  return rows.map((r) => ({ region: r.region, bucket: num(r.bucket), values: { n: num(r.n) } }));
-}
-
-/** Active teams per region and level. */
-export async function teamCounts(db: Db, s: StatsScope): Promise<{ region: string; level: string; n: number }[]> {
-  let q = db
-    .selectFrom('organisations as o')
-    .innerJoin('region_closure as rc', 'rc.descendant', 'o.region_code')
-    .where('rc.ancestor', 'in', s.regions)
-    .where('o.kind', '=', 'team')
-    .where('o.status', '=', 'active');
-  const dept = s.departmentId;
-  if (dept) q = q.where('o.id', 'in', departmentOrganisations(db, dept));
-  const rows = await q
-    .select(['rc.ancestor as region', 'o.level', (eb) => eb.fn.countAll().as('n')])
-    .groupBy(['rc.ancestor', 'o.level'])
-    .execute();
-  return rows.map((r) => ({ region: r.region, level: r.level, n: num(r.n) }));
-}
-
-/** Active sites per region and type. */
-export async function siteCounts(db: Db, s: StatsScope): Promise<{ region: string; type: string; n: number }[]> {
-  let q = db
-    .selectFrom('sites as st')
-    .innerJoin('region_closure as rc', 'rc.descendant', 'st.region_code')
-    .where('rc.ancestor', 'in', s.regions)
-    .where('st.status', '=', 'active');
-  const dept = s.departmentId;
-  if (dept) {
-    q = q.where('st.organisation_id', 'in', departmentOrganisations(db, dept));
-  }
-  const rows = await q
-    .select(['rc.ancestor as region', 'st.type', (eb) => eb.fn.countAll().as('n')])
-    .groupBy(['rc.ancestor', 'st.type'])
-    .execute();
-  return rows.map((r) => ({ region: r.region, type: r.type, n: num(r.n) }));
-}
-
-/** Activity statuses whose shifts took place: stored 'published' (running and finished are derived). */
-const HELD: readonly ActivityStatus[] = ['published', 'running', 'finished'];
-
-/**
- * Sessions and people served per region and month: shifts of held activities, not cancelled,
- * starting in [from, until).
- */
-export async function sessionCounts(
-  db: Db,
-  s: StatsScope,
-  b: Buckets,
-  until: string,
-): Promise<Bucketed<{ sessions: number; peopleServed: number }>[]> {
-  const from = b.bounds[0] as string;
-  let q = db
-    .selectFrom('shifts as sh')
-    .innerJoin('activities as a', 'a.id', 'sh.activity_id')
-    .innerJoin('region_closure as rc', 'rc.descendant', 'a.region_code')
-    .where('rc.ancestor', 'in', s.regions)
-    .where('a.status', 'in', HELD)
-    .where('sh.status', '<>', 'cancelled')
-    .where('sh.start_at', '>=', from)
-    .where('sh.start_at', '<', until);
-  const dept = s.departmentId;
-  if (dept) {
-    q = q.where('a.organisation_id', 'in', departmentOrganisations(db, dept));
-  }
-  const rows = await q
-    .select([
+        .where('m.organisation_id', 'in', departmentOrganisations(db, departmentId)),
+    )
+    .select((eb) => [
       'rc.ancestor as region',
-      bucketOf('sh.start_at', b).as('bucket'),
-      (eb) => eb.fn.countAll().as('sessions'),
-      (eb) => eb.fn.sum('sh.people_served').as('people'),
+      eb.fn.countAll().as('volunteers'),
+      eb.fn.sum(eb.case().when('ls.month', '>=', activeFrom).then(1).else(0).end()).as('active'),
     ])
-    .groupBy(['rc.ancestor', sql.ref('bucket')])
-    .execute();
-  return rows.map((r) => ({
-    region: r.region,
-    bucket: num(r.bucket),
-    values: { sessions: num(r.sessions), peopleServed: num(r.people) },
-  }));
-}
-
-/** Records (any status) that started in the window, placed where their activity took place. */
-function recordsInWindow(db: Db, s: StatsScope, b: Buckets) {
-  let q = db
-    .selectFrom('service_records as r')
-    .innerJoin('activities as a', 'a.id', 'r.activity_id')
-    .innerJoin('region_closure as rc', 'rc.descendant', 'a.region_code')
-    .where('rc.ancestor', 'in', s.regions)
-    .where('r.start_at', '>=', b.bounds[0] as string)
-    .where('r.start_at', '<', b.bounds[b.bounds.length - 1] as string);
-  const dept = s.departmentId;
-  if (dept) {
-    q = q.where('r.organisation_id', 'in', departmentOrganisations(db, dept));
-  }
-  return q;
-}
-
-/** Confirmed minutes per region and month. */
-export async function confirmedMinutes(db: Db, s: StatsScope, b: Buckets): Promise<Bucketed<{ minutes: number }>[]> {
-  const rows = await recordsInWindow(db, s, b)
-    .where('r.status', '=', 'confirmed')
-    .select([
-      'rc.ancestor as region',
-      bucketOf('r.start_at', b).as('bucket'),
-      (eb) => eb.fn.sum('r.minutes').as('minutes'),
-    ])
-    .groupBy(['rc.ancestor', sql.ref('bucket')])
-    .execute();
-  return rows.map((r) => ({ region: r.region, bucket: num(r.bucket), values: { minutes: num(r.minutes) } }));
-}
-
-/** Distinct volunteers with a confirmed record in the window, per region. */
-export async function activeVolunteerCounts(db: Db, s: StatsScope, b: Buckets): Promise<Map<string, number>> {
-  const rows = await recordsInWindow(db, s, b)
-    .where('r.status', '=', 'confirmed')
-    .select(['rc.ancestor as region', (eb) => eb.fn.count('r.volunteer_id').distinct().as('n')])
     .groupBy('rc.ancestor')
     .execute();
-  return new Map(rows.map((r) => [r.region, num(r.n)]));
-}
-
-/**
- * Points earned for records that started in the window (whatever their status now), each
- * earning net of the wallet debit of its reversal, per region and month.
- */
-export async function pointsIssued(db: Db, s: StatsScope, b: Buckets): Promise<Bucketed<{ points: number }>[]> {
-  const rows = await recordsInWindow(db, s, b)
-    .innerJoin('point_earnings as pe', 'pe.record_id', 'r.id')
-    .select((eb) => {
-      const reversed = eb
-        .selectFrom('point_transactions as rt')
-        .innerJoin('point_entries as re', 're.transaction_id', 'rt.id')
-        .innerJoin('point_accounts as wa', 'wa.id', 're.account_id')
-        .select((x) => x.fn.sum<number>('re.amount').as('back'))
-        .whereRef('rt.reverses_id', '=', 'pe.transaction_id')
-        .where('wa.kind', '=', 'wallet');
-      return [
-        'rc.ancestor as region',
-        bucketOf('r.start_at', b).as('bucket'),
-        eb.fn.sum(eb('pe.points', '+', eb.fn.coalesce(reversed, eb.lit(0)))).as('points'),
-      ];
-    })
-    .groupBy(['rc.ancestor', sql.ref('bucket')])
-    .execute();
-  return rows.map((r) => ({ region: r.region, bucket: num(r.bucket), values: { points: num(r.points) } }));
-}
-
-/** Points of redemptions made in the window and not reversed, per supermarket region and month. */
-export async function pointsRedeemed(db: Db, s: StatsScope, b: Buckets): Promise<Bucketed<{ points: number }>[]> {
-  let q = db
-    .selectFrom('redemptions as rd')
-    .innerJoin('sites as st', 'st.id', 'rd.site_id')
-    .innerJoin('region_closure as rc', 'rc.descendant', 'st.region_code')
-    .where('rc.ancestor', 'in', s.regions)
-    .where('rd.status', '<>', 'reversed')
-    .where('rd.created_at', '>=', b.bounds[0] as string)
-    .where('rd.created_at', '<', b.bounds[b.bounds.length - 1] as string);
-  const dept = s.departmentId;
-  if (dept) {
-    q = q.where('st.organisation_id', 'in', departmentOrganisations(db, dept));
-  }
-  const rows = await q
-    .select([
-      'rc.ancestor as region',
-      bucketOf('rd.created_at', b).as('bucket'),
-      (eb) => eb.fn.sum('rd.points').as('points'),
-    ])
-    .groupBy(['rc.ancestor', sql.ref('bucket')])
-    .execute();
-  return rows.map((r) => ({ region: r.region, bucket: num(r.bucket), values: { points: num(r.points) } }));
+  return rows.map((r) => ({ region: r.region, volunteers: toNumber(r.volunteers), active: toNumber(r.active) }));
 }
 
 /** The top of the region tree: the root with the smallest code (a city installation has one). */

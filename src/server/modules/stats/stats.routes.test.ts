@@ -16,7 +16,8 @@ import { DIALECTS } from '../../../../test/test-db.js';
 import { newId, nowIso } from '../../ids.js';
 import { issueMemberCode } from '../../platform/codes.js';
 import { insertOrganisation } from '../organisations/organisations.repository.js';
-import { testNow } from '../../../../test/clock.js';
+import { freezeClock, testNow, type FrozenClock } from '../../../../test/clock.js';
+import { rebuildStats, verifyStats } from './index.js';
 
 /*
  * A small city with known figures (all times UTC; local time is UTC+8):
@@ -27,10 +28,13 @@ import { testNow } from '../../../../test/clock.js';
  * Sessions: A1 (渝中队) 03-15 (30 served), 04-02 (20), 2025-12-31 23:00 local (9), one in an hour (50);
  *   A2 (沙坪坝队) 04-20 (15), 05-01 01:00 local (5); A4 (卫健队) 05-10 (7);
  *   a cancelled activity (100) and a draft (11) that never count.
- * Records: r1 v1 A1 120 min confirmed (20 points); r2 v2 A1 90 min confirmed then revoked (15 points
- *   back); r3 v3 A2 60 min on 05-01 local, confirmed (10 points); r4 v1 30 min pending; r5 v2 A4 45 min
- *   confirmed (no rule, no points).
+ * Records: r1 v1 A1 03-15 120 min confirmed (20 points); r2 v2 A1 04-02 90 min confirmed then revoked
+ *   (15 points back); r3 v3 A2 60 min on 05-01 local, confirmed (10 points); r4 v1 A1 04-02 30 min
+ *   pending; r5 v2 A4 45 min confirmed (no rule, no points). A session is a shift with a confirmed
+ *   record: A1 03-15, A2 05-01 and A4 05-10.
  * Redemptions (backdated to June): v1 10 at S1, v1 4 at S2, v3 5 at S2 reversed.
+ * A4 belongs to 卫健队, whose region is 渝中区 itself: it lies at the district, under none of its streets.
+ * The clock stands at 2026-07-01 (active volunteers are those who served in the last twelve months).
  */
 const YEAR = 'from=2026-01-01&to=2026-12-31';
 
@@ -41,9 +45,12 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
   let v2: MadeVolunteer;
   let v3: MadeVolunteer;
   let healthDept: string;
+  let clock: FrozenClock;
+  let r4: string;
   const get = (qs = '') => t.app.inject({ method: 'GET', url: `/api/v1/stats/overview${qs ? `?${qs}` : ''}` });
 
   beforeAll(async () => {
+    clock = freezeClock('2026-07-01T04:00:00.000Z');
     t = await createTestApp(dialect);
     tree = await makeOrganisationTree(t.app);
     const db = t.tdb.db;
@@ -148,26 +155,30 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
 
     const record = async (
       v: MadeVolunteer,
-      a: { id: string; organisationId: string },
+      a: { id: string; organisationId: string; shiftIds: string[] },
+      shift: number,
       start: string,
       minutes: number,
+      serviceDate = start.slice(0, 10),
     ) =>
       insertPendingRecord(db, {
         volunteerId: v.id,
         activityId: a.id,
         organisationId: a.organisationId,
+        shiftId: a.shiftIds[shift] as string,
         startAt: start,
+        serviceDate,
         minutes,
       });
     const ok = async (p: Promise<{ statusCode: number; body: string }>) => {
       const res = await p;
       expect(res.statusCode, res.body).toBe(200);
     };
-    const r1 = await record(v1, a1, '2026-03-15T01:00:00.000Z', 120);
-    const r2 = await record(v2, a1, '2026-04-02T01:00:00.000Z', 90);
-    const r3 = await record(v3, a2, '2026-04-30T17:00:00.000Z', 60);
-    await record(v1, a1, '2026-04-02T01:00:00.000Z', 30);
-    const r5 = await record(v2, a4, '2026-05-10T01:00:00.000Z', 45);
+    const r1 = await record(v1, a1, 0, '2026-03-15T01:00:00.000Z', 120);
+    const r2 = await record(v2, a1, 1, '2026-04-02T01:00:00.000Z', 90);
+    const r3 = await record(v3, a2, 1, '2026-04-30T17:00:00.000Z', 60, '2026-05-01');
+    r4 = await record(v1, a1, 1, '2026-04-02T01:00:00.000Z', 30);
+    const r5 = await record(v2, a4, 0, '2026-05-10T01:00:00.000Z', 45);
     await ok(tree.teamAdmin.client.post(`/api/v1/records/${r1}/confirm`));
     await ok(tree.teamAdmin.client.post(`/api/v1/records/${r2}/confirm`));
     await ok(tree.teamAdmin.client.post(`/api/v1/records/${r2}/revoke`, { reason: '重复记录' }));
@@ -195,8 +206,13 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
       manager2.client.post(`/api/v1/redemptions/${undone}/reverse`, { reason: '误操作', idempotencyKey: key() }),
     );
     await db.updateTable('redemptions').set({ created_at: '2026-06-10T02:00:00.000Z' }).execute();
+    // Rows were written and backdated directly above: count the statistics from them.
+    await rebuildStats(db);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    clock.restore();
+  });
 
   it('counts a known city exactly, per district and per month', async () => {
     const res = await get(YEAR);
@@ -212,8 +228,10 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
       volunteers: 4,
       activeVolunteers: 3,
       teamsByLevel: { city: 0, district: 3, town: 1, community: 0 },
-      sessions: 5,
-      peopleServed: 77,
+      sessions: 3,
+      participations: 3,
+      peopleServed: 42,
+      minutes: 225,
       hours: 3.7,
       pointsIssued: 30,
       pointsRedeemed: 14,
@@ -236,8 +254,10 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
         activeVolunteers: 2,
         teams: 3,
         sites: 1,
-        sessions: 3,
-        peopleServed: 57,
+        sessions: 2,
+        participations: 2,
+        peopleServed: 37,
+        minutes: 165,
         hours: 2.7,
         pointsIssued: 20,
         pointsRedeemed: 10,
@@ -249,8 +269,10 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
         activeVolunteers: 1,
         teams: 1,
         sites: 1,
-        sessions: 2,
-        peopleServed: 20,
+        sessions: 1,
+        participations: 1,
+        peopleServed: 5,
+        minutes: 60,
         hours: 1,
         pointsIssued: 10,
         pointsRedeemed: 4,
@@ -263,11 +285,23 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
         teams: 0,
         sites: 1,
         sessions: 0,
+        participations: 0,
         peopleServed: 0,
+        minutes: 0,
         hours: 0,
         pointsIssued: 0,
         pointsRedeemed: 0,
       },
+    ]);
+    expect(s.atRegionItself).toMatchObject({
+      regionCode: REGIONS.city,
+      volunteers: 0,
+      sessions: 0,
+      minutes: 0,
+      teams: 0,
+    });
+    expect(s.byField).toEqual([
+      expect.objectContaining({ field: 'ecology', sessions: 3, participations: 3, minutes: 225, pointsIssued: 30 }),
     ]);
     const months = s.byMonth as Record<string, unknown>[];
     expect(months.map((m) => m.month)).toEqual([
@@ -295,8 +329,8 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
     expect(pick(months[0] as Record<string, unknown>)).toEqual([0, 0, 0, 0, 0, 1]);
     expect(pick(months[1] as Record<string, unknown>)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(pick(months[2] as Record<string, unknown>)).toEqual([2, 1, 30, 20, 0, 1]);
-    // The revoked record leaves April with sessions and no hours; its points came back.
-    expect(pick(months[3] as Record<string, unknown>)).toEqual([0, 2, 35, 0, 0, 1]);
+    // The revoked record leaves April with no session and no hours; its points came back.
+    expect(pick(months[3] as Record<string, unknown>)).toEqual([0, 0, 0, 0, 0, 1]);
     // 05-01 01:00 local is May although it is still 30 April in UTC.
     expect(pick(months[4] as Record<string, unknown>)).toEqual([1.7, 2, 12, 10, 0, 0]);
     expect(pick(months[5] as Record<string, unknown>)).toEqual([0, 0, 0, 0, 14, 0]);
@@ -310,18 +344,27 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
       volunteers: 1,
       activeVolunteers: 1,
       teamsByLevel: { district: 1, town: 0 },
-      sessions: 2,
-      peopleServed: 20,
+      sessions: 1,
+      peopleServed: 5,
       hours: 1,
       pointsIssued: 10,
       pointsRedeemed: 4,
     });
     expect(s.sitesByType.supermarket).toBe(1);
     expect(s.byRegion).toEqual([
-      expect.objectContaining({ regionCode: REGIONS.xiaolongkan, volunteers: 1, sessions: 2, hours: 1 }),
+      expect.objectContaining({ regionCode: REGIONS.xiaolongkan, volunteers: 1, sessions: 1, hours: 1 }),
     ]);
     const street = (await get(`regionCode=${REGIONS.jiefangbei}&${YEAR}`)).json();
-    expect(street).toMatchObject({ volunteers: 1, sessions: 2, peopleServed: 50, hours: 2, byRegion: [] });
+    expect(street).toMatchObject({ volunteers: 1, sessions: 1, peopleServed: 30, hours: 2, byRegion: [] });
+    // A4 took place at 渝中区 itself: under none of its streets, in the row of the district itself.
+    const district = (await get(`regionCode=${REGIONS.yuzhong}&${YEAR}`)).json();
+    expect(district.atRegionItself).toMatchObject({
+      volunteers: 1,
+      sessions: 1,
+      participations: 1,
+      peopleServed: 7,
+      minutes: 45,
+    });
   });
 
   it('filters by department: its organisations, their activities, records, sites and members', async () => {
@@ -331,8 +374,8 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
       volunteers: 2,
       activeVolunteers: 2,
       teamsByLevel: { district: 2, town: 1 },
-      sessions: 4,
-      peopleServed: 70,
+      sessions: 2,
+      peopleServed: 35,
       hours: 3,
       pointsIssued: 30,
       pointsRedeemed: 10,
@@ -344,12 +387,12 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
 
   it('filters by window, local days and instants alike', async () => {
     const april = (await get('from=2026-04-01&to=2026-04-30')).json();
-    expect(april).toMatchObject({ sessions: 2, peopleServed: 35, hours: 0, activeVolunteers: 0, pointsIssued: 0 });
+    expect(april).toMatchObject({ sessions: 0, participations: 0, hours: 0, pointsIssued: 0 });
     expect(april.byMonth.map((m: { month: string }) => m.month)).toEqual(['2026-04']);
     const winter = (await get('from=2025-12-01&to=2026-03-31')).json();
-    expect(winter).toMatchObject({ sessions: 2, peopleServed: 39, hours: 2, pointsRedeemed: 0 });
+    expect(winter).toMatchObject({ sessions: 1, peopleServed: 30, hours: 2, pointsRedeemed: 0 });
     expect(winter.byMonth.map((m: { month: string; sessions: number }) => [m.month, m.sessions])).toEqual([
-      ['2025-12', 1],
+      ['2025-12', 0],
       ['2026-01', 0],
       ['2026-02', 0],
       ['2026-03', 1],
@@ -359,9 +402,17 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
     expect(empty).toMatchObject({ sessions: 0, hours: 0, byMonth: [] });
     const oneSession = (await get(`from=${at}&to=${encodeURIComponent('2026-03-15T01:00:01Z')}`)).json();
     expect(oneSession).toMatchObject({ sessions: 1, peopleServed: 30, hours: 2 });
+    // Partial months are read day by day: 10 March to 5 May holds A1 on 03-15 and A2 on 05-01, not A4 on 05-10.
+    const spring = (await get('from=2026-03-10&to=2026-05-05')).json();
+    expect(spring).toMatchObject({ sessions: 2, participations: 2, peopleServed: 35, minutes: 180, pointsIssued: 30 });
+    expect(spring.byMonth.map((m: { month: string; sessions: number }) => [m.month, m.sessions])).toEqual([
+      ['2026-03', 1],
+      ['2026-04', 0],
+      ['2026-05', 1],
+    ]);
   });
 
-  it('defaults to the top region and the current calendar year; never counts a shift still to come', async () => {
+  it('defaults to the top region and the current calendar year; a shift still to come is no session', async () => {
     const s = (await get()).json();
     const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format());
     expect(s).toMatchObject({
@@ -370,7 +421,77 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
       to: localMidnight(`${year + 1}-01-01`, 'Asia/Shanghai'),
     });
     const ahead = (await get(`from=2025-01-01&to=${new Date(testNow() + 3 * 86_400_000).toISOString()}`)).json();
-    expect(ahead.peopleServed).toBe(86);
+    expect(ahead).toMatchObject({ sessions: 3, peopleServed: 42 });
+  });
+
+  it('keeps figures as they happen: a confirmation shows at once in its street, district and city, which add up', async () => {
+    const at = async (code: string) => (await get(`regionCode=${code}&${YEAR}`)).json();
+    const before = await Promise.all([REGIONS.jiefangbei, REGIONS.yuzhong, REGIONS.city].map(at));
+    const confirmed = await tree.teamAdmin.client.post(`/api/v1/records/${r4}/confirm`);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const after = await Promise.all([REGIONS.jiefangbei, REGIONS.yuzhong, REGIONS.city].map(at));
+    for (const [i, s] of after.entries()) {
+      const was = before[i];
+      // A1's 04-02 shift becomes a session with its 20 people served; 30 minutes earn 5 points.
+      expect(s).toMatchObject({
+        sessions: was.sessions + 1,
+        participations: was.participations + 1,
+        peopleServed: was.peopleServed + 20,
+        minutes: was.minutes + 30,
+        pointsIssued: was.pointsIssued + 5,
+      });
+    }
+    for (const s of after.slice(1)) {
+      for (const k of [
+        'volunteers',
+        'activeVolunteers',
+        'teams',
+        'sites',
+        'sessions',
+        'participations',
+        'peopleServed',
+        'minutes',
+        'pointsIssued',
+        'pointsRedeemed',
+      ]) {
+        const parts = [...s.byRegion, s.atRegionItself].reduce(
+          (n: number, r: Record<string, number>) => n + (r[k] ?? 0),
+          0,
+        );
+        expect(parts, `${s.regionCode} ${k}`).toBe(k === 'teams' || k === 'sites' ? parts : s[k]);
+      }
+      const teams = Object.values(s.teamsByLevel as Record<string, number>).reduce((a, b) => a + b, 0);
+      expect([...s.byRegion, s.atRegionItself].reduce((n: number, r: { teams: number }) => n + r.teams, 0)).toBe(teams);
+    }
+    expect(await verifyStats(t.tdb.db)).toEqual({ ok: true, differences: [] });
+
+    const revoked = await tree.teamAdmin.client.post(`/api/v1/records/${r4}/revoke`, { reason: '重复记录' });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    const back = await Promise.all([REGIONS.jiefangbei, REGIONS.yuzhong, REGIONS.city].map(at));
+    for (const [i, s] of back.entries()) {
+      expect(s).toMatchObject({
+        sessions: before[i].sessions,
+        minutes: before[i].minutes,
+        pointsIssued: before[i].pointsIssued,
+      });
+    }
+    expect(await verifyStats(t.tdb.db)).toEqual({ ok: true, differences: [] });
+  });
+
+  it('verify finds what was kept wrong, and rebuild mends it', async () => {
+    const db = t.tdb.db;
+    await db
+      .updateTable('stats_flows')
+      .set({ minutes: 1 })
+      .where('region_code', '=', REGIONS.city)
+      .where('grain', '=', 'month')
+      .where('period', '=', '2026-03')
+      .execute();
+    const report = await verifyStats(db);
+    expect(report.ok).toBe(false);
+    expect(report.differences.join('\n')).toContain('2026-03');
+    await rebuildStats(db);
+    expect(await verifyStats(db)).toEqual({ ok: true, differences: [] });
   });
 
   it('answers anyone, with aggregates only', async () => {

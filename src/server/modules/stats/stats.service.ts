@@ -1,30 +1,80 @@
-import type { MonthFigures, RegionFigures, StatsOverview, StatsQueryInput } from '../../../common/contract/stats.js';
+import type {
+  FieldFigures,
+  MonthFigures,
+  RegionFigures,
+  StatsOverview,
+  StatsQueryInput,
+} from '../../../common/contract/stats.js';
 import { ORG_LEVELS, SITE_TYPES } from '../../../common/enums.js';
 import { AppError } from '../../../common/errors.js';
 import { minutesToHours } from '../../../common/settings.js';
+import { localDate, localMidnight } from '../../../common/zoned-time.js';
 import type { Db } from '../../db/database.js';
 import { childrenOf, regionByCode } from '../regions/index.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
-import { TtlCache } from './stats.cache.js';
 import * as repo from './stats.repository.js';
-import { monthsOf, resolveWindow } from './stats.window.js';
-
-/**
- * Answers for 30 s per database and query: the portal's front page asks on every visit, and
- * at city scale each answer scans the window's records. Figures may lag writes by that much.
- */
-const caches = new WeakMap<Db, TtlCache<StatsOverview>>();
-const CACHE_TTL_MS = 30_000;
-
-function cacheOf(db: Db): TtlCache<StatsOverview> {
-  let c = caches.get(db);
-  if (!c) caches.set(db, (c = new TtlCache<StatsOverview>(CACHE_TTL_MS, 200)));
-  return c;
-}
+import { monthsOf, resolveWindow, type Month, type Window } from './stats.window.js';
 
 const rangeError = (field: string, message: string) => new AppError('NOT_FOUND', `${field}: ${message}`, { field });
 
-/** The city statistics: public aggregates over a region subtree, a department and a window. */
+const nextMonth = (month: string): string => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
+
+/**
+ * The kept periods that make up the window: each calendar month it covers in whole at month
+ * grain, the days of a partial first or last month at day grain. Figures are kept per local
+ * day, so a bound given as a time inside a day counts that whole day.
+ */
+export function periodsOf(w: Window, months: Month[], timeZone: string): repo.Periods {
+  if (w.to <= w.from) return { months: [], days: [], first: '9999-12-31', last: '0000-01-01' };
+  const dayBefore = (iso: string) => localDate(new Date(Date.parse(iso) - 1).toISOString(), timeZone);
+  const p: repo.Periods = { months: [], days: [], first: localDate(w.from, timeZone), last: dayBefore(w.to) };
+  for (const m of months) {
+    const whole =
+      m.from === localMidnight(`${m.month}-01`, timeZone) &&
+      m.to === localMidnight(`${nextMonth(m.month)}-01`, timeZone);
+    if (whole) p.months.push(m.month);
+    else p.days.push([localDate(m.from, timeZone), dayBefore(m.to)]);
+  }
+  return p;
+}
+
+/** The month twelve calendar months back from the one `now` falls in (that one included). */
+function activeSince(now: number, timeZone: string): string {
+  const [y, m] = localDate(new Date(now).toISOString(), timeZone).split('-').map(Number) as [number, number];
+  const back = y * 12 + (m - 1) - 11;
+  return `${Math.floor(back / 12)}-${String((back % 12) + 1).padStart(2, '0')}`;
+}
+
+type Flows = Record<repo.FlowCounter, number>;
+const noFlows = (): Flows => ({
+  sessions: 0,
+  participations: 0,
+  people_served: 0,
+  minutes: 0,
+  points_issued: 0,
+  points_redeemed: 0,
+  registered: 0,
+});
+const add = (into: Flows, row: Flows) => {
+  for (const k of repo.FLOW_COUNTERS) into[k] += row[k];
+};
+const flowFigures = (f: Flows) => ({
+  sessions: f.sessions,
+  participations: f.participations,
+  peopleServed: f.people_served,
+  minutes: f.minutes,
+  hours: minutesToHours(f.minutes),
+  pointsIssued: f.points_issued,
+  pointsRedeemed: f.points_redeemed,
+});
+
+/**
+ * The city statistics: public aggregates over a region subtree, a department and a window,
+ * from the statistics kept as things happen, so exact the moment a change commits.
+ */
 export async function overview(db: Db, q: StatsQueryInput, now = Date.now()): Promise<StatsOverview> {
   const { timeZone } = await getSettings(db);
   const region = q.regionCode ? await regionByCode(db, q.regionCode) : await repo.rootRegion(db);
@@ -37,89 +87,83 @@ export async function overview(db: Db, q: StatsQueryInput, now = Date.now()): Pr
     throw rangeError('departmentId', `no department has the id "${q.departmentId}"`);
   }
   const window = resolveWindow(q, now, timeZone);
-  const key = JSON.stringify([region.code, q.departmentId ?? null, window.from, window.to, timeZone]);
-  const cache = cacheOf(db);
-  const hit = cache.get(key, now);
-  if (hit) return hit;
-
-  const { bounds, months } = monthsOf(window, timeZone);
+  const { months } = monthsOf(window, timeZone);
   const children = await childrenOf(db, region.code);
-  const scope: repo.StatsScope = {
-    regions: [region.code, ...children.map((c) => c.code)],
-    ...(q.departmentId ? { departmentId: q.departmentId } : {}),
-  };
-  const b = { bounds };
-  // Sessions are shifts that took place: started before now as well as before the window's end.
-  const nowIso = new Date(now).toISOString();
-  const until = nowIso < window.to ? nowIso : window.to;
-  const [volunteers, teams, sites, sessions, minutes, active, issued, redeemed] = await Promise.all([
-    repo.volunteerCounts(db, scope, b),
-    repo.teamCounts(db, scope),
-    repo.siteCounts(db, scope),
-    repo.sessionCounts(db, scope, b, until),
-    repo.confirmedMinutes(db, scope, b),
-    repo.activeVolunteerCounts(db, scope, b),
-    repo.pointsIssued(db, scope, b),
-    repo.pointsRedeemed(db, scope, b),
+  const codes = [region.code, ...children.map((c) => c.code)];
+  const department = q.departmentId ?? '';
+  const since = activeSince(now, timeZone);
+  const [flowRows, people, stockRows] = await Promise.all([
+    repo.flows(db, codes, department, periodsOf(window, months, timeZone)),
+    q.departmentId
+      ? repo.departmentVolunteerTotals(db, codes, q.departmentId, since)
+      : repo.volunteerTotals(db, codes, since),
+    repo.stock(db, codes, department),
   ]);
-  const n = months.length;
-  const inWindow = (bucket: number) => bucket >= 0 && bucket < n;
-  /** Sum of one value over a region's rows, in the window's buckets or (allBuckets) all of them. */
-  const total = <T>(rows: repo.Bucketed<T>[], code: string, pick: (v: T) => number, allBuckets = false) =>
-    rows.reduce((s, r) => (r.region === code && (allBuckets || inWindow(r.bucket)) ? s + pick(r.values) : s), 0);
-  const inMonth = <T>(rows: repo.Bucketed<T>[], i: number, pick: (v: T) => number) =>
-    rows.reduce((s, r) => (r.region === region.code && r.bucket === i ? s + pick(r.values) : s), 0);
-  const countWhere = <R extends { region: string; n: number }>(rows: R[], code: string) =>
-    rows.reduce((s, r) => (r.region === code ? s + r.n : s), 0);
 
-  const figuresOf = (code: string) => ({
-    volunteers: total(volunteers, code, (v) => v.n, true),
-    activeVolunteers: active.get(code) ?? 0,
-    sessions: total(sessions, code, (v) => v.sessions),
-    peopleServed: total(sessions, code, (v) => v.peopleServed),
-    hours: minutesToHours(total(minutes, code, (v) => v.minutes)),
-    pointsIssued: total(issued, code, (v) => v.points),
-    pointsRedeemed: total(redeemed, code, (v) => v.points),
-  });
-
-  const byRegion: RegionFigures[] = children.map((c) => ({
-    regionCode: c.code,
-    name: c.name,
-    ...figuresOf(c.code),
-    teams: countWhere(teams, c.code),
-    sites: countWhere(sites, c.code),
-  }));
-  const byMonth: MonthFigures[] = months.map((m, i) => ({
-    ...m,
-    hours: minutesToHours(inMonth(minutes, i, (v) => v.minutes)),
-    sessions: inMonth(sessions, i, (v) => v.sessions),
-    peopleServed: inMonth(sessions, i, (v) => v.peopleServed),
-    pointsIssued: inMonth(issued, i, (v) => v.points),
-    pointsRedeemed: inMonth(redeemed, i, (v) => v.points),
-    newVolunteers: inMonth(volunteers, i, (v) => v.n),
-  }));
-  const mine = <R extends { region: string; n: number }, K extends string>(
-    rows: R[],
-    keys: readonly K[],
-    of: (r: R) => string,
-  ) =>
+  const monthIndex = new Map(months.map((m, i) => [m.month, i]));
+  const perRegion = new Map(codes.map((c) => [c, noFlows()]));
+  const perMonth = months.map(() => noFlows());
+  const perField = new Map<string, Flows>();
+  for (const r of flowRows) {
+    const into = perRegion.get(r.region);
+    if (into) add(into, r);
+    if (r.region !== region.code) continue;
+    const i = monthIndex.get(r.month);
+    if (i !== undefined) add(perMonth[i] as Flows, r);
+    if (r.field) {
+      const f = perField.get(r.field) ?? noFlows();
+      add(f, r);
+      perField.set(r.field, f);
+    }
+  }
+  const peopleOf = (code: string) => people.find((p) => p.region === code) ?? { volunteers: 0, active: 0 };
+  const stockOf = (code: string, prefix: string) =>
+    stockRows.reduce((s, r) => (r.region === code && r.kind.startsWith(prefix) ? s + r.n : s), 0);
+  const kinds = <K extends string>(keys: readonly K[], prefix: string) =>
     Object.fromEntries(
-      keys.map((k) => [k, rows.reduce((s, r) => (r.region === region.code && of(r) === k ? s + r.n : s), 0)]),
+      keys.map((k) => [
+        k,
+        stockRows.reduce((s, r) => (r.region === region.code && r.kind === `${prefix}${k}` ? s + r.n : s), 0),
+      ]),
     ) as Record<K, number>;
 
-  const answer: StatsOverview = {
+  const figuresOf = (code: string): Omit<RegionFigures, 'regionCode' | 'name'> => ({
+    volunteers: peopleOf(code).volunteers,
+    activeVolunteers: peopleOf(code).active,
+    teams: stockOf(code, 'team:'),
+    sites: stockOf(code, 'site:'),
+    ...flowFigures(perRegion.get(code) ?? noFlows()),
+  });
+  const whole = figuresOf(region.code);
+  const byRegion: RegionFigures[] = children.map((c) => ({ regionCode: c.code, name: c.name, ...figuresOf(c.code) }));
+  // What lies at the region itself (an activity placed at the district's own code): the whole
+  // less its children, kept in the same units so the rows add up exactly.
+  const itself = Object.fromEntries(
+    (Object.keys(whole) as (keyof typeof whole)[]).map((k) => [k, whole[k] - byRegion.reduce((s, r) => s + r[k], 0)]),
+  ) as Omit<RegionFigures, 'regionCode' | 'name'>;
+  itself.hours = minutesToHours(itself.minutes);
+  const byMonth: MonthFigures[] = months.map((m, i) => {
+    const f = perMonth[i] as Flows;
+    return { ...m, ...flowFigures(f), newVolunteers: f.registered };
+  });
+  const byField: FieldFigures[] = [...perField]
+    .map(([field, f]) => ({ field, ...flowFigures(f) }))
+    .filter((f) => f.participations !== 0 || f.sessions !== 0 || f.pointsIssued !== 0)
+    .sort((a, b) => b.hours - a.hours || a.field.localeCompare(b.field));
+
+  return {
     regionCode: region.code,
     regionName: region.name,
     departmentId: q.departmentId ?? null,
     from: window.from,
     to: window.to,
     timeZone,
-    ...figuresOf(region.code),
-    teamsByLevel: mine(teams, ORG_LEVELS, (r) => r.level),
-    sitesByType: mine(sites, SITE_TYPES, (r) => r.type),
+    ...whole,
+    teamsByLevel: kinds(ORG_LEVELS, 'team:'),
+    sitesByType: kinds(SITE_TYPES, 'site:'),
     byRegion,
+    atRegionItself: { regionCode: region.code, name: region.name, ...itself },
     byMonth,
+    byField,
   };
-  cache.set(key, answer, now);
-  return answer;
 }

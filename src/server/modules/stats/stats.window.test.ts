@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { TtlCache } from './stats.cache.js';
 import { monthsOf, resolveWindow } from './stats.window.js';
 
 const TZ = 'Asia/Shanghai';
@@ -58,18 +57,5 @@ describe('statistics window', () => {
       { month: '2027-01', from: '2026-12-31T16:00:00.000Z', to: '2027-01-31T16:00:00.000Z' },
     ]);
     expect(monthsOf({ from: '2026-03-01T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' }, TZ).months).toEqual([]);
-  });
-});
-
-describe('statistics cache', () => {
-  it('forgets an answer after its time to live and the oldest beyond its size', () => {
-    const c = new TtlCache<number>(30_000, 2);
-    c.set('a', 1, 0);
-    expect(c.get('a', 29_999)).toBe(1);
-    expect(c.get('a', 30_000)).toBeUndefined();
-    c.set('a', 1, 0);
-    c.set('b', 2, 1);
-    c.set('c', 3, 2);
-    expect([c.get('a', 3), c.get('b', 3), c.get('c', 3)]).toEqual([undefined, 2, 3]);
   });
 });

@@ -17,6 +17,7 @@ import { isUniqueViolation } from '../../platform/db.js';
 import { counterCustomer, namesSameCustomer } from './counter-customer.js';
 import { issueCounterToken } from './counter-token.js';
 import { newReceiptNo } from './receipt-no.js';
+import { redemptionCounted } from '../stats/index.js';
 
 /** Redemptions one volunteer may make per minute, across all counters (the API's published rate limit). */
 export const REDEMPTIONS_PER_MINUTE = 30;
@@ -181,6 +182,7 @@ export async function redeem(ctx: AppContext, actor: Actor, siteId: string, b: R
           points_each: (goods.find((g) => g.id === i.goodsId) as GoodsTable).points,
         })),
       );
+      await redemptionCounted(trx, { site_id: siteId, created_at: at, points }, 1);
       const moves = goods.map((g) => {
         const qty = (b.items.find((i) => i.goodsId === g.id) as { qty: number }).qty;
         return stockMovementRow(g, -qty, 'redemption', 'redemption', actor.userId, g.stock - qty, at, id);

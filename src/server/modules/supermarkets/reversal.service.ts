@@ -11,6 +11,7 @@ import { stockMovementRow } from './goods.service.js';
 import { presentRedemptions } from './redemptions.presenter.js';
 import * as repo from './redemptions.repository.js';
 import { COUNTER_ROLES, REVERSER_ROLES, staffedSupermarket } from './supermarkets.access.js';
+import { redemptionCounted } from '../stats/index.js';
 
 /** The ledger key of a reversal: per supermarket and client key, like a redemption's. */
 export const reversalKey = (siteId: string, key: string): string => `unredeem:${siteId}:${key}`;
@@ -85,6 +86,7 @@ async function undoRedemption(
     await goodsRepo.insertMovements(trx, moves);
     for (const m of moves) await goodsRepo.setStock(trx, m.goods_id, m.stock_after, at);
     await repo.markReversed(trx, id, { at, by: actor.userId, reason: b.reason, transactionId: reversal.id });
+    await redemptionCounted(trx, r, -1);
     await appendAudit(trx, {
       actorUserId: actor.userId,
       action: `redemption.${how}`,

@@ -16,12 +16,13 @@ export async function deleteGuardian(db: Db, volunteerId: string): Promise<void>
   await db.deleteFrom('guardians').where('volunteer_id', '=', volunteerId).execute();
 }
 
-/** A pending minor becomes active once a guardian has consented. */
-export async function activatePending(db: Db, volunteerId: string, at: string): Promise<void> {
-  await db
+/** A pending minor becomes active once a guardian has consented; answers whether they were pending. */
+export async function activatePending(db: Db, volunteerId: string, at: string): Promise<boolean> {
+  const r = await db
     .updateTable('volunteers')
     .set({ status: 'active', updated_at: at })
     .where('id', '=', volunteerId)
     .where('status', '=', 'pending_guardian')
-    .execute();
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -14,6 +14,7 @@ import { ageOfId, guardianNeed } from './minors.js';
 import { encryptedIdsOf, volunteerIdOf } from './volunteers.repository.js';
 import { PHONE_NAMESPACE } from './volunteers.rules.js';
 import type { DB } from '../../db/schema.js';
+import { volunteerCounted } from '../stats/index.js';
 
 /** The guardian's name as shown: its first character, the rest starred. */
 const maskName = (name: string): string => {
@@ -76,7 +77,7 @@ export async function recordConsent(
     consented_at: at,
   };
   await repo.putGuardian(trx, row);
-  await repo.activatePending(trx, volunteerId, at);
+  if (await repo.activatePending(trx, volunteerId, at)) await volunteerCounted(trx, volunteerId, 1);
   await appendAudit(trx, {
     actorUserId,
     action: 'volunteer.guardian_consent',

@@ -20,6 +20,7 @@ import { newVolunteerCode } from './volunteer-code.js';
 import * as repo from './volunteers.repository.js';
 import * as rules from './volunteers.rules.js';
 import { inTransaction } from '../../platform/db.js';
+import { volunteerCounted } from '../stats/index.js';
 
 /** What registration needs: skills and fields may be left out (they default to none). */
 export type VolunteerRegistration = Omit<RegisterVolunteerInput, 'verificationCode'>;
@@ -140,6 +141,7 @@ export async function registerVolunteer(
         registered_at: now,
         updated_at: now,
       });
+      await volunteerCounted(trx, volunteerId, 1);
       await insertGrant(trx, { userId, role: 'volunteer', scopeType: 'system', scopeId: 'system', grantedBy: null });
       if (guardian && guardianCodeId) await recordConsent(ctx, trx, userId, volunteerId, guardian, guardianCodeId, now);
       await appendAudit(trx, {

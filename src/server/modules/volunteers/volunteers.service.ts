@@ -12,6 +12,7 @@ import { presentVolunteer } from './volunteers.presenter.js';
 import * as repo from './volunteers.repository.js';
 import * as rules from './volunteers.rules.js';
 import { checkCode, useCode } from '../verification/index.js';
+import { volunteerCounted } from '../stats/index.js';
 
 /** A volunteer by id, without a permission check: for answers the caller is already owed. */
 export async function loadVolunteer(db: Db, id: string): Promise<repo.VolunteerRow> {
@@ -168,7 +169,10 @@ export async function updateVolunteer(
 
     if (changed.length === 0) return current;
     volunteerPatch.updated_at = nowIso();
+    const moves = volunteerPatch.region_code !== undefined;
+    if (moves) await volunteerCounted(trx, id, -1);
     await repo.updateVolunteer(trx, id, volunteerPatch);
+    if (moves) await volunteerCounted(trx, id, 1);
     await repo.updateUser(trx, current.user_id, userPatch);
     await appendAudit(trx, {
       actorUserId: actor.userId,

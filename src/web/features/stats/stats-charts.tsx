@@ -194,6 +194,7 @@ export function RegionChart({ regions }: { regions: RegionFigures[] }) {
         { title: name('teams'), value: (r) => f.count(r.teams) },
         { title: name('sites'), value: (r) => f.count(r.sites) },
         { title: name('sessions'), value: (r) => f.count(r.sessions) },
+        { title: name('participations'), value: (r) => f.count(r.participations) },
         { title: name('peopleServed'), value: (r) => f.count(r.peopleServed) },
         { title: name('hours'), value: (r) => f.hours(r.hours) },
         { title: name('pointsIssued'), value: (r) => f.count(r.pointsIssued) },

@@ -3,7 +3,7 @@ import { Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listOrganisations, organisationKeys } from '../../api/organisations.api.js';
-import { getStatsOverview, statsKeys, type StatsOverview } from '../../api/stats.api.js';
+import { getStatsOverview, statsKeys, type RegionFigures, type StatsOverview } from '../../api/stats.api.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { RegionCascader } from '../admin/region-cascader.js';
@@ -91,6 +91,7 @@ function StatsBody({ s }: { s: StatsOverview }) {
     ],
     ['sites', f.count(sumOf(s.sitesByType))],
     ['sessions', f.count(s.sessions)],
+    ['participations', f.count(s.participations)],
     ['peopleServed', f.count(s.peopleServed)],
     ['hours', f.hours(s.hours)],
     ['pointsIssued', f.count(s.pointsIssued)],
@@ -113,8 +114,18 @@ function StatsBody({ s }: { s: StatsOverview }) {
       </ul>
       <div className="stats-charts">
         <MonthChart months={s.byMonth} />
-        <RegionChart regions={s.byRegion} />
+        <RegionChart regions={regionRows(s, t('stats.atRegionItself', { name: s.regionName }))} />
       </div>
     </>
   );
+}
+
+/**
+ * The child regions, then what lies at the chosen region itself (an activity placed at a
+ * district's own code) when there is any, so the table's rows add up to the cards.
+ */
+function regionRows(s: StatsOverview, itselfName: string): RegionFigures[] {
+  const own = s.atRegionItself;
+  const any = own.volunteers || own.teams || own.sites || own.participations || own.sessions || own.pointsRedeemed;
+  return any && s.byRegion.length > 0 ? [...s.byRegion, { ...own, name: itselfName }] : s.byRegion;
 }
