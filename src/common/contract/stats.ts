@@ -151,3 +151,58 @@ export const StatsOverview = z
   })
   .describe('City statistics: aggregates only, never a person');
 export type StatsOverview = z.infer<typeof StatsOverview>;
+
+export const StatsProjectsQuery = z.strictObject({
+  regionCode: StatsQuery.shape.regionCode,
+  from: StatsQuery.shape.from,
+  to: StatsQuery.shape.to,
+  limit: z.coerce.number().int().min(1).max(50).default(10).describe('How many projects, 1–50 (default 10)'),
+});
+export type StatsProjectsQueryInput = z.infer<typeof StatsProjectsQuery>;
+
+export const ProjectFigures = z
+  .object({
+    projectId: z.string(),
+    name: z.string().describe('The brand project (品牌项目) as its department named it'),
+    departmentId: z.string(),
+    sessions: count(SESSIONS),
+    participations: count(PARTICIPATIONS),
+    minutes: count(MINUTES_OF),
+    hours: hours('Service hours of confirmed records whose service day is in the window'),
+  })
+  .describe('The flows of one brand project');
+export type ProjectFigures = z.infer<typeof ProjectFigures>;
+
+export const StatsProjects = z
+  .object({ items: z.array(ProjectFigures).describe('Most hours first, then most participations') })
+  .describe('The brand projects with the most service in a region subtree and window');
+export type StatsProjects = z.infer<typeof StatsProjects>;
+
+export const StatsTodayQuery = z.strictObject({ regionCode: StatsQuery.shape.regionCode });
+export type StatsTodayQueryInput = z.infer<typeof StatsTodayQuery>;
+
+export const StatsToday = z
+  .object({
+    day: z.string().describe('Today, local (YYYY-MM-DD)'),
+    timeZone: z.string(),
+    checkIns: count('Check-ins since local midnight at activities in the region subtree'),
+    byRegion: z
+      .array(z.object({ regionCode: z.string(), name: z.string(), checkIns: z.number().int().min(0) }))
+      .describe('Per child region, in code order'),
+    byHour: z
+      .array(z.object({ hour: z.number().int().min(0).max(23), checkIns: z.number().int().min(0) }))
+      .describe('Per local hour of today, 0 to 23'),
+    recent: z
+      .array(
+        z.object({
+          at: z.string().describe('When (UTC ISO)'),
+          regionCode: z.string(),
+          regionName: z.string(),
+          activityTitle: z.string(),
+          field: z.string(),
+        }),
+      )
+      .describe('The ten latest check-ins: where and at what, never who'),
+  })
+  .describe("Today's check-ins: aggregates and the latest places, never a person");
+export type StatsToday = z.infer<typeof StatsToday>;

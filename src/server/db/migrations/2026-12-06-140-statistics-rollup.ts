@@ -25,7 +25,7 @@ import type { Kysely } from 'kysely';
 // stats_projects under every ancestor region and both grains.
 //
 // An index on records by shift and status: whether a shift still has a confirmed record decides
-// whether it is a session.
+// whether it is a session; one on attendance by check-in time, for today's check-ins.
 
 const COUNTERS = [
   'registered',
@@ -89,9 +89,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // Whether a shift still has a confirmed record decides whether it is a session.
   await db.schema.createIndex('records_shift_status').on('service_records').columns(['shift_id', 'status']).execute();
+  // Today's check-ins are counted from the attendance by time.
+  await db.schema.createIndex('attendance_checked_in').on('attendance').column('checked_in_at').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('attendance_checked_in').execute();
   await db.schema.dropIndex('records_shift_status').execute();
   for (const t of ['stats_deltas', 'stats_projects', 'stats_last_served', 'stats_stock', 'stats_flows']) {
     await db.schema.dropTable(t).execute();

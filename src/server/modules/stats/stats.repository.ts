@@ -180,3 +180,95 @@ export async function isDepartment(db: Db, id: string): Promise<boolean> {
     .executeTakeFirst();
   return !!row;
 }
+
+/**
+ * Brand projects by service in a region subtree over whole local months (first to last,
+ * inclusive), folded rows plus pending deltas in one statement; most minutes first.
+ */
+export async function topProjects(db: Db, region: string, first: string, last: string, limit: number) {
+  const rows = await sql<{ project_id: string; sessions: unknown; participations: unknown; minutes: unknown }>`
+    select project_id, sum(sessions) as sessions, sum(participations) as participations, sum(minutes) as minutes
+    from (
+      select project_id, sessions, participations, minutes from stats_projects
+      where region_code = ${region} and month between ${first} and ${last}
+      union all
+      select d.project_id, d.sessions, d.participations, d.minutes from stats_deltas d
+      join region_closure rc on rc.descendant = d.region_code
+      where rc.ancestor = ${region} and d.project_id <> '' and d.department_id = ''
+        and substr(d.day, 1, 7) between ${first} and ${last}
+    ) x
+    group by project_id
+    having sum(participations) > 0
+    order by sum(minutes) desc, sum(participations) desc, project_id
+    limit ${limit}`.execute(db);
+  const ids = rows.rows.map((r) => r.project_id);
+  const names =
+    ids.length === 0
+      ? []
+      : await db.selectFrom('projects').select(['id', 'name', 'department_id']).where('id', 'in', ids).execute();
+  return rows.rows.flatMap((r) => {
+    const p = names.find((n) => n.id === r.project_id);
+    return p
+      ? [
+          {
+            projectId: p.id,
+            name: p.name,
+            departmentId: p.department_id,
+            sessions: toNumber(r.sessions),
+            participations: toNumber(r.participations),
+            minutes: toNumber(r.minutes),
+          },
+        ]
+      : [];
+  });
+}
+
+/** Check-ins in [start, end) at activities under each of `regions`. */
+export async function checkInsByRegion(db: Db, regions: string[], start: string, end: string) {
+  const rows = await db
+    .selectFrom('attendance as at')
+    .innerJoin('shifts as sh', 'sh.id', 'at.shift_id')
+    .innerJoin('activities as a', 'a.id', 'sh.activity_id')
+    .innerJoin('region_closure as rc', 'rc.descendant', 'a.region_code')
+    .where('rc.ancestor', 'in', regions)
+    .where('at.checked_in_at', '>=', start)
+    .where('at.checked_in_at', '<', end)
+    .select((eb) => ['rc.ancestor as region', eb.fn.countAll().as('n')])
+    .groupBy('rc.ancestor')
+    .execute();
+  return new Map(rows.map((r) => [r.region, toNumber(r.n)]));
+}
+
+/** Check-ins in [start, end) under `region`, by UTC hour (YYYY-MM-DDTHH). */
+export async function checkInsByHour(db: Db, region: string, start: string, end: string) {
+  const hour = sql<string>`substr(at.checked_in_at, 1, 13)`;
+  const rows = await db
+    .selectFrom('attendance as at')
+    .innerJoin('shifts as sh', 'sh.id', 'at.shift_id')
+    .innerJoin('activities as a', 'a.id', 'sh.activity_id')
+    .innerJoin('region_closure as rc', 'rc.descendant', 'a.region_code')
+    .where('rc.ancestor', '=', region)
+    .where('at.checked_in_at', '>=', start)
+    .where('at.checked_in_at', '<', end)
+    .select((eb) => [hour.as('hour'), eb.fn.countAll().as('n')])
+    .groupBy(hour)
+    .execute();
+  return rows.map((r) => ({ hour: String(r.hour), n: toNumber(r.n) }));
+}
+
+/** The latest check-ins in [start, end) under `region`: when, where and at what; never who. */
+export async function latestCheckIns(db: Db, region: string, start: string, end: string, limit: number) {
+  return db
+    .selectFrom('attendance as at')
+    .innerJoin('shifts as sh', 'sh.id', 'at.shift_id')
+    .innerJoin('activities as a', 'a.id', 'sh.activity_id')
+    .innerJoin('region_closure as rc', 'rc.descendant', 'a.region_code')
+    .innerJoin('regions as r', 'r.code', 'a.region_code')
+    .where('rc.ancestor', '=', region)
+    .where('at.checked_in_at', '>=', start)
+    .where('at.checked_in_at', '<', end)
+    .select(['at.checked_in_at as at', 'a.region_code', 'r.name as region_name', 'a.title', 'a.field'])
+    .orderBy('at.checked_in_at', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -47,6 +47,9 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
   let healthDept: string;
   let clock: FrozenClock;
   let r4: string;
+  let a1Shifts: string[];
+  let projectA: string;
+  let projectB: string;
   const get = (qs = '') => t.app.inject({ method: 'GET', url: `/api/v1/stats/overview${qs ? `?${qs}` : ''}` });
 
   beforeAll(async () => {
@@ -119,8 +122,29 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
       start,
       end: new Date(Date.parse(start) + hours * 3_600_000).toISOString(),
     });
+    const project = async (name: string) => {
+      const id = newId();
+      await db
+        .insertInto('projects')
+        .values({
+          id,
+          name,
+          department_id: tree.departmentId,
+          field: 'ecology',
+          parent_id: null,
+          description: null,
+          goals: null,
+          honours: '[]',
+          created_at: nowIso(),
+        })
+        .execute();
+      return id;
+    };
+    projectA = await project('共护美丽长江');
+    projectB = await project('护苗成长');
     const a1 = await makeActivity(t.app, {
       orgId: tree.teamId,
+      projectId: projectA,
       regionCode: REGIONS.jiefangbei,
       shifts: [
         span('2026-03-15T01:00:00.000Z'),
@@ -129,8 +153,10 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
         shiftAt(1),
       ],
     });
+    a1Shifts = a1.shiftIds;
     const a2 = await makeActivity(t.app, {
       orgId: tree.otherTeamId,
+      projectId: projectB,
       regionCode: REGIONS.xiaolongkan,
       shifts: [span('2026-04-20T01:00:00.000Z'), span('2026-04-30T17:00:00.000Z')],
     });
@@ -492,6 +518,103 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
     expect(report.differences.join('\n')).toContain('2026-03');
     await rebuildStats(db);
     expect(await verifyStats(db)).toEqual({ ok: true, differences: [] });
+  });
+
+  it('moves people served with a session, and ranks brand projects', async () => {
+    const before = (await get(YEAR)).json();
+    const res = await tree.teamAdmin.client.post(`/api/v1/shifts/${a1Shifts[0]}/people-served`, { count: 36 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await get(YEAR)).json().peopleServed).toBe(before.peopleServed + 6);
+    expect(await verifyStats(t.tdb.db)).toEqual({ ok: true, differences: [] });
+
+    const top = await t.app.inject({ method: 'GET', url: `/api/v1/stats/projects?${YEAR}` });
+    expect(top.statusCode, top.body).toBe(200);
+    expect(top.json().items).toEqual([
+      {
+        projectId: projectA,
+        name: '共护美丽长江',
+        departmentId: tree.departmentId,
+        sessions: 1,
+        participations: 1,
+        minutes: 120,
+        hours: 2,
+      },
+      {
+        projectId: projectB,
+        name: '护苗成长',
+        departmentId: tree.departmentId,
+        sessions: 1,
+        participations: 1,
+        minutes: 60,
+        hours: 1,
+      },
+    ]);
+    const inShapingba = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/stats/projects?regionCode=${REGIONS.shapingba}&limit=1&${YEAR}`,
+    });
+    expect(inShapingba.json().items.map((p: { name: string }) => p.name)).toEqual(['护苗成长']);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/stats/projects?limit=0' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('limit');
+  });
+
+  it("counts today's check-ins per district and hour, and names the latest places, never a person", async () => {
+    const db = t.tdb.db;
+    // The clock stands at 12:00 local: two check-ins at A1's coming shift, one in 沙坪坝 long before today.
+    const checkIn = (shiftId: string, volunteerId: string, at: string) =>
+      db
+        .insertInto('attendance')
+        .values({
+          id: newId(),
+          shift_id: shiftId,
+          volunteer_id: volunteerId,
+          signup_id: null,
+          day: at.slice(0, 10),
+          checked_in_at: at,
+          in_method: 'self_scan',
+          in_lat: null,
+          in_lng: null,
+          in_accuracy_m: null,
+          checked_out_at: null,
+          out_method: null,
+          out_lat: null,
+          out_lng: null,
+          out_accuracy_m: null,
+          flags: '[]',
+          reason: null,
+          recorded_by: null,
+          created_at: at,
+        })
+        .execute();
+    await checkIn(a1Shifts[3] as string, v1.id, '2026-07-01T01:30:00.000Z');
+    await checkIn(a1Shifts[3] as string, v2.id, '2026-07-01T03:59:00.000Z');
+    await checkIn(a1Shifts[0] as string, v3.id, '2026-03-15T01:00:00.000Z');
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/stats/today' });
+    expect(res.statusCode, res.body).toBe(200);
+    const today = res.json();
+    expect(today).toMatchObject({ day: '2026-07-01', timeZone: 'Asia/Shanghai', checkIns: 2 });
+    expect(today.byRegion.find((r: { regionCode: string }) => r.regionCode === REGIONS.yuzhong).checkIns).toBe(2);
+    expect(today.byRegion.find((r: { regionCode: string }) => r.regionCode === REGIONS.shapingba).checkIns).toBe(0);
+    expect(today.byHour.filter((h: { checkIns: number }) => h.checkIns > 0)).toEqual([
+      { hour: 9, checkIns: 1 },
+      { hour: 11, checkIns: 1 },
+    ]);
+    expect(today.recent).toEqual([
+      expect.objectContaining({
+        at: '2026-07-01T03:59:00.000Z',
+        regionCode: REGIONS.jiefangbei,
+        activityTitle: '长江岸线清洁行动',
+      }),
+      expect.objectContaining({ at: '2026-07-01T01:30:00.000Z' }),
+    ]);
+    for (const v of [v1, v2]) {
+      for (const secret of [v.id, v.userId, v.volunteerCode, v.phone, '志愿']) expect(res.body).not.toContain(secret);
+    }
+    const street = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/stats/today?regionCode=${REGIONS.xiaolongkan}` })
+    ).json();
+    expect(street).toMatchObject({ checkIns: 0, byRegion: [], recent: [] });
   });
 
   it('answers anyone, with aggregates only', async () => {

@@ -1,5 +1,12 @@
 import { errorResponses } from '../../../common/contract/common.js';
-import { StatsOverview, StatsQuery } from '../../../common/contract/stats.js';
+import {
+  StatsOverview,
+  StatsProjects,
+  StatsProjectsQuery,
+  StatsQuery,
+  StatsToday,
+  StatsTodayQuery,
+} from '../../../common/contract/stats.js';
 import type { App } from '../../context.js';
 import * as service from './stats.service.js';
 
@@ -15,5 +22,29 @@ export function statsRoutes(app: App): void {
       },
     },
     async (req) => service.overview(app.ctx.database.db, req.query),
+  );
+  app.get(
+    '/api/v1/stats/projects',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: 'The brand projects with the most service hours in a region subtree and window (public)',
+        querystring: StatsProjectsQuery,
+        response: { 200: StatsProjects, ...errorResponses },
+      },
+    },
+    async (req) => service.projects(app.ctx.database.db, req.query),
+  );
+  app.get(
+    '/api/v1/stats/today',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: "Today's check-ins in a region subtree: per child region, per hour, the latest places (public)",
+        querystring: StatsTodayQuery,
+        response: { 200: StatsToday, ...errorResponses },
+      },
+    },
+    async (req) => service.today(app.ctx.database.db, req.query),
   );
 }

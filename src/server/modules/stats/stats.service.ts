@@ -3,12 +3,16 @@ import type {
   MonthFigures,
   RegionFigures,
   StatsOverview,
+  StatsProjects,
+  StatsProjectsQueryInput,
   StatsQueryInput,
+  StatsToday,
+  StatsTodayQueryInput,
 } from '../../../common/contract/stats.js';
 import { ORG_LEVELS, SITE_TYPES } from '../../../common/enums.js';
 import { AppError } from '../../../common/errors.js';
 import { minutesToHours } from '../../../common/settings.js';
-import { localDate, localMidnight } from '../../../common/zoned-time.js';
+import { addDays, localDate, localMidnight, wallTime } from '../../../common/zoned-time.js';
 import type { Db } from '../../db/database.js';
 import { childrenOf, regionByCode } from '../regions/index.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
@@ -71,18 +75,22 @@ const flowFigures = (f: Flows) => ({
   pointsRedeemed: f.points_redeemed,
 });
 
+/** The region a query names, or the top of the tree; a 404 naming regionCode when there is none. */
+async function regionOf(db: Db, code: string | undefined): Promise<{ code: string; name: string }> {
+  const region = code ? await regionByCode(db, code) : await repo.rootRegion(db);
+  if (region) return region;
+  throw code
+    ? rangeError('regionCode', `region "${code}" does not exist`)
+    : rangeError('regionCode', 'no regions are loaded yet');
+}
+
 /**
  * The city statistics: public aggregates over a region subtree, a department and a window,
  * from the statistics kept as things happen, so exact the moment a change commits.
  */
 export async function overview(db: Db, q: StatsQueryInput, now = Date.now()): Promise<StatsOverview> {
   const { timeZone } = await getSettings(db);
-  const region = q.regionCode ? await regionByCode(db, q.regionCode) : await repo.rootRegion(db);
-  if (!region) {
-    throw q.regionCode
-      ? rangeError('regionCode', `region "${q.regionCode}" does not exist`)
-      : rangeError('regionCode', 'no regions are loaded yet');
-  }
+  const region = await regionOf(db, q.regionCode);
   if (q.departmentId && !(await repo.isDepartment(db, q.departmentId))) {
     throw rangeError('departmentId', `no department has the id "${q.departmentId}"`);
   }
@@ -165,5 +173,59 @@ export async function overview(db: Db, q: StatsQueryInput, now = Date.now()): Pr
     atRegionItself: { regionCode: region.code, name: region.name, ...itself },
     byMonth,
     byField,
+  };
+}
+
+/**
+ * The brand projects with the most service in a region subtree, over the whole local months the
+ * window touches (projects are kept per month).
+ */
+export async function projects(db: Db, q: StatsProjectsQueryInput, now = Date.now()): Promise<StatsProjects> {
+  const { timeZone } = await getSettings(db);
+  const region = await regionOf(db, q.regionCode);
+  const window = resolveWindow(q, now, timeZone);
+  if (window.to <= window.from) return { items: [] };
+  const first = localDate(window.from, timeZone).slice(0, 7);
+  const last = localDate(new Date(Date.parse(window.to) - 1).toISOString(), timeZone).slice(0, 7);
+  const rows = await repo.topProjects(db, region.code, first, last, q.limit);
+  return { items: rows.map((r) => ({ ...r, hours: minutesToHours(r.minutes) })) };
+}
+
+/** How many recent check-ins today's answer lists. */
+const RECENT_CHECK_INS = 10;
+
+/** Today's check-ins in a region subtree: per child region, per local hour, and the latest places. */
+export async function today(db: Db, q: StatsTodayQueryInput, now = Date.now()): Promise<StatsToday> {
+  const { timeZone } = await getSettings(db);
+  const region = await regionOf(db, q.regionCode);
+  const day = localDate(new Date(now).toISOString(), timeZone);
+  const start = localMidnight(day, timeZone);
+  const end = localMidnight(addDays(day, 1), timeZone);
+  const children = await childrenOf(db, region.code);
+  const [counts, hours, latest] = await Promise.all([
+    repo.checkInsByRegion(db, [region.code, ...children.map((c) => c.code)], start, end),
+    repo.checkInsByHour(db, region.code, start, end),
+    repo.latestCheckIns(db, region.code, start, end, RECENT_CHECK_INS),
+  ]);
+  const byHour = Array.from({ length: 24 }, (_, hour) => ({ hour, checkIns: 0 }));
+  for (const h of hours) {
+    // A UTC hour lies in one local hour where the zone's offset is whole hours (Asia/Shanghai).
+    const local = Number(wallTime(`${h.hour}:00:00.000Z`, timeZone).slice(11, 13));
+    const slot = byHour[local];
+    if (slot) slot.checkIns += h.n;
+  }
+  return {
+    day,
+    timeZone,
+    checkIns: counts.get(region.code) ?? 0,
+    byRegion: children.map((c) => ({ regionCode: c.code, name: c.name, checkIns: counts.get(c.code) ?? 0 })),
+    byHour,
+    recent: latest.map((r) => ({
+      at: r.at,
+      regionCode: r.region_code,
+      regionName: r.region_name,
+      activityTitle: r.title,
+      field: r.field,
+    })),
   };
 }
