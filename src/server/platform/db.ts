@@ -1,4 +1,4 @@
-import { PostgresAdapter, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 
@@ -27,3 +27,26 @@ const isTransaction = (db: Db): db is Transaction<DB> => db.isTransaction;
  */
 export const inTransaction = <T>(db: Db, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> =>
   isTransaction(db) ? fn(db) : db.transaction().execute(fn);
+
+/**
+ * A text column in byte order (UTF-8 code point order): PostgreSQL's "C" collation, SQLite's
+ * BINARY. Prefix searches and their ORDER BY use it, so one b-tree index built the same way
+ * serves both the range and the order, whatever the database's locale.
+ */
+export const inByteOrder = (db: Db, column: string): RawBuilder<string> =>
+  isPostgres(db) ? sql<string>`${sql.ref(column)} collate "C"` : sql<string>`${sql.ref(column)}`;
+
+/**
+ * `column` starts with `prefix`, as the range [prefix, the prefix with its last character
+ * moved up by one) in byte order: an index on the column in byte order serves it, where LIKE
+ * would need the whole table on SQLite (case-insensitive LIKE) and a pattern index on PostgreSQL.
+ */
+export function startsWith(db: Db, column: string, prefix: string): RawBuilder<SqlBool> {
+  const col = inByteOrder(db, column);
+  const chars = [...prefix];
+  const last = chars.pop()?.codePointAt(0);
+  if (last === undefined) return sql<SqlBool>`true`;
+  if (last >= 0x10ffff) return sql<SqlBool>`${col} >= ${prefix}`;
+  const upper = chars.join('') + String.fromCodePoint(last + 1);
+  return sql<SqlBool>`(${col} >= ${prefix} and ${col} < ${upper})`;
+}

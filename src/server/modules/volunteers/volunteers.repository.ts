@@ -3,6 +3,7 @@ import type { VolunteerStatus } from '../../../common/contract/volunteers.js';
 import type { Gender, IdType } from '../../../common/enums.js';
 import { toNumber, type Db } from '../../db/database.js';
 import type { UsersTable, VolunteersTable } from '../../db/schema.js';
+import { inByteOrder, startsWith } from '../../platform/db.js';
 
 /** A volunteer row with the masked phone of its user: everything an answer may show. */
 export interface VolunteerRow {
@@ -139,21 +140,39 @@ export interface VolunteerFilter {
   regionCode: string | null;
   /** Only active members of this organisation or one under it. */
   organisationId?: string | null;
-  /** Names starting with this, or the volunteer code equal to `code`. */
-  search?: { namePrefix: string; code: string } | undefined;
+  /** Names starting with `namePrefix`, or the one volunteer whose code is `code`. */
+  search?: { namePrefix: string } | { code: string } | undefined;
   /** The keyed hash of a whole phone number. */
   phoneHash?: string | undefined;
   afterId: string | null;
   limit: number;
 }
 
-/** Volunteers of a region (or everyone) and every region under it, filtered, in id order after `afterId`. */
+/**
+ * Volunteers of a region (or everyone) and every region under it, filtered, in id order after
+ * `afterId`; a name search in name order (then id) after the volunteer `afterId`.
+ */
 export async function listVolunteers(db: Db, f: VolunteerFilter): Promise<VolunteerRow[]> {
   let q = db.selectFrom('volunteers').innerJoin('users', 'users.id', 'volunteers.user_id').select(columns);
-  if (f.regionCode !== null) {
+  const search = f.search;
+  const prefix = search && 'namePrefix' in search ? search.namePrefix : '';
+  const regionCode = f.regionCode;
+  if (regionCode !== null && prefix) {
+    // A name search is driven by the name index, in its order, and checks each row's region:
+    // a page reads about a page of rows (a join would read the whole region, then sort it).
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('region_closure as rc')
+          .select('rc.ancestor')
+          .whereRef('rc.descendant', '=', 'volunteers.region_code')
+          .where('rc.ancestor', '=', regionCode),
+      ),
+    );
+  } else if (regionCode !== null) {
     q = q
       .innerJoin('region_closure', 'region_closure.descendant', 'volunteers.region_code')
-      .where('region_closure.ancestor', '=', f.regionCode);
+      .where('region_closure.ancestor', '=', regionCode);
   }
   const orgId = f.organisationId ?? null;
   if (orgId !== null) {
@@ -169,19 +188,25 @@ export async function listVolunteers(db: Db, f: VolunteerFilter): Promise<Volunt
       ),
     );
   }
-  const search = f.search;
-  if (search) {
-    // LIKE wildcards typed by the caller are dropped, so a prefix stays a prefix on both dialects.
-    const prefix = search.namePrefix.replace(/[%_\\]/g, '');
-    q = q.where((eb) =>
-      prefix
-        ? eb.or([eb('volunteers.name', 'like', `${prefix}%`), eb('volunteers.volunteer_code', '=', search.code)])
-        : eb('volunteers.volunteer_code', '=', search.code),
-    );
-  }
+  if (prefix) q = q.where(startsWith(db, 'volunteers.name', prefix));
+  else if (search && 'code' in search) q = q.where('volunteers.volunteer_code', '=', search.code);
   if (f.phoneHash !== undefined) q = q.where('users.phone_hash', '=', f.phoneHash);
-  if (f.afterId !== null) q = q.where('volunteers.id', '>', f.afterId);
-  return q.orderBy('volunteers.id').limit(f.limit).execute();
+  if (!prefix) {
+    if (f.afterId !== null) q = q.where('volunteers.id', '>', f.afterId);
+    return q.orderBy('volunteers.id').limit(f.limit).execute();
+  }
+  // A name search walks the name index in order (name, then id) and stops at a page.
+  const name = inByteOrder(db, 'volunteers.name');
+  if (f.afterId !== null) {
+    const after = await db.selectFrom('volunteers').select('name').where('id', '=', f.afterId).executeTakeFirst();
+    if (after) {
+      const afterId = f.afterId;
+      q = q.where((eb) =>
+        eb.or([eb(name, '>', after.name), eb.and([eb(name, '=', after.name), eb('volunteers.id', '>', afterId)])]),
+      );
+    }
+  }
+  return q.orderBy(name).orderBy('volunteers.id').limit(f.limit).execute();
 }
 
 /** The encrypted ID numbers of some volunteers, for the few age questions the birth year cannot answer. */

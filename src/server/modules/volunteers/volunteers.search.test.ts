@@ -87,6 +87,9 @@ describe.each(DIALECTS)('searching volunteers on %s', (dialect) => {
       expect(names(await byQ(system, '李春', REGIONS.city))).toEqual(['李春明', '李春生', '李春花']);
       const all = await system.get(`/api/v1/volunteers?q=${encodeURIComponent('李春')}`);
       expect(names(all)).toEqual(['李春明', '李春生', '李春花']);
+      // In name order (code point order, as the name index keeps them), not the order of registration.
+      const inOrder = (await byQ(system, '李', REGIONS.city)).json() as Page;
+      expect(inOrder.items.map((v) => v.name)).toEqual(['李春明', '李春生', '李春花']);
     });
 
     it('matches a whole volunteer code, in either case, and no part of one', async () => {

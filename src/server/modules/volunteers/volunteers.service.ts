@@ -9,6 +9,7 @@ import { appendAudit, auditPersonalRead } from '../../platform/audit/audit.repos
 import { verifyPassword } from '../../platform/passwords.js';
 import { minorsAmong } from './minors.js';
 import { presentVolunteer } from './volunteers.presenter.js';
+import { isVolunteerCode } from './volunteer-code.js';
 import * as repo from './volunteers.repository.js';
 import * as rules from './volunteers.rules.js';
 import { checkCode, useCode } from '../verification/index.js';
@@ -205,7 +206,8 @@ export interface ListQuery {
  * of an organisation they administer and of those under it — the people they may grant their
  * organisation's roles to — seen as a membership shows them (`limited`: a minor without ID,
  * phone, birth year or gender) unless the reader also holds a duty over the organisation's
- * region. In id order, optionally searched by name prefix, volunteer code or phone. The list
+ * region. In id order, or searched: by volunteer code (a well-formed one finds that volunteer),
+ * by name prefix (in name order, walking the name index), or by whole phone. The list
  * shows masked data only; each page read is audited with the kind of search, never what was
  * searched for.
  */
@@ -248,7 +250,12 @@ export async function listVolunteers(
   const rows = await repo.listVolunteers(db, {
     regionCode,
     organisationId,
-    search: q.q === undefined ? undefined : { namePrefix: q.q, code: q.q.toUpperCase() },
+    search:
+      q.q === undefined
+        ? undefined
+        : isVolunteerCode(q.q.trim().toUpperCase())
+          ? { code: q.q.trim().toUpperCase() }
+          : { namePrefix: q.q },
     phoneHash: q.phone === undefined ? undefined : ctx.cipher.lookupHash(rules.PHONE_NAMESPACE, q.phone),
     afterId: after ? String(after.id) : null,
     limit: q.limit + 1,
