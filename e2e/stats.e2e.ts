@@ -79,8 +79,14 @@ describe('city statistics', () => {
     assert.match((await stats.scope().textContent()) ?? '', /渝中区/);
     assert.equal(await stats.card('volunteers').textContent(), zh.format(own.volunteers));
     assert.equal(await stats.card('hours').textContent(), zhHours.format(own.hours));
-    assert.equal(await stats.tableRowHeaders('region').count(), own.byRegion.length);
+    assert.equal(await stats.tableRowHeaders('region').count(), regionRowsShown(own));
     assert.equal(await stats.tableRowHeaders('month').count(), own.byMonth.length);
+    // The tables download as .xlsx for the same query.
+    const href = await page.getByTestId('stats-export').getAttribute('href');
+    assert.match(href ?? '', /^\/api\/v1\/stats\/overview\.xlsx\?regionCode=500103/);
+    const file = await page.request.get(`${server.url}${href ?? ''}`);
+    assert.equal(file.status(), 200);
+    assert.match(file.headers()['content-type'] ?? '', /spreadsheetml/);
     await assertAccessibleInEveryMode(page, 'admin statistics', () => stats.chartsDrawn());
 
     await stats.pickRegion('stats-region', ['重庆市', '沙坪坝区']);
@@ -90,7 +96,7 @@ describe('city statistics', () => {
     await stats.chartsDrawn();
     const other = await overview(server.url, 'regionCode=500106');
     assert.equal(await stats.card('volunteers').textContent(), zh.format(other.volunteers));
-    assert.equal(await stats.tableRowHeaders('region').count(), other.byRegion.length);
+    assert.equal(await stats.tableRowHeaders('region').count(), regionRowsShown(other));
     assert.notDeepEqual(
       other.byRegion.map((r) => r.regionCode),
       own.byRegion.map((r) => r.regionCode),
@@ -99,3 +105,10 @@ describe('city statistics', () => {
     await context.close();
   });
 });
+
+/** The rows of the region table: the children, and the region itself when anything lies there (as the page shows them). */
+function regionRowsShown(s: StatsOverview): number {
+  const own = s.atRegionItself;
+  const any = own.volunteers || own.teams || own.sites || own.participations || own.sessions || own.pointsRedeemed;
+  return s.byRegion.length + (any && s.byRegion.length > 0 ? 1 : 0);
+}

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VolunteerStatus } from '../../../common/contract/volunteers.js';
 import { localMidnight } from '../../../common/zoned-time.js';
@@ -615,6 +616,54 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
       await t.app.inject({ method: 'GET', url: `/api/v1/stats/today?regionCode=${REGIONS.xiaolongkan}` })
     ).json();
     expect(street).toMatchObject({ checkIns: 0, byRegion: [], recent: [] });
+  });
+
+  it('exports the tables of the page as .xlsx, adding up to the figures', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/stats/overview.xlsx?regionCode=${REGIONS.yuzhong}&${YEAR}`,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toMatch(/statistics_500103_/);
+    const s = (await get(`regionCode=${REGIONS.yuzhong}&${YEAR}`)).json();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = (name: string) => {
+      const ws = wb.getWorksheet(name);
+      if (!ws) throw new Error(`no sheet ${name}`);
+      return ws.getSheetValues().slice(2) as unknown[][];
+    };
+    const regions = sheet('按地区 By region');
+    // Streets, the district itself, the total: the first two add up to the third.
+    expect(regions).toHaveLength(s.byRegion.length + 2);
+    const itself = regions[s.byRegion.length] as unknown[];
+    expect(itself[1]).toBe('渝中区本级 (itself)');
+    expect(itself[8]).toBe(s.atRegionItself.participations);
+    const total = regions[s.byRegion.length + 1] as unknown[];
+    expect(total.slice(3, 13)).toEqual([
+      s.volunteers,
+      s.activeVolunteers,
+      3,
+      1,
+      s.sessions,
+      s.participations,
+      s.peopleServed,
+      s.hours,
+      s.pointsIssued,
+      s.pointsRedeemed,
+    ]);
+    for (const col of [3, 7, 8, 9]) {
+      const parts = regions.slice(0, -1).reduce((n, r) => n + Number(r[col] ?? 0), 0);
+      expect(parts, `column ${col}`).toBe(total[col]);
+    }
+    expect(sheet('按月 By month')).toHaveLength(12);
+    expect(sheet('按领域 By field').map((r) => [r[1], r[3]])).toEqual([
+      ['生态环保 Ecology', s.byField[0].participations],
+    ]);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/stats/overview.xlsx?regionCode=nowhere' });
+    expect(bad.statusCode).toBe(404);
+    expect(bad.json().error.message).toContain('regionCode');
   });
 
   it('answers anyone, with aggregates only', async () => {

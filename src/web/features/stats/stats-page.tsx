@@ -1,9 +1,15 @@
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
-import { Input, Select } from 'antd';
+import { Button, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listOrganisations, organisationKeys } from '../../api/organisations.api.js';
-import { getStatsOverview, statsKeys, type RegionFigures, type StatsOverview } from '../../api/stats.api.js';
+import {
+  getStatsOverview,
+  statsExportUrl,
+  statsKeys,
+  type RegionFigures,
+  type StatsOverview,
+} from '../../api/stats.api.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { RegionCascader } from '../admin/region-cascader.js';
@@ -71,6 +77,11 @@ export default function StatsPage() {
       </form>
       {q.isPending && <Loading />}
       {q.isError && <ErrorNotice error={q.error} />}
+      {q.data && (
+        <Button href={statsExportUrl(query)} download data-testid="stats-export">
+          {t('stats.exportXlsx')}
+        </Button>
+      )}
       {q.data && <StatsBody s={q.data} />}
     </section>
   );
