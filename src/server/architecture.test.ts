@@ -125,6 +125,7 @@ describe('module boundaries', () => {
       point_rules: 'points',
       point_transactions: 'points',
       stats_deltas: 'stats',
+      stats_department_members: 'stats',
       stats_flows: 'stats',
       stats_last_served: 'stats',
       stats_projects: 'stats',

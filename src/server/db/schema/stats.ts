@@ -61,7 +61,15 @@ export interface StatsDeltasTable extends StatsCounters {
   project_id: string;
 }
 
+/** Migration 160: how many active memberships a volunteer holds in organisations under a department. */
+export interface StatsDepartmentMembersTable {
+  volunteer_id: string;
+  department_id: string;
+  n: number;
+}
+
 export interface StatsTables {
+  stats_department_members: StatsDepartmentMembersTable;
   stats_deltas: StatsDeltasTable;
   stats_flows: StatsFlowsTable;
   stats_stock: StatsStockTable;

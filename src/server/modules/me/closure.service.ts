@@ -6,7 +6,7 @@ import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { verifyPassword } from '../../platform/passwords.js';
 import { cancelSignup } from '../signups/index.js';
 import * as repo from './closure.repository.js';
-import { volunteerCounted } from '../stats/index.js';
+import { membershipsEnded, volunteerCounted } from '../stats/index.js';
 
 const WRONG_PER_WINDOW = 5;
 const WINDOW_MS = 15 * 60_000;
@@ -56,6 +56,7 @@ export async function closeAccount(
   await db.transaction().execute(async (trx) => {
     if (volunteerId) {
       await volunteerCounted(trx, volunteerId, -1);
+      await membershipsEnded(trx, volunteerId);
       await repo.eraseVolunteer(trx, volunteerId, at);
     }
     await repo.eraseUser(trx, actor.userId, account.phone_hash, at);

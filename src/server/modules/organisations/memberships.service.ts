@@ -9,6 +9,7 @@ import { notify } from '../../platform/notify/notify.js';
 import * as repo from './memberships.repository.js';
 import { presentMembership } from './organisations.presenter.js';
 import { organisationById } from './organisations.repository.js';
+import { membershipCounted } from '../stats/index.js';
 
 export interface MemberRef {
   volunteerId?: string;
@@ -52,6 +53,7 @@ async function move(
     if (!(await repo.moveMembership(trx, m.id, m.status, { status: to, role: opts.role, at }))) {
       throw refusal('CONFLICT', 'membership_changed', 'The membership changed meanwhile: load it again');
     }
+    if ((m.status === 'active') !== (to === 'active')) await membershipCounted(trx, m, to === 'active' ? 1 : -1);
     await audit(trx, actor, opts.action, m);
     if (opts.tell) {
       const { userId, organisationName } = opts.tell;

@@ -1,5 +1,7 @@
 // The public face of the stats module: what other modules may use. Nothing else of it is theirs.
 export {
+  membershipCounted,
+  membershipsEnded,
   peopleServedChanged,
   recordCounted,
   redemptionCounted,

@@ -125,7 +125,14 @@ export async function rebuildStats(db: Db): Promise<void> {
   if (!db.isTransaction) return db.transaction().execute((trx) => rebuildStats(trx));
   const trx = db as Transaction<DB>;
   const { timeZone } = await getSettings(trx);
-  for (const t of ['stats_flows', 'stats_projects', 'stats_stock', 'stats_last_served', 'stats_deltas'] as const) {
+  for (const t of [
+    'stats_flows',
+    'stats_projects',
+    'stats_stock',
+    'stats_last_served',
+    'stats_department_members',
+    'stats_deltas',
+  ] as const) {
     await trx.deleteFrom(t).execute();
   }
 
@@ -187,16 +194,29 @@ export async function rebuildStats(db: Db): Promise<void> {
     }
   }
 
-  // Registrations of the volunteers active now, on their local day.
+  // Each volunteer's active memberships per department.
+  await sql`
+    with ${ORG_DEPARTMENTS}
+    insert into stats_department_members (volunteer_id, department_id, n)
+    select m.volunteer_id, od.department_id, count(*)
+    from memberships m join org_departments od on od.organisation_id = m.organisation_id
+    where m.status = 'active' group by 1, 2`.execute(trx);
+
+  // Registrations of the volunteers active now, on their local day, for everyone and each
+  // department they are a member in.
   const cut = timeGroup(timeZone);
-  const registered = await sql<{ region_code: string; at: string; n: unknown }>`
-    select region_code, substr(registered_at, 1, ${sql.lit(cut)}) as at, count(*) as n
-    from volunteers where status = 'active' group by 1, 2`.execute(trx);
+  const registered = await sql<{ region_code: string; department_id: string; at: string; n: unknown }>`
+    select region_code, '' as department_id, substr(registered_at, 1, ${sql.lit(cut)}) as at, count(*) as n
+    from volunteers where status = 'active' group by 1, 2, 3
+    union all
+    select v.region_code, dm.department_id, substr(v.registered_at, 1, ${sql.lit(cut)}), count(*)
+    from volunteers v join stats_department_members dm on dm.volunteer_id = v.id
+    where v.status = 'active' group by 1, 2, 3`.execute(trx);
   for (const r of registered.rows) {
     const day = localDate(groupStart(r.at), timeZone);
     addTo(
       rows,
-      { region_code: r.region_code, department_id: '', day, field: '', project_id: '' },
+      { region_code: r.region_code, department_id: r.department_id, day, field: '', project_id: '' },
       { registered: toNumber(r.n) },
     );
   }
@@ -230,6 +250,12 @@ export async function rebuildStats(db: Db): Promise<void> {
     insert into stats_deltas (${DELTA_COLUMNS}, last_served)
     select v.region_code, '', ls.month || '-01', '', '', count(*)
     from stats_last_served ls join volunteers v on v.id = ls.volunteer_id
+    where v.status = 'active' group by 1, 2, 3, 4, 5`.execute(trx);
+  await sql`
+    insert into stats_deltas (${DELTA_COLUMNS}, last_served)
+    select v.region_code, dm.department_id, ls.month || '-01', '', '', count(*)
+    from stats_last_served ls join volunteers v on v.id = ls.volunteer_id
+    join stats_department_members dm on dm.volunteer_id = v.id
     where v.status = 'active' group by 1, 2, 3, 4, 5`.execute(trx);
 
   // What exists now: active sites per type and teams per level, at every ancestor region.
@@ -282,6 +308,7 @@ export async function verifyStats(db: Db): Promise<StatsVerifyReport> {
     ],
     ['stats_stock', sql`region_code, department_id, kind, n`, sql`n <> 0`],
     ['stats_last_served', sql`volunteer_id, month`, sql`true`],
+    ['stats_department_members', sql`volunteer_id, department_id, n`, sql`n <> 0`],
   ] as const;
   try {
     await db.transaction().execute(async (trx) => {

@@ -65,6 +65,10 @@ export interface Where {
   regionCode: string;
   /** The organisation whose departments also get the row; null: only the everyone row. */
   organisationId: string | null;
+  /** Departments that also get the row, when not those of an organisation. */
+  departments?: string[];
+  /** Only the departments' rows, not everyone's. */
+  onlyDepartments?: boolean;
   /** Local day YYYY-MM-DD. */
   day: string;
   field?: string;
@@ -73,9 +77,9 @@ export interface Where {
 
 /** Appends one event's counters, for everyone and for each department of its organisation. */
 export async function appendDelta(trx: Db, at: Where, counts: Counts): Promise<void> {
-  if (Object.values(counts).every((v) => !v)) return;
-  const departments = at.organisationId ? await departmentsOf(trx, at.organisationId) : [];
-  const rows: StatsDeltasTable[] = ['', ...departments].map((department) => ({
+  if (Object.values(counts).every((v) => !v) || (at.onlyDepartments && (at.departments ?? []).length === 0)) return;
+  const departments = at.organisationId ? await departmentsOf(trx, at.organisationId) : (at.departments ?? []);
+  const rows: StatsDeltasTable[] = (at.onlyDepartments ? departments : ['', ...departments]).map((department) => ({
     region_code: at.regionCode,
     department_id: department,
     day: at.day,
@@ -221,12 +225,25 @@ async function moveLastServed(trx: Transaction<DB>, volunteerId: string, month: 
     .where('id', '=', volunteerId)
     .executeTakeFirst();
   if (v?.status !== 'active') return;
-  if (stored !== null) await lastServedMoved(trx, v.region_code, stored, -1);
-  if (next !== null) await lastServedMoved(trx, v.region_code, next, 1);
+  const departments = await memberDepartments(trx, volunteerId);
+  if (stored !== null) await lastServedMoved(trx, v.region_code, departments, stored, -1);
+  if (next !== null) await lastServedMoved(trx, v.region_code, departments, next, 1);
 }
 
-const lastServedMoved = (trx: Db, regionCode: string, month: string, sign: 1 | -1) =>
-  appendDelta(trx, { regionCode, organisationId: null, day: `${month}-01` }, { last_served: sign });
+const lastServedMoved = (trx: Db, regionCode: string, departments: string[], month: string, sign: 1 | -1) =>
+  appendDelta(trx, { regionCode, organisationId: null, departments, day: `${month}-01` }, { last_served: sign });
+
+/** The departments a volunteer is an active member in. */
+async function memberDepartments(trx: Db, volunteerId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('stats_department_members')
+    .select('department_id')
+    .where('volunteer_id', '=', volunteerId)
+    .where('n', '>', 0)
+    .orderBy('department_id')
+    .execute();
+  return rows.map((r) => r.department_id);
+}
 
 /**
  * A volunteer as they are now starts counting (sign 1: registered, activated, or just moved
@@ -235,20 +252,96 @@ const lastServedMoved = (trx: Db, regionCode: string, month: string, sign: 1 | -
  * month of their latest service.
  */
 export async function volunteerCounted(trx: Transaction<DB>, volunteerId: string, sign: 1 | -1): Promise<void> {
+  await volunteerIn(trx, volunteerId, await memberDepartments(trx, volunteerId), sign);
+}
+
+/**
+ * An active volunteer starts (sign 1) or stops counting for everyone and the given departments
+ * (`departments` without everyone: only there): by registration day and latest service month.
+ */
+async function volunteerIn(
+  trx: Transaction<DB>,
+  volunteerId: string,
+  departments: string[],
+  sign: 1 | -1,
+  everyone = true,
+): Promise<void> {
   const v = await trx
     .selectFrom('volunteers')
     .select(['id', 'region_code', 'registered_at', 'status'])
     .where('id', '=', volunteerId)
     .executeTakeFirst();
   if (v?.status !== 'active') return;
+  const only = everyone ? {} : { onlyDepartments: true };
   const day = localDate(v.registered_at, await timeZoneOf(trx));
-  await appendDelta(trx, { regionCode: v.region_code, organisationId: null, day }, { registered: sign });
+  await appendDelta(
+    trx,
+    { regionCode: v.region_code, organisationId: null, departments, day, ...only },
+    { registered: sign },
+  );
   const served = await trx
     .selectFrom('stats_last_served')
     .select('month')
     .where('volunteer_id', '=', v.id)
     .executeTakeFirst();
-  if (served) await lastServedMoved(trx, v.region_code, served.month, sign);
+  if (served) {
+    await appendDelta(
+      trx,
+      { regionCode: v.region_code, organisationId: null, departments, day: `${served.month}-01`, ...only },
+      { last_served: sign },
+    );
+  }
+}
+
+/**
+ * A membership became active (sign 1) or stopped being active (sign -1): the volunteer's count
+ * of active memberships in each department of the organisation moves, and where it goes from
+ * 0 to 1 (or 1 to 0) the volunteer starts (or stops) counting among that department's volunteers.
+ */
+export async function membershipCounted(
+  trx: Transaction<DB>,
+  m: { volunteer_id: string; organisation_id: string },
+  sign: 1 | -1,
+): Promise<void> {
+  const changed: string[] = [];
+  for (const department of await departmentsOf(trx, m.organisation_id)) {
+    const row = await trx
+      .selectFrom('stats_department_members')
+      .select('n')
+      .where('volunteer_id', '=', m.volunteer_id)
+      .where('department_id', '=', department)
+      .executeTakeFirst();
+    const before = row ? Number(row.n) : 0;
+    const after = Math.max(0, before + sign);
+    if (after === before) continue;
+    const key = { volunteer_id: m.volunteer_id, department_id: department };
+    if (after === 0) {
+      await trx
+        .deleteFrom('stats_department_members')
+        .where('volunteer_id', '=', key.volunteer_id)
+        .where('department_id', '=', key.department_id)
+        .execute();
+    } else if (before === 0)
+      await trx
+        .insertInto('stats_department_members')
+        .values({ ...key, n: after })
+        .execute();
+    else {
+      await trx
+        .updateTable('stats_department_members')
+        .set({ n: after })
+        .where('volunteer_id', '=', key.volunteer_id)
+        .where('department_id', '=', key.department_id)
+        .execute();
+    }
+    if ((before === 0) !== (after === 0)) changed.push(department);
+  }
+  if (changed.length > 0) await volunteerIn(trx, m.volunteer_id, changed, sign, false);
+}
+
+/** A closing volunteer's memberships all end: after volunteerCounted(-1), forget their departments. */
+export async function membershipsEnded(trx: Transaction<DB>, volunteerId: string): Promise<void> {
+  await trx.deleteFrom('stats_department_members').where('volunteer_id', '=', volunteerId).execute();
 }
 
 /** A redemption was made (sign 1) or reversed or voided (sign -1): its points at its supermarket's region and day. */

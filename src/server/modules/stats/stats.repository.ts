@@ -78,19 +78,25 @@ export interface VolunteerTotals {
 
 /**
  * Volunteers active now per region subtree (where they live), all registrations summed, and
- * those among them whose latest confirmed service is in `activeFrom` (YYYY-MM) or later.
+ * those among them whose latest confirmed service is in `activeFrom` (YYYY-MM) or later; for
+ * everyone (department '') or a department's members.
  */
-export async function volunteerTotals(db: Db, regions: string[], activeFrom: string): Promise<VolunteerTotals[]> {
+export async function volunteerTotals(
+  db: Db,
+  regions: string[],
+  department: string,
+  activeFrom: string,
+): Promise<VolunteerTotals[]> {
   const rows = await sql<{ region: string; volunteers: unknown; active: unknown }>`
     select region, sum(registered) as volunteers,
            sum(case when month >= ${activeFrom} then last_served else 0 end) as active
     from (
       select region_code as region, period as month, registered, last_served from stats_flows
-      where region_code in (${list(regions)}) and department_id = '' and grain = 'month' and field = ''
+      where region_code in (${list(regions)}) and department_id = ${department} and grain = 'month' and field = ''
       union all
       select rc.ancestor, substr(d.day, 1, 7), d.registered, d.last_served from stats_deltas d
       join region_closure rc on rc.descendant = d.region_code
-      where rc.ancestor in (${list(regions)}) and d.department_id = '' and d.field = ''
+      where rc.ancestor in (${list(regions)}) and d.department_id = ${department} and d.field = ''
     ) x
     group by region`.execute(db);
   return rows.rows.map((r) => ({ region: r.region, volunteers: toNumber(r.volunteers), active: toNumber(r.active) }));
@@ -105,58 +111,6 @@ export async function stock(db: Db, regions: string[], department: string) {
     .where('department_id', '=', department)
     .execute();
   return rows.map((r) => ({ region: r.region, kind: r.kind, n: toNumber(r.n) }));
-}
-
-/**
- * Organisations under a department: the subtrees of the department itself and of every
- * organisation it supervises (`department_id`), through the organisation closure table.
- */
-function departmentOrganisations(db: Db, departmentId: string) {
-  return db
-    .selectFrom('organisation_closure as doc')
-    .select('doc.descendant')
-    .where('doc.ancestor', 'in', (sub) =>
-      sub
-        .selectFrom('organisations as dept')
-        .select('dept.id')
-        .where((w) => w.or([w('dept.id', '=', departmentId), w('dept.department_id', '=', departmentId)])),
-    );
-}
-
-/**
- * A department's volunteers are its organisations' active members, not kept as they happen
- * (a volunteer may belong to several of them): counted from the memberships, per region
- * subtree, with those whose latest service is in `activeFrom` or later.
- */
-export async function departmentVolunteerTotals(
-  db: Db,
-  regions: string[],
-  departmentId: string,
-  activeFrom: string,
-): Promise<VolunteerTotals[]> {
-  const rows = await db
-    .selectFrom('volunteers as v')
-    .innerJoin('region_closure as rc', 'rc.descendant', 'v.region_code')
-    .leftJoin('stats_last_served as ls', 'ls.volunteer_id', 'v.id')
-    .where('rc.ancestor', 'in', regions)
-    .where('v.status', '=', 'active')
-    .where(
-      'v.id',
-      'in',
-      db
-        .selectFrom('memberships as m')
-        .select('m.volunteer_id')
-        .where('m.status', '=', 'active')
-        .where('m.organisation_id', 'in', departmentOrganisations(db, departmentId)),
-    )
-    .select((eb) => [
-      'rc.ancestor as region',
-      eb.fn.countAll().as('volunteers'),
-      eb.fn.sum(eb.case().when('ls.month', '>=', activeFrom).then(1).else(0).end()).as('active'),
-    ])
-    .groupBy('rc.ancestor')
-    .execute();
-  return rows.map((r) => ({ region: r.region, volunteers: toNumber(r.volunteers), active: toNumber(r.active) }));
 }
 
 /** The top of the region tree: the root with the smallest code (a city installation has one). */

@@ -46,6 +46,9 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
   let v2: MadeVolunteer;
   let v3: MadeVolunteer;
   let healthDept: string;
+  let healthTeam: string;
+  let healthAdmin: Awaited<ReturnType<typeof clientFor>>;
+  let v4: MadeVolunteer;
   let clock: FrozenClock;
   let r4: string;
   let a1Shifts: string[];
@@ -67,7 +70,7 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
       departmentId: null,
       fields: [],
     });
-    const healthTeam = await insertOrganisation(db, {
+    healthTeam = await insertOrganisation(db, {
       name: '渝中区卫健志愿服务队',
       kind: 'team',
       level: 'district',
@@ -76,7 +79,7 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
       departmentId: healthDept,
       fields: [],
     });
-    const healthAdmin = await clientFor(
+    healthAdmin = await clientFor(
       t.app,
       (await makeUser(db, { roles: [{ role: 'team_admin', scopeType: 'organisation', scopeId: healthTeam }] })).id,
     );
@@ -84,7 +87,7 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
     v1 = await makeVolunteer(t.app, { name: '甲志愿', regionCode: REGIONS.jiefangbei });
     v2 = await makeVolunteer(t.app, { name: '乙志愿', regionCode: REGIONS.yuzhong });
     v3 = await makeVolunteer(t.app, { name: '丙志愿', regionCode: REGIONS.xiaolongkan });
-    const v4 = await makeVolunteer(t.app, { name: '丁志愿', regionCode: REGIONS.liangjiang });
+    v4 = await makeVolunteer(t.app, { name: '丁志愿', regionCode: REGIONS.liangjiang });
     const v5 = await makeVolunteer(t.app, { name: '戊志愿', regionCode: REGIONS.xiaolongkan });
     const registered: [MadeVolunteer, string, VolunteerStatus][] = [
       [v1, '2026-01-15T02:00:00.000Z', 'active'],
@@ -502,6 +505,25 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
         pointsIssued: before[i].pointsIssued,
       });
     }
+    expect(await verifyStats(t.tdb.db)).toEqual({ ok: true, differences: [] });
+  });
+
+  it("counts a volunteer among a department's as they join and leave its teams", async () => {
+    const health = async () => (await get(`departmentId=${healthDept}&${YEAR}`)).json();
+    const before = await health();
+    const v4Client = await clientFor(t.app, v4.userId);
+    const applied = await v4Client.post(`/api/v1/organisations/${healthTeam}/applications`, {});
+    expect(applied.statusCode, applied.body).toBe(201);
+    const accepted = await healthAdmin.post(`/api/v1/organisations/${healthTeam}/members`, { volunteerId: v4.id });
+    expect(accepted.statusCode, accepted.body).toBeLessThan(300);
+    const joined = await health();
+    expect(joined.volunteers).toBe(before.volunteers + 1);
+    expect(joined.byRegion.find((r: { regionCode: string }) => r.regionCode === REGIONS.liangjiang).volunteers).toBe(1);
+    expect(await verifyStats(t.tdb.db)).toEqual({ ok: true, differences: [] });
+
+    const ended = await v4Client.post(`/api/v1/memberships/${(applied.json() as { id: string }).id}/end`, {});
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect((await health()).volunteers).toBe(before.volunteers);
     expect(await verifyStats(t.tdb.db)).toEqual({ ok: true, differences: [] });
   });
 

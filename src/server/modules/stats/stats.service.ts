@@ -102,9 +102,7 @@ export async function overview(db: Db, q: StatsQueryInput, now = Date.now()): Pr
   const since = activeSince(now, timeZone);
   const [flowRows, people, stockRows] = await Promise.all([
     repo.flows(db, codes, department, periodsOf(window, months, timeZone)),
-    q.departmentId
-      ? repo.departmentVolunteerTotals(db, codes, q.departmentId, since)
-      : repo.volunteerTotals(db, codes, since),
+    repo.volunteerTotals(db, codes, department, since),
     repo.stock(db, codes, department),
   ]);
 
