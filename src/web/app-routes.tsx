@@ -110,6 +110,13 @@ export const router = createBrowserRouter([
   },
 
   {
+    // The big screen (数据大屏): a full-screen public page for a wall display, in its own dark frame.
+    path: 'screen/:regionCode?',
+    ErrorBoundary: RouteError,
+    lazy: async () => ({ Component: (await import('./features/screen/screen-page.js')).ScreenPage }),
+  },
+
+  {
     // The consoles (Ant Design) stand in their own frame: side menu, breadcrumbs, workbench.
     lazy: async () => ({ Component: (await import('./components/console-layout.js')).ConsoleLayout }),
     children: [

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { getStatsOverview, statsKeys } from '../../api/stats.api.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { localDate } from '../../../common/zoned-time.js';
@@ -42,6 +43,11 @@ export function PortalFigures() {
           ))}
         </ul>
       )}
+      <p>
+        <Link to="/screen" data-testid="screen-link">
+          {t('screen.open')}
+        </Link>
+      </p>
     </section>
   );
 }

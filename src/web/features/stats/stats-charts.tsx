@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { MonthFigures, RegionFigures } from '../../api/stats.api.js';
 import { useCareMode } from '../../components/care-mode.js';
 import { useFigureFormat } from './stats-format.js';
+import { FiguresTable, type FiguresColumn } from '../../components/figures-table.js';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -65,18 +66,13 @@ function chartOption(categories: string[], series: [Series, Series], care: boole
   };
 }
 
-interface Column<R> {
-  title: string;
-  value: (r: R) => string;
-}
-
 interface ChartFigureProps<R> {
   caption: string;
   testId: string;
   rows: R[];
   rowHeader: (r: R) => string;
   rowTitle: string;
-  columns: Column<R>[];
+  columns: FiguresColumn<R>[];
   option: object;
 }
 
@@ -102,29 +98,15 @@ function ChartFigure<R>({ caption, testId, rows, rowHeader, rowTitle, columns, o
           />
           {/* A table wider than a phone scrolls in its own box, reachable by keyboard. */}
           <div className="stats-table-box" tabIndex={0} role="region" aria-label={t('stats.tableCaption', { caption })}>
-            <table className="stats-table" id={tableId}>
-              <caption>{t('stats.tableCaption', { caption })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{rowTitle}</th>
-                  {columns.map((c) => (
-                    <th key={c.title} scope="col">
-                      {c.title}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={rowHeader(r)}>
-                    <th scope="row">{rowHeader(r)}</th>
-                    {columns.map((c) => (
-                      <td key={c.title}>{c.value(r)}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FiguresTable
+              className="stats-table"
+              id={tableId}
+              caption={t('stats.tableCaption', { caption })}
+              rowTitle={rowTitle}
+              rows={rows}
+              rowHeader={rowHeader}
+              columns={columns}
+            />
           </div>
         </>
       )}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import type { StatsOverview } from '../../api/stats.api.js';
+import { sumOf, useFigureFormat } from '../stats/stats-format.js';
+
+/** The keys of the big screen's headline figures, in the order shown; named as the statistics page names them. */
+export const SCREEN_FIGURES = [
+  'volunteers',
+  'activeVolunteers',
+  'teams',
+  'sites',
+  'sessions',
+  'participations',
+  'peopleServed',
+  'hours',
+  'pointsIssued',
+  'pointsRedeemed',
+] as const;
+export type ScreenFigure = (typeof SCREEN_FIGURES)[number];
+
+/** The region's headline figures for the window (teams and sites summed over their levels and types). */
+export function ScreenFigures({ s }: { s: StatsOverview }) {
+  const { t } = useTranslation();
+  const f = useFigureFormat();
+  const value = (key: ScreenFigure): string => {
+    if (key === 'teams') return f.count(sumOf(s.teamsByLevel));
+    if (key === 'sites') return f.count(sumOf(s.sitesByType));
+    if (key === 'hours') return f.hours(s.hours);
+    return f.count(s[key]);
+  };
+  return (
+    <ul className="screen-figures" aria-label={t('screen.figures')}>
+      {SCREEN_FIGURES.map((key) => (
+        <li key={key} className="screen-figure" data-testid={`screen-figure-${key}`}>
+          <span className="screen-figure-value">{value(key)}</span>
+          <span className="screen-figure-label">{t(`stats.figures.${key}`)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
