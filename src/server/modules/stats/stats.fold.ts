@@ -3,12 +3,12 @@
  * checking the two agree (`shanmei stats rebuild | verify`).
  */
 import { sql, type RawBuilder, type Transaction } from 'kysely';
-import { localDate, zoneOffsetMs } from '../../../common/zoned-time.js';
+import { localDate } from '../../../common/zoned-time.js';
 import { toNumber, type Db } from '../../db/database.js';
-import type { DB, StatsDeltasTable } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
 import { isPostgres } from '../../platform/db.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
-import { COUNTERS, departmentsOf } from './stats.keeping.js';
+import { COUNTERS } from './stats.keeping.js';
 
 const counterList = sql.join(COUNTERS.map((c) => sql.ref(c)));
 const sums = (from: string) => sql.join(COUNTERS.map((c) => sql`sum(${sql.ref(`${from}.${c}`)})`));
@@ -86,36 +86,43 @@ async function forEveryoneAndDepartments(
 
 const DELTA_COLUMNS = sql`region_code, department_id, day, field, project_id`;
 
-/** Appends JS-computed delta rows (sessions, registrations, redemptions) in batches. */
-async function appendRows(trx: Db, rows: Map<string, StatsDeltasTable>): Promise<void> {
-  const all = [...rows.values()];
-  for (let i = 0; i < all.length; i += 500)
-    await trx
-      .insertInto('stats_deltas')
-      .values(all.slice(i, i + 500))
-      .execute();
-}
+/** The quarter hour an ISO-8601 UTC time falls in, as text: '2026-07-01T04' and its quarter 0–3. */
+const slotOf = (column: string) =>
+  sql`substr(${sql.ref(column)}, 1, 13) || cast(cast(substr(${sql.ref(column)}, 15, 2) as integer) / 15 as text)`;
 
-function addTo(
-  rows: Map<string, StatsDeltasTable>,
-  key: Omit<StatsDeltasTable, (typeof COUNTERS)[number]>,
-  c: Partial<StatsDeltasTable>,
-) {
-  const k = `${key.region_code}|${key.department_id}|${key.day}|${key.field}|${key.project_id}`;
-  let row = rows.get(k);
-  if (!row) {
-    row = { ...key, ...(Object.fromEntries(COUNTERS.map((n) => [n, 0])) as Record<(typeof COUNTERS)[number], number>) };
-    rows.set(k, row);
-  }
-  for (const n of COUNTERS) row[n] += Number(c[n] ?? 0);
-}
+const QUARTER_MS = 15 * 60_000;
 
 /**
- * A time column grouped so each group lies in one local day: by UTC hour where the zone's
- * offset is whole hours, else by minute.
+ * A temporary table of the local day of each quarter hour (UTC) from the earliest to the latest
+ * time the rebuild places on a day: every zone's offset is a whole number of quarter hours, so
+ * a time's quarter hour lies in one local day, and SQL can look it up.
  */
-const timeGroup = (timeZone: string) => (zoneOffsetMs(Date.now(), timeZone) % 3_600_000 === 0 ? 13 : 16);
-const groupStart = (prefix: string) => `${prefix}${':00:00.000Z'.slice(prefix.length - 13)}`;
+async function localDaySlots(trx: Transaction<DB>, timeZone: string): Promise<void> {
+  const bounds = await sql<{ lo: string | null; hi: string | null }>`
+    select min(lo) as lo, max(hi) as hi from (
+      select min(registered_at) as lo, max(registered_at) as hi from volunteers
+      union all select min(created_at), max(created_at) from redemptions
+      union all select min(start_at), max(start_at) from shifts
+    ) x`.execute(trx);
+  await sql`create temporary table stats_local_days (slot text primary key, day text not null)`.execute(trx);
+  const { lo, hi } = bounds.rows[0] ?? { lo: null, hi: null };
+  if (!lo || !hi) return;
+  const end = Date.parse(hi);
+  let batch: { slot: string; day: string }[] = [];
+  for (let t = Math.floor(Date.parse(lo) / QUARTER_MS) * QUARTER_MS; t <= end; t += QUARTER_MS) {
+    const iso = new Date(t).toISOString();
+    batch.push({
+      slot: `${iso.slice(0, 13)}${Math.floor(Number(iso.slice(14, 16)) / 15)}`,
+      day: localDate(iso, timeZone),
+    });
+    if (batch.length === 1000 || t + QUARTER_MS > end) {
+      await sql`insert into stats_local_days (slot, day) values ${sql.join(
+        batch.map((b) => sql`(${b.slot}, ${b.day})`),
+      )}`.execute(trx);
+      batch = [];
+    }
+  }
+}
 
 /**
  * Recomputes every kept statistic from the records, registrations, redemptions, sites and
@@ -167,32 +174,22 @@ export async function rebuildStats(db: Db): Promise<void> {
     group by 1, 2, 3, 4, 5`,
   );
 
+  // Local days of times, in SQL: a table of quarter hours over the times to place.
+  await localDaySlots(trx, timeZone);
+  const onDay = (column: string) => sql`join stats_local_days ld on ld.slot = ${slotOf(column)}`;
+
   // Sessions: shifts with a confirmed record, on the local day they start.
-  const rows = new Map<string, StatsDeltasTable>();
-  const shifts = await trx
-    .selectFrom('shifts as sh')
-    .innerJoin('activities as a', 'a.id', 'sh.activity_id')
-    .select(['sh.start_at', 'sh.people_served', 'a.region_code', 'a.field', 'a.project_id', 'a.organisation_id'])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('service_records as r')
-          .select('r.id')
-          .whereRef('r.shift_id', '=', 'sh.id')
-          .where('r.status', '=', 'confirmed'),
-      ),
-    )
-    .execute();
-  for (const s of shifts) {
-    const day = localDate(s.start_at, timeZone);
-    for (const department of ['', ...(await departmentsOf(trx, s.organisation_id))]) {
-      addTo(
-        rows,
-        { region_code: s.region_code, department_id: department, day, field: s.field, project_id: s.project_id ?? '' },
-        { sessions: 1, people_served: s.people_served ?? 0 },
-      );
-    }
-  }
+  await forEveryoneAndDepartments(
+    trx,
+    'a.organisation_id',
+    (department, join) => sql`
+    insert into stats_deltas (${DELTA_COLUMNS}, sessions, people_served)
+    select a.region_code, ${department}, ld.day, a.field, coalesce(a.project_id, ''),
+           count(*), sum(coalesce(sh.people_served, 0))
+    from shifts sh join activities a on a.id = sh.activity_id ${onDay('sh.start_at')} ${join}
+    where exists (select 1 from service_records r where r.shift_id = sh.id and r.status = 'confirmed')
+    group by 1, 2, 3, 4, 5`,
+  );
 
   // Each volunteer's active memberships per department.
   await sql`
@@ -204,42 +201,26 @@ export async function rebuildStats(db: Db): Promise<void> {
 
   // Registrations of the volunteers active now, on their local day, for everyone and each
   // department they are a member in.
-  const cut = timeGroup(timeZone);
-  const registered = await sql<{ region_code: string; department_id: string; at: string; n: unknown }>`
-    select region_code, '' as department_id, substr(registered_at, 1, ${sql.lit(cut)}) as at, count(*) as n
-    from volunteers where status = 'active' group by 1, 2, 3
-    union all
-    select v.region_code, dm.department_id, substr(v.registered_at, 1, ${sql.lit(cut)}), count(*)
-    from volunteers v join stats_department_members dm on dm.volunteer_id = v.id
-    where v.status = 'active' group by 1, 2, 3`.execute(trx);
-  for (const r of registered.rows) {
-    const day = localDate(groupStart(r.at), timeZone);
-    addTo(
-      rows,
-      { region_code: r.region_code, department_id: r.department_id, day, field: '', project_id: '' },
-      { registered: toNumber(r.n) },
-    );
-  }
+  await sql`
+    insert into stats_deltas (${DELTA_COLUMNS}, registered)
+    select v.region_code, '', ld.day, '', '', count(*)
+    from volunteers v ${onDay('v.registered_at')} where v.status = 'active' group by 1, 2, 3, 4, 5`.execute(trx);
+  await sql`
+    insert into stats_deltas (${DELTA_COLUMNS}, registered)
+    select v.region_code, dm.department_id, ld.day, '', '', count(*)
+    from volunteers v join stats_department_members dm on dm.volunteer_id = v.id ${onDay('v.registered_at')}
+    where v.status = 'active' group by 1, 2, 3, 4, 5`.execute(trx);
 
   // Redemptions not reversed, at their supermarket.
-  const redeemed = await sql<{ region_code: string; organisation_id: string | null; at: string; points: unknown }>`
-    select st.region_code, st.organisation_id, substr(rd.created_at, 1, ${sql.lit(cut)}) as at, sum(rd.points) as points
-    from redemptions rd join sites st on st.id = rd.site_id
-    where rd.status <> 'reversed' group by 1, 2, 3`.execute(trx);
-  for (const r of redeemed.rows) {
-    const day = localDate(groupStart(r.at), timeZone);
-    const departments = r.organisation_id ? await departmentsOf(trx, r.organisation_id) : [];
-    for (const department of ['', ...departments]) {
-      addTo(
-        rows,
-        { region_code: r.region_code, department_id: department, day, field: '', project_id: '' },
-        {
-          points_redeemed: toNumber(r.points),
-        },
-      );
-    }
-  }
-  await appendRows(trx, rows);
+  await forEveryoneAndDepartments(
+    trx,
+    'st.organisation_id',
+    (department, join) => sql`
+    insert into stats_deltas (${DELTA_COLUMNS}, points_redeemed)
+    select st.region_code, ${department}, ld.day, '', '', sum(rd.points)
+    from redemptions rd join sites st on st.id = rd.site_id ${onDay('rd.created_at')} ${join}
+    where rd.status <> 'reversed' group by 1, 2, 3, 4, 5`,
+  );
 
   // Each volunteer's latest service month; the active ones count where they live.
   await sql`
@@ -274,6 +255,7 @@ export async function rebuildStats(db: Db): Promise<void> {
       group by 1, 2, 3`,
     );
   }
+  await sql`drop table stats_local_days`.execute(trx);
   await foldDeltas(trx);
 }
 
