@@ -148,6 +148,12 @@ export interface VolunteerFilter {
   limit: number;
 }
 
+/** How deep a region lies: 0 the city (the top), 1 its districts, 2 their towns and streets. */
+async function regionDepth(db: Db, code: string): Promise<number> {
+  const r = await db.selectFrom('regions').select('depth').where('code', '=', code).executeTakeFirst();
+  return r ? Number(r.depth) : Number.POSITIVE_INFINITY;
+}
+
 /**
  * Volunteers of a region (or everyone) and every region under it, filtered, in id order after
  * `afterId`; a name search in name order (then id) after the volunteer `afterId`.
@@ -157,9 +163,11 @@ export async function listVolunteers(db: Db, f: VolunteerFilter): Promise<Volunt
   const search = f.search;
   const prefix = search && 'namePrefix' in search ? search.namePrefix : '';
   const regionCode = f.regionCode;
-  if (regionCode !== null && prefix) {
-    // A name search is driven by the name index, in its order, and checks each row's region:
-    // a page reads about a page of rows (a join would read the whole region, then sort it).
+  // A name search, or the list of a whole city or district, walks an index in the order asked
+  // (the name index, or ids) and checks each row's region: a page reads a page of rows divided
+  // by the region's share of the city. A street's list joins its few thousand and sorts them.
+  const walk = regionCode !== null && (prefix !== '' || (await regionDepth(db, regionCode)) <= 1);
+  if (regionCode !== null && walk) {
     q = q.where((eb) =>
       eb.exists(
         eb
