@@ -12,9 +12,14 @@
 //   P2  counter redemptions under contention (4 clerks, few wallets and goods, every tenth a
 //       repeated key); target ≥ 50 % of the redemption service in-process, zero double spends
 //
+//   S1  the statistics overview (city, district, department, one month) on a generated city
+//       of two sizes (1 % and 10 % of Chongqing: 100,000 and 1 million records; or
+//       `--stats-db <sqlite file>` twice, seeded beforehand with `shanmei seed --scale`);
+//       target p95 < 50 ms, and no slower on the larger (at most 1.25 × the smaller's p95)
+//
 // Full: P1 and P2 with 1 and 2 server processes (`serve --workers 2`), then start-up,
-// registration, scoped lists and scope checks. --quick: 1 process, smaller runs, P1 and P2
-// only (under two minutes on both dialects).
+// registration, scoped lists, scope checks and S1 (SQLite; PostgreSQL too with --stats-pg).
+// --quick: 1 process, smaller runs, P1 and P2 only (under two minutes on both dialects).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -22,6 +27,7 @@ import { checkinBench, rawCheckinRate } from './checkin.js';
 import { foundationBench, type Row } from './foundation.js';
 import { redemptionBench } from './redemption.js';
 import { scopeBench } from './scope.js';
+import { statsBench, statsFigureText, type StatsSize } from './stats.js';
 import { fmt, load, statusText } from './lib/load.js';
 import {
   benchDialects,
@@ -180,6 +186,47 @@ try {
           consistent: p.consistent,
         },
       });
+    }
+    if (!quick && (d === 'sqlite' || args.includes('--stats-pg'))) {
+      const given = args.flatMap((a, i) => (a === '--stats-db' ? [args[i + 1] as string] : []));
+      const sizes: StatsSize[] =
+        given.length > 0 && d === 'sqlite'
+          ? given.map((file) => ({ databaseUrl: `sqlite:${file}` }))
+          : [{ fraction: 0.01 }, { fraction: 0.1 }];
+      const s = await statsBench(d, sizes, 200);
+      for (const f of s) {
+        log({
+          scenario: `S1 overview: ${f.query}`,
+          dialect: d,
+          workers: 1,
+          figure: `${statsFigureText(f)}${f.seedSeconds === null ? '' : ` (seeded in ${fmt(f.seedSeconds)} s, ${fmt(f.databaseMb ?? 0)} MB)`}`,
+          limit: `health route p95 ${fmt(f.healthP95, 1)} ms`,
+          ratio: null,
+          target: 'p95 < 50 ms',
+          met: f.p95 < 50,
+          values: { p50: f.p50, p95: f.p95, rps: f.rps, records: f.records },
+        });
+      }
+      const recordsSeen = [...new Set(s.map((f) => f.records))].sort((a, b) => a - b);
+      if (recordsSeen.length === 2) {
+        const [small, large] = recordsSeen as [number, number];
+        for (const query of [...new Set(s.map((f) => f.query))]) {
+          const a = s.find((f) => f.query === query && f.records === small);
+          const b = s.find((f) => f.query === query && f.records === large);
+          if (!a || !b) continue;
+          log({
+            scenario: `S1 overview at ${fmt(large)} vs ${fmt(small)} records: ${query}`,
+            dialect: d,
+            workers: 1,
+            figure: `p95 ${fmt(b.p95, 1)} ms vs ${fmt(a.p95, 1)} ms`,
+            limit: `the smaller's p95`,
+            ratio: b.p95 / a.p95,
+            target: '≤ 125 % (no slower)',
+            met: b.p95 <= a.p95 * 1.25,
+            values: { small: a.p95, large: b.p95 },
+          });
+        }
+      }
     }
     if (!quick) {
       const more: Row[] = [...(await foundationBench(d, bareRps)), ...(await scopeBench(d))];

@@ -44,6 +44,12 @@ describe.each(DIALECTS)('shanmei seed on %s', (dialect) => {
     expect(again.out).toMatch(/already present/);
   });
 
+  it('refuses an unknown --scale with a message and exit code 2, before opening the database', async () => {
+    const r = await seed(['--scale', 'huge', '--database-url', tdb.url]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^shanmei seed: --scale must be city or small, got "huge"$/);
+  });
+
   it('refuses a malformed province code with a message and exit code 1', async () => {
     const r = await seed(['regions', '--province', 'x', '--database-url', tdb.url]);
     expect(r.code).toBe(1);
