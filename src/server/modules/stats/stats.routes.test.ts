@@ -444,7 +444,9 @@ describe.each(DIALECTS)('stats overview on %s', (dialect) => {
 
   it('defaults to the top region and the current calendar year; a shift still to come is no session', async () => {
     const s = (await get()).json();
-    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format());
+    const year = Number(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(testNow()),
+    );
     expect(s).toMatchObject({
       regionCode: REGIONS.city,
       from: localMidnight(`${year}-01-01`, 'Asia/Shanghai'),
