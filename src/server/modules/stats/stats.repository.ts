@@ -45,15 +45,18 @@ function periodFilter(p: Periods): RawBuilder<unknown> {
 }
 
 /**
- * The flows of the window per region (each of `regions`, its whole subtree), local month and
- * service field, for everyone (department '') or one department.
+ * The flows of the window for everyone (department '') or one department: per region (each of
+ * `regions`, its whole subtree) and local month (field ''), and per service field (month '') for
+ * the first region.
  */
 export async function flows(db: Db, regions: string[], department: string, p: Periods): Promise<FlowRow[]> {
   const cols = sql.join(FLOW_COUNTERS.map((c) => sql.ref(c)));
   const deltaCols = sql.join(FLOW_COUNTERS.map((c) => sql.ref(`d.${c}`)));
   const sums = sql.join(FLOW_COUNTERS.map((c) => sql`sum(${sql.ref(c)}) as ${sql.ref(c)}`));
+  // One statement (a fold committing between two would hide or double the pending rows): per
+  // region and month over every field, then per field for the first region over every month.
   const rows = await sql<Record<string, unknown>>`
-    select region, substr(period, 1, 7) as month, field, ${sums} from (
+    with x as (
       select region_code as region, period, field, ${cols} from stats_flows
       where region_code in (${list(regions)}) and department_id = ${department} and ${periodFilter(p)}
       union all
@@ -61,8 +64,11 @@ export async function flows(db: Db, regions: string[], department: string, p: Pe
       join region_closure rc on rc.descendant = d.region_code
       where rc.ancestor in (${list(regions)}) and d.department_id = ${department}
         and d.day between ${p.first} and ${p.last}
-    ) x
-    group by 1, 2, 3`.execute(db);
+    )
+    select region, substr(period, 1, 7) as month, '' as field, ${sums} from x group by 1, 2
+    union all
+    select region, '' as month, field, ${sums} from x
+    where region = ${regions[0] ?? ''} and field <> '' group by region, field`.execute(db);
   return rows.rows.map((r) => {
     const row = { region: String(r.region), month: String(r.month), field: String(r.field) } as FlowRow;
     for (const c of FLOW_COUNTERS) row[c] = toNumber(r[c]);

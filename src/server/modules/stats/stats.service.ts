@@ -111,16 +111,16 @@ export async function overview(db: Db, q: StatsQueryInput, now = Date.now()): Pr
   const perMonth = months.map(() => noFlows());
   const perField = new Map<string, Flows>();
   for (const r of flowRows) {
-    const into = perRegion.get(r.region);
-    if (into) add(into, r);
-    if (r.region !== region.code) continue;
-    const i = monthIndex.get(r.month);
-    if (i !== undefined) add(perMonth[i] as Flows, r);
     if (r.field) {
       const f = perField.get(r.field) ?? noFlows();
       add(f, r);
       perField.set(r.field, f);
+      continue;
     }
+    const into = perRegion.get(r.region);
+    if (into) add(into, r);
+    const i = r.region === region.code ? monthIndex.get(r.month) : undefined;
+    if (i !== undefined) add(perMonth[i] as Flows, r);
   }
   const peopleOf = (code: string) => people.find((p) => p.region === code) ?? { volunteers: 0, active: 0 };
   const stockOf = (code: string, prefix: string) =>
