@@ -8,7 +8,7 @@ import { toNumber, type Db } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { isPostgres } from '../../platform/db.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
-import { COUNTERS } from './stats.keeping.js';
+import { ALL_FIELDS, COUNTERS } from './stats.keeping.js';
 
 const counterList = sql.join(COUNTERS.map((c) => sql.ref(c)));
 const sums = (from: string) => sql.join(COUNTERS.map((c) => sql`sum(${sql.ref(`${from}.${c}`)})`));
@@ -16,14 +16,19 @@ const addUp = (table: string, columns: readonly string[]) =>
   sql.join(columns.map((c) => sql`${sql.ref(c)} = ${sql.ref(`${table}.${c}`)} + excluded.${sql.ref(c)}`));
 const PROJECT_COUNTERS = ['sessions', 'participations', 'minutes'] as const;
 
-/** stats_flows rows from deltas `d`: every ancestor region (itself included), both grains. */
+/**
+ * stats_flows rows from deltas `d`: every ancestor region (itself included), both grains, each
+ * field and every field together (ALL_FIELDS).
+ */
 const flowsFrom = (deltas: RawBuilder<unknown>) => sql`
   insert into stats_flows (region_code, department_id, grain, period, field, ${counterList})
   select coalesce(rc.ancestor, d.region_code), d.department_id, g.grain,
-         case when g.grain = 'day' then d.day else substr(d.day, 1, 7) end, d.field, ${sums('d')}
+         case when g.grain = 'day' then d.day else substr(d.day, 1, 7) end,
+         case when f.whole = 1 then ${ALL_FIELDS} else d.field end, ${sums('d')}
   from ${deltas} d
   left join region_closure rc on rc.descendant = d.region_code
   cross join (select 'day' as grain union all select 'month' as grain) g
+  cross join (select 0 as whole union all select 1 as whole) f
   group by 1, 2, 3, 4, 5
   on conflict (region_code, department_id, grain, period, field) do update set ${addUp('stats_flows', COUNTERS)}`;
 

@@ -25,6 +25,9 @@ export const COUNTERS = [
   'points_redeemed',
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
+
+/** stats_flows' field for the sum over every field ('' is what has no field; no field code is '*'). */
+export const ALL_FIELDS = '*';
 export type Counts = Partial<Record<Counter, number>>;
 
 const ZERO: Record<Counter, number> = Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Record<Counter, number>;

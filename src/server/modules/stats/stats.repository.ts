@@ -6,6 +6,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { toNumber, type Db } from '../../db/database.js';
+import { ALL_FIELDS } from './stats.keeping.js';
 
 /** Where a window's days are kept: whole months at month grain, the rest day by day. */
 export interface Periods {
@@ -54,21 +55,29 @@ export async function flows(db: Db, regions: string[], department: string, p: Pe
   const deltaCols = sql.join(FLOW_COUNTERS.map((c) => sql.ref(`d.${c}`)));
   const sums = sql.join(FLOW_COUNTERS.map((c) => sql`sum(${sql.ref(c)}) as ${sql.ref(c)}`));
   // One statement (a fold committing between two would hide or double the pending rows): per
-  // region and month over every field, then per field for the first region over every month.
+  // region and month from the rows of every field together, then per field for the first region;
+  // the pending deltas are added to both.
+  const first = regions[0] ?? '';
   const rows = await sql<Record<string, unknown>>`
-    with x as (
+    with kept as (
       select region_code as region, period, field, ${cols} from stats_flows
       where region_code in (${list(regions)}) and department_id = ${department} and ${periodFilter(p)}
-      union all
-      select rc.ancestor, d.day, d.field, ${deltaCols} from stats_deltas d
+        and (field = ${ALL_FIELDS} or region_code = ${first})
+    ),
+    pending as (
+      select rc.ancestor as region, d.day as period, d.field, ${deltaCols} from stats_deltas d
       join region_closure rc on rc.descendant = d.region_code
       where rc.ancestor in (${list(regions)}) and d.department_id = ${department}
         and d.day between ${p.first} and ${p.last}
     )
-    select region, substr(period, 1, 7) as month, '' as field, ${sums} from x group by 1, 2
+    select region, substr(period, 1, 7) as month, '' as field, ${sums} from (
+      select * from kept where field = ${ALL_FIELDS} union all select * from pending
+    ) x group by 1, 2
     union all
-    select region, '' as month, field, ${sums} from x
-    where region = ${regions[0] ?? ''} and field <> '' group by region, field`.execute(db);
+    select region, '' as month, field, ${sums} from (
+      select * from kept where field <> ${ALL_FIELDS} union all select * from pending
+    ) y
+    where region = ${first} and field <> '' group by region, field`.execute(db);
   return rows.rows.map((r) => {
     const row = { region: String(r.region), month: String(r.month), field: String(r.field) } as FlowRow;
     for (const c of FLOW_COUNTERS) row[c] = toNumber(r[c]);
