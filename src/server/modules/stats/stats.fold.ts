@@ -8,7 +8,7 @@ import { toNumber, type Db } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { isPostgres } from '../../platform/db.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
-import { ALL_FIELDS, COUNTERS } from './stats.keeping.js';
+import { ALL_FIELDS, COUNTERS } from './stats.deltas.js';
 
 const counterList = sql.join(COUNTERS.map((c) => sql.ref(c)));
 const sums = (from: string) => sql.join(COUNTERS.map((c) => sql`sum(${sql.ref(`${from}.${c}`)})`));

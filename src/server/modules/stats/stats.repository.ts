@@ -6,7 +6,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { toNumber, type Db } from '../../db/database.js';
-import { ALL_FIELDS } from './stats.keeping.js';
+import { ALL_FIELDS, COUNTERS, type Counter } from './stats.deltas.js';
 
 /** Where a window's days are kept: whole months at month grain, the rest day by day. */
 export interface Periods {
@@ -19,16 +19,9 @@ export interface Periods {
   last: string;
 }
 
-export const FLOW_COUNTERS = [
-  'sessions',
-  'participations',
-  'people_served',
-  'minutes',
-  'points_issued',
-  'points_redeemed',
-  'registered',
-] as const;
-export type FlowCounter = (typeof FLOW_COUNTERS)[number];
+/** The counters the flows answer (last_served is read by volunteerTotals). */
+export type FlowCounter = Exclude<Counter, 'last_served'>;
+export const FLOW_COUNTERS = COUNTERS.filter((c): c is FlowCounter => c !== 'last_served');
 
 export interface FlowRow extends Record<FlowCounter, number> {
   region: string;

@@ -1,0 +1,166 @@
+/**
+ * Volunteers in the kept statistics: registered and active volunteers per region (where they
+ * live) and per department (its active members, once however many of its teams they are in),
+ * moved as volunteers register, move, close, join and leave teams, and serve.
+ */
+import type { Transaction } from 'kysely';
+import { localDate } from '../../../common/zoned-time.js';
+import type { Db } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import { appendDelta, departmentsOf, timeZoneOf } from './stats.deltas.js';
+
+/**
+ * Keeps the month of the volunteer's latest confirmed service: a confirmation in `month` can
+ * only move it later; a revocation (month null) finds it again from the records. An active
+ * volunteer's move shows in last_served at their own region.
+ */
+export async function moveLastServed(trx: Transaction<DB>, volunteerId: string, month: string | null): Promise<void> {
+  const stored =
+    (
+      await trx
+        .selectFrom('stats_last_served')
+        .select('month')
+        .where('volunteer_id', '=', volunteerId)
+        .executeTakeFirst()
+    )?.month ?? null;
+  let next: string | null;
+  if (month !== null) next = stored !== null && stored >= month ? stored : month;
+  else {
+    const latest = await trx
+      .selectFrom('service_records')
+      .select((eb) => eb.fn.max('service_date').as('day'))
+      .where('volunteer_id', '=', volunteerId)
+      .where('status', '=', 'confirmed')
+      .executeTakeFirst();
+    next = latest?.day ? String(latest.day).slice(0, 7) : null;
+  }
+  if (next === stored) return;
+  if (next === null) await trx.deleteFrom('stats_last_served').where('volunteer_id', '=', volunteerId).execute();
+  else if (stored === null)
+    await trx.insertInto('stats_last_served').values({ volunteer_id: volunteerId, month: next }).execute();
+  else
+    await trx.updateTable('stats_last_served').set({ month: next }).where('volunteer_id', '=', volunteerId).execute();
+  const v = await trx
+    .selectFrom('volunteers')
+    .select(['region_code', 'status'])
+    .where('id', '=', volunteerId)
+    .executeTakeFirst();
+  if (v?.status !== 'active') return;
+  const departments = await memberDepartments(trx, volunteerId);
+  if (stored !== null) await lastServedMoved(trx, v.region_code, departments, stored, -1);
+  if (next !== null) await lastServedMoved(trx, v.region_code, departments, next, 1);
+}
+
+const lastServedMoved = (trx: Db, regionCode: string, departments: string[], month: string, sign: 1 | -1) =>
+  appendDelta(trx, { regionCode, organisationId: null, departments, day: `${month}-01` }, { last_served: sign });
+
+/** The departments a volunteer is an active member in. */
+async function memberDepartments(trx: Db, volunteerId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('stats_department_members')
+    .select('department_id')
+    .where('volunteer_id', '=', volunteerId)
+    .where('n', '>', 0)
+    .orderBy('department_id')
+    .execute();
+  return rows.map((r) => r.department_id);
+}
+
+/**
+ * A volunteer as they are now starts counting (sign 1: registered, activated, or just moved
+ * in) or stops (sign -1: about to close, or to move out), if their status is active: among
+ * their region's volunteers by their day of registration, and among its active ones by the
+ * month of their latest service.
+ */
+export async function volunteerCounted(trx: Transaction<DB>, volunteerId: string, sign: 1 | -1): Promise<void> {
+  await volunteerIn(trx, volunteerId, await memberDepartments(trx, volunteerId), sign);
+}
+
+/**
+ * An active volunteer starts (sign 1) or stops counting for everyone and the given departments
+ * (`departments` without everyone: only there): by registration day and latest service month.
+ */
+async function volunteerIn(
+  trx: Transaction<DB>,
+  volunteerId: string,
+  departments: string[],
+  sign: 1 | -1,
+  everyone = true,
+): Promise<void> {
+  const v = await trx
+    .selectFrom('volunteers')
+    .select(['id', 'region_code', 'registered_at', 'status'])
+    .where('id', '=', volunteerId)
+    .executeTakeFirst();
+  if (v?.status !== 'active') return;
+  const only = everyone ? {} : { onlyDepartments: true };
+  const day = localDate(v.registered_at, await timeZoneOf(trx));
+  await appendDelta(
+    trx,
+    { regionCode: v.region_code, organisationId: null, departments, day, ...only },
+    { registered: sign },
+  );
+  const served = await trx
+    .selectFrom('stats_last_served')
+    .select('month')
+    .where('volunteer_id', '=', v.id)
+    .executeTakeFirst();
+  if (served) {
+    await appendDelta(
+      trx,
+      { regionCode: v.region_code, organisationId: null, departments, day: `${served.month}-01`, ...only },
+      { last_served: sign },
+    );
+  }
+}
+
+/**
+ * A membership became active (sign 1) or stopped being active (sign -1): the volunteer's count
+ * of active memberships in each department of the organisation moves, and where it goes from
+ * 0 to 1 (or 1 to 0) the volunteer starts (or stops) counting among that department's volunteers.
+ */
+export async function membershipCounted(
+  trx: Transaction<DB>,
+  m: { volunteer_id: string; organisation_id: string },
+  sign: 1 | -1,
+): Promise<void> {
+  const changed: string[] = [];
+  for (const department of await departmentsOf(trx, m.organisation_id)) {
+    const row = await trx
+      .selectFrom('stats_department_members')
+      .select('n')
+      .where('volunteer_id', '=', m.volunteer_id)
+      .where('department_id', '=', department)
+      .executeTakeFirst();
+    const before = row ? Number(row.n) : 0;
+    const after = Math.max(0, before + sign);
+    if (after === before) continue;
+    const key = { volunteer_id: m.volunteer_id, department_id: department };
+    if (after === 0) {
+      await trx
+        .deleteFrom('stats_department_members')
+        .where('volunteer_id', '=', key.volunteer_id)
+        .where('department_id', '=', key.department_id)
+        .execute();
+    } else if (before === 0)
+      await trx
+        .insertInto('stats_department_members')
+        .values({ ...key, n: after })
+        .execute();
+    else {
+      await trx
+        .updateTable('stats_department_members')
+        .set({ n: after })
+        .where('volunteer_id', '=', key.volunteer_id)
+        .where('department_id', '=', key.department_id)
+        .execute();
+    }
+    if ((before === 0) !== (after === 0)) changed.push(department);
+  }
+  if (changed.length > 0) await volunteerIn(trx, m.volunteer_id, changed, sign, false);
+}
+
+/** A closing volunteer's memberships all end: after volunteerCounted(-1), forget their departments. */
+export async function membershipsEnded(trx: Transaction<DB>, volunteerId: string): Promise<void> {
+  await trx.deleteFrom('stats_department_members').where('volunteer_id', '=', volunteerId).execute();
+}
