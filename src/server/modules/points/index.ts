@@ -6,3 +6,4 @@ export { transactionById } from './ledger.repository.js';
 export { insertRule } from './rules.repository.js';
 export { statementOf } from './statements.service.js';
 export { runScheduledExpiry } from './expiry.js';
+export { verifyLedger } from './verify.js';

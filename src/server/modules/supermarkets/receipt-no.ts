@@ -3,10 +3,11 @@ import type { Db } from '../../db/database.js';
 import { receiptNoTaken } from './redemptions.repository.js';
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or typed back (no 0/O, 1/I/L). */
-const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const RECEIPT_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const RECEIPT_NO = /^[2-9A-HJKMNP-Z]{8}$/;
 
-const draw = (): string => Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+const draw = (): string =>
+  Array.from({ length: 8 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join('');
 
 /**
  * A fresh receipt number: 8 characters of 31 (about 8.5 × 10¹¹), drawn again while taken. The

@@ -9,4 +9,6 @@ export {
   volunteerIdOfUser,
 } from './volunteers.repository.js';
 export { loadVolunteer, showVolunteer } from './volunteers.service.js';
+export { isVolunteerCode, luhnCheckDigit } from './volunteer-code.js';
+export { idNamespace } from './volunteers.rules.js';
 export { openCounterPin, volunteerOfCounterLogin, type CounterLogin } from './pin.service.js';

@@ -2,6 +2,8 @@
  * Deterministic identifiers for generated rows. Two loads with the same seed and reference
  * date make the same ids, codes and receipt numbers, so their rows can be compared.
  */
+import { RECEIPT_ALPHABET } from '../../supermarkets/index.js';
+import { luhnCheckDigit } from '../../volunteers/index.js';
 
 /** The tables whose ids the generator makes; each has its own counter. */
 export const ID_KINDS = {
@@ -62,20 +64,6 @@ export class ScaleIds {
   }
 }
 
-/** The Luhn (mod 10) check digit, as volunteer codes carry it (modules/volunteers/volunteer-code.ts). */
-export function luhnDigit(digits: string): string {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return String((10 - (sum % 10)) % 10);
-}
-
 const CODE_SPACE = 10_000_000_000;
 // Coprime with 10^10, and small enough that n × A stays exact in a double for 7 million codes.
 const CODE_STEP = 1_234_567_891;
@@ -95,14 +83,12 @@ export class VolunteerCodes {
   next(): string {
     for (;;) {
       const body = String((this.n++ * CODE_STEP + this.offset) % CODE_SPACE).padStart(10, '0');
-      const code = `V${body}${luhnDigit(body)}`;
+      const code = `V${body}${luhnCheckDigit(body)}`;
       if (!this.taken.has(code)) return code;
     }
   }
 }
 
-/** The receipt alphabet of supermarkets/receipt-no.ts: no 0/O, 1/I/L. */
-const RECEIPT_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const RECEIPT_SPACE = 31 ** 8;
 const RECEIPT_STEP = 7919;
 

@@ -1,6 +1,7 @@
 import { applyCaps, computeEarning, earnsFrom, expiryDate, type EarningBreakdown } from '../../../../common/points.js';
 import { starLevelFor } from '../../../../common/settings.js';
 import { addDays } from '../../../../common/zoned-time.js';
+import { redemptionLedgerKey } from '../../supermarkets/index.js';
 import type { DemoRandom } from '../demo.random.js';
 import type { Activities, Shifts } from './scale.activities.js';
 import { ReceiptNumbers } from './scale.ids.js';
@@ -280,7 +281,7 @@ export async function generateRecords(
     const points = items.reduce((s, i) => s + i.qty * i.g.points, 0);
     const transactionId = ledger.post({
       kind: 'redeem',
-      idempotencyKey: `redeem:${site.id}:${id}`,
+      idempotencyKey: redemptionLedgerKey(site.id, id),
       source: 'redemption',
       sourceId: id,
       memo: site.name,

@@ -10,14 +10,12 @@ import { loadConfig, type Config } from '../../../config.js';
 import { PersonalDataCipher } from '../../../crypto.js';
 import { toNumber, type Db } from '../../../db/database.js';
 import { verifyPassword } from '../../../platform/passwords.js';
-import { verifyLedger } from '../../points/verify.js';
+import { verifyLedger } from '../../points/index.js';
 import { verifyStats } from '../../stats/index.js';
-import { registerVolunteer } from '../../volunteers/index.js';
-import { isVolunteerCode } from '../../volunteers/volunteer-code.js';
+import { idNamespace, isVolunteerCode, registerVolunteer } from '../../volunteers/index.js';
 import { DEMO_PASSWORD } from '../demo.service.js';
 import { seedScale, type ScaleResult } from './scale.generate.js';
 import { FIGURE_SITE_TYPES, sizesFor } from './scale.sizes.js';
-import { RESIDENT_ID_NAMESPACE } from './scale.volunteers.js';
 
 const FRACTION = 0.001;
 const AS_OF = '2026-06-30';
@@ -186,7 +184,7 @@ describe.each(DIALECTS)('a generated city on %s', (dialect) => {
       const check = checkIdNumber('resident_id', idNumber, new Date(`${AS_OF}T00:00:00Z`));
       expect(check.ok).toBe(true);
       if (!check.ok) continue;
-      expect(r.id_number_hash).toBe(cipher.lookupHash(RESIDENT_ID_NAMESPACE, idNumber));
+      expect(r.id_number_hash).toBe(cipher.lookupHash(idNamespace('resident_id'), idNumber));
       expect(r.id_number_masked).toBe(maskIdNumber('resident_id', idNumber));
       expect([r.birth_year, r.gender]).toEqual([Number(check.birthDate?.slice(0, 4)), check.gender]);
       // The number starts with the district the person lives in.

@@ -2,6 +2,7 @@ import { DEFAULT_FIELDS } from '../../../../common/enums.js';
 import { maskIdNumber } from '../../../../common/id-numbers.js';
 import { birthDate, chineseName, residentIdNumber } from '../demo.people.js';
 import type { DemoRandom } from '../demo.random.js';
+import { idNamespace } from '../../volunteers/index.js';
 import { VolunteerCodes } from './scale.ids.js';
 import type * as repo from './scale.repository.js';
 import { SKILLS } from './scale.names.js';
@@ -17,12 +18,8 @@ import type { Team, Town } from './scale.world.js';
 
 const DAY = 86_400_000;
 const YEAR = 365 * DAY;
-/**
- * The keyed-hash namespace of resident ID numbers: registration hashes under `id:<idType>`
- * (volunteers.rules.ts `idNamespace`, not exported from the volunteers module); the scale test
- * proves the two agree by registering a generated number and being refused as a duplicate.
- */
-export const RESIDENT_ID_NAMESPACE = 'id:resident_id';
+/** The keyed-hash namespace of resident ID numbers, as registration hashes them. */
+const RESIDENT_ID_NAMESPACE = idNamespace('resident_id');
 const FIELD_CODES = DEFAULT_FIELDS.map((f) => f.code);
 const BIRTH_FROM = Date.UTC(1950, 0, 1);
 const BIRTH_DAYS = Math.round((Date.UTC(2009, 0, 1) - BIRTH_FROM) / DAY);
