@@ -31,10 +31,23 @@ export function residentIdCheckDigit(first17: string): string {
   return CHECK_CHARS[sum % 11] ?? '';
 }
 
-export type IdCheck =
-  { ok: true; normalised: string; birthDate: string | null; gender: Gender | null } | { ok: false; message: string };
+/** Why an ID number was refused, for words in the reader's language (an import's report). */
+export type IdProblem =
+  | 'empty'
+  | 'length'
+  | 'format'
+  | 'province'
+  | 'birth_date'
+  | 'birth_before_1900'
+  | 'birth_in_future'
+  | 'check_digit'
+  | 'document_format';
 
-const fail = (message: string): IdCheck => ({ ok: false, message });
+export type IdCheck =
+  | { ok: true; normalised: string; birthDate: string | null; gender: Gender | null }
+  | { ok: false; message: string; problem: IdProblem };
+
+const fail = (message: string, problem: IdProblem): IdCheck => ({ ok: false, message, problem });
 
 /**
  * Today's date (YYYY-MM-DD) in China Standard Time, UTC+8 all year: a birth date "in the
@@ -52,17 +65,18 @@ function isRealDate(y: number, m: number, d: number): boolean {
 
 /** 居民身份证 per GB 11643-1999. `today` is YYYY-MM-DD. */
 function checkResidentId(value: string, today: string): IdCheck {
-  if (value.length !== 18) return fail('a resident ID number has 18 characters');
-  if (!/^\d{17}[\dX]$/.test(value)) return fail('a resident ID number is 17 digits and a check digit (0–9 or X)');
-  if (!PROVINCE_CODES.has(value.slice(0, 2))) return fail('the first two digits are not a province code');
+  if (value.length !== 18) return fail('a resident ID number has 18 characters', 'length');
+  if (!/^\d{17}[\dX]$/.test(value))
+    return fail('a resident ID number is 17 digits and a check digit (0–9 or X)', 'format');
+  if (!PROVINCE_CODES.has(value.slice(0, 2))) return fail('the first two digits are not a province code', 'province');
   const y = Number(value.slice(6, 10));
   const m = Number(value.slice(10, 12));
   const d = Number(value.slice(12, 14));
-  if (!isRealDate(y, m, d)) return fail('the birth date in the number is not a real date');
+  if (!isRealDate(y, m, d)) return fail('the birth date in the number is not a real date', 'birth_date');
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
-  if (birthDate < '1900-01-01') return fail('the birth date in the number is before 1900');
-  if (birthDate > today) return fail('the birth date in the number is in the future');
-  if (residentIdCheckDigit(value.slice(0, 17)) !== value[17]) return fail('the check digit is wrong');
+  if (birthDate < '1900-01-01') return fail('the birth date in the number is before 1900', 'birth_before_1900');
+  if (birthDate > today) return fail('the birth date in the number is in the future', 'birth_in_future');
+  if (residentIdCheckDigit(value.slice(0, 17)) !== value[17]) return fail('the check digit is wrong', 'check_digit');
   const gender: Gender = Number(value[16]) % 2 === 1 ? 'male' : 'female';
   return { ok: true, normalised: value, birthDate, gender };
 }
@@ -96,11 +110,13 @@ const OTHER_FORMATS: Record<Exclude<IdType, 'resident_id'>, { test: (v: string) 
  */
 export function checkIdNumber(idType: IdType, raw: string, now: Date = new Date()): IdCheck {
   const value = raw.trim().toUpperCase();
-  if (value.length === 0) return fail('the ID number is empty');
+  if (value.length === 0) return fail('the ID number is empty', 'empty');
   if (idType === 'resident_id') return checkResidentId(value, chinaToday(now));
   const rule = OTHER_FORMATS[idType];
-  if (!rule) return fail('unknown ID type');
-  return rule.test(value) ? { ok: true, normalised: value, birthDate: null, gender: null } : fail(rule.message);
+  if (!rule) return fail('unknown ID type', 'document_format');
+  return rule.test(value)
+    ? { ok: true, normalised: value, birthDate: null, gender: null }
+    : fail(rule.message, 'document_format');
 }
 
 const stars = (n: number): string => '*'.repeat(Math.max(n, 0));

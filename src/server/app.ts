@@ -40,6 +40,7 @@ import { regionRoutes } from './modules/regions/regions.routes.js';
 import { roleRoutes } from './modules/access/roles.routes.js';
 import { siteRoutes } from './modules/sites/sites.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
+import { importsRoutes } from './modules/imports/index.js';
 import { supermarketsModule } from './modules/supermarkets/supermarkets.module.js';
 import { closureRoutes } from './modules/me/closure.routes.js';
 import { volunteerExportRoutes } from './modules/me/export.routes.js';
@@ -163,6 +164,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   pointsRoutes(app);
   supermarketsModule(app);
   statsRoutes(app);
+  importsRoutes(app);
   workbenchRoutes(app);
 
   if (config.webRoot) {

@@ -2,6 +2,7 @@
 import type { ActivitiesTables } from './schema/activities.js';
 import type { CounterPinsTables } from './schema/counter-pins.js';
 import type { FoundationTables } from './schema/foundation.js';
+import type { ImportsTables } from './schema/imports.js';
 import type { PointsTables } from './schema/points.js';
 import type { StatsTables } from './schema/stats.js';
 import type { SupermarketsTables } from './schema/supermarkets.js';
@@ -9,9 +10,17 @@ import type { SupermarketsTables } from './schema/supermarkets.js';
 export type * from './schema/activities.js';
 export type * from './schema/counter-pins.js';
 export type * from './schema/foundation.js';
+export type * from './schema/imports.js';
 export type * from './schema/points.js';
 export type * from './schema/stats.js';
 export type * from './schema/supermarkets.js';
 
 export interface DB
-  extends FoundationTables, ActivitiesTables, SupermarketsTables, PointsTables, CounterPinsTables, StatsTables {}
+  extends
+    FoundationTables,
+    ActivitiesTables,
+    SupermarketsTables,
+    PointsTables,
+    CounterPinsTables,
+    StatsTables,
+    ImportsTables {}

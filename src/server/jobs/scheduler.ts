@@ -4,6 +4,7 @@ import { queueShiftReminders } from '../modules/notifications/index.js';
 import { runScheduledExpiry } from '../modules/points/index.js';
 import { closeOverdueAttendance } from '../modules/checkin/index.js';
 import { foldDeltas } from '../modules/stats/index.js';
+import { pollImports, stopImports } from '../modules/imports/index.js';
 import type { Transports } from '../platform/notify/transports.js';
 
 export interface JobsOptions {
@@ -58,6 +59,8 @@ export function startJobs(ctx: Pick<AppContext, 'database' | 'cipher'>, opts: Jo
           if (closed > 0) opts.log?.info?.({ closed }, 'closed overdue check-ins');
         });
       }
+      // Imports run in the background; a poll starts those waiting (or whose process died).
+      await step('imports', () => pollImports(ctx, opts.log));
       await step('reminders', () => queueShiftReminders(ctx.database.db));
       // Once per local day; a lease makes sure only one process does it.
       await step('points-expiry', () => runScheduledExpiry(ctx.database.db));
@@ -99,6 +102,7 @@ export function startJobs(ctx: Pick<AppContext, 'database' | 'cipher'>, opts: Jo
       clearInterval(foldTimer);
       await running;
       await folding;
+      await stopImports();
     },
   };
 }

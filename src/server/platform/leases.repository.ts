@@ -58,3 +58,14 @@ export async function isDone(db: Db, name: string): Promise<boolean> {
     .executeTakeFirst();
   return !!r;
 }
+
+/** Extends a lease its holder still holds; false when another process took it over. */
+export async function renewLease(db: Db, name: string, holder: string, until: string): Promise<boolean> {
+  const r = await db
+    .updateTable('job_leases')
+    .set({ lease_until: until })
+    .where('name', '=', name)
+    .where('holder', '=', holder)
+    .executeTakeFirst();
+  return toNumber(r.numUpdatedRows) === 1;
+}

@@ -18,6 +18,7 @@ import * as statisticsRollup from './2026-12-06-140-statistics-rollup.js';
 import * as nameSearchIndex from './2026-12-06-150-name-search-index.js';
 import * as departmentMembers from './2026-12-06-160-department-members.js';
 import * as statisticsAllFields from './2026-12-06-170-statistics-all-fields.js';
+import * as imports from './2026-12-06-180-imports.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-150-name-search-index': nameSearchIndex,
   '2026-12-06-160-department-members': departmentMembers,
   '2026-12-06-170-statistics-all-fields': statisticsAllFields,
+  '2026-12-06-180-imports': imports,
 };

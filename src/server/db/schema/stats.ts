@@ -23,7 +23,7 @@ export interface StatsFlowsTable extends StatsCounters {
   /** 'day' (period YYYY-MM-DD) or 'month' (period YYYY-MM), both local to the platform time zone. */
   grain: 'day' | 'month';
   period: string;
-  /** A service field code, '' when the counter has none (registrations, redemptions). */
+  /** A service field code, '' when the counter has none (registrations, redemptions), '*' for every field together. */
   field: string;
 }
 

@@ -35,6 +35,10 @@ export interface RegistrationOptions {
    * registration's transaction, and it lets a duplicate ID be named with the account's phone.
    */
   verificationCodeId?: string;
+  /** When the person registered, if before now (an import of an existing register); ages are still judged now. */
+  registeredAt?: string;
+  /** The user importing the person: the audit entry names them and says `volunteer.import`. */
+  importedBy?: string;
 }
 
 export interface RegisteredVolunteer {
@@ -138,15 +142,15 @@ export async function registerVolunteer(
         fields: rules.listJson(fields),
         availability: rules.listJson(input.availability),
         status,
-        registered_at: now,
+        registered_at: opts.registeredAt ?? now,
         updated_at: now,
       });
       await volunteerCounted(trx, volunteerId, 1);
       await insertGrant(trx, { userId, role: 'volunteer', scopeType: 'system', scopeId: 'system', grantedBy: null });
       if (guardian && guardianCodeId) await recordConsent(ctx, trx, userId, volunteerId, guardian, guardianCodeId, now);
       await appendAudit(trx, {
-        actorUserId: userId,
-        action: 'volunteer.register',
+        actorUserId: opts.importedBy ?? userId,
+        action: opts.importedBy ? 'volunteer.import' : 'volunteer.register',
         entityType: 'volunteer',
         entityId: volunteerId,
         details: { idType: input.idType, regionCode, status },

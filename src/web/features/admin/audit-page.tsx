@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'volunteer.export',
   'volunteer.update',
   'volunteer.register',
+  'volunteer.import',
   'membership.invite',
   'membership.apply',
   'membership.accept',
