@@ -14,7 +14,7 @@ import {
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { verifyStats } from '../stats/index.js';
-import { csvFile, importFile, multipart, xlsxFile } from './imports.testkit.js';
+import { csvFile, importFile, multipart, xlsxFile } from './imports.test-helpers.js';
 import { runImport } from './imports.run.js';
 import { createImport } from './imports.service.js';
 import { settleImports } from './imports.worker.js';
