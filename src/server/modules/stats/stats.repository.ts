@@ -31,11 +31,16 @@ export interface FlowRow extends Record<FlowCounter, number> {
 
 const list = (values: string[]) => sql.join(values.map((v) => sql`${v}`));
 
-function periodFilter(p: Periods): RawBuilder<unknown> {
+/**
+ * The kept rows of the window's periods, one index search per grain and part (an OR of them
+ * would search by region and department alone and read every period the region ever had).
+ */
+function keptRows(cols: RawBuilder<unknown>, where: RawBuilder<unknown>, p: Periods): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
-  if (p.months.length > 0) parts.push(sql`(grain = 'month' and period in (${list(p.months)}))`);
-  for (const [a, b] of p.days) parts.push(sql`(grain = 'day' and period between ${a} and ${b})`);
-  return parts.length > 0 ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+  const from = sql`select region_code as region, period, field, ${cols} from stats_flows where ${where}`;
+  if (p.months.length > 0) parts.push(sql`${from} and grain = 'month' and period in (${list(p.months)})`);
+  for (const [a, b] of p.days) parts.push(sql`${from} and grain = 'day' and period between ${a} and ${b}`);
+  return parts.length > 0 ? sql.join(parts, sql` union all `) : sql`${from} and 1 = 0`;
 }
 
 /**
@@ -52,10 +57,11 @@ export async function flows(db: Db, regions: string[], department: string, p: Pe
   // the pending deltas are added to both.
   const first = regions[0] ?? '';
   const rows = await sql<Record<string, unknown>>`
-    with kept as (
-      select region_code as region, period, field, ${cols} from stats_flows
-      where region_code in (${list(regions)}) and department_id = ${department} and ${periodFilter(p)}
-        and (field = ${ALL_FIELDS} or region_code = ${first})
+    with whole as (
+      ${keptRows(cols, sql`region_code in (${list(regions)}) and department_id = ${department} and field = ${ALL_FIELDS}`, p)}
+    ),
+    fields as (
+      ${keptRows(cols, sql`region_code = ${first} and department_id = ${department} and field not in ('', ${ALL_FIELDS})`, p)}
     ),
     pending as (
       select rc.ancestor as region, d.day as period, d.field, ${deltaCols} from stats_deltas d
@@ -64,11 +70,11 @@ export async function flows(db: Db, regions: string[], department: string, p: Pe
         and d.day between ${p.first} and ${p.last}
     )
     select region, substr(period, 1, 7) as month, '' as field, ${sums} from (
-      select * from kept where field = ${ALL_FIELDS} union all select * from pending
+      select * from whole union all select * from pending
     ) x group by 1, 2
     union all
     select region, '' as month, field, ${sums} from (
-      select * from kept where field <> ${ALL_FIELDS} union all select * from pending
+      select * from fields union all select * from pending where region = ${first}
     ) y
     where region = ${first} and field <> '' group by region, field`.execute(db);
   return rows.rows.map((r) => {
