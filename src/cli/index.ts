@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { VERSION } from '../server/version.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
 import { benchCommand } from './commands/bench.js';
+import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { pointsCommand } from './commands/points.js';
 import { statsCommand } from './commands/stats.js';
@@ -12,6 +13,7 @@ const program = new Command('shanmei')
   .description('Shanmei (善美) — a city volunteer service platform')
   .version(VERSION);
 program.addCommand(serveCommand());
+program.addCommand(importCommand());
 program.addCommand(migrateCommand());
 program.addCommand(seedCommand());
 program.addCommand(pointsCommand());
