@@ -19,6 +19,7 @@ import * as nameSearchIndex from './2026-12-06-150-name-search-index.js';
 import * as departmentMembers from './2026-12-06-160-department-members.js';
 import * as statisticsAllFields from './2026-12-06-170-statistics-all-fields.js';
 import * as imports from './2026-12-06-180-imports.js';
+import * as statisticsFieldIndex from './2026-12-06-190-statistics-field-index.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-160-department-members': departmentMembers,
   '2026-12-06-170-statistics-all-fields': statisticsAllFields,
   '2026-12-06-180-imports': imports,
+  '2026-12-06-190-statistics-field-index': statisticsFieldIndex,
 };
