@@ -21,17 +21,20 @@ export type ScreenFigure = (typeof SCREEN_FIGURES)[number];
 export function ScreenFigures({ s }: { s: StatsOverview }) {
   const { t } = useTranslation();
   const f = useFigureFormat();
-  const value = (key: ScreenFigure): string => {
-    if (key === 'teams') return f.count(sumOf(s.teamsByLevel));
-    if (key === 'sites') return f.count(sumOf(s.sitesByType));
-    if (key === 'hours') return f.hours(s.hours);
-    return f.count(s[key]);
+  const raw = (key: ScreenFigure): number => {
+    if (key === 'teams') return sumOf(s.teamsByLevel);
+    if (key === 'sites') return sumOf(s.sitesByType);
+    return s[key];
   };
+  const exact = (key: ScreenFigure): string => (key === 'hours' ? f.hours(s.hours) : f.count(raw(key)));
   return (
     <ul className="screen-figures" aria-label={t('screen.figures')}>
       {SCREEN_FIGURES.map((key) => (
         <li key={key} className="screen-figure" data-testid={`screen-figure-${key}`}>
-          <span className="screen-figure-value">{value(key)}</span>
+          {/* A city's figures run to nine digits: the wall shows them in 万 and 亿, the exact one on hover and in the statistics. */}
+          <span className="screen-figure-value" title={exact(key)}>
+            {f.wall(raw(key), exact(key))}
+          </span>
           <span className="screen-figure-label">{t(`stats.figures.${key}`)}</span>
         </li>
       ))}

@@ -83,7 +83,7 @@ export function FieldChart({ fields }: { fields: FieldFigures[] }) {
     color: [l.colors[0]],
     textStyle: { color: l.text, fontSize: l.fontSize },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, ...l.tooltip },
-    grid: { left: 4, right: care ? 24 : 16, top: 4, bottom: 4, containLabel: true },
+    grid: { left: 4, right: (care ? 80 : 64) * l.scale, top: 4, bottom: 4, containLabel: true },
     xAxis: { type: 'value', ...axis(l), axisLabel: { show: false } },
     yAxis: {
       type: 'category',
@@ -98,7 +98,13 @@ export function FieldChart({ fields }: { fields: FieldFigures[] }) {
         type: 'bar',
         data: fields.map((x) => x.hours),
         barMaxWidth: (care ? 22 : 14) * l.scale,
-        label: { show: true, position: 'right', color: l.text, fontSize: l.fontSize },
+        label: {
+          show: true,
+          position: 'right',
+          color: l.text,
+          fontSize: l.fontSize,
+          formatter: ({ value }: { value: number }) => f.wall(value, f.hours(value)),
+        },
       },
     ],
   };

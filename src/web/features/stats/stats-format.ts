@@ -7,9 +7,12 @@ export function useFigureFormat() {
   const locale = isEnglish(i18n.language) ? 'en-GB' : 'zh-CN';
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const tenths = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
   return {
     count: (n: number) => whole.format(n),
     hours: (h: number) => tenths.format(h),
+    /** For a wall display: from 100,000 on, compact in the language's units (240.2万, 2.4M). */
+    wall: (n: number, exact: string) => (Math.abs(n) >= 100_000 ? compact.format(n) : exact),
   };
 }
 
