@@ -97,7 +97,7 @@ describe('checkIdNumber: other documents', () => {
   });
 
   it('refuses an empty number', () => {
-    expect(checkIdNumber('passport', '   ', NOW)).toEqual({ ok: false, message: 'the ID number is empty' });
+    expect(checkIdNumber('passport', '   ', NOW)).toEqual({ ok: false, message: 'the ID number is empty', problem: 'empty' });
   });
 });
 

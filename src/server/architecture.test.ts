@@ -124,6 +124,8 @@ describe('module boundaries', () => {
       point_entries: 'points',
       point_rules: 'points',
       point_transactions: 'points',
+      imports: 'imports',
+      import_rejections: 'imports',
       stats_deltas: 'stats',
       stats_department_members: 'stats',
       stats_flows: 'stats',
