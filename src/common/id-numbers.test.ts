@@ -97,7 +97,11 @@ describe('checkIdNumber: other documents', () => {
   });
 
   it('refuses an empty number', () => {
-    expect(checkIdNumber('passport', '   ', NOW)).toEqual({ ok: false, message: 'the ID number is empty', problem: 'empty' });
+    expect(checkIdNumber('passport', '   ', NOW)).toEqual({
+      ok: false,
+      message: 'the ID number is empty',
+      problem: 'empty',
+    });
   });
 });
 
