@@ -12,6 +12,9 @@
 //   P2  counter redemptions under contention (4 clerks, few wallets and goods, every tenth a
 //       repeated key); target ≥ 50 % of the redemption service in-process, zero double spends
 //
+//   P4  a volunteer register imported (200,000 CSV rows; the issue's million: --import-rows 1000000) next to a raw bulk
+//       insert of the same people; target ≥ 50 % of the raw rate with the process's RSS < 300 MB
+//
 //   S1  the statistics overview (city, district, department, one month) on a generated city
 //       of two sizes (1 % and 10 % of Chongqing: 100,000 and 1 million records; or
 //       `--stats-db <sqlite file>` twice, seeded beforehand with `shanmei seed --scale`);
@@ -25,6 +28,7 @@ import { dirname } from 'node:path';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { checkinBench, rawCheckinRate } from './checkin.js';
 import { foundationBench, type Row } from './foundation.js';
+import { importBench } from './import.js';
 import { redemptionBench } from './redemption.js';
 import { scopeBench } from './scope.js';
 import { statsBench, statsFigureText, type StatsSize } from './stats.js';
@@ -229,6 +233,20 @@ try {
       }
     }
     if (!quick) {
+      const at = args.indexOf('--import-rows');
+      const rows = at >= 0 ? Number(args[at + 1]) : 200_000;
+      const p4 = await importBench(d, rows);
+      log({
+        scenario: `P4 volunteer import (${fmt(p4.rows)} CSV rows, ${fmt(p4.accepted)} accepted)`,
+        dialect: d,
+        workers: 1,
+        figure: `${fmt(p4.importRate)} rows/s, peak RSS ${fmt(p4.importPeakRssMb)} MB`,
+        limit: `raw bulk insert ${fmt(p4.rawRate)} rows/s`,
+        ratio: p4.importRate / p4.rawRate,
+        target: '≥ 50 %, RSS < 300 MB',
+        met: p4.importRate / p4.rawRate >= 0.5 && p4.importPeakRssMb < 300,
+        values: { importRate: p4.importRate, rawRate: p4.rawRate, peakRssMb: p4.importPeakRssMb },
+      });
       const more: Row[] = [...(await foundationBench(d, bareRps)), ...(await scopeBench(d))];
       for (const r of more) {
         log({
