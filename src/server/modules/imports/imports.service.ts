@@ -3,7 +3,7 @@
  * its state for the one who started it, the error report in their language, the templates.
  * Running is in imports.run.ts; the worker that picks queued imports up in imports.worker.ts.
  */
-import { closeSync, createWriteStream, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, createWriteStream, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -64,7 +64,13 @@ export async function createImport(
     const dir = join(dataDir(ctx.config.databaseUrl), 'imports');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     path = join(dir, id);
-    await pipeline(file.stream, createWriteStream(path, { mode: 0o600 }));
+    try {
+      await pipeline(file.stream, createWriteStream(path, { mode: 0o600 }));
+    } catch (err) {
+      // Too large, or the upload broke off: nothing is queued and no part of it is kept.
+      rmSync(path, { force: true });
+      throw err;
+    }
   }
   const bytes = statSync(path).size;
   if (bytes === 0) throw badRequest('file: the file is empty', { field: 'file' });
