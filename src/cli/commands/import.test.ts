@@ -1,28 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRegions, makePhone, makeResidentId, makeUser, REGIONS } from '../../../test/factories.js';
+import { runCommand } from '../../../test/cli.js';
 import { TEST_SECRET } from '../../../test/test-app.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/test-db.js';
 import { importCommand } from './import.js';
 
-/** Runs `shanmei import …` in-process and answers what it printed and its exit code. */
-async function run(args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  try {
-    process.exitCode = 0;
-    await importCommand().parseAsync(args, { from: 'user' });
-    return { out: out.join('\n'), err: err.join('\n'), code: Number(process.exitCode ?? 0) };
-  } finally {
-    process.exitCode = 0;
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const run = (args: string[]) => runCommand(importCommand, args);
 
 describe.each(DIALECTS)('shanmei import on %s', (dialect) => {
   let tdb: TestDatabase;

@@ -1,24 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../../test/cli.js';
 import { TEST_SECRET } from '../../../test/test-app.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/test-db.js';
 import { seedCommand } from './seed.js';
 
-/** Runs `shanmei seed …` in-process and answers what it printed and its exit code. */
-async function seed(args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  try {
-    process.exitCode = 0;
-    await seedCommand().parseAsync(args, { from: 'user' });
-    return { out: out.join('\n'), err: err.join('\n'), code: Number(process.exitCode ?? 0) };
-  } finally {
-    process.exitCode = 0;
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const seed = (args: string[]) => runCommand(seedCommand, args);
 
 describe.each(DIALECTS)('shanmei seed on %s', (dialect) => {
   let tdb: TestDatabase;

@@ -29,6 +29,22 @@ export const inTransaction = <T>(db: Db, fn: (trx: Transaction<DB>) => Promise<T
   isTransaction(db) ? fn(db) : db.transaction().execute(fn);
 
 /**
+ * Runs `fn` under a savepoint of `trx`: if it throws, what it wrote is undone and the
+ * transaction goes on (on PostgreSQL a failed statement would otherwise spoil the whole of it).
+ */
+export async function underSavepoint<T>(trx: Transaction<DB>, fn: () => Promise<T>): Promise<T> {
+  await sql`savepoint shanmei_sp`.execute(trx);
+  try {
+    const result = await fn();
+    await sql`release savepoint shanmei_sp`.execute(trx);
+    return result;
+  } catch (err) {
+    await sql`rollback to savepoint shanmei_sp`.execute(trx);
+    throw err;
+  }
+}
+
+/**
  * A text column in byte order (UTF-8 code point order): PostgreSQL's "C" collation, SQLite's
  * BINARY. Prefix searches and their ORDER BY use it, so one b-tree index built the same way
  * serves both the range and the order, whatever the database's locale.

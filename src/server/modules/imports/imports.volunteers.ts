@@ -6,7 +6,7 @@
  * after an SMS reset.
  */
 import { randomBytes } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { DEFAULT_FIELDS, ID_TYPES, type IdType } from '../../../common/enums.js';
 import { AppError } from '../../../common/errors.js';
 import { ageOn, chinaToday, checkIdNumber, isMainlandMobile } from '../../../common/id-numbers.js';
@@ -16,6 +16,7 @@ import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { Policy, type Actor } from '../../platform/access/policy.js';
+import { underSavepoint } from '../../platform/db.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
 import { idNamespace, registerVolunteer } from '../volunteers/index.js';
@@ -179,18 +180,17 @@ export async function volunteerRows(
     if (first !== undefined) return [{ key: 'idNumber', reason: 'duplicate_in_file', params: { row: first } }];
 
     // A savepoint per row: a refusal the database raises (a registration racing this one)
-    // undoes this row alone, on PostgreSQL too, where a failed statement spoils the transaction.
-    await sql`savepoint import_row`.execute(trx);
+    // undoes this row alone.
     try {
-      await registerVolunteer(
-        ctx,
-        trx,
-        { name, idType, idNumber, phone: phone as string, password: '', regionCode, skills, fields },
-        { passwordHash, importedBy: actor.userId, now: nowIso, ...(registeredAt ? { registeredAt } : {}) },
+      await underSavepoint(trx, () =>
+        registerVolunteer(
+          ctx,
+          trx,
+          { name, idType, idNumber, phone: phone as string, password: '', regionCode, skills, fields },
+          { passwordHash, importedBy: actor.userId, now: nowIso, ...(registeredAt ? { registeredAt } : {}) },
+        ),
       );
-      await sql`release savepoint import_row`.execute(trx);
     } catch (err) {
-      await sql`rollback to savepoint import_row`.execute(trx);
       const reason = err instanceof AppError ? (err.details as { reason?: string } | undefined)?.reason : undefined;
       if (reason === 'id_registered') return [{ key: 'idNumber', reason: 'id_registered' }];
       if (reason === 'phone_registered') return [{ key: 'phone', reason: 'phone_registered' }];
