@@ -22,6 +22,12 @@ export const ImportSchema = z
     done: z.number().int(),
     accepted: z.number().int(),
     rejected: z.number().int().describe('Rows refused; each reason is in the report'),
+    progress: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .describe('Share of the file handled, 0–1 (1 once done); null while unknown (queued, or all-or-nothing)'),
     reportUrl: z.string().nullable().describe('The error report (.xlsx; ?format=csv), once a row was refused'),
     failure: z
       .object({ reason: z.string(), message: z.string() })
@@ -33,6 +39,10 @@ export const ImportSchema = z
   })
   .describe('An import and how far it got');
 export type ImportView = z.infer<typeof ImportSchema>;
+
+export const ImportList = z
+  .object({ items: z.array(ImportSchema) })
+  .describe("The caller's latest imports (up to 20), newest first");
 
 export const CreatedImport = z.object({ id: z.string(), status: ImportStatus });
 

@@ -95,3 +95,39 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   del: <T>(path: string) => request<T>('DELETE', path),
 };
+
+/**
+ * Posts a multipart form under /api/v1 (a file upload), reporting how much of it has been sent
+ * (`fetch` cannot tell); answers the JSON reply, or throws ApiError as `request` does.
+ */
+export async function uploadForm<T>(
+  path: string,
+  form: FormData,
+  onProgress?: (sent: number, total: number) => void,
+): Promise<T> {
+  await ensureCsrfToken();
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1${path}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.(e.loaded, e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Network error'));
+    xhr.onload = () => {
+      let data: unknown = null;
+      try {
+        data = JSON.parse(xhr.responseText) as unknown;
+      } catch {
+        // not JSON: described by the status below
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
+      if (isErrorBody(data))
+        return reject(new ApiError(xhr.status, data.error.code, data.error.message, data.error.details));
+      reject(new ApiError(xhr.status, 'HTTP_' + xhr.status, xhr.statusText || 'Request failed'));
+    };
+    xhr.send(form);
+  });
+}

@@ -47,7 +47,7 @@ describe('the console menu by role', () => {
     expect(menuOf(person('site_manager'))).toEqual({ site: ['/site/details', '/site/calendar'] });
   });
 
-  it('gives a region admin every administration page, including volunteers, adjustments and the audit log', () => {
+  it('gives a region admin every administration page, including volunteers, adjustments, imports and the audit log', () => {
     const menu = menuOf(person('region_admin'));
     expect(Object.keys(menu)).toEqual(['organiser', 'counter', 'admin']);
     expect(menu.admin).toEqual([
@@ -59,6 +59,7 @@ describe('the console menu by role', () => {
       '/admin/point-rules',
       '/admin/point-adjustments',
       '/admin/statistics',
+      '/admin/data',
       '/admin/audit',
     ]);
   });
@@ -68,6 +69,7 @@ describe('the console menu by role', () => {
     expect(admin).not.toContain('/admin/volunteers');
     expect(admin).not.toContain('/admin/point-adjustments');
     expect(admin).not.toContain('/admin/audit');
+    expect(admin).not.toContain('/admin/data');
     expect(admin).toContain('/admin/roles');
     expect(admin).toContain('/admin/point-rules');
   });

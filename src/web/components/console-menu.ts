@@ -92,6 +92,7 @@ const SECTIONS: { key: SectionKey; label: string; pages: { entry: ConsoleEntry; 
       },
       { entry: entry('/admin/point-adjustments', 'pointRules.adjust.title'), roles: ['system_admin', 'region_admin'] },
       { entry: entry('/admin/statistics', 'stats.title'), roles: ['system_admin', 'region_admin', 'department_admin'] },
+      { entry: entry('/admin/data', 'transfer.title'), roles: ['system_admin', 'region_admin'] },
       { entry: entry('/admin/audit', 'audit.title'), roles: ['system_admin', 'region_admin'] },
     ],
   },

@@ -13,6 +13,8 @@ export interface ImportsTable {
   /** Where the uploaded file is kept until the import ends (null once removed). */
   file_path: string | null;
   file_bytes: number;
+  /** Bytes of the file read up to the last committed batch (migration 200). */
+  bytes_read: number;
   created_by: string;
   /** Data rows read so far (the whole file's once it is done). */
   total: number;

@@ -8,6 +8,10 @@ export async function insertImport(db: Db, row: ImportsTable): Promise<void> {
 export const importById = (db: Db, id: string) =>
   db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** The imports someone started, newest first. */
+export const importsBy = (db: Db, userId: string, limit: number) =>
+  db.selectFrom('imports').selectAll().where('created_by', '=', userId).orderBy('id', 'desc').limit(limit).execute();
+
 /** Imports not finished (queued, or running in a process that may have gone), oldest first. */
 export const unfinishedImports = (db: Db) =>
   db.selectFrom('imports').select('id').where('status', 'in', ['queued', 'running']).orderBy('id').limit(20).execute();

@@ -4,6 +4,7 @@ import { IdParams, errorResponses } from '../../../common/contract/common.js';
 import {
   CreatedImport,
   IMPORT_KINDS,
+  ImportList,
   ImportReportQuery,
   ImportSchema,
   TemplateParams,
@@ -86,6 +87,19 @@ export function importsRoutes(app: App): void {
       },
     );
   });
+
+  app.get(
+    '/api/v1/imports',
+    {
+      schema: {
+        tags,
+        summary: 'My latest imports, newest first (admins with a region duty)',
+        querystring: Lang,
+        response: { 200: ImportList, ...errorResponses },
+      },
+    },
+    async (req) => service.myImports(db(), requireActor(req), req.query.lang as Locale),
+  );
 
   app.get(
     '/api/v1/imports/:id',

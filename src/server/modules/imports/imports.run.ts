@@ -197,6 +197,7 @@ export async function runImport(
                 accepted: progress.accepted,
                 rejected: progress.rejected,
                 last_row: batch[batch.length - 1]?.row ?? imp.last_row,
+                bytes_read: progress.bytes,
               });
             });
           } catch (err) {

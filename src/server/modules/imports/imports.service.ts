@@ -86,6 +86,7 @@ export async function createImport(
     all_or_nothing: input.allOrNothing ? 1 : 0,
     file_path: path,
     file_bytes: bytes,
+    bytes_read: 0,
     created_by: actor.userId,
     total: 0,
     done: 0,
@@ -100,11 +101,24 @@ export async function createImport(
   return { id, status: 'queued' };
 }
 
+const RECENT_IMPORTS = 20;
+
 /** The import, to the one who started it (and system admins); 404 to anyone else. */
 async function ownImport(db: Db, actor: Actor, id: string): Promise<ImportsTable> {
   const imp = await repo.importById(db, id);
   if (!imp || (imp.created_by !== actor.userId && !hasRole(actor, 'system_admin'))) throw notFound('Import');
   return imp;
+}
+
+/**
+ * How far the import is, 0–1: the share of its file read by the last committed batch (never 1
+ * before it is done), 1 once done; null while that is unknown (queued, or an all-or-nothing
+ * import, whose single transaction commits nothing before the end).
+ */
+function progressOf(imp: ImportsTable): number | null {
+  if (imp.status === 'done') return 1;
+  if (imp.status === 'failed' || imp.file_bytes <= 0 || imp.bytes_read <= 0) return null;
+  return Math.min(0.99, Math.floor((imp.bytes_read / imp.file_bytes) * 100) / 100);
 }
 
 export function importView(imp: ImportsTable, locale: Locale = 'zh-CN'): ImportView {
@@ -118,12 +132,19 @@ export function importView(imp: ImportsTable, locale: Locale = 'zh-CN'): ImportV
     done: imp.done,
     accepted: imp.accepted,
     rejected: imp.rejected,
+    progress: progressOf(imp),
     reportUrl: imp.rejected > 0 ? `/api/v1/imports/${imp.id}/report` : null,
     failure: failure ? { reason: failure.reason, message: reasonText(failure.reason, failure.params, locale) } : null,
     createdAt: imp.created_at,
     startedAt: imp.started_at,
     finishedAt: imp.finished_at,
   };
+}
+
+/** The caller's latest imports, newest first (an importer's history on the import page). */
+export async function myImports(db: Db, actor: Actor, locale: Locale): Promise<{ items: ImportView[] }> {
+  requireImporter(actor);
+  return { items: (await repo.importsBy(db, actor.userId, RECENT_IMPORTS)).map((i) => importView(i, locale)) };
 }
 
 export async function showImport(db: Db, actor: Actor, id: string, locale: Locale): Promise<ImportView> {

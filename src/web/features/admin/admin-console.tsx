@@ -4,6 +4,7 @@ import { ConsoleFrame } from '../../components/console-frame.js';
 import { Loading } from '../../components/status-views.js';
 import { isAdmin } from '../auth/use-session.js';
 import { AuditPage } from './audit-page.js';
+import { DataTransferPage } from './data-transfer-page.js';
 import { OrganisationsAdminPage } from './organisations-admin-page.js';
 import { RegionsAdminPage } from './regions-admin-page.js';
 import { RolesAdminPage } from './roles-admin-page.js';
@@ -34,6 +35,7 @@ export function AdminConsole() {
             <Route path="volunteers" element={<VolunteersAdminPage />} />
             <Route path="roles" element={<RolesAdminPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="data" element={<DataTransferPage />} />
             <Route
               path="point-rules"
               element={
