@@ -34,16 +34,22 @@ export interface TestApp {
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
-/** A real app on a fresh database of the dialect, with logs captured at debug level. */
-export async function createTestApp(dialect: Dialect): Promise<TestApp> {
+/**
+ * A real app on a fresh database of the dialect, with logs captured at debug level; `env` adds
+ * settings (SHANMEI_SECURE_COOKIES…), `webRoot` serves a built web app from that folder.
+ */
+export async function createTestApp(
+  dialect: Dialect,
+  opts: { env?: Record<string, string>; webRoot?: string } = {},
+): Promise<TestApp> {
   const tdb = await createTestDatabase(dialect);
   const logs = new LogCapture();
   const config = loadConfig(
-    { LOG_LEVEL: 'debug', SHANMEI_RATE_LIMITS: 'on' },
+    { LOG_LEVEL: 'debug', SHANMEI_RATE_LIMITS: 'on', ...opts.env },
     {
       databaseUrl: tdb.url,
       secret: TEST_SECRET,
-      webRoot: undefined,
+      webRoot: opts.webRoot,
     },
   );
   const smsDir = mkdtempSync(join(tmpdir(), 'shanmei-sms-'));

@@ -27,6 +27,11 @@ export interface ContextOptions {
   height?: number;
   /** Grants geolocation at this position. */
   geolocation?: { latitude: number; longitude: number };
+  /**
+   * Keep the server's content security policy (default off: the harness injects axe and waits on
+   * evaluated strings, which the policy rightly forbids; csp.e2e.ts checks the app under it).
+   */
+  enforceCsp?: boolean;
 }
 
 /**
@@ -43,6 +48,7 @@ export async function newContext(
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
     locale: opts.lang === 'en' ? 'en-GB' : 'zh-CN',
     timezoneId: BROWSER_TIME_ZONE,
+    bypassCSP: !opts.enforceCsp,
     ...(opts.geolocation ? { geolocation: opts.geolocation, permissions: ['geolocation'] } : {}),
   });
   // The page's clock runs with the run's (as the server's does): Date alone is shifted, so timers,

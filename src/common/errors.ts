@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   MALFORMED_JSON: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
+  /** A part of the address longer than the router takes. */
+  URI_TOO_LONG: 414,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   CSRF_FAILED: 403,

@@ -49,7 +49,9 @@ import { pinRoutes } from './modules/volunteers/pin.routes.js';
 import { volunteerRoutes } from './modules/volunteers/volunteers.routes.js';
 import { workbenchRoutes } from './modules/workbench/workbench.routes.js';
 import { registerAuth } from './plugins/auth.js';
-import { registerErrorHandler } from './plugins/errors.js';
+import { frameworkErrors, registerErrorHandler } from './plugins/errors.js';
+import { registerSecurityHeaders } from './plugins/headers.js';
+import { registerInputGuard } from './plugins/input.js';
 import { limiterFor } from './plugins/rate-limiter.js';
 import { VERSION } from './version.js';
 
@@ -99,6 +101,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
     // A request that reached the server before it began to close is answered in full, not
     // refused with 503: the database stays open until every one has been (main.ts).
     return503OnClosing: false,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   const ctx: AppContext = {
@@ -115,10 +118,12 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, !!config.webRoot);
+  registerInputGuard(app);
   // JSON only: any other body type is a 415, not a string handed to a schema.
   app.removeContentTypeParser('text/plain');
 
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app, config);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Shanmei (善美) API', version: VERSION, description: 'City volunteer service platform' },

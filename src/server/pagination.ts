@@ -1,20 +1,38 @@
 import { badRequest } from '../common/errors.js';
+import { hasControlCharacter } from '../common/text.js';
 
 /** Cursors are opaque to clients: base64url JSON of whatever the list sorts by. */
 export function encodeCursor(value: Record<string, string | number>): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-export function decodeCursor<T extends Record<string, string | number>>(
-  cursor: string | undefined,
-  keys: (keyof T)[],
-): T | null {
+/** What each key of a cursor holds: a short text, or a whole number from 0. */
+type CursorSpec = Record<string, 'string' | 'int'>;
+type CursorOf<S extends CursorSpec> = { [K in keyof S]: S[K] extends 'string' ? string : number };
+
+const CURSOR_TEXT_MAX = 200;
+
+function holds(value: unknown, type: 'string' | 'int'): boolean {
+  if (type === 'int') return Number.isSafeInteger(value) && (value as number) >= 0;
+  return typeof value === 'string' && value.length <= CURSOR_TEXT_MAX && !hasControlCharacter(value);
+}
+
+/**
+ * The position a cursor this list gave out stands for, each key of the type `spec` names; a
+ * cursor that is not one (not base64url JSON, a key missing, an object, array or huge number
+ * where a text or count belongs) is the caller's mistake, a 400.
+ */
+export function decodeCursor<S extends CursorSpec>(cursor: string | undefined, spec: S): CursorOf<S> | null {
   if (!cursor) return null;
+  let v: unknown = null;
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as T;
-    if (typeof v === 'object' && v !== null && keys.every((k) => k in v)) return v;
+    v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the 400 below
+    // refused below
+  }
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    if (Object.entries(spec).every(([k, type]) => holds(o[k], type))) return o as CursorOf<S>;
   }
   throw badRequest('query.cursor: not a cursor this list gave out', { field: 'query.cursor' });
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorBody, type ErrorCode } from '../../common/errors.js';
 import { isUniqueViolation } from '../platform/db.js';
@@ -23,6 +23,27 @@ function describeValidation(context: string, item: ValidationItem | undefined) {
     return { field: names[0] ?? field, message: `${names.join(', ')}: unknown field, not accepted here` };
   }
   return { field, message: `${field}: ${item?.message ?? 'invalid'}` };
+}
+
+/** The code of a 4xx that a plugin (not our code) raised, by its status. */
+const CODE_OF_STATUS: Record<number, ErrorCode> = {
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+};
+
+/**
+ * What the router answers before any route runs — an address with a broken percent-escape, or
+ * a path parameter longer than the router takes — in the API's error body, not Fastify's.
+ */
+export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.status(414).send(send('URI_TOO_LONG', 'url: a part of the address is too long', { field: 'url' }));
+    return;
+  }
+  const message = err.code === 'FST_ERR_BAD_URL' ? 'url: a broken %-escape in the address' : `url: ${err.message}`;
+  void reply.status(400).send(send('VALIDATION_ERROR', message, { field: 'url' }));
 }
 
 /**
@@ -65,7 +86,7 @@ export function registerErrorHandler(app: FastifyInstance, spa = false): void {
       if (err.code?.startsWith('FST_ERR_CTP') || err instanceof SyntaxError) {
         return reply.status(400).send(send('MALFORMED_JSON', 'The body is not valid JSON'));
       }
-      return reply.status(status).send(send('VALIDATION_ERROR', err.message));
+      return reply.status(status).send(send(CODE_OF_STATUS[status] ?? 'VALIDATION_ERROR', err.message));
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(send('INTERNAL', 'Internal server error'));

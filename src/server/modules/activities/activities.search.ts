@@ -49,7 +49,7 @@ export async function searchActivities(db: Db, q: ActivityListQueryT) {
     projectId: q.projectId,
   };
   if (!q.near) {
-    const after = decodeCursor<{ s: string; id: string }>(q.cursor, ['s', 'id']);
+    const after = decodeCursor(q.cursor, { s: 'string', id: 'string' });
     const rows = await search.searchByTime(db, filter, after, q.limit);
     const p = pageOf(rows, q.limit, (r) => ({ s: r.first_start_at, id: r.id }));
     return {
@@ -64,7 +64,7 @@ export async function searchActivities(db: Db, q: ActivityListQueryT) {
   const centre = parseLatLng(q.near);
   if (!centre) throw badRequest('query.near: must be LAT,LNG, e.g. 29.56,106.55', { field: 'query.near' });
   const radiusM = q.radiusKm * 1000;
-  const offset = Number(decodeCursor<{ offset: number }>(q.cursor, ['offset'])?.offset ?? 0);
+  const offset = decodeCursor(q.cursor, { offset: 'int' })?.offset ?? 0;
   if (!Number.isInteger(offset) || offset < 0) {
     throw badRequest('query.cursor: not a cursor this list gave out', { field: 'query.cursor' });
   }
@@ -103,7 +103,7 @@ export async function organisationActivities(
   if (!(await organisationById(db, orgId))) throw notFound('Organisation');
   if (!(await new Policy(db).adminsOrganisation(actor, orgId)))
     throw forbidden('You do not administer this organisation');
-  const before = decodeCursor<{ id: string }>(q.cursor, ['id']);
+  const before = decodeCursor(q.cursor, { id: 'string' });
   const rows = await search.activitiesOfOrganisation(db, orgId, q.status, before?.id, q.limit);
   const p = pageOf(rows, q.limit, (r) => ({ id: r.id }));
   return {

@@ -44,7 +44,7 @@ export async function readAudit(db: Db, actor: Actor, q: AuditQueryInput) {
     throw badRequest('query.to: the last day comes before the first', { field: 'query.to' });
   }
   const { timeZone } = await getSettings(db);
-  const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
+  const after = decodeCursor(q.cursor, { id: 'string' });
   const rows = await repo.listAudit(
     db,
     {

@@ -14,7 +14,7 @@ export async function listInbox(
   actor: Actor,
   q: { cursor?: string | undefined; limit: number; unread?: 'true' | 'false' | undefined },
 ) {
-  const cursor = decodeCursor<{ id: string }>(q.cursor, ['id']);
+  const cursor = decodeCursor(q.cursor, { id: 'string' });
   const rows = await repo.inboxPage(db, actor.userId, {
     beforeId: cursor?.id ?? null,
     limit: q.limit,

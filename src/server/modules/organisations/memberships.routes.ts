@@ -64,7 +64,7 @@ export function membershipRoutes(app: App): void {
       },
     },
     async (req) => {
-      const after = decodeCursor<{ id: string }>(req.query.cursor, ['id']);
+      const after = decodeCursor(req.query.cursor, { id: 'string' });
       const rows = await service.listMembers(db(), requireActor(req), req.params.id, after?.id, req.query.limit);
       return pageOf(rows, req.query.limit, (r) => ({ id: r.id }));
     },

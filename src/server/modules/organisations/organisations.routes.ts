@@ -57,7 +57,7 @@ export function organisationRoutes(app: App): void {
     },
     async (req) => {
       const q = req.query;
-      const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
+      const after = decodeCursor(q.cursor, { id: 'string' });
       const rows = await repo.listOrganisations(db(), {
         parentId: q.parentId === 'root' ? null : q.parentId,
         under: q.under,

@@ -21,9 +21,7 @@ export async function statementOf(
   const sight = await new Policy(db).sightOf(actor, volunteerId);
   if (sight === null || sight.kind === 'membership') throw notFound('Volunteer');
   if (sight.kind === 'duty') await auditPersonalRead(db, actor.userId, volunteerId, 'points');
-  const cursor = decodeCursor<{ seq: number }>(q.cursor, ['seq']);
-  const seq = cursor ? Number(cursor.seq) : null;
-  if (seq !== null && !Number.isInteger(seq)) decodeCursor('!', ['seq']);
+  const seq = decodeCursor(q.cursor, { seq: 'int' })?.seq ?? null;
   const rows = await repo.walletEntries(db, volunteerId, seq, q.limit + 1);
   const { items, nextCursor } = pageOf(rows, q.limit, (last) => ({ seq: Number(last.seq) }));
   return {

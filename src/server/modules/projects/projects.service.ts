@@ -112,7 +112,7 @@ export async function listProjects(
     limit: number;
   },
 ) {
-  const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
+  const after = decodeCursor(q.cursor, { id: 'string' });
   const rows = await repo.listProjects(
     db,
     { departmentId: q.departmentId, parentId: q.parentId === 'root' ? null : q.parentId, field: q.field },

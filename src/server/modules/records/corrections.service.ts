@@ -162,7 +162,7 @@ export async function listCorrections(db: Db, actor: Actor, q: CorrectionListQue
   if (!(await new Policy(db).adminsOrganisation(actor, q.organisationId))) {
     throw forbidden('You do not administer this organisation');
   }
-  const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
+  const after = decodeCursor(q.cursor, { id: 'string' });
   const rows = await repo.correctionsUnder(db, q.organisationId, q.status, after?.id, q.limit + 1);
   return pageOf(rows, q.limit, (r) => ({ id: r.id }));
 }

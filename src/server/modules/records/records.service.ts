@@ -48,7 +48,7 @@ export async function listRecords(db: Db, actor: Actor, q: RecordListQuery) {
   }
   if (!allowed) throw notFound('Volunteer');
   if (volunteerId && sight && sight.kind !== 'self') await auditPersonalRead(db, actor.userId, volunteerId, 'records');
-  const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
+  const after = decodeCursor(q.cursor, { id: 'string' });
   const rows = await repo.listRecords(
     db,
     {

@@ -1,4 +1,4 @@
-import { badRequest, forbidden, notFound } from '../../../common/errors.js';
+import { forbidden, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
@@ -22,9 +22,7 @@ export async function listShiftSignups(
   const activity = shift ? await activities.activityById(db, shift.activity_id) : undefined;
   if (!shift || !activity) throw notFound('Shift');
   await requireOrganiser(db, actor, activity, 'Shift');
-  const afterSeq = Number(decodeCursor<{ seq: number }>(cursor, ['seq'])?.seq ?? 0);
-  if (!Number.isInteger(afterSeq))
-    throw badRequest('query.cursor: not a cursor this list gave out', { field: 'query.cursor' });
+  const afterSeq = decodeCursor(cursor, { seq: 'int' })?.seq ?? 0;
   const rows = await repo.signupsOfShift(db, shiftId, afterSeq, limit);
   const p = pageOf(rows, limit, (r) => ({ seq: r.seq }));
   const settings = await getSettings(db);
@@ -53,7 +51,7 @@ export async function listMySignups(
 ) {
   const v = await repo.volunteerOfUser(db, actor.userId);
   if (!v) throw forbidden('Only volunteers have sign-ups');
-  const after = decodeCursor<{ s: string; id: string }>(q.cursor, ['s', 'id']);
+  const after = decodeCursor(q.cursor, { s: 'string', id: 'string' });
   const rows = await repo.signupsOfVolunteer(
     db,
     v.id,

@@ -136,7 +136,7 @@ export async function searchSites(db: Db, q: SiteQuery) {
     usableBy: q.usableBy ? await usableBy(db, q.usableBy) : undefined,
   };
   if (!q.near) {
-    const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
+    const after = decodeCursor(q.cursor, { id: 'string' });
     const rows = await repo.listSites(db, filter, after?.id, q.limit);
     const p = pageOf(rows, q.limit, (r) => ({ id: r.id }));
     return { items: p.items.map((s) => presentSite(s)), nextCursor: p.nextCursor };
@@ -144,7 +144,7 @@ export async function searchSites(db: Db, q: SiteQuery) {
   const centre = parseLatLng(q.near);
   if (!centre) throw badRequest('query.near: must be LAT,LNG, e.g. 29.56,106.55', { field: 'query.near' });
   const radiusM = q.radiusKm * 1000;
-  const offset = decodeCursor<{ offset: number }>(q.cursor, ['offset'])?.offset ?? 0;
+  const offset = decodeCursor(q.cursor, { offset: 'int' })?.offset ?? 0;
   const ranked = (await repo.sitePositions(db, { ...filter, box: boundingBox(centre.lat, centre.lng, radiusM) }))
     .map((s) => ({ id: s.id, d: distanceM(centre.lat, centre.lng, s.lat, s.lng) }))
     .filter((s) => s.d <= radiusM)

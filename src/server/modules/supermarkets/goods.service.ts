@@ -160,7 +160,7 @@ export async function listMovements(
 ) {
   await staffedSupermarket(db, actor, siteId);
   if (!(await repo.goodsById(db, siteId, goodsId))) throw notFound('Goods');
-  const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
+  const after = decodeCursor(q.cursor, { id: 'string' });
   const rows = await repo.movementsOfGoods(db, goodsId, after?.id, q.limit + 1);
   const p = pageOf(rows, q.limit, (m) => ({ id: m.id }));
   return { items: p.items.map(presentMovement), nextCursor: p.nextCursor };

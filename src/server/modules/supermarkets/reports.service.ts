@@ -41,7 +41,7 @@ export async function listSiteRedemptions(
 ) {
   await staffedSupermarket(db, actor, siteId);
   const range = await rangeOf(db, q.from, q.to);
-  const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
+  const after = decodeCursor(q.cursor, { id: 'string' });
   const rows = await repo.listRedemptions(db, { siteId, ...range, before: after?.id, limit: q.limit + 1 });
   const p = pageOf(rows, q.limit, (r) => ({ id: r.id }));
   return { items: await presentRedemptions(db, p.items), nextCursor: p.nextCursor };
@@ -51,7 +51,7 @@ export async function listSiteRedemptions(
 export async function myRedemptions(db: Db, actor: Actor, q: { cursor?: string; limit: number }) {
   const volunteerId = await volunteerIdOf(db, actor);
   if (!volunteerId) throw forbidden('Only volunteers have redemptions of their own');
-  const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
+  const after = decodeCursor(q.cursor, { id: 'string' });
   const rows = await repo.listRedemptions(db, { volunteerId, before: after?.id, limit: q.limit + 1 });
   const p = pageOf(rows, q.limit, (r) => ({ id: r.id }));
   return { items: await presentRedemptions(db, p.items), nextCursor: p.nextCursor };

@@ -246,7 +246,7 @@ export async function listVolunteers(
       }
     }
   }
-  const after = decodeCursor<{ id: string }>(q.cursor, ['id']);
+  const after = decodeCursor(q.cursor, { id: 'string' });
   const rows = await repo.listVolunteers(db, {
     regionCode,
     organisationId,

@@ -1,0 +1,53 @@
+import fastifyHelmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+
+/** The origin a tile URL template loads from (https://tiles.example.org/{z}/{x}/{y}.png). */
+function tileOrigin(template: string | null): string | null {
+  if (!template) return null;
+  try {
+    return new URL(template.replace(/\{[a-z]\}/g, '0')).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Security headers on every answer (Helmet): a content security policy with no inline script
+ * (the web app has none; Ant Design writes its styles at run time, so inline styles are
+ * allowed), no framing, nosniff, no referrer, HSTS when the deployment says it is served over
+ * HTTPS; and `Cache-Control: no-store` on every API answer that sets no policy of its own,
+ * so no shared cache keeps personal data.
+ */
+export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
+  const tiles = tileOrigin(config.mapTiles);
+  await app.register(fastifyHelmet, {
+    global: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...(tiles ? [tiles] : [])],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Map tiles come from another origin and carry no CORP header of their own.
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: false } : false,
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+}
