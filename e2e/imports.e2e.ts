@@ -70,8 +70,23 @@ describe('imports and exports in the administration console', () => {
     // Nothing personal in the addresses the page used.
     assert.ok(!page.url().includes(good.idNumber));
 
-    // The history lists it.
+    // The history lists it, and the export link names the admin's district.
     assert.equal(await transfer.historyRows().count(), 1);
+    assert.match(
+      (await transfer.exportHref()) ?? '',
+      /^\/api\/v1\/exports\/volunteers\?format=xlsx&lang=zh-CN&regionCode=500103$/,
+    );
+    // As CSV, the district's register holds the person just imported, ID and phone masked.
+    await page.getByLabel('CSV').check();
+    const href = (await transfer.exportHref()) ?? '';
+    assert.match(href, /format=csv/);
+    const exported = await page.request.get(`${fx.server.url}${href}`);
+    assert.equal(exported.status(), 200);
+    const text = await exported.text();
+    const sheet = parse(text.replace(/^\uFEFF/, '')) as string[][];
+    assert.ok(sheet[0]?.includes('姓名'), `header: ${sheet[0]?.join(',')}`);
+    assert.ok(sheet.some((r) => r.includes('导入一')));
+    assert.ok(!text.includes(good.idNumber) && !text.includes(good.phone));
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -46,4 +46,8 @@ export class TransferPage extends AppShell {
   historyRows() {
     return this.page.locator('.ant-table-tbody tr.ant-table-row');
   }
+
+  exportHref(): Promise<string | null> {
+    return this.page.getByTestId('export-download').getAttribute('href');
+  }
 }

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { VERSION } from '../server/version.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
 import { benchCommand } from './commands/bench.js';
+import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { pointsCommand } from './commands/points.js';
@@ -14,6 +15,7 @@ const program = new Command('shanmei')
   .version(VERSION);
 program.addCommand(serveCommand());
 program.addCommand(importCommand());
+program.addCommand(exportCommand());
 program.addCommand(migrateCommand());
 program.addCommand(seedCommand());
 program.addCommand(pointsCommand());

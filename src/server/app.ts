@@ -41,6 +41,7 @@ import { roleRoutes } from './modules/access/roles.routes.js';
 import { siteRoutes } from './modules/sites/sites.routes.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
 import { importsRoutes } from './modules/imports/index.js';
+import { exportsRoutes } from './modules/exports/index.js';
 import { supermarketsModule } from './modules/supermarkets/supermarkets.module.js';
 import { closureRoutes } from './modules/me/closure.routes.js';
 import { volunteerExportRoutes } from './modules/me/export.routes.js';
@@ -170,6 +171,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   supermarketsModule(app);
   statsRoutes(app);
   importsRoutes(app);
+  exportsRoutes(app);
   workbenchRoutes(app);
 
   if (config.webRoot) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** The kinds of file an import reads so far (organisations, sites and records are to come). */
-export const IMPORT_KINDS = ['volunteers'] as const;
+/** The kinds of file an import reads: people, organisations, sites (阵地) and late service records. */
+export const IMPORT_KINDS = ['volunteers', 'organisations', 'sites', 'records'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const ImportKindSchema = z.enum(IMPORT_KINDS).describe('What the file holds');
 

@@ -31,6 +31,13 @@ export const templateUrl = (kind: ImportKind, format: TransferFormat) =>
 export const reportUrl = (path: string, format: TransferFormat, lang: string) =>
   `${path}?${new URLSearchParams({ format, lang }).toString()}`;
 
+/** Where an export downloads: the caller's scope, or a region within it. */
+export function exportUrl(kind: string, format: TransferFormat, regionCode: string | undefined, lang: string): string {
+  const q = new URLSearchParams({ format, lang });
+  if (regionCode) q.set('regionCode', regionCode);
+  return `/api/v1/exports/${kind}?${q.toString()}`;
+}
+
 /** React Query keys of imports. */
 export const importKeys = {
   mine: (lang: string) => ['imports', 'mine', lang] as const,

@@ -155,3 +155,15 @@ export async function markShiftReminded(db: Db, shiftId: string, at: string): Pr
     .where('reminded_at', 'is', null)
     .execute();
 }
+
+/** An organisation's activities of exactly this title (an import names an activity so), at most 50. */
+export async function activitiesTitled(db: Db, organisationId: string, title: string) {
+  return db
+    .selectFrom('activities')
+    .select(['id', 'title', 'status', 'first_start_at', 'last_end_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('title', '=', title)
+    .orderBy('id')
+    .limit(50)
+    .execute();
+}

@@ -2,6 +2,7 @@
 export { organises, requireOrganiser } from './activities.access.js';
 export { countActivities, countShiftsAtSite } from './counts.repository.js';
 export {
+  activitiesTitled,
   activityById,
   addTaken,
   fieldExists,

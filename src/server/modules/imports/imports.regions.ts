@@ -8,7 +8,12 @@ import { allRegions } from './imports.repository.js';
 
 export type RegionLookup = { ok: true; code: string } | { ok: false; reason: 'no_such_region' | 'ambiguous_region' };
 
-export async function regionResolver(db: Db): Promise<(text: string) => RegionLookup> {
+/** A region by code or name; `centre` is a region's centre, or its nearest ancestor's with one. */
+export type RegionResolver = ((text: string) => RegionLookup) & {
+  centre(code: string): { lat: number; lng: number } | null;
+};
+
+export async function regionResolver(db: Db): Promise<RegionResolver> {
   const rows = await allRegions(db);
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const byName = new Map<string, string[]>();
@@ -27,11 +32,18 @@ export async function regionResolver(db: Db): Promise<(text: string) => RegionLo
       up = up.parent_code ? byCode.get(up.parent_code) : undefined;
     }
   }
-  return (text) => {
+  const lookup = (text: string): RegionLookup => {
     const t = text.replace(/\s+/g, '');
     if (byCode.has(t)) return { ok: true, code: t };
     const codes = byName.get(t) ?? [];
     if (codes.length === 1) return { ok: true, code: codes[0] as string };
     return { ok: false, reason: codes.length === 0 ? 'no_such_region' : 'ambiguous_region' };
   };
+  const centre = (code: string) => {
+    for (let r = byCode.get(code); r; r = r.parent_code ? byCode.get(r.parent_code) : undefined) {
+      if (r.lat !== null && r.lng !== null) return { lat: r.lat, lng: r.lng };
+    }
+    return null;
+  };
+  return Object.assign(lookup, { centre });
 }

@@ -41,8 +41,9 @@ export const rejectionsPage = (db: Db, importId: string, after: { row: number; s
     .limit(limit)
     .execute();
 
-/** Regions with their parent, for resolving a region by code or name. */
-export const allRegions = (db: Db) => db.selectFrom('regions').select(['code', 'name', 'parent_code']).execute();
+/** Regions with their parent and centre, for resolving a region by code or name. */
+export const allRegions = (db: Db) =>
+  db.selectFrom('regions').select(['code', 'name', 'parent_code', 'lat', 'lng']).execute();
 
 export const serviceFields = (db: Db) =>
   db.selectFrom('service_fields').select(['code', 'name_zh', 'name_en']).execute();

@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'csv-parse/sync';
 import {
   makeRegions,
   makePhone,
@@ -14,20 +13,12 @@ import {
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { verifyStats } from '../stats/index.js';
-import { csvFile, importFile, multipart, xlsxFile } from './imports.test-helpers.js';
+import { csvFile, importFile, multipart, reportOf, xlsxFile } from './imports.test-helpers.js';
 import { runImport } from './imports.run.js';
 import { createImport } from './imports.service.js';
 import { settleImports } from './imports.worker.js';
 
 const HEADER = ['姓名*', '证件类型*', '证件号码*', '手机号*', '所属区域*', '服务领域', '注册时间'];
-
-/** The report of an import as CSV rows [row, column, reason] (header dropped). */
-async function reportOf(client: Client, id: string, lang = 'zh-CN'): Promise<string[][]> {
-  const res = await client.get(`/api/v1/imports/${id}/report?format=csv&lang=${lang}`);
-  expect(res.statusCode, res.body).toBe(200);
-  expect(res.body.startsWith('\uFEFF')).toBe(true);
-  return (parse(res.body.slice(1)) as string[][]).slice(1);
-}
 
 describe.each(DIALECTS)('volunteer imports on %s', (dialect) => {
   let t: TestApp;

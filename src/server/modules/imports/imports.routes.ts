@@ -39,9 +39,9 @@ export function importsRoutes(app: App): void {
         schema: {
           tags,
           summary:
-            'Import a spreadsheet (.xlsx or .csv) of volunteers; runs in the background (admins with a region duty)',
+            'Import a spreadsheet (.xlsx or .csv) of volunteers, organisations, sites or late service records; runs in the background (admins with a region duty)',
           description:
-            'multipart/form-data: `kind` (volunteers), optional `allOrNothing` (true: any bad row and nothing is ' +
+            'multipart/form-data: `kind` (volunteers, organisations, sites or records), optional `allOrNothing` (true: any bad row and nothing is ' +
             'written), then `file`. By default the good rows go in and each bad one is reported. 202 with the id; ' +
             'GET /api/v1/imports/:id follows it.',
           consumes: ['multipart/form-data'],

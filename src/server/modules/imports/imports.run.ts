@@ -15,9 +15,13 @@ import { grantsOfUser } from '../../platform/access/access.repository.js';
 import type { Actor } from '../../platform/access/policy.js';
 import { claimLease, releaseLease, renewLease } from '../../platform/leases.repository.js';
 import * as repo from './imports.repository.js';
-import { volunteerRows, type MappedRow, type RowHandler, type RowProblem } from './imports.volunteers.js';
+import { organisationRows } from './imports.organisations.js';
+import { recordRows } from './imports.records.js';
+import type { MappedRow, RowHandler, RowProblem } from './imports.rows.js';
+import { siteRows } from './imports.sites.js';
+import { volunteerRows } from './imports.volunteers.js';
 import type { ImportReason } from './imports.words.js';
-import { COLUMN_SPECS } from './read/columns.js';
+import { COLUMN_SPECS, type ImportKind } from './read/columns.js';
 import { splitHeader } from './read/headers.js';
 import { ImportFileError, readRows, type SheetRow } from './read/rows.js';
 
@@ -66,7 +70,17 @@ async function handlerFor(ctx: Pick<AppContext, 'database' | 'cipher'>, imp: Imp
     csrfToken: null,
     grants: await grantsOfUser(db, imp.created_by),
   };
-  return volunteerRows(ctx, db, actor, new Date());
+  const kind = imp.kind as ImportKind;
+  switch (kind) {
+    case 'volunteers':
+      return volunteerRows(ctx, db, actor, new Date());
+    case 'organisations':
+      return organisationRows(db, actor, imp.id);
+    case 'sites':
+      return siteRows(db, actor, imp.id);
+    case 'records':
+      return recordRows(ctx, db, actor, imp.id, new Date());
+  }
 }
 
 /**

@@ -22,10 +22,10 @@ import { REPORT_LABELS, reasonText } from './imports.words.js';
 import { templateHeaders } from './read/columns.js';
 import { writeReportCsv, writeReportXlsx, type RejectedRow } from './read/report.js';
 
-/** Who may import people into the register: admins with a duty over regions. */
+/** Who may import (people, organisations, sites, records): admins with a duty over regions; each row is kept to their regions. */
 export function requireImporter(actor: Actor): void {
   if (!hasRole(actor, 'system_admin', 'region_admin')) {
-    throw forbidden('Only system and region admins import volunteers');
+    throw forbidden('Only system and region admins import');
   }
 }
 

@@ -6,42 +6,20 @@
  * after an SMS reset.
  */
 import { randomBytes } from 'node:crypto';
-import type { Transaction } from 'kysely';
-import { DEFAULT_FIELDS, ID_TYPES, type IdType } from '../../../common/enums.js';
-import { AppError } from '../../../common/errors.js';
+import { ID_TYPES, type IdType } from '../../../common/enums.js';
 import { ageOn, chinaToday, checkIdNumber, isMainlandMobile } from '../../../common/id-numbers.js';
 import { LIMITS } from '../../../common/limits.js';
 import { localMidnight } from '../../../common/zoned-time.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import type { DB } from '../../db/schema.js';
-import { Policy, type Actor } from '../../platform/access/policy.js';
-import { underSavepoint } from '../../platform/db.js';
+import type { Actor } from '../../platform/access/policy.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
 import { idNamespace, registerVolunteer } from '../volunteers/index.js';
-import type { ImportReason } from './imports.words.js';
 import { regionResolver } from './imports.regions.js';
-import { serviceFields } from './imports.repository.js';
-import { cleanString, cleanText, idNumberText, listValue } from './read/normalise.js';
+import { fieldResolver, regionScope, rowRegion, RowReader, writeRow, type RowHandler } from './imports.rows.js';
+import { cleanString, idNumberText, listValue } from './read/normalise.js';
 import { dateValue } from './read/normalise-time.js';
-import type { Cell } from './read/rows.js';
-
-/** A data row, its cells by field key. */
-export interface MappedRow {
-  row: number;
-  cell(key: string): Cell | undefined;
-}
-
-/** One problem of a row: the field's column, why, and what the sentence needs. */
-export interface RowProblem {
-  key: string;
-  reason: ImportReason;
-  params?: Record<string, string | number>;
-}
-
-/** Accepts or refuses one row inside the batch's transaction; [] when it was written. */
-export type RowHandler = (trx: Transaction<DB>, row: MappedRow) => Promise<RowProblem[]>;
 
 const ID_TYPE_NAMES: Record<string, IdType> = {
   居民身份证: 'resident_id',
@@ -68,15 +46,11 @@ function phoneOf(text: string): string | null {
   return isMainlandMobile(p) ? p : null;
 }
 
-const text = (c: Cell | undefined): string => {
-  const r = cleanText(c ?? '');
-  return r.ok ? r.value : '';
-};
-
 /**
  * The handler of a volunteer import by `actor`: regions, fields, settings and one unusable
  * password hash are read once. `seen` maps a prefix of each ID's keyed hash to its first row,
- * so a second row with the same person is named as such (31 bits: a million rows take ~30 MB).
+ * so a second row with the same person is named as such (31 bits: a million rows take ~30 MB;
+ * a shared prefix alone refuses nothing, see below).
  */
 export async function volunteerRows(
   ctx: Pick<AppContext, 'cipher'>,
@@ -85,28 +59,19 @@ export async function volunteerRows(
   now: Date,
 ): Promise<RowHandler> {
   const region = await regionResolver(db);
-  const fieldRows = await serviceFields(db);
-  const fieldOf = new Map<string, string>();
-  for (const f of [...DEFAULT_FIELDS.map((d) => ({ code: d.code, name_zh: d.zh, name_en: d.en })), ...fieldRows]) {
-    for (const name of [f.code, f.name_zh, f.name_en]) fieldOf.set(name.toLowerCase().replace(/\s+/g, ''), f.code);
-  }
+  const fieldsOf = await fieldResolver(db);
   const settings = await getSettings(db);
-  const inScope = new Map<string, boolean>();
+  const inScope = regionScope(actor);
   const passwordHash = await hashPassword(randomBytes(24).toString('base64url'));
   const seen = new Map<number, number>();
   const today = chinaToday(now);
   const nowIso = now.toISOString();
 
   return async (trx, row) => {
-    const problems: RowProblem[] = [];
-    const need = (key: string): string => {
-      const v = text(row.cell(key));
-      if (!v) problems.push({ key, reason: 'required' });
-      return v;
-    };
-    const name = need('name');
-    if (name.length > LIMITS.nameMax)
-      problems.push({ key: 'name', reason: 'too_long', params: { max: LIMITS.nameMax } });
+    const reader = new RowReader(row);
+    const problems = reader.problems;
+    const need = (key: string): string => reader.text(key, { required: true, max: LIMITS.textMax });
+    const name = reader.text('name', { required: true, max: LIMITS.nameMax });
     const typeText = need('idType');
     const idType = typeText ? idTypeOf(typeText) : null;
     if (typeText && !idType) problems.push({ key: 'idType', reason: 'bad_id_type' });
@@ -129,29 +94,9 @@ export async function volunteerRows(
     const phone = phoneText ? phoneOf(phoneText) : null;
     if (phoneText && !phone) problems.push({ key: 'phone', reason: 'bad_phone' });
 
-    let regionCode = '';
-    const regionText = need('region');
-    if (regionText) {
-      const r = region(regionText);
-      if (!r.ok) problems.push({ key: 'region', reason: r.reason });
-      else {
-        let allowed = inScope.get(r.code);
-        if (allowed === undefined) {
-          allowed = await new Policy(trx).adminsRegion(actor, r.code);
-          inScope.set(r.code, allowed);
-        }
-        if (!allowed) problems.push({ key: 'region', reason: 'region_out_of_scope' });
-        regionCode = r.code;
-      }
-    }
+    const regionCode = await rowRegion(trx, reader, region, inScope);
 
-    const fields: string[] = [];
-    const fieldList = listValue(row.cell('fields') ?? '');
-    for (const f of fieldList.ok ? fieldList.value : []) {
-      const code = fieldOf.get(f.toLowerCase().replace(/\s+/g, ''));
-      if (code) fields.push(code);
-      else problems.push({ key: 'fields', reason: 'unknown_field', params: { value: f.slice(0, LIMITS.tagMax) } });
-    }
+    const fields = fieldsOf(reader);
     const skillList = listValue(row.cell('skills') ?? '');
     const skills = skillList.ok ? skillList.value : [];
     if (skills.length > LIMITS.tagsMax || skills.some((s) => s.length > LIMITS.tagMax)) {
@@ -176,28 +121,30 @@ export async function volunteerRows(
     if (problems.length > 0 || !idType) return problems;
 
     const prefix = Buffer.from(ctx.cipher.lookupHash(idNamespace(idType), idNumber), 'base64url').readUInt32BE(0) >>> 1;
+    // A prefix seen before names the earlier row only once registration, which compares the
+    // whole hash, finds the person: two different IDs may share 31 bits.
     const first = seen.get(prefix);
-    if (first !== undefined) return [{ key: 'idNumber', reason: 'duplicate_in_file', params: { row: first } }];
 
     // A savepoint per row: a refusal the database raises (a registration racing this one)
     // undoes this row alone.
-    try {
-      await underSavepoint(trx, () =>
+    const written = await writeRow(
+      trx,
+      () =>
         registerVolunteer(
           ctx,
           trx,
           { name, idType, idNumber, phone: phone as string, password: '', regionCode, skills, fields },
           { passwordHash, importedBy: actor.userId, now: nowIso, ...(registeredAt ? { registeredAt } : {}) },
         ),
-      );
-    } catch (err) {
-      const reason = err instanceof AppError ? (err.details as { reason?: string } | undefined)?.reason : undefined;
-      if (reason === 'id_registered') return [{ key: 'idNumber', reason: 'id_registered' }];
-      if (reason === 'phone_registered') return [{ key: 'phone', reason: 'phone_registered' }];
-      if (err instanceof AppError) return [{ key: '', reason: 'other', params: { message: err.message } }];
-      throw err;
-    }
-    seen.set(prefix, row.row);
-    return [];
+      {
+        id_registered:
+          first === undefined
+            ? { key: 'idNumber', reason: 'id_registered' }
+            : { key: 'idNumber', reason: 'duplicate_in_file', params: { row: first } },
+        phone_registered: { key: 'phone', reason: 'phone_registered' },
+      },
+    );
+    if (written.length === 0 && first === undefined) seen.set(prefix, row.row);
+    return written;
   };
 }

@@ -56,6 +56,88 @@ const WORDS = {
   id_registered: { 'zh-CN': '该证件号码已注册', en: 'This ID number is already registered' },
   phone_registered: { 'zh-CN': '该手机号已注册', en: 'This phone number is already registered' },
   too_long: { 'zh-CN': '内容过长（最多 {max} 个字符）', en: 'Too long (at most {max} characters)' },
+  duplicate_row: { 'zh-CN': '与第 {row} 行重复', en: 'The same as row {row}' },
+  // Organisations.
+  bad_org_kind: {
+    'zh-CN': '类型应为：部门、志愿服务组织、志愿服务队',
+    en: 'The kind is one of: 部门 (department), 志愿服务组织 (organisation), 志愿服务队 (team)',
+  },
+  bad_org_level: {
+    'zh-CN': '层级应为：市级、区县级、街镇级、村社级',
+    en: 'The level is one of: 市级 (city), 区县级 (district), 街镇级 (town), 村社级 (community)',
+  },
+  no_such_organisation: {
+    'zh-CN': '没有这个组织（填组织全称，或本文件前面各行导入的组织）',
+    en: 'No such organisation (give its full name, or one imported in an earlier row of this file)',
+  },
+  ambiguous_organisation: {
+    'zh-CN': '有多个组织叫这个名字：请填组织 ID',
+    en: "Several organisations have this name: give the organisation's id",
+  },
+  organisation_out_of_scope: { 'zh-CN': '该组织不在您的管辖范围内', en: 'This organisation is outside your scope' },
+  not_a_department: {
+    'zh-CN': '主管部门须是类型为“部门”的组织',
+    en: 'The supervising department must be an organisation of kind 部门 (department)',
+  },
+  region_outside_parent: {
+    'zh-CN': '所属区域须在上级组织的区域之内',
+    en: "The region must lie within the parent organisation's region",
+  },
+  organisation_exists: {
+    'zh-CN': '同一上级组织下已有同名组织',
+    en: 'An organisation of this name already exists under the same parent',
+  },
+  // Sites.
+  bad_site_type: {
+    'zh-CN':
+      '类型应为：新时代文明实践中心、新时代文明实践所、新时代文明实践站、行业实践基地、青少年之家、法律服务站、积分超市、其他阵地',
+    en: 'The type is one of: 新时代文明实践中心/所/站 (guidance centre, town centre, practice point), 行业实践基地 (industry base), 青少年之家 (youth home), 法律服务站 (legal station), 积分超市 (points supermarket), 其他阵地 (other)',
+  },
+  bad_longitude: {
+    'zh-CN': '经度应为 -180 到 180 之间的数（经纬度是否填反了？）',
+    en: 'The longitude is a number from -180 to 180 (are longitude and latitude swapped?)',
+  },
+  bad_latitude: {
+    'zh-CN': '纬度应为 -90 到 90 之间的数（经纬度是否填反了？）',
+    en: 'The latitude is a number from -90 to 90 (are longitude and latitude swapped?)',
+  },
+  coordinates_pair: { 'zh-CN': '经度和纬度须同时填写', en: 'Give both the longitude and the latitude, or neither' },
+  coordinates_required: {
+    'zh-CN': '未填经纬度，且该区域没有中心坐标：请填写经度和纬度',
+    en: 'No longitude and latitude, and the region has no centre on record: give them',
+  },
+  site_exists: { 'zh-CN': '该区域已有同名阵地', en: 'A site of this name already exists in this region' },
+  // Service records.
+  volunteer_required: {
+    'zh-CN': '须填写志愿者编号或证件号码',
+    en: 'Give the volunteer code or the ID number',
+  },
+  no_such_volunteer: { 'zh-CN': '没有这个志愿者', en: 'No such volunteer' },
+  volunteer_mismatch: {
+    'zh-CN': '志愿者编号与证件号码不是同一个人',
+    en: 'The volunteer code and the ID number belong to different people',
+  },
+  no_such_activity: {
+    'zh-CN': '该组织没有这个名称的活动：请先在系统中创建活动，再导入服务记录',
+    en: 'The organisation has no activity of this title: create the activity first, then import its records',
+  },
+  ambiguous_activity: {
+    'zh-CN': '该组织有多个同名活动，无法按服务日期区分',
+    en: 'The organisation has several activities of this title, and the service date does not tell them apart',
+  },
+  bad_hours: {
+    'zh-CN': '时长无法识别（填小时数，如 2 或 1.5，也可填 90分钟）',
+    en: 'Not a duration (write hours such as 2 or 1.5, or 90分钟)',
+  },
+  hours_out_of_range: { 'zh-CN': '时长须大于 0 且不超过 24 小时', en: 'Hours are more than 0 and at most 24' },
+  hours_below_step: {
+    'zh-CN': '按 {step} 分钟向下取整后时长为 0',
+    en: 'Rounded down to steps of {step} minutes, nothing is left',
+  },
+  record_exists: {
+    'zh-CN': '该志愿者当天已有这项活动的服务记录',
+    en: 'The volunteer already has a record of this activity on this day',
+  },
   other: { 'zh-CN': '无法导入：{message}', en: 'Cannot import: {message}' },
   // Why a whole import failed.
   missing_columns: { 'zh-CN': '缺少必填列：{columns}', en: 'Required columns are missing: {columns}' },

@@ -1,10 +1,8 @@
-import { z } from 'zod';
-import { IdParams, errorResponses } from '../../../common/contract/common.js';
+import { errorResponses } from '../../../common/contract/common.js';
 import { CreatePolicyBody, PolicyList, PolicyListQuery, PolicySchema } from '../../../common/contract/insurance.js';
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
 import * as service from './insurance.service.js';
-import { XLSX_TYPE } from '../../platform/xlsx.js';
 
 export function insuranceRoutes(app: App): void {
   const tags = ['insurance'];
@@ -34,25 +32,5 @@ export function insuranceRoutes(app: App): void {
       },
     },
     async (req) => service.listPolicies(db(), requireActor(req), req.query),
-  );
-
-  app.get(
-    '/api/v1/shifts/:id/insured.xlsx',
-    {
-      schema: {
-        tags,
-        summary: 'Insured participants of a shift as .xlsx (organisers)',
-        params: IdParams,
-        response: { 200: z.any().describe('The .xlsx file'), ...errorResponses },
-      },
-    },
-    async (req, reply) => {
-      const file = await service.insuredWorkbook(db(), requireActor(req), req.params.id);
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .header('cache-control', 'no-store')
-        .send(file.buffer);
-    },
   );
 }

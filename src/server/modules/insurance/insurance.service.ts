@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import type { CreatePolicy, Policy as PolicyOut } from '../../../common/contract/insurance.js';
 import { forbidden, notFound, ruleBroken } from '../../../common/errors.js';
 import { chinaToday } from '../../../common/id-numbers.js';
+import type { Gender, IdType } from '../../../common/enums.js';
 import type { Db } from '../../db/database.js';
 import type { InsurancePoliciesTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../ids.js';
@@ -88,20 +88,24 @@ export async function listPolicies(
   return { items: (await repo.policiesOfOrganisation(db, org.id)).map(present) };
 }
 
-const ID_TYPE_ZH: Record<string, string> = {
-  resident_id: '居民身份证',
-  passport: '护照',
-  hk_macao_permit: '港澳居民来往内地通行证',
-  taiwan_permit: '台湾居民来往大陆通行证',
-  foreign_permanent_id: '外国人永久居留身份证',
-};
-const GENDER_ZH: Record<string, string> = { male: '男', female: '女' };
+/** One insured participant, as the insurer's list shows them (masked ID number and phone). */
+export interface InsuredPerson {
+  name: string;
+  volunteerCode: string;
+  idType: IdType;
+  idNumber: string;
+  birthYear: number | null;
+  gender: Gender | null;
+  phone: string;
+  policyNumber: string;
+}
 
 /**
- * The insured participants of a shift as .xlsx for the insurer: people holding a place,
- * with masked ID numbers and phones only (the insurer matches on name, type and code).
+ * The insured participants of a shift for the insurer's .xlsx (written by the exports module):
+ * people holding a place, with masked ID numbers and phones only (the insurer matches on name,
+ * type and code). Organisers of the shift only; audited with the number of people.
  */
-export async function insuredWorkbook(db: Db, actor: Actor, shiftId: string) {
+export async function insuredOfShiftForExport(db: Db, actor: Actor, shiftId: string) {
   const shift = await shiftById(db, shiftId);
   const activity = shift ? await activityById(db, shift.activity_id) : undefined;
   if (!shift || !activity) throw notFound('Shift');
@@ -112,31 +116,6 @@ export async function insuredWorkbook(db: Db, actor: Actor, shiftId: string) {
     (p) => p.starts_on <= first && p.ends_on >= last,
   );
   const rows = await repo.insuredOfShift(db, shiftId);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Shanmei';
-  const ws = wb.addWorksheet('参保人员');
-  ws.columns = [
-    { header: '姓名', key: 'name', width: 12 },
-    { header: '志愿者编号', key: 'code', width: 16 },
-    { header: '证件类型', key: 'idType', width: 18 },
-    { header: '证件号码', key: 'idNumber', width: 22 },
-    { header: '出生年份', key: 'birthYear', width: 10 },
-    { header: '性别', key: 'gender', width: 6 },
-    { header: '手机号', key: 'phone', width: 14 },
-    { header: '保单号', key: 'policy', width: 20 },
-  ];
-  for (const r of rows) {
-    ws.addRow({
-      name: r.name,
-      code: r.volunteer_code,
-      idType: ID_TYPE_ZH[r.id_type] ?? r.id_type,
-      idNumber: r.id_number_masked,
-      birthYear: r.birth_year ?? '',
-      gender: r.gender ? (GENDER_ZH[r.gender] ?? r.gender) : '',
-      phone: r.phone_masked ?? '',
-      policy: policy?.policy_number ?? '',
-    });
-  }
   await appendAudit(db, {
     actorUserId: actor.userId,
     action: 'insurance.export',
@@ -144,6 +123,15 @@ export async function insuredWorkbook(db: Db, actor: Actor, shiftId: string) {
     entityId: shiftId,
     details: { rows: rows.length },
   });
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  return { buffer, filename: `insured-${shift.start_at.slice(0, 10)}-${shiftId.slice(-8)}.xlsx` };
+  const people: InsuredPerson[] = rows.map((r) => ({
+    name: r.name,
+    volunteerCode: r.volunteer_code,
+    idType: r.id_type,
+    idNumber: r.id_number_masked,
+    birthYear: r.birth_year,
+    gender: r.gender,
+    phone: r.phone_masked ?? '',
+    policyNumber: policy?.policy_number ?? '',
+  }));
+  return { people, filename: `insured-${shift.start_at.slice(0, 10)}-${shiftId.slice(-8)}` };
 }

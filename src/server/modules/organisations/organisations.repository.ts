@@ -131,3 +131,36 @@ export async function volunteerIdByCode(db: Db, code: string): Promise<string | 
   const r = await db.selectFrom('volunteers').select('id').where('volunteer_code', '=', code).executeTakeFirst();
   return r?.id;
 }
+
+/** What an import needs to know of an organisation it names. */
+export type NamedOrganisation = Pick<
+  OrganisationsTable,
+  'id' | 'name' | 'kind' | 'level' | 'region_code' | 'parent_id' | 'department_id'
+>;
+
+const namedColumns = ['id', 'name', 'kind', 'level', 'region_code', 'parent_id', 'department_id'] as const;
+
+/** Organisations with exactly this name, or with this id (an import names them either way). */
+export async function organisationsNamed(db: Db, nameOrId: string): Promise<NamedOrganisation[]> {
+  return db
+    .selectFrom('organisations')
+    .select(namedColumns)
+    .where((eb) => eb.or([eb('name', '=', nameOrId), eb('id', '=', nameOrId)]))
+    .orderBy('id')
+    .limit(50)
+    .execute();
+}
+
+/** The organisation of this name directly under `parentId` (null: among the roots), if any. */
+export async function organisationNamedUnder(
+  db: Db,
+  parentId: string | null,
+  name: string,
+): Promise<NamedOrganisation | undefined> {
+  return db
+    .selectFrom('organisations')
+    .select(namedColumns)
+    .where('parent_id', parentId === null ? 'is' : '=', parentId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+}

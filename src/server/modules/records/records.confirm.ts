@@ -39,10 +39,11 @@ export async function refuseConfirm(trx: Transaction<DB>, actor: Actor, r: repo.
       },
     );
   }
-  if (r.source === 'late' && r.recorded_by === actor.userId) {
+  // Late entries and imported records alike need a second person's approval.
+  if ((r.source === 'late' || r.source === 'import') && r.recorded_by === actor.userId) {
     return new AppError(
       'SECOND_APPROVER_REQUIRED',
-      `Record ${r.id} is a late entry you recorded; another organiser must confirm it`,
+      `Record ${r.id} is a ${r.source === 'import' ? 'record you imported' : 'late entry you recorded'}; another organiser must confirm it`,
       { id: r.id },
     );
   }

@@ -115,6 +115,18 @@ export async function listRecords(
   return q.orderBy('service_records.id', 'desc').limit(limit).execute();
 }
 
+/** A record not revoked of this volunteer, activity and local day, if any: an import's duplicate check. */
+export async function liveRecordOn(db: Db, volunteerId: string, activityId: string, serviceDate: string) {
+  return db
+    .selectFrom('service_records')
+    .select('id')
+    .where('volunteer_id', '=', volunteerId)
+    .where('activity_id', '=', activityId)
+    .where('service_date', '=', serviceDate)
+    .where('status', '<>', 'revoked')
+    .executeTakeFirst();
+}
+
 export async function volunteerFacts(db: Db, id: string) {
   return db
     .selectFrom('volunteers')

@@ -10,7 +10,6 @@ import {
   CorrectionListQuery,
   CorrectionSchema,
   LateEntryBody,
-  RecordExportQuery,
   RecordList,
   RecordListQuery,
   RecordSchema,
@@ -19,9 +18,7 @@ import {
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
 import * as corrections from './corrections.service.js';
-import { sendXlsx } from '../../platform/xlsx.js';
 import * as confirm from './records.confirm.js';
-import { recordsXlsx } from './records.export.js';
 import { presentCorrection, presentListedRecord, presentRecord } from './records.presenter.js';
 import * as service from './records.service.js';
 
@@ -43,19 +40,6 @@ export function recordRoutes(app: App): void {
       const p = await service.listRecords(db(), requireActor(req), req.query);
       return { items: p.items.map(presentListedRecord), nextCursor: p.nextCursor };
     },
-  );
-
-  app.get(
-    '/api/v1/records.xlsx',
-    {
-      schema: {
-        tags,
-        summary: "An organisation's records as .xlsx, filtered as the list is (its organisers; audited)",
-        querystring: RecordExportQuery,
-        response: { 200: z.any().describe('The .xlsx file'), ...errorResponses },
-      },
-    },
-    async (req, reply) => sendXlsx(reply, await recordsXlsx(db(), requireActor(req), req.query)),
   );
 
   app.get(

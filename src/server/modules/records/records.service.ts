@@ -1,8 +1,8 @@
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { LateEntry, RecordListQuery } from '../../../common/contract/records.js';
 import { forbidden, notFound, ruleBroken } from '../../../common/errors.js';
 import { computeMinutes, spanMinutes } from '../../../common/hours.js';
-import { localDate } from '../../../common/zoned-time.js';
+import { localDate, localMidnight } from '../../../common/zoned-time.js';
 import type { RecordSource } from '../../../common/enums.js';
 import type { PlatformSettings } from '../../../common/settings.js';
 import type { Db } from '../../db/database.js';
@@ -16,7 +16,7 @@ import { getSettings } from '../../platform/settings/settings.service.js';
 import { requireOrganiserOf, requireOrganiserRole } from './records.access.js';
 import { presentRecord } from './records.presenter.js';
 import * as repo from './records.repository.js';
-import type { DB } from '../../db/schema.js';
+import type { DB, ServiceRecordsTable } from '../../db/schema.js';
 
 /**
  * Lists records: a volunteer's own (no filter, or their own id), a volunteer an admin sees,
@@ -82,6 +82,16 @@ export async function getRecord(db: Db, actor: Actor, id: string): Promise<repo.
   throw notFound('Record');
 }
 
+/** A new record's columns of what is decided later: confirmation, revocation, correction. */
+const UNDECIDED = {
+  approved_by: null,
+  confirmed_at: null,
+  revoked_by: null,
+  revoked_at: null,
+  revoke_reason: null,
+  replaces_id: null,
+} as const;
+
 export interface AttendanceRecordInput {
   attendanceId: string;
   volunteerId: string;
@@ -130,16 +140,53 @@ export async function recordFromAttendance(
     status: 'pending',
     evidence: null,
     recorded_by: i.recordedBy,
-    approved_by: null,
-    confirmed_at: null,
-    revoked_by: null,
-    revoked_at: null,
-    revoke_reason: null,
-    replaces_id: null,
+    ...UNDECIDED,
     created_at: nowIso(),
     flags: JSON.stringify(i.flags),
   });
   return id;
+}
+
+/** What a late record (by hand or from an import) is made of; the rest is the same for all. */
+type LateRecord = Pick<
+  Insertable<ServiceRecordsTable>,
+  | 'id'
+  | 'volunteer_id'
+  | 'activity_id'
+  | 'shift_id'
+  | 'organisation_id'
+  | 'service_date'
+  | 'start_at'
+  | 'end_at'
+  | 'minutes'
+  | 'content'
+  | 'place'
+  | 'source'
+  | 'evidence'
+>;
+
+/** A late record, pending, recorded by `actor`, and its audit entry, in the caller's transaction. */
+async function insertLateRecord(
+  trx: Transaction<DB>,
+  actor: Actor,
+  row: LateRecord,
+  details?: Record<string, unknown>,
+): Promise<void> {
+  await repo.insertRecord(trx, {
+    ...row,
+    attendance_id: null,
+    status: 'pending',
+    recorded_by: actor.userId,
+    ...UNDECIDED,
+    created_at: nowIso(),
+  });
+  await appendAudit(trx, {
+    actorUserId: actor.userId,
+    action: 'record.late_entry',
+    entityType: 'service_record',
+    entityId: row.id,
+    ...(details ? { details } : {}),
+  });
 }
 
 /**
@@ -190,13 +237,12 @@ export async function createLateEntry(db: Db, actor: Actor, body: LateEntry): Pr
     throw ruleBroken('end', 'span_counts_no_time', 'the span counts no time once clipped and rounded down');
   const id = newId();
   await db.transaction().execute(async (trx) => {
-    await repo.insertRecord(trx, {
+    await insertLateRecord(trx, actor, {
       id,
       volunteer_id: volunteerId,
       activity_id: activity.id,
       shift_id: body.shiftId ?? null,
       organisation_id: activity.organisation_id,
-      attendance_id: null,
       service_date: localDate(span.start, settings.timeZone),
       start_at: span.start,
       end_at: span.end,
@@ -204,25 +250,68 @@ export async function createLateEntry(db: Db, actor: Actor, body: LateEntry): Pr
       content: body.content,
       place: activity.address,
       source: 'late',
-      status: 'pending',
       evidence: body.evidence,
-      recorded_by: actor.userId,
-      approved_by: null,
-      confirmed_at: null,
-      revoked_by: null,
-      revoked_at: null,
-      revoke_reason: null,
-      replaces_id: null,
-      created_at: nowIso(),
-    });
-    await appendAudit(trx, {
-      actorUserId: actor.userId,
-      action: 'record.late_entry',
-      entityType: 'service_record',
-      entityId: id,
     });
   });
   return (await repo.recordById(db, id)) as repo.RecordRow;
+}
+
+/** A service record read from an import's row, its volunteer and activity already found. */
+export interface ImportedRecord {
+  volunteerId: string;
+  activityId: string;
+  /** The local service day (YYYY-MM-DD): a file gives the day and the hours, not the times. */
+  serviceDate: string;
+  /** Minutes as the file gives them; rounded down to the step here, as a late entry's span is. */
+  minutes: number;
+  content: string;
+  importId: string;
+  row: number;
+}
+
+/**
+ * A late record from an import (source `import`), inside the import batch's transaction: the
+ * rules of a late entry without a shift — an organiser of the activity records it, it is
+ * service that already happened, its minutes are rounded down to the step — and it stays
+ * pending until a different person confirms it (refuseConfirm), so hours, points and
+ * statistics move only then, exactly as for a late entry. The file gives no times: the span
+ * starts at the day's local midnight and lasts the minutes that count. The evidence names the
+ * import and the row (`import:<id>#<row>`).
+ */
+export async function importRecord(trx: Transaction<DB>, actor: Actor, r: ImportedRecord): Promise<string> {
+  const activity = await repo.activityFacts(trx, r.activityId);
+  if (!activity) throw notFound('Activity');
+  await requireOrganiserOf(trx, actor, activity.organisation_id, 'Activity');
+  const settings = await getSettings(trx);
+  const start = localMidnight(r.serviceDate, settings.timeZone);
+  const minutes = spanMinutes(Date.parse(start), Date.parse(start) + r.minutes * 60_000, settings.hourStepMinutes);
+  if (minutes === 0)
+    throw ruleBroken('end', 'span_counts_no_time', 'the span counts no time once clipped and rounded down');
+  const end = new Date(Date.parse(start) + minutes * 60_000).toISOString();
+  if (Date.parse(end) > Date.now())
+    throw ruleBroken('end', 'late_entry_in_future', 'a late entry records service that already happened');
+  const id = newId();
+  await insertLateRecord(
+    trx,
+    actor,
+    {
+      id,
+      volunteer_id: r.volunteerId,
+      activity_id: activity.id,
+      shift_id: null,
+      organisation_id: activity.organisation_id,
+      service_date: r.serviceDate,
+      start_at: start,
+      end_at: end,
+      minutes,
+      content: r.content,
+      place: activity.address,
+      source: 'import',
+      evidence: `import:${r.importId}#${r.row}`,
+    },
+    { source: 'import', importId: r.importId, row: r.row },
+  );
+  return id;
 }
 
 /** The records page as the API shows it, for modules that gather a person's data (the own-data export). */

@@ -135,3 +135,13 @@ export async function updateSite(db: Db, id: string, p: SitePatch): Promise<void
     .where('id', '=', id)
     .execute();
 }
+
+/** The site of this name in this region (not below it), if any: an import's duplicate check. */
+export async function siteNamedInRegion(db: Db, regionCode: string, name: string): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('sites')
+    .select('id')
+    .where('region_code', '=', regionCode)
+    .where('name', '=', name)
+    .executeTakeFirst();
+}

@@ -2,8 +2,10 @@ import type { CreateSite, Site, UpdateSite } from '../../../common/contract/site
 import type { SiteType } from '../../../common/enums.js';
 import { badRequest, forbidden, notFound, ruleBroken } from '../../../common/errors.js';
 import { boundingBox, distanceM, parseLatLng } from '../../../common/geo.js';
+import type { Transaction } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { SitesTable } from '../../db/schema.js';
+import type { DB, SitesTable } from '../../db/schema.js';
+import { inTransaction } from '../../platform/db.js';
 import { decodeCursor, encodeCursor, pageOf } from '../../pagination.js';
 import { hasRole, Policy, type Actor } from '../../platform/access/policy.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
@@ -33,12 +35,26 @@ export function presentSite(s: SitesTable, distance?: number): Site {
 
 /** Region admins create sites in their region; organisation admins for their organisation. */
 export async function createSite(db: Db, actor: Actor, body: CreateSite): Promise<Site> {
+  const id = await inTransaction(db, (trx) => addSite(trx, actor, body));
+  return getSite(db, id);
+}
+
+/**
+ * The checks and writes of createSite inside the caller's transaction (an import runs one per
+ * batch); answers the new id. `source` names the import row it came from, for the audit entry.
+ */
+export async function addSite(
+  trx: Transaction<DB>,
+  actor: Actor,
+  body: CreateSite,
+  source?: { importId: string; row: number },
+): Promise<string> {
   if (!hasRole(actor, 'system_admin', 'region_admin', 'department_admin', 'team_admin')) throw forbidden();
-  const policy = new Policy(db);
-  if (!(await regionByCode(db, body.regionCode))) {
+  const policy = new Policy(trx);
+  if (!(await regionByCode(trx, body.regionCode))) {
     throw ruleBroken('regionCode', 'no_such_region', `region "${body.regionCode}" does not exist`);
   }
-  const org = body.organisationId ? await organisationById(db, body.organisationId) : undefined;
+  const org = body.organisationId ? await organisationById(trx, body.organisationId) : undefined;
   if (body.organisationId && !org) {
     throw ruleBroken('organisationId', 'no_such_organisation', `organisation "${body.organisationId}" does not exist`);
   }
@@ -47,30 +63,33 @@ export async function createSite(db: Db, actor: Actor, body: CreateSite): Promis
     (await policy.adminsRegion(actor, body.regionCode)) ||
     (!!org &&
       (await policy.adminsOrganisation(actor, org.id)) &&
-      (await regionWithin(db, org.region_code, body.regionCode)));
+      (await regionWithin(trx, org.region_code, body.regionCode)));
   if (!allowed) throw forbidden('You administer neither this region nor the managing organisation');
-  const id = await db.transaction().execute(async (trx) => {
-    const siteId = await repo.insertSite(trx, {
-      name: body.name,
-      type: body.type,
-      regionCode: body.regionCode,
-      address: body.address,
-      lat: body.lat,
-      lng: body.lng,
-      organisationId: body.organisationId ?? null,
-      openingHours: body.openingHours ?? null,
-      facilities: body.facilities,
-      accessibility: body.accessibility ?? null,
-    });
-    await stockCounted(
-      trx,
-      { regionCode: body.regionCode, organisationId: body.organisationId ?? null, kind: `site:${body.type}` },
-      1,
-    );
-    await appendAudit(trx, { actorUserId: actor.userId, action: 'site.create', entityType: 'site', entityId: siteId });
-    return siteId;
+  const siteId = await repo.insertSite(trx, {
+    name: body.name,
+    type: body.type,
+    regionCode: body.regionCode,
+    address: body.address,
+    lat: body.lat,
+    lng: body.lng,
+    organisationId: body.organisationId ?? null,
+    openingHours: body.openingHours ?? null,
+    facilities: body.facilities,
+    accessibility: body.accessibility ?? null,
   });
-  return getSite(db, id);
+  await stockCounted(
+    trx,
+    { regionCode: body.regionCode, organisationId: body.organisationId ?? null, kind: `site:${body.type}` },
+    1,
+  );
+  await appendAudit(trx, {
+    actorUserId: actor.userId,
+    action: 'site.create',
+    entityType: 'site',
+    entityId: siteId,
+    ...(source ? { details: { importId: source.importId, row: source.row } } : {}),
+  });
+  return siteId;
 }
 
 /** Roles that may edit a site at all; whether they reach this one is the policy's answer. */

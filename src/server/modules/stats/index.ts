@@ -3,3 +3,4 @@ export { peopleServedChanged, recordCounted, redemptionCounted, stockCounted } f
 export { membershipCounted, membershipsEnded, volunteerCounted } from './stats.people.js';
 export { buildStatsIfMissing, foldDeltas, rebuildStats, verifyStats, type StatsVerifyReport } from './stats.fold.js';
 export { statsRoutes } from './stats.routes.js';
+export { overview } from './stats.service.js';

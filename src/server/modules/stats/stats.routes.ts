@@ -9,9 +9,6 @@ import {
 } from '../../../common/contract/stats.js';
 import type { App } from '../../context.js';
 import * as service from './stats.service.js';
-import { overviewXlsx } from './stats.export.js';
-import { sendXlsx } from '../../platform/xlsx.js';
-import { z } from 'zod';
 
 export function statsRoutes(app: App): void {
   app.get(
@@ -25,18 +22,6 @@ export function statsRoutes(app: App): void {
       },
     },
     async (req) => service.overview(app.ctx.database.db, req.query),
-  );
-  app.get(
-    '/api/v1/stats/overview.xlsx',
-    {
-      schema: {
-        tags: ['stats'],
-        summary: "The statistics page's tables as .xlsx: figures, child regions, months and fields (public)",
-        querystring: StatsQuery,
-        response: { 200: z.any().describe('The .xlsx file'), ...errorResponses },
-      },
-    },
-    async (req, reply) => sendXlsx(reply, await overviewXlsx(app.ctx.database.db, req.query)),
   );
   app.get(
     '/api/v1/stats/projects',

@@ -4,3 +4,4 @@ export { RECEIPT_ALPHABET } from './receipt-no.js';
 export { ledgerKey as redemptionLedgerKey } from './redemptions.service.js';
 export { redemptionTotals } from './reports.repository.js';
 export { myRedemptions } from './reports.service.js';
+export { redemptionsForExport, stockForExport, type RedemptionLine } from './exports.service.js';

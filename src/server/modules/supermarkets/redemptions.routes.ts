@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import { errorResponses, IdParams } from '../../../common/contract/common.js';
 import {
   DayReport,
   DayReportQuery,
-  ExportQuery,
   MyRedemptionsQuery,
   RedemptionList,
   RedemptionListQuery,
@@ -14,12 +12,10 @@ import {
 } from '../../../common/contract/supermarkets.js';
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
-import * as exports from './exports.service.js';
 import * as reports from './reports.service.js';
 import { reverseRedemption, voidRedemption } from './reversal.service.js';
-import { sendXlsx } from '../../platform/xlsx.js';
 
-/** The back office of a supermarket: reversal, lists, the day report and .xlsx exports. */
+/** The back office of a supermarket: reversal, lists and the day report (its .xlsx files: modules/exports). */
 export function redemptionRoutes(app: App): void {
   const tags = ['supermarkets'];
   const db = () => app.ctx.database.db;
@@ -94,26 +90,4 @@ export function redemptionRoutes(app: App): void {
     },
     async (req) => reports.dayReport(db(), requireActor(req), req.params.siteId, req.query.date),
   );
-
-  for (const [path, make, summary] of [
-    ['redemptions.xlsx', exports.redemptionsXlsx, 'Redemptions as .xlsx (clerk)'],
-    ['stock.xlsx', exports.stockXlsx, 'Goods, stock and movements as .xlsx (clerk)'],
-  ] as const) {
-    app.get(
-      `${base}/${path}`,
-      {
-        schema: {
-          tags,
-          summary,
-          params: SupermarketParams,
-          querystring: ExportQuery,
-          response: { 200: z.any().describe('The .xlsx file'), ...errorResponses },
-        },
-      },
-      async (req, reply) => {
-        const file = await make(db(), requireActor(req), req.params.siteId, req.query);
-        return sendXlsx(reply, file);
-      },
-    );
-  }
 }

@@ -8,7 +8,7 @@ export {
   volunteerIdOf,
   volunteerIdOfUser,
 } from './volunteers.repository.js';
-export { loadVolunteer, showVolunteer } from './volunteers.service.js';
+export { loadVolunteer, showVolunteer, volunteerIdByIdNumber } from './volunteers.service.js';
 export { isVolunteerCode, luhnCheckDigit } from './volunteer-code.js';
 export { idNamespace } from './volunteers.rules.js';
 export { openCounterPin, volunteerOfCounterLogin, type CounterLogin } from './pin.service.js';

@@ -77,6 +77,13 @@ export async function accountPhoneOfId(db: Db, hash: string): Promise<string | n
   return r === undefined ? undefined : r.phone_masked;
 }
 
+/** The volunteers holding any of these ID-number hashes (one per kind of document a number may be). */
+export async function volunteerIdsByIdHashes(db: Db, hashes: readonly string[]): Promise<string[]> {
+  if (hashes.length === 0) return [];
+  const rows = await db.selectFrom('volunteers').select('id').where('id_number_hash', 'in', hashes).execute();
+  return rows.map((r) => r.id);
+}
+
 export async function idNumberTaken(db: Db, hash: string): Promise<boolean> {
   const r = await db.selectFrom('volunteers').select('id').where('id_number_hash', '=', hash).executeTakeFirst();
   return r !== undefined;

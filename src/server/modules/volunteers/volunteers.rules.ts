@@ -1,8 +1,8 @@
-import { DEFAULT_FIELDS } from '../../../common/enums.js';
+import { DEFAULT_FIELDS, ID_TYPES } from '../../../common/enums.js';
 import type { AppError } from '../../../common/errors.js';
 import { badRequest, refusal, ruleBroken } from '../../../common/errors.js';
 import type { IdType } from '../../../common/enums.js';
-import { checkIdNumber, isMainlandMobile, maskPhone } from '../../../common/id-numbers.js';
+import { checkIdNumber, isMainlandMobile, maskPhone, type IdProblem } from '../../../common/id-numbers.js';
 import { LIMITS } from '../../../common/limits.js';
 import { PHONE_NAMESPACE, type PersonalDataCipher } from '../../crypto.js';
 import type { Db } from '../../db/database.js';
@@ -111,3 +111,27 @@ export function mapUniqueViolation(clash: ReturnType<typeof uniqueViolationOn>, 
 
 /** Lists in a stable JSON form, so "unchanged" compares equal to what is stored. */
 export const listJson = (v: readonly unknown[] | undefined): string => JSON.stringify(v ?? []);
+
+/**
+ * The hashes an ID number written without its kind of document may be stored under: one per
+ * kind whose format it fits (registration hashes the normalised number per kind). A long run of
+ * digits is read as a resident ID (or the 18-character foreign permanent ID) only, so a wrong
+ * check digit is named as such rather than tried as a passport. When it fits no kind, the
+ * problem it has as a resident ID, the kind nearly every register holds.
+ */
+export function idHashCandidates(
+  cipher: Pick<PersonalDataCipher, 'lookupHash'>,
+  raw: string,
+  now: Date,
+): { ok: true; hashes: string[] } | { ok: false; problem: IdProblem } {
+  const residentLike = /^\d{15,}X?$/.test(raw.trim().toUpperCase());
+  const kinds: readonly IdType[] = residentLike ? ['resident_id', 'foreign_permanent_id'] : ID_TYPES;
+  const hashes: string[] = [];
+  for (const idType of kinds) {
+    const checked = checkIdNumber(idType, raw, now);
+    if (checked.ok) hashes.push(cipher.lookupHash(idNamespace(idType), checked.normalised));
+  }
+  if (hashes.length > 0) return { ok: true, hashes };
+  const asResident = checkIdNumber('resident_id', raw, now);
+  return { ok: false, problem: asResident.ok ? 'document_format' : asResident.problem };
+}

@@ -1,5 +1,6 @@
 import type { UpdateVolunteerBody, Volunteer } from '../../../common/contract/volunteers.js';
 import { AppError, badRequest, forbidden, notFound } from '../../../common/errors.js';
+import type { IdProblem } from '../../../common/id-numbers.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
@@ -270,4 +271,22 @@ export async function listVolunteers(
     details: search ? { count: items.length, search } : { count: items.length },
   });
   return { rows: items, nextCursor, limited };
+}
+
+/**
+ * The volunteer an ID number names, written without its kind of document (a service-record
+ * register seldom says): found by the keyed hash registration stores, tried for each kind the
+ * number fits. Answers the number's problem when it fits none; `volunteerId` is undefined
+ * when nobody holds it. The number is never stored, logged or repeated.
+ */
+export async function volunteerIdByIdNumber(
+  ctx: Pick<AppContext, 'cipher'>,
+  db: Db,
+  raw: string,
+  now: Date,
+): Promise<{ ok: true; volunteerId: string | undefined } | { ok: false; problem: IdProblem }> {
+  const candidates = rules.idHashCandidates(ctx.cipher, raw, now);
+  if (!candidates.ok) return candidates;
+  const [volunteerId] = await repo.volunteerIdsByIdHashes(db, candidates.hashes);
+  return { ok: true, volunteerId };
 }

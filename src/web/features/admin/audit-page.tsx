@@ -36,10 +36,24 @@ export const AUDIT_ACTIONS = [
   'record.revoke',
   'record.late_entry',
   'insurance.export',
+  'record.export',
+  'export.download',
+  'export.full',
   'redemption.reverse',
 ] as const;
 
-const ENTITY_TYPES = ['volunteer', 'user', 'organisation', 'site', 'activity', 'shift', 'service_record', 'redemption'];
+const ENTITY_TYPES = [
+  'volunteer',
+  'user',
+  'organisation',
+  'site',
+  'activity',
+  'shift',
+  'service_record',
+  'redemption',
+  'region',
+  'export',
+];
 
 interface Values {
   action?: string;

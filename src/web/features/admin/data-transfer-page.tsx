@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Descriptions, Progress, Select, Table } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Progress, Radio, Select, Table } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { IMPORT_KINDS } from '../../../common/contract/imports.js';
 import {
+  exportUrl,
   importKeys,
   myImports,
   readImport,
@@ -18,9 +19,14 @@ import {
 import { useFormat } from '../../components/format.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { RegionCascader } from './region-cascader.js';
+import { useRegionNames } from './use-region-names.js';
 import { useVolunteerScopes } from './volunteer-search.js';
 import './admin-lists.css';
 import './data-transfer.css';
+
+/** What a region or system admin may export (GET /api/v1/exports/:kind). */
+const EXPORT_KINDS = ['volunteers', 'organisations', 'sites', 'records', 'points'] as const;
 
 const FORMATS: TransferFormat[] = ['xlsx', 'csv'];
 const ACTIVE = new Set(['queued', 'running']);
@@ -205,6 +211,7 @@ function ImportForm({ lang, onStarted }: { lang: string; onStarted: (id: string)
       <p id={hintId} className="filter-hint">
         {missing ? t('transfer.import.chooseFile') : t('transfer.import.fileHint')}
       </p>
+      {kind === 'records' && <p className="filter-hint">{t('transfer.import.recordsHint')}</p>}
       <Checkbox checked={allOrNothing} onChange={(e) => setAllOrNothing(e.target.checked)}>
         {t('transfer.import.allOrNothing')}
       </Checkbox>
@@ -224,6 +231,58 @@ function ImportForm({ lang, onStarted }: { lang: string; onStarted: (id: string)
       )}
       {error !== null && <ErrorNotice error={error} />}
     </form>
+  );
+}
+
+/** Download what the admin's scope holds, as .xlsx or .csv. */
+function ExportForm({ lang }: { lang: string }) {
+  const { t } = useTranslation();
+  const { system, regions } = useVolunteerScopes();
+  const regionName = useRegionNames(regions);
+  const kindId = useId();
+  const regionId = useId();
+  const [kind, setKind] = useState<(typeof EXPORT_KINDS)[number]>('volunteers');
+  const [format, setFormat] = useState<TransferFormat>('xlsx');
+  const [path, setPath] = useState<string[]>([]);
+  const [region, setRegion] = useState<string | undefined>(regions[0]);
+  const regionCode = system ? path[path.length - 1] : (region ?? regions[0]);
+  return (
+    <div className="transfer-form" role="group" aria-label={t('transfer.export.title')}>
+      <div className="filter-item">
+        <label htmlFor={kindId}>{t('transfer.kind')}</label>
+        <Select
+          id={kindId}
+          style={{ minWidth: 180 }}
+          value={kind}
+          onChange={setKind}
+          options={EXPORT_KINDS.map((k) => ({ value: k, label: t(`transfer.kinds.${k}`) }))}
+        />
+      </div>
+      <div className="filter-item">
+        <label htmlFor={regionId}>{t('admin.region')}</label>
+        {system ? (
+          <RegionCascader id={regionId} value={path} onChange={setPath} />
+        ) : (
+          <Select<string>
+            id={regionId}
+            style={{ minWidth: 160 }}
+            value={regionCode}
+            onChange={setRegion}
+            options={regions.map((c) => ({ value: c, label: regionName(c) }))}
+          />
+        )}
+      </div>
+      <Radio.Group
+        value={format}
+        onChange={(e) => setFormat(e.target.value as TransferFormat)}
+        aria-label={t('transfer.format')}
+        options={FORMATS.map((f) => ({ value: f, label: f.toUpperCase() }))}
+      />
+      <p className="filter-hint">{t('transfer.export.hint')}</p>
+      <Button type="primary" href={exportUrl(kind, format, regionCode, lang)} download data-testid="export-download">
+        {t('transfer.export.download')}
+      </Button>
+    </div>
   );
 }
 
@@ -252,6 +311,8 @@ export function DataTransferPage() {
           {following && <ImportProgress id={following} lang={lang} />}
           <h2>{t('transfer.import.history')}</h2>
           <ImportHistory lang={lang} allowed={allowed} />
+          <h2>{t('transfer.export.title')}</h2>
+          <ExportForm lang={lang} />
         </>
       )}
     </section>

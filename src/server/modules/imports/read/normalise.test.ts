@@ -16,11 +16,13 @@ describe('cleanText', () => {
     ['\u3000张\u3000\u3000三\t', '张 三'],
     ['ＡＢＣ１２３', 'ABC123'],
     ['a\r\n b', 'a b'],
+    // A NUL or another control character (PostgreSQL's text refuses NUL) is dropped.
+    ['张\u0000三\u001b', '张三'],
     [{ text: '2', number: 2 }, '2'],
   ])('%j → %j', (cell, value) => {
     expect(cleanText(cell)).toEqual({ ok: true, value });
   });
-  it.each(['', '   ', '\u3000\t'])('refuses blank %j', (text) => {
+  it.each(['', '   ', '\u3000\t', '\u0000'])('refuses blank %j', (text) => {
     expect(cleanText(text)).toEqual({ ok: false, reason: 'empty' });
   });
 });

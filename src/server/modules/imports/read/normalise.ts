@@ -5,6 +5,7 @@
  * blank cell with 'empty', and the caller decides whether the column was optional.
  * Dates and durations are in normalise-time.ts, which builds on the helpers here.
  */
+import { withoutControlCharacters } from '../../../../common/text.js';
 import type { Cell } from './sheet-row.js';
 
 export type ReasonCode =
@@ -26,7 +27,7 @@ export const asCell = (cell: Cell | string): Cell => (typeof cell === 'string' ?
 
 /** NFKC (full-width digits, letters, punctuation and the ideographic space to ASCII), trimmed, spaces collapsed. */
 export function cleanString(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  return withoutControlCharacters(text.normalize('NFKC')).replace(/\s+/gu, ' ').trim();
 }
 
 /** The cell's text, cleaned (see cleanString); 'empty' when nothing is left. */

@@ -1,0 +1,101 @@
+/**
+ * The exports other modules used to write themselves, at their old paths: each owner checks the
+ * caller and reads the rows (through its index.ts); the file is written here, as every export.
+ */
+import { z } from 'zod';
+import { IdParams, errorResponses } from '../../../common/contract/common.js';
+import { RecordExportQuery } from '../../../common/contract/records.js';
+import { StatsQuery } from '../../../common/contract/stats.js';
+import { ExportQuery as SupermarketExportQuery, SupermarketParams } from '../../../common/contract/supermarkets.js';
+import type { App } from '../../context.js';
+import { requireActor } from '../../plugins/auth.js';
+import { sendTableFile, tableFile } from '../../platform/table-file.js';
+import { insuredOfShiftForExport } from '../insurance/index.js';
+import { recordsForExport } from '../records/index.js';
+import { overview } from '../stats/index.js';
+import { redemptionsForExport, stockForExport } from '../supermarkets/index.js';
+import { fieldNames } from './exports.repository.js';
+import { insuredSheet, recordsSheet, redemptionsSheet, statsSheets, stockSheets } from './moved.sheets.js';
+
+const XlsxAnswer = { 200: z.any().describe('The .xlsx file'), ...errorResponses };
+const day = (iso: string) => iso.slice(0, 10);
+
+export function movedExportRoutes(app: App): void {
+  const db = () => app.ctx.database.db;
+
+  app.get(
+    '/api/v1/shifts/:id/insured.xlsx',
+    {
+      schema: {
+        tags: ['insurance'],
+        summary: 'Insured participants of a shift as .xlsx (organisers)',
+        params: IdParams,
+        response: XlsxAnswer,
+      },
+    },
+    async (req, reply) => {
+      const { people, filename } = await insuredOfShiftForExport(db(), requireActor(req), req.params.id);
+      return sendTableFile(reply, tableFile('xlsx', [insuredSheet(people)], filename));
+    },
+  );
+
+  const market = '/api/v1/supermarkets/:siteId';
+  const marketSchema = (summary: string) => ({
+    tags: ['supermarkets'],
+    summary,
+    params: SupermarketParams,
+    querystring: SupermarketExportQuery,
+    response: XlsxAnswer,
+  });
+  app.get(
+    `${market}/redemptions.xlsx`,
+    { schema: marketSchema('Redemptions as .xlsx (clerk)') },
+    async (req, reply) => {
+      const r = await redemptionsForExport(db(), requireActor(req), req.params.siteId, req.query);
+      return sendTableFile(reply, tableFile('xlsx', [redemptionsSheet(r.lines)], `redemptions-${r.span}`));
+    },
+  );
+  app.get(
+    `${market}/stock.xlsx`,
+    { schema: marketSchema('Goods, stock and movements as .xlsx (clerk)') },
+    async (req, reply) => {
+      const s = await stockForExport(db(), requireActor(req), req.params.siteId, req.query);
+      return sendTableFile(reply, tableFile('xlsx', stockSheets(s), `stock-${s.span}`));
+    },
+  );
+
+  app.get(
+    '/api/v1/records.xlsx',
+    {
+      schema: {
+        tags: ['records'],
+        summary: "An organisation's records as .xlsx, filtered as the list is (its organisers; audited)",
+        querystring: RecordExportQuery,
+        response: XlsxAnswer,
+      },
+    },
+    async (req, reply) => {
+      const r = await recordsForExport(db(), requireActor(req), req.query);
+      const name = `records-${req.query.from ?? 'start'}_${req.query.to ?? 'now'}`;
+      return sendTableFile(reply, tableFile('xlsx', [recordsSheet(r)], name));
+    },
+  );
+
+  app.get(
+    '/api/v1/stats/overview.xlsx',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: "The statistics page's tables as .xlsx: figures, child regions, months and fields (public)",
+        querystring: StatsQuery,
+        response: XlsxAnswer,
+      },
+    },
+    async (req, reply) => {
+      // Computed before the first byte, so a bad query is still a 4xx.
+      const s = await overview(db(), req.query);
+      const name = `statistics_${s.regionCode}_${day(s.from)}_${day(s.to)}`;
+      return sendTableFile(reply, tableFile('xlsx', statsSheets(s, await fieldNames(db())), name));
+    },
+  );
+}
