@@ -1,2 +1,2 @@
 // The public face of the access module: what other modules may use. Nothing else of it is theirs.
-export { insertGrant } from './roles.repository.js';
+export { insertGrant, insertGrants } from './roles.repository.js';

@@ -10,18 +10,30 @@ export interface GrantInput {
   grantedBy: string | null;
 }
 
+const grantRow = (g: GrantInput, at: string) => ({
+  id: newId(),
+  user_id: g.userId,
+  role: g.role,
+  scope_type: g.scopeType,
+  scope_id: g.scopeId,
+  granted_by: g.grantedBy,
+  created_at: at,
+});
+
 export async function insertGrant(db: Db, g: GrantInput) {
-  const row = {
-    id: newId(),
-    user_id: g.userId,
-    role: g.role,
-    scope_type: g.scopeType,
-    scope_id: g.scopeId,
-    granted_by: g.grantedBy,
-    created_at: nowIso(),
-  };
+  const row = grantRow(g, nowIso());
   await db.insertInto('role_grants').values(row).execute();
   return row;
+}
+
+/** Many grants in one statement (a batch of imported volunteers). */
+export async function insertGrants(db: Db, gs: readonly GrantInput[]): Promise<void> {
+  if (gs.length === 0) return;
+  const at = nowIso();
+  await db
+    .insertInto('role_grants')
+    .values(gs.map((g) => grantRow(g, at)))
+    .execute();
 }
 
 export async function findGrant(db: Db, g: Omit<GrantInput, 'grantedBy'>) {

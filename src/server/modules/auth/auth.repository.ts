@@ -114,6 +114,11 @@ export async function insertUser(db: Db, row: Insertable<UsersTable>): Promise<v
   await db.insertInto('users').values(row).execute();
 }
 
+/** Many users in one statement (a batch of an import). */
+export async function insertUsers(db: Db, rows: Insertable<UsersTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('users').values(rows).execute();
+}
+
 export async function countUsers(db: Db): Promise<number> {
   const r = await db
     .selectFrom('users')

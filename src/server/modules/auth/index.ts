@@ -2,6 +2,7 @@
 export {
   countUsers,
   insertUser,
+  insertUsers,
   passwordHashOf,
   replacePassword,
   userByUsername,

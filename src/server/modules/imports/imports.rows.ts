@@ -31,8 +31,14 @@ export interface RowProblem {
   params?: Record<string, string | number>;
 }
 
-/** Accepts or refuses one row inside the batch's transaction; [] when it was written. */
-export type RowHandler = (trx: Transaction<DB>, row: MappedRow) => Promise<RowProblem[]>;
+/**
+ * Accepts or refuses one row inside the batch's transaction; [] when it was written — or, for a
+ * handler with `flush`, queued: `flush` then writes the batch's queued rows at once and answers
+ * the problems of those refused at writing, by file row.
+ */
+export type RowHandler = ((trx: Transaction<DB>, row: MappedRow) => Promise<RowProblem[]>) & {
+  flush?: (trx: Transaction<DB>) => Promise<Map<number, RowProblem[]>>;
+};
 
 /** A cell's text, cleaned (NFKC, spaces collapsed); '' for a blank or missing cell. */
 export const cellText = (c: Cell | undefined): string => {

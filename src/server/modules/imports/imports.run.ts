@@ -153,8 +153,12 @@ export async function runImport(
           params: JSON.stringify(p.params ?? {}),
         }));
       const handleBatch = async (trx: Transaction<DB>, batch: SheetRow[], kept: ImportRejectionsTable[]) => {
+        const problemsOf = new Map<SheetRow, RowProblem[]>();
+        for (const r of batch) problemsOf.set(r, await handle(trx, mapped(r)));
+        // A handler that writes a batch at once refuses some rows only then.
+        const late = handle.flush ? await handle.flush(trx) : new Map<number, RowProblem[]>();
         for (const r of batch) {
-          const problems = await handle(trx, mapped(r));
+          const problems = late.get(r.row) ?? problemsOf.get(r) ?? [];
           progress.done += 1;
           if (problems.length === 0) progress.accepted += 1;
           else {

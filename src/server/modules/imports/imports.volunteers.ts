@@ -15,9 +15,9 @@ import type { Db } from '../../db/database.js';
 import type { Actor } from '../../platform/access/policy.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
-import { idNamespace, registerVolunteer } from '../volunteers/index.js';
+import { idNamespace, registerVolunteersInBulk, type BulkRegistration } from '../volunteers/index.js';
 import { regionResolver } from './imports.regions.js';
-import { fieldResolver, regionScope, rowRegion, RowReader, writeRow, type RowHandler } from './imports.rows.js';
+import { fieldResolver, regionScope, rowRegion, RowReader, type RowHandler, type RowProblem } from './imports.rows.js';
 import { cleanString, idNumberText, listValue } from './read/normalise.js';
 import { dateValue } from './read/normalise-time.js';
 
@@ -67,7 +67,9 @@ export async function volunteerRows(
   const today = chinaToday(now);
   const nowIso = now.toISOString();
 
-  return async (trx, row) => {
+  let queued: { row: number; prefix: number; person: BulkRegistration }[] = [];
+
+  const handler: RowHandler = async (trx, row) => {
     const reader = new RowReader(row);
     const problems = reader.problems;
     const need = (key: string): string => reader.text(key, { required: true, max: LIMITS.textMax });
@@ -121,30 +123,49 @@ export async function volunteerRows(
     if (problems.length > 0 || !idType) return problems;
 
     const prefix = Buffer.from(ctx.cipher.lookupHash(idNamespace(idType), idNumber), 'base64url').readUInt32BE(0) >>> 1;
-    // A prefix seen before names the earlier row only once registration, which compares the
-    // whole hash, finds the person: two different IDs may share 31 bits.
-    const first = seen.get(prefix);
-
-    // A savepoint per row: a refusal the database raises (a registration racing this one)
-    // undoes this row alone.
-    const written = await writeRow(
-      trx,
-      () =>
-        registerVolunteer(
-          ctx,
-          trx,
-          { name, idType, idNumber, phone: phone as string, password: '', regionCode, skills, fields },
-          { passwordHash, importedBy: actor.userId, now: nowIso, ...(registeredAt ? { registeredAt } : {}) },
-        ),
-      {
-        id_registered:
-          first === undefined
-            ? { key: 'idNumber', reason: 'id_registered' }
-            : { key: 'idNumber', reason: 'duplicate_in_file', params: { row: first } },
-        phone_registered: { key: 'phone', reason: 'phone_registered' },
+    queued.push({
+      row: row.row,
+      prefix,
+      person: {
+        input: { name, idType, idNumber, phone: phone as string, password: '', regionCode, skills, fields },
+        registeredAt,
       },
-    );
-    if (written.length === 0 && first === undefined) seen.set(prefix, row.row);
-    return written;
+    });
+    return [];
   };
+
+  // The batch's good rows registered at once; a refusal then names its column.
+  handler.flush = async (trx) => {
+    const batch = queued;
+    queued = [];
+    const late = new Map<number, RowProblem[]>();
+    if (batch.length === 0) return late;
+    const outcomes = await registerVolunteersInBulk(
+      ctx,
+      trx,
+      batch.map((q) => q.person),
+      { passwordHash, importedBy: actor.userId, now: nowIso },
+    );
+    batch.forEach((q, i) => {
+      const o = outcomes[i];
+      const first = seen.get(q.prefix);
+      if (!o || o.ok) {
+        if (first === undefined) seen.set(q.prefix, q.row);
+        return;
+      }
+      late.set(q.row, [
+        o.reason === 'id_registered'
+          ? first === undefined
+            ? { key: 'idNumber', reason: 'id_registered' }
+            : { key: 'idNumber', reason: 'duplicate_in_file', params: { row: first } }
+          : o.reason === 'phone_registered'
+            ? { key: 'phone', reason: 'phone_registered' }
+            : o.reason === 'guardian_required'
+              ? { key: 'idNumber', reason: 'guardian_required', params: { age: settings.guardianRegistrationAge } }
+              : { key: '', reason: 'other', params: { message: o.message } },
+      ]);
+    });
+    return late;
+  };
+  return handler;
 }

@@ -77,6 +77,27 @@ export async function volunteerCounted(trx: Transaction<DB>, volunteerId: string
 }
 
 /**
+ * Volunteers just registered, active, in no team yet and never served (a batch of an import):
+ * counted as `volunteerCounted` would count each, one delta per region and registration day.
+ */
+export async function volunteersRegistered(
+  trx: Transaction<DB>,
+  people: readonly { regionCode: string; registeredAt: string }[],
+): Promise<void> {
+  if (people.length === 0) return;
+  const timeZone = await timeZoneOf(trx);
+  const counts = new Map<string, number>();
+  for (const p of people) {
+    const key = `${p.regionCode} ${localDate(p.registeredAt, timeZone)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (const [key, n] of counts) {
+    const [regionCode, day] = key.split(' ') as [string, string];
+    await appendDelta(trx, { regionCode, organisationId: null, departments: [], day }, { registered: n });
+  }
+}
+
+/**
  * An active volunteer starts (sign 1) or stops counting for everyone and the given departments
  * (`departments` without everyone: only there): by registration day and latest service month.
  */

@@ -1,6 +1,7 @@
 // The public face of the volunteers module: what other modules may use. Nothing else of it is theirs.
 export { countVolunteers } from './counts.repository.js';
 export { registerVolunteer } from './registration.service.js';
+export { registerVolunteersInBulk, type BulkOutcome, type BulkRegistration } from './registration.bulk.js';
 export {
   addConfirmedMinutes,
   setStarLevel,

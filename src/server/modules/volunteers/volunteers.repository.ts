@@ -96,6 +96,44 @@ export async function phoneTaken(db: Db, hash: string, exceptUserId?: string): P
   return (await q.executeTakeFirst()) !== undefined;
 }
 
+/** Which of these ID-number hashes a volunteer already holds (a register's batch at a time). */
+export async function idHashesTaken(db: Db, hashes: readonly string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('volunteers')
+    .select('id_number_hash')
+    .where('id_number_hash', 'in', [...hashes])
+    .execute();
+  return new Set(rows.map((r) => r.id_number_hash));
+}
+
+/** Which of these phone hashes an account already holds. */
+export async function phoneHashesTaken(db: Db, hashes: readonly string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('users')
+    .select('phone_hash')
+    .where('phone_hash', 'in', [...hashes])
+    .execute();
+  return new Set(rows.flatMap((r) => (r.phone_hash === null ? [] : [r.phone_hash])));
+}
+
+/** Which of these volunteer codes are given out. */
+export async function volunteerCodesTaken(db: Db, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('volunteers')
+    .select('volunteer_code')
+    .where('volunteer_code', 'in', [...codes])
+    .execute();
+  return new Set(rows.map((r) => r.volunteer_code));
+}
+
+/** Many volunteers in one statement (the caller keeps a batch within the databases' parameter limits). */
+export async function insertVolunteers(db: Db, rows: Insertable<VolunteersTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('volunteers').values(rows).execute();
+}
+
 export async function volunteerCodeTaken(db: Db, code: string): Promise<boolean> {
   const r = await db.selectFrom('volunteers').select('id').where('volunteer_code', '=', code).executeTakeFirst();
   return r !== undefined;

@@ -90,6 +90,30 @@ export async function appendAudit(db: Db, e: AuditEntry): Promise<void> {
     .execute();
 }
 
+/** Many entries in one statement, each with its region given (a batch of an import). */
+export async function appendAudits(
+  db: Db,
+  entries: readonly (AuditEntry & { regionCode: string | null })[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const at = nowIso();
+  await db
+    .insertInto('audit_log')
+    .values(
+      entries.map((e) => ({
+        id: newId(),
+        at,
+        actor_user_id: e.actorUserId,
+        action: e.action,
+        entity_type: e.entityType,
+        entity_id: e.entityId,
+        details: JSON.stringify(e.details ?? {}),
+        region_code: e.regionCode,
+      })),
+    )
+    .execute();
+}
+
 export async function auditOf(db: Db, entityType: string, entityId: string) {
   return db
     .selectFrom('audit_log')
