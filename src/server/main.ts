@@ -1,12 +1,17 @@
 import cluster from 'node:cluster';
 import { buildApp } from './app.js';
 import { runPrimary } from './cluster.js';
-import { loadConfig, type Config } from './config.js';
+import { dataDir, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 import { startJobs, type Jobs } from './jobs/scheduler.js';
 import { transportsFromEnv } from './platform/notify/transports.js';
-import { bootstrapAdmin, seedRegionsIfNone, seedServiceFields } from './modules/bootstrap/index.js';
+import {
+  bootstrapAdmin,
+  initialAdminPassword,
+  seedRegionsIfNone,
+  seedServiceFields,
+} from './modules/bootstrap/index.js';
 import { buildStatsIfMissing } from './modules/stats/index.js';
 
 /** Hooks run once the database is migrated and before the server listens (the demo seed). */
@@ -91,8 +96,9 @@ function banner(config: Config, dialect: string, workers: number, admin: Awaited
   console.log(
     `\nShanmei (善美) is serving ${url}  (API ${url}/api/v1, docs ${url}/api/docs; database: ${dialect}${processes})`,
   );
-  if (admin?.generated)
-    console.log(`System admin: admin / ${admin.password}  (printed once; set SHANMEI_ADMIN_PASSWORD to choose it)`);
+  if (admin?.generated) {
+    console.log(initialAdminPassword(dataDir(config.databaseUrl), admin.password, !!process.stdout.isTTY));
+  }
 }
 
 /**

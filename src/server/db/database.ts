@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type KyselyConfig, type Transaction } from 'kysely';
@@ -41,7 +41,12 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Database {
   const dialect = dialectOf(url);
   if (dialect === 'sqlite') {
     const path = url.slice('sqlite:'.length);
-    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    if (path !== ':memory:') {
+      // The data folder and a new database only for this user: SQLite gives its -wal and -shm
+      // files the database file's permissions.
+      mkdirSync(dirname(resolve(path)), { recursive: true, mode: 0o700 });
+      if (!existsSync(path)) writeFileSync(path, '', { mode: 0o600, flag: 'wx' });
+    }
     const sqlite = new SQLite(path);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');

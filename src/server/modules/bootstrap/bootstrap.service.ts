@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
 import { countUsers, insertUser } from '../auth/index.js';
@@ -62,4 +64,18 @@ export async function seedServiceFields(db: Db): Promise<void> {
 export async function seedRegionsIfNone(db: Db, province: string): Promise<number> {
   if ((await countRegions(db)) > 0) return 0;
   return db.transaction().execute((trx) => seedProvince(trx, province));
+}
+
+/**
+ * The line that tells where the generated admin password is: on a terminal, the password itself
+ * (printed once); anywhere else (a service's journal, a log file) only the path of a file in
+ * the data folder that this user alone can read.
+ */
+export function initialAdminPassword(dataFolder: string, password: string, terminal: boolean): string {
+  const tail = 'set SHANMEI_ADMIN_PASSWORD to choose it';
+  if (terminal) return `System admin: admin / ${password}  (printed once; ${tail})`;
+  mkdirSync(dataFolder, { recursive: true, mode: 0o700 });
+  const file = join(dataFolder, 'initial-admin-password');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return `System admin: admin; the password is in ${file} (readable by this user only; ${tail})`;
 }
