@@ -102,6 +102,7 @@ export async function importBench(dialect: Dialect, rows: number): Promise<Impor
     // Raw: the same people stored as registration stores them, without a check.
     const raw = await measured(async () => {
       let batch: Person[] = [];
+      let written = 0;
       const flush = async () => {
         const now = nowIso();
         const users = batch.map((p) => ({
@@ -125,7 +126,8 @@ export async function importBench(dialect: Dialect, rows: number): Promise<Impor
               batch.map((p, i) => ({
                 id: newId(),
                 user_id: users[i]?.id as string,
-                volunteer_code: `V${String(i).padStart(11, '0')}${newId().slice(-6)}`,
+                // Unique across the run (a code per batch position would repeat from batch to batch).
+                volunteer_code: `V${String(written + i).padStart(11, '0')}`,
                 national_code: null,
                 name: p.name,
                 id_type: 'resident_id' as const,
@@ -145,6 +147,7 @@ export async function importBench(dialect: Dialect, rows: number): Promise<Impor
             )
             .execute();
         });
+        written += batch.length;
         batch = [];
       };
       for (const p of people(rows, b.streets)) {

@@ -24,6 +24,10 @@ export interface PlatformSettings {
   codeWindowSeconds: number;
   /** Time zone for service dates and "per day" limits. */
   timeZone: string;
+  /** The largest points one admin adjustment may add or take off (either sign); beyond it a 422. */
+  adjustmentMaxPoints: number;
+  /** An adjustment larger than this (either sign) waits for a second admin's approval. */
+  adjustmentApprovalPoints: number;
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -37,6 +41,8 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   guardianRegistrationAge: 14,
   codeWindowSeconds: 30,
   timeZone: DEFAULT_TIME_ZONE,
+  adjustmentMaxPoints: 100_000,
+  adjustmentApprovalPoints: 10_000,
 };
 
 /** Star level (0–5) for a number of confirmed minutes. */

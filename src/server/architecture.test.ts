@@ -120,6 +120,7 @@ describe('module boundaries', () => {
       sites: 'sites',
       verification_codes: 'verification',
       point_accounts: 'points',
+      point_adjustments: 'points',
       point_earnings: 'points',
       point_entries: 'points',
       point_rules: 'points',

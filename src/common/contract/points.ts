@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { POINT_RULE_SCOPE_TYPES, POINT_TRANSACTION_KINDS, RECORD_SOURCES } from '../enums.js';
 import { LIMITS } from '../limits.js';
-import { PageQuery, text } from './common.js';
+import { page, PageQuery, text } from './common.js';
 
 /** Largest points amount one request may name: far beyond any real use, safely an integer. */
 export const POINTS_MAX = 1_000_000_000;
@@ -130,9 +130,49 @@ export const AdjustmentBody = z.strictObject({
   reason: text(LIMITS.reasonMax).describe('Why; kept in the audit log'),
   idempotencyKey: z.string().trim().min(8).max(100).describe('Repeat the request with the same key: applied once'),
 });
-export const AdjustmentAnswer = z.object({
-  id: z.string(),
-  amount: z.number().int(),
-  balanceAfter: z.number().int(),
-  replayed: z.boolean(),
+export const ADJUSTMENT_STATUSES = ['pending', 'applied', 'rejected'] as const;
+
+export const AdjustmentAnswer = z
+  .object({
+    id: z
+      .string()
+      .nullable()
+      .describe('The ledger transaction; null while the adjustment waits for approval (or was rejected)'),
+    adjustmentId: z.string().describe('The adjustment: what approvers approve or reject'),
+    status: z
+      .enum(ADJUSTMENT_STATUSES)
+      .describe('applied at once (201); pending a second admin (202) above the approval threshold'),
+    amount: z.number().int(),
+    balanceAfter: z.number().int().describe("The wallet's balance now"),
+    replayed: z.boolean().describe('A repeat of your own key with the same body: the first answer (200)'),
+  })
+  .describe('Adjustment answer');
+
+export const PointAdjustmentSchema = z
+  .object({
+    id: z.string(),
+    volunteerId: z.string(),
+    volunteerName: z.string(),
+    volunteerCode: z.string().nullable(),
+    regionCode: z.string().describe("The volunteer's region: whose system account the points come from"),
+    amount: z.number().int(),
+    reason: z.string(),
+    status: z.enum(ADJUSTMENT_STATUSES),
+    requestedBy: z.string().describe('User id of the admin who asked'),
+    requestedByName: z.string().nullable(),
+    requestedAt: z.string(),
+    decidedBy: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+    note: z.string().nullable().describe("A rejection's reason"),
+    transactionId: z.string().nullable(),
+    canDecide: z.boolean().describe('Whether you may approve or reject it (pending, not yours, in your scope)'),
+  })
+  .describe('Point adjustment (积分调整)');
+export const PointAdjustmentList = page(PointAdjustmentSchema);
+export const PointAdjustmentQuery = z.strictObject({
+  status: z.enum(ADJUSTMENT_STATUSES).optional().describe('Default: pending'),
+  ...PageQuery,
 });
+export const AdjustmentDecisionBody = z
+  .strictObject({ reason: text(LIMITS.reasonMax).optional().describe("A rejection's reason, shown to the asker") })
+  .describe('Adjustment decision');

@@ -55,10 +55,34 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Database {
     const db = new Kysely<DB>({ dialect: new GroupCommitSqliteDialect(withStatementCache(sqlite)), log: opts.log });
     return { db, dialect, close: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, Client: PreparingClient });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 10,
+    Client: PreparingClient,
+    types: PG_TYPES,
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: opts.log });
   return { db, dialect, close: () => db.destroy() };
 }
+
+const INT8_OID = 20;
+
+/**
+ * int8 (`bigint` columns: points, balances, counts of goods; count()) as a JS number, as
+ * SQLite answers: the ledger keeps every amount within Number.MAX_SAFE_INTEGER. A value
+ * beyond it stays its exact decimal text rather than becoming a rounded number.
+ */
+export const parseInt8 = (text: string): number | string => {
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : text;
+};
+
+const PG_TYPES: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === INT8_OID && format !== 'binary'
+      ? parseInt8
+      : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
+};
 
 /** How many prepared statements one SQLite connection keeps (the app has a few hundred distinct queries). */
 const STATEMENT_CACHE_SIZE = 1000;

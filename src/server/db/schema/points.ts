@@ -71,6 +71,24 @@ export interface PointEarningsTable {
   breakdown: string | null;
 }
 
+/** Migration 210: an admin's adjustment of a wallet, applied at once or after a second admin's approval. */
+export interface PointAdjustmentsTable {
+  id: string;
+  volunteer_id: string;
+  region_code: string;
+  scope_code: string | null;
+  amount: number;
+  reason: string;
+  requested_by: string;
+  idempotency_key: string;
+  status: 'pending' | 'applied' | 'rejected';
+  transaction_id: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  created_at: string;
+}
+
 export interface JobLeasesTable {
   name: string;
   holder: string | null;
@@ -83,5 +101,6 @@ export interface PointsTables {
   point_entries: PointEntriesTable;
   point_rules: PointRulesTable;
   point_earnings: PointEarningsTable;
+  point_adjustments: PointAdjustmentsTable;
   job_leases: JobLeasesTable;
 }

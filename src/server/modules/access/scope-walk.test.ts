@@ -111,6 +111,13 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
       field: 'ecology',
     });
     expect(project.statusCode).toBe(201);
+    const bigAdjustment = await system.post(`/api/v1/volunteers/${person.id}/points/adjustments`, {
+      amount: 20_000,
+      reason: '年度表彰',
+      idempotencyKey: 'walk-pending-adjustment',
+    });
+    expect(bigAdjustment.json()).toMatchObject({ status: 'pending' });
+    const adjustmentId = bigAdjustment.json().adjustmentId as string;
     const grantee = await makeUser(t.tdb.db, {
       roles: [{ role: 'team_admin', scopeType: 'organisation', scopeId: tree.teamId }],
     });
@@ -207,6 +214,8 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
         reason: '补记',
         idempotencyKey: 'walk-adjust-1',
       }),
+      P(`/api/v1/point-adjustments/${adjustmentId}/approve`),
+      P(`/api/v1/point-adjustments/${adjustmentId}/reject`, { reason: '不同意' }),
       P('/api/v1/point-rules', { scopeType: 'region', scopeId: REGIONS.yuzhong, pointsPerHour: 10 }),
       P(`/api/v1/supermarkets/${market}/goods`, { name: '水杯', points: 5, stock: 3 }),
       { method: 'PATCH', path: `/api/v1/supermarkets/${market}/goods/${goodsId}`, body: { points: 1 } },

@@ -12,13 +12,16 @@ import type { Transaction } from 'kysely';
  * here, in the transaction that writes its entries.
  */
 import type { PointAccountKind, PointTransactionKind, PointTransactionSource } from '../../../common/enums.js';
-import { AppError } from '../../../common/errors.js';
+import { AppError, refusal } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
 import * as repo from './ledger.repository.js';
 import type { DB } from '../../db/schema.js';
 
-/** wallet: volunteer id; budget: organisation id; supermarket: site id; expiry/system: 'city'. */
+/**
+ * wallet: volunteer id; budget: organisation id; supermarket: site id; expiry: 'city';
+ * system: a region code (adjustments, per the volunteer's region) or 'city' (before 2026-12-06).
+ */
 export interface AccountRef {
   kind: PointAccountKind;
   ownerId: string;
@@ -150,6 +153,18 @@ export async function postTransaction(trx: Transaction<DB>, tx: TransactionInput
   }
   for (const p of postings) {
     const a = next.get(refKey(p.account)) as { row: repo.AccountRow; balance: number };
+    // Balances stay exact JS numbers (PostgreSQL's bigint holds more than a double counts exactly).
+    if (!Number.isSafeInteger(a.balance)) {
+      throw refusal(
+        'RULE_VIOLATION',
+        'points_out_of_range',
+        `The ${p.account.kind} account's balance would leave the exact range`,
+        {
+          account: p.account.kind,
+          max: Number.MAX_SAFE_INTEGER,
+        },
+      );
+    }
     if (a.row.non_negative === 1 && a.balance < 0) {
       throw new AppError(
         'INSUFFICIENT_POINTS',

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { EarningBreakdownSchema, type AdjustmentAnswer, type PointStatement } from '../../../common/contract/points.js';
-import { forbidden, notFound } from '../../../common/errors.js';
+import { EarningBreakdownSchema, type PointStatement } from '../../../common/contract/points.js';
+import { notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
-import { hasRole, Policy, type Actor } from '../../platform/access/policy.js';
-import { appendAudit, auditPersonalRead } from '../../platform/audit/audit.repository.js';
-import { balanceOf, CITY, postTransaction, walletOf } from './ledger.js';
+import { Policy, type Actor } from '../../platform/access/policy.js';
+import { auditPersonalRead } from '../../platform/audit/audit.repository.js';
+import { balanceOf, walletOf } from './ledger.js';
 import * as repo from './statements.repository.js';
 
 type Statement = z.infer<typeof PointStatement>;
@@ -49,45 +49,4 @@ function breakdownOf(json: string | null): Statement['items'][number]['earning']
   } catch {
     return null;
   }
-}
-
-/**
- * An admin's correction of a wallet, with a reason, against the city's system account.
- * Region admins over the volunteer's region and system admins only. A negative amount
- * never takes the wallet below zero (409 INSUFFICIENT_POINTS, nothing changed).
- */
-export async function adjustPoints(
-  db: Db,
-  actor: Actor,
-  volunteerId: string,
-  b: { amount: number; reason: string; idempotencyKey: string },
-): Promise<z.infer<typeof AdjustmentAnswer>> {
-  if (!hasRole(actor, 'system_admin', 'region_admin')) throw forbidden('Only region and system admins adjust points');
-  const v = await repo.volunteerRegion(db, volunteerId);
-  if (!v || !(await new Policy(db).adminsRegion(actor, v.region_code))) throw notFound('Volunteer');
-  const wallet = walletOf(volunteerId);
-  return db.transaction().execute(async (trx) => {
-    const tx = await postTransaction(trx, {
-      kind: 'adjust',
-      idempotencyKey: `adjust:${b.idempotencyKey}`,
-      source: 'adjustment',
-      sourceId: volunteerId,
-      memo: b.reason,
-      actorUserId: actor.userId,
-      postings: [
-        { account: wallet, amount: b.amount },
-        { account: { kind: 'system', ownerId: CITY }, amount: -b.amount },
-      ],
-    });
-    if (!tx.replayed) {
-      await appendAudit(trx, {
-        actorUserId: actor.userId,
-        action: 'points.adjust',
-        entityType: 'volunteer',
-        entityId: volunteerId,
-        details: { transactionId: tx.id, amount: b.amount, reason: b.reason },
-      });
-    }
-    return { id: tx.id, amount: b.amount, balanceAfter: await balanceOf(trx, wallet), replayed: tx.replayed };
-  });
 }

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { AdjustmentBody } from '../../../common/contract/points.js';
-import { adjustPoints, type Adjustment } from '../../api/points.api.js';
+import { adjustPoints, pointKeys, type Adjustment } from '../../api/points.api.js';
 import { getVolunteer, volunteerKeys, type VolunteerSearch } from '../../api/volunteers.api.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
@@ -17,6 +17,7 @@ import {
   VolunteerTable,
 } from '../admin/volunteer-search.js';
 import { newBasketKey, withRetry } from '../counter/redeem-retry.js';
+import { PendingAdjustments } from './pending-adjustments.js';
 import './point-rules.css';
 
 interface Values {
@@ -66,6 +67,7 @@ export function AdjustmentPage() {
       setFailure(null);
       form.resetFields();
       void client.invalidateQueries({ queryKey: volunteerKeys.one(volunteerId) });
+      if (a.status === 'pending') void client.invalidateQueries({ queryKey: pointKeys.pendingAdjustments });
     },
     onError: (err) => {
       key.current = null;
@@ -115,11 +117,19 @@ export function AdjustmentPage() {
       )}
       {volunteerId && allowed && <Button onClick={() => choose(null)}>{t('admin.volunteers.chooseAnother')}</Button>}
       <div role="status">
-        {done && (
+        {done && done.status === 'applied' && (
           <Alert
             type="success"
             showIcon
             title={t('pointRules.adjust.done', { amount: done.amount, balance: done.balanceAfter })}
+          />
+        )}
+        {done && done.status !== 'applied' && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="adjust-pending"
+            title={t('pointRules.adjust.pending', { amount: done.amount })}
           />
         )}
       </div>
@@ -149,6 +159,7 @@ export function AdjustmentPage() {
           </Button>
         </Form>
       )}
+      {allowed && <PendingAdjustments />}
     </section>
   );
 }
