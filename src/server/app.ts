@@ -1,14 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { App, AppContext } from './context.js';
 import { PersonalDataCipher } from './crypto.js';
@@ -53,8 +46,8 @@ import { registerAuth } from './plugins/auth.js';
 import { frameworkErrors, registerErrorHandler } from './plugins/errors.js';
 import { registerSecurityHeaders } from './plugins/headers.js';
 import { registerInputGuard } from './plugins/input.js';
+import { registerOpenApi } from './plugins/openapi.js';
 import { limiterFor } from './plugins/rate-limiter.js';
-import { VERSION } from './version.js';
 
 export interface BuildOptions {
   /** Where log lines go (tests capture them); defaults to stdout. */
@@ -125,20 +118,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
 
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app, config);
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: 'Shanmei (善美) API', version: VERSION, description: 'City volunteer service platform' },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'shanmei_session' },
-          bearer: { type: 'http', scheme: 'bearer' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await registerOpenApi(app);
 
   registerAuth(app);
   healthRoutes(app);

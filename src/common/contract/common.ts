@@ -24,6 +24,22 @@ export const errorResponses = {
   429: ErrorSchema,
 } as const;
 
+/**
+ * The 4xx any operation may answer, even one that takes no input: 400 for a control character in
+ * the query, 401 for a bearer token that is not valid.
+ */
+export const baseErrorResponses = { 400: ErrorSchema, 401: ErrorSchema } as const;
+
+/**
+ * `security` of an operation anyone may call, signed in or not (API.md "anyone"). A route that
+ * declares no `security` needs a session or a bearer token: anonymous callers get 401 before
+ * their input is checked (server/plugins/auth.ts).
+ */
+export const PUBLIC = [] as const;
+
+/** `security` of an operation anyone may call that answers a signed-in caller more (staff views). */
+export const OPTIONAL_AUTH = [{}] as const;
+
 export const IdParams = z.strictObject({ id: z.string().min(1).max(64).describe('Resource id') });
 
 /** A trimmed, non-empty string with a maximum length. */

@@ -11,7 +11,7 @@ import {
   PeopleServedBody,
   ShiftSchema,
 } from '../../../common/contract/activities.js';
-import { IdParams, errorResponses } from '../../../common/contract/common.js';
+import { IdParams, errorResponses, OPTIONAL_AUTH, PUBLIC } from '../../../common/contract/common.js';
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
 import { organisationActivities, searchActivities } from './activities.search.js';
@@ -43,6 +43,7 @@ export function activityRoutes(app: App): void {
     '/api/v1/activities',
     {
       schema: {
+        security: PUBLIC,
         tags,
         summary: 'Search published activities by distance, field and time',
         querystring: ActivityListQuery,
@@ -54,7 +55,15 @@ export function activityRoutes(app: App): void {
 
   app.get(
     '/api/v1/activities/:id',
-    { schema: { tags, summary: 'One activity with its shifts', params: IdParams, response: one } },
+    {
+      schema: {
+        security: OPTIONAL_AUTH,
+        tags,
+        summary: 'One activity with its shifts',
+        params: IdParams,
+        response: one,
+      },
+    },
     async (req) => service.getActivity(db(), req.actor, req.params.id),
   );
 

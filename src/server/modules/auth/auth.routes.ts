@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LoginAnswer, LoginBody, MeAnswer, TokenAnswer, TokenBody } from '../../../common/contract/auth.js';
-import { errorResponses } from '../../../common/contract/common.js';
+import { errorResponses, PUBLIC } from '../../../common/contract/common.js';
 import type { App } from '../../context.js';
 import { requireActor, SESSION_COOKIE } from '../../plugins/auth.js';
 import * as service from './auth.service.js';
@@ -13,6 +13,7 @@ export function authRoutes(app: App): void {
     '/api/v1/auth/login',
     {
       schema: {
+        security: PUBLIC,
         tags,
         summary: 'Log in with username, phone or volunteer code',
         body: LoginBody,

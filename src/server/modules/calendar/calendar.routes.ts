@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CalendarTokenParams, CalendarUrlAnswer } from '../../../common/contract/calendar.js';
-import { errorResponses } from '../../../common/contract/common.js';
+import { errorResponses, PUBLIC } from '../../../common/contract/common.js';
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
 import * as service from './calendar.service.js';
@@ -41,6 +41,7 @@ export function calendarRoutes(app: App): void {
     '/api/v1/calendar/:token.ics',
     {
       schema: {
+        security: PUBLIC,
         tags,
         summary: "A volunteer's shifts as iCalendar (text/calendar); the token is the credential",
         params: CalendarTokenParams,

@@ -3,7 +3,7 @@
  * caller and reads the rows (through its index.ts); the file is written here, as every export.
  */
 import { z } from 'zod';
-import { IdParams, errorResponses } from '../../../common/contract/common.js';
+import { IdParams, errorResponses, PUBLIC } from '../../../common/contract/common.js';
 import { RecordExportQuery } from '../../../common/contract/records.js';
 import { StatsQuery } from '../../../common/contract/stats.js';
 import { ExportQuery as SupermarketExportQuery, SupermarketParams } from '../../../common/contract/supermarkets.js';
@@ -85,6 +85,7 @@ export function movedExportRoutes(app: App): void {
     '/api/v1/stats/overview.xlsx',
     {
       schema: {
+        security: PUBLIC,
         tags: ['stats'],
         summary: "The statistics page's tables as .xlsx: figures, child regions, months and fields (public)",
         querystring: StatsQuery,

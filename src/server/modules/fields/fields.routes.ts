@@ -1,4 +1,4 @@
-import { errorResponses } from '../../../common/contract/common.js';
+import { errorResponses, PUBLIC } from '../../../common/contract/common.js';
 import { ServiceFieldList } from '../../../common/contract/fields.js';
 import type { App } from '../../context.js';
 import { listFields } from './fields.repository.js';
@@ -8,6 +8,7 @@ export function fieldRoutes(app: App): void {
     '/api/v1/fields',
     {
       schema: {
+        security: PUBLIC,
         tags: ['regions'],
         summary: 'Service fields (服务领域): data, extendable by the city',
         response: { 200: ServiceFieldList, ...errorResponses },

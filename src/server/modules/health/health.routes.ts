@@ -1,3 +1,4 @@
+import { PUBLIC, baseErrorResponses } from '../../../common/contract/common.js';
 import { z } from 'zod';
 import { AppError } from '../../../common/errors.js';
 import type { App } from '../../context.js';
@@ -9,10 +10,12 @@ export function healthRoutes(app: App): void {
     '/api/v1/health',
     {
       schema: {
+        security: PUBLIC,
         tags: ['system'],
         summary: 'Liveness and database check',
         response: {
           200: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() }),
+          ...baseErrorResponses,
         },
       },
     },

@@ -1,4 +1,4 @@
-import { IdParams, errorResponses } from '../../../common/contract/common.js';
+import { IdParams, errorResponses, PUBLIC } from '../../../common/contract/common.js';
 import {
   CreateOrganisationBody,
   OrganisationList,
@@ -36,6 +36,7 @@ export function organisationRoutes(app: App): void {
     '/api/v1/organisations/:id',
     {
       schema: {
+        security: PUBLIC,
         tags,
         summary: 'One organisation with its path from the root',
         params: IdParams,
@@ -49,6 +50,7 @@ export function organisationRoutes(app: App): void {
     '/api/v1/organisations',
     {
       schema: {
+        security: PUBLIC,
         tags,
         summary: 'Organisations: children, subtrees, by region or kind',
         querystring: OrganisationListQuery,

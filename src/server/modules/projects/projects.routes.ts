@@ -1,4 +1,4 @@
-import { IdParams, errorResponses } from '../../../common/contract/common.js';
+import { IdParams, errorResponses, PUBLIC } from '../../../common/contract/common.js';
 import {
   AddHonourBody,
   CreateProjectBody,
@@ -31,6 +31,7 @@ export function projectRoutes(app: App): void {
     '/api/v1/projects',
     {
       schema: {
+        security: PUBLIC,
         tags,
         summary: 'Brand projects (public)',
         querystring: ProjectListQuery,
@@ -44,6 +45,7 @@ export function projectRoutes(app: App): void {
     '/api/v1/projects/:id',
     {
       schema: {
+        security: PUBLIC,
         tags,
         summary: 'One brand project with its sub-projects and honours (public)',
         params: IdParams,

@@ -1,3 +1,4 @@
+import { PUBLIC, baseErrorResponses } from '../../../common/contract/common.js';
 import { PublicConfigSchema, type PublicConfig } from '../../../common/contract/public-config.js';
 import { LOCALES } from '../../../common/enums.js';
 import type { App } from '../../context.js';
@@ -9,9 +10,10 @@ export function publicConfigRoutes(app: App): void {
     '/api/v1/config',
     {
       schema: {
+        security: PUBLIC,
         tags: ['system'],
         summary: 'Public configuration: map tile server, time zone, languages',
-        response: { 200: PublicConfigSchema },
+        response: { 200: PublicConfigSchema, ...baseErrorResponses },
       },
     },
     async (): Promise<PublicConfig> => {

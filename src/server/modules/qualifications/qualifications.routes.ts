@@ -1,4 +1,4 @@
-import { IdParams, errorResponses } from '../../../common/contract/common.js';
+import { IdParams, PUBLIC, baseErrorResponses, errorResponses } from '../../../common/contract/common.js';
 import {
   AddQualificationBody,
   QualificationKindList,
@@ -15,7 +15,14 @@ export function qualificationRoutes(app: App): void {
 
   app.get(
     '/api/v1/qualification-kinds',
-    { schema: { tags, summary: 'Qualification kinds (资质类型)', response: { 200: QualificationKindList } } },
+    {
+      schema: {
+        security: PUBLIC,
+        tags,
+        summary: 'Qualification kinds (资质类型)',
+        response: { 200: QualificationKindList, ...baseErrorResponses },
+      },
+    },
     async () => service.listKinds(db()),
   );
 

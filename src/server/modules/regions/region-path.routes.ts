@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorResponses } from '../../../common/contract/common.js';
+import { errorResponses, PUBLIC } from '../../../common/contract/common.js';
 import { RegionList } from '../../../common/contract/regions.js';
 import { notFound } from '../../../common/errors.js';
 import type { App } from '../../context.js';
@@ -16,6 +16,7 @@ export function regionPathRoutes(app: App): void {
     '/api/v1/regions/:code/path',
     {
       schema: {
+        security: PUBLIC,
         tags: ['regions'],
         summary: 'A region and its ancestors, root first',
         params: RegionCodeParams,

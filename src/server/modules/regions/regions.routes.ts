@@ -1,5 +1,5 @@
 import { RegionList, RegionQuery, splitRegionCodes } from '../../../common/contract/regions.js';
-import { errorResponses } from '../../../common/contract/common.js';
+import { errorResponses, PUBLIC } from '../../../common/contract/common.js';
 import { notFound } from '../../../common/errors.js';
 import type { App } from '../../context.js';
 import * as repo from './regions.repository.js';
@@ -9,6 +9,7 @@ export function regionRoutes(app: App): void {
     '/api/v1/regions',
     {
       schema: {
+        security: PUBLIC,
         tags: ['regions'],
         summary: 'Regions: the children of `parent`, the regions named in `codes`, or the top level',
         querystring: RegionQuery,

@@ -1,4 +1,4 @@
-import { IdParams, errorResponses } from '../../../common/contract/common.js';
+import { IdParams, errorResponses, OPTIONAL_AUTH, PUBLIC } from '../../../common/contract/common.js';
 import {
   CreateSiteBody,
   SiteCalendar,
@@ -34,6 +34,7 @@ export function siteRoutes(app: App): void {
     '/api/v1/sites',
     {
       schema: {
+        security: PUBLIC,
         tags,
         summary: 'Search sites by type, region and distance',
         querystring: SiteListQuery,
@@ -46,7 +47,13 @@ export function siteRoutes(app: App): void {
   app.get(
     '/api/v1/sites/:id',
     {
-      schema: { tags, summary: 'One site', params: IdParams, response: { 200: SiteSchema, ...errorResponses } },
+      schema: {
+        security: PUBLIC,
+        tags,
+        summary: 'One site',
+        params: IdParams,
+        response: { 200: SiteSchema, ...errorResponses },
+      },
     },
     async (req) => service.getSite(db(), req.params.id),
   );
@@ -69,6 +76,7 @@ export function siteRoutes(app: App): void {
     '/api/v1/sites/:id/activities',
     {
       schema: {
+        security: OPTIONAL_AUTH,
         tags,
         summary: "The site's calendar: shifts held there in a window of at most 92 days",
         params: IdParams,

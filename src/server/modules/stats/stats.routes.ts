@@ -1,4 +1,4 @@
-import { errorResponses } from '../../../common/contract/common.js';
+import { errorResponses, PUBLIC } from '../../../common/contract/common.js';
 import {
   StatsOverview,
   StatsProjects,
@@ -15,6 +15,7 @@ export function statsRoutes(app: App): void {
     '/api/v1/stats/overview',
     {
       schema: {
+        security: PUBLIC,
         tags: ['stats'],
         summary: 'City statistics: aggregates over a region subtree, a department and a window (public)',
         querystring: StatsQuery,
@@ -27,6 +28,7 @@ export function statsRoutes(app: App): void {
     '/api/v1/stats/projects',
     {
       schema: {
+        security: PUBLIC,
         tags: ['stats'],
         summary: 'The brand projects with the most service hours in a region subtree and window (public)',
         querystring: StatsProjectsQuery,
@@ -39,6 +41,7 @@ export function statsRoutes(app: App): void {
     '/api/v1/stats/today',
     {
       schema: {
+        security: PUBLIC,
         tags: ['stats'],
         summary: "Today's check-ins in a region subtree: per child region, per hour, the latest places (public)",
         querystring: StatsTodayQuery,

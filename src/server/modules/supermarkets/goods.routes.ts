@@ -1,4 +1,4 @@
-import { errorResponses } from '../../../common/contract/common.js';
+import { errorResponses, OPTIONAL_AUTH } from '../../../common/contract/common.js';
 import {
   CreateGoodsBody,
   GoodsList,
@@ -45,6 +45,7 @@ export function goodsRoutes(app: App): void {
     `${base}/goods`,
     {
       schema: {
+        security: OPTIONAL_AUTH,
         tags,
         summary: 'Catalogue (public); staff also see stock and withdrawn goods',
         params: SupermarketParams,

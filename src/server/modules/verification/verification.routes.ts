@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorResponses } from '../../../common/contract/common.js';
+import { errorResponses, OPTIONAL_AUTH, PUBLIC } from '../../../common/contract/common.js';
 import {
   ChangePasswordBody,
   PasswordResetBody,
@@ -19,6 +19,7 @@ export function verificationRoutes(app: App): void {
     '/api/v1/verification-codes',
     {
       schema: {
+        security: OPTIONAL_AUTH,
         tags,
         summary: 'Send a one-time code by SMS to prove a phone (register, phone_change, password_reset)',
         description:
@@ -36,6 +37,7 @@ export function verificationRoutes(app: App): void {
     '/api/v1/auth/password-reset',
     {
       schema: {
+        security: PUBLIC,
         tags,
         summary: 'Set a new password with a code sent to the account’s phone; ends every session and token',
         body: PasswordResetBody,

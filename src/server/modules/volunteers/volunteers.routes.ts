@@ -1,4 +1,4 @@
-import { errorResponses, IdParams } from '../../../common/contract/common.js';
+import { errorResponses, IdParams, PUBLIC } from '../../../common/contract/common.js';
 import {
   RegisterResidentBody,
   RegisterVolunteerBody,
@@ -29,6 +29,7 @@ export function volunteerRoutes(app: App): void {
     '/api/v1/volunteers',
     {
       schema: {
+        security: PUBLIC,
         tags,
         summary: 'Register as a volunteer with real name; log in afterwards by phone or volunteer code',
         description:
@@ -53,6 +54,7 @@ export function volunteerRoutes(app: App): void {
     '/api/v1/residents',
     {
       schema: {
+        security: PUBLIC,
         tags,
         summary: 'Register as a resident (群众) to post needs; log in afterwards by phone',
         body: RegisterResidentBody,
