@@ -35,8 +35,15 @@ describe('the volunteer registry and region names in the administration console'
 
     // Organisations: the admin's own region's only (no city department), by region name, not code.
     await admin.open('organisations');
+    // The region column shows the name once the names arrived (the code until then).
     const own = admin.tableRows().filter({ hasText: '渝中区' }).first();
     await own.waitFor();
+    await admin
+      .tableRows()
+      .filter({ hasText: '渝中区' })
+      .filter({ hasNotText: /500103/ })
+      .first()
+      .waitFor();
     assert.doesNotMatch((await own.textContent()) ?? '', /500103/);
     assert.equal(await admin.tableRows().filter({ hasText: '市生态环境局' }).count(), 0);
     await admin.pickByLabel('组织类型', '志愿服务队');

@@ -37,7 +37,10 @@ async function ensureCsrfToken(): Promise<void> {
   if (csrfToken) return;
   try {
     const res = await fetch('/api/v1/me', { credentials: 'same-origin', headers: { accept: 'application/json' } });
-    if (res.ok) csrfToken = ((await res.json()) as { csrfToken: string | null }).csrfToken;
+    // The body is read even of a 401: a response left unread (no-store, as every API answer
+    // is) keeps its request open in the browser.
+    const body = (await res.json().catch(() => null)) as { csrfToken?: string | null } | null;
+    if (res.ok) csrfToken = body?.csrfToken ?? null;
   } catch {
     // the call itself will report the network failure
   }
