@@ -7,6 +7,7 @@ import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { pointsCommand } from './commands/points.js';
 import { statsCommand } from './commands/stats.js';
+import { secretCommand } from './commands/secret.js';
 import { seedCommand } from './commands/seed.js';
 import { serveCommand } from './commands/serve.js';
 
@@ -20,6 +21,7 @@ program.addCommand(migrateCommand());
 program.addCommand(seedCommand());
 program.addCommand(pointsCommand());
 program.addCommand(statsCommand());
+program.addCommand(secretCommand());
 program.addCommand(backupCommand());
 program.addCommand(restoreCommand());
 program.addCommand(benchCommand());

@@ -4,7 +4,7 @@ import Fastify, { LogController, type FastifyRequest, type FastifyServerOptions 
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { App, AppContext } from './context.js';
-import { PersonalDataCipher } from './crypto.js';
+import { cipherFor } from './crypto.js';
 import type { Database } from './db/database.js';
 import { activityRoutes } from './modules/activities/activities.routes.js';
 import { listenToActivities } from './modules/activities/index.js';
@@ -101,7 +101,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   const ctx: AppContext = {
     config,
     database,
-    cipher: new PersonalDataCipher(config.secret),
+    cipher: cipherFor(config),
     limiter: limiterFor(config.rateLimits),
     sms: opts.sms ?? smsFromEnv(),
   };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /** Everything the server and CLI read from the environment (flags of the same name override). */
@@ -7,7 +7,10 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** Encrypts, hashes and signs. */
   secret: string;
+  /** Secrets being rotated out: they only decrypt what was encrypted under them (`shanmei secret rotate`). */
+  previousSecrets: string[];
   adminPassword: string | undefined;
   demo: boolean;
   rateLimits: boolean;
@@ -40,23 +43,58 @@ export function dataDir(databaseUrl: string): string {
   return resolve('data');
 }
 
+/** The file that holds the generated secret when SHANMEI_SECRET is unset: the current one first, then any previous. */
+export const secretFile = (databaseUrl: string): string => resolve(dataDir(databaseUrl), 'secret');
+
+const MIN_SECRET = 32;
+
+function checkedSecret(value: string, name: string): string {
+  if (value.length < MIN_SECRET) throw new Error(`${name} must be at least ${MIN_SECRET} characters long`);
+  return value;
+}
+
+/** The secrets a file holds, one a line: the current first. */
+export function readSecretFile(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/** Writes a secret file whole (a new file renamed over the old), readable by its owner only. */
+export function writeSecretFile(file: string, secrets: string[]): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const next = `${file}.next`;
+  writeFileSync(next, secrets.map((s) => s + '\n').join(''), { mode: 0o600 });
+  renameSync(next, file);
+}
+
+/** A new random secret. */
+export const newSecret = (): string => randomBytes(32).toString('base64url');
+
 /**
- * The signing and encryption key. Generated once into the data folder when unset, so a
+ * The signing and encryption keys: SHANMEI_SECRET (with SHANMEI_SECRET_PREVIOUS, comma-separated,
+ * while a rotation is under way), else the data folder's secret file, generated once, so a
  * restart keeps decrypting what was written before.
  */
-function loadSecret(env: NodeJS.ProcessEnv, databaseUrl: string): string {
+function loadSecrets(env: NodeJS.ProcessEnv, databaseUrl: string): { secret: string; previousSecrets: string[] } {
   if (env.SHANMEI_SECRET) {
-    if (env.SHANMEI_SECRET.length < 32) {
-      throw new Error('SHANMEI_SECRET must be at least 32 characters long');
-    }
-    return env.SHANMEI_SECRET;
+    const previousSecrets = (env.SHANMEI_SECRET_PREVIOUS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => checkedSecret(s, 'each of SHANMEI_SECRET_PREVIOUS'));
+    return { secret: checkedSecret(env.SHANMEI_SECRET, 'SHANMEI_SECRET'), previousSecrets };
   }
-  const file = resolve(dataDir(databaseUrl), 'secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dirname(file), { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret + '\n', { mode: 0o600 });
-  return secret;
+  const file = secretFile(databaseUrl);
+  if (existsSync(file)) {
+    const [secret, ...previousSecrets] = readSecretFile(file);
+    if (!secret) throw new Error(`${file} is empty: restore it from a backup, or every encrypted field is lost`);
+    return { secret, previousSecrets };
+  }
+  const secret = newSecret();
+  writeSecretFile(file, [secret]);
+  return { secret, previousSecrets: [] };
 }
 
 /**
@@ -103,7 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl,
-    secret: overrides.secret ?? loadSecret(env, databaseUrl),
+    ...(overrides.secret ? { secret: overrides.secret, previousSecrets: [] } : loadSecrets(env, databaseUrl)),
     adminPassword: env.SHANMEI_ADMIN_PASSWORD || undefined,
     demo: truthy(env.SHANMEI_DEMO, false),
     rateLimits: truthy(env.SHANMEI_RATE_LIMITS, true),

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Command } from 'commander';
 import { EXPORT_KINDS, ExportQuery, type ExportKind } from '../../common/contract/exports.js';
 import { loadConfig } from '../../server/config.js';
-import { PersonalDataCipher } from '../../server/crypto.js';
+import { cipherFor } from '../../server/crypto.js';
 import { openDatabase, type Database } from '../../server/db/database.js';
 import { migrateToLatest } from '../../server/db/migrator.js';
 import { exportTable } from '../../server/modules/exports/index.js';
@@ -63,13 +63,9 @@ async function runCli(kind: string, file: string, opts: ExportOptions): Promise<
     const actor = await actingAdmin(database.db, opts.as);
     if (!actor) return fail(`no user "${opts.as}" (--as names the admin the export acts for)`);
     let rows = 0;
-    const out = await exportTable(
-      { database, cipher: new PersonalDataCipher(config.secret) },
-      actor,
-      kind as ExportKind,
-      parsed.data,
-      { onDone: (n) => (rows = n) },
-    );
+    const out = await exportTable({ database, cipher: cipherFor(config) }, actor, kind as ExportKind, parsed.data, {
+      onDone: (n) => (rows = n),
+    });
     writing = true;
     await pipeline(out.stream, createWriteStream(file));
     console.log(`${rows} rows written to ${file}.`);

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { IMPORT_KINDS, type ImportKind } from '../../common/contract/imports.js';
 import type { Locale } from '../../common/enums.js';
 import { loadConfig } from '../../server/config.js';
-import { PersonalDataCipher } from '../../server/crypto.js';
+import { cipherFor } from '../../server/crypto.js';
 import { openDatabase, type Database } from '../../server/db/database.js';
 import { migrateToLatest } from '../../server/db/migrator.js';
 import { grantsOfUser } from '../../server/platform/access/access.repository.js';
@@ -61,7 +61,7 @@ async function runCli(kind: string, file: string, opts: ImportOptions): Promise<
     const config = loadConfig(process.env, opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {});
     database = openDatabase(config.databaseUrl);
     await migrateToLatest(database.db);
-    const ctx = { config, database, cipher: new PersonalDataCipher(config.secret) };
+    const ctx = { config, database, cipher: cipherFor(config) };
     const user = await userByUsername(database.db, opts.as);
     if (!user) return fail(`no user "${opts.as}" (--as names the admin the import acts for)`);
     const actor = {

@@ -1,21 +1,7 @@
 import { Command } from 'commander';
-import { loadConfig } from '../../server/config.js';
-import { openDatabase, type Database } from '../../server/db/database.js';
+import { withDatabase } from '../database.js';
 import { runExpiry } from '../../server/modules/points/expiry.js';
 import { verifyLedger } from '../../server/modules/points/verify.js';
-
-async function withDatabase(databaseUrl: string | undefined, name: string, fn: (d: Database) => Promise<void>) {
-  const config = loadConfig(process.env, databaseUrl ? { databaseUrl } : {});
-  const database = openDatabase(config.databaseUrl);
-  try {
-    await fn(database);
-  } catch (err) {
-    console.error(`shanmei points ${name}: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  } finally {
-    await database.close();
-  }
-}
 
 export function pointsCommand(): Command {
   const points = new Command('points').description('The points ledger: expiry and reconciliation');
@@ -30,7 +16,7 @@ export function pointsCommand(): Command {
         process.exitCode = 2;
         return;
       }
-      await withDatabase(opts.databaseUrl, 'expire', async ({ db }) => {
+      await withDatabase('points expire', { databaseUrl: opts.databaseUrl, migrate: false }, async ({ db }) => {
         const r = await runExpiry(db, opts.at ? new Date(opts.at).toISOString() : undefined);
         if (!r.ran) console.log(`Another process is running the expiry for ${r.period}; nothing done.`);
         else console.log(`Expiry ${r.period}: ${r.points} points expired from ${r.wallets} wallets.`);
@@ -41,7 +27,7 @@ export function pointsCommand(): Command {
     .description('Recompute every balance from the entries; print differences and exit 1 if any')
     .option('--database-url <url>', 'sqlite:<path> or postgres://… (env DATABASE_URL)')
     .action(async (opts: { databaseUrl?: string }) => {
-      await withDatabase(opts.databaseUrl, 'verify', async ({ db }) => {
+      await withDatabase('points verify', { databaseUrl: opts.databaseUrl, migrate: false }, async ({ db }) => {
         const r = await verifyLedger(db);
         for (const p of r.problems) console.log(p);
         console.log(r.ok ? `Ledger OK: ${r.accounts} accounts reconcile.` : `${r.problems.length} problems found.`);

@@ -1,7 +1,5 @@
 import { Command } from 'commander';
-import { loadConfig, type Config } from '../../server/config.js';
-import { openDatabase, type Database } from '../../server/db/database.js';
-import { migrateToLatest } from '../../server/db/migrator.js';
+import { withDatabase } from '../database.js';
 import { bootstrapAdmin, seedServiceFields } from '../../server/modules/bootstrap/bootstrap.service.js';
 import { databaseHoldsOrganisations, loadDemo, printDemoLogins } from '../../server/modules/demo/demo.service.js';
 import { printScaleSummary } from '../../server/modules/demo/scale/scale.print.js';
@@ -13,29 +11,6 @@ interface DbOptions {
   databaseUrl?: string;
 }
 
-/**
- * Opens and migrates the database a command names, runs `work`, and closes it. A failure
- * prints one line and exits non-zero instead of a stack trace.
- */
-async function withDatabase(
-  name: string,
-  opts: DbOptions,
-  work: (database: Database, config: Config) => Promise<void>,
-): Promise<void> {
-  let database: Database | undefined;
-  try {
-    const config = loadConfig(process.env, opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {});
-    database = openDatabase(config.databaseUrl);
-    await migrateToLatest(database.db);
-    await work(database, config);
-  } catch (err) {
-    console.error(`shanmei seed ${name}: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  } finally {
-    await database?.close();
-  }
-}
-
 function regionsCommand(): Command {
   return new Command('regions')
     .description(
@@ -44,7 +19,7 @@ function regionsCommand(): Command {
     .option('--province <code>', 'province code, 2 or 6 digits (e.g. 51 or 510000)', '500000')
     .option('--database-url <url>', 'sqlite:<path> or postgres://… (env DATABASE_URL)')
     .action(async (opts: DbOptions & { province: string }) => {
-      await withDatabase('regions', opts, async ({ db }) => {
+      await withDatabase('seed regions', opts, async ({ db }) => {
         const added = await db.transaction().execute((trx) => seedProvince(trx, opts.province));
         console.log(added ? `Added ${added} regions.` : 'Every region of that province is already present.');
       });
@@ -58,7 +33,7 @@ function demoCommand(): Command {
     )
     .option('--database-url <url>', 'sqlite:<path> or postgres://… (env DATABASE_URL)')
     .action(async (opts: DbOptions) => {
-      await withDatabase('demo', opts, async (database, config) => {
+      await withDatabase('seed demo', opts, async (database, config) => {
         if (await databaseHoldsOrganisations(database.db)) {
           throw new Error('the database already holds organisations; the demo loads only into an empty one');
         }
@@ -96,7 +71,7 @@ async function scaleAction(this: Command, opts: ScaleCliOptions): Promise<void> 
     process.exitCode = 2;
     return;
   }
-  await withDatabase('--scale', opts, async (database, config) => {
+  await withDatabase('seed --scale', opts, async (database, config) => {
     const r = await seedScale(database, config, {
       scale: opts.scale as ScaleName,
       ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),

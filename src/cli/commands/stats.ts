@@ -1,23 +1,6 @@
 import { Command } from 'commander';
-import { loadConfig } from '../../server/config.js';
-import { openDatabase, type Database } from '../../server/db/database.js';
-import { migrateToLatest } from '../../server/db/migrator.js';
+import { withDatabase } from '../database.js';
 import { rebuildStats, verifyStats } from '../../server/modules/stats/index.js';
-
-async function withDatabase(databaseUrl: string | undefined, name: string, fn: (d: Database) => Promise<void>) {
-  let database: Database | undefined;
-  try {
-    const config = loadConfig(process.env, databaseUrl ? { databaseUrl } : {});
-    database = openDatabase(config.databaseUrl);
-    await migrateToLatest(database.db);
-    await fn(database);
-  } catch (err) {
-    console.error(`shanmei stats ${name}: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  } finally {
-    await database?.close();
-  }
-}
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
@@ -28,7 +11,7 @@ export function statsCommand(): Command {
     .description('Recompute every kept statistic from the records, registrations, redemptions, sites and teams')
     .option('--database-url <url>', 'sqlite:<path> or postgres://… (env DATABASE_URL)')
     .action(async (opts: { databaseUrl?: string }) => {
-      await withDatabase(opts.databaseUrl, 'rebuild', async ({ db }) => {
+      await withDatabase('stats rebuild', opts, async ({ db }) => {
         const started = performance.now();
         await rebuildStats(db);
         console.log(`Statistics rebuilt in ${seconds(started)} s.`);
@@ -41,7 +24,7 @@ export function statsCommand(): Command {
     )
     .option('--database-url <url>', 'sqlite:<path> or postgres://… (env DATABASE_URL)')
     .action(async (opts: { databaseUrl?: string }) => {
-      await withDatabase(opts.databaseUrl, 'verify', async ({ db }) => {
+      await withDatabase('stats verify', opts, async ({ db }) => {
         const started = performance.now();
         const r = await verifyStats(db);
         for (const d of r.differences) console.log(d);

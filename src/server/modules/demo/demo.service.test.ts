@@ -140,7 +140,7 @@ describe.each(DIALECTS)('the Chongqing demo on %s', (dialect) => {
       .limit(5)
       .execute();
     for (const v of stored) {
-      expect(v.id_number_enc.startsWith('v1.')).toBe(true);
+      expect(v.id_number_enc).toMatch(/^v2\.[A-Za-z0-9_-]{8}\./);
       expect(v.id_number_masked).toContain('*');
     }
   });

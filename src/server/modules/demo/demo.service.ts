@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Config } from '../../config.js';
-import { PersonalDataCipher } from '../../crypto.js';
+import { cipherFor, PersonalDataCipher } from '../../crypto.js';
 import type { Database } from '../../db/database.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { DEMO_PASSWORD, insertAccounts, type DemoLogin } from './demo.accounts.js';
@@ -113,7 +113,7 @@ async function loadInto(db: Transaction<DB>, cipher: PersonalDataCipher, passwor
 export async function loadDemo(database: Database, config: Config): Promise<DemoSummary> {
   const started = performance.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const cipher = new PersonalDataCipher(config.secret);
+  const cipher = cipherFor(config);
   const r = await database.db.transaction().execute((trx) => loadInto(trx, cipher, passwordHash));
   return {
     regionsAdded: r.regions.added,

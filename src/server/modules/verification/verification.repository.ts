@@ -51,3 +51,20 @@ export async function consume(db: Db, id: string, at: string): Promise<boolean> 
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/**
+ * For a secret rotation: codes are hashed under the key going out, and neither a phone nor a code
+ * can be rehashed without its plaintext. Pending codes are dropped (they last minutes; the person
+ * asks again); used ones keep their times as the proof a guardian's consent points to, without hashes.
+ */
+export async function forgetCodeHashes(db: Db): Promise<{ dropped: number; cleared: number }> {
+  return db.transaction().execute(async (trx) => {
+    const dropped = await trx.deleteFrom('verification_codes').where('consumed_at', 'is', null).executeTakeFirst();
+    const cleared = await trx
+      .updateTable('verification_codes')
+      .set({ phone_hash: '', code_hash: '' })
+      .where('phone_hash', '<>', '')
+      .executeTakeFirst();
+    return { dropped: Number(dropped.numDeletedRows), cleared: Number(cleared.numUpdatedRows) };
+  });
+}

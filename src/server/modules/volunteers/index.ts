@@ -13,3 +13,4 @@ export { loadVolunteer, showVolunteer, volunteerIdByIdNumber } from './volunteer
 export { isVolunteerCode, luhnCheckDigit } from './volunteer-code.js';
 export { idNamespace } from './volunteers.rules.js';
 export { openCounterPin, volunteerOfCounterLogin, type CounterLogin } from './pin.service.js';
+export { VOLUNTEER_ENCRYPTED_COLUMNS } from './volunteers.personal-data.js';

@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   'export.download',
   'export.full',
   'redemption.reverse',
+  'secret.rotate',
 ] as const;
 
 const ENTITY_TYPES = [
@@ -53,6 +54,7 @@ const ENTITY_TYPES = [
   'redemption',
   'region',
   'export',
+  'platform',
 ];
 
 interface Values {

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { starLevelFor } from '../../../../common/settings.js';
 import { isRealDate, localDate } from '../../../../common/zoned-time.js';
 import type { Config } from '../../../config.js';
-import { PersonalDataCipher } from '../../../crypto.js';
+import { cipherFor } from '../../../crypto.js';
 import type { Database } from '../../../db/database.js';
 import { hashPassword } from '../../../platform/passwords.js';
 import { getSettings } from '../../../platform/settings/settings.service.js';
@@ -156,7 +156,7 @@ async function generateScale(
     sizes: sizesFor(fraction),
     seed,
     settings,
-    cipher: new PersonalDataCipher(config.secret),
+    cipher: cipherFor(config),
     asOf,
     asOfMs: dayStart(0),
     windowStartMs: dayStart(-WINDOW_DAYS),
