@@ -16,6 +16,7 @@ import { qualificationRoutes } from './modules/qualifications/qualifications.rou
 import { signupRoutes } from './modules/signups/signups.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { needRoutes } from './modules/needs/index.js';
 import { checkinRoutes } from './modules/checkin/checkin.routes.js';
 import { fieldRoutes } from './modules/fields/fields.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -153,6 +154,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   importsRoutes(app);
   exportsRoutes(app);
   workbenchRoutes(app);
+  needRoutes(app);
 
   if (config.webRoot) {
     // Vite names every asset by its content hash: those never change, so browsers keep them a

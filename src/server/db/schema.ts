@@ -3,6 +3,7 @@ import type { ActivitiesTables } from './schema/activities.js';
 import type { CounterPinsTables } from './schema/counter-pins.js';
 import type { FoundationTables } from './schema/foundation.js';
 import type { ImportsTables } from './schema/imports.js';
+import type { NeedsTables } from './schema/needs.js';
 import type { PointsTables } from './schema/points.js';
 import type { StatsTables } from './schema/stats.js';
 import type { SupermarketsTables } from './schema/supermarkets.js';
@@ -11,6 +12,7 @@ export type * from './schema/activities.js';
 export type * from './schema/counter-pins.js';
 export type * from './schema/foundation.js';
 export type * from './schema/imports.js';
+export type * from './schema/needs.js';
 export type * from './schema/points.js';
 export type * from './schema/stats.js';
 export type * from './schema/supermarkets.js';
@@ -23,4 +25,5 @@ export interface DB
     PointsTables,
     CounterPinsTables,
     StatsTables,
-    ImportsTables {}
+    ImportsTables,
+    NeedsTables {}

@@ -28,6 +28,7 @@ const ANYONE = [
   'GET /api/v1/regions',
   'GET /api/v1/regions/{code}/path',
   'GET /api/v1/fields',
+  'GET /api/v1/need-types',
   'GET /api/v1/qualification-kinds',
   'GET /api/v1/organisations',
   'GET /api/v1/organisations/{id}',

@@ -83,6 +83,32 @@ describe.each(DIALECTS)('rotating SHANMEI_SECRET on %s', (dialect) => {
       })
       .execute();
     await db
+      .insertInto('needs')
+      .values({
+        id: newId(),
+        resident_user_id: a.userId,
+        type: 'other',
+        text: '需要帮忙',
+        region_code: '500103003',
+        address_enc: old.encrypt('民族路 1 号'),
+        position_enc: old.encrypt('29.55,106.57'),
+        contact_enc: null,
+        contact_masked: null,
+        wanted_at: null,
+        risk_accepted: 0,
+        status: 'posted',
+        organisation_id: null,
+        activity_id: null,
+        taker_volunteer_id: null,
+        reason: null,
+        report: null,
+        score: null,
+        comment: null,
+        created_at: nowIso(),
+        updated_at: nowIso(),
+      })
+      .execute();
+    await db
       .insertInto('calendar_feeds')
       .values({ volunteer_id: a.id, token_hash: 'h', token_enc: old.encrypt(FEED_TOKEN), created_at: nowIso() })
       .execute();
@@ -102,9 +128,10 @@ describe.each(DIALECTS)('rotating SHANMEI_SECRET on %s', (dialect) => {
       'guardians.name_enc+phone_enc': 1,
       'users.email_enc': 1,
       'calendar_feeds.token_enc': 1,
+      'needs.address_enc+position_enc+contact_enc': 1,
     });
     expect(report).toMatchObject({ keyId: rotating.currentKeyId, codesDropped: 1, codesCleared: 1 });
-    expect(Object.values(await staleByTable(tdb.db, rotating))).toEqual([0, 0, 0, 0, 0]);
+    expect(Object.values(await staleByTable(tdb.db, rotating))).toEqual([0, 0, 0, 0, 0, 0]);
 
     // A server on the new secret alone: logins by phone, duplicate ID numbers and decryption all work.
     const after = await appWith(NEW_SECRET);
@@ -140,6 +167,8 @@ describe.each(DIALECTS)('rotating SHANMEI_SECRET on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     expect([cipher.decrypt(g.name_enc), cipher.decrypt(g.phone_enc)]).toEqual([GUARDIAN.name, GUARDIAN.phone]);
     expect(g.phone_hash).toBe(cipher.lookupHash(PHONE_NAMESPACE, GUARDIAN.phone));
+    const need = await tdb.db.selectFrom('needs').select('position_enc').executeTakeFirstOrThrow();
+    expect(cipher.decrypt(need.position_enc ?? '')).toBe('29.55,106.57');
     const feed = await tdb.db.selectFrom('calendar_feeds').select('token_enc').executeTakeFirstOrThrow();
     expect(cipher.decrypt(feed.token_enc)).toBe(FEED_TOKEN);
 
@@ -156,6 +185,6 @@ describe.each(DIALECTS)('rotating SHANMEI_SECRET on %s', (dialect) => {
 
   it('does nothing more when run again, as after an interruption', async () => {
     const report = await rekeyPersonalData(tdb.db, new PersonalDataCipher(NEW_SECRET, [TEST_SECRET]));
-    expect(Object.values(report.rekeyed)).toEqual([0, 0, 0, 0, 0]);
+    expect(Object.values(report.rekeyed)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });

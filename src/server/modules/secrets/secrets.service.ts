@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { countStale, rekeyTable, type EncryptedColumns } from '../../platform/secrets/rekey.js';
 import { CALENDAR_ENCRYPTED_COLUMNS } from '../calendar/index.js';
+import { NEED_ENCRYPTED_COLUMNS } from '../needs/index.js';
 import { NOTIFICATION_ENCRYPTED_COLUMNS } from '../notifications/index.js';
 import { forgetCodeHashes } from '../verification/index.js';
 import { VOLUNTEER_ENCRYPTED_COLUMNS } from '../volunteers/index.js';
@@ -12,6 +13,7 @@ export const ENCRYPTED_COLUMNS: EncryptedColumns[] = [
   ...VOLUNTEER_ENCRYPTED_COLUMNS,
   ...NOTIFICATION_ENCRYPTED_COLUMNS,
   ...CALENDAR_ENCRYPTED_COLUMNS,
+  ...NEED_ENCRYPTED_COLUMNS,
 ];
 
 const label = (s: EncryptedColumns) => `${s.table}.${s.encrypted.join('+')}`;

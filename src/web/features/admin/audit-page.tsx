@@ -41,6 +41,9 @@ export const AUDIT_ACTIONS = [
   'export.full',
   'redemption.reverse',
   'secret.rotate',
+  'need.review',
+  'need.dispatch',
+  'need.cancel',
 ] as const;
 
 const ENTITY_TYPES = [
@@ -55,6 +58,7 @@ const ENTITY_TYPES = [
   'region',
   'export',
   'platform',
+  'need',
 ];
 
 interface Values {

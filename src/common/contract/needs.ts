@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+import { Instant } from './activities.js';
+import { Latitude, Longitude, PageQuery, Phone, page, text } from './common.js';
+
+export const NEED_STATUSES = [
+  'posted',
+  'accepted',
+  'rejected',
+  'dispatched',
+  'taken',
+  'completed',
+  'rated',
+  'cancelled',
+] as const;
+export const NEED_EVENT_KINDS = [
+  'posted',
+  'reviewed',
+  'dispatched',
+  'taken',
+  'completed',
+  'rated',
+  'cancelled',
+] as const;
+
+export const NeedTypeSchema = z
+  .object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })
+  .describe('A kind of need the city serves');
+export const NeedTypeList = z.object({ items: z.array(NeedTypeSchema) });
+
+export const CreateNeedBody = z.strictObject({
+  type: z.string().min(1).max(LIMITS.tagMax).describe('A code from GET /need-types'),
+  text: text(LIMITS.textMax).describe('What help is wanted'),
+  regionCode: z.string().min(2).max(20).describe('The street or town (or any region) the need is in'),
+  address: text(LIMITS.addressMax).describe('Where: stored encrypted, shown to the admins and the taker only'),
+  lat: Latitude.optional(),
+  lng: Longitude.optional(),
+  wantedAt: Instant.optional().describe('When the help is wanted'),
+  contactPhone: Phone.optional().describe('The phone to call; shown only once a volunteer has taken the need'),
+  riskAccepted: z
+    .boolean()
+    .default(false)
+    .describe('The resident has read the risk statement (required for medical escort and repairs)'),
+});
+export type CreateNeed = z.infer<typeof CreateNeedBody>;
+
+export const ReviewNeedBody = z.strictObject({
+  decision: z.enum(['accept', 'reject']),
+  reason: z.string().trim().max(LIMITS.reasonMax).optional().describe('Required to reject: the resident sees it'),
+});
+
+export const DispatchNeedBody = z
+  .strictObject({
+    organisationId: z.string().min(1).max(64).optional().describe('The team the need goes to'),
+    activityId: z.string().min(1).max(64).optional().describe('Or the activity it was turned into'),
+  })
+  .describe('Exactly one of organisationId and activityId');
+
+export const CompleteNeedBody = z.strictObject({
+  report: text(LIMITS.textMax).describe('What was done'),
+});
+
+export const RateNeedBody = z.strictObject({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(LIMITS.reasonMax).optional(),
+});
+
+export const CancelNeedBody = z.strictObject({
+  reason: z.string().trim().max(LIMITS.reasonMax).optional(),
+});
+
+export const NeedEventSchema = z.object({
+  kind: z.enum(NEED_EVENT_KINDS),
+  at: z.string(),
+  by: z.string().nullable().describe('Who took the step: a display name, or null for the system'),
+  details: z.record(z.string(), z.unknown()),
+});
+
+export const NeedSchema = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    text: z.string(),
+    regionCode: z.string(),
+    regionName: z.string(),
+    status: z.enum(NEED_STATUSES),
+    address: z.string().nullable().describe('Only for the resident, the admins over the region and the taker'),
+    position: z.object({ lat: z.number(), lng: z.number() }).nullable().describe('As the address'),
+    contact: z.string().nullable().describe('The phone, for the resident, the admins and the taker; else null'),
+    contactMasked: z.string().nullable(),
+    wantedAt: z.string().nullable(),
+    riskAccepted: z.boolean(),
+    organisationId: z.string().nullable(),
+    organisationName: z.string().nullable(),
+    activityId: z.string().nullable(),
+    taken: z.boolean().describe('Whether a volunteer has taken it'),
+    takenByMe: z.boolean(),
+    reason: z.string().nullable().describe('Why it was rejected or cancelled'),
+    report: z.string().nullable(),
+    rating: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
+    mine: z.boolean().describe('Posted by the caller'),
+    createdAt: z.string(),
+    timeline: z.array(NeedEventSchema),
+  })
+  .describe('A resident’s need (点单) and where it stands');
+export type Need = z.infer<typeof NeedSchema>;
+
+export const NeedListQuery = z.strictObject({
+  view: z
+    .enum(['mine', 'board', 'team'])
+    .default('mine')
+    .describe('mine: what I posted; board: the needs of regions I review; team: needs for teams I belong to'),
+  status: z.enum(NEED_STATUSES).optional(),
+  regionCode: z.string().min(2).max(20).optional().describe('board: only this region and below'),
+  ...PageQuery,
+});
+export const NeedList = page(NeedSchema);

@@ -1,0 +1,9 @@
+// The public face of the needs module (residents' needs: 点单—派单—接单—评单): what other modules may use.
+import type { EncryptedColumns } from '../../platform/secrets/rekey.js';
+
+export { needRoutes } from './needs.routes.js';
+
+/** What this module keeps encrypted, for a secret rotation: the resident's address, position and phone. */
+export const NEED_ENCRYPTED_COLUMNS: EncryptedColumns[] = [
+  { table: 'needs', key: 'id', encrypted: ['address_enc', 'position_enc', 'contact_enc'] },
+];

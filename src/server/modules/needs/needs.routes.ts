@@ -1,0 +1,124 @@
+import { IdParams, errorResponses, PUBLIC } from '../../../common/contract/common.js';
+import {
+  CancelNeedBody,
+  CompleteNeedBody,
+  CreateNeedBody,
+  DispatchNeedBody,
+  NeedList,
+  NeedListQuery,
+  NeedSchema,
+  NeedTypeList,
+  RateNeedBody,
+  ReviewNeedBody,
+} from '../../../common/contract/needs.js';
+import type { App } from '../../context.js';
+import { requireActor } from '../../plugins/auth.js';
+import * as service from './needs.service.js';
+
+export function needRoutes(app: App): void {
+  const tags = ['needs'];
+  const ctx = () => ({ db: app.ctx.database.db, cipher: app.ctx.cipher });
+  const one = { params: IdParams, response: { 200: NeedSchema, ...errorResponses } };
+
+  app.get(
+    '/api/v1/need-types',
+    {
+      schema: {
+        security: PUBLIC,
+        tags,
+        summary: 'The kinds of need residents can post',
+        response: { 200: NeedTypeList, ...errorResponses },
+      },
+    },
+    async () => service.listNeedTypes(app.ctx.database.db),
+  );
+
+  app.post(
+    '/api/v1/needs',
+    {
+      schema: {
+        tags,
+        summary: 'A resident posts a need (点单); address, position and phone are kept encrypted',
+        body: CreateNeedBody,
+        response: { 201: NeedSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await service.postNeed(ctx(), requireActor(req), req.body)),
+  );
+
+  app.get(
+    '/api/v1/needs',
+    {
+      schema: {
+        tags,
+        summary: 'My needs, the board of the regions I review, or the needs offered to my teams',
+        querystring: NeedListQuery,
+        response: { 200: NeedList, ...errorResponses },
+      },
+    },
+    async (req) => service.listNeeds(ctx(), requireActor(req), req.query),
+  );
+
+  app.get(
+    '/api/v1/needs/:id',
+    { schema: { tags, summary: 'One need with its timeline (404 for anyone with no part in it)', ...one } },
+    async (req) => service.getNeed(ctx(), requireActor(req), req.params.id),
+  );
+
+  app.post(
+    '/api/v1/needs/:id/review',
+    {
+      schema: {
+        tags,
+        summary: 'Accept a need, or reject it with a reason the resident sees (site managers, region admins)',
+        body: ReviewNeedBody,
+        ...one,
+      },
+    },
+    async (req) => service.reviewNeed(ctx(), requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/v1/needs/:id/dispatch',
+    {
+      schema: {
+        tags,
+        summary: 'Dispatch (派单) to a team or as an activity; again to re-dispatch, releasing a taker',
+        body: DispatchNeedBody,
+        ...one,
+      },
+    },
+    async (req) => service.dispatchNeed(ctx(), requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/v1/needs/:id/take',
+    { schema: { tags, summary: 'A member of the team takes the need (接单)', ...one } },
+    async (req) => service.takeNeed(ctx(), requireActor(req), req.params.id),
+  );
+
+  app.post(
+    '/api/v1/needs/:id/complete',
+    { schema: { tags, summary: 'The taker reports it done', body: CompleteNeedBody, ...one } },
+    async (req) => service.completeNeed(ctx(), requireActor(req), req.params.id, req.body.report),
+  );
+
+  app.post(
+    '/api/v1/needs/:id/rate',
+    { schema: { tags, summary: 'The resident rates the service (评单), 1–5', body: RateNeedBody, ...one } },
+    async (req) => service.rateNeed(ctx(), requireActor(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/v1/needs/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel: the resident until it is taken, those who review it until it is done',
+        body: CancelNeedBody,
+        ...one,
+      },
+    },
+    async (req) => service.cancelNeed(ctx(), requireActor(req), req.params.id, req.body.reason),
+  );
+}

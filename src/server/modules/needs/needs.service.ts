@@ -1,0 +1,357 @@
+import type { CreateNeed, Need } from '../../../common/contract/needs.js';
+import { AppError, forbidden, notFound, refusal, ruleBroken } from '../../../common/errors.js';
+import { maskPhone } from '../../../common/id-numbers.js';
+import type { PersonalDataCipher } from '../../crypto.js';
+import type { Db } from '../../db/database.js';
+import type { NeedEventKind, NeedStatus } from '../../db/schema.js';
+import { newId, nowIso } from '../../ids.js';
+import { decodeCursor, pageOf } from '../../pagination.js';
+import { regionUnderAny } from '../../platform/access/access.repository.js';
+import { isSystemAdmin, scopesOf, type Actor } from '../../platform/access/policy.js';
+import { appendAudit } from '../../platform/audit/audit.repository.js';
+import { activityById } from '../activities/index.js';
+import { organisationById } from '../organisations/index.js';
+import { regionByCode } from '../regions/index.js';
+import { volunteerIdOf } from '../volunteers/index.js';
+import * as repo from './needs.repository.js';
+
+/** Services the volunteer regulations count as carrying risk: the resident reads and accepts the statement. */
+export const RISKY_NEED_TYPES = new Set(['medical_escort', 'repair']);
+
+interface Ctx {
+  db: Db;
+  cipher: PersonalDataCipher;
+}
+
+/** The regions whose needs the actor reviews and dispatches: region admins' and their sites' (site managers); null for all. */
+async function reviewRegions(db: Db, actor: Actor): Promise<string[] | null> {
+  if (isSystemAdmin(actor)) return null;
+  const sites = await repo.regionsOfSites(db, scopesOf(actor, ['site_manager'], 'site'));
+  return [...new Set([...scopesOf(actor, ['region_admin'], 'region'), ...sites])];
+}
+
+async function reviews(db: Db, actor: Actor, regionCode: string): Promise<boolean> {
+  const regions = await reviewRegions(db, actor);
+  return regions === null || regionUnderAny(db, regions, regionCode);
+}
+
+type Sight = { resident: boolean; reviewer: boolean; taker: boolean; team: boolean };
+
+/** How the actor sees a need; null when not at all (answered 404, so its existence is not told). */
+async function sightOf(db: Db, actor: Actor, n: repo.NeedRow): Promise<Sight | null> {
+  const volunteerId = await volunteerIdOf(db, actor);
+  const s: Sight = {
+    resident: n.resident_user_id === actor.userId,
+    reviewer: await reviews(db, actor, n.region_code),
+    taker: volunteerId !== undefined && n.taker_volunteer_id === volunteerId,
+    team:
+      volunteerId !== undefined &&
+      n.organisation_id !== null &&
+      (await repo.isActiveMember(db, n.organisation_id, volunteerId)),
+  };
+  return s.resident || s.reviewer || s.taker || s.team ? s : null;
+}
+
+async function present(ctx: Ctx, n: repo.NeedRow, s: Sight): Promise<Need> {
+  // The address, the position and the phone are the resident's: for them, those who review the
+  // region's needs, and the volunteer who took it. A team deciding whether to take it sees the rest.
+  const close = s.resident || s.reviewer || s.taker;
+  const position = close && n.position_enc ? ctx.cipher.decrypt(n.position_enc).split(',').map(Number) : null;
+  const events = await repo.eventsOf(ctx.db, n.id);
+  return {
+    id: n.id,
+    type: n.type,
+    text: n.text,
+    regionCode: n.region_code,
+    regionName: n.region_name,
+    status: n.status,
+    address: close ? ctx.cipher.decrypt(n.address_enc) : null,
+    position: position ? { lat: position[0] ?? 0, lng: position[1] ?? 0 } : null,
+    contact: close && n.contact_enc ? ctx.cipher.decrypt(n.contact_enc) : null,
+    contactMasked: n.contact_masked,
+    wantedAt: n.wanted_at,
+    riskAccepted: n.risk_accepted === 1,
+    organisationId: n.organisation_id,
+    organisationName: n.organisation_name,
+    activityId: n.activity_id,
+    taken: n.taker_volunteer_id !== null,
+    takenByMe: s.taker,
+    reason: n.reason,
+    report: n.report,
+    rating: n.score === null ? null : { score: n.score, comment: n.comment },
+    mine: s.resident,
+    createdAt: n.created_at,
+    timeline: events.map((e) => ({
+      kind: e.kind,
+      at: e.at,
+      by: e.by ?? null,
+      details: JSON.parse(e.details) as Record<string, unknown>,
+    })),
+  };
+}
+
+async function loadFor(ctx: Ctx, actor: Actor, id: string) {
+  const n = await repo.needById(ctx.db, id);
+  if (!n) throw notFound('Need');
+  const s = await sightOf(ctx.db, actor, n);
+  if (!s) throw notFound('Need');
+  return { n, s };
+}
+
+export async function getNeed(ctx: Ctx, actor: Actor, id: string): Promise<Need> {
+  const { n, s } = await loadFor(ctx, actor, id);
+  return present(ctx, n, s);
+}
+
+export async function listNeedTypes(db: Db) {
+  return { items: (await repo.needTypes(db)).map((t) => ({ code: t.code, nameZh: t.name_zh, nameEn: t.name_en })) };
+}
+
+export async function postNeed(ctx: Ctx, actor: Actor, b: CreateNeed): Promise<Need> {
+  if (!(await repo.needTypeExists(ctx.db, b.type))) {
+    throw ruleBroken('type', 'unknown_need_type', `unknown need type "${b.type}"`);
+  }
+  if (!(await regionByCode(ctx.db, b.regionCode))) {
+    throw ruleBroken('regionCode', 'no_such_region', `unknown region "${b.regionCode}"`);
+  }
+  if ((b.lat === undefined) !== (b.lng === undefined)) {
+    throw new AppError('VALIDATION_ERROR', 'lat and lng go together: give both or neither');
+  }
+  if (RISKY_NEED_TYPES.has(b.type) && !b.riskAccepted) {
+    throw ruleBroken('riskAccepted', 'need_risk_required', 'this service carries risk: accept the risk statement');
+  }
+  const now = nowIso();
+  if (b.wantedAt !== undefined && Date.parse(b.wantedAt) < Date.parse(now)) {
+    throw ruleBroken('wantedAt', 'need_wanted_past', 'the time wanted is in the past');
+  }
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertNeed(trx, {
+      id,
+      resident_user_id: actor.userId,
+      type: b.type,
+      text: b.text,
+      region_code: b.regionCode,
+      address_enc: ctx.cipher.encrypt(b.address),
+      position_enc: b.lat === undefined ? null : ctx.cipher.encrypt(`${b.lat},${b.lng}`),
+      contact_enc: b.contactPhone ? ctx.cipher.encrypt(b.contactPhone) : null,
+      contact_masked: b.contactPhone ? maskPhone(b.contactPhone) : null,
+      wanted_at: b.wantedAt ? new Date(b.wantedAt).toISOString() : null,
+      risk_accepted: b.riskAccepted ? 1 : 0,
+      status: 'posted',
+      organisation_id: null,
+      activity_id: null,
+      taker_volunteer_id: null,
+      reason: null,
+      report: null,
+      score: null,
+      comment: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await event(trx, id, 'posted', actor, now);
+  });
+  return getNeed(ctx, actor, id);
+}
+
+async function event(db: Db, needId: string, kind: NeedEventKind, actor: Actor, at: string, details = {}) {
+  await repo.insertEvent(db, {
+    id: newId(),
+    need_id: needId,
+    kind,
+    at,
+    by_user_id: actor.userId,
+    details: JSON.stringify(details),
+  });
+}
+
+const wrongStatus = (status: NeedStatus) =>
+  refusal('CONFLICT', 'need_wrong_status', `The need is ${status} and cannot take this step`, { status });
+
+/**
+ * One step of a need: checked against where it stands, then the state and its timeline entry
+ * written together; a step that raced another (the state moved meanwhile) is refused.
+ */
+async function step(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  p: {
+    allowed: (s: Sight) => boolean;
+    from: readonly NeedStatus[];
+    to: NeedStatus;
+    kind: NeedEventKind;
+    set?: Parameters<typeof repo.advance>[3] extends infer S ? Omit<S & object, 'status' | 'updated_at'> : never;
+    details?: Record<string, unknown>;
+    audit?: string;
+  },
+): Promise<Need> {
+  const { n, s } = await loadFor(ctx, actor, id);
+  if (!p.allowed(s)) throw forbidden('Your roles do not allow this step of the need');
+  if (!p.from.includes(n.status)) throw wrongStatus(n.status);
+  const now = nowIso();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.advance(trx, id, p.from, { ...p.set, status: p.to, updated_at: now }))) {
+      throw wrongStatus((await repo.statusOf(trx, id)) ?? n.status);
+    }
+    await event(trx, id, p.kind, actor, now, p.details);
+    if (p.audit) {
+      await appendAudit(trx, {
+        actorUserId: actor.userId,
+        action: p.audit,
+        entityType: 'need',
+        entityId: id,
+        details: p.details ?? {},
+        regionCode: n.region_code,
+      });
+    }
+  });
+  return getNeed(ctx, actor, id);
+}
+
+export async function reviewNeed(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  b: { decision: 'accept' | 'reject'; reason?: string | undefined },
+) {
+  const reason = b.reason?.trim() || null;
+  if (b.decision === 'reject' && !reason) {
+    throw ruleBroken('reason', 'need_reason_required', 'a rejection needs a reason the resident will see');
+  }
+  return step(ctx, actor, id, {
+    allowed: (s) => s.reviewer,
+    from: ['posted'],
+    to: b.decision === 'accept' ? 'accepted' : 'rejected',
+    kind: 'reviewed',
+    set: { reason: b.decision === 'reject' ? reason : null },
+    details: { decision: b.decision, ...(reason ? { reason } : {}) },
+    audit: 'need.review',
+  });
+}
+
+/** To a team, or as an activity; again while nobody has finished it (a taker is released). */
+export async function dispatchNeed(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  b: { organisationId?: string | undefined; activityId?: string | undefined },
+) {
+  if ((b.organisationId === undefined) === (b.activityId === undefined)) {
+    throw ruleBroken('organisationId', 'need_dispatch_target', 'give exactly one of organisationId and activityId');
+  }
+  let organisationId: string;
+  if (b.activityId !== undefined) {
+    const activity = await activityById(ctx.db, b.activityId);
+    if (!activity) throw ruleBroken('activityId', 'no_such_activity', `activity "${b.activityId}" does not exist`);
+    organisationId = activity.organisation_id;
+  } else {
+    const org = await organisationById(ctx.db, b.organisationId as string);
+    if (!org)
+      throw ruleBroken('organisationId', 'no_such_organisation', `organisation "${b.organisationId}" does not exist`);
+    organisationId = org.id;
+  }
+  return step(ctx, actor, id, {
+    allowed: (s) => s.reviewer,
+    from: ['accepted', 'dispatched', 'taken'],
+    to: 'dispatched',
+    kind: 'dispatched',
+    set: { organisation_id: organisationId, activity_id: b.activityId ?? null, taker_volunteer_id: null },
+    details: { organisationId, ...(b.activityId ? { activityId: b.activityId } : {}) },
+    audit: 'need.dispatch',
+  });
+}
+
+export async function takeNeed(ctx: Ctx, actor: Actor, id: string) {
+  const volunteerId = await volunteerIdOf(ctx.db, actor);
+  const { n, s } = await loadFor(ctx, actor, id);
+  if (!volunteerId || !s.team) {
+    throw refusal('FORBIDDEN', 'not_team_member', 'Only members of the team it was dispatched to can take it');
+  }
+  if (n.status !== 'dispatched') throw wrongStatus(n.status);
+  return step(ctx, actor, id, {
+    allowed: (x) => x.team,
+    from: ['dispatched'],
+    to: 'taken',
+    kind: 'taken',
+    set: { taker_volunteer_id: volunteerId },
+  });
+}
+
+export async function completeNeed(ctx: Ctx, actor: Actor, id: string, report: string) {
+  return step(ctx, actor, id, {
+    allowed: (s) => s.taker,
+    from: ['taken'],
+    to: 'completed',
+    kind: 'completed',
+    set: { report },
+  });
+}
+
+export async function rateNeed(ctx: Ctx, actor: Actor, id: string, b: { score: number; comment?: string | undefined }) {
+  return step(ctx, actor, id, {
+    allowed: (s) => s.resident,
+    from: ['completed'],
+    to: 'rated',
+    kind: 'rated',
+    set: { score: b.score, comment: b.comment?.trim() || null },
+    details: { score: b.score },
+  });
+}
+
+/** The resident while nobody has taken it; those who review it until it is done. */
+export async function cancelNeed(ctx: Ctx, actor: Actor, id: string, reason: string | undefined) {
+  const { s } = await loadFor(ctx, actor, id);
+  const from: NeedStatus[] = s.reviewer
+    ? ['posted', 'accepted', 'dispatched', 'taken']
+    : ['posted', 'accepted', 'dispatched'];
+  const why = reason?.trim() || null;
+  return step(ctx, actor, id, {
+    allowed: (x) => x.resident || x.reviewer,
+    from,
+    to: 'cancelled',
+    kind: 'cancelled',
+    set: { reason: why },
+    details: why ? { reason: why } : {},
+    audit: s.reviewer && !s.resident ? 'need.cancel' : undefined,
+  });
+}
+
+export async function listNeeds(
+  ctx: Ctx,
+  actor: Actor,
+  q: {
+    view: 'mine' | 'board' | 'team';
+    status?: NeedStatus | undefined;
+    regionCode?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
+  const after = decodeCursor(q.cursor, { id: 'string' })?.id;
+  let rows: repo.NeedRow[];
+  if (q.view === 'mine') {
+    rows = await repo.needsOfResident(ctx.db, actor.userId, q.status, after, q.limit);
+  } else if (q.view === 'team') {
+    const volunteerId = await volunteerIdOf(ctx.db, actor);
+    rows = volunteerId ? await repo.needsOfTeams(ctx.db, volunteerId, q.status, after, q.limit) : [];
+  } else {
+    let regions = await reviewRegions(ctx.db, actor);
+    if (q.regionCode !== undefined) {
+      if (regions !== null && !(await regionUnderAny(ctx.db, regions, q.regionCode))) {
+        throw forbidden('You do not review the needs of that region');
+      }
+      regions = [q.regionCode];
+    }
+    if (regions !== null && regions.length === 0)
+      throw forbidden('Only site managers and region admins see the needs board');
+    rows = await repo.needsInRegions(ctx.db, regions, q.status, after, q.limit);
+  }
+  const { items, nextCursor } = pageOf(rows, q.limit, (last) => ({ id: last.id }));
+  const out: Need[] = [];
+  for (const n of items) {
+    const s = await sightOf(ctx.db, actor, n);
+    if (s) out.push(await present(ctx, n, s));
+  }
+  return { items: out, nextCursor };
+}
