@@ -13,8 +13,7 @@ import { loadConfig } from '../src/server/config.js';
 import { PersonalDataCipher } from '../src/server/crypto.js';
 import { openDatabase, toNumber } from '../src/server/db/database.js';
 import { issueMemberCode } from '../src/server/platform/codes.js';
-import { findToken } from '../src/server/modules/auth/index.js';
-import { sha256 } from '../src/server/plugins/auth.js';
+import { callerOfToken } from '../src/server/modules/auth/index.js';
 import { redeem } from '../src/server/modules/supermarkets/redemptions.service.js';
 import { openBenchDatabase } from './lib/data.js';
 import { load, type LoadResult } from './lib/load.js';
@@ -84,7 +83,7 @@ async function rawRate(url: string, s: StoreScene, n: number): Promise<number> {
   );
   const app = await buildApp(config, database);
   try {
-    const token = await findToken(database.db, sha256(s.clerkTokens[0] as string));
+    const token = await callerOfToken(database.db, s.clerkTokens[0] as string);
     if (!token) throw new Error('no clerk');
     const actor = {
       userId: token.user_id,

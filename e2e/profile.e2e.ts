@@ -157,8 +157,12 @@ describe('volunteer: my profile, notification channels and my data', () => {
     // Download my data: one JSON file with the volunteer's own code, ID number and choices.
     await me.goto('/me');
     await me.waitUntilShown();
-    const downloading = page.waitForEvent('download');
     await me.exportButton().focus();
+    await page.keyboard.press('Enter');
+    // The file holds the ID number and phone in full: the password is asked again first.
+    await page.locator('input[name="confirmPassword"]').waitFor();
+    const downloading = page.waitForEvent('download');
+    await page.keyboard.type(person.password);
     await page.keyboard.press('Enter');
     const download = await downloading;
     assert.match(

@@ -57,12 +57,22 @@ export class BearerClient implements ApiClient {
   del = (url: string) => this.request('DELETE', url);
 }
 
-/** A bearer client acting as `userId`. */
+/**
+ * A bearer client acting as `userId`, whatever their roles (a fixture: POST /auth/tokens is for
+ * admins and organisers), with a `full` token that ends long after any test clock.
+ */
 export async function clientFor(app: AppLike, userId: string): Promise<BearerClient> {
   const token = `smt_${randomBytes(24).toString('base64url')}`;
   await app.ctx.database.db
     .insertInto('api_tokens')
-    .values({ id: newId(), user_id: userId, name: 'test', token_hash: sha256(token), created_at: nowIso() })
+    .values({
+      id: newId(),
+      user_id: userId,
+      name: 'test',
+      token_hash: sha256(token),
+      created_at: nowIso(),
+      expires_at: '9999-12-31T23:59:59.999Z',
+    })
     .execute();
   return new BearerClient(app, token);
 }

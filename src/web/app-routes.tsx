@@ -52,6 +52,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/volunteers/my-teams-page.js')).MyTeamsPage }),
           },
           {
+            path: 'me/tokens',
+            lazy: async () => ({ Component: (await import('./features/account/api-tokens-page.js')).ApiTokensPage }),
+          },
+          {
             path: 'me/notifications',
             lazy: async () => ({
               Component: (await import('./features/volunteers/notification-settings-page.js')).NotificationSettingsPage,

@@ -29,6 +29,3 @@ export const MeAnswer = z.object({
   csrfToken: z.string().nullable().describe('Send as X-CSRF-Token on state-changing requests'),
 });
 export type Me = z.infer<typeof MeAnswer>;
-
-export const TokenBody = z.strictObject({ name: text(LIMITS.tokenNameMax) });
-export const TokenAnswer = z.object({ id: z.string(), name: z.string(), token: z.string() });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifySchema } from 'fastify';
-import { AppError, unauthenticated } from '../../common/errors.js';
+import { AppError, refusal, unauthenticated } from '../../common/errors.js';
 import type { App } from '../context.js';
 import * as authRepo from '../modules/auth/index.js';
 import type { Actor } from '../platform/access/policy.js';
@@ -72,8 +72,12 @@ export function registerAuth(app: App): void {
     const header = req.headers.authorization;
     let actor: Actor | null = null;
     if (header?.startsWith('Bearer ')) {
-      const tok = await authRepo.findToken(db, sha256(header.slice(7).trim()));
-      if (!tok) throw new AppError('UNAUTHENTICATED', 'The bearer token is not valid');
+      const tok = await authRepo.callerOfToken(db, header.slice(7).trim());
+      if (!tok) throw new AppError('UNAUTHENTICATED', 'The bearer token is not valid, has ended or was revoked');
+      // A read token may look, never change: only GET and HEAD (OPTIONS never reaches a route).
+      if (tok.scope === 'read' && req.method !== 'GET' && req.method !== 'HEAD') {
+        throw refusal('FORBIDDEN', 'token_read_only', 'This token may only read: GET and HEAD');
+      }
       actor = {
         userId: tok.user_id,
         via: 'bearer',

@@ -31,18 +31,29 @@ export const putEmail = (email: string | null) =>
 
 /**
  * Fetches GET /me/export and hands it to the browser as a file download. Fetched rather
- * than linked, so a refusal (e.g. 429) is shown on the page instead of saved as the file.
+ * than linked, so a refusal (e.g. 429, a wrong password) is shown on the page instead of saved
+ * as the file, and so the current password travels in a header, never in the address.
  */
-export async function downloadMyData(): Promise<string> {
+export async function downloadMyData(password: string): Promise<string> {
   let res: Response;
   try {
-    res = await fetch('/api/v1/me/export', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    res = await fetch('/api/v1/me/export', {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'x-confirm-password': password },
+    });
   } catch {
     throw new ApiError(0, 'NETWORK', 'Network error');
   }
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-    throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? res.statusText);
+    const body = (await res.json().catch(() => null)) as {
+      error?: { code: string; message: string; details?: unknown };
+    } | null;
+    throw new ApiError(
+      res.status,
+      body?.error?.code ?? `HTTP_${res.status}`,
+      body?.error?.message ?? res.statusText,
+      body?.error?.details,
+    );
   }
   const filename = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'my-data.json';
   const url = URL.createObjectURL(await res.blob());

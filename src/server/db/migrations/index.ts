@@ -22,6 +22,7 @@ import * as imports from './2026-12-06-180-imports.js';
 import * as statisticsFieldIndex from './2026-12-06-190-statistics-field-index.js';
 import * as importProgress from './2026-12-06-200-import-progress.js';
 import * as ledgerBounds from './2026-12-06-210-ledger-bounds.js';
+import * as tokenExpiry from './2026-12-06-220-token-expiry.js';
 import * as needs from './2026-12-06-250-needs.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
@@ -49,5 +50,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-190-statistics-field-index': statisticsFieldIndex,
   '2026-12-06-200-import-progress': importProgress,
   '2026-12-06-210-ledger-bounds': ledgerBounds,
+  '2026-12-06-220-token-expiry': tokenExpiry,
   '2026-12-06-250-needs': needs,
 };

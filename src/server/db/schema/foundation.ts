@@ -72,8 +72,14 @@ export interface ApiTokensTable {
   user_id: string;
   name: string;
   token_hash: string;
+  /** `read` (GET and HEAD only) or `full`. */
+  scope: Generated<string>;
   created_at: string;
+  /** The end of the token: past it the token is refused. */
+  expires_at: string;
   revoked_at: string | null;
+  /** When the token was last used, kept at most once a minute. */
+  last_used_at: string | null;
 }
 
 export interface OrganisationsTable {

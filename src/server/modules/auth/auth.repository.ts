@@ -8,7 +8,7 @@ import type { GrantRow } from '../../platform/access/access.repository.js';
  * The caller's grants (as JSON) and volunteer id, selected beside the session or token that
  * names them: who is calling is one round trip, not three.
  */
-const callerColumns = (db: Db) => [
+export const callerColumns = (db: Db) => [
   (isPostgres(db)
     ? sql<string>`(select coalesce(json_agg(json_build_object('role', g.role, 'scope_type', g.scope_type, 'scope_id', g.scope_id)), '[]'::json)::text from role_grants g where g.user_id = users.id)`
     : sql<string>`(select json_group_array(json_object('role', g.role, 'scope_type', g.scope_type, 'scope_id', g.scope_id)) from role_grants g where g.user_id = users.id)`
@@ -16,7 +16,7 @@ const callerColumns = (db: Db) => [
   sql<string | null>`(select v.id from volunteers v where v.user_id = users.id)`.as('volunteer_id'),
 ];
 
-const callerOf = <R extends { grants: string }>(r: R | undefined) =>
+export const callerOf = <R extends { grants: string }>(r: R | undefined) =>
   r && { ...r, grants: JSON.parse(r.grants) as GrantRow[] };
 
 /** The live session `id` names, with its user's grants and volunteer id. */
@@ -32,19 +32,6 @@ export async function findSession(db: Db, id: string, now: string) {
   return callerOf(row);
 }
 
-/** The unrevoked bearer token whose hash is `hash`, with its user's grants and volunteer id. */
-export async function findToken(db: Db, hash: string) {
-  const row = await db
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['api_tokens.id', 'api_tokens.user_id', ...callerColumns(db)])
-    .where('api_tokens.token_hash', '=', hash)
-    .where('api_tokens.revoked_at', 'is', null)
-    .where('users.status', '=', 'active')
-    .executeTakeFirst();
-  return callerOf(row);
-}
-
 export async function insertSession(
   db: Db,
   row: { id: string; user_id: string; csrf_token: string; created_at: string; expires_at: string },
@@ -54,13 +41,6 @@ export async function insertSession(
 
 export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
-}
-
-export async function insertToken(
-  db: Db,
-  row: { id: string; user_id: string; name: string; token_hash: string; created_at: string },
-): Promise<void> {
-  await db.insertInto('api_tokens').values(row).execute();
 }
 
 type UserRow = Pick<UsersTable, 'id' | 'username' | 'display_name' | 'password_hash' | 'status' | 'locale'>;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { LoginAnswer, LoginBody, MeAnswer, TokenAnswer, TokenBody } from '../../../common/contract/auth.js';
+import { LoginAnswer, LoginBody, MeAnswer } from '../../../common/contract/auth.js';
 import { errorResponses, PUBLIC } from '../../../common/contract/common.js';
 import type { App } from '../../context.js';
 import { requireActor, SESSION_COOKIE } from '../../plugins/auth.js';
 import * as service from './auth.service.js';
+import { tokenRoutes } from './tokens.routes.js';
 
 export function authRoutes(app: App): void {
   const ctx = app.ctx;
@@ -46,23 +47,6 @@ export function authRoutes(app: App): void {
     },
   );
 
-  app.post(
-    '/api/v1/auth/tokens',
-    {
-      schema: {
-        tags,
-        summary: 'Create a bearer token for an API client',
-        body: TokenBody,
-        response: { 201: TokenAnswer, ...errorResponses },
-      },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      const t = await service.createToken(ctx.database.db, actor.userId, req.body.name);
-      return reply.status(201).send(t);
-    },
-  );
-
   app.get(
     '/api/v1/me',
     {
@@ -83,4 +67,5 @@ export function authRoutes(app: App): void {
       };
     },
   );
+  tokenRoutes(app);
 }

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import { newId, nowIso } from '../../ids.js';
 import { sha256 } from '../../plugins/auth.js';
 import * as repo from './auth.repository.js';
 import { dummyHash, verifyPassword } from '../../platform/passwords.js';
@@ -61,14 +60,6 @@ export async function login(ctx: AppContext, login: string, password: string, ad
 
 export async function logout(db: Db, sessionId: string | null): Promise<void> {
   if (sessionId) await repo.deleteSession(db, sessionId);
-}
-
-/** A bearer token for API clients; only its hash is kept. */
-export async function createToken(db: Db, userId: string, name: string) {
-  const token = `smt_${randomBytes(32).toString('base64url')}`;
-  const id = newId();
-  await repo.insertToken(db, { id, user_id: userId, name, token_hash: sha256(token), created_at: nowIso() });
-  return { id, name, token };
 }
 
 export async function loadUser(db: Db, userId: string) {

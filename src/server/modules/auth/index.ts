@@ -8,4 +8,6 @@ export {
   userByUsername,
   userIdByPhoneHash,
 } from './auth.repository.js';
-export { findSession, findToken } from './auth.repository.js';
+export { findSession } from './auth.repository.js';
+export { callerOfToken } from './tokens.service.js';
+export { confirmPassword } from './confirm-password.js';

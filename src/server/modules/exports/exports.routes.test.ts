@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REGIONS } from '../../../../test/factories.js';
+import { PASSWORD, REGIONS } from '../../../../test/factories.js';
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { EXPORT_KINDS } from '../../../common/contract/exports.js';
@@ -167,8 +167,11 @@ describe.each(DIALECTS)('GET /api/v1/exports/:kind on %s', (dialect) => {
 
   it('gives ID numbers and phones in full only when asked by a region admin, and audits the read', async () => {
     const v = s.yuzhong.volunteer;
-    const res = await yuzhong.client.get(
+    const res = await yuzhong.client.request(
+      'GET',
       `/api/v1/exports/volunteers?format=csv&full=true&regionCode=${REGIONS.jiefangbei}`,
+      undefined,
+      { 'x-confirm-password': PASSWORD },
     );
     const rows = await recordsOf(res);
     expect(rows.find((r) => r.志愿者编号 === v.volunteerCode)).toMatchObject({ 证件号码: v.idNumber, 手机号: v.phone });
@@ -196,7 +199,9 @@ describe.each(DIALECTS)('GET /api/v1/exports/:kind on %s', (dialect) => {
   it('refuses full data to those whose duty does not require it', async () => {
     const dept = s.tree.departmentAdmin.client;
     expect((await dept.request('GET', '/api/v1/exports/volunteers?full=true')).statusCode).toBe(403);
-    const vol = await volunteer.get('/api/v1/exports/volunteers?full=true');
+    const vol = await volunteer.request('GET', '/api/v1/exports/volunteers?full=true', undefined, {
+      'x-confirm-password': s.yuzhong.volunteer.password,
+    });
     expect(vol.statusCode).toBe(403);
   });
 });

@@ -81,6 +81,11 @@ function filtersOf(q: ExportQuery): Record<string, string> {
 export interface ExportOptions {
   /** Rows per query (tests make it small to see several batches). */
   batch?: number;
+  /**
+   * Asked after every other check when ID numbers and phones go out in full: the HTTP door
+   * confirms the caller's password here (so a refusal for role or filter costs no attempt).
+   */
+  confirmFull?: () => Promise<void>;
   /** Told how many rows went out when the reading ends, whole or cut short (the CLI prints it). */
   onDone?: (rows: number, complete: boolean) => void;
 }
@@ -103,6 +108,7 @@ export async function exportTable(
     throw forbidden('full: ID numbers and phones in full are for system and region admins');
   }
   await checkNamedFilters(db, actor, scope, q);
+  if (q.full) await opts.confirmFull?.();
   const { timeZone } = await getSettings(db);
   const locale = await localeFor(db, actor, q.lang);
   const filter: repo.ExportFilter = {

@@ -71,6 +71,9 @@ describe.each(DIALECTS)('GET /api/v1/me/export on %s', (dialect) => {
   let theirs: Footprint;
   let me: Client;
 
+  /** The export, the password confirmed as the web app does (tokens.routes.test.ts: refusals). */
+  const exportOf = (c: Client) => c.request('GET', '/api/v1/me/export', undefined, { 'x-confirm-password': PASSWORD });
+
   beforeAll(async () => {
     t = await createTestApp(dialect);
     market = await makeSupermarketScene(t);
@@ -87,13 +90,13 @@ describe.each(DIALECTS)('GET /api/v1/me/export on %s', (dialect) => {
     const admin = await makeUser(t.tdb.db, {
       roles: [{ role: 'system_admin', scopeType: 'system', scopeId: 'system' }],
     });
-    const res = await (await clientFor(t.app, admin.id)).get('/api/v1/me/export');
+    const res = await exportOf(await new Client(t.app).login(admin.username, PASSWORD));
     expect(res.statusCode).toBe(403);
     expect((res.json() as { error: { code: string } }).error.code).toBe('FORBIDDEN');
   });
 
   it("downloads the caller's own data in full, as an uncached attachment, and nothing of anyone else", async () => {
-    const res = await me.get('/api/v1/me/export');
+    const res = await exportOf(me);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.headers['content-disposition']).toBe(
@@ -168,13 +171,12 @@ describe.each(DIALECTS)('GET /api/v1/me/export on %s', (dialect) => {
 
   it(`refuses more than ${EXPORTS_PER_HOUR} exports an hour per account, not per address`, async () => {
     // One export so far in this suite (above); the rest of the hour's allowance, then a 429.
-    for (let i = 1; i < EXPORTS_PER_HOUR; i++) expect((await me.get('/api/v1/me/export')).statusCode).toBe(200);
-    const refused = await me.get('/api/v1/me/export');
+    for (let i = 1; i < EXPORTS_PER_HOUR; i++) expect((await exportOf(me)).statusCode).toBe(200);
+    const refused = await exportOf(me);
     expect(refused.statusCode).toBe(429);
     expect((refused.json() as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
     // Another volunteer from the same address is not held back.
-    const other = await clientFor(t.app, theirs.volunteer.userId);
-    const ok = await other.get('/api/v1/me/export');
+    const ok = await exportOf(await new Client(t.app).login(theirs.volunteer.phone, PASSWORD));
     expect(ok.statusCode).toBe(200);
     expect((ok.json() as DataExport).volunteer.volunteerCode).toBe(theirs.volunteer.volunteerCode);
   });

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePhone, makeRegions, makeVolunteer, PASSWORD, type MadeVolunteer } from '../../../../test/factories.js';
+import {
+  grant,
+  makePhone,
+  makeRegions,
+  makeVolunteer,
+  PASSWORD,
+  REGIONS,
+  type MadeVolunteer,
+} from '../../../../test/factories.js';
 import { smsCode } from '../../../../test/sms.js';
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
@@ -12,8 +20,9 @@ describe.each(DIALECTS)('codes by SMS, password reset and change on %s', (dialec
   const post = (url: string, payload: unknown) =>
     t.app.inject({ method: 'POST', url, payload: payload as string, remoteAddress: `10.60.0.${(address += 1)}` });
 
-  /** A token made by logging in with the password, as an API client would. */
-  const tokenOf = async (c: Client) => {
+  /** A token made by logging in with the password, as an API client would (admins and organisers may). */
+  const tokenOf = async (c: Client, userId: string) => {
+    await grant(t.tdb.db, userId, 'region_admin', 'region', REGIONS.yuzhong);
     const res = await c.request('POST', '/api/v1/auth/tokens', { name: 'script' });
     expect(res.statusCode).toBe(201);
     return res.json().token as string;
@@ -42,7 +51,7 @@ describe.each(DIALECTS)('codes by SMS, password reset and change on %s', (dialec
   it('resets the password with the code, ending every session and API token', async () => {
     const v: MadeVolunteer = await makeVolunteer(t.app);
     const session = await new Client(t.app).login(v.phone, PASSWORD);
-    const token = await tokenOf(session);
+    const token = await tokenOf(session, v.userId);
     expect((await withToken(token)).statusCode).toBe(200);
     const code = (await smsCode(t, v.phone, 'password_reset')) as string;
 
@@ -81,7 +90,7 @@ describe.each(DIALECTS)('codes by SMS, password reset and change on %s', (dialec
     const v = await makeVolunteer(t.app);
     const here = await new Client(t.app).login(v.phone, PASSWORD);
     const there = await new Client(t.app).login(v.volunteerCode, PASSWORD);
-    const token = await tokenOf(there);
+    const token = await tokenOf(there, v.userId);
     const wrong = await here.request('POST', '/api/v1/me/password', {
       currentPassword: 'not-my-password',
       newPassword: NEW_PASSWORD,

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
+import { TOKEN_ROLES } from '../../../common/contract/tokens.js';
 import { regionKeys } from '../../api/regions.api.js';
 import type { Volunteer } from '../../api/volunteers.api.js';
 import { regionPath } from '../../api/profile.api.js';
@@ -44,6 +45,15 @@ export function MePage() {
       {volunteerId && q.isPending && <Loading />}
       {q.isError && <ErrorNotice error={q.error} />}
       {q.data && <VolunteerHub v={q.data} />}
+      {me.roles.some((g) => TOKEN_ROLES.includes(g.role)) && (
+        <section className="card me-section" aria-labelledby="me-tokens-title">
+          <h2 id="me-tokens-title">{t('apiTokens.title')}</h2>
+          <p>{t('apiTokens.meLead')}</p>
+          <Link className="button" to="/me/tokens" data-testid="me-tokens">
+            {t('apiTokens.manage')}
+          </Link>
+        </section>
+      )}
     </div>
   );
 }
