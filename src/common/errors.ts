@@ -90,14 +90,16 @@ export interface ErrorBody {
 /** An error a service throws on purpose; the error handler turns it into the API shape. */
 export class AppError extends Error {
   readonly status: number;
+  /** `status`: only where a code answers with another status than its usual one (a 422 VALIDATION_ERROR). */
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    status?: number,
   ) {
     super(message);
     this.name = 'AppError';
-    this.status = ERROR_STATUS[code];
+    this.status = status ?? ERROR_STATUS[code];
   }
 }
 
@@ -116,6 +118,13 @@ export const refusal = (
 /** A rule a field breaks (422): the field named, the reason worded by the web app. */
 export const ruleBroken = (field: string, reason: ErrorReason, message: string, params: Record<string, unknown> = {}) =>
   refusal('RULE_VIOLATION', reason, `${field}: ${message}`, { field, ...params });
+
+/**
+ * Too many requests (429): `retryAfter` is how many seconds to wait, sent as the `Retry-After`
+ * header too (plugins/errors.ts).
+ */
+export const rateLimited = (message: string, retryAfter: number): AppError =>
+  new AppError('RATE_LIMITED', message, { retryAfter: Math.max(1, Math.ceil(retryAfter)) });
 
 export const notFound = (what: string): AppError => new AppError('NOT_FOUND', `${what} not found`);
 export const forbidden = (message = 'Your roles do not allow this'): AppError => new AppError('FORBIDDEN', message);

@@ -5,7 +5,7 @@ export const LIMITS = {
   textMax: 4000,
   addressMax: 200,
   usernameMax: 40,
-  passwordMin: 8,
+  passwordMin: 10,
   passwordMax: 128,
   listMax: 200,
   listDefault: 50,

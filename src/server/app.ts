@@ -49,6 +49,7 @@ import { registerSecurityHeaders } from './plugins/headers.js';
 import { registerInputGuard } from './plugins/input.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { limiterFor } from './plugins/rate-limiter.js';
+import { DatabaseLimiter, SplitLimiter } from './plugins/rate-limiter-db.js';
 
 export interface BuildOptions {
   /** Where log lines go (tests capture them); defaults to stdout. */
@@ -103,7 +104,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
     config,
     database,
     cipher: cipherFor(config),
-    limiter: limiterFor(config.rateLimits),
+    limiter: new SplitLimiter(limiterFor(config.rateLimits), new DatabaseLimiter(database, config.rateLimits)),
     sms: opts.sms ?? smsFromEnv(),
   };
   app.decorate('ctx', ctx);

@@ -19,8 +19,12 @@ export interface Config {
   /** Folder with the built web app, served at `/` when present. */
   webRoot: string | undefined;
   logLevel: string;
-  /** Cookies get `Secure` when the public URL is https. */
+  /** Cookies get `Secure` on every request but plain http://localhost (requests over HTTPS get it anyway). */
   secureCookies: boolean;
+  /** Minutes a session may go unused before it ends (SHANMEI_SESSION_IDLE_MINUTES, default 720: a day's shift). */
+  sessionIdleMinutes: number;
+  /** The same for accounts holding an admin role over a region, a department or the system (SHANMEI_ADMIN_IDLE_MINUTES, default 60). */
+  adminIdleMinutes: number;
   /** Raster tile URL template (`https://…/{z}/{x}/{y}.png`); null: the map draws on a plain background. */
   mapTiles: string | null;
   /** Attribution the tile server's licence asks for, shown on the map. */
@@ -130,6 +134,16 @@ export function parseProvince(value: string | undefined): string {
   return v;
 }
 
+/** Minutes between 5 and a week. */
+function parseIdleMinutes(name: string, v: string | undefined, dflt: number): number {
+  if (v === undefined || v.trim() === '') return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 5 || n > 7 * 24 * 60) {
+    throw new Error(`${name} must be a whole number of minutes from 5 to 10080, got "${v}"`);
+  }
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const databaseUrl = overrides.databaseUrl ?? env.DATABASE_URL ?? DEFAULT_DB;
   const port = Number(env.PORT ?? 8080);
@@ -152,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webRoot: existsSync(webRoot) ? webRoot : undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: truthy(env.SHANMEI_SECURE_COOKIES, false),
+    sessionIdleMinutes: parseIdleMinutes('SHANMEI_SESSION_IDLE_MINUTES', env.SHANMEI_SESSION_IDLE_MINUTES, 720),
+    adminIdleMinutes: parseIdleMinutes('SHANMEI_ADMIN_IDLE_MINUTES', env.SHANMEI_ADMIN_IDLE_MINUTES, 60),
     mapTiles: parseMapTiles(env.SHANMEI_MAP_TILES),
     mapAttribution: env.SHANMEI_MAP_ATTRIBUTION?.trim() || null,
     province: parseProvince(env.SHANMEI_PROVINCE),

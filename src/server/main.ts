@@ -44,7 +44,10 @@ async function prepare(config: Config, beforeListen?: StartHook) {
   await seedServiceFields(database.db);
   const regions = await seedRegionsIfNone(database.db, config.province);
   if (regions > 0) console.log(`Loaded the ${regions} regions of province ${config.province} (SHANMEI_PROVINCE).`);
-  const admin = await bootstrapAdmin(database.db, config.adminPassword);
+  const admin = await bootstrapAdmin(database.db, config.adminPassword).catch(async (err: unknown) => {
+    await database.close().catch(() => undefined);
+    return fail(reason(err));
+  });
   if (await buildStatsIfMissing(database.db))
     console.log('Counted the statistics from the records (first start since they are kept).');
   if (beforeListen) await beforeListen(database, config);

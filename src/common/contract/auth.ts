@@ -29,3 +29,7 @@ export const MeAnswer = z.object({
   csrfToken: z.string().nullable().describe('Send as X-CSRF-Token on state-changing requests'),
 });
 export type Me = z.infer<typeof MeAnswer>;
+
+export const LogoutAllAnswer = z
+  .object({ endedSessions: z.number().int().describe('How many sessions ended, this one included') })
+  .describe('Logged out everywhere');

@@ -72,8 +72,16 @@ export const Phone = z
   .regex(MAINLAND_MOBILE, 'must be a mainland mobile number: 11 digits starting with 13–19')
   .describe('Mainland mobile number, 11 digits; stored encrypted and shown masked');
 
+/**
+ * A new password. Only its size is checked here; the server's password policy
+ * (platform/password-policy.ts) refuses a short, blank, common or personal one with a 422 that
+ * names the reason.
+ */
 export const Password = z
   .string()
-  .min(LIMITS.passwordMin, `must have at least ${LIMITS.passwordMin} characters`)
+  .min(1, 'must not be empty')
   .max(LIMITS.passwordMax, `must have at most ${LIMITS.passwordMax} characters`)
-  .describe(`Password, ${LIMITS.passwordMin}–${LIMITS.passwordMax} characters`);
+  .describe(
+    `Password, ${LIMITS.passwordMin}–${LIMITS.passwordMax} characters, not only spaces, not a common password, ` +
+      'and not containing your phone, ID number (or its last 6 characters) or name',
+  );

@@ -6,6 +6,8 @@ import { closeOverdueAttendance } from '../modules/checkin/index.js';
 import { foldDeltas } from '../modules/stats/index.js';
 import { pollImports, stopImports } from '../modules/imports/index.js';
 import type { Transports } from '../platform/notify/transports.js';
+import { forgetExpiredCounters } from '../platform/throttle.js';
+import { forgetDeadSessions } from '../modules/auth/index.js';
 
 export interface JobsOptions {
   /** Milliseconds between ticks (default 30 s). */
@@ -31,13 +33,13 @@ export const AUTO_CLOSE_INTERVAL_MS = 5 * 60_000;
 
 /**
  * The background loop of one process, and every timer it has: close overdue check-ins (every
- * five minutes), queue shift reminders, expire points once a day, then send the outbox; and,
+ * five minutes), queue shift reminders, expire points once a day, forget stale security counters and dead sessions, then send the outbox; and,
  * on a timer of its own, fold the statistics' pending deltas. One tick
  * at a time; the timer is unref'd so it never keeps the process alive. Several processes
  * may run it side by side: reminders are deduplicated by key and outbox rows are claimed
  * with a conditional UPDATE, so nothing is queued or sent twice by running it twice.
  */
-export function startJobs(ctx: Pick<AppContext, 'database' | 'cipher'>, opts: JobsOptions = {}): Jobs {
+export function startJobs(ctx: Pick<AppContext, 'database' | 'cipher' | 'config'>, opts: JobsOptions = {}): Jobs {
   let running: Promise<void> | null = null;
   let stopped = false;
   let lastAutoClose = -Infinity;
@@ -61,6 +63,11 @@ export function startJobs(ctx: Pick<AppContext, 'database' | 'cipher'>, opts: Jo
       }
       // Imports run in the background; a poll starts those waiting (or whose process died).
       await step('imports', () => pollImports(ctx, opts.log));
+      // Security counters past their memory, sessions past their end or idle too long.
+      await step('forget', async () => {
+        await forgetExpiredCounters(ctx.database.db);
+        await forgetDeadSessions(ctx.database.db, ctx.config);
+      });
       await step('reminders', () => queueShiftReminders(ctx.database.db));
       // Once per local day; a lease makes sure only one process does it.
       await step('points-expiry', () => runScheduledExpiry(ctx.database.db));

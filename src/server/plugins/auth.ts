@@ -5,6 +5,7 @@ import type { App } from '../context.js';
 import * as authRepo from '../modules/auth/index.js';
 import type { Actor } from '../platform/access/policy.js';
 import { nowIso } from '../ids.js';
+import { keepAlive, unlessIdle } from '../modules/auth/index.js';
 
 export const SESSION_COOKIE = 'shanmei_session';
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('base64url');
@@ -89,8 +90,10 @@ export function registerAuth(app: App): void {
     } else {
       const cookie = req.cookies[SESSION_COOKIE];
       if (cookie) {
-        const s = await authRepo.findSession(db, sha256(cookie), nowIso());
+        const found = await authRepo.findSession(db, sha256(cookie), nowIso());
+        const s = found && (await unlessIdle(db, found, app.ctx.config));
         if (s) {
+          await keepAlive(db, s);
           actor = {
             userId: s.user_id,
             via: 'session',

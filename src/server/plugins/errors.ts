@@ -25,6 +25,15 @@ function describeValidation(context: string, item: ValidationItem | undefined) {
   return { field, message: `${field}: ${item?.message ?? 'invalid'}` };
 }
 
+/** Seconds to wait, for a 429 whose cause did not say (its window's length is at most a minute or two there). */
+const DEFAULT_RETRY_AFTER = 60;
+
+/** `details.retryAfter` of a RATE_LIMITED error (whole seconds), or the default. */
+function retryAfterOf(details: unknown): number {
+  const s = (details as { retryAfter?: unknown } | undefined)?.retryAfter;
+  return typeof s === 'number' && Number.isFinite(s) && s > 0 ? Math.ceil(s) : DEFAULT_RETRY_AFTER;
+}
+
 /** The code of a 4xx that a plugin (not our code) raised, by its status. */
 const CODE_OF_STATUS: Record<number, ErrorCode> = {
   401: 'UNAUTHENTICATED',
@@ -57,6 +66,7 @@ export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: 
 export function registerErrorHandler(app: FastifyInstance, spa = false): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
+      if (err.status === 429) void reply.header('retry-after', String(retryAfterOf(err.details)));
       return reply.status(err.status).send(send(err.code, err.message, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -78,6 +88,7 @@ export function registerErrorHandler(app: FastifyInstance, spa = false): void {
       }
       if (status === 413) return reply.status(413).send(send('PAYLOAD_TOO_LARGE', 'The body is too large'));
       if (status === 429) {
+        if (!reply.hasHeader('retry-after')) void reply.header('retry-after', String(DEFAULT_RETRY_AFTER));
         return reply.status(429).send(send('RATE_LIMITED', 'Too many requests; try again later'));
       }
       if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { LoginAnswer, LoginBody, Me } from '../../common/contract/auth.js';
+import type { LoginAnswer, LoginBody, LogoutAllAnswer, Me } from '../../common/contract/auth.js';
 import { api, ApiError, setCsrfToken } from './http-client.js';
 
 export type LoginInput = z.infer<typeof LoginBody>;
@@ -9,6 +9,13 @@ export const login = (body: LoginInput) => api.post<z.infer<typeof LoginAnswer>>
 export async function logout(): Promise<void> {
   await api.post<void>('/auth/logout');
   setCsrfToken(null);
+}
+
+/** Logs out everywhere: every session of the caller ends, this one included. */
+export async function logoutEverywhere(): Promise<z.infer<typeof LogoutAllAnswer>> {
+  const answer = await api.post<z.infer<typeof LogoutAllAnswer>>('/auth/logout-all');
+  setCsrfToken(null);
+  return answer;
 }
 
 /** The caller and their roles, or null when nobody is logged in. Keeps the CSRF token. */

@@ -12,7 +12,7 @@ export const resetPassword = (body: { phone: string; verificationCode: string; n
 
 /** A new password with the current one: other sessions and every API token end. */
 export const changePassword = (body: { currentPassword: string; newPassword: string }) =>
-  api.post<null>('/me/password', body);
+  api.put<null>('/me/password', body);
 
 /** Closes the account for good: name, ID, phone, e-mail and logins are erased; service records stay. */
 export const closeAccount = (currentPassword: string) =>

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../common/limits.js';
 import { useTranslation } from 'react-i18next';
 import type { VerificationPurpose } from '../../common/contract/verification.js';
 import { TextField } from './form-field.js';
@@ -54,7 +55,7 @@ export function NewPasswordField({ label, name, value, error, hint, onChange }: 
       required
       value={value}
       error={error}
-      hint={hint ?? t('register.passwordHint', { min: 8 })}
+      hint={hint ?? t('register.passwordHint', { min: LIMITS.passwordMin })}
       onChange={(e) => onChange(e.target.value)}
     />
   );

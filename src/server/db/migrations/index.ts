@@ -23,6 +23,7 @@ import * as statisticsFieldIndex from './2026-12-06-190-statistics-field-index.j
 import * as importProgress from './2026-12-06-200-import-progress.js';
 import * as ledgerBounds from './2026-12-06-210-ledger-bounds.js';
 import * as tokenExpiry from './2026-12-06-220-token-expiry.js';
+import * as securityCounters from './2026-12-06-230-security-counters.js';
 import * as needs from './2026-12-06-250-needs.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
@@ -51,5 +52,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-200-import-progress': importProgress,
   '2026-12-06-210-ledger-bounds': ledgerBounds,
   '2026-12-06-220-token-expiry': tokenExpiry,
+  '2026-12-06-230-security-counters': securityCounters,
   '2026-12-06-250-needs': needs,
 };

@@ -1,5 +1,5 @@
 /** Table types for regions, users, organisations, volunteers, roles, sites and the audit log. Column names are snake_case as in the migrations. */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { GuardianRelation } from '../../../common/contract/guardians.js';
 import type { VerificationPurpose } from '../../../common/contract/verification.js';
 import type { VolunteerStatus } from '../../../common/contract/volunteers.js';
@@ -64,6 +64,17 @@ export interface SessionsTable {
   user_id: string;
   csrf_token: string;
   created_at: string;
+  expires_at: string;
+  /** When the session was last used, to the minute: it ends after the idle timeout (null: never, until refreshed). */
+  last_seen_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Security counters shared by every process (platform/throttle.repository.ts). */
+export interface SecurityCountersTable {
+  key: string;
+  count: number;
+  window_start: string;
+  next_at: string;
   expires_at: string;
 }
 
@@ -202,6 +213,7 @@ export interface FoundationTables {
   service_fields: ServiceFieldsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  security_counters: SecurityCountersTable;
   api_tokens: ApiTokensTable;
   organisations: OrganisationsTable;
   organisation_closure: ClosureTable;

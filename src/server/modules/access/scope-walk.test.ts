@@ -31,6 +31,7 @@ interface Call {
 const SELF_SERVICE = new Set([
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/logout-all',
   'POST /api/v1/auth/tokens',
   // One's own tokens only: another's answers 404 (tokens.routes.test.ts).
   'DELETE /api/v1/auth/tokens/{id}',
@@ -43,7 +44,7 @@ const SELF_SERVICE = new Set([
   'PUT /api/v1/me/notification-prefs',
   'PUT /api/v1/me/email',
   'POST /api/v1/me/calendar/reset',
-  'POST /api/v1/me/password',
+  'PUT /api/v1/me/password',
   'POST /api/v1/me/close',
   'PUT /api/v1/me/guardian',
   'PUT /api/v1/me/pin',

@@ -19,12 +19,22 @@ export const callerColumns = (db: Db) => [
 export const callerOf = <R extends { grants: string }>(r: R | undefined) =>
   r && { ...r, grants: JSON.parse(r.grants) as GrantRow[] };
 
-/** The live session `id` names, with its user's grants and volunteer id. */
+/**
+ * The unexpired session `id` names, with its user's grants and volunteer id, and when it was
+ * last used (the caller judges the idle timeout, which depends on the grants).
+ */
 export async function findSession(db: Db, id: string, now: string) {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id', 'sessions.user_id', 'sessions.csrf_token', ...callerColumns(db)])
+    .select([
+      'sessions.id',
+      'sessions.user_id',
+      'sessions.csrf_token',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      ...callerColumns(db),
+    ])
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', now)
     .where('users.status', '=', 'active')
@@ -34,7 +44,14 @@ export async function findSession(db: Db, id: string, now: string) {
 
 export async function insertSession(
   db: Db,
-  row: { id: string; user_id: string; csrf_token: string; created_at: string; expires_at: string },
+  row: {
+    id: string;
+    user_id: string;
+    csrf_token: string;
+    created_at: string;
+    expires_at: string;
+    last_seen_at: string;
+  },
 ): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }

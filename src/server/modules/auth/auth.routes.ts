@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { LoginAnswer, LoginBody, MeAnswer } from '../../../common/contract/auth.js';
+import { LoginAnswer, LoginBody, LogoutAllAnswer, MeAnswer } from '../../../common/contract/auth.js';
 import { errorResponses, PUBLIC } from '../../../common/contract/common.js';
 import type { App } from '../../context.js';
 import { requireActor, SESSION_COOKIE } from '../../plugins/auth.js';
 import * as service from './auth.service.js';
+import { endAllSessions, secureCookie } from './sessions.js';
 import { tokenRoutes } from './tokens.routes.js';
 
 export function authRoutes(app: App): void {
@@ -27,7 +28,7 @@ export function authRoutes(app: App): void {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure: ctx.config.secureCookies,
+        secure: secureCookie(req, ctx.config),
         maxAge: s.maxAgeSeconds,
       });
       return { user: await service.loadUser(ctx.database.db, s.userId) };
@@ -44,6 +45,23 @@ export function authRoutes(app: App): void {
       await service.logout(ctx.database.db, actor.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/logout-all',
+    {
+      schema: {
+        tags,
+        summary: 'Log out everywhere: end every session of the caller, this one included',
+        response: { 200: LogoutAllAnswer, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const endedSessions = await ctx.database.db.transaction().execute((trx) => endAllSessions(trx, actor.userId));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { endedSessions };
     },
   );
 

@@ -5,11 +5,9 @@ import type { Db } from '../../db/database.js';
 import { sha256 } from '../../plugins/auth.js';
 import * as repo from './auth.repository.js';
 import { dummyHash, verifyPassword } from '../../platform/passwords.js';
+import { admitLogin, loginFailed, loginKeys, loginSucceeded } from './login-throttle.js';
 
 const SESSION_DAYS = 14;
-const LOGIN_WINDOW_MS = 15 * 60_000;
-const MAX_FAILS_PER_ACCOUNT = 10;
-const MAX_FAILS_PER_ADDRESS = 100;
 
 /** Finds the user a login names: a username, a phone number, or a volunteer code. */
 async function findLoginUser(ctx: AppContext, db: Db, login: string) {
@@ -23,29 +21,22 @@ async function findLoginUser(ctx: AppContext, db: Db, login: string) {
 }
 
 /**
- * Checks a password and opens a session. Failures are counted per account and per address;
- * the error never says which part was wrong.
+ * Checks a password and opens a session. Attempts are throttled per account (whichever login
+ * names it) and slowed per address (login-throttle.ts); the error never says which part was wrong.
  */
 export async function login(ctx: AppContext, login: string, password: string, address: string) {
   const db = ctx.database.db;
-  const accountKey = `login:acct:${sha256(login.toLowerCase())}`;
-  const addressKey = `login:addr:${address}`;
-  if (
-    (await ctx.limiter.blocked(accountKey, MAX_FAILS_PER_ACCOUNT, LOGIN_WINDOW_MS)) ||
-    (await ctx.limiter.blocked(addressKey, MAX_FAILS_PER_ADDRESS, LOGIN_WINDOW_MS))
-  ) {
-    throw new AppError('RATE_LIMITED', 'Too many failed logins; wait 15 minutes and try again');
-  }
   const user = await findLoginUser(ctx, db, login);
+  const keys = loginKeys(user?.id ?? null, login, address);
+  await admitLogin(ctx, keys);
   const ok = user
     ? await verifyPassword(user.password_hash, password)
     : (await verifyPassword(await dummyHash(), password), false);
   if (!user || !ok || user.status !== 'active') {
-    await ctx.limiter.hit(accountKey, LOGIN_WINDOW_MS);
-    await ctx.limiter.hit(addressKey, LOGIN_WINDOW_MS);
+    await loginFailed(ctx, keys);
     throw new AppError('INVALID_CREDENTIALS', 'The login or the password is wrong');
   }
-  await ctx.limiter.reset(accountKey);
+  await loginSucceeded(ctx, keys);
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   await repo.insertSession(db, {
@@ -53,6 +44,7 @@ export async function login(ctx: AppContext, login: string, password: string, ad
     user_id: user.id,
     csrf_token: randomBytes(24).toString('base64url'),
     created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
     expires_at: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
   });
   return { token, userId: user.id, maxAgeSeconds: SESSION_DAYS * 86_400 };

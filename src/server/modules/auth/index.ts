@@ -11,3 +11,5 @@ export {
 export { findSession } from './auth.repository.js';
 export { callerOfToken } from './tokens.service.js';
 export { confirmPassword } from './confirm-password.js';
+export { endAllSessions, forgetDeadSessions, keepAlive, unlessIdle } from './sessions.js';
+export { requireGoodPasswordFor } from './password-owner.js';

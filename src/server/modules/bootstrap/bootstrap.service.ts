@@ -5,6 +5,7 @@ import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
 import { countUsers, insertUser } from '../auth/index.js';
 import { hashPassword } from '../../platform/passwords.js';
+import { passwordProblem } from '../../platform/password-policy.js';
 import { insertGrant } from '../access/index.js';
 import { DEFAULT_FIELDS } from '../../../common/enums.js';
 import { anyServiceField, insertServiceFields } from '../fields/index.js';
@@ -19,6 +20,9 @@ export async function bootstrapAdmin(
   password: string | undefined,
 ): Promise<{ password: string; generated: boolean } | null> {
   if ((await countUsers(db)) > 0) return null;
+  const problem = password ? passwordProblem(password) : null;
+  // A chosen password meets the same policy as every other; the start-up stops and says why.
+  if (problem) throw new Error(`SHANMEI_ADMIN_PASSWORD ${problem.message} (the password policy)`);
   const generated = !password;
   const pw = password ?? randomBytes(12).toString('base64url');
   const id = newId();

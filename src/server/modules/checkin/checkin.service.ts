@@ -1,5 +1,5 @@
 import type { ScanInput } from '../../../common/contract/checkin.js';
-import { AppError, forbidden, notFound, refusal } from '../../../common/errors.js';
+import { AppError, forbidden, notFound, refusal, rateLimited } from '../../../common/errors.js';
 import { distanceM } from '../../../common/geo.js';
 import { checkinOpen, judgePosition, type AttendanceFlag } from '../../../common/hours.js';
 import type { PlatformSettings } from '../../../common/settings.js';
@@ -41,12 +41,12 @@ async function scannedShift(
   s: PlatformSettings,
 ): Promise<string> {
   if (!(await ctx.limiter.take(`checkin:${actor.userId}`, CHECKINS_PER_MINUTE, 60_000))) {
-    throw new AppError('RATE_LIMITED', 'Too many check-in attempts; wait a minute');
+    throw rateLimited('Too many check-in attempts; wait a minute', 60);
   }
   if (b.token !== undefined) return verifyCheckinToken(ctx.cipher, b.token, s.codeWindowSeconds);
   const failKey = `checkin-code-fail:${actor.userId}`;
   if (await ctx.limiter.blocked(failKey, CODE_FAILURES, CODE_FAILURE_WINDOW_MS)) {
-    throw new AppError('RATE_LIMITED', 'Too many wrong codes; scan the QR code or wait ten minutes');
+    throw rateLimited('Too many wrong codes; scan the QR code or wait ten minutes', CODE_FAILURE_WINDOW_MS / 1000);
   }
   const shiftId = b.shiftId as string;
   try {

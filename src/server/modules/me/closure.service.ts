@@ -1,4 +1,4 @@
-import { AppError, notFound, refusal } from '../../../common/errors.js';
+import { AppError, notFound, refusal, rateLimited } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import { nowIso } from '../../ids.js';
 import type { Actor } from '../../platform/access/policy.js';
@@ -27,7 +27,7 @@ export async function closeAccount(
   if (!account || account.status === 'closed') throw notFound('Account');
   const key = `close:${actor.userId}`;
   if (await ctx.limiter.blocked(key, WRONG_PER_WINDOW, WINDOW_MS)) {
-    throw new AppError('RATE_LIMITED', 'Too many wrong passwords; wait 15 minutes and try again');
+    throw rateLimited('Too many wrong passwords; wait 15 minutes and try again', WINDOW_MS / 1000);
   }
   if (!(await verifyPassword(account.password_hash, currentPassword))) {
     await ctx.limiter.hit(key, WINDOW_MS);

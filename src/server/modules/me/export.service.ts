@@ -1,5 +1,5 @@
 import { EXPORT_SECTION_CAP, EXPORTS_PER_HOUR, type DataExport } from '../../../common/contract/data-export.js';
-import { AppError, forbidden } from '../../../common/errors.js';
+import { forbidden, rateLimited } from '../../../common/errors.js';
 import { birthDateOfId } from '../../../common/id-numbers.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -57,7 +57,7 @@ export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, 
   const volunteerId = await volunteerIdOf(db, actor);
   if (!volunteerId) throw forbidden('Only volunteers have volunteer data to export');
   if (!(await ctx.limiter.take(`export:${actor.userId}`, EXPORTS_PER_HOUR, HOUR_MS))) {
-    throw new AppError('RATE_LIMITED', `At most ${EXPORTS_PER_HOUR} exports an hour; try again later`);
+    throw rateLimited(`At most ${EXPORTS_PER_HOUR} exports an hour; try again later`, HOUR_MS / 1000);
   }
 
   const row = await loadVolunteer(db, volunteerId);

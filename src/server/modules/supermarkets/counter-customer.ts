@@ -1,4 +1,4 @@
-import { AppError } from '../../../common/errors.js';
+import { AppError, rateLimited } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../platform/access/policy.js';
 import { verifyMemberCode } from '../../platform/codes.js';
@@ -32,7 +32,7 @@ async function volunteerOfCode(ctx: AppContext, actor: Actor, siteId: string, co
 async function volunteerOfPin(ctx: AppContext, actor: Actor, b: CustomerRef): Promise<string> {
   const key = `pin:clerk:${actor.userId}`;
   if (await ctx.limiter.blocked(key, PIN_FAILURES_PER_CLERK, PIN_WINDOW_MS)) {
-    throw new AppError('RATE_LIMITED', 'Too many wrong counter PINs from this account: wait a quarter of an hour');
+    throw rateLimited('Too many wrong counter PINs from this account: wait a quarter of an hour', PIN_WINDOW_MS / 1000);
   }
   try {
     return await openCounterPin(ctx, b, b.pin ?? '');

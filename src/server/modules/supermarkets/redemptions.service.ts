@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { MemberLookup, Redeem } from '../../../common/contract/supermarkets.js';
-import { AppError, ruleBroken } from '../../../common/errors.js';
+import { AppError, ruleBroken, rateLimited } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import type { DB, GoodsTable, RedemptionsTable } from '../../db/schema.js';
 import { newId } from '../../ids.js';
@@ -115,7 +115,7 @@ export async function redeem(ctx: AppContext, actor: Actor, siteId: string, b: R
   if (first) return replay(ctx, actor, first, b);
   const volunteer = await counterCustomer(ctx, actor, siteId, b);
   if (!(await ctx.limiter.take(`redeem:${volunteer.id}`, REDEMPTIONS_PER_MINUTE, 60_000))) {
-    throw new AppError('RATE_LIMITED', 'Too many redemptions for this volunteer: wait a minute');
+    throw rateLimited('Too many redemptions for this volunteer: wait a minute', 60);
   }
   const { timeZone } = await getSettings(db);
   let result: { answer: RedeemAnswer } | { replayOf: RedemptionsTable };

@@ -1,10 +1,10 @@
 import type { ChangePasswordBody, PasswordResetBody } from '../../../common/contract/verification.js';
-import { AppError } from '../../../common/errors.js';
+import { AppError, rateLimited } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import { nowIso } from '../../ids.js';
 import type { Actor } from '../../platform/access/policy.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
-import { passwordHashOf, replacePassword, userIdByPhoneHash } from '../auth/index.js';
+import { passwordHashOf, replacePassword, requireGoodPasswordFor, userIdByPhoneHash } from '../auth/index.js';
 import { hashPassword, verifyPassword } from '../../platform/passwords.js';
 import { PHONE_NAMESPACE } from '../../crypto.js';
 import { checkCode, useCode } from './verification.service.js';
@@ -25,6 +25,7 @@ export async function resetPassword(ctx: Pick<AppContext, 'cipher' | 'database'>
     throw new AppError('VERIFICATION_FAILED', 'verificationCode: ask for a new code', {
       field: 'body.verificationCode',
     });
+  await requireGoodPasswordFor(ctx, db, userId, body.newPassword, 'body.newPassword');
   const hash = await hashPassword(body.newPassword);
   await db.transaction().execute(async (trx) => {
     await useCode(trx, codeId);
@@ -43,14 +44,14 @@ export async function resetPassword(ctx: Pick<AppContext, 'cipher' | 'database'>
  * API token end; this session stays. Wrong answers are counted like failed logins.
  */
 export async function changePassword(
-  ctx: Pick<AppContext, 'database' | 'limiter'>,
+  ctx: Pick<AppContext, 'database' | 'limiter' | 'cipher'>,
   actor: Actor,
   body: ChangePasswordBody,
 ) {
   const db = ctx.database.db;
   const key = `password-change:${actor.userId}`;
   if (await ctx.limiter.blocked(key, WRONG_PER_WINDOW, WINDOW_MS)) {
-    throw new AppError('RATE_LIMITED', 'Too many wrong passwords; wait 15 minutes and try again');
+    throw rateLimited('Too many wrong passwords; wait 15 minutes and try again', WINDOW_MS / 1000);
   }
   const stored = await passwordHashOf(db, actor.userId);
   if (!stored || !(await verifyPassword(stored, body.currentPassword))) {
@@ -60,6 +61,7 @@ export async function changePassword(
     });
   }
   await ctx.limiter.reset(key);
+  await requireGoodPasswordFor(ctx, db, actor.userId, body.newPassword, 'body.newPassword');
   const hash = await hashPassword(body.newPassword);
   await db.transaction().execute(async (trx) => {
     await replacePassword(trx, actor.userId, hash, nowIso(), actor.sessionId);

@@ -50,7 +50,7 @@ export function verificationRoutes(app: App): void {
     },
   );
 
-  app.post(
+  app.put(
     '/api/v1/me/password',
     {
       schema: {

@@ -7,7 +7,7 @@ import {
   type RequestCodeBody,
   type VerificationPurpose,
 } from '../../../common/contract/verification.js';
-import { AppError, unauthenticated } from '../../../common/errors.js';
+import { AppError, unauthenticated, rateLimited } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
@@ -37,7 +37,8 @@ const TEXTS = {
 const codeHashOf = (ctx: Pick<AppContext, 'cipher'>, purpose: string, phone: string, code: string) =>
   ctx.cipher.lookupHash('verification-code', `${purpose}\0${phone}\0${code}`);
 
-const tooMany = () => new AppError('RATE_LIMITED', 'Too many codes asked for; wait a minute and try again');
+const tooMany = (seconds: number) =>
+  rateLimited(`Too many codes asked for; wait ${Math.ceil(seconds / 60)} minute(s) and try again`, seconds);
 
 /**
  * Sends a one-time code by SMS to prove the phone is the caller's, and answers the same
@@ -57,12 +58,12 @@ export async function requestCode(
   const phoneHash = ctx.cipher.lookupHash(PHONE_NAMESPACE, body.phone);
   const minuteKey = `code:phone-min:${phoneHash}`;
   const hourKey = `code:phone-hour:${phoneHash}`;
+  if (await ctx.limiter.blocked(minuteKey, 1, CODE_RESEND_SECONDS * 1000)) throw tooMany(CODE_RESEND_SECONDS);
   if (
-    (await ctx.limiter.blocked(minuteKey, 1, CODE_RESEND_SECONDS * 1000)) ||
     (await ctx.limiter.blocked(hourKey, CODES_PER_PHONE_HOUR, HOUR_MS)) ||
     !(await ctx.limiter.take(`code:addr:${address}`, CODES_PER_ADDRESS_HOUR, HOUR_MS))
   ) {
-    throw tooMany();
+    throw tooMany(HOUR_MS / 1000);
   }
   await ctx.limiter.hit(minuteKey, CODE_RESEND_SECONDS * 1000);
   await ctx.limiter.hit(hourKey, HOUR_MS);

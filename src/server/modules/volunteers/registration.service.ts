@@ -3,7 +3,7 @@ import type {
   RegisterVolunteerInput,
   VolunteerStatus,
 } from '../../../common/contract/volunteers.js';
-import { AppError, badRequest } from '../../../common/errors.js';
+import { AppError, badRequest, rateLimited } from '../../../common/errors.js';
 import { ageOn, chinaToday, maskIdNumber } from '../../../common/id-numbers.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -55,7 +55,7 @@ const CODE_ATTEMPTS = 5;
 /** Counts one registration from `address`; 429 once the address is over its hourly limit. */
 export async function takeRegistrationSlot(ctx: Pick<AppContext, 'limiter'>, address: string): Promise<void> {
   if (!(await ctx.limiter.take(`register:addr:${address}`, REGISTRATIONS_PER_ADDRESS, REGISTRATION_WINDOW_MS))) {
-    throw new AppError('RATE_LIMITED', 'Too many registrations from this address; try again in an hour');
+    throw rateLimited('Too many registrations from this address; try again in an hour', REGISTRATION_WINDOW_MS / 1000);
   }
 }
 
@@ -80,9 +80,9 @@ export async function registerVolunteer(
   const now = opts.now ?? nowIso();
   const id = rules.requireIdNumber(input.idType, input.idNumber, new Date(now));
   const phone = rules.requirePhone(input.phone);
-  if (!opts.passwordHash) rules.requirePassword(input.password);
   const name = input.name.trim();
   if (!name) throw badRequest('name: must not be empty', { field: 'body.name' });
+  if (!opts.passwordHash) rules.requirePassword(input.password, { phone, idNumber: id.normalised, name });
   const regionCode = input.regionCode.trim();
   const fields = input.fields ?? [];
 
@@ -191,9 +191,9 @@ export async function registerResident(
 ): Promise<{ userId: string }> {
   const now = opts.now ?? nowIso();
   const phone = rules.requirePhone(input.phone);
-  if (!opts.passwordHash) rules.requirePassword(input.password);
   const name = input.name.trim();
   if (!name) throw badRequest('name: must not be empty', { field: 'body.name' });
+  if (!opts.passwordHash) rules.requirePassword(input.password, { phone, name });
   const regionCode = input.regionCode.trim();
   const phoneCols = rules.phoneColumns(ctx.cipher, phone);
   const passwordHash = opts.passwordHash ?? (await hashPassword(input.password));

@@ -135,7 +135,6 @@ describe.each(DIALECTS)('volunteer registration on %s', (dialect) => {
     ['a birth date in the future', { idNumber: '500103209912311232' }, 'idNumber', 'future'],
     ['a malformed permit', { idType: 'hk_macao_permit', idNumber: 'X1234' }, 'idNumber', 'H or M'],
     ['a landline', { phone: '02363881234' }, 'phone', 'mainland mobile'],
-    ['a short password', { password: 'short' }, 'password', 'at least 8'],
     ['an unknown ID type', { idType: 'driving_licence' }, 'idType', ''],
     ['a missing name', { name: undefined }, 'name', ''],
     ['an over-long name', { name: '名'.repeat(51) }, 'name', ''],

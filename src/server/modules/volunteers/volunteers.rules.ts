@@ -1,6 +1,7 @@
 import { DEFAULT_FIELDS, ID_TYPES } from '../../../common/enums.js';
 import type { AppError } from '../../../common/errors.js';
 import { badRequest, refusal, ruleBroken } from '../../../common/errors.js';
+import { requireGoodPassword, type PasswordOwner } from '../../platform/password-policy.js';
 import type { IdType } from '../../../common/enums.js';
 import { checkIdNumber, isMainlandMobile, maskPhone, type IdProblem } from '../../../common/id-numbers.js';
 import { LIMITS } from '../../../common/limits.js';
@@ -63,12 +64,12 @@ export async function requireFields(db: Db, fields: readonly string[]): Promise<
   }
 }
 
-export function requirePassword(password: string): void {
-  if (password.length < LIMITS.passwordMin || password.length > LIMITS.passwordMax) {
-    throw badRequest(`password: must have ${LIMITS.passwordMin} to ${LIMITS.passwordMax} characters`, {
-      field: 'body.password',
-    });
+/** The password policy (platform/password-policy.ts), with what registration knows of the person. */
+export function requirePassword(password: string, owner: PasswordOwner): void {
+  if (password.length > LIMITS.passwordMax) {
+    throw badRequest(`password: must have at most ${LIMITS.passwordMax} characters`, { field: 'body.password' });
   }
+  requireGoodPassword(password, owner);
 }
 
 export const duplicatePhone = (): AppError =>

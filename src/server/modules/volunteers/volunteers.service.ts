@@ -1,5 +1,5 @@
 import type { UpdateVolunteerBody, Volunteer } from '../../../common/contract/volunteers.js';
-import { AppError, badRequest, forbidden, notFound } from '../../../common/errors.js';
+import { AppError, badRequest, forbidden, notFound, rateLimited } from '../../../common/errors.js';
 import type { IdProblem } from '../../../common/id-numbers.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -97,7 +97,7 @@ async function confirmPhoneChange(
   }
   const key = `phone-change:${userId}`;
   if (await ctx.limiter.blocked(key, PASSWORD_CHECKS_PER_WINDOW, PASSWORD_CHECK_WINDOW_MS)) {
-    throw new AppError('RATE_LIMITED', 'Too many wrong passwords; wait 15 minutes and try again');
+    throw rateLimited('Too many wrong passwords; wait 15 minutes and try again', PASSWORD_CHECK_WINDOW_MS / 1000);
   }
   const stored = await repo.passwordHashOfUser(db, userId);
   if (!stored || !(await verifyPassword(stored, password))) {

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordBody } from '../../../common/contract/verification.js';
+import { LIMITS } from '../../../common/limits.js';
 import { ApiError } from '../../api/http-client.js';
 import { changePassword } from '../../api/verification.api.js';
 import { NewPasswordField } from '../../components/credential-fields.js';
@@ -56,7 +57,7 @@ export function ChangePasswordForm() {
           name="passwordNew"
           value={form.newPassword}
           error={errors.newPassword}
-          hint={t('password.hint', { min: 8 })}
+          hint={t('password.hint', { min: LIMITS.passwordMin })}
           onChange={(v) => setForm({ ...form, newPassword: v })}
         />
         <button type="submit" className="button" disabled={send.isPending}>

@@ -16,6 +16,7 @@ import { useMyVolunteer } from './use-my-volunteer.js';
 import './profile.css';
 import { ChangePasswordForm } from './change-password-form.js';
 import { CloseAccountForm } from './close-account-form.js';
+import { LogoutEverywhere } from './logout-everywhere.js';
 import { CounterPinForm } from './counter-pin-form.js';
 import { GuardianCard } from './guardian-card.js';
 
@@ -40,6 +41,7 @@ export function MePage() {
         </section>
       )}
       {!volunteerId && <ChangePasswordForm />}
+      {!volunteerId && <LogoutEverywhere />}
       {/* An account with duties over others hands them over before it can close (the server says so too). */}
       {!volunteerId && me.roles.every((g) => g.role === 'resident') && <CloseAccountForm />}
       {volunteerId && q.isPending && <Loading />}

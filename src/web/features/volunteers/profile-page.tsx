@@ -27,6 +27,7 @@ import { useMyVolunteer } from './use-my-volunteer.js';
 import './profile.css';
 import { ChangePasswordForm } from './change-password-form.js';
 import { CloseAccountForm } from './close-account-form.js';
+import { LogoutEverywhere } from './logout-everywhere.js';
 
 /** /me/profile: the volunteer changes their phone, region, skills, service fields and weekly availability. */
 export function ProfilePage() {
@@ -63,6 +64,7 @@ export function ProfilePage() {
         />
       )}
       <ChangePasswordForm />
+      <LogoutEverywhere />
       <CloseAccountForm />
     </div>
   );
