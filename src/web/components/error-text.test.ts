@@ -13,6 +13,12 @@ await i18n.init({
           UNKNOWN: 'Unknown',
           DUPLICATE: 'Already exists',
           RULE_VIOLATION: 'Against the rules',
+          RATE_LIMITED: 'Too many attempts',
+          RATE_LIMITED_WAIT: 'Too many attempts: try again in {{wait}}',
+          waitSeconds_one: '{{count}} second',
+          waitSeconds_other: '{{count}} seconds',
+          waitMinutes_one: '{{count}} minute',
+          waitMinutes_other: '{{count}} minutes',
           dateLocale: 'en-GB',
           reasons: { before_checkin: 'Not before the check-in at {{at}}', capacity_below_taken: '{{taken}} are taken' },
         },
@@ -57,5 +63,13 @@ describe('errorText', () => {
     const limited = new ApiError(429, 'RATE_LIMITED', 'slow down');
     expect(errorText(limited, t, { keys })).toBe('Wait a minute');
     expect(errorText(new ApiError(403, 'FORBIDDEN', 'no'), t, { keys })).toBe('Unknown');
+  });
+
+  it('says how long to wait when the server sends it (Retry-After in details.retryAfter)', () => {
+    const wait = (retryAfter?: number) => new ApiError(429, 'RATE_LIMITED', 'slow down', { retryAfter });
+    expect(errorText(wait(1), t)).toBe('Too many attempts: try again in 1 second');
+    expect(errorText(wait(40), t)).toBe('Too many attempts: try again in 40 seconds');
+    expect(errorText(wait(61), t)).toBe('Too many attempts: try again in 2 minutes');
+    expect(errorText(wait(), t)).toBe('Too many attempts');
   });
 });

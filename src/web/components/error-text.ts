@@ -41,6 +41,13 @@ function detailValues(details: unknown, locale: string, timeZone: string): Recor
   );
 }
 
+/** A wait the server asks for (`Retry-After`, in seconds) in words: seconds under a minute, else minutes. */
+function waitWords(seconds: number, t: TFunction): string {
+  return seconds < 60
+    ? t('errors.waitSeconds', { count: Math.ceil(seconds) })
+    : t('errors.waitMinutes', { count: Math.ceil(seconds / 60) });
+}
+
 /**
  * A thrown error as the sentence the user reads, in the UI language — never the server's
  * English words: a feature's own wording where it has one, then the server's reason for the
@@ -58,6 +65,10 @@ export function errorText(err: unknown, t: TFunction, options: ErrorTextOptions 
     options.timeZone ?? DEFAULT_TIME_ZONE,
   );
   if (typeof reason === 'string') text = t(`errors.reasons.${reason}`, { ...fromServer, defaultValue: text });
+  const retryAfter = (err.details as { retryAfter?: unknown } | undefined)?.retryAfter;
+  if (err.code === 'RATE_LIMITED' && typeof retryAfter === 'number' && retryAfter > 0) {
+    text = t('errors.RATE_LIMITED_WAIT', { wait: waitWords(retryAfter, t), defaultValue: text });
+  }
   const keys = (options.keys?.(err) ?? []).filter((k): k is string => !!k);
   for (const key of keys.reverse()) text = t(key, { ...fromServer, ...options.values, defaultValue: text });
   return text;
