@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Keeps every log line of the run and fails it when one holds personal data (test/log-scan.ts).
+    globalSetup: ['test/global-setup.ts'],
   },
 });

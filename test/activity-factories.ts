@@ -12,6 +12,7 @@ import { seedServiceFields } from '../src/server/modules/bootstrap/bootstrap.ser
 import { insertOrganisation } from '../src/server/modules/organisations/organisations.repository.js';
 import { sha256 } from '../src/server/plugins/auth.js';
 import { makeRegions, makeUser, makeVolunteer, REGIONS, type MadeVolunteer } from './factories.js';
+import { rememberSecret } from './log-scan.js';
 import { testNow } from './clock.js';
 
 export type AppLike = {
@@ -63,6 +64,7 @@ export class BearerClient implements ApiClient {
  */
 export async function clientFor(app: AppLike, userId: string): Promise<BearerClient> {
   const token = `smt_${randomBytes(24).toString('base64url')}`;
+  rememberSecret(token);
   await app.ctx.database.db
     .insertInto('api_tokens')
     .values({

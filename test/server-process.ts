@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { keepLogLine } from './log-scan.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -63,6 +64,7 @@ export async function startServe(
   const waiting: { text: string; done: () => void }[] = [];
   const onData = (d: Buffer) => {
     out += d.toString();
+    keepLogLine(d.toString());
     for (const w of waiting.filter((x) => out.includes(x.text))) {
       waiting.splice(waiting.indexOf(w), 1);
       w.done();

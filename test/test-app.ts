@@ -8,14 +8,20 @@ import { loadConfig } from '../src/server/config.js';
 import type { App } from '../src/server/context.js';
 import type { Dialect } from '../src/server/db/database.js';
 import { devSmsProvider } from '../src/server/platform/notify/transports.js';
+import { keepLogLine, rememberSecret } from './log-scan.js';
 import { SmsInbox } from './sms.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
-/** Log lines the app wrote, for assertions that personal data never reaches them. */
+/**
+ * Log lines the app wrote, for assertions that personal data never reaches them; each is also
+ * kept in this worker's file for the scan at the end of the run (test/log-scan.ts).
+ */
 export class LogCapture extends Writable {
   readonly lines: string[] = [];
   override _write(chunk: Buffer, _enc: string, cb: () => void): void {
-    this.lines.push(chunk.toString('utf8'));
+    const line = chunk.toString('utf8');
+    this.lines.push(line);
+    keepLogLine(line);
     cb();
   }
   text(): string {
@@ -107,6 +113,8 @@ export class Client {
     this.cookie = first?.split(';')[0];
     const me = await this.get('/api/v1/me');
     this.csrf = (me.json() as { csrfToken: string }).csrfToken;
+    rememberSecret(this.cookie?.slice(this.cookie.indexOf('=') + 1));
+    rememberSecret(this.csrf);
     return this;
   }
 }

@@ -90,16 +90,14 @@ export interface ErrorBody {
 /** An error a service throws on purpose; the error handler turns it into the API shape. */
 export class AppError extends Error {
   readonly status: number;
-  /** `status`: only where a code answers with another status than its usual one (a 422 VALIDATION_ERROR). */
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
-    status?: number,
   ) {
     super(message);
     this.name = 'AppError';
-    this.status = status ?? ERROR_STATUS[code];
+    this.status = ERROR_STATUS[code];
   }
 }
 

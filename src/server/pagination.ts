@@ -22,7 +22,12 @@ function holds(value: unknown, type: 'string' | 'int'): boolean {
  * cursor that is not one (not base64url JSON, a key missing, an object, array or huge number
  * where a text or count belongs) is the caller's mistake, a 400.
  */
-export function decodeCursor<S extends CursorSpec>(cursor: string | undefined, spec: S): CursorOf<S> | null {
+export function decodeCursor<S extends CursorSpec>(
+  cursor: string | undefined,
+  spec: S,
+  /** Where the cursor came from, for the refusal: a body names `body.cursor`. */
+  field = 'query.cursor',
+): CursorOf<S> | null {
   if (!cursor) return null;
   let v: unknown = null;
   try {
@@ -34,7 +39,7 @@ export function decodeCursor<S extends CursorSpec>(cursor: string | undefined, s
     const o = v as Record<string, unknown>;
     if (Object.entries(spec).every(([k, type]) => holds(o[k], type))) return o as CursorOf<S>;
   }
-  throw badRequest('query.cursor: not a cursor this list gave out', { field: 'query.cursor' });
+  throw badRequest(`${field}: not a cursor this list gave out`, { field });
 }
 
 /** Splits a fetched page of limit+1 rows into the page and the next cursor. */

@@ -55,12 +55,12 @@ export function passwordProblem(
 }
 
 /**
- * Refuses a password the policy does not take: 422 VALIDATION_ERROR with the field and the
+ * Refuses a password the policy does not take: 422 RULE_VIOLATION with the field and the
  * reason (never the password) in `details`.
  */
 export function requireGoodPassword(password: string, owner: PasswordOwner = {}, field = 'body.password'): void {
   const problem = passwordProblem(password, owner);
   if (!problem) return;
   const name = field.split('.').pop() ?? field;
-  throw new AppError('VALIDATION_ERROR', `${name}: ${problem.message}`, { field, reason: problem.reason }, 422);
+  throw new AppError('RULE_VIOLATION', `${name}: ${problem.message}`, { field, reason: problem.reason });
 }

@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readOperations, type Operation } from '../../../test/fuzz/operations.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { DIALECTS } from '../../../test/test-db.js';
 import { SECURITY_SCHEMES, admitsAnonymous, signedInSecurity } from './auth.js';
 import { operationIdOf } from './openapi.js';
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-interface Operation {
-  method: Method;
-  path: string;
-  operationId?: string;
-  security?: Record<string, string[]>[];
-  responses: Record<string, unknown>;
-}
 
 /**
  * The operations anonymous callers may use (API.md "anyone"); those marked * answer a signed-in
@@ -69,12 +61,7 @@ describe.each(DIALECTS)('how each operation of the API document is authenticated
   let ops: Operation[];
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
-      paths: Record<string, Record<string, Omit<Operation, 'method' | 'path'>>>;
-    };
-    ops = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
-      Object.entries(byMethod).map(([m, op]) => ({ ...op, method: m.toUpperCase() as Method, path })),
-    );
+    ops = (await readOperations(t)).ops;
   });
   afterAll(async () => {
     await t.close();

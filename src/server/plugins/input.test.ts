@@ -109,5 +109,10 @@ describe.each(DIALECTS)('hostile input answered with 4xx and the error body on %
       'URI_TOO_LONG',
     );
     expect((await expectRefused({ method: 'GET', url: '/api/v1/no-such-thing' }, 404)).code).toBe('NOT_FOUND');
+    // Found by the API fuzz (test/fuzz): a control character in a path no route matches was
+    // refused naming `params.*`, Fastify's own name for the unmatched path.
+    const unmatched = await expectRefused({ method: 'GET', url: '/api/v1/calendar/%0D%0A%0B.ics' }, 400, 'url');
+    expect(unmatched.message).toMatch(/^url: /);
+    await expectRefused({ method: 'GET', url: '/api/v1/no-such-thing/%00' }, 400, 'url');
   });
 });

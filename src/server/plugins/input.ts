@@ -45,7 +45,9 @@ export function registerInputGuard(app: FastifyInstance): void {
     ] as const) {
       const bad = findBadInput(value, context);
       if (!bad) continue;
-      const field = bad.field;
+      // `params.*` is Fastify's name for the whole path where no route matched: the caller's
+      // `url`, as the router's own refusals name it (errors.ts frameworkErrors).
+      const field = bad.field === 'params.*' || bad.field.startsWith('params.*.') ? 'url' : bad.field;
       throw badRequest(
         bad.problem === 'control'
           ? `${field}: holds a control character (such as NUL), which no field accepts`

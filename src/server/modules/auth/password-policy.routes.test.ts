@@ -54,7 +54,7 @@ describe.each(DIALECTS)('the password policy over HTTP on %s', (dialect) => {
     const res = await register(pw, o);
     expect(res.statusCode).toBe(422);
     const err = res.json().error;
-    expect(err).toMatchObject({ code: 'VALIDATION_ERROR', details: { field: 'body.password', reason } });
+    expect(err).toMatchObject({ code: 'RULE_VIOLATION', details: { field: 'body.password', reason } });
     expect(err.message).toMatch(/^password: /);
     if (pw.trim()) {
       expect(res.body).not.toContain(pw);
@@ -91,7 +91,7 @@ describe.each(DIALECTS)('the password policy over HTTP on %s', (dialect) => {
       const res = await change(pw);
       expect(res.statusCode).toBe(422);
       expect(res.json().error).toMatchObject({
-        code: 'VALIDATION_ERROR',
+        code: 'RULE_VIOLATION',
         details: { field: 'body.newPassword', reason },
       });
     }

@@ -215,6 +215,7 @@ export async function reviewNeed(
   id: string,
   b: { decision: 'accept' | 'reject'; reason?: string | undefined },
 ) {
+  await loadFor(ctx, actor, id); // 404 before any rule: the need's existence is not told
   const reason = b.reason?.trim() || null;
   if (b.decision === 'reject' && !reason) {
     throw ruleBroken('reason', 'need_reason_required', 'a rejection needs a reason the resident will see');
@@ -237,6 +238,7 @@ export async function dispatchNeed(
   id: string,
   b: { organisationId?: string | undefined; activityId?: string | undefined },
 ) {
+  await loadFor(ctx, actor, id); // 404 before any rule: the need's existence is not told
   if ((b.organisationId === undefined) === (b.activityId === undefined)) {
     throw ruleBroken('organisationId', 'need_dispatch_target', 'give exactly one of organisationId and activityId');
   }

@@ -65,6 +65,8 @@ export async function dayReport(
   date: string,
 ): Promise<z.infer<typeof DayReport>> {
   await staffedSupermarket(db, actor, siteId);
+  // Checked here so that the refusal names this operation's one parameter, not rangeOf's `from`.
+  if (!isRealDate(date)) throw badRequest(`query.date: ${date} is not a calendar day`, { field: 'query.date' });
   const { start, end } = await rangeOf(db, date, date);
   const s = start as string;
   const e = end as string;

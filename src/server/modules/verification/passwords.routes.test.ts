@@ -103,7 +103,7 @@ describe.each(DIALECTS)('codes by SMS, password reset and change on %s', (dialec
     });
     expect(short.statusCode).toBe(422);
     expect(short.json().error).toMatchObject({
-      code: 'VALIDATION_ERROR',
+      code: 'RULE_VIOLATION',
       details: { field: 'body.newPassword', reason: 'password_too_short' },
     });
 

@@ -88,10 +88,16 @@ export async function recordConsent(
   return row;
 }
 
-export const guardianNotNeeded = (): AppError =>
-  new AppError('GUARDIAN_NOT_NEEDED', "guardian: a guardian's consent is only for volunteers under the guardian age", {
-    field: 'body.guardian',
-  });
+/**
+ * `body.guardian` where a registration carried a guardian; `body` where the whole body is the
+ * guardian's consent (PUT /me/guardian).
+ */
+export const guardianNotNeeded = (field: 'body.guardian' | 'body' = 'body.guardian'): AppError =>
+  new AppError(
+    'GUARDIAN_NOT_NEEDED',
+    `${field === 'body' ? 'body' : 'guardian'}: a guardian's consent is only for volunteers under the guardian age`,
+    { field },
+  );
 
 /** A minor, logged in, gives their guardian's consent (proved by the code the guardian received). */
 export async function consentForMe(
@@ -105,7 +111,7 @@ export async function consentForMe(
   const [ids] = await encryptedIdsOf(db, [volunteerId]);
   const now = nowIso();
   const age = ids ? ageOfId(ids.id_type, ctx.cipher.decrypt(ids.id_number_enc), new Date(now)) : null;
-  if (age !== null && guardianNeed(age, await getSettings(db)) === 'none') throw guardianNotNeeded();
+  if (age !== null && guardianNeed(age, await getSettings(db)) === 'none') throw guardianNotNeeded('body');
   const codeId = await checkGuardianCode(ctx, db, body);
   const row = await db
     .transaction()

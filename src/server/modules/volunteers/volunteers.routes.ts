@@ -19,8 +19,12 @@ import { checkCode } from '../verification/index.js';
 export function volunteerRoutes(app: App): void {
   const ctx = app.ctx;
   /** The list (GET with a query, or POST with the search kept out of the URL), as its reader may see it. */
-  const listShown = async (actor: Actor, q: Parameters<typeof service.listVolunteers>[3]) => {
-    const { rows, nextCursor, limited } = await service.listVolunteers(ctx, ctx.database.db, actor, q);
+  const listShown = async (
+    actor: Actor,
+    q: Parameters<typeof service.listVolunteers>[3],
+    sentIn: 'querystring' | 'body' = 'querystring',
+  ) => {
+    const { rows, nextCursor, limited } = await service.listVolunteers(ctx, ctx.database.db, actor, q, sentIn);
     return { items: await service.asShown(ctx, ctx.database.db, rows, limited), nextCursor };
   };
   const tags = ['volunteers'];
@@ -96,7 +100,7 @@ export function volunteerRoutes(app: App): void {
         response: { 200: VolunteerList, ...errorResponses },
       },
     },
-    async (req) => listShown(requireActor(req), req.body),
+    async (req) => listShown(requireActor(req), req.body, 'body'),
   );
 
   app.get(

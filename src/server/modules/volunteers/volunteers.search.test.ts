@@ -206,5 +206,15 @@ describe.each(DIALECTS)('searching volunteers on %s', (dialect) => {
       expect(none.json().error.message).toContain('regionCode');
       expect((await search(system, { regionCode: '999999', q: '李' })).statusCode).toBe(404);
     });
+
+    // Found by the API fuzz (test/fuzz): the search's refusals named the query string it has none of.
+    it('names the body, where the search sent them, in its refusals of the region, organisation and cursor', async () => {
+      const fieldOf = async (body: Record<string, unknown>) => (await search(yuzhong, body)).json().error.details.field;
+      expect(await fieldOf({ q: '李' })).toBe('body.regionCode');
+      expect(await fieldOf({ regionCode: REGIONS.yuzhong, organisationId: chunhua.id })).toBe('body.organisationId');
+      expect(await fieldOf({ regionCode: REGIONS.yuzhong, cursor: 'e30' })).toBe('body.cursor');
+      const inUrl = await yuzhong.get(`/api/v1/volunteers?regionCode=${REGIONS.yuzhong}&organisationId=${chunhua.id}`);
+      expect(inUrl.json().error.details.field).toBe('querystring.organisationId');
+    });
   });
 });

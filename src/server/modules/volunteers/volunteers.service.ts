@@ -217,6 +217,8 @@ export async function listVolunteers(
   db: Db,
   actor: Actor,
   q: ListQuery,
+  /** Where the caller sent `q`: the GET's query, or the search's body (POST /volunteers/search). */
+  sentIn: 'querystring' | 'body' = 'querystring',
 ): Promise<{ rows: repo.VolunteerRow[]; nextCursor: string | null; limited: boolean }> {
   const regionCode = q.regionCode ?? null;
   const organisationId = q.organisationId ?? null;
@@ -225,7 +227,7 @@ export async function listVolunteers(
   if (organisationId !== null) {
     if (regionCode !== null) {
       throw badRequest('organisationId: give a region or an organisation, not both', {
-        field: 'querystring.organisationId',
+        field: `${sentIn}.organisationId`,
       });
     }
     if (!hasRole(actor, ...ADMIN_ROLES)) throw forbidden('Only admins list volunteers');
@@ -238,7 +240,7 @@ export async function listVolunteers(
     }
     if (regionCode === null) {
       if (!isSystemAdmin(actor)) {
-        throw badRequest('regionCode: name a region you administer', { field: 'querystring.regionCode' });
+        throw badRequest('regionCode: name a region you administer', { field: `${sentIn}.regionCode` });
       }
     } else {
       if (!(await repo.regionExists(db, regionCode))) throw notFound('Region');
@@ -247,7 +249,7 @@ export async function listVolunteers(
       }
     }
   }
-  const after = decodeCursor(q.cursor, { id: 'string' });
+  const after = decodeCursor(q.cursor, { id: 'string' }, sentIn === 'body' ? 'body.cursor' : 'query.cursor');
   const rows = await repo.listVolunteers(db, {
     regionCode,
     organisationId,
