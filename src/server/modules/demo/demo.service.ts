@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Config } from '../../config.js';
-import { cipherFor, PersonalDataCipher } from '../../crypto.js';
+import type { PersonalDataCipher } from '../../crypto.js';
+import { cipherFor } from '../../crypto.js';
 import type { Database } from '../../db/database.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { DEMO_PASSWORD, insertAccounts, type DemoLogin } from './demo.accounts.js';
