@@ -23,6 +23,8 @@ export function setup(): () => void {
           `\nFAIL log scan: ${findings.length} of ${lines} log lines written during the tests hold personal data` +
             ` or a secret (masked here as ${mask('1234567890')}):\n${listed.join('\n')}\n`,
         );
+      } else {
+        console.log(`log scan: ${lines} log lines written during the tests, none with personal data or a secret`);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

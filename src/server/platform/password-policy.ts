@@ -1,5 +1,5 @@
 import { LIMITS } from '../../common/limits.js';
-import { AppError } from '../../common/errors.js';
+import { refusal } from '../../common/errors.js';
 import type { ErrorReason } from '../../common/error-reasons.js';
 import { COMMON_PASSWORDS_TEXT } from './common-passwords.js';
 
@@ -62,5 +62,5 @@ export function requireGoodPassword(password: string, owner: PasswordOwner = {},
   const problem = passwordProblem(password, owner);
   if (!problem) return;
   const name = field.split('.').pop() ?? field;
-  throw new AppError('RULE_VIOLATION', `${name}: ${problem.message}`, { field, reason: problem.reason });
+  throw refusal('RULE_VIOLATION', problem.reason, `${name}: ${problem.message}`, { field });
 }

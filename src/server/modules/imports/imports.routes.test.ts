@@ -125,6 +125,26 @@ describe.each(DIALECTS)('volunteer imports on %s', (dialect) => {
     expect(Number(after?.n)).toBe(Number(before?.n));
   });
 
+  it('names the first row of a person repeated batches further down the file', async () => {
+    const twice = makeResidentId('1991-07-08');
+    const filler = Array.from({ length: 1200 }, (_, i) => [
+      `填${i}`,
+      '居民身份证',
+      makeResidentId(),
+      makePhone(),
+      REGIONS.jiefangbei,
+    ]);
+    const file = csvFile([
+      HEADER.slice(0, 5),
+      ['钱一', '居民身份证', twice, makePhone(), REGIONS.jiefangbei],
+      ...filler,
+      ['钱二', '居民身份证', twice, makePhone(), REGIONS.jiefangbei], // row 1203, two batches after row 2
+    ]);
+    const { state } = await importFile(admin, file);
+    expect(state).toMatchObject({ status: 'done', total: 1202, accepted: 1201, rejected: 1 });
+    expect(await reportOf(admin, state?.id as string)).toEqual([['1203', '证件号码 (C)', '与第 2 行的证件号码重复']]);
+  });
+
   it('reads a CSV; a missing required column fails the import and says which', async () => {
     const ok = await importFile(
       admin,

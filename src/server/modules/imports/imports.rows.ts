@@ -12,6 +12,7 @@ import type { Db } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { Policy, type Actor } from '../../platform/access/policy.js';
 import { underSavepoint } from '../../platform/db.js';
+import { RowsByHash } from './imports.first-rows.js';
 import type { RegionLookup } from './imports.regions.js';
 import type { ImportReason } from './imports.words.js';
 import { serviceFields } from './imports.repository.js';
@@ -171,20 +172,19 @@ export async function writeRow(
 
 /**
  * The first row that wrote each key (a name under a parent, a volunteer's day…), kept as a
- * 31-bit hash in a few dozen bytes a row. A hit never refuses a row by itself: the database,
- * which holds what the earlier rows wrote, says whether there is a duplicate; the hit only
- * names the row it came from.
+ * 32-bit hash in 8 to 16 bytes a row outside the JavaScript heap (RowsByHash). A hit never
+ * refuses a row by itself: the database, which holds what the earlier rows wrote, says whether
+ * there is a duplicate; the hit only names the row it came from.
  */
 export class FirstRows {
-  private readonly rows = new Map<number, number>();
+  private readonly rows = new RowsByHash();
 
   private static hash(key: string): number {
-    return createHash('sha256').update(key).digest().readUInt32BE(0) >>> 1;
+    return createHash('sha256').update(key).digest().readUInt32BE(0);
   }
 
   mark(key: string, row: number): void {
-    const h = FirstRows.hash(key);
-    if (!this.rows.has(h)) this.rows.set(h, row);
+    this.rows.mark(FirstRows.hash(key), row);
   }
 
   of(key: string): number | undefined {

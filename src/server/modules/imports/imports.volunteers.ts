@@ -16,6 +16,7 @@ import type { Actor } from '../../platform/access/policy.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
 import { idNamespace, registerVolunteersInBulk, type BulkRegistration } from '../volunteers/index.js';
+import { RowsByHash } from './imports.first-rows.js';
 import { regionResolver } from './imports.regions.js';
 import { fieldResolver, regionScope, rowRegion, RowReader, type RowHandler, type RowProblem } from './imports.rows.js';
 import { cleanString, idNumberText, listValue } from './read/normalise.js';
@@ -49,8 +50,8 @@ function phoneOf(text: string): string | null {
 /**
  * The handler of a volunteer import by `actor`: regions, fields, settings and one unusable
  * password hash are read once. `seen` maps a prefix of each ID's keyed hash to its first row,
- * so a second row with the same person is named as such (31 bits: a million rows take ~30 MB;
- * a shared prefix alone refuses nothing, see below).
+ * so a second row with the same person is named as such (32 bits in typed arrays: a million
+ * rows take 16 MB outside the JavaScript heap; a shared prefix alone refuses nothing, see below).
  */
 export async function volunteerRows(
   ctx: Pick<AppContext, 'cipher'>,
@@ -63,7 +64,7 @@ export async function volunteerRows(
   const settings = await getSettings(db);
   const inScope = regionScope(actor);
   const passwordHash = await hashPassword(randomBytes(24).toString('base64url'));
-  const seen = new Map<number, number>();
+  const seen = new RowsByHash();
   const today = chinaToday(now);
   const nowIso = now.toISOString();
 
@@ -122,7 +123,7 @@ export async function volunteerRows(
     }
     if (problems.length > 0 || !idType) return problems;
 
-    const prefix = Buffer.from(ctx.cipher.lookupHash(idNamespace(idType), idNumber), 'base64url').readUInt32BE(0) >>> 1;
+    const prefix = Buffer.from(ctx.cipher.lookupHash(idNamespace(idType), idNumber), 'base64url').readUInt32BE(0);
     queued.push({
       row: row.row,
       prefix,
@@ -150,7 +151,7 @@ export async function volunteerRows(
       const o = outcomes[i];
       const first = seen.get(q.prefix);
       if (!o || o.ok) {
-        if (first === undefined) seen.set(q.prefix, q.row);
+        if (first === undefined) seen.mark(q.prefix, q.row);
         return;
       }
       late.set(q.row, [
