@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parseMapTiles } from './config.js';
+import { loadConfig, parseMapTiles, parsePublicUrl } from './config.js';
 
 const SECRET = { secret: 'x'.repeat(32) };
 
@@ -42,5 +42,24 @@ describe('SHANMEI_MAP_TILES', () => {
       '© OpenStreetMap contributors',
     );
     expect(loadConfig({}, SECRET).mapAttribution).toBeNull();
+  });
+});
+
+describe('SHANMEI_PUBLIC_URL', () => {
+  it('takes an http(s) origin, without its trailing slash, and is off when unset', () => {
+    expect(loadConfig({}, SECRET).publicUrl).toBeNull();
+    expect(parsePublicUrl(' https://zyz.example.org/ ')).toBe('https://zyz.example.org');
+    expect(parsePublicUrl('http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080');
+  });
+
+  it('stops the start with a message naming the variable for anything else', () => {
+    for (const bad of [
+      'zyz.example.org',
+      'ftp://zyz.example.org',
+      'https://zyz.example.org/app',
+      'https://x.org/?a=1',
+    ]) {
+      expect(() => loadConfig({ SHANMEI_PUBLIC_URL: bad }, SECRET), bad).toThrow(/^SHANMEI_PUBLIC_URL must be/);
+    }
   });
 });

@@ -29,6 +29,12 @@ export interface Config {
   mapTiles: string | null;
   /** Attribution the tile server's licence asks for, shown on the map. */
   mapAttribution: string | null;
+  /**
+   * Where people reach the platform (SHANMEI_PUBLIC_URL, e.g. https://zyz.cq.gov.cn): the links
+   * the server hands out (calendar subscriptions) are built on it, never on a request's Host
+   * header. Null: the request's own origin, for a machine on its own (the demo, a LAN).
+   */
+  publicUrl: string | null;
   /** The province whose regions a new installation starts with (SHANMEI_PROVINCE, default 500000). */
   province: string;
 }
@@ -101,6 +107,27 @@ function loadSecrets(env: NodeJS.ProcessEnv, databaseUrl: string): { secret: str
   return { secret, previousSecrets: [] };
 }
 
+/** SHANMEI_PUBLIC_URL: an http(s) origin (a path is refused: links add their own), without a trailing slash. */
+export function parsePublicUrl(value: string | undefined): string | null {
+  const v = value?.trim();
+  if (!v) return null;
+  let url: URL | null;
+  try {
+    url = new URL(v);
+  } catch {
+    url = null;
+  }
+  if (
+    !url ||
+    !['http:', 'https:'].includes(url.protocol) ||
+    (url.pathname !== '/' && url.pathname !== '') ||
+    url.search
+  ) {
+    throw new Error(`SHANMEI_PUBLIC_URL must be an http(s) origin such as https://zyz.example.org; got "${v}"`);
+  }
+  return url.origin;
+}
+
 /**
  * A tile URL template must be http(s) and hold `{z}`, `{x}` and `{y}`; anything else stops the
  * start with a message, rather than a map whose every tile fails.
@@ -171,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mapTiles: parseMapTiles(env.SHANMEI_MAP_TILES),
     mapAttribution: env.SHANMEI_MAP_ATTRIBUTION?.trim() || null,
     province: parseProvince(env.SHANMEI_PROVINCE),
+    publicUrl: parsePublicUrl(env.SHANMEI_PUBLIC_URL),
     ...overrides,
   };
 }

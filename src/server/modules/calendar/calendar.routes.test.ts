@@ -10,7 +10,7 @@ import {
   type BearerClient,
   type OrganisationTree,
 } from '../../../../test/activity-factories.js';
-import { makeVolunteer } from '../../../../test/factories.js';
+import { makeRegions, makeVolunteer } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { testNow } from '../../../../test/clock.js';
@@ -163,5 +163,25 @@ describe.each(DIALECTS)('calendar feed on %s', (dialect) => {
     expect(logged).not.toContain(token);
     expect(logged).not.toContain(token.slice(0, 20));
     expect(t.logs.text()).not.toContain(token);
+  });
+
+  it('builds the URL on SHANMEI_PUBLIC_URL when it is set, whatever Host the request names', async () => {
+    const other = await createTestApp(dialect, { env: { SHANMEI_PUBLIC_URL: 'https://zyz.example.org/' } });
+    try {
+      await makeRegions(other.tdb.db);
+      const v = await makeVolunteer(other.app);
+      const client = await clientFor(other.app, v.userId);
+      const res = await other.app.inject({
+        method: 'GET',
+        url: '/api/v1/me/calendar',
+        headers: { authorization: `Bearer ${client.token}`, host: 'evil.example.net' },
+      });
+      expect(res.statusCode).toBe(200);
+      expect((res.json() as { url: string }).url).toMatch(
+        /^https:\/\/zyz\.example\.org\/api\/v1\/calendar\/[A-Za-z0-9_-]{43}\.ics$/,
+      );
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -5,12 +5,15 @@ import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
 import * as service from './calendar.service.js';
 
-/** Where the API is reached, as the caller sees it (behind a trusted proxy: its forwarded values). */
-const originOf = (req: { protocol: string; host: string }): string => `${req.protocol}://${req.host}`;
-
 export function calendarRoutes(app: App): void {
   const tags = ['calendar'];
   const ctx = app.ctx;
+  /**
+   * Where the feed is reached: the configured public URL; without one, the request's origin
+   * (behind a trusted proxy, its forwarded values), for a machine on its own.
+   */
+  const originOf = (req: { protocol: string; host: string }): string =>
+    ctx.config.publicUrl ?? `${req.protocol}://${req.host}`;
   const db = () => ctx.database.db;
 
   app.get(
