@@ -73,6 +73,9 @@ describe('shanmei secret', () => {
     const refused = await run(['status', '--database-url', tdb.url]).catch((e: Error) => e.message);
     expect(refused).toMatch(/each of SHANMEI_SECRET_PREVIOUS must be at least 32 characters/);
     process.env.SHANMEI_SECRET_PREVIOUS = NEXT;
+    const status = await run(['status', '--database-url', tdb.url]);
+    expect(status.out).toContain(`previous keys: ${keyIdOf(NEXT)}`);
+    expect(status.out).toContain('volunteers.id_number_enc: 1 rows under an older key');
     const r = await run(['rotate', '--database-url', tdb.url]);
     expect(r).toMatchObject({ code: 0, err: '' });
     expect(r.out).toContain('Remove SHANMEI_SECRET_PREVIOUS now.');

@@ -80,15 +80,20 @@ export function secretCommand(): Command {
     .action(async (opts: { databaseUrl?: string }) => {
       const config = commandConfig(opts.databaseUrl);
       const cipher = cipherFor(config);
-      await withDatabase('secret status', {}, async ({ db }) => {
-        console.log(`current key: ${cipher.currentKeyId}`);
-        if (config.previousSecrets.length > 0) {
-          console.log(`previous keys: ${config.previousSecrets.map(keyIdOf).join(', ')}`);
-        }
-        for (const [what, n] of Object.entries(await staleByTable(db, cipher))) {
-          console.log(`  ${what}: ${n} rows under an older key`);
-        }
-      });
+      await withDatabase(
+        'secret status',
+        {},
+        async ({ db }) => {
+          console.log(`current key: ${cipher.currentKeyId}`);
+          if (config.previousSecrets.length > 0) {
+            console.log(`previous keys: ${config.previousSecrets.map(keyIdOf).join(', ')}`);
+          }
+          for (const [what, n] of Object.entries(await staleByTable(db, cipher))) {
+            console.log(`  ${what}: ${n} rows under an older key`);
+          }
+        },
+        config,
+      );
     });
   return secret;
 }
