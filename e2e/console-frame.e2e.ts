@@ -6,10 +6,10 @@ import type { Workbench } from '../src/common/contract/workbench.js';
 import { consoleSections } from '../src/web/components/console-menu.js';
 import { ConsoleFrame } from './pages/console.page.js';
 import { assertAccessible, assertAccessibleInEveryMode } from './support/a11y.js';
-import { ApiCaller } from './support/api-setup.js';
+import { ApiCaller, registerVolunteerByApi } from './support/api-setup.js';
 import { watchErrors } from './support/browser.js';
 import { e2eNow } from './support/clock.js';
-import { openFixture, type Fixture } from './support/fixture.js';
+import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
 import { HOUR, loggedIn, publishedActivity } from './support/service-helpers.js';
 import { motionDone } from './support/motion.js';
 
@@ -75,7 +75,11 @@ describe('the consoles frame: landing, menu by role, breadcrumbs, keyboard, phon
       capacity: 5,
       requiresApproval: true,
     });
-    const volunteer = await ApiCaller.login(fx.server.url, '13800000001', DEMO_PASSWORD);
+    // A newcomer, who holds no shift: a demo volunteer's own shifts three days on could overlap
+    // this one at some hours of the day (SHIFT_OVERLAP), and the test must hold at any hour.
+    const person = { name: '孙新人', password: 'newcomer-pass-7', ...uniquePerson() };
+    await registerVolunteerByApi(fx.server.url, { ...person, regionCode: '500103' });
+    const volunteer = await ApiCaller.login(fx.server.url, person.phone, person.password);
     await volunteer.post(`/shifts/${a.shiftId}/signups`, {});
   });
   after(async () => {
