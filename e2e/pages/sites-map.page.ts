@@ -8,7 +8,9 @@ export class SitesMapPage extends AppShell {
 
   async open(): Promise<void> {
     await this.goto('/sites');
-    await this.page.locator('svg.sites-map').waitFor();
+    // With a tile server the plain map is only the fallback while Leaflet's chunk loads, shown for
+    // moments or not at all: wait for whichever map the page settles on.
+    await this.page.locator('svg.sites-map, [data-testid="tile-map"]').first().waitFor();
     await this.settled();
   }
 
