@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor } from '../../../test/activity-factories.js';
@@ -7,7 +7,8 @@ import { readOperations, type Operation } from '../../../test/fuzz/operations.js
 import { makeScene, ROLES, type FuzzRole, type Scene } from '../../../test/fuzz/scene.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { DIALECTS } from '../../../test/test-db.js';
-import { ACCESS_MATRIX, type Cell, type Outcome } from './access-matrix.js';
+import { withTable, type Cell, type Outcome, type Row } from './access-matrix.format.js';
+import { ACCESS_MATRIX } from './access-matrix.js';
 
 /** What an answer says about access: let through (2xx, 409, 422), refused input (400), or refused. */
 function outcomeOf(status: number): Outcome {
@@ -34,7 +35,7 @@ describe.each(DIALECTS)(
     afterAll(() => t.close());
 
     it('answers each role in and out of scope as the table declares, and the table names every operation', async () => {
-      const observed: Record<string, Record<FuzzRole, Cell>> = {};
+      const observed: Record<string, Row> = {};
       const tokens = Object.fromEntries(Object.entries(scene.clients).map(([role, c]) => [role, c.token])) as Record<
         Exclude<FuzzRole, 'anonymous'>,
         string
@@ -70,7 +71,7 @@ describe.each(DIALECTS)(
         console.log([...invalid].map(([id, why]) => `${id}: ${why}`).join('\n'));
       }
 
-      const declared = ACCESS_MATRIX as Record<string, Record<FuzzRole, Cell>>;
+      const declared: Record<string, Row> = ACCESS_MATRIX;
       const missing = ops.map((op) => op.operationId).filter((id) => !(id in declared));
       expect(missing, 'operations without a row in access-matrix.ts').toEqual([]);
       const gone = Object.keys(declared).filter((id) => !(id in observed));
@@ -88,41 +89,10 @@ describe.each(DIALECTS)(
 );
 
 /**
- * SHANMEI_ACCESS_MATRIX_WRITE=1 rewrites the table from what the server answers (then run prettier
- * on it): review every changed cell against ../shared/API.md before keeping it.
+ * SHANMEI_ACCESS_MATRIX_WRITE=1 rewrites the table's rows from what the server answers: review every
+ * changed cell against ../shared/API.md (git diff) before keeping it.
  */
-function writeMatrix(observed: Record<string, Record<FuzzRole, Cell>>): void {
+function writeMatrix(observed: Record<string, Row>): void {
   const file = join(import.meta.dirname, 'access-matrix.ts');
-  const rows = Object.entries(observed)
-    .map(([id, row]) => `  ${id}: { ${ROLES.map((r) => `${r}: '${row[r]}'`).join(', ')} },`)
-    .join('\n');
-  const head = readMatrixHead();
-  writeFileSync(file, `${head}export const ACCESS_MATRIX = {\n${rows}\n} as const satisfies Record<string, Row>;\n`);
+  writeFileSync(file, withTable(readFileSync(file, 'utf8'), observed));
 }
-
-function readMatrixHead(): string {
-  return HEAD;
-}
-
-const HEAD = `/**
- * Who may call each operation of the API document (access-matrix.test.ts): for each
- * operationId, what each role is answered when it names things in its own scope and in
- * another's. The organiser (team admin of 渝中区生态环境志愿服务队), the site manager (of a
- * supermarket in 解放碑) and the region admin (of 渝中区 500103) hold 渝中区; "out of scope" names
- * the same kinds of things in 沙坪坝区 (500106). The volunteer is a volunteer of 解放碑; the system
- * admin holds everything.
- *
- * A cell is one outcome, or "in/out" when the two scopes differ:
- * - allowed: let through (2xx, or a 409/422 about the state of things, not about the caller)
- * - invalid: the probe's plain body or query did not pass the schema (400), so the cell checks
- *   only that the caller got as far as the input check
- * - 401: not signed in; 403: out of role; 404: not found or not visible to the caller
- *
- * A new operation fails the test until it has a row. The rows were first written from the
- * server's answers (SHANMEI_ACCESS_MATRIX_WRITE=1) and read against ../shared/API.md.
- */
-export type Outcome = 'allowed' | 'invalid' | '401' | '403' | '404' | '405' | '413' | '415' | '429';
-export type Cell = Outcome | \`\${Outcome}/\${Outcome}\`;
-type Row = Record<'anonymous' | 'volunteer' | 'organiser' | 'site_manager' | 'region_admin' | 'system_admin', Cell>;
-
-`;

@@ -12,1124 +12,153 @@
  *   only that the caller got as far as the input check
  * - 401: not signed in; 403: out of role; 404: not found or not visible to the caller
  *
- * A new operation fails the test until it has a row. The rows were first written from the
- * server's answers (SHANMEI_ACCESS_MATRIX_WRITE=1) and read against ../shared/API.md.
+ * One line per operation, one column per role (access-matrix.format.ts reads it). A new operation
+ * fails the test until it has a row. SHANMEI_ACCESS_MATRIX_WRITE=1 rewrites the rows from the
+ * server's answers; every changed cell is then read against ../shared/API.md before it is kept.
  */
-export type Outcome = 'allowed' | 'invalid' | '401' | '403' | '404' | '405' | '413' | '415' | '429';
-export type Cell = Outcome | `${Outcome}/${Outcome}`;
-type Row = Record<'anonymous' | 'volunteer' | 'organiser' | 'site_manager' | 'region_admin' | 'system_admin', Cell>;
+import { parseMatrix } from './access-matrix.format.js';
 
-export const ACCESS_MATRIX = {
-  getHealth: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getConfig: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  postAuthLogin: {
-    anonymous: '401',
-    volunteer: '401',
-    organiser: '401',
-    site_manager: '401',
-    region_admin: '401',
-    system_admin: '401',
-  },
-  postAuthLogout: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  postAuthLogoutAll: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getMe: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  postAuthTokens: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: '403',
-    system_admin: '403',
-  },
-  getAuthTokens: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  deleteAuthTokensById: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: '404',
-    region_admin: '404',
-    system_admin: '404',
-  },
-  getRegions: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getRegionsByCodePath: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getFields: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  postOrganisations: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  getOrganisations: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getOrganisationsById: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  postOrganisationsByIdMembers: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  getOrganisationsByIdMembers: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  postOrganisationsByIdApplications: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: '403',
-    system_admin: '403',
-  },
-  getMeMemberships: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: '403',
-    system_admin: '403',
-  },
-  postMembershipsByIdAccept: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: '404',
-    region_admin: '404',
-    system_admin: '404',
-  },
-  postMembershipsByIdDecline: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: '404',
-    region_admin: '404',
-    system_admin: '404',
-  },
-  postMembershipsByIdEnd: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: '404',
-    region_admin: '404',
-    system_admin: '404',
-  },
-  getAudit: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  postVerificationCodes: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  postAuthPasswordReset: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  putMePassword: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  postMeClose: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  postRoles: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: '403',
-    system_admin: 'allowed',
-  },
-  deleteRolesById: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: '404',
-    region_admin: '404',
-    system_admin: '404',
-  },
-  getUsersByIdRoles: {
-    anonymous: '401',
-    volunteer: 'allowed/403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postSites: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  getSites: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getSitesById: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  patchSitesById: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '404',
-    site_manager: '404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  getSitesByIdActivities: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  postVolunteers: {
-    anonymous: 'invalid',
-    volunteer: 'invalid',
-    organiser: 'invalid',
-    site_manager: 'invalid',
-    region_admin: 'invalid',
-    system_admin: 'invalid',
-  },
-  getVolunteers: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  postResidents: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  postVolunteersSearch: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  getVolunteersById: {
-    anonymous: '401',
-    volunteer: 'allowed/404',
-    organiser: 'allowed/404',
-    site_manager: '404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  patchVolunteersById: {
-    anonymous: '401',
-    volunteer: 'allowed/404',
-    organiser: '403/404',
-    site_manager: '404',
-    region_admin: '403/404',
-    system_admin: '403',
-  },
-  putMeGuardian: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: '403',
-    system_admin: '403',
-  },
-  getVolunteersByIdGuardian: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: '404',
-    region_admin: '404',
-    system_admin: '404',
-  },
-  putMePin: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: '403',
-    system_admin: '403',
-  },
-  getMeExport: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: '403',
-    system_admin: '403',
-  },
-  postProjects: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getProjects: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getProjectsById: {
-    anonymous: '404',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: '404',
-    region_admin: '404',
-    system_admin: '404',
-  },
-  postProjectsByIdHonours: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: '404',
-    region_admin: '404',
-    system_admin: '404',
-  },
-  postActivities: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  getActivities: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getActivitiesById: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  patchActivitiesById: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  postActivitiesByIdPublish: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  postActivitiesByIdCancel: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  patchShiftsById: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  postShiftsByIdPeopleServed: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  getOrganisationsByIdActivities: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  postShiftsByIdSignups: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: '403',
-    system_admin: '403',
-  },
-  getShiftsByIdSignups: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  deleteSignupsById: {
-    anonymous: '401',
-    volunteer: 'allowed/404',
-    organiser: 'allowed/404',
-    site_manager: '404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  getMeSignups: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: '403',
-    system_admin: '403',
-  },
-  postSignupsByIdApprove: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/404',
-    site_manager: '403',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postSignupsByIdReject: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/404',
-    site_manager: '403',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postSignupsByIdNoShow: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/404',
-    site_manager: '403',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  getQualificationKinds: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  postVolunteersByIdQualifications: {
-    anonymous: '401',
-    volunteer: '403/404',
-    organiser: 'allowed/404',
-    site_manager: '404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  getVolunteersByIdQualifications: {
-    anonymous: '401',
-    volunteer: 'allowed/404',
-    organiser: 'allowed/404',
-    site_manager: '404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postInsurancePolicies: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  getInsurancePolicies: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  getMeNotifications: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  postMeNotificationsByIdRead: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: '404',
-    region_admin: '404',
-    system_admin: '404',
-  },
-  postMeNotificationsReadAll: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getMeNotificationPrefs: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  putMeNotificationPrefs: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  putMeEmail: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getMeCalendar: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: '403',
-    system_admin: '403',
-  },
-  postMeCalendarReset: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: '403',
-    system_admin: '403',
-  },
-  getCalendarByTokenIcs: {
-    anonymous: '404',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: '404',
-    region_admin: '404',
-    system_admin: '404',
-  },
-  getShiftsByIdCheckinCode: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/404',
-    site_manager: '403',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  getMeMemberCode: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: '403',
-    system_admin: '403',
-  },
-  postCheckins: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: '403',
-    system_admin: '403',
-  },
-  postCheckouts: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: '403',
-    system_admin: '403',
-  },
-  getShiftsByIdAttendance: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/404',
-    site_manager: '403',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postShiftsByIdAttendance: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/404',
-    site_manager: '403',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  getRecords: {
-    anonymous: '401',
-    volunteer: 'allowed/404',
-    organiser: 'allowed/404',
-    site_manager: '404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postRecords: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/404',
-    site_manager: '403',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  getRecordsById: {
-    anonymous: '401',
-    volunteer: 'allowed/404',
-    organiser: 'allowed/404',
-    site_manager: '404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postRecordsByIdConfirm: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/404',
-    site_manager: '403',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postRecordsConfirm: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/404',
-    site_manager: '403',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postRecordsByIdRevoke: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/404',
-    site_manager: '403',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postRecordsByIdCorrections: {
-    anonymous: '401',
-    volunteer: 'allowed/404',
-    organiser: '403/404',
-    site_manager: '404',
-    region_admin: '403/404',
-    system_admin: '403',
-  },
-  getRecordsByIdCorrections: {
-    anonymous: '401',
-    volunteer: 'allowed/404',
-    organiser: 'allowed/404',
-    site_manager: '404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  getRecordCorrections: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  postRecordCorrectionsByIdAnswer: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '404',
-    site_manager: '403',
-    region_admin: '404',
-    system_admin: '404',
-  },
-  getVolunteersByIdPoints: {
-    anonymous: '401',
-    volunteer: 'allowed/404',
-    organiser: '404',
-    site_manager: '404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postVolunteersByIdPointsAdjustments: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  getPointAdjustments: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  postPointAdjustmentsByIdApprove: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: '404',
-    system_admin: '404',
-  },
-  postPointAdjustmentsByIdReject: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: '404',
-    system_admin: '404',
-  },
-  postPointRules: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  getPointRules: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed',
-    site_manager: '403',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  postSupermarketsBySiteIdGoods: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '404',
-    site_manager: 'allowed/404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  getSupermarketsBySiteIdGoods: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  patchSupermarketsBySiteIdGoodsByGoodsId: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '404',
-    site_manager: 'allowed/404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postSupermarketsBySiteIdGoodsByGoodsIdStock: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '404',
-    site_manager: 'allowed/404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  getSupermarketsBySiteIdGoodsByGoodsIdMovements: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '404',
-    site_manager: 'allowed/404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postSupermarketsBySiteIdMemberLookup: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '404',
-    site_manager: 'allowed/404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postSupermarketsBySiteIdRedemptions: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '404',
-    site_manager: 'allowed/404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  getSupermarketsBySiteIdRedemptions: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '404',
-    site_manager: 'allowed/404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postRedemptionsByIdReverse: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: '404',
-    region_admin: '404',
-    system_admin: '404',
-  },
-  postRedemptionsByIdVoid: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: '404',
-    region_admin: '404',
-    system_admin: '404',
-  },
-  getMeRedemptions: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: '403',
-    system_admin: '403',
-  },
-  getSupermarketsBySiteIdDayReport: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '404',
-    site_manager: 'allowed/404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  getStatsOverview: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getStatsProjects: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getStatsToday: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getImports: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  postImports: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: 'invalid',
-    system_admin: 'invalid',
-  },
-  getImportsById: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: '404',
-    region_admin: '404',
-    system_admin: '404',
-  },
-  getImportsByIdReport: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: '404',
-    region_admin: '404',
-    system_admin: '404',
-  },
-  getImportsTemplatesByKind: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getExportsByKind: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  getShiftsByIdInsuredXlsx: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/403',
-    site_manager: '403',
-    region_admin: 'allowed/403',
-    system_admin: 'allowed',
-  },
-  getSupermarketsBySiteIdRedemptionsXlsx: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '404',
-    site_manager: 'allowed/404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  getSupermarketsBySiteIdStockXlsx: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: '404',
-    site_manager: 'allowed/404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  getRecordsXlsx: {
-    anonymous: '401',
-    volunteer: '403',
-    organiser: 'allowed/404',
-    site_manager: '403',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  getStatsOverviewXlsx: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getMeWorkbench: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getNeedTypes: {
-    anonymous: 'allowed',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  postNeeds: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getNeeds: {
-    anonymous: '401',
-    volunteer: 'allowed',
-    organiser: 'allowed',
-    site_manager: 'allowed',
-    region_admin: 'allowed',
-    system_admin: 'allowed',
-  },
-  getNeedsById: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: 'allowed/404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postNeedsByIdReview: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: 'allowed/404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postNeedsByIdDispatch: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: 'allowed/404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-  postNeedsByIdTake: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: '403/404',
-    region_admin: '403/404',
-    system_admin: '403',
-  },
-  postNeedsByIdComplete: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: '403/404',
-    region_admin: '403/404',
-    system_admin: '403',
-  },
-  postNeedsByIdRate: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: '403/404',
-    region_admin: '403/404',
-    system_admin: '403',
-  },
-  postNeedsByIdCancel: {
-    anonymous: '401',
-    volunteer: '404',
-    organiser: '404',
-    site_manager: 'allowed/404',
-    region_admin: 'allowed/404',
-    system_admin: 'allowed',
-  },
-} as const satisfies Record<string, Row>;
+const TABLE = `
+operation                                      anonymous volunteer   organiser   site_manager region_admin system_admin
+getHealth                                      allowed   allowed     allowed     allowed      allowed      allowed
+getConfig                                      allowed   allowed     allowed     allowed      allowed      allowed
+postAuthLogin                                  401       401         401         401          401          401
+postAuthLogout                                 401       allowed     allowed     allowed      allowed      allowed
+postAuthLogoutAll                              401       allowed     allowed     allowed      allowed      allowed
+getMe                                          401       allowed     allowed     allowed      allowed      allowed
+postAuthTokens                                 401       403         403         403          403          403
+getAuthTokens                                  401       allowed     allowed     allowed      allowed      allowed
+deleteAuthTokensById                           401       404         404         404          404          404
+getRegions                                     allowed   allowed     allowed     allowed      allowed      allowed
+getRegionsByCodePath                           allowed   allowed     allowed     allowed      allowed      allowed
+getFields                                      allowed   allowed     allowed     allowed      allowed      allowed
+postOrganisations                              401       403         403         403          allowed/403  allowed
+getOrganisations                               allowed   allowed     allowed     allowed      allowed      allowed
+getOrganisationsById                           allowed   allowed     allowed     allowed      allowed      allowed
+postOrganisationsByIdMembers                   401       403         allowed/403 403          allowed/403  allowed
+getOrganisationsByIdMembers                    401       403         allowed/403 403          allowed/403  allowed
+postOrganisationsByIdApplications              401       allowed     403         403          403          403
+getMeMemberships                               401       allowed     403         403          403          403
+postMembershipsByIdAccept                      401       404         404         404          404          404
+postMembershipsByIdDecline                     401       404         404         404          404          404
+postMembershipsByIdEnd                         401       404         404         404          404          404
+getAudit                                       401       403         403         403          allowed/403  allowed
+postVerificationCodes                          allowed   allowed     allowed     allowed      allowed      allowed
+postAuthPasswordReset                          allowed   allowed     allowed     allowed      allowed      allowed
+putMePassword                                  401       allowed     allowed     allowed      allowed      allowed
+postMeClose                                    401       allowed     allowed     allowed      allowed      allowed
+postRoles                                      401       403         403         403          403          allowed
+deleteRolesById                                401       404         404         404          404          404
+getUsersByIdRoles                              401       allowed/403 403         403          allowed/404  allowed
+postSites                                      401       403         403         403          allowed/403  allowed
+getSites                                       allowed   allowed     allowed     allowed      allowed      allowed
+getSitesById                                   allowed   allowed     allowed     allowed      allowed      allowed
+patchSitesById                                 401       403         404         404          allowed/404  allowed
+getSitesByIdActivities                         allowed   allowed     allowed     allowed      allowed      allowed
+postVolunteers                                 invalid   invalid     invalid     invalid      invalid      invalid
+getVolunteers                                  401       403         403         403          allowed/403  allowed
+postResidents                                  allowed   allowed     allowed     allowed      allowed      allowed
+postVolunteersSearch                           401       403         403         403          allowed/403  allowed
+getVolunteersById                              401       allowed/404 allowed/404 404          allowed/404  allowed
+patchVolunteersById                            401       allowed/404 403/404     404          403/404      403
+putMeGuardian                                  401       allowed     403         403          403          403
+getVolunteersByIdGuardian                      401       404         404         404          404          404
+putMePin                                       401       allowed     403         403          403          403
+getMeExport                                    401       403         403         403          403          403
+postProjects                                   401       403         403         403          allowed      allowed
+getProjects                                    allowed   allowed     allowed     allowed      allowed      allowed
+getProjectsById                                404       404         404         404          404          404
+postProjectsByIdHonours                        401       404         404         404          404          404
+postActivities                                 401       403         allowed/403 403          allowed/403  allowed
+getActivities                                  allowed   allowed     allowed     allowed      allowed      allowed
+getActivitiesById                              allowed   allowed     allowed     allowed      allowed      allowed
+patchActivitiesById                            401       403         allowed/403 403          allowed/403  allowed
+postActivitiesByIdPublish                      401       403         allowed/403 403          allowed/403  allowed
+postActivitiesByIdCancel                       401       403         allowed/403 403          allowed/403  allowed
+patchShiftsById                                401       403         allowed/403 403          allowed/403  allowed
+postShiftsByIdPeopleServed                     401       403         allowed/403 403          allowed/403  allowed
+getOrganisationsByIdActivities                 401       403         allowed/403 403          allowed/403  allowed
+postShiftsByIdSignups                          401       allowed     403         403          403          403
+getShiftsByIdSignups                           401       403         allowed/403 403          allowed/403  allowed
+deleteSignupsById                              401       allowed/404 allowed/404 404          allowed/404  allowed
+getMeSignups                                   401       allowed     403         403          403          403
+postSignupsByIdApprove                         401       403         allowed/404 403          allowed/404  allowed
+postSignupsByIdReject                          401       403         allowed/404 403          allowed/404  allowed
+postSignupsByIdNoShow                          401       403         allowed/404 403          allowed/404  allowed
+getQualificationKinds                          allowed   allowed     allowed     allowed      allowed      allowed
+postVolunteersByIdQualifications               401       403/404     allowed/404 404          allowed/404  allowed
+getVolunteersByIdQualifications                401       allowed/404 allowed/404 404          allowed/404  allowed
+postInsurancePolicies                          401       403         allowed/403 403          allowed/403  allowed
+getInsurancePolicies                           401       403         allowed/403 403          allowed/403  allowed
+getMeNotifications                             401       allowed     allowed     allowed      allowed      allowed
+postMeNotificationsByIdRead                    401       404         404         404          404          404
+postMeNotificationsReadAll                     401       allowed     allowed     allowed      allowed      allowed
+getMeNotificationPrefs                         401       allowed     allowed     allowed      allowed      allowed
+putMeNotificationPrefs                         401       allowed     allowed     allowed      allowed      allowed
+putMeEmail                                     401       allowed     allowed     allowed      allowed      allowed
+getMeCalendar                                  401       allowed     403         403          403          403
+postMeCalendarReset                            401       allowed     403         403          403          403
+getCalendarByTokenIcs                          404       404         404         404          404          404
+getShiftsByIdCheckinCode                       401       403         allowed/404 403          allowed/404  allowed
+getMeMemberCode                                401       allowed     403         403          403          403
+postCheckins                                   401       allowed     403         403          403          403
+postCheckouts                                  401       allowed     403         403          403          403
+getShiftsByIdAttendance                        401       403         allowed/404 403          allowed/404  allowed
+postShiftsByIdAttendance                       401       403         allowed/404 403          allowed/404  allowed
+getRecords                                     401       allowed/404 allowed/404 404          allowed/404  allowed
+postRecords                                    401       403         allowed/404 403          allowed/404  allowed
+getRecordsById                                 401       allowed/404 allowed/404 404          allowed/404  allowed
+postRecordsByIdConfirm                         401       403         allowed/404 403          allowed/404  allowed
+postRecordsConfirm                             401       403         allowed/404 403          allowed/404  allowed
+postRecordsByIdRevoke                          401       403         allowed/404 403          allowed/404  allowed
+postRecordsByIdCorrections                     401       allowed/404 403/404     404          403/404      403
+getRecordsByIdCorrections                      401       allowed/404 allowed/404 404          allowed/404  allowed
+getRecordCorrections                           401       403         allowed/403 403          allowed/403  allowed
+postRecordCorrectionsByIdAnswer                401       403         404         403          404          404
+getVolunteersByIdPoints                        401       allowed/404 404         404          allowed/404  allowed
+postVolunteersByIdPointsAdjustments            401       403         403         403          allowed/404  allowed
+getPointAdjustments                            401       403         403         403          allowed      allowed
+postPointAdjustmentsByIdApprove                401       403         403         403          404          404
+postPointAdjustmentsByIdReject                 401       403         403         403          404          404
+postPointRules                                 401       403         403         403          allowed/404  allowed
+getPointRules                                  401       403         allowed     403          allowed      allowed
+postSupermarketsBySiteIdGoods                  401       403         404         allowed/404  allowed/404  allowed
+getSupermarketsBySiteIdGoods                   allowed   allowed     allowed     allowed      allowed      allowed
+patchSupermarketsBySiteIdGoodsByGoodsId        401       403         404         allowed/404  allowed/404  allowed
+postSupermarketsBySiteIdGoodsByGoodsIdStock    401       403         404         allowed/404  allowed/404  allowed
+getSupermarketsBySiteIdGoodsByGoodsIdMovements 401       403         404         allowed/404  allowed/404  allowed
+postSupermarketsBySiteIdMemberLookup           401       403         404         allowed/404  allowed/404  allowed
+postSupermarketsBySiteIdRedemptions            401       403         404         allowed/404  allowed/404  allowed
+getSupermarketsBySiteIdRedemptions             401       403         404         allowed/404  allowed/404  allowed
+postRedemptionsByIdReverse                     401       404         404         404          404          404
+postRedemptionsByIdVoid                        401       404         404         404          404          404
+getMeRedemptions                               401       allowed     403         403          403          403
+getSupermarketsBySiteIdDayReport               401       403         404         allowed/404  allowed/404  allowed
+getStatsOverview                               allowed   allowed     allowed     allowed      allowed      allowed
+getStatsProjects                               allowed   allowed     allowed     allowed      allowed      allowed
+getStatsToday                                  allowed   allowed     allowed     allowed      allowed      allowed
+getImports                                     401       403         403         403          allowed      allowed
+postImports                                    401       403         403         403          invalid      invalid
+getImportsById                                 401       404         404         404          404          404
+getImportsByIdReport                           401       404         404         404          404          404
+getImportsTemplatesByKind                      401       403         403         403          allowed      allowed
+getExportsByKind                               401       403         403         403          allowed/403  allowed
+getShiftsByIdInsuredXlsx                       401       403         allowed/403 403          allowed/403  allowed
+getSupermarketsBySiteIdRedemptionsXlsx         401       403         404         allowed/404  allowed/404  allowed
+getSupermarketsBySiteIdStockXlsx               401       403         404         allowed/404  allowed/404  allowed
+getRecordsXlsx                                 401       403         allowed/404 403          allowed/404  allowed
+getStatsOverviewXlsx                           allowed   allowed     allowed     allowed      allowed      allowed
+getMeWorkbench                                 401       allowed     allowed     allowed      allowed      allowed
+getNeedTypes                                   allowed   allowed     allowed     allowed      allowed      allowed
+postNeeds                                      401       allowed     allowed     allowed      allowed      allowed
+getNeeds                                       401       allowed     allowed     allowed      allowed      allowed
+getNeedsById                                   401       404         404         allowed/404  allowed/404  allowed
+postNeedsByIdReview                            401       404         404         allowed/404  allowed/404  allowed
+postNeedsByIdDispatch                          401       404         404         allowed/404  allowed/404  allowed
+postNeedsByIdTake                              401       404         404         403/404      403/404      403
+postNeedsByIdComplete                          401       404         404         403/404      403/404      403
+postNeedsByIdRate                              401       404         404         403/404      403/404      403
+postNeedsByIdCancel                            401       404         404         allowed/404  allowed/404  allowed
+`;
+
+export const ACCESS_MATRIX = parseMatrix(TABLE);
