@@ -59,6 +59,18 @@ export async function isDone(db: Db, name: string): Promise<boolean> {
   return !!r;
 }
 
+/** The latest period marked done under `prefix` before `period` (periods sort as text), or null. */
+export async function lastDoneBefore(db: Db, prefix: string, period: string): Promise<string | null> {
+  const r = await db
+    .selectFrom('job_leases')
+    .select((eb) => eb.fn.max('name').as('name'))
+    .where('name', '>=', prefix)
+    .where('name', '<', `${prefix}${period}`)
+    .where('holder', '=', 'done')
+    .executeTakeFirst();
+  return r?.name ? r.name.slice(prefix.length) : null;
+}
+
 /** Extends a lease its holder still holds; false when another process took it over. */
 export async function renewLease(db: Db, name: string, holder: string, until: string): Promise<boolean> {
   const r = await db

@@ -1,20 +1,35 @@
 import type { Db } from '../../db/database.js';
 
-/** Volunteers whose wallet holds a credit that expired by `cutoff` (spent or not). */
-export async function walletsWithExpiredCredits(db: Db, cutoff: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('point_entries as e')
-    .innerJoin('point_accounts as a', 'a.id', 'e.account_id')
-    .select('a.owner_id')
-    .distinct()
-    .where('a.kind', '=', 'wallet')
-    .where('e.amount', '>', 0)
-    .where('e.expires_at', 'is not', null)
-    .where('e.expires_at', '<=', cutoff)
-    .where('a.balance', '>', 0)
-    .orderBy('a.owner_id')
+/**
+ * Volunteers whose wallet, with a balance, may hold unspent points expired by `cutoff`. With
+ * `since` (the start of the last run's day, less a margin) only what can have changed since that
+ * run: credits whose date fell in (since, cutoff], and credits written since `since` that have
+ * expired or carry no date (points a reversed redemption gave back keep the dates of the credits
+ * it had used). Without it, every wallet with a credit that ever expired.
+ */
+export async function walletsWithExpiredCredits(db: Db, cutoff: string, since: string | null): Promise<string[]> {
+  const credits = () =>
+    db
+      .selectFrom('point_entries as e')
+      .innerJoin('point_accounts as a', 'a.id', 'e.account_id')
+      .select('a.owner_id')
+      .where('a.kind', '=', 'wallet')
+      .where('a.balance', '>', 0)
+      .where('e.amount', '>', 0);
+  const expired = credits().where('e.expires_at', 'is not', null).where('e.expires_at', '<=', cutoff);
+  if (since === null) {
+    const rows = await expired.distinct().orderBy('a.owner_id').execute();
+    return rows.map((r) => r.owner_id);
+  }
+  const rows = await expired
+    .where('e.expires_at', '>', since)
+    .union(
+      credits()
+        .where('e.created_at', '>=', since)
+        .where((eb) => eb.or([eb('e.expires_at', 'is', null), eb('e.expires_at', '<=', cutoff)])),
+    )
     .execute();
-  return rows.map((r) => r.owner_id);
+  return rows.map((r) => r.owner_id).sort();
 }
 
 export interface WalletEntry {

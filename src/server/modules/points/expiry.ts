@@ -5,10 +5,10 @@
  * date, and the key `expire:${volunteerId}:${period}` makes a second run that day a no-op
  * (a later day finds those credits already used up by the first run's debit).
  */
-import { localDate } from '../../../common/zoned-time.js';
+import { localDate, localMidnight } from '../../../common/zoned-time.js';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../ids.js';
-import { claimLease, isDone, markDone, releaseLease } from '../../platform/leases.repository.js';
+import { claimLease, isDone, lastDoneBefore, markDone, releaseLease } from '../../platform/leases.repository.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
 import * as repo from './expiry.repository.js';
 import { transactionByKey } from './ledger.repository.js';
@@ -17,6 +17,8 @@ import { expiringAmount, lotsOf } from './lots.js';
 
 const LEASE = 'points-expiry';
 const LEASE_MS = 15 * 60_000;
+/** Room for a credit written just before a run but committed after its look: re-examined next time. */
+const MARGIN_MS = 60 * 60_000;
 const EXPIRY: AccountRef = { kind: 'expiry', ownerId: CITY };
 
 export interface ExpiryRun {
@@ -69,7 +71,11 @@ export async function runExpiry(db: Db, when: string = new Date().toISOString())
   try {
     let wallets = 0;
     let points = 0;
-    for (const volunteerId of await repo.walletsWithExpiredCredits(db, at)) {
+    // The last finished run before this day saw everything up to its day's start: look only at what
+    // has changed since (a city's years of expired credits are not read again every day).
+    const last = await lastDoneBefore(db, `${LEASE}@`, period);
+    const since = last ? new Date(Date.parse(localMidnight(last, settings.timeZone)) - MARGIN_MS).toISOString() : null;
+    for (const volunteerId of await repo.walletsWithExpiredCredits(db, at, since)) {
       const moved = await expireWallet(db, volunteerId, at, period);
       if (moved > 0) {
         wallets += 1;
