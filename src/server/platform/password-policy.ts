@@ -1,7 +1,7 @@
 import { LIMITS } from '../../common/limits.js';
 import { refusal } from '../../common/errors.js';
 import type { ErrorReason } from '../../common/error-reasons.js';
-import { COMMON_PASSWORDS_TEXT } from './common-passwords.js';
+import { dictionary } from '@zxcvbn-ts/language-common';
 
 /**
  * The one password policy, applied wherever a password is set (registration, an admin or an
@@ -18,8 +18,15 @@ export interface PasswordOwner {
   name?: string | null;
 }
 
+/**
+ * The 10,000 most common passwords, most common first: the head of @zxcvbn-ts/language-common's
+ * list, which ranks the xato-net 10-million password corpus (the source of SecLists'
+ * 10k-most-common.txt). Read on first use.
+ */
+const COMMON_COUNT = 10_000;
 let common: Set<string> | undefined;
-const commonPasswords = (): Set<string> => (common ??= new Set(COMMON_PASSWORDS_TEXT.split('\n')));
+const commonPasswords = (): Set<string> =>
+  (common ??= new Set(dictionary['passwords-common'].slice(0, COMMON_COUNT).map((p) => p.toLowerCase())));
 
 /** Whether the password is on the common list (case and surrounding spaces ignored). */
 export const isCommonPassword = (password: string): boolean => commonPasswords().has(password.trim().toLowerCase());
