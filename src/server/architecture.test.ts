@@ -156,6 +156,26 @@ describe('module boundaries', () => {
   });
 
   /**
+   * SQL lives in repositories (STYLE.md): services and routes call functions of a module's
+   * *.repository.ts files, never Kysely's query builder or raw sql themselves. The database
+   * layer (src/server/db) and its helpers in platform/db.ts are the exception; test helpers read
+   * rows to check them.
+   */
+  it('keeps every query in a repository', () => {
+    const outside = sources(SERVER)
+      .filter(
+        (file) =>
+          !/\.(repository|test-helpers)\.ts$/.test(file) && !file.includes('/db/') && !file.endsWith('/platform/db.ts'),
+      )
+      .flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/\.(selectFrom|insertInto|updateTable|deleteFrom)\(|\bsql`/g)].map(
+          (m) => `${relative(SERVER, file)}: ${m[1] ?? 'sql`'}`,
+        ),
+      );
+    expect([...new Set(outside)]).toEqual([]);
+  });
+
+  /**
    * A refusal of a rule, a conflict or a duplicate is worded by the web app in the person's
    * language from `details.reason` (refusal() and ruleBroken() in common/errors.ts), never
    * from the English message; the reasons' sentences are checked in src/web/i18n.

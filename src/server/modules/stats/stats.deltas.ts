@@ -6,6 +6,7 @@
 import { type Db } from '../../db/database.js';
 import type { StatsDeltasTable } from '../../db/schema.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
+import { insertDeltas, organisationAncestors } from './stats.keeping.repository.js';
 
 /** The counters of stats_flows and stats_deltas. */
 export const COUNTERS = [
@@ -38,12 +39,7 @@ const DEPARTMENTS_CACHE_MAX = 50_000;
 export async function departmentsOf(db: Db, organisationId: string): Promise<string[]> {
   const hit = departmentsCache.get(organisationId);
   if (hit) return hit;
-  const rows = await db
-    .selectFrom('organisation_closure as oc')
-    .innerJoin('organisations as o', 'o.id', 'oc.ancestor')
-    .select(['o.id', 'o.kind', 'o.department_id'])
-    .where('oc.descendant', '=', organisationId)
-    .execute();
+  const rows = await organisationAncestors(db, organisationId);
   const found = new Set<string>();
   for (const r of rows) {
     if (r.kind === 'department') found.add(r.id);
@@ -85,7 +81,7 @@ export async function appendDelta(trx: Db, at: Where, counts: Counts): Promise<v
     ...ZERO,
     ...counts,
   }));
-  await trx.insertInto('stats_deltas').values(rows).execute();
+  await insertDeltas(trx, rows);
 }
 
 export const timeZoneOf = async (trx: Db) => (await getSettings(trx)).timeZone;

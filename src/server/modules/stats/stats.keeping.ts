@@ -4,16 +4,17 @@
  * registered, moved or closed, a site or team opened, a shift's people served), and appends
  * what changed to stats_deltas at the event's own region and local day, once for everyone
  * (department '') and once per department the organisation lies under. Appending never waits
- * for another transaction; readers add the pending rows to the folded ones (stats.fold.ts),
+ * for another transaction; readers add the pending rows to the folded ones (stats.fold.repository.ts),
  * so a figure is exact the moment its transaction commits. Appending: stats.deltas.ts;
  * volunteers and memberships: stats.people.ts.
  */
 import type { Transaction } from 'kysely';
 import { localDate } from '../../../common/zoned-time.js';
-import { toNumber, type Db } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { appendDelta, departmentsOf, timeZoneOf } from './stats.deltas.js';
 import { moveLastServed } from './stats.people.js';
+import * as repo from './stats.keeping.repository.js';
 
 /** What the statistics need of a service record. */
 export interface CountedRecord {
@@ -38,11 +39,7 @@ export async function recordCounted(
   sign: 1 | -1,
   points: number,
 ): Promise<void> {
-  const a = await trx
-    .selectFrom('activities')
-    .select(['region_code', 'field', 'project_id', 'organisation_id'])
-    .where('id', '=', record.activity_id)
-    .executeTakeFirst();
+  const a = await repo.activityPlace(trx, record.activity_id);
   if (!a) return;
   const place = { regionCode: a.region_code, field: a.field, projectId: a.project_id };
   await appendDelta(
@@ -56,9 +53,9 @@ export async function recordCounted(
     },
   );
   if (record.shift_id) {
-    const left = await confirmedOfShift(trx, record.shift_id);
+    const left = await repo.confirmedOfShift(trx, record.shift_id);
     if ((sign === 1 && left === 1) || (sign === -1 && left === 0)) {
-      const shift = await shiftFacts(trx, record.shift_id);
+      const shift = await repo.shiftFacts(trx, record.shift_id);
       if (shift) {
         await appendDelta(
           trx,
@@ -71,31 +68,13 @@ export async function recordCounted(
   await moveLastServed(trx, record.volunteer_id, sign === 1 ? record.service_date.slice(0, 7) : null);
 }
 
-async function confirmedOfShift(db: Db, shiftId: string): Promise<number> {
-  const row = await db
-    .selectFrom('service_records')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('shift_id', '=', shiftId)
-    .where('status', '=', 'confirmed')
-    .executeTakeFirst();
-  return toNumber(row?.n);
-}
-
-const shiftFacts = (db: Db, shiftId: string) =>
-  db.selectFrom('shifts').select(['start_at', 'people_served']).where('id', '=', shiftId).executeTakeFirst();
-
 /**
  * The people served of a shift changed by `delta`: if the shift is a session (it has a
  * confirmed record), its figure moves with it.
  */
 export async function peopleServedChanged(trx: Transaction<DB>, shiftId: string, delta: number): Promise<void> {
-  if (delta === 0 || (await confirmedOfShift(trx, shiftId)) === 0) return;
-  const row = await trx
-    .selectFrom('shifts as sh')
-    .innerJoin('activities as a', 'a.id', 'sh.activity_id')
-    .select(['sh.start_at', 'a.region_code', 'a.field', 'a.project_id', 'a.organisation_id'])
-    .where('sh.id', '=', shiftId)
-    .executeTakeFirst();
+  if (delta === 0 || (await repo.confirmedOfShift(trx, shiftId)) === 0) return;
+  const row = await repo.shiftPlace(trx, shiftId);
   if (!row) return;
   await appendDelta(
     trx,
@@ -116,11 +95,7 @@ export async function redemptionCounted(
   r: { site_id: string; created_at: string; points: number },
   sign: 1 | -1,
 ): Promise<void> {
-  const site = await trx
-    .selectFrom('sites')
-    .select(['region_code', 'organisation_id'])
-    .where('id', '=', r.site_id)
-    .executeTakeFirst();
+  const site = await repo.sitePlace(trx, r.site_id);
   if (!site) return;
   await appendDelta(
     trx,
@@ -144,12 +119,7 @@ export async function stockCounted(
   sign: 1 | -1,
 ): Promise<void> {
   const departments = at.organisationId ? await departmentsOf(trx, at.organisationId) : [];
-  const ancestors = await trx
-    .selectFrom('region_closure')
-    .select('ancestor')
-    .where('descendant', '=', at.regionCode)
-    .execute();
-  const regions = ancestors.length > 0 ? ancestors.map((a) => a.ancestor) : [at.regionCode];
+  const regions = await repo.regionAndAncestors(trx, at.regionCode);
   const rows = regions.flatMap((region) =>
     ['', ...departments].map((department) => ({
       region_code: region,
@@ -159,13 +129,5 @@ export async function stockCounted(
     })),
   );
   rows.sort((x, y) => x.region_code.localeCompare(y.region_code) || x.department_id.localeCompare(y.department_id));
-  await trx
-    .insertInto('stats_stock')
-    .values(rows)
-    .onConflict((oc) =>
-      oc
-        .columns(['region_code', 'department_id', 'kind'])
-        .doUpdateSet((eb) => ({ n: eb('stats_stock.n', '+', eb.ref('excluded.n')) })),
-    )
-    .execute();
+  await repo.addStock(trx, rows);
 }

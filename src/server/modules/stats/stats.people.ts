@@ -8,6 +8,7 @@ import { localDate } from '../../../common/zoned-time.js';
 import type { Db } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { appendDelta, departmentsOf, timeZoneOf } from './stats.deltas.js';
+import * as repo from './stats.people.repository.js';
 
 /**
  * Keeps the month of the volunteer's latest confirmed service: a confirmation in `month` can
@@ -15,56 +16,21 @@ import { appendDelta, departmentsOf, timeZoneOf } from './stats.deltas.js';
  * volunteer's move shows in last_served at their own region.
  */
 export async function moveLastServed(trx: Transaction<DB>, volunteerId: string, month: string | null): Promise<void> {
-  const stored =
-    (
-      await trx
-        .selectFrom('stats_last_served')
-        .select('month')
-        .where('volunteer_id', '=', volunteerId)
-        .executeTakeFirst()
-    )?.month ?? null;
+  const stored = await repo.keptLastServed(trx, volunteerId);
   let next: string | null;
   if (month !== null) next = stored !== null && stored >= month ? stored : month;
-  else {
-    const latest = await trx
-      .selectFrom('service_records')
-      .select((eb) => eb.fn.max('service_date').as('day'))
-      .where('volunteer_id', '=', volunteerId)
-      .where('status', '=', 'confirmed')
-      .executeTakeFirst();
-    next = latest?.day ? String(latest.day).slice(0, 7) : null;
-  }
+  else next = await repo.latestConfirmedMonth(trx, volunteerId);
   if (next === stored) return;
-  if (next === null) await trx.deleteFrom('stats_last_served').where('volunteer_id', '=', volunteerId).execute();
-  else if (stored === null)
-    await trx.insertInto('stats_last_served').values({ volunteer_id: volunteerId, month: next }).execute();
-  else
-    await trx.updateTable('stats_last_served').set({ month: next }).where('volunteer_id', '=', volunteerId).execute();
-  const v = await trx
-    .selectFrom('volunteers')
-    .select(['region_code', 'status'])
-    .where('id', '=', volunteerId)
-    .executeTakeFirst();
+  await repo.keepLastServed(trx, volunteerId, stored, next);
+  const v = await repo.volunteerForCounts(trx, volunteerId);
   if (v?.status !== 'active') return;
-  const departments = await memberDepartments(trx, volunteerId);
+  const departments = await repo.memberDepartments(trx, volunteerId);
   if (stored !== null) await lastServedMoved(trx, v.region_code, departments, stored, -1);
   if (next !== null) await lastServedMoved(trx, v.region_code, departments, next, 1);
 }
 
 const lastServedMoved = (trx: Db, regionCode: string, departments: string[], month: string, sign: 1 | -1) =>
   appendDelta(trx, { regionCode, organisationId: null, departments, day: `${month}-01` }, { last_served: sign });
-
-/** The departments a volunteer is an active member in. */
-async function memberDepartments(trx: Db, volunteerId: string): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('stats_department_members')
-    .select('department_id')
-    .where('volunteer_id', '=', volunteerId)
-    .where('n', '>', 0)
-    .orderBy('department_id')
-    .execute();
-  return rows.map((r) => r.department_id);
-}
 
 /**
  * A volunteer as they are now starts counting (sign 1: registered, activated, or just moved
@@ -73,7 +39,7 @@ async function memberDepartments(trx: Db, volunteerId: string): Promise<string[]
  * month of their latest service.
  */
 export async function volunteerCounted(trx: Transaction<DB>, volunteerId: string, sign: 1 | -1): Promise<void> {
-  await volunteerIn(trx, volunteerId, await memberDepartments(trx, volunteerId), sign);
+  await volunteerIn(trx, volunteerId, await repo.memberDepartments(trx, volunteerId), sign);
 }
 
 /**
@@ -108,11 +74,7 @@ async function volunteerIn(
   sign: 1 | -1,
   everyone = true,
 ): Promise<void> {
-  const v = await trx
-    .selectFrom('volunteers')
-    .select(['id', 'region_code', 'registered_at', 'status'])
-    .where('id', '=', volunteerId)
-    .executeTakeFirst();
+  const v = await repo.volunteerForCounts(trx, volunteerId);
   if (v?.status !== 'active') return;
   const only = everyone ? {} : { onlyDepartments: true };
   const day = localDate(v.registered_at, await timeZoneOf(trx));
@@ -121,15 +83,11 @@ async function volunteerIn(
     { regionCode: v.region_code, organisationId: null, departments, day, ...only },
     { registered: sign },
   );
-  const served = await trx
-    .selectFrom('stats_last_served')
-    .select('month')
-    .where('volunteer_id', '=', v.id)
-    .executeTakeFirst();
-  if (served) {
+  const served = await repo.keptLastServed(trx, v.id);
+  if (served !== null) {
     await appendDelta(
       trx,
-      { regionCode: v.region_code, organisationId: null, departments, day: `${served.month}-01`, ...only },
+      { regionCode: v.region_code, organisationId: null, departments, day: `${served}-01`, ...only },
       { last_served: sign },
     );
   }
@@ -147,35 +105,10 @@ export async function membershipCounted(
 ): Promise<void> {
   const changed: string[] = [];
   for (const department of await departmentsOf(trx, m.organisation_id)) {
-    const row = await trx
-      .selectFrom('stats_department_members')
-      .select('n')
-      .where('volunteer_id', '=', m.volunteer_id)
-      .where('department_id', '=', department)
-      .executeTakeFirst();
-    const before = row ? Number(row.n) : 0;
+    const before = await repo.membershipsIn(trx, m.volunteer_id, department);
     const after = Math.max(0, before + sign);
     if (after === before) continue;
-    const key = { volunteer_id: m.volunteer_id, department_id: department };
-    if (after === 0) {
-      await trx
-        .deleteFrom('stats_department_members')
-        .where('volunteer_id', '=', key.volunteer_id)
-        .where('department_id', '=', key.department_id)
-        .execute();
-    } else if (before === 0)
-      await trx
-        .insertInto('stats_department_members')
-        .values({ ...key, n: after })
-        .execute();
-    else {
-      await trx
-        .updateTable('stats_department_members')
-        .set({ n: after })
-        .where('volunteer_id', '=', key.volunteer_id)
-        .where('department_id', '=', key.department_id)
-        .execute();
-    }
+    await repo.keepMembershipsIn(trx, { volunteer_id: m.volunteer_id, department_id: department }, before, after);
     if ((before === 0) !== (after === 0)) changed.push(department);
   }
   if (changed.length > 0) await volunteerIn(trx, m.volunteer_id, changed, sign, false);
@@ -183,5 +116,5 @@ export async function membershipCounted(
 
 /** A closing volunteer's memberships all end: after volunteerCounted(-1), forget their departments. */
 export async function membershipsEnded(trx: Transaction<DB>, volunteerId: string): Promise<void> {
-  await trx.deleteFrom('stats_department_members').where('volunteer_id', '=', volunteerId).execute();
+  await repo.forgetMemberships(trx, volunteerId);
 }

@@ -1,7 +1,8 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { PersonalDataCipher } from '../../crypto.js';
 import type { Db } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import * as repo from './rekey.repository.js';
 
 /**
  * One table's encrypted columns, as the module that owns the table declares them for a secret
@@ -22,19 +23,7 @@ export interface EncryptedColumns {
 /** Rows re-keyed per transaction: small enough to keep the database answering others in between. */
 const BATCH = 500;
 
-type Row = Record<string, unknown>;
-
-/** Rows holding any ciphertext not made under the current key, after `after`. */
-function stale(db: Db, cipher: PersonalDataCipher, spec: EncryptedColumns, after: string | null, limit: number) {
-  const prefix = `v2.${cipher.currentKeyId}.%`;
-  const oneStale = spec.encrypted.map((c) => sql`(${sql.ref(c)} is not null and ${sql.ref(c)} not like ${prefix})`);
-  const columns = [spec.key, ...spec.encrypted, ...(spec.reads ?? [])].map((c) => sql.ref(c));
-  return sql<Row>`select ${sql.join(columns)} from ${sql.table(spec.table)}
-    where (${sql.join(oneStale, sql` or `)}) ${after === null ? sql`` : sql`and ${sql.ref(spec.key)} > ${after}`}
-    order by ${sql.ref(spec.key)} limit ${limit}`.execute(db);
-}
-
-async function rewrite(trx: Transaction<DB>, cipher: PersonalDataCipher, spec: EncryptedColumns, row: Row) {
+async function rewrite(trx: Transaction<DB>, cipher: PersonalDataCipher, spec: EncryptedColumns, row: repo.Row) {
   const set: Record<string, string | null> = {};
   const plain: Record<string, string | null> = {};
   for (const c of spec.encrypted) {
@@ -46,9 +35,7 @@ async function rewrite(trx: Transaction<DB>, cipher: PersonalDataCipher, spec: E
     const p = plain[h.from];
     set[h.column] = p === null || p === undefined ? null : cipher.lookupHash(h.namespace(row), p);
   }
-  const assignments = Object.entries(set).map(([c, v]) => sql`${sql.ref(c)} = ${v}`);
-  await sql`update ${sql.table(spec.table)} set ${sql.join(assignments)}
-    where ${sql.ref(spec.key)} = ${row[spec.key]}`.execute(trx);
+  await repo.rewriteRow(trx, spec, row[spec.key], set);
 }
 
 /**
@@ -64,7 +51,7 @@ export async function rekeyTable(
   let done = 0;
   let after: string | null = null;
   for (;;) {
-    const { rows } = await stale(db, cipher, spec, after, BATCH);
+    const rows = await repo.staleRows(db, spec, cipher.currentKeyId, after, BATCH);
     if (rows.length === 0) return done;
     await db.transaction().execute(async (trx) => {
       for (const row of rows) await rewrite(trx, cipher, spec, row);
@@ -76,10 +63,5 @@ export async function rekeyTable(
 }
 
 /** How many of the table's rows still hold a value not made under the current key. */
-export async function countStale(db: Db, cipher: PersonalDataCipher, spec: EncryptedColumns): Promise<number> {
-  const prefix = `v2.${cipher.currentKeyId}.%`;
-  const oneStale = spec.encrypted.map((c) => sql`(${sql.ref(c)} is not null and ${sql.ref(c)} not like ${prefix})`);
-  const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(spec.table)}
-    where ${sql.join(oneStale, sql` or `)}`.execute(db);
-  return Number(rows[0]?.n ?? 0);
-}
+export const countStale = (db: Db, cipher: PersonalDataCipher, spec: EncryptedColumns): Promise<number> =>
+  repo.countStaleRows(db, spec, cipher.currentKeyId);

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import { starLevelFor } from '../../../../common/settings.js';
 import { isRealDate, localDate } from '../../../../common/zoned-time.js';
 import type { Config } from '../../../config.js';
@@ -269,7 +268,7 @@ async function enterBulkMode(run: ScaleRun, marker: repo.ScaleMarker, databaseUr
       if (run.dialect === 'sqlite') {
         for (const [p, value] of saved) await repo.setPragma(db, p, value);
       } else {
-        for (const t of BULK_TABLES) await sql`analyze ${sql.table(t)}`.execute(db);
+        await repo.analyzeTables(db, BULK_TABLES);
       }
     },
   };

@@ -153,3 +153,8 @@ export async function setPragma(db: Kysely<DB>, name: BulkPragma, value: string 
   if (!/^[\w-]+$/.test(String(value))) throw new Error(`pragma ${name}: bad value ${value}`);
   await sql`${sql.raw(`pragma ${name} = ${value}`)}`.execute(db);
 }
+
+/** Refreshes PostgreSQL's planner statistics of the tables after a bulk load. */
+export async function analyzeTables(db: Kysely<DB>, tables: readonly string[]): Promise<void> {
+  for (const t of tables) await sql`analyze ${sql.table(t)}`.execute(db);
+}
