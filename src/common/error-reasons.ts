@@ -29,6 +29,7 @@ export const ERROR_REASONS = [
   'late_entry_in_future',
   'membership_answered',
   'membership_changed',
+  'need_complained',
   'need_dispatch_target',
   'need_reason_required',
   'need_risk_required',

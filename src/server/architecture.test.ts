@@ -129,6 +129,7 @@ describe('module boundaries', () => {
       needs: 'needs',
       need_events: 'needs',
       need_types: 'needs',
+      need_slas: 'needs',
       import_rejections: 'imports',
       stats_deltas: 'stats',
       stats_department_members: 'stats',

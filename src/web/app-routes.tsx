@@ -107,6 +107,22 @@ export const router = createBrowserRouter([
               Component: (await import('./features/points/my-redemptions-page.js')).MyRedemptionsPage,
             }),
           },
+          {
+            path: 'needs',
+            lazy: async () => ({ Component: (await import('./features/needs/my-needs-page.js')).MyNeedsPage }),
+          },
+          {
+            path: 'needs/new',
+            lazy: async () => ({ Component: (await import('./features/needs/need-post-page.js')).NeedPostPage }),
+          },
+          {
+            path: 'needs/:id',
+            lazy: async () => ({ Component: (await import('./features/needs/need-page.js')).NeedPage }),
+          },
+          {
+            path: 'me/team-needs',
+            lazy: async () => ({ Component: (await import('./features/needs/team-needs-page.js')).TeamNeedsPage }),
+          },
           { path: '*', Component: NotFoundPage },
         ],
       },

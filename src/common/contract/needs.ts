@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
-import { Instant } from './activities.js';
+import { CreateActivityBody, Instant, LocationInput, ShiftInput } from './activities.js';
 import { Latitude, Longitude, PageQuery, Phone, page, text } from './common.js';
 
 export const NEED_STATUSES = [
@@ -21,7 +21,12 @@ export const NEED_EVENT_KINDS = [
   'completed',
   'rated',
   'cancelled',
+  'complained',
 ] as const;
+
+/** The steps a need waits on, each with its service time (SLA): post→review, review→dispatch, dispatch→take, take→done. */
+export const NEED_SLA_STEPS = ['review', 'dispatch', 'take', 'done'] as const;
+export type NeedSlaStep = (typeof NEED_SLA_STEPS)[number];
 
 export const NeedTypeSchema = z
   .object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })
@@ -101,6 +106,8 @@ export const NeedSchema = z
     mine: z.boolean().describe('Posted by the caller'),
     createdAt: z.string(),
     timeline: z.array(NeedEventSchema),
+    dueAt: z.string().nullable(),
+    overdue: z.boolean(),
   })
   .describe('A resident’s need (点单) and where it stands');
 export type Need = z.infer<typeof NeedSchema>;
@@ -112,6 +119,81 @@ export const NeedListQuery = z.strictObject({
     .describe('mine: what I posted; board: the needs of regions I review; team: needs for teams I belong to'),
   status: z.enum(NEED_STATUSES).optional(),
   regionCode: z.string().min(2).max(20).optional().describe('board: only this region and below'),
+  overdue: z.enum(['true', 'false']).optional().describe('`true`: only needs whose current step is past its due time'),
+  sort: z
+    .enum(['newest', 'due'])
+    .default('newest')
+    .describe('newest: newest first; due: the earliest due first (overdue on top), needs with nothing due last'),
   ...PageQuery,
 });
 export const NeedList = page(NeedSchema);
+
+export const ComplainNeedBody = z.strictObject({
+  text: text(LIMITS.reasonMax).describe('What went wrong: the admins over the region see it'),
+});
+
+const SlaMinutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(60 * 24 * 90);
+export const NeedSlaTimes = z.object({
+  reviewMinutes: SlaMinutes.describe('post → review'),
+  dispatchMinutes: SlaMinutes.describe('review → dispatch'),
+  takeMinutes: SlaMinutes.describe('dispatch → take'),
+  doneMinutes: SlaMinutes.describe('take → done'),
+});
+export type NeedSlaTimes = z.infer<typeof NeedSlaTimes>;
+
+export const PutNeedSlaBody = z
+  .strictObject({
+    reviewMinutes: SlaMinutes.nullable().optional(),
+    dispatchMinutes: SlaMinutes.nullable().optional(),
+    takeMinutes: SlaMinutes.nullable().optional(),
+    doneMinutes: SlaMinutes.nullable().optional(),
+  })
+  .describe("The region's own times, replacing the ones it had: a step absent or null takes the parent region's");
+
+export const NeedSlaSchema = z
+  .object({
+    regionCode: z.string(),
+    regionName: z.string(),
+    effective: NeedSlaTimes.describe('The times needs in this region are held to'),
+    own: PutNeedSlaBody.required().describe(
+      "Set on this region itself; null where the parent's (or the city default) applies",
+    ),
+    from: z
+      .object({
+        reviewMinutes: z.string().nullable(),
+        dispatchMinutes: z.string().nullable(),
+        takeMinutes: z.string().nullable(),
+        doneMinutes: z.string().nullable(),
+      })
+      .describe('The region each effective time comes from; null for the built-in default'),
+  })
+  .describe('Service times (SLA) of a region for residents’ needs');
+export type NeedSla = z.infer<typeof NeedSlaSchema>;
+
+export const NeedActivityBody = z
+  .strictObject({
+    organisationId: z.string().min(1).max(64).describe('The team that organises it (one the caller administers)'),
+    title: text(LIMITS.titleMax),
+    field: z.string().min(1).max(LIMITS.tagMax).describe('Service field code'),
+    description: z
+      .string()
+      .trim()
+      .max(LIMITS.textMax)
+      .default('')
+      .describe('Shown to volunteers: never the resident’s address or phone'),
+    siteId: z.string().min(1).max(64).optional().describe('Site (阵地) where the volunteers meet'),
+    location: LocationInput.optional().describe('Or a meeting place: not the resident’s address, which stays private'),
+    radiusM: CreateActivityBody.shape.radiusM,
+    requiresApproval: z.boolean().default(false),
+    shift: ShiftInput.describe('The one shift of the activity'),
+  })
+  .refine((b) => (b.siteId === undefined) !== (b.location === undefined), {
+    message: 'give exactly one of siteId or location',
+    path: ['location'],
+  })
+  .describe('Turn an accepted need into an activity with one shift, and dispatch the need with it');
+export type NeedActivity = z.infer<typeof NeedActivityBody>;

@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'points_earned',
   'membership_invited',
   'membership_changed',
+  'need_update',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -206,3 +206,44 @@ export const StatsToday = z
   })
   .describe("Today's check-ins: aggregates and the latest places, never a person");
 export type StatsToday = z.infer<typeof StatsToday>;
+
+export const StatsNeedsQuery = z.strictObject({
+  regionCode: z
+    .string()
+    .min(1)
+    .max(20)
+    .describe('Region whose subtree is counted (one whose needs the caller reviews)'),
+  type: z.string().min(1).max(40).optional().describe('Only needs of this type (GET /need-types)'),
+  from: StatsQuery.shape.from.describe('Needs posted from then (as /stats/overview)'),
+  to: StatsQuery.shape.to.describe('Needs posted before then (as /stats/overview)'),
+});
+export type StatsNeedsQueryInput = z.infer<typeof StatsNeedsQuery>;
+
+const minutes = z.number().min(0).nullable();
+const NeedCounts = z.object({
+  total: count('Needs posted in the window'),
+  rated: count('Needs the resident rated'),
+  satisfied: count('Ratings of 4 or 5'),
+  satisfactionRate: z.number().min(0).max(1).nullable().describe('satisfied / rated; null with no rating'),
+});
+
+export const StatsNeeds = z
+  .object({
+    regionCode: z.string(),
+    regionName: z.string(),
+    from: z.string().describe('Start of the window used (UTC ISO), inclusive'),
+    to: z.string().describe('End of the window used (UTC ISO), exclusive'),
+    ...NeedCounts.shape,
+    byStatus: z.record(z.string(), z.number().int().min(0)).describe('Needs by where they stand now, every status'),
+    overdue: count('Needs whose current step is past its due time now'),
+    complaints: count('Needs the resident complained about'),
+    meanMinutes: z
+      .object({ review: minutes, dispatch: minutes, take: minutes, done: minutes })
+      .describe('Mean minutes of each step (post→review, review→dispatch, dispatch→take, take→done); null if none'),
+    byType: z.array(z.object({ type: z.string(), ...NeedCounts.shape })).describe('Per type with needs, in code order'),
+    byRegion: z
+      .array(z.object({ regionCode: z.string(), name: z.string(), ...NeedCounts.shape }))
+      .describe('Per child region with needs, in code order'),
+  })
+  .describe('Residents’ needs in a region subtree: counts, times per step and satisfaction');
+export type StatsNeedsResult = z.infer<typeof StatsNeeds>;

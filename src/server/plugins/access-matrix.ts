@@ -159,6 +159,11 @@ postNeedsByIdTake                              401       404         404        
 postNeedsByIdComplete                          401       404         404         403/404      403/404      403
 postNeedsByIdRate                              401       404         404         403/404      403/404      403
 postNeedsByIdCancel                            401       404         404         allowed/404  allowed/404  allowed
+postNeedsByIdComplain                          401       404         404         403/404      403/404      403
+postNeedsByIdActivity                          401       invalid     invalid     invalid      invalid      invalid
+getRegionsByCodeNeedSla                        401       403         403         403          allowed/403  allowed
+putRegionsByCodeNeedSla                        401       403         403         403          allowed/403  allowed
+getStatsNeeds                                  401       403         403         403          allowed/403  allowed
 `;
 
 export const ACCESS_MATRIX = parseMatrix(TABLE);

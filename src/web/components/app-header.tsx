@@ -37,6 +37,11 @@ export function AppHeader() {
           {volunteer && <NavLink to="/checkin">{t('nav.checkin')}</NavLink>}
           {volunteer && <NavLink to="/me/points">{t('points.navLink')}</NavLink>}
           {me && (
+            <NavLink to="/needs" data-testid="needs-link">
+              {t('nav.needs')}
+            </NavLink>
+          )}
+          {me && (
             <NavLink to="/inbox" data-testid="inbox-link">
               {t('nav.inbox')}
               {unread > 0 && (

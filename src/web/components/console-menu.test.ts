@@ -44,7 +44,7 @@ describe('the console menu by role', () => {
     expect(menuOf(person('clerk'))).toEqual({
       counter: ['/counter/redeem', '/counter/goods', '/counter/redemptions', '/counter/report'],
     });
-    expect(menuOf(person('site_manager'))).toEqual({ site: ['/site/details', '/site/calendar'] });
+    expect(menuOf(person('site_manager'))).toEqual({ site: ['/site/details', '/site/calendar', '/site/needs'] });
   });
 
   it('gives a region admin every administration page, including volunteers, adjustments, imports and the audit log', () => {
@@ -58,6 +58,7 @@ describe('the console menu by role', () => {
       '/admin/roles',
       '/admin/point-rules',
       '/admin/point-adjustments',
+      '/admin/needs',
       '/admin/statistics',
       '/admin/data',
       '/admin/audit',
@@ -70,6 +71,7 @@ describe('the console menu by role', () => {
     expect(admin).not.toContain('/admin/point-adjustments');
     expect(admin).not.toContain('/admin/audit');
     expect(admin).not.toContain('/admin/data');
+    expect(admin).not.toContain('/admin/needs');
     expect(admin).toContain('/admin/roles');
     expect(admin).toContain('/admin/point-rules');
   });

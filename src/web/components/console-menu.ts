@@ -58,10 +58,13 @@ const SECTIONS: { key: SectionKey; label: string; pages: { entry: ConsoleEntry; 
   {
     key: 'site',
     label: 'console.sections.site',
-    pages: ['details', 'calendar'].map((s) => ({
-      entry: entry(`/site/${s}`, `siteManager.${s}.title`),
-      roles: ['site_manager'] as Role[],
-    })),
+    pages: [
+      ...['details', 'calendar'].map((s) => ({
+        entry: entry(`/site/${s}`, `siteManager.${s}.title`),
+        roles: ['site_manager'] as Role[],
+      })),
+      { entry: entry('/site/needs', 'needs.board.title'), roles: ['site_manager'] },
+    ],
   },
   {
     key: 'admin',
@@ -91,6 +94,7 @@ const SECTIONS: { key: SectionKey; label: string; pages: { entry: ConsoleEntry; 
         roles: ['system_admin', 'region_admin', 'department_admin'],
       },
       { entry: entry('/admin/point-adjustments', 'pointRules.adjust.title'), roles: ['system_admin', 'region_admin'] },
+      { entry: entry('/admin/needs', 'needs.board.title'), roles: ['system_admin', 'region_admin'] },
       { entry: entry('/admin/statistics', 'stats.title'), roles: ['system_admin', 'region_admin', 'department_admin'] },
       { entry: entry('/admin/data', 'transfer.title'), roles: ['system_admin', 'region_admin'] },
       { entry: entry('/admin/audit', 'audit.title'), roles: ['system_admin', 'region_admin'] },

@@ -1,9 +1,10 @@
-/** Table types for residents' needs (migration 250). Column names are snake_case as in the migrations. */
+/** Table types for residents' needs (migrations 250 and 270). Column names are snake_case as in the migrations. */
 
 export type NeedStatus =
   'posted' | 'accepted' | 'rejected' | 'dispatched' | 'taken' | 'completed' | 'rated' | 'cancelled';
 
-export type NeedEventKind = 'posted' | 'reviewed' | 'dispatched' | 'taken' | 'completed' | 'rated' | 'cancelled';
+export type NeedEventKind =
+  'posted' | 'reviewed' | 'dispatched' | 'taken' | 'completed' | 'rated' | 'cancelled' | 'complained';
 
 export interface NeedTypesTable {
   code: string;
@@ -43,6 +44,8 @@ export interface NeedsTable {
   comment: string | null;
   created_at: string;
   updated_at: string;
+  /** When the current step is due by the region's service times; null when nothing is waited for (270). */
+  due_at: string | null;
 }
 
 export interface NeedEventsTable {
@@ -55,7 +58,19 @@ export interface NeedEventsTable {
   details: string;
 }
 
+/** A region's own service times in minutes; null steps take the nearest ancestor's (270). */
+export interface NeedSlasTable {
+  region_code: string;
+  review_minutes: number | null;
+  dispatch_minutes: number | null;
+  take_minutes: number | null;
+  done_minutes: number | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface NeedsTables {
+  need_slas: NeedSlasTable;
   need_types: NeedTypesTable;
   needs: NeedsTable;
   need_events: NeedEventsTable;

@@ -268,6 +268,16 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
       P(`/api/v1/needs/${needId}/complete`, { report: '完成' }),
       P(`/api/v1/needs/${needId}/rate`, { score: 1 }),
       P(`/api/v1/needs/${needId}/cancel`, { reason: '取消' }),
+      P(`/api/v1/needs/${needId}/complain`, { text: '投诉' }),
+      P(`/api/v1/needs/${needId}/activity`, {
+        organisationId: tree.otherTeamId,
+        title: '陪同',
+        field: 'ecology',
+        location: { address: '集合点', lat: 29.5, lng: 106.5 },
+        radiusM: 300,
+        shift: { start, end, capacity: 2 },
+      }),
+      { method: 'PUT', path: `/api/v1/regions/${REGIONS.yuzhong}/need-sla`, body: { reviewMinutes: 60 } },
     );
   });
   afterAll(() => t.close());

@@ -13,3 +13,4 @@ export {
   shiftById,
 } from './activities.repository.js';
 export { listenToActivities, type ActivityListener } from './activity-events.js';
+export { createActivity } from './activities.service.js';

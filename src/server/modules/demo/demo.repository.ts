@@ -33,3 +33,9 @@ export async function volunteersExcept(db: Db, exceptId: string): Promise<string
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The account of a volunteer (the demo volunteer takes needs as themself). */
+export async function userOfVolunteer(db: Db, volunteerId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('volunteers').select('user_id').where('id', '=', volunteerId).executeTakeFirst();
+  return row?.user_id ?? undefined;
+}

@@ -230,6 +230,20 @@ describe.each(DIALECTS)('the Chongqing demo on %s', (dialect) => {
       expect(goods.every((g) => Number(g.stock) > 0)).toBe(true);
     }
   });
+
+  it("walks a few residents' needs to every step, each seen by whom it concerns", async () => {
+    expect(summary.needs).toBe(4);
+    const statuses = async (login: string, view: string) => {
+      const client = await new Client(t.app).login(login, DEMO_PASSWORD);
+      const res = await client.get(`/api/v1/needs?view=${view}`);
+      expect(res.statusCode).toBe(200);
+      return (res.json() as { items: { status: string }[] }).items.map((n) => n.status).sort();
+    };
+    expect(await statuses('resident', 'mine')).toEqual(['completed', 'dispatched', 'posted', 'rated']);
+    expect(await statuses('region.admin', 'board')).toEqual(['completed', 'dispatched', 'posted', 'rated']);
+    expect(await statuses('site.manager', 'board')).toContain('posted');
+    expect(await statuses(summary.volunteer.phone, 'team')).toEqual(['completed', 'dispatched', 'rated']);
+  });
 });
 
 describe.each(DIALECTS)('a demo that cannot load on %s', (dialect) => {

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, insertAccounts, type DemoLogin } from './demo.accounts.j
 import { insertActivities, type DemoActivities } from './demo.activities.js';
 import { DEPARTMENTS, insertDepartments, insertVolunteerOrganisations } from './demo.departments.js';
 import { DemoRandom } from './demo.random.js';
+import { insertDemoNeeds } from './demo.needs.js';
 import { insertCityRule, insertSupermarketGoods } from './demo.points.js';
 import { loadChongqing } from './demo.regions.js';
 import { databaseHoldsOrganisations } from './demo.repository.js';
@@ -34,6 +35,7 @@ export interface DemoSummary {
   memberships: number;
   activities: DemoActivities;
   goods: number;
+  needs: number;
   logins: DemoLogin[];
   volunteer: { phone: string; volunteerCode: string; name: string };
   millis: number;
@@ -102,7 +104,7 @@ async function loadInto(db: Transaction<DB>, cipher: PersonalDataCipher, passwor
   const goods = await insertSupermarketGoods(db, rnd, sites);
   // The demo writes most rows directly: its statistics are counted from them, as a rebuild does.
   await rebuildStats(db);
-  return { regions, teams, sites, volunteers, logins, activities, goods };
+  return { regions, teams, sites, volunteers, logins, activities, goods, home: { teamId: homeTeam.id } };
 }
 
 /**
@@ -116,6 +118,12 @@ export async function loadDemo(database: Database, config: Config): Promise<Demo
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const cipher = cipherFor(config);
   const r = await database.db.transaction().execute((trx) => loadInto(trx, cipher, passwordHash));
+  // Needs walk through their service, whose every step is a transaction of its own: after the load.
+  const needs = await insertDemoNeeds(database.db, cipher, {
+    regionCode: HOME_DISTRICT,
+    teamId: r.home.teamId,
+    demoVolunteerId: r.volunteers.demo.id,
+  });
   return {
     regionsAdded: r.regions.added,
     departments: DEPARTMENTS.length,
@@ -125,6 +133,7 @@ export async function loadDemo(database: Database, config: Config): Promise<Demo
     memberships: r.volunteers.memberships,
     activities: r.activities,
     goods: r.goods,
+    needs,
     logins: r.logins,
     volunteer: {
       phone: DEMO_VOLUNTEER_PHONE,
@@ -143,7 +152,7 @@ export function printDemoLogins(summary: DemoSummary, adminPassword: string | un
     `Loaded the Chongqing demo in ${(summary.millis / 1000).toFixed(1)} s: ${summary.departments} departments, ` +
       `${teams} teams, ${sites} sites, ${summary.volunteers} volunteers, ` +
       `${summary.activities.activities} activities, ${summary.activities.records} confirmed service records, ` +
-      `${summary.goods} supermarket goods.`,
+      `${summary.goods} supermarket goods, ${summary.needs} residents' needs.`,
   );
   console.log(`Demo logins (password "${DEMO_PASSWORD}" unless noted):`);
   const rows: [string, string, string][] = [];

@@ -7,3 +7,5 @@ export { needRoutes } from './needs.routes.js';
 export const NEED_ENCRYPTED_COLUMNS: EncryptedColumns[] = [
   { table: 'needs', key: 'id', encrypted: ['address_enc', 'position_enc', 'contact_enc'] },
 ];
+/** The steps of a need, for the demo to walk a few needs through them as the people involved. */
+export { completeNeed, dispatchNeed, postNeed, rateNeed, reviewNeed, takeNeed } from './needs.service.js';

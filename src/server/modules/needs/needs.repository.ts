@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { NeedEventsTable, NeedStatus, NeedsTable } from '../../db/schema.js';
+import type { NeedEventKind, NeedEventsTable, NeedStatus, NeedsTable } from '../../db/schema.js';
 
 export async function needTypes(db: Db) {
   return db
@@ -51,6 +52,7 @@ const NEED_COLUMNS = [
   'n.score',
   'n.comment',
   'n.created_at',
+  'n.due_at',
 ] as const;
 
 const needs = (db: Db) =>
@@ -95,36 +97,52 @@ export async function eventsOf(db: Db, needId: string) {
 
 type NeedQuery = ReturnType<typeof needs>;
 
-/** A page of needs, newest first, of one status if asked. */
-const pageOfNeeds = (q: NeedQuery, status: NeedStatus | undefined, after: string | undefined, limit: number) => {
+/** What a list of needs is narrowed to and sorted by, and where its page starts. */
+export interface NeedFilter {
+  status?: NeedStatus | undefined;
+  /** Only needs whose current step was due before this instant. */
+  overdueAt?: string | undefined;
+  /** `due`: the earliest due first, needs with nothing due last; else newest first. */
+  sort?: 'newest' | 'due' | undefined;
+  after?: { id: string; due?: string | undefined } | undefined;
+  limit: number;
+}
+
+/** Sorts needs with nothing due after every due one. */
+export const NOTHING_DUE = '9999-12-31T23:59:59.999Z';
+
+/** A page of needs, newest first (or by due time), of one status if asked. */
+const pageOfNeeds = (q: NeedQuery, f: NeedFilter) => {
   let p = q;
-  if (status) p = p.where('n.status', '=', status);
-  if (after) p = p.where('n.id', '<', after);
+  if (f.status) p = p.where('n.status', '=', f.status);
+  if (f.overdueAt) p = p.where('n.due_at', '<', f.overdueAt);
+  if (f.sort === 'due') {
+    const due = sql<string>`coalesce(n.due_at, ${NOTHING_DUE})`;
+    const after = f.after;
+    if (after) {
+      const at = after.due ?? NOTHING_DUE;
+      p = p.where((eb) => eb.or([eb(due, '>', at), eb.and([eb(due, '=', at), eb('n.id', '<', after.id)])]));
+    }
+    return p
+      .orderBy(due)
+      .orderBy('n.id', 'desc')
+      .limit(f.limit + 1)
+      .execute();
+  }
+  if (f.after) p = p.where('n.id', '<', f.after.id);
   return p
     .orderBy('n.id', 'desc')
-    .limit(limit + 1)
+    .limit(f.limit + 1)
     .execute();
 };
 
-export async function needsOfResident(
-  db: Db,
-  userId: string,
-  status: NeedStatus | undefined,
-  after: string | undefined,
-  limit: number,
-) {
+export async function needsOfResident(db: Db, userId: string, f: NeedFilter) {
   const q = needs(db).where('n.resident_user_id', '=', userId);
-  return pageOfNeeds(q, status, after, limit);
+  return pageOfNeeds(q, f);
 }
 
 /** Needs in the regions under any of `regions` (all of them for null). */
-export async function needsInRegions(
-  db: Db,
-  regions: string[] | null,
-  status: NeedStatus | undefined,
-  after: string | undefined,
-  limit: number,
-) {
+export async function needsInRegions(db: Db, regions: string[] | null, f: NeedFilter) {
   let q = needs(db);
   if (regions !== null) {
     if (regions.length === 0) return [];
@@ -132,17 +150,11 @@ export async function needsInRegions(
       eb.selectFrom('region_closure').select('descendant').where('ancestor', 'in', regions),
     );
   }
-  return pageOfNeeds(q, status, after, limit);
+  return pageOfNeeds(q, f);
 }
 
 /** Needs dispatched to the teams the volunteer is an active member of. */
-export async function needsOfTeams(
-  db: Db,
-  volunteerId: string,
-  status: NeedStatus | undefined,
-  after: string | undefined,
-  limit: number,
-) {
+export async function needsOfTeams(db: Db, volunteerId: string, f: NeedFilter) {
   const q = needs(db).where('n.organisation_id', 'in', (eb) =>
     eb
       .selectFrom('memberships')
@@ -150,7 +162,7 @@ export async function needsOfTeams(
       .where('volunteer_id', '=', volunteerId)
       .where('status', '=', 'active'),
   );
-  return pageOfNeeds(q, status, after, limit);
+  return pageOfNeeds(q, f);
 }
 
 /** Whether the volunteer is an active member of the organisation. */
@@ -170,4 +182,53 @@ export async function regionsOfSites(db: Db, siteIds: string[]): Promise<string[
   if (siteIds.length === 0) return [];
   const rows = await db.selectFrom('sites').select('region_code').where('id', 'in', siteIds).execute();
   return [...new Set(rows.map((r) => r.region_code))];
+}
+
+/**
+ * Who reviews a region's needs: the region admins over it and the managers of sites in it or
+ * above it (the system admins see every board but are not told of each need).
+ */
+export async function reviewersOf(db: Db, regionCode: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('role_grants as g')
+    .select('g.user_id')
+    .distinct()
+    .where((eb) => {
+      const above = eb.selectFrom('region_closure').select('ancestor').where('descendant', '=', regionCode);
+      const sites = eb.selectFrom('sites').select('id').where('region_code', 'in', above);
+      return eb.or([
+        eb.and([eb('g.role', '=', 'region_admin'), eb('g.scope_type', '=', 'region'), eb('g.scope_id', 'in', above)]),
+        eb.and([eb('g.role', '=', 'site_manager'), eb('g.scope_type', '=', 'site'), eb('g.scope_id', 'in', sites)]),
+      ]);
+    })
+    .orderBy('g.user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** The users of a team's active members. */
+export async function memberUsersOf(db: Db, organisationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('volunteers as v', 'v.id', 'm.volunteer_id')
+    .select('v.user_id')
+    .where('m.organisation_id', '=', organisationId)
+    .where('m.status', '=', 'active')
+    .orderBy('v.user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+export async function needTypeNames(db: Db, code: string) {
+  return db.selectFrom('need_types').select(['name_zh', 'name_en']).where('code', '=', code).executeTakeFirst();
+}
+
+export async function hasEvent(db: Db, needId: string, kind: NeedEventKind): Promise<boolean> {
+  const row = await db
+    .selectFrom('need_events')
+    .select('id')
+    .where('need_id', '=', needId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+  return row !== undefined;
 }

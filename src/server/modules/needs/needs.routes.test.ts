@@ -269,4 +269,45 @@ describe.each(DIALECTS)('residents’ needs on %s', (dialect) => {
     expect(t.logs.text()).not.toContain(phone);
     expect(t.logs.text()).not.toContain('民族路');
   });
+
+  it('turns a need into an activity with one shift and dispatches it with it', async () => {
+    const n = await post();
+    const shift = { start: isoIn(26 * 3_600_000), end: isoIn(28 * 3_600_000), capacity: 2 };
+    const body = {
+      organisationId: tree.subTeamId,
+      title: '陪同买菜',
+      field: 'ecology',
+      location: { address: '解放碑广场集合', lat: 29.5576, lng: 106.5774 },
+      radiusM: 300,
+      shift,
+    };
+    // Not before it is accepted; not by the resident or a team member.
+    expect((await regionAdmin.post(`/api/v1/needs/${n.id}/activity`, body)).statusCode).toBe(409);
+    await ok(regionAdmin, `/api/v1/needs/${n.id}/review`, { decision: 'accept' });
+    expect((await resident.post(`/api/v1/needs/${n.id}/activity`, body)).statusCode).toBe(403);
+    expect((await regionAdmin.post(`/api/v1/needs/${n.id}/activity`, { ...body, siteId: 'x' })).statusCode).toBe(400);
+    const before = await t.tdb.db
+      .selectFrom('activities')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const dispatched = await ok(regionAdmin, `/api/v1/needs/${n.id}/activity`, body);
+    expect(dispatched).toMatchObject({ status: 'dispatched', organisationId: tree.subTeamId });
+    expect(dispatched.activityId).not.toBeNull();
+    const activity = (await regionAdmin.get(`/api/v1/activities/${dispatched.activityId}`)).json() as {
+      title: string;
+      shifts: { capacity: number }[];
+    };
+    expect(activity).toMatchObject({ title: '陪同买菜', shifts: [{ capacity: 2 }] });
+    const after = await t.tdb.db
+      .selectFrom('activities')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n) + 1);
+    const offered = (await member.get('/api/v1/needs?view=team')).json() as { items: Need[] };
+    expect(offered.items.map((x) => x.id)).toContain(n.id);
+    expect(dispatched.timeline.at(-1)).toMatchObject({
+      kind: 'dispatched',
+      details: { activityId: dispatched.activityId },
+    });
+  });
 });

@@ -1,19 +1,30 @@
+import { z } from 'zod';
 import { IdParams, errorResponses, PUBLIC } from '../../../common/contract/common.js';
 import {
   CancelNeedBody,
+  ComplainNeedBody,
+  NeedActivityBody,
   CompleteNeedBody,
   CreateNeedBody,
   DispatchNeedBody,
   NeedList,
   NeedListQuery,
   NeedSchema,
+  NeedSlaSchema,
   NeedTypeList,
+  PutNeedSlaBody,
   RateNeedBody,
   ReviewNeedBody,
 } from '../../../common/contract/needs.js';
+import { StatsNeeds, StatsNeedsQuery } from '../../../common/contract/stats.js';
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
 import * as service from './needs.service.js';
+import { needToActivity } from './needs.activity.js';
+import { getNeedSla, putNeedSla } from './needs.sla.js';
+import { needStats } from './needs.stats.js';
+
+const RegionCodeParams = z.strictObject({ code: z.string().min(1).max(20).describe('Region code') });
 
 export function needRoutes(app: App): void {
   const tags = ['needs'];
@@ -120,5 +131,70 @@ export function needRoutes(app: App): void {
       },
     },
     async (req) => service.cancelNeed(ctx(), requireActor(req), req.params.id, req.body.reason),
+  );
+
+  app.post(
+    '/api/v1/needs/:id/complain',
+    {
+      schema: {
+        tags,
+        summary: 'The resident complains about a need done or rated: kept on its timeline for the admins',
+        body: ComplainNeedBody,
+        ...one,
+      },
+    },
+    async (req) => service.complainNeed(ctx(), requireActor(req), req.params.id, req.body.text),
+  );
+
+  app.post(
+    '/api/v1/needs/:id/activity',
+    {
+      schema: {
+        tags,
+        summary: 'Turn an accepted need into an activity with one shift (a draft to publish) and dispatch it with it',
+        body: NeedActivityBody,
+        ...one,
+      },
+    },
+    async (req) => needToActivity(ctx(), requireActor(req), req.params.id, req.body),
+  );
+
+  const sla = { params: RegionCodeParams, response: { 200: NeedSlaSchema, ...errorResponses } };
+  app.get(
+    '/api/v1/regions/:code/need-sla',
+    {
+      schema: {
+        tags,
+        summary: 'The service times (SLA) of needs in a region, and where each comes from (those who review it)',
+        ...sla,
+      },
+    },
+    async (req) => getNeedSla(app.ctx.database.db, requireActor(req), req.params.code),
+  );
+
+  app.put(
+    '/api/v1/regions/:code/need-sla',
+    {
+      schema: {
+        tags,
+        summary: "Set a region's own service times for needs (its region admins and above); null inherits",
+        body: PutNeedSlaBody,
+        ...sla,
+      },
+    },
+    async (req) => putNeedSla(app.ctx.database.db, requireActor(req), req.params.code, req.body),
+  );
+
+  app.get(
+    '/api/v1/stats/needs',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: "Residents' needs in a region subtree: counts by status, minutes per step, satisfaction (reviewers)",
+        querystring: StatsNeedsQuery,
+        response: { 200: StatsNeeds, ...errorResponses },
+      },
+    },
+    async (req) => needStats(app.ctx.database.db, requireActor(req), req.query),
   );
 }

@@ -1,107 +1,27 @@
 import type { CreateNeed, Need } from '../../../common/contract/needs.js';
-import { AppError, forbidden, notFound, refusal, ruleBroken } from '../../../common/errors.js';
+import { AppError, forbidden, refusal, ruleBroken } from '../../../common/errors.js';
 import { maskPhone } from '../../../common/id-numbers.js';
-import type { PersonalDataCipher } from '../../crypto.js';
 import type { Db } from '../../db/database.js';
 import type { NeedEventKind, NeedStatus } from '../../db/schema.js';
 import { newId, nowIso } from '../../ids.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
 import { regionUnderAny } from '../../platform/access/access.repository.js';
-import { isSystemAdmin, scopesOf, type Actor } from '../../platform/access/policy.js';
+import type { Actor } from '../../platform/access/policy.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
+import type { NeedNoticeStep } from '../../platform/notify/need-words.js';
 import { activityById } from '../activities/index.js';
 import { organisationById } from '../organisations/index.js';
 import { regionByCode } from '../regions/index.js';
 import { volunteerIdOf } from '../volunteers/index.js';
+import { noticeStep } from './needs.notices.js';
 import * as repo from './needs.repository.js';
+import { dueAtFor } from './needs.sla.js';
+import { getNeed, loadFor, present, reviewRegions, sightOf, type Ctx, type Sight } from './needs.view.js';
+
+export { getNeed } from './needs.view.js';
 
 /** Services the volunteer regulations count as carrying risk: the resident reads and accepts the statement. */
 export const RISKY_NEED_TYPES = new Set(['medical_escort', 'repair']);
-
-interface Ctx {
-  db: Db;
-  cipher: PersonalDataCipher;
-}
-
-/** The regions whose needs the actor reviews and dispatches: region admins' and their sites' (site managers); null for all. */
-async function reviewRegions(db: Db, actor: Actor): Promise<string[] | null> {
-  if (isSystemAdmin(actor)) return null;
-  const sites = await repo.regionsOfSites(db, scopesOf(actor, ['site_manager'], 'site'));
-  return [...new Set([...scopesOf(actor, ['region_admin'], 'region'), ...sites])];
-}
-
-async function reviews(db: Db, actor: Actor, regionCode: string): Promise<boolean> {
-  const regions = await reviewRegions(db, actor);
-  return regions === null || regionUnderAny(db, regions, regionCode);
-}
-
-type Sight = { resident: boolean; reviewer: boolean; taker: boolean; team: boolean };
-
-/** How the actor sees a need; null when not at all (answered 404, so its existence is not told). */
-async function sightOf(db: Db, actor: Actor, n: repo.NeedRow): Promise<Sight | null> {
-  const volunteerId = await volunteerIdOf(db, actor);
-  const s: Sight = {
-    resident: n.resident_user_id === actor.userId,
-    reviewer: await reviews(db, actor, n.region_code),
-    taker: volunteerId !== undefined && n.taker_volunteer_id === volunteerId,
-    team:
-      volunteerId !== undefined &&
-      n.organisation_id !== null &&
-      (await repo.isActiveMember(db, n.organisation_id, volunteerId)),
-  };
-  return s.resident || s.reviewer || s.taker || s.team ? s : null;
-}
-
-async function present(ctx: Ctx, n: repo.NeedRow, s: Sight): Promise<Need> {
-  // The address, the position and the phone are the resident's: for them, those who review the
-  // region's needs, and the volunteer who took it. A team deciding whether to take it sees the rest.
-  const close = s.resident || s.reviewer || s.taker;
-  const position = close && n.position_enc ? ctx.cipher.decrypt(n.position_enc).split(',').map(Number) : null;
-  const events = await repo.eventsOf(ctx.db, n.id);
-  return {
-    id: n.id,
-    type: n.type,
-    text: n.text,
-    regionCode: n.region_code,
-    regionName: n.region_name,
-    status: n.status,
-    address: close ? ctx.cipher.decrypt(n.address_enc) : null,
-    position: position ? { lat: position[0] ?? 0, lng: position[1] ?? 0 } : null,
-    contact: close && n.contact_enc ? ctx.cipher.decrypt(n.contact_enc) : null,
-    contactMasked: n.contact_masked,
-    wantedAt: n.wanted_at,
-    riskAccepted: n.risk_accepted === 1,
-    organisationId: n.organisation_id,
-    organisationName: n.organisation_name,
-    activityId: n.activity_id,
-    taken: n.taker_volunteer_id !== null,
-    takenByMe: s.taker,
-    reason: n.reason,
-    report: n.report,
-    rating: n.score === null ? null : { score: n.score, comment: n.comment },
-    mine: s.resident,
-    createdAt: n.created_at,
-    timeline: events.map((e) => ({
-      kind: e.kind,
-      at: e.at,
-      by: e.by ?? null,
-      details: JSON.parse(e.details) as Record<string, unknown>,
-    })),
-  };
-}
-
-async function loadFor(ctx: Ctx, actor: Actor, id: string) {
-  const n = await repo.needById(ctx.db, id);
-  if (!n) throw notFound('Need');
-  const s = await sightOf(ctx.db, actor, n);
-  if (!s) throw notFound('Need');
-  return { n, s };
-}
-
-export async function getNeed(ctx: Ctx, actor: Actor, id: string): Promise<Need> {
-  const { n, s } = await loadFor(ctx, actor, id);
-  return present(ctx, n, s);
-}
 
 export async function listNeedTypes(db: Db) {
   return { items: (await repo.needTypes(db)).map((t) => ({ code: t.code, nameZh: t.name_zh, nameEn: t.name_en })) };
@@ -148,8 +68,11 @@ export async function postNeed(ctx: Ctx, actor: Actor, b: CreateNeed): Promise<N
       comment: null,
       created_at: now,
       updated_at: now,
+      due_at: await dueAtFor(trx, b.regionCode, 'posted', now),
     });
     await event(trx, id, 'posted', actor, now);
+    const n = await repo.needById(trx, id);
+    if (n) await noticeStep(trx, n, 'posted', { byUserId: actor.userId, at: now });
   });
   return getNeed(ctx, actor, id);
 }
@@ -165,7 +88,7 @@ async function event(db: Db, needId: string, kind: NeedEventKind, actor: Actor, 
   });
 }
 
-const wrongStatus = (status: NeedStatus) =>
+export const wrongStatus = (status: NeedStatus) =>
   refusal('CONFLICT', 'need_wrong_status', `The need is ${status} and cannot take this step`, { status });
 
 /**
@@ -179,8 +102,11 @@ async function step(
   p: {
     allowed: (s: Sight) => boolean;
     from: readonly NeedStatus[];
-    to: NeedStatus;
+    /** The status it moves to; absent for a step that leaves it where it stands (a complaint). */
+    to?: NeedStatus;
     kind: NeedEventKind;
+    /** Who is told, and why. */
+    notice?: { step: NeedNoticeStep; organisationId?: string | null; reason?: string | null };
     set?: Parameters<typeof repo.advance>[3] extends infer S ? Omit<S & object, 'status' | 'updated_at'> : never;
     details?: Record<string, unknown>;
     audit?: string;
@@ -191,10 +117,13 @@ async function step(
   if (!p.from.includes(n.status)) throw wrongStatus(n.status);
   const now = nowIso();
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.advance(trx, id, p.from, { ...p.set, status: p.to, updated_at: now }))) {
+    const to = p.to ?? n.status;
+    const due = p.to === undefined ? {} : { due_at: await dueAtFor(trx, n.region_code, to, now) };
+    if (!(await repo.advance(trx, id, p.from, { ...p.set, ...due, status: to, updated_at: now }))) {
       throw wrongStatus((await repo.statusOf(trx, id)) ?? n.status);
     }
     await event(trx, id, p.kind, actor, now, p.details);
+    if (p.notice) await noticeStep(trx, n, p.notice.step, { ...p.notice, byUserId: actor.userId, at: now });
     if (p.audit) {
       await appendAudit(trx, {
         actorUserId: actor.userId,
@@ -228,6 +157,7 @@ export async function reviewNeed(
     set: { reason: b.decision === 'reject' ? reason : null },
     details: { decision: b.decision, ...(reason ? { reason } : {}) },
     audit: 'need.review',
+    notice: b.decision === 'reject' ? { step: 'rejected', reason } : undefined,
   });
 }
 
@@ -261,6 +191,7 @@ export async function dispatchNeed(
     set: { organisation_id: organisationId, activity_id: b.activityId ?? null, taker_volunteer_id: null },
     details: { organisationId, ...(b.activityId ? { activityId: b.activityId } : {}) },
     audit: 'need.dispatch',
+    notice: { step: 'dispatched', organisationId },
   });
 }
 
@@ -277,6 +208,7 @@ export async function takeNeed(ctx: Ctx, actor: Actor, id: string) {
     to: 'taken',
     kind: 'taken',
     set: { taker_volunteer_id: volunteerId },
+    notice: { step: 'taken' },
   });
 }
 
@@ -287,6 +219,7 @@ export async function completeNeed(ctx: Ctx, actor: Actor, id: string, report: s
     to: 'completed',
     kind: 'completed',
     set: { report },
+    notice: { step: 'completed' },
   });
 }
 
@@ -316,6 +249,7 @@ export async function cancelNeed(ctx: Ctx, actor: Actor, id: string, reason: str
     set: { reason: why },
     details: why ? { reason: why } : {},
     audit: s.reviewer && !s.resident ? 'need.cancel' : undefined,
+    notice: { step: 'cancelled', reason: why },
   });
 }
 
@@ -326,17 +260,28 @@ export async function listNeeds(
     view: 'mine' | 'board' | 'team';
     status?: NeedStatus | undefined;
     regionCode?: string | undefined;
+    overdue?: 'true' | 'false' | undefined;
+    sort: 'newest' | 'due';
     cursor?: string | undefined;
     limit: number;
   },
 ) {
-  const after = decodeCursor(q.cursor, { id: 'string' })?.id;
+  const f: repo.NeedFilter = {
+    status: q.status,
+    overdueAt: q.overdue === 'true' ? nowIso() : undefined,
+    sort: q.sort,
+    limit: q.limit,
+    after:
+      (q.sort === 'due'
+        ? decodeCursor(q.cursor, { id: 'string', due: 'string' })
+        : decodeCursor(q.cursor, { id: 'string' })) ?? undefined,
+  };
   let rows: repo.NeedRow[];
   if (q.view === 'mine') {
-    rows = await repo.needsOfResident(ctx.db, actor.userId, q.status, after, q.limit);
+    rows = await repo.needsOfResident(ctx.db, actor.userId, f);
   } else if (q.view === 'team') {
     const volunteerId = await volunteerIdOf(ctx.db, actor);
-    rows = volunteerId ? await repo.needsOfTeams(ctx.db, volunteerId, q.status, after, q.limit) : [];
+    rows = volunteerId ? await repo.needsOfTeams(ctx.db, volunteerId, f) : [];
   } else {
     let regions = await reviewRegions(ctx.db, actor);
     if (q.regionCode !== undefined) {
@@ -347,13 +292,31 @@ export async function listNeeds(
     }
     if (regions !== null && regions.length === 0)
       throw forbidden('Only site managers and region admins see the needs board');
-    rows = await repo.needsInRegions(ctx.db, regions, q.status, after, q.limit);
+    rows = await repo.needsInRegions(ctx.db, regions, f);
   }
-  const { items, nextCursor } = pageOf(rows, q.limit, (last) => ({ id: last.id }));
+  const { items, nextCursor } = pageOf(rows, q.limit, (last): Record<string, string> =>
+    q.sort === 'due' ? { id: last.id, due: last.due_at ?? repo.NOTHING_DUE } : { id: last.id },
+  );
   const out: Need[] = [];
   for (const n of items) {
     const s = await sightOf(ctx.db, actor, n);
     if (s) out.push(await present(ctx, n, s));
   }
   return { items: out, nextCursor };
+}
+
+/** The resident complains about a need done (or rated): kept on its timeline, the reviewers are told. */
+export async function complainNeed(ctx: Ctx, actor: Actor, id: string, text: string) {
+  const { s } = await loadFor(ctx, actor, id);
+  if (!s.resident) throw forbidden('Only the resident who posted the need may complain about it');
+  if (await repo.hasEvent(ctx.db, id, 'complained')) {
+    throw refusal('CONFLICT', 'need_complained', 'A complaint about this need was made already');
+  }
+  return step(ctx, actor, id, {
+    allowed: (x) => x.resident,
+    from: ['completed', 'rated'],
+    kind: 'complained',
+    details: { text },
+    notice: { step: 'complained' },
+  });
 }

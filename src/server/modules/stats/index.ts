@@ -4,3 +4,4 @@ export { membershipCounted, membershipsEnded, volunteerCounted, volunteersRegist
 export { buildStatsIfMissing, foldDeltas, rebuildStats, verifyStats, type StatsVerifyReport } from './stats.fold.repository.js';
 export { statsRoutes } from './stats.routes.js';
 export { overview } from './stats.service.js';
+export { resolveWindow } from './stats.window.js';

@@ -13,6 +13,13 @@ const SAMPLE: TemplateParams = {
   points_earned: { points: 25, balance: 125, memo: '服务时长' },
   membership_invited: { organisationName: '义诊服务队' },
   membership_changed: { organisationName: '义诊服务队', status: 'ended' },
+  need_update: {
+    step: 'rejected',
+    typeZh: '助老服务',
+    typeEn: 'Elderly care',
+    regionName: '解放碑街道',
+    reason: '重复',
+  },
 };
 
 describe('notification templates', () => {
@@ -22,7 +29,8 @@ describe('notification templates', () => {
         const { title, body } = render(kind, SAMPLE[kind] as never, locale);
         expect(title.length, `${kind} ${locale}`).toBeGreaterThan(0);
         expect(body, `${kind} ${locale}`).not.toMatch(/undefined|null|\$\{/);
-        if (kind !== 'points_earned' && !kind.startsWith('membership')) expect(body).toContain('义诊');
+        if (kind === 'need_update') expect(body).toContain(locale === 'en' ? 'Elderly care' : '助老服务');
+        else if (kind !== 'points_earned' && !kind.startsWith('membership')) expect(body).toContain('义诊');
       }
     }
   });

@@ -3,6 +3,7 @@ import type { Locale } from '../../../common/enums.js';
 import type { EarningBreakdown } from '../../../common/points.js';
 import { DEFAULT_SETTINGS } from '../../../common/settings.js';
 import { earningWords } from './earning-words.js';
+import { needWords, type NeedNoticeParams } from './need-words.js';
 
 /** What each templated kind needs. Times are ISO-8601 instants; they are shown in the city's time zone. */
 export interface TemplateParams {
@@ -21,6 +22,8 @@ export interface TemplateParams {
   points_earned: { points: number; balance?: number | null; memo?: string | null; earning?: EarningBreakdown | null };
   membership_invited: { organisationName: string };
   membership_changed: { organisationName: string; status: 'active' | 'declined' | 'ended' };
+  /** A resident's need moved on: the next person is told (need-words.ts). */
+  need_update: NeedNoticeParams;
 }
 
 /** The activity and why so many points, in brackets: （「义诊」：服务 2.5 小时 × …） / ("义诊": 2.5 h of service × …). */
@@ -166,6 +169,10 @@ const TEMPLATES: Table = {
       title: MEMBERSHIP_EN[p.status],
       body: `Your membership of "${p.organisationName}": ${MEMBERSHIP_EN[p.status].toLowerCase()}.`,
     }),
+  },
+  need_update: {
+    'zh-CN': (p) => needWords(p, 'zh-CN'),
+    en: (p) => needWords(p, 'en'),
   },
 };
 

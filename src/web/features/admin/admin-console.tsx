@@ -2,7 +2,9 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { ConsoleFrame } from '../../components/console-frame.js';
 import { Loading } from '../../components/status-views.js';
-import { isAdmin } from '../auth/use-session.js';
+import { isAdmin, useSession } from '../auth/use-session.js';
+import { NeedsBoardPage } from '../needs/needs-board-page.js';
+import { regionRoots } from '../needs/need-steps.js';
 import { AuditPage } from './audit-page.js';
 import { DataTransferPage } from './data-transfer-page.js';
 import { OrganisationsAdminPage } from './organisations-admin-page.js';
@@ -23,6 +25,7 @@ const StatsPage = lazy(() => import('../stats/stats-page.js'));
 
 /** The administration console (Ant Design), loaded only when an admin opens it; the frame's menu lists its pages. */
 export function AdminConsole() {
+  const { me } = useSession();
   return (
     <ConsoleFrame allowed={isAdmin}>
       <div className="admin">
@@ -36,6 +39,7 @@ export function AdminConsole() {
             <Route path="roles" element={<RolesAdminPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="data" element={<DataTransferPage />} />
+            <Route path="needs" element={<NeedsBoardPage roots={regionRoots(me)} />} />
             <Route
               path="point-rules"
               element={

@@ -5,6 +5,7 @@ import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ConsoleFrame } from '../../components/console-frame.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { NeedsBoardPage } from '../needs/needs-board-page.js';
 import { SiteCalendarPage } from './site-calendar-page.js';
 import { SiteDetailsForm } from './site-details-form.js';
 import { managesSite } from './site-manager-roles.js';
@@ -59,6 +60,7 @@ function SiteManagerShell() {
           <Route index element={<Navigate to={{ pathname: 'details', search }} replace />} />
           <Route path="details" element={<SiteDetailsForm key={current.id} site={current} />} />
           <Route path="calendar" element={<SiteCalendarPage key={current.id} siteId={current.id} />} />
+          <Route path="needs" element={<NeedsBoardPage key={current.id} roots={[current.regionCode]} />} />
         </Routes>
       )}
     </div>

@@ -104,6 +104,9 @@ function VolunteerHub({ v }: { v: Volunteer }) {
         <Link className="button" to="/me/teams" data-testid="me-teams">
           {t('teams.meLink')}
         </Link>
+        <Link className="button" to="/me/team-needs" data-testid="me-team-needs">
+          {t('needs.team.meLink')}
+        </Link>
       </nav>
       {v.minor && <GuardianCard v={v} />}
       <ProfileSummary v={v} />

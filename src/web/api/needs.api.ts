@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type {
+  CreateNeedBody,
+  Need,
+  NeedList,
+  NeedListQuery,
+  NeedTypeList,
+  ReviewNeedBody,
+} from '../../common/contract/needs.js';
+import { api } from './http-client.js';
+
+export type NeedInput = z.input<typeof CreateNeedBody>;
+export type NeedQuery = Partial<Omit<z.input<typeof NeedListQuery>, 'cursor' | 'limit'>>;
+export type NeedPage = z.infer<typeof NeedList>;
+export type NeedType = z.infer<typeof NeedTypeList>['items'][number];
+export type NeedReview = z.input<typeof ReviewNeedBody>;
+export type { Need };
+
+const one = (id: string, step = '') => `/needs/${encodeURIComponent(id)}${step}`;
+
+export const needTypes = () => api.get<z.infer<typeof NeedTypeList>>('/need-types');
+export const postNeed = (body: NeedInput) => api.post<Need>('/needs', body);
+/** My needs, the board of the regions I review, or the needs offered to my teams; newest first. */
+export const listNeeds = (query: NeedQuery, cursor?: string, limit = 20) =>
+  api.get<NeedPage>('/needs', { ...query, cursor, limit });
+export const getNeed = (id: string) => api.get<Need>(one(id));
+export const reviewNeed = (id: string, body: NeedReview) => api.post<Need>(one(id, '/review'), body);
+export const dispatchNeed = (id: string, organisationId: string) =>
+  api.post<Need>(one(id, '/dispatch'), { organisationId });
+export const takeNeed = (id: string) => api.post<Need>(one(id, '/take'), {});
+export const completeNeed = (id: string, report: string) => api.post<Need>(one(id, '/complete'), { report });
+export const rateNeed = (id: string, score: number, comment?: string) =>
+  api.post<Need>(one(id, '/rate'), { score, ...(comment ? { comment } : {}) });
+export const cancelNeed = (id: string, reason?: string) => api.post<Need>(one(id, '/cancel'), reason ? { reason } : {});
+
+/** React Query keys of needs; `all` invalidates every list and need. */
+export const needKeys = {
+  all: ['needs'] as const,
+  types: ['need-types'] as const,
+  list: (query: NeedQuery) => ['needs', 'list', query] as const,
+  one: (id: string) => ['needs', 'one', id] as const,
+};
