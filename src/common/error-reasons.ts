@@ -16,6 +16,8 @@ export const ERROR_REASONS = [
   'already_reversed',
   'before_checkin',
   'capacity_below_taken',
+  'certificate_no_records',
+  'certificate_organisation_needed',
   'checkin_changed',
   'clerk_needs_supermarket',
   'correction_answered',

@@ -17,6 +17,7 @@ import { signupRoutes } from './modules/signups/signups.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { needRoutes } from './modules/needs/index.js';
+import { certificateRoutes } from './modules/certificates/index.js';
 import { checkinRoutes } from './modules/checkin/checkin.routes.js';
 import { fieldRoutes } from './modules/fields/fields.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -156,6 +157,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   exportsRoutes(app);
   workbenchRoutes(app);
   needRoutes(app);
+  certificateRoutes(app);
 
   if (config.webRoot) {
     // Vite names every asset by its content hash: those never change, so browsers keep them a

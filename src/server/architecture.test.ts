@@ -130,6 +130,7 @@ describe('module boundaries', () => {
       need_events: 'needs',
       need_types: 'needs',
       need_slas: 'needs',
+      certificates: 'certificates',
       import_rejections: 'imports',
       stats_deltas: 'stats',
       stats_department_members: 'stats',

@@ -86,6 +86,16 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/records/my-records-page.js')).MyRecordsPage }),
           },
           {
+            path: 'me/certificates',
+            lazy: async () => ({
+              Component: (await import('./features/certificates/my-certificates-page.js')).MyCertificatesPage,
+            }),
+          },
+          {
+            path: 'verify/:code',
+            lazy: async () => ({ Component: (await import('./features/certificates/verify-page.js')).VerifyPage }),
+          },
+          {
             path: 'me/code',
             lazy: async () => ({ Component: (await import('./features/checkin/member-code-page.js')).MemberCodePage }),
           },

@@ -28,6 +28,12 @@ export const NEED_EVENT_KINDS = [
 export const NEED_SLA_STEPS = ['review', 'dispatch', 'take', 'done'] as const;
 export type NeedSlaStep = (typeof NEED_SLA_STEPS)[number];
 
+/**
+ * Services the volunteer regulations count as carrying risk: posting one needs the resident's
+ * acceptance of the risk statement (`riskAccepted`), else 422 `need_risk_required`.
+ */
+export const RISKY_NEED_TYPES: ReadonlySet<string> = new Set(['medical_escort', 'repair']);
+
 export const NeedTypeSchema = z
   .object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })
   .describe('A kind of need the city serves');

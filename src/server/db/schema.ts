@@ -1,5 +1,6 @@
 /** Table types for Kysely, one file per area under schema/; `DB` holds them all. */
 import type { ActivitiesTables } from './schema/activities.js';
+import type { CertificatesTables } from './schema/certificates.js';
 import type { CounterPinsTables } from './schema/counter-pins.js';
 import type { FoundationTables } from './schema/foundation.js';
 import type { ImportsTables } from './schema/imports.js';
@@ -9,6 +10,7 @@ import type { StatsTables } from './schema/stats.js';
 import type { SupermarketsTables } from './schema/supermarkets.js';
 
 export type * from './schema/activities.js';
+export type * from './schema/certificates.js';
 export type * from './schema/counter-pins.js';
 export type * from './schema/foundation.js';
 export type * from './schema/imports.js';
@@ -26,4 +28,5 @@ export interface DB
     CounterPinsTables,
     StatsTables,
     ImportsTables,
-    NeedsTables {}
+    NeedsTables,
+    CertificatesTables {}

@@ -164,6 +164,10 @@ postNeedsByIdActivity                          401       invalid     invalid    
 getRegionsByCodeNeedSla                        401       403         403         403          allowed/403  allowed
 putRegionsByCodeNeedSla                        401       403         403         403          allowed/403  allowed
 getStatsNeeds                                  401       403         403         403          allowed/403  allowed
+postCertificates                               401       invalid     invalid     invalid      invalid      invalid
+getCertificates                                401       403         allowed/404 403          allowed/404  allowed
+getCertificatesByCodePdf                       401       404         404         404          404          404
+getCertificatesVerifyByCode                    404       404         404         404          404          404
 `;
 
 export const ACCESS_MATRIX = parseMatrix(TABLE);

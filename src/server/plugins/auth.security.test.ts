@@ -33,6 +33,7 @@ const ANYONE = [
   'GET /api/v1/activities',
   'GET /api/v1/activities/{id} *',
   'GET /api/v1/calendar/{token}.ics',
+  'GET /api/v1/certificates/verify/{code}',
   'GET /api/v1/stats/overview',
   'GET /api/v1/stats/overview.xlsx',
   'GET /api/v1/stats/projects',

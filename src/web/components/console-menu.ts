@@ -45,6 +45,10 @@ const SECTIONS: { key: SectionKey; label: string; pages: { entry: ConsoleEntry; 
         entry: entry('/organiser/members', 'organiser.members.title'),
         roles: ['team_admin', 'department_admin', 'region_admin', 'system_admin'],
       },
+      {
+        entry: entry('/organiser/certificates', 'certificates.organiserTitle'),
+        roles: ['team_admin', 'department_admin', 'region_admin', 'system_admin'],
+      },
     ],
   },
   {

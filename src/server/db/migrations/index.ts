@@ -25,6 +25,7 @@ import * as ledgerBounds from './2026-12-06-210-ledger-bounds.js';
 import * as tokenExpiry from './2026-12-06-220-token-expiry.js';
 import * as securityCounters from './2026-12-06-230-security-counters.js';
 import * as needs from './2026-12-06-250-needs.js';
+import * as certificates from './2026-12-07-260-certificates.js';
 import * as needSla from './2026-12-07-270-need-sla.js';
 import * as expiryWindow from './2026-12-07-290-expiry-window.js';
 
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-220-token-expiry': tokenExpiry,
   '2026-12-06-230-security-counters': securityCounters,
   '2026-12-06-250-needs': needs,
+  '2026-12-07-260-certificates': certificates,
   '2026-12-07-270-need-sla': needSla,
   '2026-12-07-290-expiry-window': expiryWindow,
 };

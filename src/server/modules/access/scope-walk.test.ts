@@ -278,6 +278,13 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
         shift: { start, end, capacity: 2 },
       }),
       { method: 'PUT', path: `/api/v1/regions/${REGIONS.yuzhong}/need-sla`, body: { reviewMinutes: 60 } },
+      P('/api/v1/certificates', { volunteerId: person.id, from: '2000-01-01', to: '2100-12-31' }),
+      P('/api/v1/certificates', {
+        volunteerId: person.id,
+        from: '2000-01-01',
+        to: '2100-12-31',
+        organisationId: tree.teamId,
+      }),
     );
   });
   afterAll(() => t.close());

@@ -1,5 +1,6 @@
 import type { PersonalDataCipher } from '../../crypto.js';
 import type { Db } from '../../db/database.js';
+import { RISKY_NEED_TYPES } from '../../../common/contract/needs.js';
 import type { Actor } from '../../platform/access/policy.js';
 import { nowIso } from '../../ids.js';
 import { grantsOfUser } from '../../platform/access/access.repository.js';
@@ -40,7 +41,7 @@ export async function insertDemoNeeds(
       address,
       wantedAt: wanted(days),
       contactPhone: '13800000099',
-      riskAccepted: type === 'medical_escort' || type === 'repair',
+      riskAccepted: RISKY_NEED_TYPES.has(type),
     });
   const toTeam = async (id: string) => {
     await reviewNeed(ctx, admin, id, { decision: 'accept' });

@@ -4,6 +4,7 @@ import { nowIso } from '../../ids.js';
 import type { Actor } from '../../platform/access/policy.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { verifyPassword } from '../../platform/passwords.js';
+import { eraseCertificateHolder } from '../certificates/index.js';
 import { cancelSignup } from '../signups/index.js';
 import * as repo from './closure.repository.js';
 import { membershipsEnded, volunteerCounted } from '../stats/index.js';
@@ -60,6 +61,7 @@ export async function closeAccount(
       await repo.eraseVolunteer(trx, volunteerId, at);
     }
     await repo.eraseUser(trx, actor.userId, account.phone_hash, at);
+    await eraseCertificateHolder(trx, actor.userId, volunteerId ?? null);
     await appendAudit(trx, {
       actorUserId: actor.userId,
       action: 'user.close',

@@ -1,4 +1,4 @@
-import type { CreateNeed, Need } from '../../../common/contract/needs.js';
+import { RISKY_NEED_TYPES, type CreateNeed, type Need } from '../../../common/contract/needs.js';
 import { AppError, forbidden, refusal, ruleBroken } from '../../../common/errors.js';
 import { maskPhone } from '../../../common/id-numbers.js';
 import type { Db } from '../../db/database.js';
@@ -19,9 +19,6 @@ import { dueAtFor } from './needs.sla.js';
 import { getNeed, loadFor, present, reviewRegions, sightOf, type Ctx, type Sight } from './needs.view.js';
 
 export { getNeed } from './needs.view.js';
-
-/** Services the volunteer regulations count as carrying risk: the resident reads and accepts the statement. */
-export const RISKY_NEED_TYPES = new Set(['medical_escort', 'repair']);
 
 export async function listNeedTypes(db: Db) {
   return { items: (await repo.needTypes(db)).map((t) => ({ code: t.code, nameZh: t.name_zh, nameEn: t.name_en })) };

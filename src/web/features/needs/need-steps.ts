@@ -1,15 +1,9 @@
-import type { Need } from '../../../common/contract/needs.js';
+import { RISKY_NEED_TYPES, type Need } from '../../../common/contract/needs.js';
 
 type Status = Need['status'];
 type Event = Need['timeline'][number];
 
-/**
- * Services the volunteer regulations count as carrying risk: the form asks for the risk
- * statement (the server refuses them without it, as `need_risk_required`).
- */
-export const RISKY_NEED_TYPES: ReadonlySet<string> = new Set(['medical_escort', 'repair']);
-
-/** Whether posting this type needs the risk statement accepted. */
+/** Whether posting this type needs the risk statement accepted (the server refuses it without). */
 export const needsRiskStatement = (type: string): boolean => RISKY_NEED_TYPES.has(type);
 
 /** The resident may cancel until a volunteer has taken it. */

@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { ConsoleFrame } from '../../components/console-frame.js';
+import { OrganiserCertificatesPage } from '../certificates/organiser-certificates-page.js';
 import { isOrganiser } from '../auth/use-session.js';
 import { ActivityCreatePage } from './activity-create-page.js';
 import { OrganiserActivityPage } from './activity-page.js';
@@ -25,6 +26,7 @@ export function OrganiserConsole() {
             <Route path="shifts/:id" element={<ShiftDeskPage />} />
             <Route path="records" element={<RecordsPage />} />
             <Route path="members" element={<MembersPage />} />
+            <Route path="certificates" element={<OrganiserCertificatesPage />} />
           </Routes>
         </div>
       </div>

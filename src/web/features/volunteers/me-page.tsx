@@ -95,6 +95,9 @@ function VolunteerHub({ v }: { v: Volunteer }) {
         <Link className="button" to="/me/records">
           {t('me.records')}
         </Link>
+        <Link className="button" to="/me/certificates">
+          {t('me.certificates')}
+        </Link>
         <Link className="button" to="/me/code">
           {t('me.memberCode')}
         </Link>
