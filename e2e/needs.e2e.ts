@@ -159,6 +159,12 @@ describe('a need from post to rating: resident → region admin → team → res
     await needs.waitForStatus(/已评价/);
     assert.deepEqual((await needs.eventKinds()).at(-1), 'rated');
     await assertAccessibleInEveryMode(resident.page, 'a rated need', () => needs.settled());
+
+    // A complaint, once: it joins the timeline with its words, and the form goes.
+    await resident.page.getByTestId('need-complain-text').fill('约定时间迟到了半小时');
+    await resident.page.getByTestId('need-complain-submit').click();
+    await resident.page.locator('[data-testid="need-event"][data-kind="complained"]', { hasText: '迟到' }).waitFor();
+    assert.equal(await resident.page.getByTestId('need-complain-text').count(), 0);
     assert.deepEqual(resident.errors, []);
   });
 

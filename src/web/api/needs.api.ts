@@ -31,6 +31,7 @@ export const takeNeed = (id: string) => api.post<Need>(one(id, '/take'), {});
 export const completeNeed = (id: string, report: string) => api.post<Need>(one(id, '/complete'), { report });
 export const rateNeed = (id: string, score: number, comment?: string) =>
   api.post<Need>(one(id, '/rate'), { score, ...(comment ? { comment } : {}) });
+export const complainNeed = (id: string, text: string) => api.post<Need>(one(id, '/complain'), { text });
 export const cancelNeed = (id: string, reason?: string) => api.post<Need>(one(id, '/cancel'), reason ? { reason } : {});
 
 /** React Query keys of needs; `all` invalidates every list and need. */

@@ -1,24 +1,29 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cancelNeed, completeNeed, rateNeed, takeNeed, type Need } from '../../api/needs.api.js';
+import { cancelNeed, complainNeed, completeNeed, rateNeed, takeNeed, type Need } from '../../api/needs.api.js';
 import { FormField } from '../../components/form-field.js';
 import { ErrorNotice } from '../../components/status-views.js';
-import { mayComplete, mayTake, residentMayCancel } from './need-steps.js';
+import { mayComplain, mayComplete, mayTake, residentMayCancel } from './need-steps.js';
 import { useNeedStep } from './use-need-step.js';
 
-/** The steps the caller may take on the need's page: the resident rates or cancels, the team takes and completes. */
+/**
+ * The steps the caller may take on the need's page: the resident rates, complains once or
+ * cancels; the team takes and completes.
+ */
 export function NeedActions({ need }: { need: Need }) {
   const showTake = !need.mine && mayTake(need);
   const showComplete = mayComplete(need);
   const showRate = need.mine && need.status === 'completed';
   const showCancel = need.mine && residentMayCancel(need.status);
-  if (!showTake && !showComplete && !showRate && !showCancel) return null;
+  const showComplain = mayComplain(need);
+  if (!showTake && !showComplete && !showRate && !showCancel && !showComplain) return null;
   return (
     <>
       {showTake && <TakeButton need={need} />}
       {showComplete && <CompleteForm need={need} />}
       {showRate && <RateForm need={need} />}
       {showCancel && <CancelForm need={need} />}
+      {showComplain && <ComplainForm need={need} />}
     </>
   );
 }
@@ -127,6 +132,23 @@ function CancelForm({ need }: { need: Need }) {
       run={(reason) => cancel.mutate(reason)}
       pending={cancel.isPending}
       error={cancel.error}
+    />
+  );
+}
+
+function ComplainForm({ need }: { need: Need }) {
+  const { t } = useTranslation();
+  const complain = useNeedStep((text: string) => complainNeed(need.id, text));
+  return (
+    <TextStep
+      id="need-complain"
+      title={t('needs.complain.title')}
+      label={t('needs.complain.text')}
+      submit={t('needs.complain.submit')}
+      required
+      run={(text) => complain.mutate(text)}
+      pending={complain.isPending}
+      error={complain.error}
     />
   );
 }

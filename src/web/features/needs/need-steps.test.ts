@@ -5,6 +5,7 @@ import {
   isOpen,
   mayComplete,
   mayDispatch,
+  mayComplain,
   mayTake,
   needsRiskStatement,
   regionRoots,
@@ -80,5 +81,16 @@ describe("the board's region filter", () => {
     ).toEqual(['500103']);
     expect(regionRoots({ roles: [grant('system_admin', 'system', 'system')] })).toBeUndefined();
     expect(regionRoots(null)).toBeUndefined();
+  });
+});
+
+describe('mayComplain', () => {
+  const done = { mine: true, status: 'rated' as const, timeline: [] };
+  it('lets the resident complain once about a need done', () => {
+    expect(mayComplain(done)).toBe(true);
+    expect(mayComplain({ ...done, status: 'completed' })).toBe(true);
+    expect(mayComplain({ ...done, status: 'taken' })).toBe(false);
+    expect(mayComplain({ ...done, mine: false })).toBe(false);
+    expect(mayComplain({ ...done, timeline: [{ kind: 'complained', at: '', by: null, details: {} }] })).toBe(false);
   });
 });

@@ -21,6 +21,10 @@ export const mayTake = (n: Pick<Need, 'status' | 'taken'>): boolean => n.status 
 /** The taker reports it done. */
 export const mayComplete = (n: Pick<Need, 'status' | 'takenByMe'>): boolean => n.status === 'taken' && n.takenByMe;
 
+/** The resident may complain, once, about a need done (rated or not). */
+export const mayComplain = (n: Pick<Need, 'mine' | 'status' | 'timeline'>): boolean =>
+  n.mine && (n.status === 'completed' || n.status === 'rated') && !n.timeline.some((e) => e.kind === 'complained');
+
 /** Whether the need is still on its way (the resident's list shows these first in colour). */
 export const isOpen = (s: Status): boolean => !['rejected', 'completed', 'rated', 'cancelled'].includes(s);
 
@@ -36,10 +40,11 @@ export function eventKey(e: Pick<Event, 'kind' | 'details'>): string {
   return e.kind;
 }
 
-/** What a step of the timeline carries to show beside it: a reason, a score. */
-export function eventNote(e: Pick<Event, 'details'>): { reason?: string; score?: number } {
-  const out: { reason?: string; score?: number } = {};
+/** What a step of the timeline carries to show beside it: a reason, a score, a complaint's words. */
+export function eventNote(e: Pick<Event, 'details'>): { reason?: string; score?: number; text?: string } {
+  const out: { reason?: string; score?: number; text?: string } = {};
   if (typeof e.details.reason === 'string' && e.details.reason) out.reason = e.details.reason;
+  if (typeof e.details.text === 'string' && e.details.text) out.text = e.details.text;
   if (typeof e.details.score === 'number') out.score = e.details.score;
   return out;
 }

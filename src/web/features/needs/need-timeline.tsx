@@ -16,6 +16,7 @@ export function NeedTimeline({ need }: { need: Need }) {
             <time dateTime={e.at}>{f.dateTime(e.at)}</time> <strong>{t(`needs.events.${eventKey(e)}`)}</strong>
             {e.by && <span className="hint"> · {t('needs.by', { name: e.by })}</span>}
             {note.reason && <p className="need-note">{t('needs.reasonIs', { reason: note.reason })}</p>}
+            {note.text && <p className="need-note">{note.text}</p>}
             {note.score !== undefined && <p className="need-note">{t('needs.scoreIs', { score: note.score })}</p>}
           </li>
         );
