@@ -1,10 +1,10 @@
 /**
- * P4: a volunteer register imported through the importer's own path (createImport + runImport,
- * as the worker runs it) next to a raw bulk insert of the same people into a second database of
- * the same dialect in the same run: users and volunteers rows stored as registration stores them
- * (encrypted, keyed hashes, masks), 500 a statement, a transaction per batch, no checks. Peak
- * RSS is the kernel's high-water mark of the process while each runs (or, without /proc, sampled
- * every 50 ms).
+ * P4: a volunteer register imported through the importer's own path (createImport, then
+ * runImportInThread as the worker runs it: in a thread with a capped heap) next to a raw bulk
+ * insert of the same people into a second database of the same dialect in the same run: users
+ * and volunteers rows stored as registration stores them (encrypted, keyed hashes, masks), 500
+ * a statement, a transaction per batch, no checks. Peak RSS is the kernel's high-water mark of
+ * the process (its threads included) while each runs (or, without /proc, sampled every 50 ms).
  */
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,8 @@ import { openDatabase, type Database } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrator.js';
 import { newId, nowIso } from '../src/server/ids.js';
 import { bootstrapAdmin, seedRegionsIfNone, seedServiceFields } from '../src/server/modules/bootstrap/index.js';
-import { createImport, runImport } from '../src/server/modules/imports/index.js';
+import { createImport } from '../src/server/modules/imports/index.js';
+import type * as ImportsModule from '../src/server/modules/imports/index.js';
 import { userByUsername } from '../src/server/modules/auth/index.js';
 import { grantsOfUser } from '../src/server/platform/access/access.repository.js';
 import { BENCH_SECRET, freshDatabaseUrl, removeDatabase, type Dialect } from './lib/server.js';
@@ -192,9 +193,13 @@ export async function importBench(dialect: Dialect, rows: number): Promise<Impor
       csrfToken: null,
       grants: await grantsOfUser(a.database.db, admin.id),
     };
+    // The import thread as the server runs it: the build (`npm run bench` builds it first), not
+    // the sources through tsx, whose loader would weigh on the thread's memory.
+    const built = '../dist/server/modules/imports/index.js';
+    const { runImportInThread } = (await import(built)) as typeof ImportsModule;
     const imported = await measured(async () => {
       const { id } = await createImport(ctx, actor, { kind: 'volunteers', allOrNothing: false }, { path: file });
-      return runImport(ctx, id, 'bench');
+      return runImportInThread(ctx, id, 'bench');
     });
     return {
       rows,

@@ -13,7 +13,7 @@ import {
   importView,
   refusals,
   REPORT_LABELS,
-  runImport,
+  runImportInThread,
   writeReportCsv,
   type RunProgress,
 } from '../../server/modules/imports/index.js';
@@ -77,7 +77,10 @@ async function runCli(kind: string, file: string, opts: ImportOptions): Promise<
       { kind: kind as ImportKind, allOrNothing: !!opts.allOrNothing, filename: file },
       { path: file },
     );
-    const ended = await runImport(ctx, id, `cli:${process.pid}`, progressPrinter(statSync(file).size));
+    // In a thread with a capped heap, as the server runs it.
+    const ended = await runImportInThread(ctx, id, `cli:${process.pid}`, {
+      onProgress: progressPrinter(statSync(file).size),
+    });
     if (process.stdout.isTTY) process.stdout.write('\n');
     if (!ended) return fail('another process is running this import');
     const view = importView(ended, locale);

@@ -81,3 +81,15 @@ export async function renewLease(db: Db, name: string, holder: string, until: st
     .executeTakeFirst();
   return toNumber(r.numUpdatedRows) === 1;
 }
+
+/** Whether someone other than `holder` holds the named lease at `now`. */
+export async function heldByOther(db: Db, name: string, holder: string, now: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('job_leases')
+    .select(sql<number>`1`.as('one'))
+    .where('name', '=', name)
+    .where('holder', '<>', holder)
+    .where('lease_until', '>=', now)
+    .executeTakeFirst();
+  return !!r;
+}

@@ -47,3 +47,13 @@ export const allRegions = (db: Db) =>
 
 export const serviceFields = (db: Db) =>
   db.selectFrom('service_fields').select(['code', 'name_zh', 'name_en']).execute();
+
+/** Ends an import that is not finished as failed (its thread died); a finished one stays as it is. */
+export async function failUnfinished(db: Db, id: string, failure: string, at: string): Promise<void> {
+  await db
+    .updateTable('imports')
+    .set({ status: 'failed', failure, finished_at: at })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'running'])
+    .execute();
+}

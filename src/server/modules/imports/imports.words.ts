@@ -148,6 +148,14 @@ const WORDS = {
   empty: { 'zh-CN': '文件中没有数据行', en: 'The file holds no data rows' },
   too_many_columns: { 'zh-CN': '文件的列数过多', en: 'The file has too many columns' },
   interrupted: { 'zh-CN': '导入中断：文件已不在服务器上', en: 'The import was interrupted and its file is gone' },
+  out_of_memory: {
+    'zh-CN': '导入所需内存超出上限而中止：已导入的行保留；请把文件拆小后导入其余的行',
+    en: 'The import stopped: it needed more memory than an import may use. The rows already imported stay; split the file to import the rest',
+  },
+  thread_died: {
+    'zh-CN': '导入意外中止：已导入的行保留；请重新导入其余的行',
+    en: 'The import stopped unexpectedly. The rows already imported stay; import the rest again',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ImportReason = keyof typeof WORDS;
