@@ -51,6 +51,7 @@ const PEOPLE: { login: string; target: string; tiles: (w: Workbench) => [string,
     tiles: (w: Workbench) => [
       ['workbench.volunteers', String(w.admin?.volunteers)],
       ['workbench.organisations', String(w.admin?.organisations)],
+      ['workbench.needsToReview', String(w.needs?.toReview)],
     ],
   },
 ];

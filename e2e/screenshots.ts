@@ -2,13 +2,15 @@
  * `npm run screenshots`: PNGs of every main page in zh-CN, English, care mode and at phone
  * width (390 px), against the Chongqing demo, into ./screenshots/<mode>/<page>.png; the
  * consoles in their frame, with each role's workbench (workbench-*.png) and, on the phone,
- * the menu drawer.
+ * the menu drawer; residents' needs and certificates, and the first page of a certificate's PDF
+ * (./screenshots/certificate-page-1.png, by pdftoppm).
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { arrangeCounterData, shootCounter } from './screenshot-counter.js';
 import { arrangeScreenshotData, type ScreenshotData } from './screenshot-data.js';
+import { arrangeNeedsShots, shootNeeds, type NeedsShots } from './screenshot-needs.js';
 import { arrangeProject, shootProject } from './screenshot-projects.js';
 import { launchBrowser, newContext, type ContextOptions } from './support/browser.js';
 import { ADMIN_PASSWORD, startTestServer } from './support/test-server.js';
@@ -87,6 +89,7 @@ async function shoot(
   mode: string,
   opts: ContextOptions,
   data: ScreenshotData,
+  needs: NeedsShots,
 ): Promise<string[]> {
   const fill = (path: string) => path.replace(/:activity/g, data.activityId).replace(':shift', data.shiftId);
   const dir = join(OUT, mode);
@@ -171,6 +174,8 @@ async function shoot(
   }
   await siteContext.close();
 
+  await shootNeeds(browser, url, opts, needs, VOLUNTEER, logIn, save);
+
   const clerkContext = await newContext(browser, url, opts);
   const clerk = await clerkContext.newPage();
   await logIn(clerk, 'clerk', 'shanmei-demo');
@@ -185,8 +190,10 @@ try {
   const data = await arrangeScreenshotData(server, VOLUNTEER, ORGANISER);
   await arrangeCounterData(server, VOLUNTEER);
   await arrangeProject(server);
+  const needs = await arrangeNeedsShots(server, VOLUNTEER, OUT);
+  console.log(`certificate: ${join(OUT, 'certificate-page-1.png')}`);
   for (const [mode, opts] of Object.entries(MODES)) {
-    const files = await shoot(browser, server.url, mode, opts, data);
+    const files = await shoot(browser, server.url, mode, opts, data, needs);
     console.log(`${mode}: ${files.length} screenshots in ${join(OUT, mode)}`);
   }
 } finally {

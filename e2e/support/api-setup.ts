@@ -37,6 +37,15 @@ export class ApiCaller {
     if (!res.ok) throw new Error(`PUT ${path}: ${res.status} ${await res.text()}`);
   }
 
+  /** Any call, its answer as it came (a refusal is not thrown). */
+  send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+    return fetch(`${this.base}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', cookie: this.cookie, 'x-csrf-token': this.csrf },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  }
+
   async post<T>(path: string, body: unknown): Promise<T> {
     const res = await fetch(`${this.base}/api/v1${path}`, {
       method: 'POST',

@@ -34,12 +34,20 @@ export const SiteWork = z.object({
   shiftsThisWeek: count('Shifts at the site starting in the next seven days'),
 });
 
+/** Residents' needs in the regions a person reviews (region admin, site manager, system admin). */
+export const NeedsWork = z.object({
+  toReview: count('Needs posted and awaiting review'),
+  open: count('Needs on their way: awaiting review, accepted, dispatched or taken'),
+  overdue: count('Of those, needs whose current step is past its service time'),
+});
+
 export const WorkbenchAnswer = z
   .object({
     organiser: OrganiserWork.nullable().describe('Null unless the person is a team or department admin'),
     admin: AdminFigures.nullable().describe('Null unless the person is a system, region or department admin'),
     counters: z.array(CounterWork).describe('Supermarkets the person staffs as clerk or site manager'),
     sites: z.array(SiteWork).describe('Sites the person manages'),
+    needs: NeedsWork.nullable().describe('Null unless the person reviews needs'),
   })
   .describe("The signed-in person's workbench: to-dos and figures of every console their roles open");
 export type Workbench = z.infer<typeof WorkbenchAnswer>;

@@ -9,3 +9,5 @@ export const NEED_ENCRYPTED_COLUMNS: EncryptedColumns[] = [
 ];
 /** The steps of a need, for the demo to walk a few needs through them as the people involved. */
 export { completeNeed, dispatchNeed, postNeed, rateNeed, reviewNeed, takeNeed } from './needs.service.js';
+
+export { needsToDo } from './needs.view.js';

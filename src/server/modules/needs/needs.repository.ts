@@ -153,6 +153,25 @@ export async function needsInRegions(db: Db, regions: string[] | null, f: NeedFi
   return pageOfNeeds(q, f);
 }
 
+/** Needs in the regions under any of `regions` (all for null) still on their way: awaiting review, open, overdue. */
+export async function countOpenNeedsInRegions(db: Db, regions: string[] | null, now: string) {
+  if (regions !== null && regions.length === 0) return { toReview: 0, open: 0, overdue: 0 };
+  let q = db
+    .selectFrom('needs as n')
+    .select((eb) => [
+      eb.fn.sum<number>(sql`case when n.status = 'posted' then 1 else 0 end`).as('to_review'),
+      eb.fn.countAll<number>().as('open'),
+      eb.fn.sum<number>(sql`case when n.due_at < ${now} then 1 else 0 end`).as('overdue'),
+    ])
+    .where('n.status', 'in', ['posted', 'accepted', 'dispatched', 'taken']);
+  if (regions !== null)
+    q = q.where('n.region_code', 'in', (eb) =>
+      eb.selectFrom('region_closure').select('descendant').where('ancestor', 'in', regions),
+    );
+  const r = await q.executeTakeFirst();
+  return { toReview: Number(r?.to_review ?? 0), open: Number(r?.open ?? 0), overdue: Number(r?.overdue ?? 0) };
+}
+
 /** Needs dispatched to the teams the volunteer is an active member of. */
 export async function needsOfTeams(db: Db, volunteerId: string, f: NeedFilter) {
   const q = needs(db).where('n.organisation_id', 'in', (eb) =>

@@ -20,6 +20,17 @@ export async function reviewRegions(db: Db, actor: Actor): Promise<string[] | nu
   return [...new Set([...scopesOf(actor, ['region_admin'], 'region'), ...sites])];
 }
 
+/**
+ * The needs board's to-dos for the workbench: over the regions the person reviews, the needs
+ * awaiting review, those still on their way, and those whose current step is overdue. Null for
+ * someone who reviews no needs.
+ */
+export async function needsToDo(db: Db, actor: Actor, now: string) {
+  const regions = await reviewRegions(db, actor);
+  if (regions !== null && regions.length === 0) return null;
+  return repo.countOpenNeedsInRegions(db, regions, now);
+}
+
 export async function reviews(db: Db, actor: Actor, regionCode: string): Promise<boolean> {
   const regions = await reviewRegions(db, actor);
   return regions === null || regionUnderAny(db, regions, regionCode);

@@ -15,7 +15,9 @@ import { isoIn } from '../../../../test/clock.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 
-const EMPTY: Workbench = { organiser: null, admin: null, counters: [], sites: [] };
+const EMPTY: Workbench = { organiser: null, admin: null, counters: [], sites: [], needs: null };
+/** The needs to-dos of someone who reviews needs where none are open. */
+const NO_NEEDS = { toReview: 0, open: 0, overdue: 0 };
 
 /*
  * Two teams of one department: 渝中 (with a sub-team) and 沙坪坝. 渝中 has two sign-ups waiting
@@ -102,7 +104,11 @@ describe.each(DIALECTS)('the workbench on %s', (dialect) => {
   it("counts a region admin's volunteers, organisations and activities within the region only", async () => {
     // 渝中: the five made for sign-ups, the one who served and the supermarket's member (解放碑 by default).
     const yuzhong = await workbenchOf(await regionAdmin(REGIONS.yuzhong));
-    expect(yuzhong).toEqual({ ...EMPTY, admin: { volunteers: 7, organisations: 2, openActivities: 2 } });
+    expect(yuzhong).toEqual({
+      ...EMPTY,
+      admin: { volunteers: 7, organisations: 2, openActivities: 2 },
+      needs: NO_NEEDS,
+    });
     const shapingba = await workbenchOf(await regionAdmin(REGIONS.shapingba));
     expect(shapingba.admin).toEqual({ volunteers: 1, organisations: 1, openActivities: 1 });
   });
@@ -133,11 +139,40 @@ describe.each(DIALECTS)('the workbench on %s', (dialect) => {
     expect(await workbenchOf(manager.userId)).toEqual({
       ...EMPTY,
       sites: [{ siteId: pointId, name: '解放碑新时代文明实践站', shiftsThisWeek: 1 }],
+      needs: NO_NEEDS,
     });
   });
 
   it('gives a volunteer an empty workbench', async () => {
     const v = await makeVolunteer(t.app);
     expect(await workbenchOf(v.userId)).toEqual(EMPTY);
+  });
+
+  it("counts the needs awaiting review, on their way and overdue in a reviewer's regions only", async () => {
+    const resident = await clientFor(
+      t.app,
+      (await makeUser(t.tdb.db, { roles: [{ role: 'resident', scopeType: 'system', scopeId: 'system' }] })).id,
+    );
+    const post = async () => {
+      const res = await resident.post('/api/v1/needs', {
+        type: 'elderly_care',
+        text: '需要有人陪老人买菜',
+        regionCode: REGIONS.jiefangbei,
+        address: '解放碑 1 号',
+      });
+      expect(res.statusCode).toBe(201);
+      return (res.json() as { id: string }).id;
+    };
+    const [late] = [await post(), await post()];
+    // Test set-up: the first one's review was due an hour ago.
+    await t.tdb.db
+      .updateTable('needs')
+      .set({ due_at: isoIn(-3_600_000) })
+      .where('id', '=', late)
+      .execute();
+    const yuzhong = await workbenchOf(await regionAdmin(REGIONS.yuzhong));
+    expect(yuzhong.needs).toEqual({ toReview: 2, open: 2, overdue: 1 });
+    expect((await workbenchOf(await regionAdmin(REGIONS.shapingba))).needs).toEqual(NO_NEEDS);
+    expect((await workbenchOf(tree.teamAdmin.userId)).needs).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import type { CountScope } from '../../platform/access/scope.repository.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
 import { countActivities, countShiftsAtSite } from '../activities/index.js';
 import { countOrganisations } from '../organisations/index.js';
+import { needsToDo } from '../needs/index.js';
 import { countPendingRecords } from '../records/index.js';
 import { countAwaitingApproval } from '../signups/index.js';
 import { siteById } from '../sites/index.js';
@@ -85,11 +86,12 @@ async function siteWork(db: Db, actor: Actor, now: string): Promise<Workbench['s
  */
 export async function workbenchOf(db: Db, actor: Actor): Promise<Workbench> {
   const now = nowIso();
-  const [organiser, admin, counters, sites] = await Promise.all([
+  const [organiser, admin, counters, sites, needs] = await Promise.all([
     organiserWork(db, actor, now),
     adminFigures(db, actor, now),
     counterWork(db, actor, now),
     siteWork(db, actor, now),
+    needsToDo(db, actor, now),
   ]);
-  return { organiser, admin, counters, sites };
+  return { organiser, admin, counters, sites, needs };
 }

@@ -125,6 +125,7 @@ function Figures({ w, can }: { w: Workbench; can: (path: string) => boolean }) {
           ))}
         </Group>
       )}
+      {w.needs && <NeedsTiles needs={w.needs} board={can('/admin/needs') ? '/admin/needs' : '/site/needs'} />}
       {w.admin && (
         <Group id="wb-admin" title={t('workbench.inScope')}>
           {w.admin.volunteers !== null && (
@@ -150,6 +151,19 @@ function Figures({ w, can }: { w: Workbench; can: (path: string) => boolean }) {
         </Group>
       )}
     </>
+  );
+}
+
+/** Residents' needs in the regions the person reviews: to review, overdue, on their way; all on the board. */
+function NeedsTiles({ needs, board }: { needs: NonNullable<Workbench['needs']>; board: string }) {
+  const { t } = useTranslation();
+  const action = t('workbench.toBoard');
+  return (
+    <Group id="wb-needs" title={t('workbench.needsTitle')}>
+      <Tile todo label={t('workbench.needsToReview')} value={needs.toReview} to={board} action={action} />
+      <Tile todo label={t('workbench.needsOverdue')} value={needs.overdue} to={board} action={action} />
+      <Tile label={t('workbench.needsOpen')} value={needs.open} to={board} action={action} />
+    </Group>
   );
 }
 
