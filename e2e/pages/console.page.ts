@@ -69,8 +69,9 @@ export class ConsoleFrame extends AppShell {
     throw new Error(`the arrow keys never reached ${label}, passing ${passed.join(' → ')}`);
   }
 
+  /** Focus starts at the page's heading, so Tab walks the workbench's tiles (and wraps) before the menu. */
   private async tabUntil(done: (role: string, text: string) => boolean): Promise<void> {
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 60; i++) {
       await this.page.keyboard.press('Tab');
       const [role, text] = (await this.page.evaluate(ACTIVE)) as [string, string];
       if (done(role, text)) return;
