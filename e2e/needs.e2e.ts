@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import exifr from 'exifr';
 import type { BrowserContext, Page } from 'playwright-core';
 import { wallTime } from '../src/common/zoned-time.js';
+import { jpegWithGps } from '../test/photos.js';
 import { LoginPage } from './pages/login.page.js';
 import { NeedsBoardPage, NeedsPage } from './pages/needs.page.js';
 import { assertAccessibleInEveryMode } from './support/a11y.js';
@@ -134,8 +136,27 @@ describe('a need from post to rating: resident → region admin → team → res
     await member.page.getByTestId('need-complete-submit').click();
     await member.page.locator('.field-error').waitFor();
     await member.page.getByTestId('need-complete-text').fill('陪同老人到医院完成复诊，已送回家');
+    // Two photos picked, one dropped again: the one kept goes with the report.
+    await needs.attachPhotos([
+      {
+        name: 'IMG_0001.jpg',
+        mimeType: 'image/jpeg',
+        buffer: await jpegWithGps({ width: 800, height: 600, colour: '#3a7' }),
+      },
+      {
+        name: 'IMG_0002.jpg',
+        mimeType: 'image/jpeg',
+        buffer: await jpegWithGps({ width: 800, height: 600, colour: '#a73' }),
+      },
+    ]);
+    assert.equal(await needs.photoPreviews().count(), 2);
+    await assertAccessibleInEveryMode(member.page, 'completing a need with photos', () => needs.settled());
+    await member.page.getByTestId('need-photo-remove').nth(1).click();
+    assert.equal(await needs.photoPreviews().count(), 1);
     await member.page.getByTestId('need-complete-submit').click();
     await needs.waitForStatus(/已完成/);
+    await needs.photos().first().waitFor();
+    assert.equal(await needs.photos().count(), 1);
     await assertAccessibleInEveryMode(member.page, 'a completed need', () => needs.settled());
     assert.deepEqual(member.errors, []);
     await member.context.close();
@@ -146,6 +167,15 @@ describe('a need from post to rating: resident → region admin → team → res
     await needs.openNeed(needId);
     await needs.waitForStatus(/已完成/);
     assert.deepEqual(await needs.eventKinds(), ['posted', 'accepted', 'dispatched', 'taken', 'completed']);
+    // The taker's photo, as a thumbnail linking to the full photo, which carries no position.
+    await needs.photos().first().waitFor();
+    await needs.imagesLoaded('need-photo'); // loaded, with pixels: the thumbnail is shown
+    const href = (await needs.photos().first().locator('xpath=..').getAttribute('href')) ?? '';
+    assert.match(href, /^\/api\/v1\/files\/[0-9a-f-]{36}$/);
+    const full = await resident.page.request.get(href);
+    assert.equal(full.status(), 200);
+    assert.match(full.headers()['cache-control'] ?? '', /^private/);
+    assert.equal(await exifr.gps(await full.body()), undefined, 'no GPS position in the stored photo');
     await assertAccessibleInEveryMode(resident.page, 'rate a need', () => needs.settled());
 
     // By keyboard: the arrows walk the scores, Tab reaches the comment and the button, Enter sends.

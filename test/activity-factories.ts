@@ -7,7 +7,7 @@ import type { OrgKind, OrgLevel } from '../src/common/enums.js';
 import { newId, nowIso } from '../src/server/ids.js';
 import { seedServiceFields } from '../src/server/modules/bootstrap/bootstrap.service.js';
 import { insertOrganisation } from '../src/server/modules/organisations/organisations.repository.js';
-import { makeRegions, makeUser, makeVolunteer, REGIONS, type MadeVolunteer } from './factories.js';
+import { makeRegions, makeUser, makeVolunteer, REGIONS, type MadeVolunteer, type UserOverrides } from './factories.js';
 import { clientFor, type ApiClient, type AppLike, type BearerClient } from './bearer-client.js';
 import { testNow } from './clock.js';
 
@@ -74,6 +74,28 @@ export async function makeOrganisationTree(app: AppLike): Promise<OrganisationTr
     departmentAdmin: await admin('department_admin', departmentId),
     otherTeamAdmin: await admin('team_admin', otherTeamId),
   };
+}
+
+/** A client for a new user holding `roles` (a resident, a region admin…). */
+export async function userWithRoles(app: AppLike, roles: UserOverrides['roles']): Promise<BearerClient> {
+  return clientFor(app, (await makeUser(app.ctx.database.db, { roles })).id);
+}
+
+/** A new volunteer, an active member of the organisation (a team), with a client. */
+export async function makeTeamMember(app: AppLike, organisationId: string): Promise<BearerClient> {
+  const v = await makeVolunteer(app);
+  await app.ctx.database.db
+    .insertInto('memberships')
+    .values({
+      id: newId(),
+      organisation_id: organisationId,
+      volunteer_id: v.id,
+      role: 'member',
+      status: 'active',
+      joined_at: nowIso(),
+    })
+    .execute();
+  return clientFor(app, v.userId);
 }
 
 export interface ShiftOverrides {

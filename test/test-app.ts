@@ -35,6 +35,8 @@ export interface TestApp {
   logs: LogCapture;
   /** What the app sent by SMS (the dev provider's file). */
   sms: SmsInbox;
+  /** The folder uploaded files go to (a fresh one per app, removed on close). */
+  filesDir: string;
   close(): Promise<void>;
 }
 
@@ -50,8 +52,9 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const tdb = await createTestDatabase(dialect);
   const logs = new LogCapture();
+  const filesDir = mkdtempSync(join(tmpdir(), 'shanmei-files-'));
   const config = loadConfig(
-    { LOG_LEVEL: 'debug', SHANMEI_RATE_LIMITS: 'on', ...opts.env },
+    { LOG_LEVEL: 'debug', SHANMEI_RATE_LIMITS: 'on', SHANMEI_FILES_DIR: filesDir, ...opts.env },
     {
       databaseUrl: tdb.url,
       secret: TEST_SECRET,
@@ -67,10 +70,12 @@ export async function createTestApp(
     tdb,
     logs,
     sms,
+    filesDir,
     close: async () => {
       await app.close();
       await tdb.drop();
       rmSync(smsDir, { recursive: true, force: true });
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

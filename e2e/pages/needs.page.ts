@@ -91,6 +91,33 @@ export class NeedsPage extends AppShell {
   cards() {
     return this.page.getByTestId('need-card');
   }
+
+  /** Picks photos in the completion form and waits until each is uploaded and its thumbnail shown. */
+  async attachPhotos(files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
+    const before = await this.photoPreviews().count();
+    await this.page.getByTestId('need-photo-input').setInputFiles(files);
+    await this.photoPreviews()
+      .nth(before + files.length - 1)
+      .waitFor();
+    await this.imagesLoaded('need-photo-preview');
+  }
+
+  photoPreviews() {
+    return this.page.getByTestId('need-photo-preview');
+  }
+
+  /** The photos on a need's page (thumbnails linking to the full photo). */
+  photos() {
+    return this.page.getByTestId('need-photo');
+  }
+
+  /** Waits until every image with the test id has loaded and has pixels (a thumbnail served by the API). */
+  async imagesLoaded(testId: 'need-photo' | 'need-photo-preview'): Promise<void> {
+    await this.page.waitForFunction(
+      `[...document.querySelectorAll('[data-testid="${testId}"]')].every((i) => i.complete && i.naturalWidth > 0)`,
+    );
+    await this.settled();
+  }
 }
 
 /** The needs board in a console (/admin/needs, /site/needs). */

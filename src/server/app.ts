@@ -16,7 +16,9 @@ import { qualificationRoutes } from './modules/qualifications/qualifications.rou
 import { signupRoutes } from './modules/signups/signups.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
-import { needRoutes } from './modules/needs/index.js';
+import { fileRoutes } from './modules/files/index.js';
+import { needPhotoOwner, needRoutes, NEED_PHOTO } from './modules/needs/index.js';
+import { registerFileOwner, storageFor } from './platform/files/index.js';
 import { certificateRoutes } from './modules/certificates/index.js';
 import { checkinRoutes } from './modules/checkin/checkin.routes.js';
 import { fieldRoutes } from './modules/fields/fields.routes.js';
@@ -107,11 +109,14 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
     cipher: cipherFor(config),
     limiter: new SplitLimiter(limiterFor(config.rateLimits), new DatabaseLimiter(database, config.rateLimits)),
     sms: opts.sms ?? smsFromEnv(),
+    files: storageFor(config.files),
   };
   app.decorate('ctx', ctx);
   // Sign-ups and insurance follow an activity's changes; the activities module knows neither.
   listenToActivities(signupsOnActivities);
   listenToActivities(insuranceOnActivities);
+  // A need's photos are seen by those who see the need; the files module knows nothing of needs.
+  registerFileOwner(NEED_PHOTO, needPhotoOwner);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, !!config.webRoot);
@@ -157,6 +162,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   exportsRoutes(app);
   workbenchRoutes(app);
   needRoutes(app);
+  fileRoutes(app);
   certificateRoutes(app);
 
   if (config.webRoot) {

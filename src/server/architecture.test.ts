@@ -131,6 +131,7 @@ describe('module boundaries', () => {
       need_types: 'needs',
       need_slas: 'needs',
       certificates: 'certificates',
+      files: 'files',
       import_rejections: 'imports',
       stats_deltas: 'stats',
       stats_department_members: 'stats',

@@ -37,7 +37,27 @@ export interface Config {
   publicUrl: string | null;
   /** The province whose regions a new installation starts with (SHANMEI_PROVINCE, default 500000). */
   province: string;
+  /** Where uploaded files (photos) are kept, and how large one may be. */
+  files: FilesConfig;
 }
+
+/**
+ * Uploaded files: on local disk (SHANMEI_FILES=local, the default, under SHANMEI_FILES_DIR, by
+ * default `files/` in the data folder) or in an S3-compatible bucket (SHANMEI_FILES=s3 with
+ * SHANMEI_S3_ENDPOINT, SHANMEI_S3_BUCKET, SHANMEI_S3_ACCESS_KEY_ID, SHANMEI_S3_SECRET_ACCESS_KEY,
+ * optional SHANMEI_S3_REGION). SHANMEI_FILES_MAX_MB caps one upload (default 8).
+ */
+export type FilesConfig = { maxBytes: number } & (
+  | { driver: 'local'; dir: string }
+  | {
+      driver: 's3';
+      endpoint: string;
+      region: string;
+      bucket: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+    }
+);
 
 const DEFAULT_DB = 'sqlite:./data/shanmei.db';
 
@@ -171,6 +191,35 @@ function parseIdleMinutes(name: string, v: string | undefined, dflt: number): nu
   return n;
 }
 
+/** SHANMEI_FILES and its companions; a missing S3 setting stops the start with a message naming it. */
+export function parseFiles(env: NodeJS.ProcessEnv, databaseUrl: string): FilesConfig {
+  const mb = env.SHANMEI_FILES_MAX_MB?.trim() || '8';
+  const n = Number(mb);
+  if (!Number.isFinite(n) || n <= 0 || n > 100) {
+    throw new Error(`SHANMEI_FILES_MAX_MB must be a number of megabytes above 0 and at most 100, got "${mb}"`);
+  }
+  const maxBytes = Math.round(n * 1024 * 1024);
+  const driver = env.SHANMEI_FILES?.trim() || 'local';
+  if (driver === 'local') {
+    return { maxBytes, driver, dir: resolve(env.SHANMEI_FILES_DIR?.trim() || resolve(dataDir(databaseUrl), 'files')) };
+  }
+  if (driver !== 's3') throw new Error(`SHANMEI_FILES must be "local" or "s3", got "${driver}"`);
+  const need = (name: string): string => {
+    const v = env[name]?.trim();
+    if (!v) throw new Error(`${name} is needed with SHANMEI_FILES=s3`);
+    return v;
+  };
+  return {
+    maxBytes,
+    driver,
+    endpoint: need('SHANMEI_S3_ENDPOINT'),
+    region: env.SHANMEI_S3_REGION?.trim() || 'us-east-1',
+    bucket: need('SHANMEI_S3_BUCKET'),
+    accessKeyId: need('SHANMEI_S3_ACCESS_KEY_ID'),
+    secretAccessKey: need('SHANMEI_S3_SECRET_ACCESS_KEY'),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const databaseUrl = overrides.databaseUrl ?? env.DATABASE_URL ?? DEFAULT_DB;
   const port = Number(env.PORT ?? 8080);
@@ -199,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mapAttribution: env.SHANMEI_MAP_ATTRIBUTION?.trim() || null,
     province: parseProvince(env.SHANMEI_PROVINCE),
     publicUrl: parsePublicUrl(env.SHANMEI_PUBLIC_URL),
+    files: parseFiles(env, databaseUrl),
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { PersonalDataCipher } from './crypto.js';
 import type { Database } from './db/database.js';
 import type { Actor } from './platform/access/policy.js';
+import type { FileStorage } from './platform/files/index.js';
 import type { SmsProvider } from './platform/notify/transports.js';
 import type { Limiter } from './plugins/rate-limiter.js';
 
@@ -21,6 +22,8 @@ export interface AppContext {
   limiter: Limiter;
   /** Sends texts that cannot wait for the outbox: one-time codes. */
   sms: SmsProvider;
+  /** Where uploaded files (photos) are kept: local disk or S3 (SHANMEI_FILES). */
+  files: FileStorage;
 }
 
 /** The Fastify instance with zod schemas as its type provider. */

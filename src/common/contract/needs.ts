@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PHOTOS, PhotoSchema } from './files.js';
 import { LIMITS } from '../limits.js';
 import { CreateActivityBody, Instant, LocationInput, ShiftInput } from './activities.js';
 import { Latitude, Longitude, PageQuery, Phone, page, text } from './common.js';
@@ -69,6 +70,11 @@ export const DispatchNeedBody = z
 
 export const CompleteNeedBody = z.strictObject({
   report: text(LIMITS.textMax).describe('What was done'),
+  photoIds: z
+    .array(z.string().min(1).max(64))
+    .max(MAX_PHOTOS)
+    .optional()
+    .describe(`Up to ${MAX_PHOTOS} photos uploaded beforehand (POST /needs/:id/photos), in the order to show them`),
 });
 
 export const RateNeedBody = z.strictObject({
@@ -108,6 +114,7 @@ export const NeedSchema = z
     takenByMe: z.boolean(),
     reason: z.string().nullable().describe('Why it was rejected or cancelled'),
     report: z.string().nullable(),
+    photos: z.array(PhotoSchema).describe("The taker's photos of the service, attached on completion"),
     rating: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
     mine: z.boolean().describe('Posted by the caller'),
     createdAt: z.string(),

@@ -2,6 +2,7 @@
 import type { ActivitiesTables } from './schema/activities.js';
 import type { CertificatesTables } from './schema/certificates.js';
 import type { CounterPinsTables } from './schema/counter-pins.js';
+import type { FilesTables } from './schema/files.js';
 import type { FoundationTables } from './schema/foundation.js';
 import type { ImportsTables } from './schema/imports.js';
 import type { NeedsTables } from './schema/needs.js';
@@ -12,6 +13,7 @@ import type { SupermarketsTables } from './schema/supermarkets.js';
 export type * from './schema/activities.js';
 export type * from './schema/certificates.js';
 export type * from './schema/counter-pins.js';
+export type * from './schema/files.js';
 export type * from './schema/foundation.js';
 export type * from './schema/imports.js';
 export type * from './schema/needs.js';
@@ -29,4 +31,5 @@ export interface DB
     StatsTables,
     ImportsTables,
     NeedsTables,
-    CertificatesTables {}
+    CertificatesTables,
+    FilesTables {}

@@ -164,10 +164,13 @@ postNeedsByIdActivity                          401       invalid     invalid    
 getRegionsByCodeNeedSla                        401       403         403         403          allowed/403  allowed
 putRegionsByCodeNeedSla                        401       403         403         403          allowed/403  allowed
 getStatsNeeds                                  401       403         403         403          allowed/403  allowed
+getFilesById                                   401       404         404         404          404          404
+getFilesByIdThumbnail                          401       404         404         404          404          404
 postCertificates                               401       invalid     invalid     invalid      invalid      invalid
 getCertificates                                401       403         allowed/404 403          allowed/404  allowed
 getCertificatesByCodePdf                       401       404         404         404          404          404
 getCertificatesVerifyByCode                    404       404         404         404          404          404
+postNeedsByIdPhotos                            401       404         404         403/404      403/404      403
 `;
 
 export const ACCESS_MATRIX = parseMatrix(TABLE);

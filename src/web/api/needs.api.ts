@@ -7,14 +7,15 @@ import type {
   NeedTypeList,
   ReviewNeedBody,
 } from '../../common/contract/needs.js';
-import { api } from './http-client.js';
+import type { StoredFile } from '../../common/contract/files.js';
+import { api, uploadForm } from './http-client.js';
 
 export type NeedInput = z.input<typeof CreateNeedBody>;
 export type NeedQuery = Partial<Omit<z.input<typeof NeedListQuery>, 'cursor' | 'limit'>>;
 export type NeedPage = z.infer<typeof NeedList>;
 export type NeedType = z.infer<typeof NeedTypeList>['items'][number];
 export type NeedReview = z.input<typeof ReviewNeedBody>;
-export type { Need };
+export type { Need, StoredFile };
 
 const one = (id: string, step = '') => `/needs/${encodeURIComponent(id)}${step}`;
 
@@ -28,7 +29,14 @@ export const reviewNeed = (id: string, body: NeedReview) => api.post<Need>(one(i
 export const dispatchNeed = (id: string, organisationId: string) =>
   api.post<Need>(one(id, '/dispatch'), { organisationId });
 export const takeNeed = (id: string) => api.post<Need>(one(id, '/take'), {});
-export const completeNeed = (id: string, report: string) => api.post<Need>(one(id, '/complete'), { report });
+export const completeNeed = (id: string, report: string, photoIds: string[] = []) =>
+  api.post<Need>(one(id, '/complete'), { report, ...(photoIds.length > 0 ? { photoIds } : {}) });
+/** The taker uploads one photo for the completion report; attach its id when completing. */
+export const uploadNeedPhoto = (id: string, file: File) => {
+  const form = new FormData();
+  form.append('photo', file);
+  return uploadForm<StoredFile>(one(id, '/photos'), form);
+};
 export const rateNeed = (id: string, score: number, comment?: string) =>
   api.post<Need>(one(id, '/rate'), { score, ...(comment ? { comment } : {}) });
 export const complainNeed = (id: string, text: string) => api.post<Need>(one(id, '/complain'), { text });

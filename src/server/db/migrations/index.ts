@@ -28,6 +28,8 @@ import * as needs from './2026-12-06-250-needs.js';
 import * as certificates from './2026-12-07-260-certificates.js';
 import * as needSla from './2026-12-07-270-need-sla.js';
 import * as expiryWindow from './2026-12-07-290-expiry-window.js';
+import * as files from './2026-12-07-300-files.js';
+import * as needPhotos from './2026-12-07-310-need-photos.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +62,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-260-certificates': certificates,
   '2026-12-07-270-need-sla': needSla,
   '2026-12-07-290-expiry-window': expiryWindow,
+  '2026-12-07-300-files': files,
+  '2026-12-07-310-need-photos': needPhotos,
 };

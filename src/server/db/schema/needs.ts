@@ -1,4 +1,4 @@
-/** Table types for residents' needs (migrations 250 and 270). Column names are snake_case as in the migrations. */
+/** Table types for residents' needs (migrations 250, 270 and 310). Column names are snake_case as in the migrations. */
 
 export type NeedStatus =
   'posted' | 'accepted' | 'rejected' | 'dispatched' | 'taken' | 'completed' | 'rated' | 'cancelled';
@@ -46,6 +46,8 @@ export interface NeedsTable {
   updated_at: string;
   /** When the current step is due by the region's service times; null when nothing is waited for (270). */
   due_at: string | null;
+  /** The photos the taker attached on completion: a JSON list of file ids (310). */
+  photo_ids: string;
 }
 
 export interface NeedEventsTable {

@@ -266,6 +266,8 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
       P(`/api/v1/needs/${needId}/dispatch`, { organisationId: tree.otherTeamId }),
       P(`/api/v1/needs/${needId}/take`),
       P(`/api/v1/needs/${needId}/complete`, { report: '完成' }),
+      // Refused before its body is read: the need is not the outsider's to see.
+      P(`/api/v1/needs/${needId}/photos`),
       P(`/api/v1/needs/${needId}/rate`, { score: 1 }),
       P(`/api/v1/needs/${needId}/cancel`, { reason: '取消' }),
       P(`/api/v1/needs/${needId}/complain`, { text: '投诉' }),

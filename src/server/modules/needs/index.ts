@@ -2,6 +2,8 @@
 import type { EncryptedColumns } from '../../platform/secrets/rekey.js';
 
 export { needRoutes } from './needs.routes.js';
+/** A need's photos: the kind of file, and who may see one (registered with the platform's files at start-up). */
+export { NEED_PHOTO, needPhotoOwner } from './needs.photos.js';
 
 /** What this module keeps encrypted, for a secret rotation: the resident's address, position and phone. */
 export const NEED_ENCRYPTED_COLUMNS: EncryptedColumns[] = [

@@ -53,6 +53,7 @@ const NEED_COLUMNS = [
   'n.comment',
   'n.created_at',
   'n.due_at',
+  'n.photo_ids',
 ] as const;
 
 const needs = (db: Db) =>

@@ -21,6 +21,7 @@ import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
 import * as service from './needs.service.js';
 import { needToActivity } from './needs.activity.js';
+import { needPhotoRoutes } from './needs.photos.routes.js';
 import { getNeedSla, putNeedSla } from './needs.sla.js';
 import { needStats } from './needs.stats.js';
 
@@ -111,8 +112,10 @@ export function needRoutes(app: App): void {
   app.post(
     '/api/v1/needs/:id/complete',
     { schema: { tags, summary: 'The taker reports it done', body: CompleteNeedBody, ...one } },
-    async (req) => service.completeNeed(ctx(), requireActor(req), req.params.id, req.body.report),
+    async (req) => service.completeNeed(ctx(), requireActor(req), req.params.id, req.body.report, req.body.photoIds),
   );
+
+  needPhotoRoutes(app);
 
   app.post(
     '/api/v1/needs/:id/rate',

@@ -14,6 +14,7 @@ import { organisationById } from '../organisations/index.js';
 import { regionByCode } from '../regions/index.js';
 import { volunteerIdOf } from '../volunteers/index.js';
 import { noticeStep } from './needs.notices.js';
+import { checkedPhotoIds } from './needs.photos.js';
 import * as repo from './needs.repository.js';
 import { dueAtFor } from './needs.sla.js';
 import { getNeed, loadFor, present, reviewRegions, sightOf, type Ctx, type Sight } from './needs.view.js';
@@ -66,6 +67,7 @@ export async function postNeed(ctx: Ctx, actor: Actor, b: CreateNeed): Promise<N
       created_at: now,
       updated_at: now,
       due_at: await dueAtFor(trx, b.regionCode, 'posted', now),
+      photo_ids: '[]',
     });
     await event(trx, id, 'posted', actor, now);
     const n = await repo.needById(trx, id);
@@ -209,13 +211,23 @@ export async function takeNeed(ctx: Ctx, actor: Actor, id: string) {
   });
 }
 
-export async function completeNeed(ctx: Ctx, actor: Actor, id: string, report: string) {
+/** The taker reports it done, with the photos they uploaded for it (if any). */
+export async function completeNeed(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  report: string,
+  photoIds: readonly string[] = [],
+) {
+  const { s } = await loadFor(ctx, actor, id); // 404 before any rule: the need's existence is not told
+  const photos = s.taker ? await checkedPhotoIds(ctx.db, actor, id, photoIds) : '[]';
   return step(ctx, actor, id, {
-    allowed: (s) => s.taker,
+    allowed: (x) => x.taker,
     from: ['taken'],
     to: 'completed',
     kind: 'completed',
-    set: { report },
+    set: { report, photo_ids: photos },
+    details: photoIds.length > 0 ? { photos: JSON.parse(photos).length as number } : {},
     notice: { step: 'completed' },
   });
 }

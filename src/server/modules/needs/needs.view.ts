@@ -6,6 +6,7 @@ import { nowIso } from '../../ids.js';
 import { regionUnderAny } from '../../platform/access/access.repository.js';
 import { isSystemAdmin, scopesOf, type Actor } from '../../platform/access/policy.js';
 import { volunteerIdOf } from '../volunteers/index.js';
+import { photosOf } from './needs.photos.js';
 import * as repo from './needs.repository.js';
 
 export interface Ctx {
@@ -80,6 +81,7 @@ export async function present(ctx: Ctx, n: repo.NeedRow, s: Sight): Promise<Need
     takenByMe: s.taker,
     reason: n.reason,
     report: n.report,
+    photos: photosOf(n),
     rating: n.score === null ? null : { score: n.score, comment: n.comment },
     mine: s.resident,
     createdAt: n.created_at,

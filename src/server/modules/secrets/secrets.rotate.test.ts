@@ -106,6 +106,7 @@ describe.each(DIALECTS)('rotating SHANMEI_SECRET on %s', (dialect) => {
         comment: null,
         created_at: nowIso(),
         updated_at: nowIso(),
+        photo_ids: '[]',
       })
       .execute();
     await db

@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cancelNeed, complainNeed, completeNeed, rateNeed, takeNeed, type Need } from '../../api/needs.api.js';
 import { FormField } from '../../components/form-field.js';
 import { ErrorNotice } from '../../components/status-views.js';
+import { NeedPhotoPicker } from './need-photo-picker.js';
 import { mayComplain, mayComplete, mayTake, residentMayCancel } from './need-steps.js';
 import { useNeedStep } from './use-need-step.js';
 
@@ -60,6 +61,8 @@ function TextStep(props: {
   run: (text: string) => void;
   pending: boolean;
   error: unknown;
+  /** More of the form, after the text (the completion's photos). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -87,6 +90,7 @@ function TextStep(props: {
             />
           )}
         </FormField>
+        {props.children}
         {props.error !== null && <ErrorNotice error={props.error} />}
         <button
           type="submit"
@@ -103,7 +107,9 @@ function TextStep(props: {
 
 function CompleteForm({ need }: { need: Need }) {
   const { t } = useTranslation();
-  const complete = useNeedStep((report: string) => completeNeed(need.id, report));
+  const [photoIds, setPhotoIds] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const complete = useNeedStep((report: string) => completeNeed(need.id, report, photoIds));
   return (
     <TextStep
       id="need-complete"
@@ -112,9 +118,11 @@ function CompleteForm({ need }: { need: Need }) {
       submit={t('needs.complete.submit')}
       required
       run={(report) => complete.mutate(report)}
-      pending={complete.isPending}
+      pending={complete.isPending || uploading}
       error={complete.error}
-    />
+    >
+      <NeedPhotoPicker needId={need.id} onChange={setPhotoIds} onBusy={setUploading} />
+    </TextStep>
   );
 }
 

@@ -7,6 +7,7 @@ import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
 import { NeedActions } from './need-actions.js';
 import { NeedDetails } from './need-details.js';
+import { NeedPhotos } from './need-photo-picker.js';
 import { NeedTimeline } from './need-timeline.js';
 import { useNeedTypes } from './use-need-types.js';
 import './needs.css';
@@ -42,6 +43,12 @@ export function NeedPage() {
             <h2 id="need-about">{t('needs.one.about')}</h2>
             <NeedDetails need={need} />
           </section>
+          {need.photos.length > 0 && (
+            <section className="card" aria-labelledby="need-photos-title">
+              <h2 id="need-photos-title">{t('needs.photos.title')}</h2>
+              <NeedPhotos photos={need.photos} />
+            </section>
+          )}
           <NeedActions need={need} />
           <section className="card" aria-labelledby="need-steps">
             <h2 id="need-steps">{t('needs.one.timeline')}</h2>

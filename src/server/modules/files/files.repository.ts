@@ -1,0 +1,32 @@
+import type { Db } from '../../db/database.js';
+import type { FilesTable } from '../../db/schema.js';
+
+export async function insertFile(db: Db, row: FilesTable): Promise<void> {
+  await db.insertInto('files').values(row).execute();
+}
+
+export async function fileById(db: Db, id: string): Promise<FilesTable | undefined> {
+  return db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The files of one owner among `ids` (the others are not theirs, or do not exist). */
+export async function filesOfOwner(db: Db, kind: string, ownerId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('files')
+    .select(['id', 'created_by'])
+    .where('owner_kind', '=', kind)
+    .where('owner_id', '=', ownerId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function countFilesOfOwner(db: Db, kind: string, ownerId: string): Promise<number> {
+  const row = await db
+    .selectFrom('files')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('owner_kind', '=', kind)
+    .where('owner_id', '=', ownerId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

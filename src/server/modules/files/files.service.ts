@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { StoredFile } from '../../../common/contract/files.js';
+import { notFound, refusal } from '../../../common/errors.js';
+import type { Db } from '../../db/database.js';
+import { nowIso } from '../../ids.js';
+import type { Actor } from '../../platform/access/policy.js';
+import { fileOwner, prepareImage, type FileStorage } from '../../platform/files/index.js';
+import * as repo from './files.repository.js';
+
+export interface FilesCtx {
+  db: Db;
+  files: FileStorage;
+}
+
+/** The most files one thing may gather (uploaded, whether or not attached in the end). */
+export const MAX_FILES_PER_OWNER = 30;
+
+/** Where a file and its thumbnail are served: behind the API, which asks the owner's module first. */
+export const fileUrls = (id: string) => ({ url: `/api/v1/files/${id}`, thumbnailUrl: `/api/v1/files/${id}/thumbnail` });
+
+/**
+ * Keeps an uploaded photo for `owner`: re-encoded without its metadata (EXIF, GPS), with a
+ * thumbnail. The bytes are stored first and the row written last; if the row cannot be written,
+ * the bytes are removed again, so a refused upload leaves nothing behind.
+ */
+export async function storePhoto(
+  ctx: FilesCtx,
+  actor: Actor,
+  owner: { kind: string; id: string },
+  bytes: Buffer,
+): Promise<StoredFile> {
+  if ((await repo.countFilesOfOwner(ctx.db, owner.kind, owner.id)) >= MAX_FILES_PER_OWNER) {
+    throw refusal('CONFLICT', 'too_many_files', `At most ${MAX_FILES_PER_OWNER} files can be uploaded here`, {
+      max: MAX_FILES_PER_OWNER,
+    });
+  }
+  const image = await prepareImage(bytes);
+  const id = randomUUID();
+  const key = `${owner.kind}/${id}`;
+  const thumbKey = `${key}.thumb`;
+  try {
+    await ctx.files.put(key, image.body, image.contentType);
+    await ctx.files.put(thumbKey, image.thumbnail, image.contentType);
+    await repo.insertFile(ctx.db, {
+      id,
+      owner_kind: owner.kind,
+      owner_id: owner.id,
+      content_type: image.contentType,
+      size: image.body.length,
+      width: image.width,
+      height: image.height,
+      storage_key: key,
+      thumbnail_key: thumbKey,
+      created_by: actor.userId,
+      created_at: nowIso(),
+    });
+  } catch (err) {
+    await Promise.allSettled([ctx.files.delete(key), ctx.files.delete(thumbKey)]);
+    throw err;
+  }
+  return {
+    id,
+    contentType: image.contentType,
+    size: image.body.length,
+    width: image.width,
+    height: image.height,
+    ...fileUrls(id),
+  };
+}
+
+/** Which of `ids` are files of this owner uploaded by the actor: the only ones they may attach. */
+export async function ownFilesOf(db: Db, actor: Actor, owner: { kind: string; id: string }, ids: readonly string[]) {
+  const rows = await repo.filesOfOwner(db, owner.kind, owner.id, ids);
+  return new Set(rows.filter((r) => r.created_by === actor.userId).map((r) => r.id));
+}
+
+/** The file (or its thumbnail) for someone its owner's module lets see it; 404 for anyone else. */
+export async function openFile(ctx: FilesCtx, actor: Actor, id: string, thumbnail: boolean) {
+  const f = await repo.fileById(ctx.db, id);
+  if (
+    !f ||
+    !(await fileOwner(f.owner_kind)(ctx.db, actor, { id: f.id, ownerId: f.owner_id, createdBy: f.created_by }))
+  ) {
+    throw notFound('File');
+  }
+  const stream = await ctx.files.get(thumbnail ? (f.thumbnail_key ?? f.storage_key) : f.storage_key);
+  if (!stream) throw notFound('File');
+  return { stream, contentType: f.content_type };
+}

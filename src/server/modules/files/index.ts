@@ -1,0 +1,3 @@
+// The public face of the files module (uploaded photos: stored, served to those allowed): what other modules may use.
+export { fileRoutes } from './files.routes.js';
+export { fileUrls, ownFilesOf, storePhoto, type FilesCtx } from './files.service.js';

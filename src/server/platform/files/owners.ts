@@ -1,0 +1,27 @@
+import type { Db } from '../../db/database.js';
+import type { Actor } from '../access/policy.js';
+
+/** What a module is told of a file when asked whether someone may see it. */
+export interface OwnedFile {
+  id: string;
+  ownerId: string;
+  createdBy: string;
+}
+
+/**
+ * Whether the actor may see a file of the module's kind, attached to `ownerId` (a need, a
+ * report…). The module that owns the thing answers: the files route knows nothing of needs.
+ */
+export type FileOwnerCheck = (db: Db, actor: Actor, file: OwnedFile) => Promise<boolean>;
+
+const owners = new Map<string, FileOwnerCheck>();
+
+/** A module declares its kind of file at start-up (app.ts); a kind nobody declared is seen by nobody. */
+export function registerFileOwner(kind: string, canSee: FileOwnerCheck): void {
+  owners.set(kind, canSee);
+}
+
+/** The check for a kind of file, or one that refuses everyone. */
+export function fileOwner(kind: string): FileOwnerCheck {
+  return owners.get(kind) ?? (() => Promise.resolve(false));
+}

@@ -1,0 +1,19 @@
+import sharp from 'sharp';
+
+/**
+ * A phone's photo: a JPEG whose EXIF carries a camera make and the GPS position of 解放碑
+ * (29°33'27"N 106°34'38"E), for checking that stored photos keep none of it.
+ */
+export const jpegWithGps = (o: { width?: number; height?: number; colour?: string }) =>
+  sharp({ create: { width: o.width ?? 640, height: o.height ?? 480, channels: 3, background: o.colour ?? '#3a7' } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: 'TestCam' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '29/1 33/1 27/1',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '106/1 34/1 38/1',
+      },
+    })
+    .toBuffer();
