@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { LoginPage } from './pages/login.page.js';
+import { loggedIn } from './pages/login.page.js';
 import { MePage } from './pages/me.page.js';
 import { assertAccessibleInEveryMode } from './support/a11y.js';
-import { newContext, watchErrors } from './support/browser.js';
 import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
 import { ADMIN_PASSWORD } from './support/test-server.js';
 
@@ -18,13 +17,7 @@ describe('account security for residents and admins', () => {
   });
 
   const logIn = async (login: string, password: string) => {
-    const context = await newContext(fx.browser, fx.server.url);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    const form = new LoginPage(page);
-    await form.open();
-    await form.logIn(login, password);
-    await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+    const { context, page, errors } = await loggedIn(fx, login, password);
     const me = new MePage(page);
     await me.goto('/me');
     await page.getByRole('heading', { level: 2, name: '修改密码' }).waitFor();

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import exifr from 'exifr';
-import type { BrowserContext, Page } from 'playwright-core';
 import { wallTime } from '../src/common/zoned-time.js';
 import { jpegWithGps } from '../test/photos.js';
-import { LoginPage } from './pages/login.page.js';
+import { loggedIn } from './pages/login.page.js';
 import { NeedsBoardPage, NeedsPage } from './pages/needs.page.js';
 import { assertAccessibleInEveryMode } from './support/a11y.js';
 import { ApiCaller } from './support/api-setup.js';
-import { newContext, watchErrors } from './support/browser.js';
 import { e2eNow, PLATFORM_TIME_ZONE as TZ } from './support/clock.js';
 import { openFixture, type Fixture } from './support/fixture.js';
 
@@ -23,21 +21,6 @@ interface Need {
   status: string;
   contact: string | null;
   reason: string | null;
-}
-
-/** A browser context of its own, logged in through the form. */
-async function loggedIn(
-  fx: Fixture,
-  login: string,
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await newContext(fx.browser, fx.server.url);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  const form = new LoginPage(page);
-  await form.open();
-  await form.logIn(login, DEMO_PASSWORD);
-  await page.waitForURL((u) => !u.pathname.endsWith('/login'));
-  return { context, page, errors };
 }
 
 describe('a need from post to rating: resident → region admin → team → resident', () => {

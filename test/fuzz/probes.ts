@@ -106,6 +106,19 @@ const OVERRIDES: Record<string, (ids: Ids) => { body?: unknown; query?: string }
   }),
   postRecordsConfirm: (ids) => ({ body: { ids: [one(ids, 'records')] } }),
   getSupermarketsBySiteIdDayReport: () => ({ query: `date=${isoIn(0).slice(0, 10)}` }),
+  postCertificates: (ids) => ({
+    body: { volunteerId: one(ids, 'volunteers'), from: isoIn(-30 * 24 * HOUR).slice(0, 10), to: isoIn(0).slice(0, 10) },
+  }),
+  postNeedsByIdActivity: (ids) => ({
+    body: {
+      organisationId: one(ids, 'organisations'),
+      title: '陪同买菜',
+      field: 'ecology',
+      siteId: one(ids, 'sites'),
+      radiusM: 200,
+      shift: { start: isoIn(48 * HOUR), end: isoIn(50 * HOUR), capacity: 2 },
+    },
+  }),
 };
 
 const plainHints =

@@ -53,6 +53,23 @@ export const CertificateSummary = z.object({
 export type CertificateSummary = z.infer<typeof CertificateSummary>;
 export const CertificateList = page(CertificateSummary);
 
+/** One entry of the register of certificates issued for a volunteer, in their own data export. */
+export const RegisteredCertificate = z
+  .object({
+    serial: z.string(),
+    code: z.string().describe('Verification code, as printed'),
+    organisationName: z.string().describe('The issuing organisation'),
+    from: z.string().describe('First service day of the period (YYYY-MM-DD)'),
+    to: z.string().describe('Last service day of the period (YYYY-MM-DD)'),
+    totalHours: z.number(),
+    issuedOn: z.string().describe('The date printed on it (local, YYYY-MM-DD)'),
+    issuedAt: z.string().describe('ISO-8601 time of the issue'),
+    status: z.enum(['ok', 'revoked']).describe('`revoked`: a record on it was revoked after issue'),
+    revokedRecords: z.number().int().min(0),
+  })
+  .describe('A certificate issued for the volunteer, as the register keeps it');
+export type RegisteredCertificate = z.infer<typeof RegisteredCertificate>;
+
 export const CertifiedRecord = z.object({
   date: z.string(),
   activity: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RegisteredCertificate } from './certificates.js';
 import { AttendanceSchema } from './checkin.js';
 import { NotificationPrefsSchema, NotificationSchema } from './notifications.js';
 import { MembershipSchema } from './organisations.js';
@@ -52,6 +53,7 @@ export const DataExportSchema = z
     redemptions: z.array(RedemptionSchema),
     notifications: z.array(NotificationSchema),
     qualifications: z.array(QualificationSchema),
+    certificates: z.array(RegisteredCertificate).describe('The register of certificates issued for me, newest first'),
   })
   .describe('My data (a volunteer’s own export)');
 export type DataExport = z.infer<typeof DataExportSchema>;

@@ -214,6 +214,12 @@ export const StatsNeedsQuery = z.strictObject({
     .max(20)
     .describe('Region whose subtree is counted (one whose needs the caller reviews)'),
   type: z.string().min(1).max(40).optional().describe('Only needs of this type (GET /need-types)'),
+  siteId: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('Only needs this site handled (its manager reviewed or dispatched them)'),
   from: StatsQuery.shape.from.describe('Needs posted from then (as /stats/overview)'),
   to: StatsQuery.shape.to.describe('Needs posted before then (as /stats/overview)'),
 });
@@ -244,6 +250,15 @@ export const StatsNeeds = z
     byRegion: z
       .array(z.object({ regionCode: z.string(), name: z.string(), ...NeedCounts.shape }))
       .describe('Per child region with needs, in code order'),
+    bySite: z
+      .array(
+        z.object({
+          siteId: z.string().nullable().describe('null: needs no site handled (only region admins acted, or none yet)'),
+          name: z.string().nullable(),
+          ...NeedCounts.shape,
+        }),
+      )
+      .describe('Per site that handled needs (its manager reviewed or dispatched them), by name; null last'),
   })
   .describe('Residents’ needs in a region subtree: counts, times per step and satisfaction');
 export type StatsNeedsResult = z.infer<typeof StatsNeeds>;

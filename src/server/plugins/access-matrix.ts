@@ -160,13 +160,13 @@ postNeedsByIdComplete                          401       404         404        
 postNeedsByIdRate                              401       404         404         403/404      403/404      403
 postNeedsByIdCancel                            401       404         404         allowed/404  allowed/404  allowed
 postNeedsByIdComplain                          401       404         404         403/404      403/404      403
-postNeedsByIdActivity                          401       invalid     invalid     invalid      invalid      invalid
+postNeedsByIdActivity                          401       404         404         allowed/404  allowed/404  allowed
 getRegionsByCodeNeedSla                        401       403         403         403          allowed/403  allowed
 putRegionsByCodeNeedSla                        401       403         403         403          allowed/403  allowed
 getStatsNeeds                                  401       403         403         403          allowed/403  allowed
 getFilesById                                   401       404         404         404          404          404
 getFilesByIdThumbnail                          401       404         404         404          404          404
-postCertificates                               401       invalid     invalid     invalid      invalid      invalid
+postCertificates                               401       allowed/404 404         404          404          404
 getCertificates                                401       403         allowed/404 403          allowed/404  allowed
 getCertificatesByCodePdf                       401       404         404         404          404          404
 getCertificatesVerifyByCode                    404       404         404         404          404          404

@@ -3,6 +3,7 @@ import type {
   CreateNeedBody,
   Need,
   NeedList,
+  NeedActivityBody,
   NeedListQuery,
   NeedTypeList,
   ReviewNeedBody,
@@ -15,6 +16,7 @@ export type NeedQuery = Partial<Omit<z.input<typeof NeedListQuery>, 'cursor' | '
 export type NeedPage = z.infer<typeof NeedList>;
 export type NeedType = z.infer<typeof NeedTypeList>['items'][number];
 export type NeedReview = z.input<typeof ReviewNeedBody>;
+export type NeedActivityInput = z.input<typeof NeedActivityBody>;
 export type { Need, StoredFile };
 
 const one = (id: string, step = '') => `/needs/${encodeURIComponent(id)}${step}`;
@@ -28,6 +30,8 @@ export const getNeed = (id: string) => api.get<Need>(one(id));
 export const reviewNeed = (id: string, body: NeedReview) => api.post<Need>(one(id, '/review'), body);
 export const dispatchNeed = (id: string, organisationId: string) =>
   api.post<Need>(one(id, '/dispatch'), { organisationId });
+/** A draft activity with one shift made of the need, which is dispatched with it. */
+export const needToActivity = (id: string, body: NeedActivityInput) => api.post<Need>(one(id, '/activity'), body);
 export const takeNeed = (id: string) => api.post<Need>(one(id, '/take'), {});
 export const completeNeed = (id: string, report: string, photoIds: string[] = []) =>
   api.post<Need>(one(id, '/complete'), { report, ...(photoIds.length > 0 ? { photoIds } : {}) });

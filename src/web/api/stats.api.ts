@@ -1,4 +1,6 @@
 import type {
+  StatsNeedsQueryInput,
+  StatsNeedsResult,
   StatsOverview,
   StatsProjects,
   StatsProjectsQueryInput,
@@ -17,6 +19,7 @@ export type {
   StatsToday,
 } from '../../common/contract/stats.js';
 export type StatsQuery = StatsQueryInput;
+export type NeedStats = StatsNeedsResult;
 /** Every filter optional: the server's defaults (this year, ten projects) fill in the rest. */
 export type StatsProjectsQuery = Partial<StatsProjectsQueryInput>;
 export type StatsTodayQuery = StatsTodayQueryInput;
@@ -48,3 +51,6 @@ export function statsExportUrl(query: StatsQuery): string {
   const s = qs.toString();
   return `/api/v1/stats/overview.xlsx${s ? `?${s}` : ''}`;
 }
+
+/** Residents' needs in a region subtree (GET /stats/needs): for those who review its needs. */
+export const getNeedStats = (query: StatsNeedsQueryInput) => api.get<NeedStats>('/stats/needs', { ...query });

@@ -30,6 +30,7 @@ import * as needSla from './2026-12-07-270-need-sla.js';
 import * as expiryWindow from './2026-12-07-290-expiry-window.js';
 import * as files from './2026-12-07-300-files.js';
 import * as needPhotos from './2026-12-07-310-need-photos.js';
+import * as needSites from './2026-12-07-320-need-sites.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-290-expiry-window': expiryWindow,
   '2026-12-07-300-files': files,
   '2026-12-07-310-need-photos': needPhotos,
+  '2026-12-07-320-need-sites': needSites,
 };

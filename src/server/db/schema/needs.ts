@@ -1,4 +1,4 @@
-/** Table types for residents' needs (migrations 250, 270 and 310). Column names are snake_case as in the migrations. */
+/** Table types for residents' needs (migrations 250, 270, 310 and 320). Column names are snake_case as in the migrations. */
 
 export type NeedStatus =
   'posted' | 'accepted' | 'rejected' | 'dispatched' | 'taken' | 'completed' | 'rated' | 'cancelled';
@@ -48,6 +48,8 @@ export interface NeedsTable {
   due_at: string | null;
   /** The photos the taker attached on completion: a JSON list of file ids (310). */
   photo_ids: string;
+  /** The site whose manager reviewed or dispatched it (320): the statistics count needs by it. */
+  site_id: string | null;
 }
 
 export interface NeedEventsTable {

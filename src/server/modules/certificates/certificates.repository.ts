@@ -89,10 +89,22 @@ export async function organisationNames(db: Db, ids: string[]): Promise<Map<stri
 }
 
 /**
- * The organisation's responsible person (负责人): the first admin granted over it (team or
- * department admin); null when it has none.
+ * The organisation's responsible person (负责人): its leader (the membership role the team pages
+ * call 负责人, the earliest who joined, by real name); else the first admin granted over it (team
+ * or department admin); null when it has neither.
  */
 export async function responsibleOf(db: Db, organisationId: string): Promise<string | null> {
+  const leader = await db
+    .selectFrom('memberships')
+    .innerJoin('volunteers', 'volunteers.id', 'memberships.volunteer_id')
+    .select('volunteers.name')
+    .where('memberships.organisation_id', '=', organisationId)
+    .where('memberships.role', '=', 'leader')
+    .where('memberships.status', '=', 'active')
+    .orderBy('memberships.joined_at')
+    .orderBy('memberships.id')
+    .executeTakeFirst();
+  if (leader) return leader.name;
   const r = await db
     .selectFrom('role_grants')
     .innerJoin('users', 'users.id', 'role_grants.user_id')

@@ -11,6 +11,8 @@ import { makeUser, makeVolunteer, PASSWORD, type MadeVolunteer } from '../../../
 import { insertPendingRecord } from '../../../../test/record-factories.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
+import type { DataExport } from '../../../common/contract/data-export.js';
+import { newId, nowIso } from '../../ids.js';
 import { pdfQrText, pdfText } from './certificates.test-helpers.js';
 
 const DAY = 86_400_000;
@@ -120,6 +122,13 @@ describe.each(DIALECTS)('service certificates on %s', (dialect) => {
     ]);
     expect(res.body).not.toContain(chen.idNumber);
     expect(v.idNumberMasked).not.toBe(chen.idNumber);
+    // A team with no leader member names the first admin granted over it.
+    const admin = await t.tdb.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', tree.teamAdmin.userId)
+      .executeTakeFirstOrThrow();
+    expect(v.responsibleName).toBe(admin.display_name);
 
     const madeUp = await t.app.inject({ method: 'GET', url: '/api/v1/certificates/verify/0123456789ABCDEFGHJKMNPQ' });
     expect(madeUp.statusCode).toBe(404);
@@ -133,6 +142,33 @@ describe.each(DIALECTS)('service certificates on %s', (dialect) => {
     expect(v.records.map((r: { revoked: boolean }) => r.revoked)).toEqual([false, true]);
     // The certificate keeps what it printed.
     expect(v.totalHours).toBe(3.5);
+  });
+
+  it("puts the register of the volunteer's certificates in their own data export, revocations told", async () => {
+    const self = await new Client(t.app).login(chen.phone, PASSWORD);
+    const res = await self.request('GET', '/api/v1/me/export', undefined, { 'x-confirm-password': PASSWORD });
+    expect(res.statusCode, res.body).toBe(200);
+    const doc = res.json() as DataExport;
+    expect(doc.certificates).toEqual([
+      {
+        serial: issued.serial,
+        code: issued.code,
+        organisationName: '渝中区生态环境志愿服务队',
+        from: day(10),
+        to: day(0),
+        totalHours: 3.5,
+        issuedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        issuedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        status: 'revoked',
+        revokedRecords: 1,
+      },
+    ]);
+    expect(doc.about.truncated).toEqual([]);
+    const other = await makeVolunteer(t.app, { name: '无证明' });
+    const theirs = await new Client(t.app).login(other.phone, PASSWORD);
+    const none = await theirs.request('GET', '/api/v1/me/export', undefined, { 'x-confirm-password': PASSWORD });
+    expect((none.json() as DataExport).certificates).toEqual([]);
+    expect(none.body).not.toContain(issued.code);
   });
 
   it('refuses a volunteer another volunteer, and an organiser volunteers who never served with it', async () => {
@@ -152,11 +188,27 @@ describe.each(DIALECTS)('service certificates on %s', (dialect) => {
     expect((await subClient.get(`/api/v1/certificates/${issued.code}/pdf`)).statusCode).toBe(404);
     expect((await subClient.get(`/api/v1/certificates?organisationId=${tree.teamId}`)).statusCode).toBe(404);
 
-    // Shapingba's admin issues for the service it recorded, and only that.
+    // Shapingba's admin issues for the service it recorded, and only that; its leader member is its 负责人.
+    const leader = await makeVolunteer(t.app, { name: '赵队长' });
+    await t.tdb.db
+      .insertInto('memberships')
+      .values({
+        id: newId(),
+        organisation_id: tree.otherTeamId,
+        volunteer_id: leader.id,
+        role: 'leader',
+        status: 'active',
+        joined_at: nowIso(),
+      })
+      .execute();
     const theirs = await tree.otherTeamAdmin.client.post('/api/v1/certificates', period());
     expect(theirs.statusCode, theirs.body).toBe(201);
     const v = (await t.app.inject({ method: 'GET', url: `/api/v1/certificates/verify/${theirs.json().code}` })).json();
-    expect(v).toMatchObject({ organisationName: '沙坪坝区生态环境志愿服务队', totalHours: 1 });
+    expect(v).toMatchObject({
+      organisationName: '沙坪坝区生态环境志愿服务队',
+      totalHours: 1,
+      responsibleName: '赵队长',
+    });
     const notTheirs = await tree.otherTeamAdmin.client.post('/api/v1/certificates', {
       ...period(),
       organisationId: tree.teamId,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type {
   CertificateSummary,
+  RegisteredCertificate,
   CertificateVerification,
   IssueCertificate,
 } from '../../../common/contract/certificates.js';
@@ -224,6 +225,35 @@ export async function certificateToPrint(
     records,
     totalMinutes: r.total_minutes,
   };
+}
+
+/**
+ * The register of certificates issued for a volunteer, newest first, for their own data export:
+ * `limit` rows at most, and whether any record on each was revoked since.
+ */
+export async function registerOfVolunteer(
+  db: Db,
+  volunteerId: string,
+  limit: number,
+): Promise<RegisteredCertificate[]> {
+  const rows = await repo.listCertificates(db, { volunteerId }, undefined, limit);
+  const kept = new Map(rows.map((r) => [r.id, (JSON.parse(r.records) as KeptRecord[]).map((k) => k.id)]));
+  const revoked = await repo.revokedAmong(db, [...kept.values()].flat());
+  return rows.map((r) => {
+    const gone = (kept.get(r.id) ?? []).filter((id) => revoked.has(id)).length;
+    return {
+      serial: r.serial,
+      code: r.code,
+      organisationName: (JSON.parse(r.shown) as Shown).organisationName,
+      from: r.from_date,
+      to: r.to_date,
+      totalHours: hoursOf(r.total_minutes),
+      issuedOn: r.issued_on,
+      issuedAt: r.created_at,
+      status: gone > 0 ? 'revoked' : 'ok',
+      revokedRecords: gone,
+    };
+  });
 }
 
 /** What the certificate shows, for anyone holding its code, and which of its records were revoked since. */

@@ -7,6 +7,7 @@ import { nowIso } from '../../ids.js';
 import type { Actor } from '../../platform/access/policy.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { volunteerIdOf } from '../volunteers/index.js';
+import { registerOfVolunteer } from '../certificates/index.js';
 import { attendanceForExport } from '../checkin/index.js';
 import { getPrefs, listInbox } from '../notifications/index.js';
 import { membershipsForExport } from '../organisations/index.js';
@@ -79,8 +80,9 @@ export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, 
   const notifications = await allPages((cursor, limit) => listInbox(db, actor, { cursor, limit }));
   const memberships = capped(await membershipsForExport(db, volunteerId, EXPORT_SECTION_CAP + 1));
   const attendance = capped(await attendanceForExport(db, volunteerId, EXPORT_SECTION_CAP + 1));
+  const certificates = capped(await registerOfVolunteer(db, volunteerId, EXPORT_SECTION_CAP + 1));
 
-  const sections = { memberships, signups, attendance, records, statement, redemptions, notifications };
+  const sections = { memberships, signups, attendance, records, statement, redemptions, notifications, certificates };
   const truncated = Object.entries(sections)
     .filter(([, s]) => s.truncated)
     .map(([name]) => name);
@@ -103,6 +105,7 @@ export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, 
     redemptions: redemptions.items,
     notifications: notifications.items,
     qualifications: (await listQualifications(db, actor, volunteerId)).items,
+    certificates: certificates.items,
   };
 
   await appendAudit(db, {

@@ -204,6 +204,21 @@ export async function regionsOfSites(db: Db, siteIds: string[]): Promise<string[
   return [...new Set(rows.map((r) => r.region_code))];
 }
 
+/** Of the sites given, the one nearest above (or at) a region: the site that handles a need there. */
+export async function siteCovering(db: Db, siteIds: string[], regionCode: string): Promise<string | undefined> {
+  if (siteIds.length === 0) return undefined;
+  const row = await db
+    .selectFrom('sites as s')
+    .innerJoin('region_closure as c', 'c.ancestor', 's.region_code')
+    .select('s.id')
+    .where('s.id', 'in', siteIds)
+    .where('c.descendant', '=', regionCode)
+    .orderBy('c.depth')
+    .orderBy('s.id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
 /**
  * Who reviews a region's needs: the region admins over it and the managers of sites in it or
  * above it (the system admins see every board but are not told of each need).
@@ -237,6 +252,12 @@ export async function memberUsersOf(db: Db, organisationId: string): Promise<str
     .orderBy('v.user_id')
     .execute();
   return rows.map((r) => r.user_id);
+}
+
+/** The account of a volunteer (a need's taker), to tell them. */
+export async function userOfVolunteer(db: Db, volunteerId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('volunteers').select('user_id').where('id', '=', volunteerId).executeTakeFirst();
+  return row?.user_id;
 }
 
 export async function needTypeNames(db: Db, code: string) {

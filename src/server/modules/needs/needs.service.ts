@@ -17,7 +17,7 @@ import { noticeStep } from './needs.notices.js';
 import { checkedPhotoIds } from './needs.photos.js';
 import * as repo from './needs.repository.js';
 import { dueAtFor } from './needs.sla.js';
-import { getNeed, loadFor, present, reviewRegions, sightOf, type Ctx, type Sight } from './needs.view.js';
+import { getNeed, handlingSite, loadFor, present, reviewRegions, sightOf, type Ctx, type Sight } from './needs.view.js';
 
 export { getNeed } from './needs.view.js';
 
@@ -68,6 +68,7 @@ export async function postNeed(ctx: Ctx, actor: Actor, b: CreateNeed): Promise<N
       updated_at: now,
       due_at: await dueAtFor(trx, b.regionCode, 'posted', now),
       photo_ids: '[]',
+      site_id: null,
     });
     await event(trx, id, 'posted', actor, now);
     const n = await repo.needById(trx, id);
@@ -85,6 +86,12 @@ async function event(db: Db, needId: string, kind: NeedEventKind, actor: Actor, 
     by_user_id: actor.userId,
     details: JSON.stringify(details),
   });
+}
+
+/** The site that handles the need when a site manager of it takes the step; nothing to set otherwise. */
+async function siteSet(ctx: Ctx, actor: Actor, regionCode: string): Promise<{ site_id?: string }> {
+  const site = await handlingSite(ctx.db, actor, regionCode);
+  return site ? { site_id: site } : {};
 }
 
 export const wrongStatus = (status: NeedStatus) =>
@@ -143,7 +150,7 @@ export async function reviewNeed(
   id: string,
   b: { decision: 'accept' | 'reject'; reason?: string | undefined },
 ) {
-  await loadFor(ctx, actor, id); // 404 before any rule: the need's existence is not told
+  const { n } = await loadFor(ctx, actor, id); // 404 before any rule: the need's existence is not told
   const reason = b.reason?.trim() || null;
   if (b.decision === 'reject' && !reason) {
     throw ruleBroken('reason', 'need_reason_required', 'a rejection needs a reason the resident will see');
@@ -153,7 +160,7 @@ export async function reviewNeed(
     from: ['posted'],
     to: b.decision === 'accept' ? 'accepted' : 'rejected',
     kind: 'reviewed',
-    set: { reason: b.decision === 'reject' ? reason : null },
+    set: { reason: b.decision === 'reject' ? reason : null, ...(await siteSet(ctx, actor, n.region_code)) },
     details: { decision: b.decision, ...(reason ? { reason } : {}) },
     audit: 'need.review',
     notice: b.decision === 'reject' ? { step: 'rejected', reason } : undefined,
@@ -167,7 +174,7 @@ export async function dispatchNeed(
   id: string,
   b: { organisationId?: string | undefined; activityId?: string | undefined },
 ) {
-  await loadFor(ctx, actor, id); // 404 before any rule: the need's existence is not told
+  const { n } = await loadFor(ctx, actor, id); // 404 before any rule: the need's existence is not told
   if ((b.organisationId === undefined) === (b.activityId === undefined)) {
     throw ruleBroken('organisationId', 'need_dispatch_target', 'give exactly one of organisationId and activityId');
   }
@@ -187,7 +194,12 @@ export async function dispatchNeed(
     from: ['accepted', 'dispatched', 'taken'],
     to: 'dispatched',
     kind: 'dispatched',
-    set: { organisation_id: organisationId, activity_id: b.activityId ?? null, taker_volunteer_id: null },
+    set: {
+      organisation_id: organisationId,
+      activity_id: b.activityId ?? null,
+      taker_volunteer_id: null,
+      ...(await siteSet(ctx, actor, n.region_code)),
+    },
     details: { organisationId, ...(b.activityId ? { activityId: b.activityId } : {}) },
     audit: 'need.dispatch',
     notice: { step: 'dispatched', organisationId },

@@ -39,6 +39,8 @@ describe.each(DIALECTS)('needs: service times, notices and complaints on %s', (d
   let otherRegionAdmin: BearerClient;
   let siteManager: BearerClient;
   let member: BearerClient;
+  let otherTeamMember: BearerClient;
+  let siteId: string;
 
   const post = async (over: Record<string, unknown> = {}) => {
     const res = await resident.post('/api/v1/needs', {
@@ -75,7 +77,7 @@ describe.each(DIALECTS)('needs: service times, notices and complaints on %s', (d
     cityAdmin = await user([{ role: 'region_admin', scopeType: 'region', scopeId: REGIONS.city }]);
     regionAdmin = await user([{ role: 'region_admin', scopeType: 'region', scopeId: REGIONS.yuzhong }]);
     otherRegionAdmin = await user([{ role: 'region_admin', scopeType: 'region', scopeId: REGIONS.shapingba }]);
-    const siteId = await insertSite(db, {
+    siteId = await insertSite(db, {
       ...JIEFANGBEI_PRACTICE_POINT,
       name: '解放碑街道新时代文明实践站',
       address: '民族路 1 号',
@@ -95,6 +97,19 @@ describe.each(DIALECTS)('needs: service times, notices and complaints on %s', (d
       })
       .execute();
     member = await clientFor(t.app, v.userId);
+    const w = await makeVolunteer(t.app);
+    await db
+      .insertInto('memberships')
+      .values({
+        id: newId(),
+        organisation_id: tree.teamId,
+        volunteer_id: w.id,
+        role: 'member',
+        status: 'active',
+        joined_at: nowIso(),
+      })
+      .execute();
+    otherTeamMember = await clientFor(t.app, w.userId);
   });
   afterEach(() => clock?.restore());
   afterAll(async () => {
@@ -215,6 +230,41 @@ describe.each(DIALECTS)('needs: service times, notices and complaints on %s', (d
     expect(await noticesOf(resident, own.id)).toHaveLength(0);
   });
 
+  it('tells the team it leaves and the taker it releases on a re-dispatch, and the team on a cancellation', async () => {
+    const n = await post();
+    await ok(regionAdmin, `/api/v1/needs/${n.id}/review`, { decision: 'accept' });
+    await ok(regionAdmin, `/api/v1/needs/${n.id}/dispatch`, { organisationId: tree.subTeamId });
+    await ok(member, `/api/v1/needs/${n.id}/take`);
+    await ok(siteManager, `/api/v1/needs/${n.id}/dispatch`, { organisationId: tree.teamId });
+    const released = await noticesOf(member, n.id);
+    expect(released.map((x) => x.data.step)).toEqual(['redispatched', 'dispatched']);
+    expect(released[0]).toMatchObject({ kind: 'need_update', title: '需求已改派' });
+    expect(released[0]?.body).toContain('解放碑街道的「助老服务」需求已重新派单');
+    expect((await noticesOf(otherTeamMember, n.id)).map((x) => x.data.step)).toEqual(['dispatched']);
+    await ok(regionAdmin, `/api/v1/needs/${n.id}/cancel`, { reason: '重复提交' });
+    const toTeam = await noticesOf(otherTeamMember, n.id);
+    expect(toTeam.map((x) => x.data.step)).toEqual(['team_cancelled', 'dispatched']);
+    expect(toTeam[0]).toMatchObject({ title: '派给您团队的需求已取消' });
+    expect(toTeam[0]?.body).toContain('原因：重复提交');
+    // The released taker, no longer the team's, is not told again.
+    expect(await noticesOf(member, n.id)).toHaveLength(2);
+    expect((await noticesOf(resident, n.id)).map((x) => x.data.step)).toContain('cancelled');
+
+    // Again to the same team: only the taker is released; the team is not told twice.
+    const m = await post();
+    await ok(regionAdmin, `/api/v1/needs/${m.id}/review`, { decision: 'accept' });
+    await ok(regionAdmin, `/api/v1/needs/${m.id}/dispatch`, { organisationId: tree.teamId });
+    await ok(otherTeamMember, `/api/v1/needs/${m.id}/take`);
+    await ok(regionAdmin, `/api/v1/needs/${m.id}/dispatch`, { organisationId: tree.teamId });
+    expect((await noticesOf(otherTeamMember, m.id)).map((x) => x.data.step)).toEqual(['redispatched', 'dispatched']);
+    // Taken, then cancelled: the taker and the team hear of it once each.
+    await ok(otherTeamMember, `/api/v1/needs/${m.id}/take`);
+    await ok(regionAdmin, `/api/v1/needs/${m.id}/cancel`, {});
+    const last = await noticesOf(otherTeamMember, m.id);
+    expect(last.map((x) => x.data.step)).toEqual(['team_cancelled', 'redispatched', 'dispatched']);
+    expect(last[0]?.body).toBe('解放碑街道的「助老服务」需求已取消，无需再为它服务。');
+  });
+
   it('lets the resident complain once about a need done, for the admins to see', async () => {
     const n = await post();
     expect((await resident.post(`/api/v1/needs/${n.id}/complain`, { text: '没人来' })).statusCode).toBe(409);
@@ -284,6 +334,21 @@ describe.each(DIALECTS)('needs: service times, notices and complaints on %s', (d
     expect(street.json()).toMatchObject({ total: 3, satisfactionRate: 0.5, byRegion: [] });
     expect((await otherRegionAdmin.get(q)).statusCode).toBe(403);
     expect((await member.get(q)).statusCode).toBe(403);
+    expect(street.json()).toMatchObject({ bySite: [{ siteId: null, name: null, total: 3 }] });
+
+    // By site: the site whose manager reviewed (or dispatched) the need handled it.
+    const handled = await post({ type: 'legal_aid' });
+    await ok(siteManager, `/api/v1/needs/${handled.id}/review`, { decision: 'accept' });
+    const bySite = (await regionAdmin.get(q)).json() as { bySite: unknown[] };
+    expect(bySite.bySite).toEqual([
+      expect.objectContaining({ siteId, name: '解放碑街道新时代文明实践站', total: 1, rated: 0 }),
+      expect.objectContaining({ siteId: null, name: null, total: 3, rated: 2, satisfactionRate: 0.5 }),
+    ]);
+    const oneSite = await siteManager.get(
+      `/api/v1/stats/needs?regionCode=${REGIONS.jiefangbei}&type=legal_aid&siteId=${siteId}`,
+    );
+    expect(oneSite.json()).toMatchObject({ total: 1, byStatus: { accepted: 1 }, bySite: [{ siteId, total: 1 }] });
+    expect((await regionAdmin.get(`${q}&siteId=nope`)).json()).toMatchObject({ total: 0, bySite: [] });
     expect((await regionAdmin.get('/api/v1/stats/needs?regionCode=999999')).statusCode).toBe(404);
     expect((await regionAdmin.get('/api/v1/stats/needs')).statusCode).toBe(400);
   });

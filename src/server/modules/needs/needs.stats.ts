@@ -27,6 +27,17 @@ function counts(rows: Row[]) {
   };
 }
 
+/** Per site that handled needs, by name (then id); the needs no site handled last, under a null site. */
+function bySite(rows: Row[]) {
+  const sites = new Map<string | null, string | null>();
+  for (const r of rows) sites.set(r.site_id, r.site_name);
+  return [...sites.entries()]
+    .sort(([a, an], [b, bn]) =>
+      a === null ? 1 : b === null ? -1 : (an ?? '').localeCompare(bn ?? '', 'zh-CN') || a.localeCompare(b),
+    )
+    .map(([siteId, name]) => ({ siteId, name, ...counts(rows.filter((r) => r.site_id === siteId)) }));
+}
+
 type Step = 'review' | 'dispatch' | 'take' | 'done';
 
 /**
@@ -74,8 +85,9 @@ export async function needStats(db: Db, actor: Actor, q: StatsNeedsQueryInput): 
   if (!(await reviews(db, actor, q.regionCode))) throw forbidden('You do not review the needs of that region');
   const { timeZone } = await getSettings(db);
   const w = resolveWindow({ from: q.from, to: q.to }, Date.parse(nowIso()), timeZone);
-  const rows = await repo.needsForStats(db, q.regionCode, w.from, w.to, q.type);
-  const events = await repo.eventsForStats(db, q.regionCode, w.from, w.to, q.type);
+  const scope = { regionCode: q.regionCode, from: w.from, to: w.to, type: q.type, siteId: q.siteId };
+  const rows = await repo.needsForStats(db, scope);
+  const events = await repo.eventsForStats(db, scope);
   const now = nowIso();
   const byStatus = Object.fromEntries(NEED_STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length]));
   const types = [...new Set(rows.map((r) => r.type))].sort();
@@ -100,5 +112,6 @@ export async function needStats(db: Db, actor: Actor, q: StatsNeedsQueryInput): 
       const under = new Set(children.filter((c) => c.code === code).map((c) => c.descendant));
       return { regionCode: code, name, ...counts(rows.filter((r) => under.has(r.region_code))) };
     }),
+    bySite: bySite(rows),
   };
 }

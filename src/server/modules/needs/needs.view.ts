@@ -21,6 +21,11 @@ export async function reviewRegions(db: Db, actor: Actor): Promise<string[] | nu
   return [...new Set([...scopesOf(actor, ['region_admin'], 'region'), ...sites])];
 }
 
+/** The site the actor manages that a need in this region falls to (the nearest above it); undefined if none. */
+export async function handlingSite(db: Db, actor: Actor, regionCode: string): Promise<string | undefined> {
+  return repo.siteCovering(db, scopesOf(actor, ['site_manager'], 'site'), regionCode);
+}
+
 /**
  * The needs board's to-dos for the workbench: over the regions the person reviews, the needs
  * awaiting review, those still on their way, and those whose current step is overdue. Null for

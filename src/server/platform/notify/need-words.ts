@@ -1,7 +1,18 @@
 import type { Locale } from '../../../common/enums.js';
 
 /** The steps of a resident's need that tell the next person. */
-export type NeedNoticeStep = 'posted' | 'dispatched' | 'taken' | 'completed' | 'rejected' | 'cancelled' | 'complained';
+export type NeedNoticeStep =
+  | 'posted'
+  | 'dispatched'
+  | 'taken'
+  | 'completed'
+  | 'rejected'
+  | 'cancelled'
+  | 'complained'
+  /** To the team it was dispatched to before and the taker released by a re-dispatch. */
+  | 'redispatched'
+  /** To the team it was dispatched to and its taker, when it is cancelled. */
+  | 'team_cancelled';
 
 export interface NeedNoticeParams {
   step: NeedNoticeStep;
@@ -20,6 +31,8 @@ const ZH: Record<NeedNoticeStep, [string, (p: NeedNoticeParams) => string]> = {
   rejected: ['您的需求未被受理', (p) => `您的「${p.typeZh}」需求未被受理。`],
   cancelled: ['您的需求已取消', (p) => `您的「${p.typeZh}」需求已被工作人员取消。`],
   complained: ['群众对服务提出投诉', (p) => `${p.regionName}的「${p.typeZh}」需求收到群众投诉，请及时处理。`],
+  redispatched: ['需求已改派', (p) => `${p.regionName}的「${p.typeZh}」需求已重新派单，您无需再为它服务。`],
+  team_cancelled: ['派给您团队的需求已取消', (p) => `${p.regionName}的「${p.typeZh}」需求已取消，无需再为它服务。`],
 };
 
 const EN: Record<NeedNoticeStep, [string, (p: NeedNoticeParams) => string]> = {
@@ -38,6 +51,14 @@ const EN: Record<NeedNoticeStep, [string, (p: NeedNoticeParams) => string]> = {
   complained: [
     'A complaint about a service',
     (p) => `A resident complained about a "${p.typeEn}" need in ${p.regionName}: please look into it.`,
+  ],
+  redispatched: [
+    'A need was dispatched elsewhere',
+    (p) => `The "${p.typeEn}" need in ${p.regionName} was dispatched anew: you no longer serve it.`,
+  ],
+  team_cancelled: [
+    'A need for your team was cancelled',
+    (p) => `The "${p.typeEn}" need in ${p.regionName} was cancelled: there is nothing more to do for it.`,
   ],
 };
 

@@ -80,6 +80,14 @@ describe('notification templates', () => {
     );
   });
 
+  it('tell a team released from a need, or whose need was cancelled, in both languages', () => {
+    for (const step of ['redispatched', 'team_cancelled'] as const) {
+      const p = { ...SAMPLE.need_update, step, reason: null };
+      expect(render('need_update', p, 'zh-CN').body).toMatch(/^解放碑街道的「助老服务」需求已/);
+      expect(render('need_update', p, 'en').body).toContain('"Elderly care" need in 解放碑街道');
+    }
+  });
+
   it('fall back to Chinese for any locale but English', () => {
     expect(localeOf('en')).toBe('en');
     expect(localeOf('fr')).toBe('zh-CN');

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { cancelNeed, dispatchNeed, getNeed, needKeys, reviewNeed, type Need } from '../../api/needs.api.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { OrganisationSelect } from '../admin/organisation-select.js';
+import { NeedActivityStep } from './need-activity-dialog.js';
 import { NeedDetails } from './need-details.js';
 import { mayDispatch, reviewerMayCancel, teamRegionOf } from './need-steps.js';
 import { NeedTimeline } from './need-timeline.js';
@@ -30,6 +31,7 @@ export function NeedBoardPanel({ id, onClose }: { id: string; onClose: () => voi
           <NeedDetails need={need} />
           {need.status === 'posted' && <ReviewStep need={need} />}
           {mayDispatch(need.status) && <DispatchStep need={need} />}
+          {mayDispatch(need.status) && <NeedActivityStep need={need} />}
           {reviewerMayCancel(need.status) && <CancelStep need={need} />}
           <h3>{t('needs.one.timeline')}</h3>
           <NeedTimeline need={need} />

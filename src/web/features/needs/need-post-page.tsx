@@ -11,6 +11,7 @@ import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { useSession } from '../auth/use-session.js';
+import { NeedPosition } from './need-position.js';
 import { needsRiskStatement } from './need-steps.js';
 import { useNeedTypes } from './use-need-types.js';
 import './needs.css';
@@ -20,6 +21,8 @@ interface Values {
   text: string;
   regionPath: string[];
   address: string;
+  lat: string;
+  lng: string;
   wantedAt: string;
   contactPhone: string;
   riskAccepted: boolean;
@@ -30,6 +33,8 @@ const EMPTY: Values = {
   text: '',
   regionPath: [],
   address: '',
+  lat: '',
+  lng: '',
   wantedAt: '',
   contactPhone: '',
   riskAccepted: false,
@@ -57,7 +62,7 @@ export function NeedPostPage() {
   if (loading) return <Loading />;
   if (!me) return <Navigate to="/login" replace />;
   const risky = needsRiskStatement(v.type);
-  const set = (patch: Partial<Values>) => setV({ ...v, ...patch });
+  const set = (patch: Partial<Values>) => setV((old) => ({ ...old, ...patch }));
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -67,12 +72,15 @@ export function NeedPostPage() {
       regionCode: v.regionPath.at(-1) ?? '',
       address: v.address,
       riskAccepted: v.riskAccepted,
+      ...(v.lat.trim() ? { lat: Number(v.lat) } : {}),
+      ...(v.lng.trim() ? { lng: Number(v.lng) } : {}),
       ...(v.wantedAt ? { wantedAt: f.fromInput(v.wantedAt) } : {}),
       ...(v.contactPhone.trim() ? { contactPhone: v.contactPhone.trim() } : {}),
     };
     const r = fieldErrors(CreateNeedBody, body, t);
     const errs = { ...r.errors };
     if (!v.type) errs.type = t('needs.post.typeRequired');
+    if (!v.lat.trim() !== !v.lng.trim()) errs[v.lat.trim() ? 'lng' : 'lat'] = t('needs.position.both');
     if (risky && !v.riskAccepted) errs.riskAccepted = t('errors.reasons.need_risk_required');
     setErrors(errs);
     if (r.data && Object.keys(errs).length === 0) send.mutate(body);
@@ -133,6 +141,13 @@ export function NeedPostPage() {
           value={v.address}
           error={errors.address}
           onChange={(e) => set({ address: e.target.value })}
+        />
+        <NeedPosition
+          lat={v.lat}
+          lng={v.lng}
+          onChange={(lat, lng) => set({ lat, lng })}
+          regionCode={v.regionPath.at(-1)}
+          errors={{ lat: errors.lat, lng: errors.lng }}
         />
         <TextField
           label={t('needs.fields.wantedAt')}

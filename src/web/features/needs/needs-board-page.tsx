@@ -11,6 +11,7 @@ import { LoadMore } from '../admin/admin-load-more.js';
 import { RegionCascader } from '../admin/region-cascader.js';
 import { NeedBoardPanel } from './need-board-panel.js';
 import { NeedDue } from './need-due.js';
+import { NeedStatsSection } from './need-stats-section.js';
 import { useNeedTypes } from './use-need-types.js';
 import './needs.css';
 
@@ -117,6 +118,7 @@ export function NeedsBoardPage({ roots }: { roots?: readonly string[] | undefine
       />
       <LoadMore pages={pages} />
       {picked && <NeedBoardPanel key={picked} id={picked} onClose={() => setPicked(null)} />}
+      <NeedStatsSection regionCode={filters.regionCode ?? roots?.[0]} />
     </section>
   );
 }

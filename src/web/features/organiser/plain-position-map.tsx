@@ -4,6 +4,7 @@ import type { GeoPoint } from '../sites/map-projection.js';
 import { fitProjection } from '../sites/map-projection.js';
 import type { PositionMapProps } from './position-picker.js';
 import { arrowStep } from './position-keys.js';
+import './position-map.css';
 
 const W = 640;
 const H = 360;

@@ -1,9 +1,8 @@
 import { Form, InputNumber } from 'antd';
-import { lazy, Suspense, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePublicConfig } from '../../components/use-public-config.js';
 import type { GeoPoint } from '../sites/map-projection.js';
-import { PlainPositionMap } from './plain-position-map.js';
+import { PositionMap } from './position-map.js';
 import { roundPosition } from './position-keys.js';
 
 /** What both maps of the picker take: the position, how to change it, and points to steer by. */
@@ -19,9 +18,6 @@ export interface PositionMapProps {
   describedBy: string;
 }
 
-// Leaflet loads only when the installation names a tile server, as on the sites map.
-const TilePositionMap = lazy(async () => ({ default: (await import('./tile-position-map.js')).TilePositionMap }));
-
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /**
@@ -36,9 +32,6 @@ export function PositionPicker({ references, disabled }: { references: readonly 
   const lng: unknown = Form.useWatch('lng', form);
   const positionOf = (la: unknown, ln: unknown) => (isNumber(la) && isNumber(ln) ? { lat: la, lng: ln } : null);
   const hintId = useId();
-  const config = usePublicConfig();
-  const [failedUrl, setFailedUrl] = useState<string | null>(null);
-  const tileUrl = config.data?.map.tileUrl ?? null;
   const pick = (p: GeoPoint) => {
     const r = roundPosition(p);
     // Set as if typed: the fields' messages go, and the next submit checks them again.
@@ -59,25 +52,7 @@ export function PositionPicker({ references, disabled }: { references: readonly 
   return (
     <div className="position-picker">
       <div className="position-picker-map">
-        {tileUrl && failedUrl !== tileUrl ? (
-          <Suspense fallback={<PlainPositionMap {...map} />}>
-            <TilePositionMap
-              {...map}
-              tileUrl={tileUrl}
-              attribution={config.data?.map.attribution ?? null}
-              onTilesFailed={() => setFailedUrl(tileUrl)}
-            />
-          </Suspense>
-        ) : (
-          <>
-            {failedUrl && (
-              <p className="notice" role="status">
-                {t('sites.tilesFailed')}
-              </p>
-            )}
-            <PlainPositionMap {...map} />
-          </>
-        )}
+        <PositionMap {...map} />
         <p id={hintId} className="position-hint">
           {t('organiser.position.hint')}
         </p>

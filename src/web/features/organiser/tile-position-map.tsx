@@ -5,6 +5,7 @@ import '../sites/tile-map.css';
 import { FIT, TileFigure, useTileMap, WORLD, type TileSource } from '../sites/use-tile-map.js';
 import type { PositionMapProps } from './position-picker.js';
 import { arrowStep } from './position-keys.js';
+import './position-map.css';
 
 type Props = PositionMapProps & TileSource;
 const PIN = L.divIcon({ className: 'position-pin', html: '<span></span>', iconSize: [24, 24], iconAnchor: [12, 24] });

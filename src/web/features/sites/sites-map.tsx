@@ -1,8 +1,8 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Site } from '../../api/sites.api.js';
 import { PlainMap } from './plain-map.js';
-import { usePublicConfig } from '../../components/use-public-config.js';
+import { useTileSource } from './use-tile-source.js';
 
 /** What a map needs of a site: the sites map draws sites, an activity's page its one place. */
 export type MapSite = Pick<Site, 'id' | 'name' | 'type' | 'lat' | 'lng'>;
@@ -25,24 +25,17 @@ const TileMap = lazy(async () => ({ default: (await import('./tile-map.js')).Til
  */
 export function SitesMap(props: MapProps) {
   const { t } = useTranslation();
-  const config = usePublicConfig();
-  const [failedUrl, setFailedUrl] = useState<string | null>(null);
-  const tileUrl = config.data?.map.tileUrl ?? null;
-  if (tileUrl && failedUrl !== tileUrl) {
+  const { source, failed } = useTileSource();
+  if (source) {
     return (
       <Suspense fallback={<PlainMap {...props} />}>
-        <TileMap
-          {...props}
-          tileUrl={tileUrl}
-          attribution={config.data?.map.attribution ?? null}
-          onTilesFailed={() => setFailedUrl(tileUrl)}
-        />
+        <TileMap {...props} {...source} />
       </Suspense>
     );
   }
   return (
     <>
-      {failedUrl && (
+      {failed && (
         <p className="notice" role="status" data-testid="tiles-failed">
           {t('sites.tilesFailed')}
         </p>
