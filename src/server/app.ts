@@ -19,6 +19,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { fileRoutes } from './modules/files/index.js';
 import { needPhotoOwner, needRoutes, NEED_PHOTO } from './modules/needs/index.js';
 import { registerFileOwner, storageFor } from './platform/files/index.js';
+import { planRoutes } from './modules/plans/index.js';
 import { certificateRoutes } from './modules/certificates/index.js';
 import { checkinRoutes } from './modules/checkin/checkin.routes.js';
 import { fieldRoutes } from './modules/fields/fields.routes.js';
@@ -163,6 +164,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   workbenchRoutes(app);
   needRoutes(app);
   fileRoutes(app);
+  planRoutes(app);
   certificateRoutes(app);
 
   if (config.webRoot) {

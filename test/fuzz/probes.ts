@@ -119,6 +119,20 @@ const OVERRIDES: Record<string, (ids: Ids) => { body?: unknown; query?: string }
       shift: { start: isoIn(48 * HOUR), end: isoIn(50 * HOUR), capacity: 2 },
     },
   }),
+  getPlansOverview: () => ({ query: `year=${isoIn(0).slice(0, 4)}` }),
+  patchPlansById: () => ({ body: { summary: '巡河护河' } }),
+  patchPlansByIdTasksByTaskId: () => ({ body: { unit: '场' } }),
+  postPlansByIdTasks: (ids) => ({
+    body: {
+      title: '巡河',
+      organisationId: one(ids, 'organisations'),
+      target: 5,
+      unit: '次',
+      deadline: `${isoIn(0).slice(0, 4)}-12-31`,
+    },
+  }),
+  postPlansByIdTasksByTaskIdProgress: () => ({ body: { value: 3, note: '巡河 3 次' } }),
+  postPlansByIdFundingByFundingIdSpending: () => ({ body: { amount: 100, spentOn: `${isoIn(0).slice(0, 4)}-01-02` } }),
 };
 
 const plainHints =

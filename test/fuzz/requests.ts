@@ -32,6 +32,9 @@ export interface FuzzRequest {
 /** The scene's pool of ids for a path segment (`/needs/{id}` → needs). */
 export const POOL_OF_SEGMENT: Record<string, string> = {
   needs: 'needs',
+  plans: 'plans',
+  tasks: 'tasks',
+  funding: 'funding',
   activities: 'activities',
   shifts: 'shifts',
   signups: 'signups',

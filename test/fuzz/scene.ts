@@ -91,6 +91,30 @@ export async function makeScene(t: TestApp): Promise<Scene> {
   };
   const needHere = await need(REGIONS.jiefangbei);
   const needThere = await need(REGIONS.xiaolongkan);
+  // A plan of the department in each district: its one key task's organisation is of that district.
+  const dept = tree.departmentAdmin.client;
+  const year = Number(isoIn(0).slice(0, 4));
+  const plan = async (organisationId: string, name: string) => {
+    const made = await dept.post('/api/v1/plans', {
+      departmentId: tree.departmentId,
+      year,
+      title: name,
+      field: 'ecology',
+    });
+    if (made.statusCode !== 201) throw new Error(`plan: ${made.statusCode} ${made.body}`);
+    const id = (made.json() as { id: string }).id;
+    const task = { title: name, organisationId, target: 10, unit: '次', deadline: `${year}-12-31` };
+    const withTask = await dept.post(`/api/v1/plans/${id}/tasks`, task);
+    const project = await dept.post('/api/v1/projects', { name, departmentId: tree.departmentId, field: 'ecology' });
+    const projectId = (project.json() as { id: string }).id;
+    const funded = await dept.post(`/api/v1/plans/${id}/funding`, { projectId, budget: 100_00 });
+    if (withTask.statusCode !== 201 || funded.statusCode !== 201) throw new Error(`plan: ${funded.body}`);
+    const taskId = (withTask.json() as { keyTasks: { id: string }[] }).keyTasks[0]?.id ?? '';
+    const fundingId = (funded.json() as { funding: { id: string }[] }).funding[0]?.id ?? '';
+    return { planId: id, taskId, fundingId };
+  };
+  const planHere = await plan(tree.teamId, '渝中巡河');
+  const planThere = await plan(tree.otherTeamId, '沙坪坝巡河');
   const manager = await staff(t, 'site_manager', here.marketId);
   const clerk = await staff(t, 'clerk', here.marketId);
   const otherClerk = await staff(t, 'clerk', there.marketId);
@@ -127,6 +151,7 @@ export async function makeScene(t: TestApp): Promise<Scene> {
     region: string,
     goodsId: string,
     needId: string,
+    p: { planId: string; taskId: string; fundingId: string },
   ): Ids => ({
     activities: [d.activity.id],
     shifts: d.activity.shiftIds,
@@ -141,6 +166,9 @@ export async function makeScene(t: TestApp): Promise<Scene> {
     regions: [region],
     codes: [person.volunteerCode],
     needs: [needId],
+    plans: [p.planId],
+    tasks: [p.taskId],
+    funding: [p.fundingId],
   });
   const usernames = await db
     .selectFrom('users')
@@ -161,8 +189,8 @@ export async function makeScene(t: TestApp): Promise<Scene> {
     clients,
     userIds,
     logins,
-    inScope: ids(here, tree.teamId, volunteer, REGIONS.yuzhong, goodsHere, needHere),
-    outOfScope: ids(there, tree.otherTeamId, stranger, REGIONS.shapingba, goodsThere, needThere),
+    inScope: ids(here, tree.teamId, volunteer, REGIONS.yuzhong, goodsHere, needHere, planHere),
+    outOfScope: ids(there, tree.otherTeamId, stranger, REGIONS.shapingba, goodsThere, needThere, planThere),
     volunteer,
     shiftIds: [...here.activity.shiftIds, ...there.activity.shiftIds],
   };

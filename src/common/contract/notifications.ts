@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'membership_invited',
   'membership_changed',
   'need_update',
+  'plan_task_overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -6,6 +6,7 @@ import type { FilesTables } from './schema/files.js';
 import type { FoundationTables } from './schema/foundation.js';
 import type { ImportsTables } from './schema/imports.js';
 import type { NeedsTables } from './schema/needs.js';
+import type { PlansTables } from './schema/plans.js';
 import type { PointsTables } from './schema/points.js';
 import type { StatsTables } from './schema/stats.js';
 import type { SupermarketsTables } from './schema/supermarkets.js';
@@ -17,6 +18,7 @@ export type * from './schema/files.js';
 export type * from './schema/foundation.js';
 export type * from './schema/imports.js';
 export type * from './schema/needs.js';
+export type * from './schema/plans.js';
 export type * from './schema/points.js';
 export type * from './schema/stats.js';
 export type * from './schema/supermarkets.js';
@@ -32,4 +34,5 @@ export interface DB
     ImportsTables,
     NeedsTables,
     CertificatesTables,
-    FilesTables {}
+    FilesTables,
+    PlansTables {}

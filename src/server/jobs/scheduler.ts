@@ -8,6 +8,7 @@ import { pollImports, stopImports } from '../modules/imports/index.js';
 import type { Transports } from '../platform/notify/transports.js';
 import { forgetExpiredCounters } from '../platform/throttle.js';
 import { forgetDeadSessions } from '../modules/auth/index.js';
+import { noticeOverdueTasks } from '../modules/plans/index.js';
 
 export interface JobsOptions {
   /** Milliseconds between ticks (default 30 s). */
@@ -69,6 +70,8 @@ export function startJobs(ctx: Pick<AppContext, 'database' | 'cipher' | 'config'
         await forgetDeadSessions(ctx.database.db, ctx.config);
       });
       await step('reminders', () => queueShiftReminders(ctx.database.db));
+      // Owners of key tasks past their deadline are told once per task.
+      await step('plan-overdue', () => noticeOverdueTasks(ctx.database.db));
       // Once per local day; a lease makes sure only one process does it.
       await step('points-expiry', () => runScheduledExpiry(ctx.database.db));
       // Keep sending while full batches come back, within a budget so a tick ends.

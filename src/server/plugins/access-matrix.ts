@@ -166,6 +166,16 @@ putRegionsByCodeNeedSla                        401       403         403        
 getStatsNeeds                                  401       403         403         403          allowed/403  allowed
 getFilesById                                   401       404         404         404          404          404
 getFilesByIdThumbnail                          401       404         404         404          404          404
+postPlans                                      401       403         403         403          403          allowed
+getPlans                                       401       403         403         403          allowed      allowed
+getPlansOverview                               401       403         403         403          403          allowed
+getPlansById                                   401       404         404         404          allowed/404  allowed
+patchPlansById                                 401       404         404         404          403/404      allowed
+postPlansByIdTasks                             401       404         404         404          403/404      allowed
+patchPlansByIdTasksByTaskId                    401       404         404         404          403/404      allowed
+postPlansByIdTasksByTaskIdProgress             401       404         404         404          403/404      allowed
+postPlansByIdFunding                           401       404         404         404          403/404      allowed
+postPlansByIdFundingByFundingIdSpending        401       404         404         404          403/404      allowed
 postCertificates                               401       allowed/404 404         404          404          404
 getCertificates                                401       403         allowed/404 403          allowed/404  allowed
 getCertificatesByCodePdf                       401       404         404         404          404          404

@@ -60,9 +60,17 @@ describe('the console menu by role', () => {
       '/admin/point-adjustments',
       '/admin/needs',
       '/admin/statistics',
+      '/admin/plans',
       '/admin/data',
       '/admin/audit',
     ]);
+  });
+
+  it('gives the city overview of every department’s plans to system admins only', () => {
+    expect(menuOf(person('system_admin')).admin).toContain('/admin/plan-overview');
+    expect(menuOf(person('department_admin')).admin).toContain('/admin/plans');
+    expect(menuOf(person('department_admin')).admin).not.toContain('/admin/plan-overview');
+    expect(menuOf(person('region_admin')).admin).not.toContain('/admin/plan-overview');
   });
 
   it('keeps from a department admin the pages the server refuses them, and gives them role grants', () => {

@@ -100,6 +100,8 @@ const SECTIONS: { key: SectionKey; label: string; pages: { entry: ConsoleEntry; 
       { entry: entry('/admin/point-adjustments', 'pointRules.adjust.title'), roles: ['system_admin', 'region_admin'] },
       { entry: entry('/admin/needs', 'needs.board.title'), roles: ['system_admin', 'region_admin'] },
       { entry: entry('/admin/statistics', 'stats.title'), roles: ['system_admin', 'region_admin', 'department_admin'] },
+      { entry: entry('/admin/plans', 'plans.title'), roles: ['system_admin', 'region_admin', 'department_admin'] },
+      { entry: entry('/admin/plan-overview', 'plans.overview.title'), roles: ['system_admin'] },
       { entry: entry('/admin/data', 'transfer.title'), roles: ['system_admin', 'region_admin'] },
       { entry: entry('/admin/audit', 'audit.title'), roles: ['system_admin', 'region_admin'] },
     ],

@@ -31,6 +31,7 @@ import * as expiryWindow from './2026-12-07-290-expiry-window.js';
 import * as files from './2026-12-07-300-files.js';
 import * as needPhotos from './2026-12-07-310-need-photos.js';
 import * as needSites from './2026-12-07-320-need-sites.js';
+import * as plans from './2026-12-07-330-plans.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-300-files': files,
   '2026-12-07-310-need-photos': needPhotos,
   '2026-12-07-320-need-sites': needSites,
+  '2026-12-07-330-plans': plans,
 };

@@ -152,6 +152,26 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
       200,
     );
 
+    // The department's plan, whose one key task is the 渝中区 team's, with a programme funded.
+    const plan = await system.post('/api/v1/plans', {
+      departmentId: tree.departmentId,
+      year: 2026,
+      title: '美丽河湖',
+      field: 'ecology',
+    });
+    const planId = plan.json().id as string;
+    const withTask = await system.post(`/api/v1/plans/${planId}/tasks`, {
+      title: '巡河',
+      organisationId: tree.teamId,
+      target: 10,
+      unit: '次',
+      deadline: '2026-12-31',
+    });
+    const taskId = withTask.json().keyTasks[0].id as string;
+    const funded = await system.post(`/api/v1/plans/${planId}/funding`, { projectId: project.json().id, budget: 100 });
+    expect(funded.statusCode).toBe(201);
+    const fundingId = funded.json().funding[0].id as string;
+
     // The outsider administers 沙坪坝区 and its team: real duties, none of them over 渝中区.
     const u = await makeUser(t.tdb.db, {
       roles: [
@@ -287,6 +307,19 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
         to: '2100-12-31',
         organisationId: tree.teamId,
       }),
+      P('/api/v1/plans', { departmentId: tree.departmentId, year: 2026, title: '新方案', field: 'ecology' }),
+      { method: 'PATCH', path: `/api/v1/plans/${planId}`, body: { title: '改名' } },
+      P(`/api/v1/plans/${planId}/tasks`, {
+        title: '新任务',
+        organisationId: tree.otherTeamId,
+        target: 5,
+        unit: '次',
+        deadline: '2026-12-31',
+      }),
+      { method: 'PATCH', path: `/api/v1/plans/${planId}/tasks/${taskId}`, body: { target: 1 } },
+      P(`/api/v1/plans/${planId}/tasks/${taskId}/progress`, { value: 10 }),
+      P(`/api/v1/plans/${planId}/funding`, { projectId: project.json().id, budget: 1 }),
+      P(`/api/v1/plans/${planId}/funding/${fundingId}/spending`, { amount: 100, spentOn: '2026-03-01' }),
     );
   });
   afterAll(() => t.close());

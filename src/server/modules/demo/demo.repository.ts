@@ -39,3 +39,8 @@ export async function userOfVolunteer(db: Db, volunteerId: string): Promise<stri
   const row = await db.selectFrom('volunteers').select('user_id').where('id', '=', volunteerId).executeTakeFirst();
   return row?.user_id ?? undefined;
 }
+
+/** A demo brand project by its name (the demo names are unique). */
+export async function projectIdNamed(db: Db, name: string): Promise<string | undefined> {
+  return (await db.selectFrom('projects').select('id').where('name', '=', name).executeTakeFirst())?.id;
+}

@@ -9,6 +9,7 @@ import { insertActivities, type DemoActivities } from './demo.activities.js';
 import { DEPARTMENTS, insertDepartments, insertVolunteerOrganisations } from './demo.departments.js';
 import { DemoRandom } from './demo.random.js';
 import { insertDemoNeeds } from './demo.needs.js';
+import { insertDemoPlans } from './demo.plans.js';
 import { insertCityRule, insertSupermarketGoods } from './demo.points.js';
 import { loadChongqing } from './demo.regions.js';
 import { databaseHoldsOrganisations } from './demo.repository.js';
@@ -36,6 +37,8 @@ export interface DemoSummary {
   activities: DemoActivities;
   goods: number;
   needs: number;
+  /** Departments' yearly plans with key tasks and funding. */
+  plans: number;
   logins: DemoLogin[];
   volunteer: { phone: string; volunteerCode: string; name: string };
   millis: number;
@@ -104,7 +107,17 @@ async function loadInto(db: Transaction<DB>, cipher: PersonalDataCipher, passwor
   const goods = await insertSupermarketGoods(db, rnd, sites);
   // The demo writes most rows directly: its statistics are counted from them, as a rebuild does.
   await rebuildStats(db);
-  return { regions, teams, sites, volunteers, logins, activities, goods, home: { teamId: homeTeam.id } };
+  return {
+    regions,
+    departments,
+    teams,
+    sites,
+    volunteers,
+    logins,
+    activities,
+    goods,
+    home: { teamId: homeTeam.id },
+  };
 }
 
 /**
@@ -124,6 +137,7 @@ export async function loadDemo(database: Database, config: Config): Promise<Demo
     teamId: r.home.teamId,
     demoVolunteerId: r.volunteers.demo.id,
   });
+  const plans = await insertDemoPlans(database.db, { departments: r.departments, teams: r.teams });
   return {
     regionsAdded: r.regions.added,
     departments: DEPARTMENTS.length,
@@ -134,6 +148,7 @@ export async function loadDemo(database: Database, config: Config): Promise<Demo
     activities: r.activities,
     goods: r.goods,
     needs,
+    plans,
     logins: r.logins,
     volunteer: {
       phone: DEMO_VOLUNTEER_PHONE,

@@ -20,6 +20,12 @@ const SAMPLE: TemplateParams = {
     regionName: '解放碑街道',
     reason: '重复',
   },
+  plan_task_overdue: {
+    taskTitle: '义诊进社区',
+    planTitle: '春风满巴渝',
+    departmentName: '市委宣传部',
+    deadline: '2026-06-30',
+  },
 };
 
 describe('notification templates', () => {

@@ -24,6 +24,8 @@ export interface TemplateParams {
   membership_changed: { organisationName: string; status: 'active' | 'declined' | 'ended' };
   /** A resident's need moved on: the next person is told (need-words.ts). */
   need_update: NeedNoticeParams;
+  /** A key task of a department's plan passed its deadline (a local day) short of its target. */
+  plan_task_overdue: { taskTitle: string; planTitle: string; departmentName: string; deadline: string };
 }
 
 /** The activity and why so many points, in brackets: （「义诊」：服务 2.5 小时 × …） / ("义诊": 2.5 h of service × …). */
@@ -173,6 +175,16 @@ const TEMPLATES: Table = {
   need_update: {
     'zh-CN': (p) => needWords(p, 'zh-CN'),
     en: (p) => needWords(p, 'en'),
+  },
+  plan_task_overdue: {
+    'zh-CN': (p) => ({
+      title: '重点任务已逾期',
+      body: `${p.departmentName}「${p.planTitle}」中由您单位负责的重点任务「${p.taskTitle}」已过截止日期（${p.deadline}）仍未完成，请尽快推进并更新进度。`,
+    }),
+    en: (p) => ({
+      title: 'A key task is overdue',
+      body: `The key task "${p.taskTitle}" of ${p.departmentName}'s plan "${p.planTitle}", which your organisation is responsible for, passed its deadline (${p.deadline}) short of its target. Please move it on and update its progress.`,
+    }),
   },
 };
 

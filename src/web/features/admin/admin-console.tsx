@@ -22,6 +22,12 @@ const AdjustmentPage = lazy(async () => ({
 }));
 // Statistics bring ECharts: their own chunk, fetched when an admin opens them.
 const StatsPage = lazy(() => import('../stats/stats-page.js'));
+// Departments' plans: their own chunk too.
+const PlansPage = lazy(async () => ({ default: (await import('../plans/plans-page.js')).PlansPage }));
+const PlanPage = lazy(async () => ({ default: (await import('../plans/plan-page.js')).PlanPage }));
+const PlanOverviewPage = lazy(async () => ({
+  default: (await import('../plans/plan-overview-page.js')).PlanOverviewPage,
+}));
 
 /** The administration console (Ant Design), loaded only when an admin opens it; the frame's menu lists its pages. */
 export function AdminConsole() {
@@ -56,6 +62,15 @@ export function AdminConsole() {
                 </Suspense>
               }
             />
+            {(
+              [
+                ['plans', <PlansPage key="plans" />],
+                ['plans/:id', <PlanPage key="plan" />],
+                ['plan-overview', <PlanOverviewPage key="overview" />],
+              ] as const
+            ).map(([path, page]) => (
+              <Route key={path} path={path} element={<Suspense fallback={<Loading />}>{page}</Suspense>} />
+            ))}
             <Route
               path="statistics"
               element={

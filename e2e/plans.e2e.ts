@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { ConsoleFrame } from './pages/console.page.js';
+import { assertAccessibleInEveryMode } from './support/a11y.js';
+import { watchErrors } from './support/browser.js';
+import { openFixture, type Fixture } from './support/fixture.js';
+import { motionDone } from './support/motion.js';
+import { loggedIn } from './support/service-helpers.js';
+import { ADMIN_PASSWORD } from './support/test-server.js';
+
+const DEMO_PASSWORD = 'shanmei-demo';
+const PLAN = '共护美丽长江志愿服务专项实施方案';
+const TASK = '嘉陵江渝中段常态化巡河';
+
+/** Nothing loading and no animation running. */
+const settled = async (page: Page) => {
+  await new ConsoleFrame(page).settled();
+  await motionDone(page);
+};
+
+/** The ecology department's admin reports a key task's progress; the city's overview shows it. */
+describe('department plans: a progress update rolls up to the city overview', () => {
+  let fx: Fixture & { close: () => Promise<void> };
+  before(async () => {
+    fx = await openFixture({ demo: true });
+  });
+  after(async () => {
+    await fx?.close();
+  });
+
+  it('dept.admin adds a progress update and the system admin sees it in the overview, in zh-CN, en and care mode', async () => {
+    const [context, page] = await loggedIn(fx, 'dept.admin', DEMO_PASSWORD);
+    const errors = watchErrors(page);
+    // From the console's menu, as an admin finds it.
+    await page.goto(`${fx.server.url}/console`);
+    await new ConsoleFrame(page).menu().getByRole('menuitem', { name: '专项实施方案' }).click();
+    const link = page.getByRole('link', { name: PLAN });
+    await link.waitFor();
+    await assertAccessibleInEveryMode(page, 'plans list', () => settled(page));
+
+    await link.click();
+    await page.locator('h1', { hasText: PLAN }).waitFor();
+    const row = page.locator('tr.plan-task', { hasText: TASK });
+    await row.waitFor();
+    await assertAccessibleInEveryMode(page, 'plan detail', () => settled(page));
+
+    // By keyboard: the row's button opens its form; the value is typed and the form sent with Enter.
+    const open = row.getByRole('button');
+    await open.focus();
+    await page.keyboard.press('Enter');
+    const form = row.locator('form');
+    await form.waitFor();
+    await assertAccessibleInEveryMode(page, 'plan detail, progress form open', () => settled(page));
+    await form.locator('input').first().fill('48');
+    await form.locator('textarea').fill('全年 48 次巡河已完成，巡河记录见台账');
+    await form.locator('input').first().press('Enter');
+    await row.locator('text=48 / 48').waitFor();
+    await row.locator('.plan-note', { hasText: '全年 48 次巡河' }).waitFor();
+    const planPct = (await page.locator('.plan-total .plan-progress-figure').textContent()) ?? '';
+    assert.match(planPct, /^\d+%$/);
+    assert.deepEqual(errors, []);
+    await context.close();
+
+    const [cityContext, city] = await loggedIn(fx, 'admin', ADMIN_PASSWORD);
+    const cityErrors = watchErrors(city);
+    await city.goto(`${fx.server.url}/console`);
+    await new ConsoleFrame(city).menu().getByRole('menuitem', { name: '全市方案进度' }).click();
+    const ecology = city.locator('#plan-overview tbody tr', { hasText: '市生态环境局' });
+    await ecology.waitFor();
+    // One plan of the department: its row's progress is the plan's.
+    assert.equal(await ecology.locator('.plan-progress-figure').textContent(), planPct);
+    await assertAccessibleInEveryMode(city, 'plans overview', () => settled(city));
+    assert.deepEqual(cityErrors, []);
+    await cityContext.close();
+  });
+});

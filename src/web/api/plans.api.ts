@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type {
+  AddFundingBody,
+  AddProgressBody,
+  AddSpendingBody,
+  CreatePlanBody,
+  CreateTaskBody,
+  Plan,
+  PlanList,
+  PlanOverview,
+} from '../../common/contract/plans.js';
+import { api } from './http-client.js';
+
+export type { Plan };
+export type PlanPage = z.infer<typeof PlanList>;
+export type PlanSummary = PlanPage['items'][number];
+export type Overview = z.infer<typeof PlanOverview>;
+
+const one = (id: string, rest = '') => `/plans/${encodeURIComponent(id)}${rest}`;
+
+/** The plans the caller sees: their departments’, or (region admins) those with tasks in their region. */
+export const listPlans = (year: number | undefined, cursor?: string) =>
+  api.get<PlanPage>('/plans', { year, cursor, limit: 50 });
+export const getPlan = (id: string) => api.get<Plan>(one(id));
+export const createPlan = (body: z.input<typeof CreatePlanBody>) => api.post<Plan>('/plans', body);
+export const addTask = (id: string, body: z.input<typeof CreateTaskBody>) => api.post<Plan>(one(id, '/tasks'), body);
+export const addProgress = (id: string, taskId: string, body: z.input<typeof AddProgressBody>) =>
+  api.post<Plan>(one(id, `/tasks/${encodeURIComponent(taskId)}/progress`), body);
+export const addFunding = (id: string, body: z.input<typeof AddFundingBody>) =>
+  api.post<Plan>(one(id, '/funding'), body);
+export const addSpending = (id: string, fundingId: string, body: z.input<typeof AddSpendingBody>) =>
+  api.post<Plan>(one(id, `/funding/${encodeURIComponent(fundingId)}/spending`), body);
+/** Every department’s plans of a year in one table (system admins). */
+export const planOverview = (year: number) => api.get<Overview>('/plans/overview', { year });
+
+/** React Query keys of plans; `all` invalidates every list, plan and overview. */
+export const planKeys = {
+  all: ['plans'] as const,
+  list: (year: number | undefined) => ['plans', 'list', year ?? null] as const,
+  one: (id: string) => ['plans', 'one', id] as const,
+  overview: (year: number) => ['plans', 'overview', year] as const,
+};
