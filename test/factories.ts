@@ -90,6 +90,16 @@ export async function makeUser(
   return { id, username, password };
 }
 
+/** A region admin over `scopeId`, or the system admin (scope `system`). */
+export function makeAdmin(
+  db: Db,
+  role: 'region_admin' | 'system_admin',
+  scopeId: string,
+  o: Omit<UserOverrides, 'roles'> = {},
+): Promise<{ id: string; username: string; password: string }> {
+  return makeUser(db, { ...o, roles: [{ role, scopeType: role === 'system_admin' ? 'system' : 'region', scopeId }] });
+}
+
 export async function grant(db: Db, userId: string, role: Role, scopeType: ScopeType, scopeId: string): Promise<void> {
   await db
     .insertInto('role_grants')

@@ -119,7 +119,6 @@ export async function makeStatsCity(t: TestApp) {
         parent_id: null,
         description: null,
         goals: null,
-        honours: '[]',
         created_at: nowIso(),
       })
       .execute();

@@ -101,7 +101,7 @@ export const POINT_TRANSACTION_KINDS = ['earn', 'redeem', 'expire', 'adjust', 'r
 export type PointTransactionKind = (typeof POINT_TRANSACTION_KINDS)[number];
 
 /** What caused a points transaction. */
-export const POINT_TRANSACTION_SOURCES = ['rule', 'redemption', 'reversal', 'adjustment', 'expiry'] as const;
+export const POINT_TRANSACTION_SOURCES = ['rule', 'redemption', 'reversal', 'adjustment', 'expiry', 'honour'] as const;
 export type PointTransactionSource = (typeof POINT_TRANSACTION_SOURCES)[number];
 
 /** Where a point rule applies: a region code, or an organisation (a department or any other). */
@@ -131,3 +131,11 @@ export type ShiftStatus = (typeof SHIFT_STATUSES)[number];
 /** A message waiting in the outbox: pending until sent, given up on (failed), or not needed (skipped). */
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'skipped'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** Honour (荣誉) levels, from the widest awarding body to the narrowest. */
+export const HONOUR_LEVELS = ['national', 'city', 'district', 'street'] as const;
+export type HonourLevel = (typeof HONOUR_LEVELS)[number];
+
+/** What an honour was awarded to. */
+export const HONOUR_SUBJECT_KINDS = ['project', 'organisation', 'volunteer'] as const;
+export type HonourSubjectKind = (typeof HONOUR_SUBJECT_KINDS)[number];

@@ -3,7 +3,11 @@
  * earned points expire. The server feeds them facts read in the confirming transaction.
  */
 
+import type { HonourLevel } from './enums.js';
 import { localDate, localMidnight } from './zoned-time.js';
+
+/** Points a volunteer's honour earns, by its level (a level not named earns nothing). */
+export type HonourBonuses = Partial<Record<HonourLevel, number>>;
 
 export type ExpiryRule = { mode: 'end_of_following_year' } | { mode: 'years'; years: number };
 
@@ -13,7 +17,7 @@ export interface EarningRule {
   sources: readonly string[];
   fieldMultipliers: Record<string, number>;
   projectMultipliers: Record<string, number>;
-  bonuses: { firstService?: number; starReached?: Record<string, number> };
+  bonuses: { firstService?: number; starReached?: Record<string, number>; honour?: HonourBonuses };
   dailyCap: number | null;
   monthlyCap: number | null;
 }

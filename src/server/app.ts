@@ -12,6 +12,7 @@ import { insuranceOnActivities } from './modules/insurance/index.js';
 import { signupsOnActivities } from './modules/signups/index.js';
 import { insuranceRoutes } from './modules/insurance/insurance.routes.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
+import { honourRoutes } from './modules/honours/index.js';
 import { qualificationRoutes } from './modules/qualifications/qualifications.routes.js';
 import { signupRoutes } from './modules/signups/signups.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -148,6 +149,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   pinRoutes(app);
   volunteerExportRoutes(app);
   projectRoutes(app);
+  honourRoutes(app);
   activityRoutes(app);
   signupRoutes(app);
   qualificationRoutes(app);

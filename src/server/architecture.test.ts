@@ -137,6 +137,7 @@ describe('module boundaries', () => {
       plan_progress: 'plans',
       plan_funding: 'plans',
       plan_spending: 'plans',
+      honours: 'honours',
       import_rejections: 'imports',
       stats_deltas: 'stats',
       stats_department_members: 'stats',

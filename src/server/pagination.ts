@@ -6,14 +6,20 @@ export function encodeCursor(value: Record<string, string | number>): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-/** What each key of a cursor holds: a short text, or a whole number from 0. */
+/** What each key of a cursor holds: a short text, or a whole number from 0 to INT_MAX. */
 type CursorSpec = Record<string, 'string' | 'int'>;
 type CursorOf<S extends CursorSpec> = { [K in keyof S]: S[K] extends 'string' ? string : number };
 
 const CURSOR_TEXT_MAX = 200;
+/**
+ * The largest count a cursor may hold: PostgreSQL's `integer`, the type of the columns cursors
+ * follow (sequence numbers), so a forged cursor is a 400 rather than the database's overflow.
+ */
+const CURSOR_INT_MAX = 2 ** 31 - 1;
 
 function holds(value: unknown, type: 'string' | 'int'): boolean {
-  if (type === 'int') return Number.isSafeInteger(value) && (value as number) >= 0;
+  if (type === 'int')
+    return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= CURSOR_INT_MAX;
   return typeof value === 'string' && value.length <= CURSOR_TEXT_MAX && !hasControlCharacter(value);
 }
 

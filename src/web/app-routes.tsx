@@ -78,6 +78,12 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/projects/project-page.js')).ProjectPage }),
           },
           {
+            path: 'organisations/:id',
+            lazy: async () => ({
+              Component: (await import('./features/organisations/organisation-page.js')).OrganisationPage,
+            }),
+          },
+          {
             path: 'me/shifts',
             lazy: async () => ({ Component: (await import('./features/activities/my-shifts-page.js')).MyShiftsPage }),
           },

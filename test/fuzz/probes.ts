@@ -133,6 +133,16 @@ const OVERRIDES: Record<string, (ids: Ids) => { body?: unknown; query?: string }
   }),
   postPlansByIdTasksByTaskIdProgress: () => ({ body: { value: 3, note: '巡河 3 次' } }),
   postPlansByIdFundingByFundingIdSpending: () => ({ body: { amount: 100, spentOn: `${isoIn(0).slice(0, 4)}-01-02` } }),
+  postHonours: (ids) => ({
+    body: {
+      subjectKind: 'volunteer',
+      subjectId: one(ids, 'volunteers'),
+      name: '优秀志愿者',
+      level: 'city',
+      year: 2024,
+    },
+  }),
+  getHonours: (ids) => ({ query: `subjectKind=volunteer&subjectId=${one(ids, 'volunteers')}` }),
 };
 
 const plainHints =

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { POINT_RULE_SCOPE_TYPES, POINT_TRANSACTION_KINDS, RECORD_SOURCES } from '../enums.js';
+import { HONOUR_LEVELS, POINT_RULE_SCOPE_TYPES, POINT_TRANSACTION_KINDS, RECORD_SOURCES } from '../enums.js';
 import { LIMITS } from '../limits.js';
 import { page, PageQuery, text } from './common.js';
 
@@ -33,6 +33,10 @@ export const PointRuleBody = z
           .record(z.string().regex(/^[1-9]$/, 'a star level 1–9'), Points)
           .optional()
           .describe('Bonus when a star level is reached: {level: points}'),
+        honour: z
+          .partialRecord(z.enum(HONOUR_LEVELS), Points)
+          .optional()
+          .describe("Bonus when a volunteer's honour is recorded, by its level: {national: 500, city: 200}"),
       })
       .optional(),
     dailyCap: Points.optional().describe('At most this many points per local service day'),
@@ -63,6 +67,7 @@ export const PointRuleSchema = z
     bonuses: z.object({
       firstService: z.number().optional(),
       starReached: z.record(z.string(), z.number()).optional(),
+      honour: z.partialRecord(z.enum(HONOUR_LEVELS), z.number()).optional(),
     }),
     dailyCap: z.number().int().nullable(),
     monthlyCap: z.number().int().nullable(),

@@ -4,6 +4,7 @@ import type { CertificatesTables } from './schema/certificates.js';
 import type { CounterPinsTables } from './schema/counter-pins.js';
 import type { FilesTables } from './schema/files.js';
 import type { FoundationTables } from './schema/foundation.js';
+import type { HonoursTables } from './schema/honours.js';
 import type { ImportsTables } from './schema/imports.js';
 import type { NeedsTables } from './schema/needs.js';
 import type { PlansTables } from './schema/plans.js';
@@ -16,6 +17,7 @@ export type * from './schema/certificates.js';
 export type * from './schema/counter-pins.js';
 export type * from './schema/files.js';
 export type * from './schema/foundation.js';
+export type * from './schema/honours.js';
 export type * from './schema/imports.js';
 export type * from './schema/needs.js';
 export type * from './schema/plans.js';
@@ -35,4 +37,5 @@ export interface DB
     NeedsTables,
     CertificatesTables,
     FilesTables,
-    PlansTables {}
+    PlansTables,
+    HonoursTables {}

@@ -69,6 +69,10 @@ postProjects                                   401       403         403        
 getProjects                                    allowed   allowed     allowed     allowed      allowed      allowed
 getProjectsById                                404       404         404         404          404          404
 postProjectsByIdHonours                        401       404         404         404          404          404
+postHonours                                    401       403         403         403          allowed/404  allowed
+getHonours                                     401       allowed/404 404         404          allowed/404  allowed
+getHonoursSummary                              allowed   allowed     allowed     allowed      allowed      allowed
+deleteHonoursById                              401       403         403         403          404          404
 postActivities                                 401       403         allowed/403 403          allowed/403  allowed
 getActivities                                  allowed   allowed     allowed     allowed      allowed      allowed
 getActivitiesById                              allowed   allowed     allowed     allowed      allowed      allowed

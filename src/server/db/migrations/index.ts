@@ -32,6 +32,7 @@ import * as files from './2026-12-07-300-files.js';
 import * as needPhotos from './2026-12-07-310-need-photos.js';
 import * as needSites from './2026-12-07-320-need-sites.js';
 import * as plans from './2026-12-07-330-plans.js';
+import * as honours from './2026-12-07-350-honours.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-310-need-photos': needPhotos,
   '2026-12-07-320-need-sites': needSites,
   '2026-12-07-330-plans': plans,
+  '2026-12-07-350-honours': honours,
 };

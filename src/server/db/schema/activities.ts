@@ -20,7 +20,6 @@ export interface ProjectsTable {
   parent_id: string | null;
   description: string | null;
   goals: string | null;
-  honours: string;
   created_at: string;
 }
 

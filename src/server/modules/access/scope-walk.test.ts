@@ -119,6 +119,14 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
       field: 'ecology',
     });
     expect(project.statusCode).toBe(201);
+    const honour = await system.post('/api/v1/honours', {
+      subjectKind: 'volunteer',
+      subjectId: person.id,
+      name: '优秀志愿者',
+      level: 'city',
+      year: 2024,
+    });
+    expect(honour.statusCode).toBe(201);
     const bigAdjustment = await system.post(`/api/v1/volunteers/${person.id}/points/adjustments`, {
       amount: 20_000,
       reason: '年度表彰',
@@ -212,6 +220,16 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
       P('/api/v1/volunteers/search', { regionCode: REGIONS.yuzhong, phone: person.phone }),
       P('/api/v1/projects', { name: '新项目', departmentId: tree.departmentId, field: 'ecology' }),
       P(`/api/v1/projects/${project.json().id}/honours`, { title: '优秀项目', year: 2026 }),
+      ...(['volunteer', 'organisation', 'project'] as const).map((kind) =>
+        P('/api/v1/honours', {
+          subjectKind: kind,
+          subjectId: { volunteer: person.id, organisation: tree.teamId, project: project.json().id }[kind],
+          name: '优秀',
+          level: 'district',
+          year: 2024,
+        }),
+      ),
+      { method: 'DELETE', path: `/api/v1/honours/${honour.json().id}` },
       P('/api/v1/activities', {
         organisationId: tree.teamId,
         title: '岸线清洁',

@@ -41,7 +41,6 @@ describe.each(DIALECTS)('editing an activity on %s', (dialect) => {
       parent_id: null,
       description: null,
       goals: null,
-      honours: '[]',
       created_at: nowIso(),
     });
   });

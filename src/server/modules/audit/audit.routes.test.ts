@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, makeOrganisationTree, type BearerClient } from '../../../../test/activity-factories.js';
 import { testNow } from '../../../../test/clock.js';
-import { makeUser, makeVolunteer, REGIONS, type MadeVolunteer } from '../../../../test/factories.js';
+import { makeAdmin, makeVolunteer, REGIONS, type MadeVolunteer } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { localDate } from '../../../common/zoned-time.js';
@@ -29,10 +29,7 @@ describe.each(DIALECTS)('reading the audit log on %s', (dialect) => {
     await makeOrganisationTree(t.app);
     person = await makeVolunteer(t.app, { regionCode: REGIONS.jiefangbei });
     const admin = async (role: 'region_admin' | 'system_admin', scopeId: string) => {
-      const u = await makeUser(t.tdb.db, {
-        displayName: `${scopeId} 管理员`,
-        roles: [{ role, scopeType: role === 'system_admin' ? 'system' : 'region', scopeId }],
-      });
+      const u = await makeAdmin(t.tdb.db, role, scopeId, { displayName: `${scopeId} 管理员` });
       return { id: u.id, client: await clientFor(t.app, u.id) };
     };
     admins.yuzhong = await admin('region_admin', REGIONS.yuzhong);

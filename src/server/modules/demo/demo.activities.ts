@@ -216,7 +216,6 @@ export async function insertActivities(
       parent_id: p.parent ? (projectIds.get(p.parent) ?? null) : null,
       description: `${p.name}：重庆市品牌志愿服务项目`,
       goals: '常态化开展志愿服务，打造群众身边的志愿服务品牌',
-      honours: '[]',
       created_at: now,
     });
     projectIds.set(p.key, id);

@@ -7,7 +7,7 @@ import { getSettings } from '../../platform/settings/settings.service.js';
 import { userByUsername } from '../auth/index.js';
 import { addFunding, addProgress, addSpending, addTask, createPlan } from '../plans/index.js';
 import type { DepartmentKey } from './demo.departments.js';
-import { projectIdNamed } from './demo.repository.js';
+import { projectIdByName } from './demo.repository.js';
 import type { DemoTeam } from './demo.teams.js';
 
 interface TaskPlan {
@@ -88,7 +88,7 @@ export async function insertDemoPlans(
   for (const plan of PLANS) {
     const actor = writers[plan.department];
     const departmentId = p.departments.get(plan.department);
-    const projectId = await projectIdNamed(db, plan.project);
+    const projectId = (await projectIdByName(db, plan.project))?.id;
     if (!actor || !departmentId || !projectId) continue;
     const made = await createPlan(db, actor, {
       departmentId,

@@ -8,6 +8,8 @@ import type { DemoSite } from './demo.sites.js';
 
 /** The city rule: points per confirmed hour, from self-reported and scanned service. */
 export const DEMO_POINTS_PER_HOUR = 10;
+/** The city rule's bonus for a volunteer's honour, by level. */
+export const DEMO_HONOUR_POINTS = { national: 500, city: 200, district: 100, street: 50 } as const;
 
 const GOODS: { name: string; points: number; donor: string | null; limit?: number }[] = [
   { name: '大米 5kg', points: 300, donor: null, limit: 1 },
@@ -22,7 +24,7 @@ const GOODS: { name: string; points: number; donor: string | null; limit?: numbe
 
 /**
  * The city's point rule (region 500000): 10 points an hour for self-reported and scanned
- * service, expiring at the end of the following year. Inserted before any record is
+ * service and a bonus for a volunteer's honour by its level, expiring at the end of the following year. Inserted before any record is
  * confirmed, so the demo's confirmations earn through the real path.
  */
 export async function insertCityRule(db: Db): Promise<string> {
@@ -38,7 +40,7 @@ export async function insertCityRule(db: Db): Promise<string> {
     sources: JSON.stringify(['self', 'organiser_scan']),
     field_multipliers: '{}',
     project_multipliers: '{}',
-    bonuses: '{}',
+    bonuses: JSON.stringify({ honour: DEMO_HONOUR_POINTS }),
     daily_cap: null,
     monthly_cap: null,
     expiry: JSON.stringify({ mode: 'end_of_following_year' }),

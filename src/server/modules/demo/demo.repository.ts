@@ -40,7 +40,13 @@ export async function userOfVolunteer(db: Db, volunteerId: string): Promise<stri
   return row?.user_id ?? undefined;
 }
 
-/** A demo brand project by its name (the demo names are unique). */
-export async function projectIdNamed(db: Db, name: string): Promise<string | undefined> {
-  return (await db.selectFrom('projects').select('id').where('name', '=', name).executeTakeFirst())?.id;
+/** A demo project by its name, with its leading department's region. */
+export async function projectIdByName(db: Db, name: string): Promise<{ id: string; regionCode: string } | undefined> {
+  const row = await db
+    .selectFrom('projects')
+    .innerJoin('organisations', 'organisations.id', 'projects.department_id')
+    .select(['projects.id', 'organisations.region_code'])
+    .where('projects.name', '=', name)
+    .executeTakeFirst();
+  return row && { id: row.id, regionCode: row.region_code };
 }

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, insertAccounts, type DemoLogin } from './demo.accounts.j
 import { insertActivities, type DemoActivities } from './demo.activities.js';
 import { DEPARTMENTS, insertDepartments, insertVolunteerOrganisations } from './demo.departments.js';
 import { DemoRandom } from './demo.random.js';
+import { insertDemoHonours } from './demo.honours.js';
 import { insertDemoNeeds } from './demo.needs.js';
 import { insertDemoPlans } from './demo.plans.js';
 import { insertCityRule, insertSupermarketGoods } from './demo.points.js';
@@ -15,7 +16,7 @@ import { loadChongqing } from './demo.regions.js';
 import { databaseHoldsOrganisations } from './demo.repository.js';
 import { insertSites, type DemoSite } from './demo.sites.js';
 import { HOME_DISTRICT, insertTeams, type DemoTeam } from './demo.teams.js';
-import { DEMO_VOLUNTEER_PHONE, insertVolunteers } from './demo.volunteers.js';
+import { DEMO_VOLUNTEER_PHONE, DEMO_VOLUNTEER_REGION, insertVolunteers } from './demo.volunteers.js';
 import type { DB } from '../../db/schema.js';
 import { rebuildStats } from '../stats/index.js';
 
@@ -105,6 +106,10 @@ async function loadInto(db: Transaction<DB>, cipher: PersonalDataCipher, passwor
     siteId: managedSite.id,
   });
   const goods = await insertSupermarketGoods(db, rnd, sites);
+  await insertDemoHonours(db, {
+    homeTeam,
+    demoVolunteer: { id: volunteers.demo.id, regionCode: DEMO_VOLUNTEER_REGION },
+  });
   // The demo writes most rows directly: its statistics are counted from them, as a rebuild does.
   await rebuildStats(db);
   return {

@@ -24,6 +24,9 @@ export interface DemoVolunteers {
   demo: { id: string; volunteerCode: string; name: string };
 }
 
+/** Where the demo volunteer lives: 解放碑街道. */
+export const DEMO_VOLUNTEER_REGION = '500103003';
+
 /** The demo volunteer: lives in 解放碑街道 and belongs to the demo team admin's team. */
 function demoPerson(): DemoPerson {
   return {
@@ -32,7 +35,7 @@ function demoPerson(): DemoPerson {
     birthDate: '1992-05-04',
     male: false,
     phone: DEMO_VOLUNTEER_PHONE,
-    regionCode: '500103003',
+    regionCode: DEMO_VOLUNTEER_REGION,
     districtCode: '500103',
   };
 }

@@ -35,6 +35,12 @@ export async function eraseVolunteer(db: Db, volunteerId: string, at: string): P
     .where('id', '=', volunteerId)
     .execute();
   await db.deleteFrom('volunteer_qualifications').where('volunteer_id', '=', volunteerId).execute();
+  // Their honours name them (the points those earned stay in the ledger, as all points do).
+  await db
+    .deleteFrom('honours')
+    .where('subject_kind', '=', 'volunteer')
+    .where('subject_id', '=', volunteerId)
+    .execute();
   await db.deleteFrom('calendar_feeds').where('volunteer_id', '=', volunteerId).execute();
   await db.deleteFrom('guardians').where('volunteer_id', '=', volunteerId).execute();
   await db.deleteFrom('counter_pins').where('volunteer_id', '=', volunteerId).execute();

@@ -57,6 +57,8 @@ describe.each(DIALECTS)('closing an account on %s', (dialect) => {
     });
     expect(adjusted.statusCode).toBe(201);
     expect((await admin.post(`/api/v1/volunteers/${v.id}/qualifications`, { kind: 'first_aid' })).statusCode).toBe(201);
+    const honour = { subjectKind: 'volunteer', subjectId: v.id, name: '优秀志愿者', level: 'street', year: 2024 };
+    expect((await admin.post('/api/v1/honours', honour)).statusCode).toBe(201);
     const ahead = await makeActivity(t.app, { orgId: tree.teamId, shifts: [shiftAt(48, 2, { capacity: 1 })] });
     const shiftId = ahead.shiftIds[0] as string;
     const mine = await makeSignup(t.app, { shiftId, volunteerId: v.id });
@@ -90,6 +92,8 @@ describe.each(DIALECTS)('closing an account on %s', (dialect) => {
     await expect(new Client(t.app).login(v.phone, PASSWORD)).rejects.toThrow(/401/);
     await expect(new Client(t.app).login(v.volunteerCode, PASSWORD)).rejects.toThrow(/401/);
 
+    // Her honours go with her.
+    expect(await t.tdb.db.selectFrom('honours').select('id').where('subject_id', '=', v.id).execute()).toEqual([]);
     // The service and the ledger stay, and still add up; her place went to the one waiting.
     expect(await t.tdb.db.selectFrom('service_records').select('id').where('id', '=', recordId).execute()).toHaveLength(
       1,

@@ -7,7 +7,7 @@ import {
   type OrganisationTree,
 } from '../../../../test/activity-factories.js';
 import { freezeClock, type FrozenClock } from '../../../../test/clock.js';
-import { makeUser, makeVolunteer, REGIONS } from '../../../../test/factories.js';
+import { makeAdmin, makeVolunteer, REGIONS } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 import { noticeOverdueTasks } from './index.js';
@@ -26,14 +26,7 @@ describe.each(DIALECTS)('departments’ plans and funding on %s', (dialect) => {
   let plan: Plan;
 
   const admin = async (role: 'region_admin' | 'system_admin', scopeId: string) =>
-    clientFor(
-      t.app,
-      (
-        await makeUser(t.tdb.db, {
-          roles: [{ role, scopeType: role === 'system_admin' ? 'system' : 'region', scopeId }],
-        })
-      ).id,
-    );
+    clientFor(t.app, (await makeAdmin(t.tdb.db, role, scopeId)).id);
   const url = (rest = '') => `/api/v1/plans/${plan.id}${rest}`;
   const overviewRow = async () =>
     ((await city.get('/api/v1/plans/overview?year=2026')).json() as { items: PlanOverviewRow[] }).items.find(

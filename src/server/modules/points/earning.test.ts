@@ -37,7 +37,6 @@ describe.each(DIALECTS)('earning points on %s', (dialect) => {
         name: '清洁长江',
         department_id: dept.tree.departmentId,
         field: 'ecology',
-        honours: '[]',
         created_at: nowIso(),
       })
       .execute();

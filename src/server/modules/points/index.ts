@@ -7,3 +7,5 @@ export { insertRule } from './rules.repository.js';
 export { statementOf } from './statements.service.js';
 export { runScheduledExpiry } from './expiry.js';
 export { verifyLedger } from './verify.js';
+export { earnForHonour, pointsOfHonour, reverseForHonour } from './honour-earning.js';
+export type { HonourEarning } from './honour-earning.js';

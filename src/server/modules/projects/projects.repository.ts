@@ -23,10 +23,6 @@ export async function childrenOf(db: Db, id: string): Promise<ProjectRow[]> {
   return base(db).where('projects.parent_id', '=', id).orderBy('projects.id').execute();
 }
 
-export async function setHonours(db: Db, id: string, honours: string): Promise<void> {
-  await db.updateTable('projects').set({ honours }).where('id', '=', id).execute();
-}
-
 export interface ProjectFilter {
   departmentId?: string | undefined;
   parentId?: string | null | undefined;

@@ -12,13 +12,16 @@ import { decodeCursor, pageOf } from '../../pagination.js';
 import { hasRole, Policy, type Actor } from '../../platform/access/policy.js';
 import { fieldExists } from '../activities/index.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
+import { addProjectHonours, projectHonours } from '../honours/index.js';
 import { organisationById } from '../organisations/index.js';
 import * as repo from './projects.repository.js';
 
 type Honour = z.infer<typeof HonourSchema>;
 const PROJECT_ADMINS = ['system_admin', 'region_admin', 'department_admin'] as const;
 
-function present(p: repo.ProjectRow): z.infer<typeof ProjectSummarySchema> {
+type Summary = z.infer<typeof ProjectSummarySchema>;
+
+function present(p: repo.ProjectRow, honours: Map<string, Honour[]>): Summary {
   return {
     id: p.id,
     name: p.name,
@@ -28,7 +31,7 @@ function present(p: repo.ProjectRow): z.infer<typeof ProjectSummarySchema> {
     parentId: p.parent_id,
     description: p.description,
     goals: p.goals,
-    honours: JSON.parse(p.honours) as Honour[],
+    honours: honours.get(p.id) ?? [],
     createdAt: p.created_at,
   };
 }
@@ -64,9 +67,9 @@ export async function createProject(db: Db, actor: Actor, body: CreateProject) {
       parent_id: body.parentId ?? null,
       description: body.description ?? null,
       goals: body.goals ?? null,
-      honours: JSON.stringify(body.honours),
       created_at: nowIso(),
     });
+    await addProjectHonours(trx, id, body.honours, actor.userId);
     await appendAudit(trx, {
       actorUserId: actor.userId,
       action: 'project.create',
@@ -80,18 +83,27 @@ export async function createProject(db: Db, actor: Actor, body: CreateProject) {
 export async function getProject(db: Db, id: string): Promise<z.infer<typeof ProjectSchema>> {
   const p = await repo.projectById(db, id);
   if (!p) throw notFound('Project');
-  return { ...present(p), children: (await repo.childrenOf(db, id)).map(present) };
+  const [self, ...children] = await presentAll(db, [p, ...(await repo.childrenOf(db, id))]);
+  if (!self) throw notFound('Project');
+  return { ...self, children };
 }
 
-/** Appends an honour (awards are history: added, never rewritten). */
+/** Projects with their honours (kept by the honours module). */
+async function presentAll(db: Db, rows: repo.ProjectRow[]): Promise<Summary[]> {
+  const honours = await projectHonours(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => present(r, honours));
+}
+
+/** Appends an honour (awards are history: added, never rewritten); it has no level here. */
 export async function addHonour(db: Db, actor: Actor, id: string, honour: Honour) {
   const p = await repo.projectById(db, id);
   if (!p) throw notFound('Project');
   await requireProjectAdmin(db, actor, p.department_id);
   await db.transaction().execute(async (trx) => {
-    const current = await repo.projectById(trx, id);
-    const list = JSON.parse(current?.honours ?? '[]') as Honour[];
-    await repo.setHonours(trx, id, JSON.stringify([...list, honour]));
+    await addProjectHonours(trx, id, [honour], actor.userId);
     await appendAudit(trx, {
       actorUserId: actor.userId,
       action: 'project.honour',
@@ -120,5 +132,5 @@ export async function listProjects(
     q.limit,
   );
   const p = pageOf(rows, q.limit, (r) => ({ id: r.id }));
-  return { items: p.items.map(present), nextCursor: p.nextCursor };
+  return { items: await presentAll(db, p.items), nextCursor: p.nextCursor };
 }

@@ -167,7 +167,7 @@ export async function listAudit(db: Db, f: AuditFilter, beforeId: string | undef
 }
 
 /** What of a person an admin read. */
-export type PersonalSection = 'profile' | 'records' | 'points' | 'qualifications' | 'guardian';
+export type PersonalSection = 'profile' | 'records' | 'points' | 'qualifications' | 'guardian' | 'honours';
 
 /** An admin's read of another person's data: one entry naming the section, never its content. */
 export async function auditPersonalRead(

@@ -1,4 +1,4 @@
-import { Alert, Input, Select, Table, Tree } from 'antd';
+import { Alert, Button, Input, Modal, Select, Table, Tree } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { ORG_KINDS, type OrgKind } from '../../../common/enums.js';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { listOrganisations, organisationKeys, type OrganisationSummary } from '../../api/organisations.api.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { AdminHonours } from '../honours/admin-honours.js';
 import { OrganisationForm } from './organisation-form.js';
 import { useCursorPages } from '../../components/use-cursor-pages.js';
 import { LoadMore } from './admin-load-more.js';
@@ -38,6 +39,7 @@ export function OrganisationsAdminPage() {
   const [treeVersion, setTreeVersion] = useState(0);
   const [parent, setParent] = useState<{ id: string; name: string } | null>(null);
   const [created, setCreated] = useState<string | null>(null);
+  const [honoursOf, setHonoursOf] = useState<{ id: string; name: string } | null>(null);
 
   // A region admin's tree starts at their region's organisations, a department admin's at theirs.
   const scope = useOrgScope();
@@ -119,9 +121,32 @@ export function OrganisationsAdminPage() {
               { title: t('admin.organisations.kind'), dataIndex: 'kind', render: (k: string) => t(`orgKind.${k}`) },
               { title: t('admin.organisations.level'), dataIndex: 'level', render: (l: string) => t(`orgLevel.${l}`) },
               { title: t('admin.region'), dataIndex: 'regionCode', render: (c: string) => regionName(c) },
+              {
+                title: t('honours.title'),
+                key: 'honours',
+                render: (_, o) => (
+                  <Button
+                    size="small"
+                    aria-label={t('honours.viewOf', { name: o.name })}
+                    onClick={() => setHonoursOf({ id: o.id, name: o.name })}
+                  >
+                    {t('honours.view')}
+                  </Button>
+                ),
+              },
             ]}
           />
           <LoadMore pages={children} />
+          <Modal
+            open={!!honoursOf}
+            title={honoursOf ? t('honours.of', { name: honoursOf.name }) : ''}
+            footer={null}
+            width={720}
+            onCancel={() => setHonoursOf(null)}
+            destroyOnHidden
+          >
+            {honoursOf && <AdminHonours kind="organisation" id={honoursOf.id} />}
+          </Modal>
         </div>
         <div className="admin-panel">
           <h2>{t('admin.organisations.create')}</h2>

@@ -12,6 +12,7 @@ import { useCursorPages } from '../../components/use-cursor-pages.js';
 import { LoadMore } from './admin-load-more.js';
 import { useRegionNames } from './use-region-names.js';
 import { VolunteerQualifications } from './volunteer-qualifications.js';
+import { AdminHonours } from '../honours/admin-honours.js';
 import './admin-lists.css';
 
 function VolunteerRecords({ volunteerId }: { volunteerId: string }) {
@@ -145,6 +146,7 @@ export function VolunteerDrawer({ volunteer, onClose }: { volunteer: Volunteer |
                 label: t('admin.volunteers.qualifications'),
                 children: <VolunteerQualifications volunteerId={v.id} />,
               },
+              { key: 'honours', label: t('honours.title'), children: <AdminHonours kind="volunteer" id={v.id} /> },
             ]}
           />
         </>

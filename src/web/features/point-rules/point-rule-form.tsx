@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, InputNumber, Radio, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_FIELDS, RECORD_SOURCES } from '../../../common/enums.js';
+import { DEFAULT_FIELDS, HONOUR_LEVELS, RECORD_SOURCES, type HonourLevel } from '../../../common/enums.js';
 import { PointRuleBody } from '../../../common/contract/points.js';
 import { createPointRule, pointKeys, type PointRule } from '../../api/points.api.js';
 import { useFieldName } from '../../components/labels.js';
@@ -21,6 +21,8 @@ interface Values {
   dailyCap?: number;
   monthlyCap?: number;
   firstService?: number;
+  /** Points for a volunteer's honour, by level (region rules only: a volunteer's honour looks to their region). */
+  honour?: Partial<Record<HonourLevel, number | null>>;
   expiryMode: 'end_of_following_year' | 'years';
   years?: number;
   budgetLimited?: boolean;
@@ -29,6 +31,21 @@ interface Values {
 
 const FIELDS = ['pointsPerHour', 'pointsPerActivity', 'sources', 'dailyCap', 'monthlyCap'] as const;
 const opt = <T,>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+
+/** The rule's bonuses as the API takes them: the first-service bonus, and a region rule's honour bonuses by level. */
+function bonusesOf(v: Values) {
+  const honour = Object.fromEntries(
+    HONOUR_LEVELS.flatMap((l) => {
+      const n = v.scopeType === 'region' ? v.honour?.[l] : undefined;
+      return n ? [[l, n]] : [];
+    }),
+  );
+  const bonuses = {
+    ...(v.firstService ? { firstService: v.firstService } : {}),
+    ...(Object.keys(honour).length ? { honour } : {}),
+  };
+  return Object.keys(bonuses).length ? bonuses : undefined;
+}
 
 /** A point rule (积分规则) for a region or a department: rate, sources, caps, multipliers, bonus and expiry. */
 export function PointRuleForm({ onCreated }: { onCreated: (r: PointRule) => void }) {
@@ -61,7 +78,7 @@ export function PointRuleForm({ onCreated }: { onCreated: (r: PointRule) => void
       pointsPerActivity: opt(v.pointsPerActivity),
       dailyCap: opt(v.dailyCap),
       monthlyCap: opt(v.monthlyCap),
-      bonuses: v.firstService ? { firstService: v.firstService } : undefined,
+      bonuses: bonusesOf(v),
       fieldMultipliers: multipliers.length
         ? Object.fromEntries(multipliers.map((m) => [m.field ?? '', m.factor ?? 1]))
         : undefined,
@@ -111,6 +128,18 @@ export function PointRuleForm({ onCreated }: { onCreated: (r: PointRule) => void
           <InputNumber min={0} precision={0} />
         </Form.Item>
       </div>
+      {scopeType !== 'organisation' && (
+        <fieldset className="rule-fieldset">
+          <legend>{t('pointRules.honourBonus')}</legend>
+          <div className="admin-row">
+            {HONOUR_LEVELS.map((l) => (
+              <Form.Item key={l} name={['honour', l]} label={t(`honours.level.${l}`)}>
+                <InputNumber min={0} precision={0} />
+              </Form.Item>
+            ))}
+          </div>
+        </fieldset>
+      )}
       <Form.Item name="sources" label={t('pointRules.sources')} extra={t('pointRules.sourcesHint')}>
         <Checkbox.Group options={RECORD_SOURCES.map((s) => ({ value: s, label: t(`recordSource.${s}`) }))} />
       </Form.Item>

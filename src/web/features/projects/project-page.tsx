@@ -7,6 +7,7 @@ import { useFormat } from '../../components/format.js';
 import { useFieldName } from '../../components/labels.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { SubjectHonours } from '../honours/subject-honours.js';
 import { HonourList } from './honour-list.js';
 
 /** A brand project's public page: what it is, its honours, its sub-projects and its published activities. */
@@ -32,7 +33,13 @@ export function ProjectPage() {
       </p>
       <h1>{p.name}</h1>
       <p className="tag">{fieldName(p.field)}</p>
-      {p.departmentName && <p>{t('projects.department', { name: p.departmentName })}</p>}
+      {p.departmentName && (
+        <p>
+          <Link to={`/organisations/${encodeURIComponent(p.departmentId)}`}>
+            {t('projects.department', { name: p.departmentName })}
+          </Link>
+        </p>
+      )}
       {p.description && <p>{p.description}</p>}
       {p.goals && (
         <section aria-labelledby="project-goals" className="section">
@@ -40,12 +47,7 @@ export function ProjectPage() {
           <p>{p.goals}</p>
         </section>
       )}
-      {p.honours.length > 0 && (
-        <section aria-labelledby="project-honours" className="section">
-          <h2 id="project-honours">{t('projects.honours')}</h2>
-          <HonourList honours={p.honours} />
-        </section>
-      )}
+      <SubjectHonours kind="project" id={p.id} headingId="project-honours" title={t('projects.honours')} hideEmpty />
       <section aria-labelledby="project-children" className="section">
         <h2 id="project-children">{t('projects.children')}</h2>
         {p.children.length === 0 ? (

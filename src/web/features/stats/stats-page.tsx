@@ -13,6 +13,7 @@ import {
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { RegionCascader } from '../admin/region-cascader.js';
+import { HonourFigures } from '../honours/honour-figures.js';
 import { useSession } from '../auth/use-session.js';
 import { MonthChart, RegionChart } from './stats-charts.js';
 import { localDate } from '../../../common/zoned-time.js';
@@ -83,6 +84,7 @@ export default function StatsPage() {
         </Button>
       )}
       {q.data && <StatsBody s={q.data} />}
+      {q.data && <HonourFigures regionCode={regionCode} />}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { isAdmin } from '../auth/use-session.js';
 import { managesSite } from '../site-manager/site-manager-roles.js';
 import { MyDataExport } from './my-data-export.js';
 import { MyQualifications } from './my-qualifications.js';
+import { SubjectHonours } from '../honours/subject-honours.js';
 import { useMyVolunteer } from './use-my-volunteer.js';
 import './profile.css';
 import { ChangePasswordForm } from './change-password-form.js';
@@ -114,6 +115,14 @@ function VolunteerHub({ v }: { v: Volunteer }) {
       {v.minor && <GuardianCard v={v} />}
       <ProfileSummary v={v} />
       <MyQualifications volunteerId={v.id} />
+      <SubjectHonours
+        kind="volunteer"
+        id={v.id}
+        headingId="me-honours"
+        title={t('honours.mine')}
+        empty={t('honours.mineNone')}
+        className="card me-section"
+      />
       <CounterPinForm volunteerCode={v.volunteerCode} />
       <MyDataExport />
     </>

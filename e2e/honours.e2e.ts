@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { AdminPage } from './pages/admin.page.js';
+import { LoginPage } from './pages/login.page.js';
+import { assertAccessible, assertAccessibleInEveryMode } from './support/a11y.js';
+import { newContext, watchErrors } from './support/browser.js';
+import { openFixture, type Fixture } from './support/fixture.js';
+import { motionDone } from './support/motion.js';
+import { loggedIn } from './support/service-helpers.js';
+
+// The Chongqing demo: its region admin administers 渝中区, where the demo volunteer 陈善美 lives;
+// the city's rule gives a city-level honour 200 points.
+const REGION_ADMIN = { login: 'region.admin', password: 'shanmei-demo' };
+const DEMO_VOLUNTEER = { login: '13800000001', password: 'shanmei-demo' };
+const HONOUR = '重庆市优秀志愿者';
+
+describe('honours (荣誉)', () => {
+  let fx: Fixture & { close: () => Promise<void> };
+  before(async () => {
+    fx = await openFixture({ demo: true });
+  });
+  after(async () => {
+    await fx?.close();
+  });
+
+  it("a region admin records a volunteer's honour; the volunteer sees it, with its points, on Me", async () => {
+    const context = await newContext(fx.browser, fx.server.url);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await new LoginPage(page).open();
+    await new LoginPage(page).logIn(REGION_ADMIN.login, REGION_ADMIN.password);
+    await page.waitForURL(/\/console$/);
+    const admin = new AdminPage(page);
+    await admin.open('volunteers');
+    await admin.searchVolunteers('陈善');
+    await admin.volunteerRows().filter({ hasText: '陈善美' }).waitFor();
+    await admin
+      .volunteerRows()
+      .first()
+      .getByRole('button', { name: /陈善美/ })
+      .click();
+    const drawer = admin.drawer();
+    await drawer.getByRole('tab', { name: '荣誉' }).click();
+    const honours = drawer.getByTestId('admin-honours');
+    // The demo volunteer's street honour is there already.
+    await honours.locator('.ant-table-row', { hasText: '解放碑街道优秀志愿者' }).waitFor();
+    await admin.motionDone();
+    await assertAccessible(page, 'volunteer drawer, honours');
+
+    // The "add honour" dialog.
+    await honours.getByRole('button', { name: '登记荣誉' }).click();
+    const dialog = page.getByRole('dialog', { name: '登记荣誉' });
+    await dialog.waitFor();
+    await page.locator('#honour_name').waitFor();
+    await admin.motionDone();
+    await assertAccessible(page, 'add honour dialog');
+    await page.locator('#honour_name').fill(HONOUR);
+    await admin.pick('honour_level', '市级');
+    await page.locator('#honour_year').fill('2025');
+    await page.locator('#honour_issuer').fill('重庆市文明办');
+    // (Ant Design spaces out a two-character label: "登 记".)
+    await dialog.getByRole('button', { name: /^登\s?记$/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await honours.locator('.ant-alert-success', { hasText: '200' }).waitFor();
+    await honours.locator('.ant-table-row', { hasText: HONOUR }).waitFor();
+    await admin.motionDone();
+    await assertAccessible(page, 'volunteer drawer, an honour recorded');
+    assert.deepEqual(errors, []);
+    await context.close();
+
+    // The volunteer sees it on Me, with the points it earned, in zh-CN, en and care mode.
+    const [own, me] = await loggedIn(fx, DEMO_VOLUNTEER.login, DEMO_VOLUNTEER.password);
+    const meErrors = watchErrors(me);
+    await me.goto(`${fx.server.url}/me`);
+    const list = me.getByTestId('honours-volunteer');
+    const ready = async () => {
+      await list.locator('li', { hasText: HONOUR }).waitFor();
+      await motionDone(me);
+    };
+    await ready();
+    const line = (await list.locator('li', { hasText: HONOUR }).textContent()) ?? '';
+    assert.match(line, /市级/);
+    assert.match(line, /2025/);
+    assert.match(line, /200/);
+    await assertAccessibleInEveryMode(me, 'my honours on Me', ready);
+    assert.deepEqual(meErrors, []);
+    await own.close();
+  });
+
+  it("shows a brand project's honours with their levels on its public page", async () => {
+    const context = await newContext(fx.browser, fx.server.url);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${fx.server.url}/`);
+    await page.getByRole('link', { name: '春风满巴渝' }).first().click();
+    const list = page.getByTestId('honours-project');
+    const ready = async () => {
+      await list.locator('li').first().waitFor();
+      await motionDone(page);
+    };
+    await ready();
+    assert.match((await list.textContent()) ?? '', /全国志愿服务优秀项目 · 国家级/);
+    await assertAccessibleInEveryMode(page, 'a brand project with its honours', ready);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * Points for a volunteer's honour (SPEC: point rules may give bonuses for honours). Called by
+ * the honours module inside the transaction that records or deletes the honour, so the
+ * points exist exactly when the honour does. The ledger key is the honour's: it pays once.
+ */
+import type { Transaction } from 'kysely';
+import type { HonourLevel } from '../../../common/enums.js';
+import { expiryDate } from '../../../common/points.js';
+import type { Db } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import { nowIso } from '../../ids.js';
+import { getSettings } from '../../platform/settings/settings.service.js';
+import { regionSystemAccount } from './adjustments.service.js';
+import { accountKey, lockAccounts, postTransaction, reverseTransaction, walletOf } from './ledger.js';
+import { entriesOfTransaction, transactionByKey } from './ledger.repository.js';
+import { earningRuleOf } from './rules.presenter.js';
+import { regionRules } from './rules.repository.js';
+
+export interface HonourEarning {
+  honourId: string;
+  volunteerId: string;
+  /** The volunteer's region: its nearest rule decides, and its system account pays. */
+  regionCode: string;
+  level: HonourLevel;
+  name: string;
+  actorUserId: string;
+}
+
+const earnKey = (honourId: string) => `honour:${honourId}`;
+
+/**
+ * Earns what the nearest rule of the volunteer's region chain gives an honour of this level
+ * (nothing without a rule or a bonus for the level); answers the points earned.
+ */
+export async function earnForHonour(trx: Transaction<DB>, h: HonourEarning): Promise<number> {
+  const [row] = await regionRules(trx, h.regionCode);
+  if (!row) return 0;
+  const rule = earningRuleOf(row);
+  const points = rule.bonuses.honour?.[h.level] ?? 0;
+  if (points <= 0) return 0;
+  const settings = await getSettings(trx);
+  const tx = await postTransaction(trx, {
+    kind: 'earn',
+    idempotencyKey: earnKey(h.honourId),
+    source: 'honour',
+    sourceId: h.honourId,
+    memo: h.name.slice(0, 500),
+    actorUserId: h.actorUserId,
+    postings: [
+      {
+        account: walletOf(h.volunteerId),
+        amount: points,
+        expiresAt: expiryDate(rule.expiry, nowIso(), settings.timeZone),
+      },
+      { account: regionSystemAccount(h.regionCode), amount: -points },
+    ],
+  });
+  return tx.replayed ? 0 : points;
+}
+
+/** What a transaction credited to wallets. */
+async function earnedAmount(db: Db, transactionId: string): Promise<number> {
+  const entries = await entriesOfTransaction(db, transactionId);
+  return entries.filter((e) => e.kind === 'wallet').reduce((s, e) => s + e.amount, 0);
+}
+
+/** Points an honour earned (0 if none), by the honour's ledger key. */
+export async function pointsOfHonour(db: Db, honourId: string): Promise<number> {
+  const tx = await transactionByKey(db, earnKey(honourId));
+  return tx ? earnedAmount(db, tx.id) : 0;
+}
+
+/**
+ * Takes back what a deleted honour earned; as for a revoked record, only what the wallet
+ * still holds (spent points are not chased into the red). Answers the points taken back.
+ */
+export async function reverseForHonour(
+  trx: Transaction<DB>,
+  h: { honourId: string; volunteerId: string; actorUserId: string },
+): Promise<number> {
+  const earned = await transactionByKey(trx, earnKey(h.honourId));
+  if (!earned) return 0;
+  const wallet = walletOf(h.volunteerId);
+  const locked = await lockAccounts(trx, [wallet]);
+  const held = locked.get(accountKey(wallet))?.balance ?? 0;
+  const points = await earnedAmount(trx, earned.id);
+  const shortfall = Math.max(0, points - held);
+  await reverseTransaction(trx, earned.id, {
+    idempotencyKey: `reverse:${earnKey(h.honourId)}`,
+    memo:
+      shortfall > 0
+        ? `honour deleted; ${shortfall} of ${points} points were already spent and not taken back`
+        : 'honour deleted',
+    actorUserId: h.actorUserId,
+    clipToWallets: true,
+  });
+  return points - shortfall;
+}
