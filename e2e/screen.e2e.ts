@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
+import type { HonourSummaryView } from '../src/common/contract/honours.js';
+import type { PlanProgressView } from '../src/common/contract/plans.js';
 import type { StatsOverview, StatsProjects, StatsToday } from '../src/common/contract/stats.js';
+import { HONOUR_LEVELS } from '../src/common/enums.js';
 import { PortalPage } from './pages/portal.page.js';
 import { ScreenPage, type ScreenFigureKey } from './pages/screen.page.js';
 import { assertAccessibleInEveryMode } from './support/a11y.js';
@@ -15,16 +18,45 @@ import { startTestServer, type TestServer } from './support/test-server.js';
 const DEMO_PASSWORD = 'shanmei-demo';
 const WALL = { width: 1920, height: 1080 };
 
-/** A public statistics answer, as the API gives it. */
-async function stats<T>(base: string, what: string, query = ''): Promise<T> {
-  const res = await fetch(`${base}/api/v1/stats/${what}${query ? `?${query}` : ''}`);
+/** A public answer, as the API gives it to anyone. */
+async function publicGet<T>(base: string, path: string, query = ''): Promise<T> {
+  const res = await fetch(`${base}/api/v1/${path}${query ? `?${query}` : ''}`);
   assert.equal(res.status, 200, await res.clone().text());
   return (await res.json()) as T;
 }
+/** A public statistics answer. */
+const stats = <T>(base: string, what: string, query = '') => publicGet<T>(base, `stats/${what}`, query);
 
 const zh = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 const zhHours = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const sum = (o: Record<string, number>) => Object.values(o).reduce((s, n) => s + n, 0);
+const zhPercent = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 0 });
+
+/** The departments' plans (city-wide, on every screen) and the region's honours by level, as the API answers them. */
+async function assertPlansAndHonours(screen: ScreenPage, base: string, regionCode?: string): Promise<void> {
+  const plans = await publicGet<PlanProgressView>(base, 'plans/progress');
+  const shown = plans.items.filter((r) => r.tasks > 0).slice(0, 9);
+  assert.ok(shown.length > 0, 'the demo has departments’ plans this year');
+  assert.deepEqual(
+    await screen.planNames().allTextContents(),
+    shown.map((r) => r.departmentName),
+  );
+  const values = await screen.planValues().allTextContents();
+  shown.forEach((r, i) => {
+    const expected = `${zhPercent.format(r.progress)} · 完成 ${zh.format(r.done)}/${zh.format(r.tasks)}`;
+    assert.equal(values[i], r.overdue > 0 ? `${expected} · 逾期 ${zh.format(r.overdue)}` : expected, r.departmentName);
+  });
+  assert.equal(await screen.planScope().textContent(), `全市 · ${plans.year}年`);
+  const honours = await publicGet<HonourSummaryView>(
+    base,
+    'honours/summary',
+    regionCode ? `regionCode=${regionCode}` : '',
+  );
+  for (const level of HONOUR_LEVELS) {
+    const count = honours.byLevel.find((l) => l.level === level)?.count ?? 0;
+    assert.equal(await screen.honours(level).locator('.screen-figure-value').textContent(), zh.format(count), level);
+  }
+}
 
 /** The ten headline figures as the screen shows them. */
 function expectedFigures(s: StatsOverview): [ScreenFigureKey, string][] {
@@ -115,6 +147,13 @@ describe('big screen (数据大屏)', () => {
     // Places and activities only: nobody's name.
     assert.ok(!recent.some((r) => /陈善美|林一|林二/.test(r)), recent.join(' | '));
 
+    // The departments' plans of the year, city-wide, and the city's honours by level (the demo has some).
+    await assertPlansAndHonours(screen, server.url);
+    const honours = await publicGet<HonourSummaryView>(server.url, 'honours/summary');
+    assert.ok(honours.total > 0, 'the demo has honours');
+    const text = (await page.getByTestId('screen-plans-panel').textContent()) ?? '';
+    assert.ok(!/预算|经费|¥|元/.test(text), `no funding on the screen: ${text}`);
+
     assert.deepEqual(await screen.overflow(), { x: 0, y: 0 }, 'the city screen fits 1920×1080');
     assert.deepEqual(errors, []);
     await context.close();
@@ -141,6 +180,8 @@ describe('big screen (数据大屏)', () => {
     const names = await screen.streets().locator('.screen-rank-name').allTextContents();
     for (const street of district.byRegion) assert.ok(names.includes(street.name), street.name);
     assert.equal(await screen.map().count(), 0);
+    // Honours of the district; the plans stay the city's.
+    await assertPlansAndHonours(screen, server.url, '500103');
     assert.deepEqual(await screen.overflow(), { x: 0, y: 0 }, 'the district screen fits 1920×1080');
 
     // Focus starts the new page; the way back is its first stop.

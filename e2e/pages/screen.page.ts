@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { HonourLevel } from '../../src/common/enums.js';
 import { AppShell } from './app-shell.page.js';
 
 export type ScreenFigureKey =
@@ -31,6 +32,8 @@ export class ScreenPage extends AppShell {
     if (district) await this.streets().first().waitFor();
     else await this.map().locator('canvas').first().waitFor();
     await this.page.getByTestId('screen-today-total').waitFor();
+    await this.page.getByTestId('screen-honours').waitFor();
+    await this.page.getByTestId('screen-plans-panel').locator('.screen-ranking, .screen-empty').first().waitFor();
     await this.settled();
   }
 
@@ -74,6 +77,24 @@ export class ScreenPage extends AppShell {
 
   recentCheckIns() {
     return this.page.getByTestId('screen-today-recent').locator('li');
+  }
+
+  /** The departments listed in the plan panel (专项行动进度), most key tasks first. */
+  planNames() {
+    return this.page.getByTestId('screen-plans').locator('.screen-rank-name');
+  }
+
+  planValues() {
+    return this.page.getByTestId('screen-plans').locator('.screen-rank-value');
+  }
+
+  /** What the plan panel covers: the city and the year. */
+  planScope() {
+    return this.page.getByTestId('screen-plans-panel').locator('.screen-panel-note');
+  }
+
+  honours(level: HonourLevel) {
+    return this.page.getByTestId(`screen-honours-${level}`);
   }
 
   back() {

@@ -166,3 +166,26 @@ export const PlanOverview = z
   .object({ year: z.number().int(), items: z.array(OverviewRowSchema) })
   .describe('Every department’s plans of a year, one row each');
 export type PlanOverviewRow = z.infer<typeof OverviewRowSchema>;
+
+export const ProgressQuery = z.strictObject({
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .optional()
+    .describe('Plan year (default the current year in the city’s time zone)'),
+});
+export const ProgressRowSchema = OverviewRowSchema.pick({
+  departmentName: true,
+  tasks: true,
+  done: true,
+  overdue: true,
+  progress: true,
+});
+export const PlanProgress = z
+  .object({ year: z.number().int(), items: z.array(ProgressRowSchema) })
+  .describe(
+    'Every department’s progress on its plans of a year, city-wide, most tasks first (public aggregates: no funding, tasks or people)',
+  );
+export type PlanProgressView = z.infer<typeof PlanProgress>;

@@ -173,6 +173,7 @@ getFilesByIdThumbnail                          401       404         404        
 postPlans                                      401       403         403         403          403          allowed
 getPlans                                       401       403         403         403          allowed      allowed
 getPlansOverview                               401       403         403         403          403          allowed
+getPlansProgress                               allowed   allowed     allowed     allowed      allowed      allowed
 getPlansById                                   401       404         404         404          allowed/404  allowed
 patchPlansById                                 401       404         404         404          403/404      allowed
 postPlansByIdTasks                             401       404         404         404          403/404      allowed

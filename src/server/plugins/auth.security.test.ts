@@ -32,6 +32,7 @@ const ANYONE = [
   'GET /api/v1/projects/{id}',
   'GET /api/v1/honours *',
   'GET /api/v1/honours/summary',
+  'GET /api/v1/plans/progress',
   'GET /api/v1/activities',
   'GET /api/v1/activities/{id} *',
   'GET /api/v1/calendar/{token}.ics',

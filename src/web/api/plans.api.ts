@@ -8,6 +8,7 @@ import type {
   Plan,
   PlanList,
   PlanOverview,
+  PlanProgressView,
 } from '../../common/contract/plans.js';
 import { api } from './http-client.js';
 
@@ -32,6 +33,8 @@ export const addSpending = (id: string, fundingId: string, body: z.input<typeof 
   api.post<Plan>(one(id, `/funding/${encodeURIComponent(fundingId)}/spending`), body);
 /** Every department’s plans of a year in one table (system admins). */
 export const planOverview = (year: number) => api.get<Overview>('/plans/overview', { year });
+/** Every department’s progress on this year’s plans, city-wide (public aggregates, for the big screen). */
+export const planProgress = () => api.get<PlanProgressView>('/plans/progress');
 
 /** React Query keys of plans; `all` invalidates every list, plan and overview. */
 export const planKeys = {
@@ -39,4 +42,5 @@ export const planKeys = {
   list: (year: number | undefined) => ['plans', 'list', year ?? null] as const,
   one: (id: string) => ['plans', 'one', id] as const,
   overview: (year: number) => ['plans', 'overview', year] as const,
+  progress: ['plans', 'progress'] as const,
 };

@@ -1,5 +1,5 @@
 // The city's table of every department's plans in a year, and the overdue notices.
-import type { PlanOverviewRow } from '../../../common/contract/plans.js';
+import type { PlanOverviewRow, PlanProgressView } from '../../../common/contract/plans.js';
 import { forbidden } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
@@ -11,13 +11,30 @@ import { presentTask, tally, today } from './plans.view.js';
 /** One row per department (those without a plan that year too), for the city's admins. */
 export async function planOverview(db: Db, actor: Actor, year: number) {
   if (!isSystemAdmin(actor)) throw forbidden('The overview of every department is for the city’s system admins');
+  return { year, items: await departmentRows(db, year) };
+}
+
+/**
+ * The big screen's public part of the overview: each department's task counts and progress,
+ * most tasks first (then by name), without funding, tasks or people. `year` defaults to the
+ * current one in the city's time zone.
+ */
+export async function planProgress(db: Db, year?: number): Promise<PlanProgressView> {
+  const y = year ?? Number((await today(db)).slice(0, 4));
+  const items = (await departmentRows(db, y))
+    .map(({ departmentName, tasks, done, overdue, progress }) => ({ departmentName, tasks, done, overdue, progress }))
+    .sort((a, b) => b.tasks - a.tasks || a.departmentName.localeCompare(b.departmentName, 'zh-CN'));
+  return { year: y, items };
+}
+
+async function departmentRows(db: Db, year: number): Promise<PlanOverviewRow[]> {
   const plans = await repo.plansOfYear(db, year);
   const ids = plans.map((p) => p.id);
   const day = await today(db);
   const tasks = await repo.tasksOfPlans(db, ids);
   const funding = await repo.fundingOfPlans(db, ids);
   const deptOf = new Map(plans.map((p) => [p.id, p.department_id]));
-  const items: PlanOverviewRow[] = (await repo.departments(db)).map((d) => {
+  return (await repo.departments(db)).map((d) => {
     const mine = tasks.filter((t) => deptOf.get(t.plan_id) === d.id).map((t) => presentTask(t, day));
     const money = funding.filter((f) => deptOf.get(f.plan_id) === d.id);
     return {
@@ -29,7 +46,6 @@ export async function planOverview(db: Db, actor: Actor, year: number) {
       spent: money.reduce((a, f) => a + f.spent_fen, 0),
     };
   });
-  return { year, items };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Plan, PlanOverviewRow } from '../../../common/contract/plans.js';
+import type { Plan, PlanOverviewRow, PlanProgressView } from '../../../common/contract/plans.js';
 import {
   clientFor,
   makeOrganisationTree,
@@ -269,5 +269,52 @@ describe.each(DIALECTS)('departments’ plans and funding on %s', (dialect) => {
     const taskId = got.keyTasks.find((k) => k.title === '嘉陵江渝中段巡河')!.id;
     await dept.post(url(`/tasks/${taskId}/progress`), { value: 10, note: '完成' });
     expect(((await dept.get(url())).json() as Plan).overdue).toBe(0);
+  });
+
+  it('answers anyone every department’s public progress for the big screen: counts only, no funding, tasks or people', async () => {
+    const anon = (query = '') => t.app.inject({ method: 'GET', url: `/api/v1/plans/progress${query}` });
+    const res = await anon(); // the current year in Chongqing (the clock says 2026)
+    expect(res.statusCode).toBe(200);
+    const got = res.json() as PlanProgressView;
+    expect(got.year).toBe(2026);
+    const row = (await overviewRow())!;
+    expect(row.budget).toBeGreaterThan(0);
+    const mine = got.items.find((r) => r.departmentName === row.departmentName);
+    expect(mine).toEqual({
+      departmentName: row.departmentName,
+      tasks: row.tasks,
+      done: row.done,
+      overdue: row.overdue,
+      progress: row.progress,
+    });
+    expect(mine).toMatchObject({ tasks: 2, done: 2, overdue: 0, progress: 1 });
+    // Most tasks first; the same rows as the admins' overview.
+    const tasks = got.items.map((r) => r.tasks);
+    expect(tasks).toEqual([...tasks].sort((a, b) => b - a));
+    const overview = (await city.get('/api/v1/plans/overview?year=2026')).json() as { items: PlanOverviewRow[] };
+    expect(got.items.map((r) => r.departmentName).sort()).toEqual(overview.items.map((r) => r.departmentName).sort());
+    for (const item of got.items)
+      expect(Object.keys(item).sort()).toEqual(['departmentName', 'done', 'overdue', 'progress', 'tasks']);
+    const text = res.body;
+    for (const hidden of [
+      'budget',
+      'spent',
+      'funding',
+      tree.departmentId,
+      plan.id,
+      '嘉陵江渝中段巡河',
+      'userId',
+      'name"',
+    ])
+      expect(text).not.toContain(hidden);
+    // Another year: the department is listed with nothing to show.
+    const before = (await anon('?year=2025')).json() as PlanProgressView;
+    expect(before.year).toBe(2025);
+    expect(before.items.find((r) => r.departmentName === row.departmentName)).toMatchObject({ tasks: 0, done: 0 });
+    for (const bad of ['?year=abc', '?year=1999', '?year=2101', '?year=2026.5', '?year=2026&departmentId=x']) {
+      const refused = await anon(bad);
+      expect(refused.statusCode, bad).toBe(400);
+      expect(refused.json().error.message, bad).toBeTruthy();
+    }
   });
 });

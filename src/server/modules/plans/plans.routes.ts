@@ -1,4 +1,4 @@
-import { IdParams, errorResponses } from '../../../common/contract/common.js';
+import { IdParams, errorResponses, PUBLIC } from '../../../common/contract/common.js';
 import {
   AddFundingBody,
   AddProgressBody,
@@ -12,12 +12,14 @@ import {
   PlanList,
   PlanListQuery,
   PlanOverview,
+  PlanProgress,
   PlanSchema,
+  ProgressQuery,
   TaskParams,
 } from '../../../common/contract/plans.js';
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
-import { planOverview } from './plans.overview.js';
+import { planOverview, planProgress } from './plans.overview.js';
 import * as service from './plans.service.js';
 
 export function planRoutes(app: App): void {
@@ -63,6 +65,21 @@ export function planRoutes(app: App): void {
       },
     },
     async (req) => planOverview(db(), requireActor(req), req.query.year),
+  );
+
+  app.get(
+    '/api/v1/plans/progress',
+    {
+      schema: {
+        security: PUBLIC,
+        tags,
+        summary:
+          'Every department’s progress on its plans of a year, city-wide, for the big screen: tasks, done, overdue, progress (public aggregates; no funding, tasks or people)',
+        querystring: ProgressQuery,
+        response: { 200: PlanProgress, ...errorResponses },
+      },
+    },
+    async (req) => planProgress(db(), req.query.year),
   );
 
   app.get(

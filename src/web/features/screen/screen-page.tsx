@@ -3,6 +3,8 @@ import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DEFAULT_TIME_ZONE, localDate } from '../../../common/zoned-time.js';
+import { honourKeys, honourSummary } from '../../api/honours.api.js';
+import { planKeys, planProgress } from '../../api/plans.api.js';
 import { getStatsOverview, getStatsProjects, getStatsToday, statsKeys } from '../../api/stats.api.js';
 import { useCareMode } from '../../components/care-mode.js';
 import { CareModeSwitch } from '../../components/care-mode-switch.js';
@@ -14,6 +16,7 @@ import { ScreenClock } from './screen-clock.js';
 import { ScreenFigures } from './screen-figures.js';
 import { localeOf, MEASURES, measureName, type Measure } from './screen-look.js';
 import { DistrictMap } from './screen-map.js';
+import { HonourFigures, PlanProgressList } from './screen-plans.js';
 import { ProjectRanking } from './screen-projects.js';
 import { StreetRanking } from './screen-streets.js';
 import { TodayPanel } from './screen-today.js';
@@ -55,6 +58,13 @@ export function ScreenPage() {
   const today = useQuery({
     queryKey: statsKeys.screenToday(regionCode),
     queryFn: () => getStatsToday({ regionCode }),
+    ...live,
+  });
+  // Departments' plans are the city's (a department is not in a district): the same on every screen.
+  const plans = useQuery({ queryKey: planKeys.progress, queryFn: planProgress, ...live });
+  const honours = useQuery({
+    queryKey: honourKeys.summary(regionCode),
+    queryFn: () => honourSummary(regionCode),
     ...live,
   });
   const s = overview.data;
@@ -141,11 +151,31 @@ export function ScreenPage() {
                 <DistrictMap regions={s.byRegion} measure={measure} />
               )}
             </Panel>
-            <Panel title={t('screen.today.title')} testId="screen-today" className="screen-today">
-              {today.isPending && <Loading />}
-              {today.isError && !today.data && <ErrorNotice error={today.error} />}
-              {today.data && <TodayPanel today={today.data} regionName={s.regionName} />}
-            </Panel>
+            <div className="screen-column screen-column-right">
+              <Panel title={t('screen.today.title')} testId="screen-today" className="screen-today">
+                {today.isPending && <Loading />}
+                {today.isError && !today.data && <ErrorNotice error={today.error} />}
+                {today.data && <TodayPanel today={today.data} regionName={s.regionName} />}
+              </Panel>
+              <Panel
+                title={t('screen.plans.title')}
+                testId="screen-plans-panel"
+                tools={plans.data && <Note>{t('screen.plans.scope', { year: plans.data.year })}</Note>}
+              >
+                {plans.isPending && <Loading />}
+                {plans.isError && !plans.data && <ErrorNotice error={plans.error} />}
+                {plans.data && <PlanProgressList progress={plans.data} />}
+              </Panel>
+              <Panel
+                title={t('screen.honours.title')}
+                testId="screen-honours-panel"
+                tools={<Note>{t('screen.honours.scope', { region: s.regionName })}</Note>}
+              >
+                {honours.isPending && <Loading />}
+                {honours.isError && !honours.data && <ErrorNotice error={honours.error} />}
+                {honours.data && <HonourFigures summary={honours.data} />}
+              </Panel>
+            </div>
           </div>
         )}
       </main>
@@ -174,6 +204,11 @@ function Panel({ title, testId, className, tools, children }: PanelProps) {
       <div className="screen-panel-body">{children}</div>
     </section>
   );
+}
+
+/** A short line beside a panel's title: what the panel covers. */
+function Note({ children }: { children: ReactNode }) {
+  return <p className="screen-panel-note">{children}</p>;
 }
 
 /** Chooses what colours the map and orders the rankings: hours or participations. */

@@ -103,7 +103,13 @@ export function TodayPanel({ today, regionName }: { today: StatsToday; regionNam
           {today.recent.length === 0 ? (
             <p className="screen-empty">{t('screen.today.none')}</p>
           ) : (
-            <ol className="screen-feed" data-testid="screen-today-recent" aria-label={t('screen.today.recent')}>
+            // Focusable: when the list is longer than its room it scrolls, by keyboard too.
+            <ol
+              className="screen-feed"
+              data-testid="screen-today-recent"
+              aria-label={t('screen.today.recent')}
+              tabIndex={0}
+            >
               {today.recent.map((c, i) => (
                 <li key={`${c.at}-${i}`}>
                   <time dateTime={c.at}>{clock.format(Date.parse(c.at))}</time>
