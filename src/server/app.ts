@@ -18,8 +18,8 @@ import { signupRoutes } from './modules/signups/signups.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { fileRoutes } from './modules/files/index.js';
-import { needPhotoOwner, needRoutes, NEED_PHOTO } from './modules/needs/index.js';
-import { registerFileOwner, storageFor } from './platform/files/index.js';
+import { needPhotoOwner, needPhotoSweeper, needRoutes, NEED_PHOTO } from './modules/needs/index.js';
+import { registerFileOwner, registerFileSweeper, storageFor } from './platform/files/index.js';
 import { planRoutes } from './modules/plans/index.js';
 import { certificateRoutes } from './modules/certificates/index.js';
 import { checkinRoutes } from './modules/checkin/checkin.routes.js';
@@ -119,6 +119,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   listenToActivities(insuranceOnActivities);
   // A need's photos are seen by those who see the need; the files module knows nothing of needs.
   registerFileOwner(NEED_PHOTO, needPhotoOwner);
+  registerFileSweeper(NEED_PHOTO, needPhotoSweeper);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, !!config.webRoot);

@@ -9,6 +9,7 @@ import type { Transports } from '../platform/notify/transports.js';
 import { forgetExpiredCounters } from '../platform/throttle.js';
 import { forgetDeadSessions } from '../modules/auth/index.js';
 import { noticeOverdueTasks } from '../modules/plans/index.js';
+import { sweepFiles } from '../modules/files/index.js';
 
 export interface JobsOptions {
   /** Milliseconds between ticks (default 30 s). */
@@ -34,13 +35,17 @@ export const AUTO_CLOSE_INTERVAL_MS = 5 * 60_000;
 
 /**
  * The background loop of one process, and every timer it has: close overdue check-ins (every
- * five minutes), queue shift reminders, expire points once a day, forget stale security counters and dead sessions, then send the outbox; and,
- * on a timer of its own, fold the statistics' pending deltas. One tick
+ * five minutes), queue shift reminders, expire points once a day, delete unattached uploads once
+ * an hour, forget stale security counters and dead sessions, then send the outbox; and, on a timer
+ * of its own, fold the statistics' pending deltas. One tick
  * at a time; the timer is unref'd so it never keeps the process alive. Several processes
  * may run it side by side: reminders are deduplicated by key and outbox rows are claimed
  * with a conditional UPDATE, so nothing is queued or sent twice by running it twice.
  */
-export function startJobs(ctx: Pick<AppContext, 'database' | 'cipher' | 'config'>, opts: JobsOptions = {}): Jobs {
+export function startJobs(
+  ctx: Pick<AppContext, 'database' | 'cipher' | 'config' | 'files'>,
+  opts: JobsOptions = {},
+): Jobs {
   let running: Promise<void> | null = null;
   let stopped = false;
   let lastAutoClose = -Infinity;
@@ -74,6 +79,8 @@ export function startJobs(ctx: Pick<AppContext, 'database' | 'cipher' | 'config'
       await step('plan-overdue', () => noticeOverdueTasks(ctx.database.db));
       // Once per local day; a lease makes sure only one process does it.
       await step('points-expiry', () => runScheduledExpiry(ctx.database.db));
+      // Uploaded files nobody attached, once an hour across processes (a lease), in batches.
+      await step('files-sweep', () => sweepFiles({ db: ctx.database.db, files: ctx.files }, opts.log));
       // Keep sending while full batches come back, within a budget so a tick ends.
       const until = Date.now() + (opts.budgetMs ?? 20_000);
       await step('outbox', async () => {

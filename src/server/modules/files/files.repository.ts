@@ -30,3 +30,14 @@ export async function countFilesOfOwner(db: Db, kind: string, ownerId: string): 
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** Where the bytes of these files are kept (a missing id is left out). */
+export async function storedKeysOf(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('files').select(['id', 'storage_key', 'thumbnail_key']).where('id', 'in', ids).execute();
+}
+
+export async function deleteFileRows(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.deleteFrom('files').where('id', 'in', ids).execute();
+}

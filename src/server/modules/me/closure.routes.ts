@@ -14,14 +14,15 @@ export function closureRoutes(app: App): void {
         tags: ['auth'],
         summary: 'Close my account: name, ID number, phone, e-mail and logins are erased; service records stay',
         description:
-          'Places held on shifts to come are given back first. Records, hours, points and statistics remain, ' +
+          'Places held on shifts to come are given back first; the photos on my needs, and those I uploaded as a ' +
+          'taker and never attached, are deleted. Records, hours, points and statistics remain, ' +
           'tied to a volunteer code that names nobody; the account cannot be logged into again.',
         body: CloseAccountBody,
         response: { 204: z.null().describe('Closed'), ...errorResponses },
       },
     },
     async (req, reply) => {
-      await closeAccount(app.ctx, requireActor(req), req.body.currentPassword);
+      await closeAccount(app.ctx, requireActor(req), req.body.currentPassword, req.log);
       return reply.status(204).send(null);
     },
   );

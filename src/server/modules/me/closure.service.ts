@@ -5,6 +5,8 @@ import type { Actor } from '../../platform/access/policy.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { verifyPassword } from '../../platform/passwords.js';
 import { eraseCertificateHolder } from '../certificates/index.js';
+import { forgetFiles, removeStored, type FilesLog } from '../files/index.js';
+import { photosOfClosingAccount } from '../needs/index.js';
 import { cancelSignup } from '../signups/index.js';
 import * as repo from './closure.repository.js';
 import { membershipsEnded, volunteerCounted } from '../stats/index.js';
@@ -15,13 +17,16 @@ const WINDOW_MS = 15 * 60_000;
 /**
  * A person closes their account, confirming with their password. Places they hold on shifts
  * to come are given back first (the wait-list moves up); then, in one transaction, their name,
- * ID number, phone, e-mail, skills, qualifications, notices, roles and logins are erased.
+ * ID number, phone, e-mail, skills, qualifications, notices, roles and logins are erased, and
+ * the photos on their needs (with those they uploaded as a taker and never attached) forgotten;
+ * the photos' bytes are removed once that has committed (a failure is logged, the closure stands).
  * Service records, hours, points and statistics stay, as proof that cannot name them.
  */
 export async function closeAccount(
-  ctx: Pick<AppContext, 'database' | 'limiter'>,
+  ctx: Pick<AppContext, 'database' | 'limiter' | 'files'>,
   actor: Actor,
   currentPassword: string,
+  log?: FilesLog,
 ): Promise<void> {
   const db = ctx.database.db;
   const account = await repo.accountOf(db, actor.userId);
@@ -54,7 +59,7 @@ export async function closeAccount(
     for (const s of await repo.openSignupsAhead(db, volunteerId, nowIso())) await cancelSignup(db, actor, s.id);
   }
   const at = nowIso();
-  await db.transaction().execute(async (trx) => {
+  const storedKeys = await db.transaction().execute(async (trx) => {
     if (volunteerId) {
       await volunteerCounted(trx, volunteerId, -1);
       await membershipsEnded(trx, volunteerId);
@@ -69,5 +74,7 @@ export async function closeAccount(
       entityId: actor.userId,
       details: volunteerId ? { volunteerId } : {},
     });
+    return forgetFiles(trx, await photosOfClosingAccount(trx, actor.userId));
   });
+  await removeStored(ctx.files, storedKeys, log);
 }

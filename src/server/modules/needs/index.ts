@@ -2,8 +2,11 @@
 import type { EncryptedColumns } from '../../platform/secrets/rekey.js';
 
 export { needRoutes } from './needs.routes.js';
-/** A need's photos: the kind of file, and who may see one (registered with the platform's files at start-up). */
-export { NEED_PHOTO, needPhotoOwner } from './needs.photos.js';
+/**
+ * A need's photos: the kind of file, who may see one and which are no longer wanted (registered
+ * with the platform's files at start-up), and those a closing account takes with it.
+ */
+export { NEED_PHOTO, needPhotoOwner, needPhotoSweeper, photosOfClosingAccount } from './needs.photos.js';
 
 /** What this module keeps encrypted, for a secret rotation: the resident's address, position and phone. */
 export const NEED_ENCRYPTED_COLUMNS: EncryptedColumns[] = [

@@ -1,5 +1,3 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,18 +10,10 @@ import {
   userWithRoles,
   type BearerClient,
 } from '../../../../test/activity-factories.js';
+import { filesUnder, needStep, takenNeed as needTakenBy, uploadNeedPhoto } from '../../../../test/need-photos.js';
 import { jpegWithGps } from '../../../../test/photos.js';
-import { multipartFile } from '../../../../test/multipart.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
-
-/** Every file under a folder, however deep. */
-const filesUnder = (dir: string): string[] =>
-  existsSync(dir)
-    ? readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((d) => d.isFile())
-        .map((d) => join(d.parentPath, d.name))
-    : [];
 
 describe.each(DIALECTS)('photos of a need on %s', (dialect) => {
   let t: TestApp;
@@ -34,35 +24,11 @@ describe.each(DIALECTS)('photos of a need on %s', (dialect) => {
   let member: BearerClient;
   let teamMate: BearerClient;
 
-  const upload = (c: BearerClient, needId: string, file: { name: string; type: string; bytes: Buffer }) => {
-    const body = multipartFile('photo', file);
-    return t.app.inject({
-      method: 'POST',
-      url: `/api/v1/needs/${needId}/photos`,
-      headers: { authorization: `Bearer ${c.token}`, 'content-type': body.contentType },
-      payload: body.payload,
-    });
-  };
-  const ok = async (c: BearerClient, url: string, payload: unknown = {}) => {
-    const res = await c.post(url, payload);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as Need;
-  };
+  const upload = (c: BearerClient, needId: string, file: { name: string; type: string; bytes: Buffer }) =>
+    uploadNeedPhoto(t.app, c, needId, file);
+  const ok = needStep;
   /** A need of the resident, taken by the member. */
-  const takenNeed = async () => {
-    const res = await resident.post('/api/v1/needs', {
-      type: 'elderly_care',
-      text: '独居老人需要买菜',
-      regionCode: REGIONS.jiefangbei,
-      address: '民族路 88 号',
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const id = (res.json() as Need).id;
-    await ok(regionAdmin, `/api/v1/needs/${id}/review`, { decision: 'accept' });
-    await ok(regionAdmin, `/api/v1/needs/${id}/dispatch`, { organisationId: tree.subTeamId });
-    await ok(member, `/api/v1/needs/${id}/take`);
-    return id;
-  };
+  const takenNeed = () => needTakenBy({ resident, regionAdmin, organisationId: tree.subTeamId, taker: member });
   let tree: Awaited<ReturnType<typeof makeOrganisationTree>>;
   const fileRows = () => t.tdb.db.selectFrom('files').select('id').execute();
 

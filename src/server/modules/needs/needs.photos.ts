@@ -2,8 +2,9 @@ import type { StoredFile } from '../../../common/contract/files.js';
 import { forbidden, ruleBroken } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../platform/access/policy.js';
-import type { FileOwnerCheck, FileStorage } from '../../platform/files/index.js';
+import type { FileOwnerCheck, FileStorage, FileSweeper } from '../../platform/files/index.js';
 import { fileUrls, ownFilesOf, storePhoto } from '../files/index.js';
+import * as photosRepo from './needs.photos.repository.js';
 import * as repo from './needs.repository.js';
 import { loadFor, sightOf, type Ctx } from './needs.view.js';
 import { wrongStatus } from './needs.service.js';
@@ -57,4 +58,35 @@ export async function checkedPhotoIds(db: Db, actor: Actor, needId: string, ids:
     });
   }
   return JSON.stringify(unique);
+}
+
+/** How long a photo uploaded and not attached is kept once its need is no longer taken. */
+export const UNATTACHED_GRACE_MS = 48 * 3_600_000;
+/** How long one is kept at most, even while the need is still taken. */
+export const UNATTACHED_MAX_AGE_MS = 30 * 24 * 3_600_000;
+
+const before = (now: string, ms: number) => new Date(Date.parse(now) - ms).toISOString();
+
+/**
+ * Which need photos the files module may delete: picked and then dropped, or uploaded for a
+ * need that was completed without them, cancelled or handed to someone else.
+ */
+export const needPhotoSweeper: FileSweeper = (db, now, limit) =>
+  photosRepo.unattachedPhotos(
+    db,
+    NEED_PHOTO,
+    before(now, UNATTACHED_GRACE_MS),
+    before(now, UNATTACHED_MAX_AGE_MS),
+    limit,
+  );
+
+/**
+ * A closing account's photos, in its transaction: every photo on the resident's own needs (taken
+ * off them) and those they uploaded as a taker and never attached. Photos they attached to
+ * another resident's need stay: they are that resident's record. Returns the files' ids.
+ */
+export async function photosOfClosingAccount(db: Db, userId: string): Promise<string[]> {
+  const ids = await photosRepo.photosOfPerson(db, NEED_PHOTO, userId);
+  await photosRepo.detachPhotosOfResident(db, userId);
+  return ids;
 }

@@ -6,7 +6,15 @@ import { localStorage, type FileStorage } from './storage.js';
 export { localStorage, type FileStorage } from './storage.js';
 export { s3Storage } from './s3-storage.js';
 export { prepareImage, sniffImage, THUMBNAIL_PX, type PreparedImage } from './images.js';
-export { fileOwner, registerFileOwner, type FileOwnerCheck, type OwnedFile } from './owners.js';
+export {
+  fileOwner,
+  fileSweepers,
+  registerFileOwner,
+  registerFileSweeper,
+  type FileOwnerCheck,
+  type FileSweeper,
+  type OwnedFile,
+} from './owners.js';
 
 /** The storage the configuration names. */
 export function storageFor(config: FilesConfig): FileStorage {

@@ -25,3 +25,22 @@ export function registerFileOwner(kind: string, canSee: FileOwnerCheck): void {
 export function fileOwner(kind: string): FileOwnerCheck {
   return owners.get(kind) ?? (() => Promise.resolve(false));
 }
+
+/**
+ * Which files of a module's kind are no longer wanted as of `now` (ISO-8601): uploaded but never
+ * attached, past the module's grace. At most `limit` ids, oldest first. The module that owns the
+ * thing answers; the files module deletes what it is told, and knows nothing of needs.
+ */
+export type FileSweeper = (db: Db, now: string, limit: number) => Promise<string[]>;
+
+const sweepers = new Map<string, FileSweeper>();
+
+/** A module declares, at start-up (app.ts), how to find its kind's unwanted files. */
+export function registerFileSweeper(kind: string, findOrphans: FileSweeper): void {
+  sweepers.set(kind, findOrphans);
+}
+
+/** Every declared sweeper, by kind. */
+export function fileSweepers(): [string, FileSweeper][] {
+  return [...sweepers];
+}
