@@ -230,6 +230,19 @@ describe.each(DIALECTS)('volunteer imports on %s', (dialect) => {
     expect(existsSync(path)).toBe(true);
   });
 
+  it('answers a multipart body it cannot read (cut short, nothing after the boundary) with a 400', async () => {
+    const whole = multipart({ kind: 'volunteers' }, { name: 'v.csv', bytes: Buffer.from('姓名*\n王一\n') });
+    const bodies = [
+      { payload: Buffer.from('\ufeff{}'), contentType: 'multipart/form-data; boundary=x' },
+      { payload: whole.payload.subarray(0, whole.payload.length - 30), contentType: whole.contentType },
+    ];
+    for (const b of bodies) {
+      const res = await admin.request('POST', '/api/v1/imports', b.payload, { 'content-type': b.contentType });
+      expect(res.statusCode, `${bodies.indexOf(b)} ${res.body}`).toBe(400);
+      expect(res.json().error.message).toMatch(/multipart/);
+    }
+  });
+
   it('hands out the template of each kind, its first row the headers', async () => {
     const csv = await admin.get('/api/v1/imports/templates/volunteers?format=csv');
     expect(csv.statusCode).toBe(200);

@@ -16,6 +16,7 @@ import { badRequest } from '../../../common/errors.js';
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
 import { XLSX_TYPE } from '../../platform/xlsx.js';
+import { unreadableMultipart } from '../../platform/multipart.js';
 import * as service from './imports.service.js';
 import { pollImports } from './imports.worker.js';
 
@@ -55,7 +56,12 @@ export function importsRoutes(app: App): void {
           throw badRequest('body: send multipart/form-data with kind and file', { field: 'body' });
         const fields: Record<string, string> = {};
         let created: { id: string; status: 'queued' } | null = null;
-        for await (const part of req.parts()) {
+        // Read part by part: what the parser throws (a body cut short) is the caller's mistake.
+        const parts = req.parts();
+        for (;;) {
+          const next = await parts.next().catch(unreadableMultipart);
+          if (next.done) break;
+          const part = next.value;
           if (part.type === 'field') {
             fields[part.fieldname] = String(part.value);
             continue;

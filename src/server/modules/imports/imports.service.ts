@@ -21,6 +21,7 @@ import * as repo from './imports.repository.js';
 import { REPORT_LABELS, reasonText } from './imports.words.js';
 import { templateHeaders } from './read/columns.js';
 import { writeReportCsv, writeReportXlsx, type RejectedRow } from './read/report.js';
+import { unreadableMultipart } from '../../platform/multipart.js';
 
 /** Who may import (people, organisations, sites, records): admins with a duty over regions; each row is kept to their regions. */
 export function requireImporter(actor: Actor): void {
@@ -69,6 +70,8 @@ export async function createImport(
     } catch (err) {
       // Too large, or the upload broke off: nothing is queued and no part of it is kept.
       rmSync(path, { force: true });
+      // An upload that broke off (the stream errored) is the caller's mistake; a disk fault is ours.
+      if (file.stream.errored) unreadableMultipart(err);
       throw err;
     }
   }
