@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
 import { AdminPage } from './pages/admin.page.js';
 import { LoginPage } from './pages/login.page.js';
 import { assertAccessible, assertAccessibleInEveryMode } from './support/a11y.js';
@@ -13,6 +14,11 @@ import { loggedIn } from './support/service-helpers.js';
 const REGION_ADMIN = { login: 'region.admin', password: 'shanmei-demo' };
 const DEMO_VOLUNTEER = { login: '13800000001', password: 'shanmei-demo' };
 const HONOUR = '重庆市优秀志愿者';
+/** Run in the page on an <img>: resolves once it has loaded and has pixels (the server answered an image). */
+const loaded = (img: { complete: boolean; naturalWidth: number; decode(): Promise<void> }) =>
+  img.decode().then(() => {
+    if (!img.complete || img.naturalWidth === 0) throw new Error('the image did not load');
+  });
 
 describe('honours (荣誉)', () => {
   let fx: Fixture & { close: () => Promise<void> };
@@ -23,7 +29,7 @@ describe('honours (荣誉)', () => {
     await fx?.close();
   });
 
-  it("a region admin records a volunteer's honour; the volunteer sees it, with its points, on Me", async () => {
+  it("a region admin records a volunteer's honour and uploads its certificate image; the volunteer sees both, with its points, on Me", async () => {
     const context = await newContext(fx.browser, fx.server.url);
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -62,9 +68,28 @@ describe('honours (荣誉)', () => {
     await dialog.getByRole('button', { name: /^登\s?记$/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     await honours.locator('.ant-alert-success', { hasText: '200' }).waitFor();
-    await honours.locator('.ant-table-row', { hasText: HONOUR }).waitFor();
+    const row = honours.locator('.ant-table-row', { hasText: HONOUR });
+    await row.waitFor();
     await admin.motionDone();
     await assertAccessible(page, 'volunteer drawer, an honour recorded');
+
+    // Its certificate image, uploaded from the row, shows as a thumbnail opening the full image.
+    const certificate = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#c0392b' } })
+      .png()
+      .toBuffer();
+    await row.getByRole('button', { name: `上传证书图片：${HONOUR}（JPEG 或 PNG）` }).waitFor();
+    await row.getByTestId('honour-image-input').setInputFiles({
+      name: '证书.png',
+      mimeType: 'image/png',
+      buffer: certificate,
+    });
+    await honours.locator('.ant-alert-success', { hasText: '证书图片' }).waitFor();
+    const thumb = row.getByRole('img', { name: `「${HONOUR}」的证书图片：查看原图` });
+    await thumb.waitFor();
+    await row.getByRole('button', { name: `更换证书图片：${HONOUR}（JPEG 或 PNG）` }).waitFor();
+    await thumb.evaluate(loaded);
+    await admin.motionDone();
+    await assertAccessible(page, 'volunteer drawer, an honour with its certificate image');
     assert.deepEqual(errors, []);
     await context.close();
 
@@ -82,6 +107,8 @@ describe('honours (荣誉)', () => {
     assert.match(line, /市级/);
     assert.match(line, /2025/);
     assert.match(line, /200/);
+    const ownThumb = list.locator('li', { hasText: HONOUR }).getByTestId('honour-image');
+    await ownThumb.evaluate(loaded);
     await assertAccessibleInEveryMode(me, 'my honours on Me', ready);
     assert.deepEqual(meErrors, []);
     await own.close();

@@ -17,3 +17,15 @@ export const jpegWithGps = (o: { width?: number; height?: number; colour?: strin
       },
     })
     .toBuffer();
+
+/**
+ * A JPEG well over half a megabyte: 1200×1200 of noise, which does not compress, at quality 100.
+ * For the 413 of an app started with SHANMEI_FILES_MAX_MB=0.5.
+ */
+export async function oversizedJpeg(): Promise<Buffer> {
+  const noise = Buffer.alloc(1200 * 1200 * 3);
+  for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
+  return sharp(noise, { raw: { width: 1200, height: 1200, channels: 3 } })
+    .jpeg({ quality: 100 })
+    .toBuffer();
+}

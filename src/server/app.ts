@@ -12,7 +12,7 @@ import { insuranceOnActivities } from './modules/insurance/index.js';
 import { signupsOnActivities } from './modules/signups/index.js';
 import { insuranceRoutes } from './modules/insurance/insurance.routes.js';
 import { projectRoutes } from './modules/projects/projects.routes.js';
-import { honourRoutes } from './modules/honours/index.js';
+import { HONOUR_IMAGE, honourImageOwner, honourImageSweeper, honourRoutes } from './modules/honours/index.js';
 import { qualificationRoutes } from './modules/qualifications/qualifications.routes.js';
 import { signupRoutes } from './modules/signups/signups.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -120,6 +120,9 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   // A need's photos are seen by those who see the need; the files module knows nothing of needs.
   registerFileOwner(NEED_PHOTO, needPhotoOwner);
   registerFileSweeper(NEED_PHOTO, needPhotoSweeper);
+  // An honour's certificate image is seen by whoever may list the honour.
+  registerFileOwner(HONOUR_IMAGE, honourImageOwner);
+  registerFileSweeper(HONOUR_IMAGE, honourImageSweeper);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, !!config.webRoot);

@@ -33,7 +33,14 @@ export const HonourViewSchema = z
     recordedBy: z.string().nullable().describe('User who recorded it; null for honours moved from older data'),
     recordedAt: z.string(),
     points: z.number().int().describe('Points the honour earned the volunteer (0 for others or without a rule)'),
-    canDelete: z.boolean().describe('Whether the caller may delete it'),
+    canDelete: z.boolean().describe('Whether the caller may delete it (and upload its certificate image)'),
+    image: z
+      .strictObject({
+        url: z.string().describe('The full image'),
+        thumbnailUrl: z.string().describe('Its thumbnail (at most 320 px)'),
+      })
+      .nullable()
+      .describe('The certificate image (证书图片), served behind a session: null when there is none or not signed in'),
   })
   .describe('An honour (荣誉) won by a project, organisation or volunteer');
 export type HonourView = z.infer<typeof HonourViewSchema>;

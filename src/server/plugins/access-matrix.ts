@@ -185,6 +185,7 @@ postCertificates                               401       allowed/404 404        
 getCertificates                                401       403         allowed/404 403          allowed/404  allowed
 getCertificatesByCodePdf                       401       404         404         404          404          404
 getCertificatesVerifyByCode                    404       404         404         404          404          404
+postHonoursByIdImage                           401       403         403         403          404          404
 postNeedsByIdPhotos                            401       404         404         403/404      403/404      403
 `;
 

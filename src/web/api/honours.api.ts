@@ -7,7 +7,7 @@ import type {
   RecordHonour,
 } from '../../common/contract/honours.js';
 import type { HonourSubjectKind } from '../../common/enums.js';
-import { api } from './http-client.js';
+import { api, uploadForm } from './http-client.js';
 
 export type Honour = HonourView;
 export type HonourSummary = HonourSummaryView;
@@ -19,6 +19,12 @@ export const listHonours = (query: z.infer<typeof HonourListQuery>) =>
 export const recordHonour = (body: RecordHonour) => api.post<Honour>('/honours', body);
 /** Deletes an honour (its recorder's scope); a volunteer's takes back its points. */
 export const deleteHonour = (id: string) => api.del<null>(`/honours/${encodeURIComponent(id)}`);
+/** Uploads an honour's certificate image (JPEG or PNG), replacing the one it had; the honour with it. */
+export const uploadHonourImage = (id: string, file: File) => {
+  const form = new FormData();
+  form.append('image', file);
+  return uploadForm<Honour>(`/honours/${encodeURIComponent(id)}/image`, form);
+};
 /** Honours counted by level and by what won them, in a region subtree (public aggregates). */
 export const honourSummary = (regionCode?: string) =>
   api.get<HonourSummary>('/honours/summary', regionCode ? { regionCode } : {});

@@ -19,6 +19,8 @@ export interface HonoursTable {
   /** null only for honours moved from the projects' JSON column. */
   recorded_by: string | null;
   recorded_at: string;
+  /** The certificate image (a file of kind honour_image owned by the honour; migration 380), or null. */
+  image_file_id: string | null;
 }
 
 export interface HonoursTables {

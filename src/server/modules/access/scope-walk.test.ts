@@ -229,6 +229,8 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
           year: 2024,
         }),
       ),
+      // Refused before its body is read: the honour is not the outsider's to change.
+      P(`/api/v1/honours/${honour.json().id}/image`),
       { method: 'DELETE', path: `/api/v1/honours/${honour.json().id}` },
       P('/api/v1/activities', {
         organisationId: tree.teamId,

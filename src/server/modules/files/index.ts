@@ -3,3 +3,5 @@ export { fileRoutes } from './files.routes.js';
 export { fileUrls, ownFilesOf, storePhoto, type FilesCtx } from './files.service.js';
 /** Deleting files: the hourly sweep of unwanted ones, and a closed account's (rows in its transaction, bytes after). */
 export { forgetFiles, removeStored, sweepFiles, type FilesLog } from './files.sweep.js';
+/** A module's route that takes one uploaded image (multipart, size-limited, checked before its bytes are read). */
+export { imageUploadRoute, type ImageUploadRoute } from './files.upload.js';

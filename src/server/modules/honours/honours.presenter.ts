@@ -1,8 +1,12 @@
 import type { HonourView } from '../../../common/contract/honours.js';
+import { fileUrls } from '../files/index.js';
 import type { HonourRow } from './honours.repository.js';
 
-/** An honour as the API answers it, field by field. */
-export function presentHonour(r: HonourRow, points: number, canDelete: boolean): HonourView {
+/**
+ * An honour as the API answers it, field by field. Its certificate image only for a signed-in
+ * caller (`showImage`): files are served behind a session, so a link would not open for others.
+ */
+export function presentHonour(r: HonourRow, points: number, canDelete: boolean, showImage: boolean): HonourView {
   return {
     id: r.id,
     subjectKind: r.subject_kind,
@@ -15,6 +19,7 @@ export function presentHonour(r: HonourRow, points: number, canDelete: boolean):
     recordedAt: r.recorded_at,
     points,
     canDelete,
+    image: showImage && r.image_file_id ? fileUrls(r.image_file_id) : null,
   };
 }
 

@@ -81,3 +81,30 @@ export async function countHonours(db: Db, regionCode: string | null, year: numb
   const rows = await q.execute();
   return rows.map((r) => ({ subjectKind: r.subject_kind, level: r.level, count: Number(r.n) }));
 }
+
+/** The honour's certificate image is now this file (or none). */
+export async function setHonourImage(db: Db, id: string, fileId: string | null): Promise<boolean> {
+  const r = await db.updateTable('honours').set({ image_file_id: fileId }).where('id', '=', id).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/**
+ * Files of `kind` (honours' images) uploaded before `before` that are not the current image of
+ * their honour: replaced, left by an upload that lost a race, or of an honour since deleted.
+ */
+export async function unwantedHonourImages(db: Db, kind: string, before: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('files')
+    .leftJoin('honours', 'honours.id', 'files.owner_id')
+    .select('files.id')
+    .where('files.owner_kind', '=', kind)
+    .where('files.created_at', '<', before)
+    .where((eb) =>
+      eb.or([eb('honours.image_file_id', 'is', null), eb('honours.image_file_id', '<>', eb.ref('files.id'))]),
+    )
+    .orderBy('files.created_at')
+    .orderBy('files.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}

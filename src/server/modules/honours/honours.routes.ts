@@ -10,11 +10,14 @@ import {
 } from '../../../common/contract/honours.js';
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
+import { imageUploadRoute } from '../files/index.js';
+import { uploadHonourImage } from './honours.image.js';
 import * as service from './honours.service.js';
 
 export function honourRoutes(app: App): void {
   const tags = ['honours'];
   const db = () => app.ctx.database.db;
+  const ctx = () => ({ db: db(), files: app.ctx.files });
 
   app.post(
     '/api/v1/honours',
@@ -70,8 +73,26 @@ export function honourRoutes(app: App): void {
       },
     },
     async (req, reply) => {
-      await service.deleteHonour(db(), requireActor(req), req.params.id);
+      await service.deleteHonour(ctx(), requireActor(req), req.params.id, req.log);
       return reply.status(204).send(null);
     },
   );
+
+  imageUploadRoute(app, {
+    url: '/api/v1/honours/:id/image',
+    field: 'image',
+    tags,
+    summary:
+      "Upload an honour's certificate image (证书图片), replacing the one it had (whoever may record and delete the honour)",
+    description:
+      'multipart/form-data with one file part `image`. The bytes decide the type, not the name: anything but JPEG ' +
+      'or PNG answers 415 (HEIC too, for now), an image over the size limit (SHANMEI_FILES_MAX_MB, 8 MB by default) ' +
+      "413; nothing is kept then. Kept without its metadata; the honour's `image` links to it and its thumbnail, " +
+      'served to whoever may list the honour. The image it replaces is deleted.',
+    response: { status: 200, schema: HonourViewSchema },
+    check: async (actor, id) => {
+      await service.honourForRecorder(db(), actor, id);
+    },
+    store: (actor, id, bytes, log) => uploadHonourImage(ctx(), actor, id, bytes, log),
+  });
 }

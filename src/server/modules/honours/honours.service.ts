@@ -14,6 +14,7 @@ import { newId, nowIso } from '../../ids.js';
 import { hasRole, Policy, type Actor } from '../../platform/access/policy.js';
 import { appendAudit, auditPersonalRead } from '../../platform/audit/audit.repository.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
+import { forgetFiles, removeStored, type FilesCtx, type FilesLog } from '../files/index.js';
 import { earnForHonour, pointsOfHonour, reverseForHonour } from '../points/index.js';
 import { presentHonour } from './honours.presenter.js';
 import * as repo from './honours.repository.js';
@@ -65,9 +66,10 @@ async function subjectForRecorder(db: Db, actor: Actor, kind: HonourSubjectKind,
   return facts;
 }
 
-async function view(db: Db, row: repo.HonourRow, canDelete: boolean): Promise<HonourView> {
+/** The honour as the caller gets it; `signedIn` callers also get its certificate image. */
+export async function view(db: Db, row: repo.HonourRow, canDelete: boolean, signedIn = true): Promise<HonourView> {
   const points = row.subject_kind === 'volunteer' ? await pointsOfHonour(db, row.id) : 0;
-  return presentHonour(row, points, canDelete);
+  return presentHonour(row, points, canDelete, signedIn);
 }
 
 export async function recordHonour(db: Db, actor: Actor, b: RecordHonour): Promise<HonourView> {
@@ -132,16 +134,25 @@ export async function listHonours(
   } else if (!facts) throw notFound(NAMES[q.subjectKind]);
   const canDelete = !!actor && !!facts && (await mayRecord(db, actor, q.subjectKind, facts));
   const rows = await repo.honoursOf(db, q.subjectKind, [q.subjectId], { level: q.level, year: q.year });
-  return { items: await Promise.all(rows.map((r) => view(db, r, canDelete))) };
+  return { items: await Promise.all(rows.map((r) => view(db, r, canDelete, !!actor))) };
 }
 
-/** Deletes an honour (the recorder's scope); a volunteer's takes back the points it earned. */
-export async function deleteHonour(db: Db, actor: Actor, id: string): Promise<void> {
-  if (!hasRole(actor, ...RECORDERS)) throw forbidden('Only department, region or system admins delete honours');
+/** The honour, if the actor may change or delete it (the recorder's scope); 403 or 404 otherwise. */
+export async function honourForRecorder(db: Db, actor: Actor, id: string): Promise<repo.HonourRow> {
+  if (!hasRole(actor, ...RECORDERS)) throw forbidden('Only department, region or system admins change honours');
   const h = await repo.honourById(db, id);
   if (!h) throw notFound('Honour');
   await subjectForRecorder(db, actor, h.subject_kind, h.subject_id);
-  await db.transaction().execute(async (trx) => {
+  return h;
+}
+
+/**
+ * Deletes an honour (the recorder's scope); a volunteer's takes back the points it earned. Its
+ * certificate image goes with it: the row in the transaction, the bytes once it has committed.
+ */
+export async function deleteHonour(ctx: FilesCtx, actor: Actor, id: string, log?: FilesLog): Promise<void> {
+  const h = await honourForRecorder(ctx.db, actor, id);
+  const storedKeys = await ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.deleteHonour(trx, id))) throw notFound('Honour');
     const points =
       h.subject_kind === 'volunteer'
@@ -155,7 +166,9 @@ export async function deleteHonour(db: Db, actor: Actor, id: string): Promise<vo
       regionCode: h.region_code,
       details: { honourId: id, name: h.name, level: h.level, year: h.year, pointsReversed: points },
     });
+    return forgetFiles(trx, h.image_file_id ? [h.image_file_id] : []);
   });
+  await removeStored(ctx.files, storedKeys, log);
 }
 
 /** Honours counted by level and by what won them, in a region subtree (the whole city by default). */

@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'points.adjust',
   'honour.record',
   'honour.delete',
+  'honour.image',
   'record.confirm',
   'record.revoke',
   'record.late_entry',

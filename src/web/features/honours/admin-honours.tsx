@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Table } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RecordHonourBody } from '../../../common/contract/honours.js';
@@ -9,6 +9,7 @@ import { errorText } from '../../components/error-text.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { clearEditedErrors, serverError, showFieldErrors } from '../admin/admin-form-errors.js';
+import { HonourImage, HonourImageUpload } from './honour-image.js';
 
 interface Values {
   name?: string;
@@ -100,7 +101,8 @@ function AddHonourDialog({
 
 /**
  * An admin's view of a subject's honours: the list (deleting one the admin recorded or could
- * have, which for a volunteer takes back its points) and the "add honour" dialog.
+ * have, which for a volunteer takes back its points; uploading or replacing its certificate
+ * image) and the "add honour" dialog.
  */
 export function AdminHonours({ kind, id }: { kind: HonourSubjectKind; id: string }) {
   const { t } = useTranslation();
@@ -141,6 +143,7 @@ export function AdminHonours({ kind, id }: { kind: HonourSubjectKind; id: string
           },
           { title: t('honours.year'), dataIndex: 'year', render: (y: number | null) => y ?? '—' },
           { title: t('honours.issuer'), dataIndex: 'issuer', render: (i: string | null) => i ?? '—' },
+          { title: t('honours.image'), key: 'image', render: (_: unknown, h: Honour) => <HonourImage honour={h} /> },
           ...(kind === 'volunteer'
             ? [{ title: t('honours.pointsLabel'), dataIndex: 'points', align: 'right' as const }]
             : []),
@@ -149,16 +152,30 @@ export function AdminHonours({ kind, id }: { kind: HonourSubjectKind; id: string
             key: 'actions',
             render: (_: unknown, h: Honour) =>
               h.canDelete && (
-                <Popconfirm
-                  title={t('honours.deleteConfirm', { name: h.name })}
-                  okText={t('honours.delete')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() => remove.mutate(h.id)}
-                >
-                  <Button danger size="small">
-                    {t('honours.delete')}
-                  </Button>
-                </Popconfirm>
+                <Space wrap>
+                  <HonourImageUpload
+                    honour={h}
+                    onUploaded={() => {
+                      setFailure(null);
+                      setNotice(t('honours.imageUploaded', { name: h.name }));
+                      refresh();
+                    }}
+                    onError={(err) => {
+                      setNotice(null);
+                      setFailure(errorText(err, t));
+                    }}
+                  />
+                  <Popconfirm
+                    title={t('honours.deleteConfirm', { name: h.name })}
+                    okText={t('honours.delete')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => remove.mutate(h.id)}
+                  >
+                    <Button danger size="small">
+                      {t('honours.delete')}
+                    </Button>
+                  </Popconfirm>
+                </Space>
               ),
           },
         ]}

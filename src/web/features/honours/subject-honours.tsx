@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HonourSubjectKind } from '../../../common/enums.js';
 import { honourKeys, listHonours, type Honour } from '../../api/honours.api.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
+import { HonourImage } from './honour-image.js';
 import './honours.css';
 
 /** "全国志愿服务优秀项目 · 国家级 · 2024 · 中央文明办": one honour as a line of text. */
@@ -28,7 +29,8 @@ interface Props {
 
 /**
  * A subject's honours (荣誉), newest award first, each with its level; a volunteer's show the
- * points they earned. Public for projects and organisations; a volunteer sees their own.
+ * points they earned, and its certificate image (to those signed in) as a thumbnail opening it.
+ * Public for projects and organisations; a volunteer sees their own.
  */
 export function SubjectHonours({ kind, id, headingId, title, hideEmpty, empty, className = 'section' }: Props) {
   const { t } = useTranslation();
@@ -50,6 +52,7 @@ export function SubjectHonours({ kind, id, headingId, title, hideEmpty, empty, c
             <li key={h.id} className={h.level ? `honour honour-${h.level}` : 'honour'}>
               <span className="honour-name">{line(h)}</span>
               {h.points > 0 && <span className="tag">{t('honours.points', { count: h.points })}</span>}
+              <HonourImage honour={h} />
             </li>
           ))}
         </ul>

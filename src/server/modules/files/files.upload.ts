@@ -1,0 +1,75 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { z } from 'zod';
+import { IdParams, errorResponses } from '../../../common/contract/common.js';
+import { badRequest, refusal } from '../../../common/errors.js';
+import type { App } from '../../context.js';
+import { requireActor } from '../../plugins/auth.js';
+import type { Actor } from '../../platform/access/policy.js';
+import { unreadableMultipart } from '../../platform/multipart.js';
+
+/** One image upload route `POST <url>` (`:id` in it): what the owning module says of it. */
+export interface ImageUploadRoute<T> {
+  url: string;
+  /** The multipart file part that carries the image. */
+  field: string;
+  tags: string[];
+  summary: string;
+  description: string;
+  response: { status: 200 | 201; schema: z.ZodType<T> };
+  /** Refuses the upload before its bytes are read (who may, and whether the thing takes one now). */
+  check(actor: Actor, id: string): Promise<void>;
+  /** Keeps the bytes (checked again: the thing may have moved on meanwhile); the answer. */
+  store(actor: Actor, id: string, bytes: Buffer, log: App['log']): Promise<T>;
+}
+
+/**
+ * Registers an upload of one image as multipart/form-data, parsed in its own scope (every other
+ * route takes JSON): at most one file part of SHANMEI_FILES_MAX_MB, refused with 413 past it; a
+ * body the parser cannot read answers 400.
+ */
+export function imageUploadRoute<T>(app: App, r: ImageUploadRoute<T>): void {
+  const maxBytes = app.ctx.config.files.maxBytes;
+  const maxMb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
+  const tooLarge = () =>
+    refusal('PAYLOAD_TOO_LARGE', 'file_too_large', `The image is larger than ${maxMb} MB`, { maxBytes, maxMb });
+  /** A body the multipart parser cannot read (cut short, a bad boundary) is the caller's mistake: 400, not 500. */
+  const unreadable = (err: unknown): never => {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    return unreadableMultipart(err);
+  };
+  // Typed loosely: the route answers the module's status and schema, or one of the errors.
+  const response: Record<number, z.ZodType> = {
+    [r.response.status]: r.response.schema,
+    413: errorResponses[400],
+    415: errorResponses[400],
+    ...errorResponses,
+  };
+  void app.register(async (scope: App) => {
+    await scope.register(fastifyMultipart, { limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 1 } });
+    scope.post(
+      r.url,
+      {
+        schema: {
+          tags: r.tags,
+          summary: r.summary,
+          description: r.description,
+          consumes: ['multipart/form-data'],
+          params: IdParams,
+          response,
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        await r.check(actor, req.params.id);
+        if (!req.isMultipart()) throw badRequest('body: send multipart/form-data with an image', { field: 'body' });
+        const part = await req.file().catch(unreadable);
+        if (!part || part.fieldname !== r.field) {
+          part?.file.resume();
+          throw badRequest(`${r.field}: send the image as the file part "${r.field}"`, { field: `body.${r.field}` });
+        }
+        const bytes = await part.toBuffer().catch(unreadable);
+        return reply.status(r.response.status).send(await r.store(actor, req.params.id, bytes, req.log));
+      },
+    );
+  });
+}
