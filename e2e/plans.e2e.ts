@@ -8,6 +8,7 @@ import { openFixture, type Fixture } from './support/fixture.js';
 import { motionDone } from './support/motion.js';
 import { loggedIn } from './support/service-helpers.js';
 import { ADMIN_PASSWORD } from './support/test-server.js';
+import { jpegWithGps } from '../test/photos.js';
 
 const DEMO_PASSWORD = 'shanmei-demo';
 const PLAN = '共护美丽长江志愿服务专项实施方案';
@@ -54,9 +55,24 @@ describe('department plans: a progress update rolls up to the city overview', ()
     await assertAccessibleInEveryMode(page, 'plan detail, progress form open', () => settled(page));
     await form.locator('input').first().fill('48');
     await form.locator('textarea').fill('全年 48 次巡河已完成，巡河记录见台账');
+    // An evidence photo, uploaded as it is picked and shown as a thumbnail before the form is sent.
+    await form.getByTestId('plan-evidence-input').setInputFiles({
+      name: 'IMG_0101.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await jpegWithGps({ width: 800, height: 600 }),
+    });
+    await form.getByTestId('plan-evidence-preview').waitFor();
+    await assertAccessibleInEveryMode(page, 'plan detail, progress form with a photo', () => settled(page));
     await form.locator('input').first().press('Enter');
     await row.locator('text=48 / 48').waitFor();
     await row.locator('.plan-note', { hasText: '全年 48 次巡河' }).waitFor();
+    // The update's photo: a thumbnail linking to the full photo, served to the plan's editor.
+    const thumb = row.getByTestId('plan-evidence');
+    await thumb.waitFor();
+    const href = (await thumb.locator('xpath=..').getAttribute('href')) ?? '';
+    assert.match(href, /^\/api\/v1\/files\/[0-9a-f-]{36}$/);
+    assert.equal((await page.request.get(href)).status(), 200);
+    await assertAccessibleInEveryMode(page, 'plan detail with an evidence photo', () => settled(page));
     const planPct = (await page.locator('.plan-total .plan-progress-figure').textContent()) ?? '';
     assert.match(planPct, /^\d+%$/);
     assert.deepEqual(errors, []);

@@ -20,7 +20,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { fileRoutes } from './modules/files/index.js';
 import { needPhotoOwner, needPhotoSweeper, needRoutes, NEED_PHOTO } from './modules/needs/index.js';
 import { registerFileOwner, registerFileSweeper, storageFor } from './platform/files/index.js';
-import { planRoutes } from './modules/plans/index.js';
+import { planPhotoOwner, planPhotoSweeper, planRoutes, PLAN_PHOTO } from './modules/plans/index.js';
 import { certificateRoutes } from './modules/certificates/index.js';
 import { checkinRoutes } from './modules/checkin/checkin.routes.js';
 import { fieldRoutes } from './modules/fields/fields.routes.js';
@@ -123,6 +123,9 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   // An honour's certificate image is seen by whoever may list the honour.
   registerFileOwner(HONOUR_IMAGE, honourImageOwner);
   registerFileSweeper(HONOUR_IMAGE, honourImageSweeper);
+  // A plan's photos are seen by those who see the part of the plan they are on.
+  registerFileOwner(PLAN_PHOTO, planPhotoOwner);
+  registerFileSweeper(PLAN_PHOTO, planPhotoSweeper);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, !!config.webRoot);

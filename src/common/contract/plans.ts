@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { PageQuery, page, text } from './common.js';
+import { MAX_PHOTOS, PhotoSchema } from './files.js';
 
 /** A local calendar day in the platform's zone (Asia/Shanghai by default). */
 const Day = z
@@ -13,8 +14,15 @@ const Id = z.string().min(1).max(64);
 const Fen = (what: string) => z.number().int().min(0).max(1e13).describe(`${what}, integer fen (分)`);
 const Evidence = {
   note: z.string().trim().max(LIMITS.textMax).optional().describe('What was done, and the evidence in words'),
-  evidenceUrl: z.url().max(500).optional().describe('A link to the evidence (files come later)'),
+  evidenceUrl: z.url().max(500).optional().describe('A link to the evidence'),
 };
+/** Photos uploaded beforehand with POST /plans/:id/photos, attached by id. */
+const PhotoIds = (what: string) =>
+  z
+    .array(Id)
+    .max(MAX_PHOTOS)
+    .optional()
+    .describe(`${what}: ids of photos you uploaded for this plan (POST /plans/:id/photos), at most ${MAX_PHOTOS}`);
 
 export const CreatePlanBody = z.strictObject({
   departmentId: Id.describe('The department (organisation of kind department) whose plan this is'),
@@ -55,6 +63,7 @@ export type PatchTask = z.infer<typeof PatchTaskBody>;
 export const AddProgressBody = z.strictObject({
   value: z.number().int().min(0).describe('The value reached so far (a running total, not an increment)'),
   ...Evidence,
+  photoIds: PhotoIds('Evidence photos'),
 });
 
 export const AddFundingBody = z.strictObject({
@@ -66,6 +75,7 @@ export const AddSpendingBody = z.strictObject({
   amount: z.number().int().describe('Amount spent, integer fen (more than 0)'),
   spentOn: Day.describe('Local day of the spending'),
   note: z.string().trim().max(LIMITS.textMax).optional(),
+  photoIds: PhotoIds('Receipts'),
 });
 
 export const TaskParams = z.strictObject({ id: Id, taskId: Id });
@@ -76,6 +86,7 @@ export const ProgressSchema = z.object({
   value: z.number().int(),
   note: z.string().nullable(),
   evidenceUrl: z.string().nullable(),
+  photos: z.array(PhotoSchema).describe('Evidence photos, in the order attached'),
   byUserId: z.string(),
   at: z.string(),
 });
@@ -102,6 +113,7 @@ export const SpendingSchema = z.object({
   amount: z.number().int(),
   spentOn: z.string(),
   note: z.string().nullable(),
+  photos: z.array(PhotoSchema).describe('Receipts, in the order attached'),
   byUserId: z.string(),
   at: z.string(),
 });

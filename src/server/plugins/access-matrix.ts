@@ -187,6 +187,7 @@ getCertificatesByCodePdf                       401       404         404        
 getCertificatesVerifyByCode                    404       404         404         404          404          404
 postHonoursByIdImage                           401       403         403         403          404          404
 postNeedsByIdPhotos                            401       404         404         403/404      403/404      403
+postPlansByIdPhotos                            401       404         404         404          403/404      invalid
 `;
 
 export const ACCESS_MATRIX = parseMatrix(TABLE);

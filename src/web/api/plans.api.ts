@@ -10,7 +10,8 @@ import type {
   PlanOverview,
   PlanProgressView,
 } from '../../common/contract/plans.js';
-import { api } from './http-client.js';
+import type { StoredFile } from '../../common/contract/files.js';
+import { api, uploadForm } from './http-client.js';
 
 export type { Plan };
 export type PlanPage = z.infer<typeof PlanList>;
@@ -31,6 +32,12 @@ export const addFunding = (id: string, body: z.input<typeof AddFundingBody>) =>
   api.post<Plan>(one(id, '/funding'), body);
 export const addSpending = (id: string, fundingId: string, body: z.input<typeof AddSpendingBody>) =>
   api.post<Plan>(one(id, `/funding/${encodeURIComponent(fundingId)}/spending`), body);
+/** An editor uploads a photo (evidence or a receipt), to attach by id to an update or an entry. */
+export const uploadPlanPhoto = (id: string, file: File) => {
+  const form = new FormData();
+  form.append('photo', file);
+  return uploadForm<StoredFile>(one(id, '/photos'), form);
+};
 /** Every department’s plans of a year in one table (system admins). */
 export const planOverview = (year: number) => api.get<Overview>('/plans/overview', { year });
 /** Every department’s progress on this year’s plans, city-wide (public aggregates, for the big screen). */

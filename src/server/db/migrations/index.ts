@@ -34,6 +34,7 @@ import * as needSites from './2026-12-07-320-need-sites.js';
 import * as plans from './2026-12-07-330-plans.js';
 import * as honours from './2026-12-07-350-honours.js';
 import * as honourImages from './2026-12-07-380-honour-images.js';
+import * as planPhotos from './2026-12-07-390-plan-photos.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-330-plans': plans,
   '2026-12-07-350-honours': honours,
   '2026-12-07-380-honour-images': honourImages,
+  '2026-12-07-390-plan-photos': planPhotos,
 };

@@ -36,6 +36,8 @@ export interface PlanProgressTable {
   value: number;
   note: string | null;
   evidence_url: string | null;
+  /** JSON list of file ids (kind plan_photo, owned by the plan): the evidence photos (migration 390). */
+  photo_ids: string;
   by_user_id: string;
   at: string;
 }
@@ -61,6 +63,8 @@ export interface PlanSpendingTable {
   /** Local day. */
   spent_on: string;
   note: string | null;
+  /** JSON list of file ids (kind plan_photo, owned by the plan): the receipts (migration 390). */
+  photo_ids: string;
   by_user_id: string;
   at: string;
 }

@@ -340,6 +340,8 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
       P(`/api/v1/plans/${planId}/tasks/${taskId}/progress`, { value: 10 }),
       P(`/api/v1/plans/${planId}/funding`, { projectId: project.json().id, budget: 1 }),
       P(`/api/v1/plans/${planId}/funding/${fundingId}/spending`, { amount: 100, spentOn: '2026-03-01' }),
+      // Refused before its body is read: the plan is not the outsider's to see.
+      P(`/api/v1/plans/${planId}/photos`),
     );
   });
   afterAll(() => t.close());

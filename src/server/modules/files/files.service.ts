@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredFile } from '../../../common/contract/files.js';
-import { notFound, refusal } from '../../../common/errors.js';
+import { notFound, refusal, ruleBroken } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
 import type { Actor } from '../../platform/access/policy.js';
@@ -72,6 +72,28 @@ export async function storePhoto(
 export async function ownFilesOf(db: Db, actor: Actor, owner: { kind: string; id: string }, ids: readonly string[]) {
   const rows = await repo.filesOfOwner(db, owner.kind, owner.id, ids);
   return new Set(rows.filter((r) => r.created_by === actor.userId).map((r) => r.id));
+}
+
+/**
+ * The photo ids to attach to something of `owner`, each one the actor uploaded for it (422
+ * `photo_unknown` otherwise, `what` naming the owner); the JSON list to keep, without repeats.
+ */
+export async function attachablePhotoIds(
+  db: Db,
+  actor: Actor,
+  owner: { kind: string; id: string },
+  ids: readonly string[],
+  what: string,
+): Promise<string> {
+  const unique = [...new Set(ids)];
+  const own = await ownFilesOf(db, actor, owner, unique);
+  const missing = unique.filter((p) => !own.has(p));
+  if (missing.length > 0) {
+    throw ruleBroken('photoIds', 'photo_unknown', `attach only photos you uploaded for this ${what}`, {
+      count: missing.length,
+    });
+  }
+  return JSON.stringify(unique);
 }
 
 /** The file (or its thumbnail) for someone its owner's module lets see it; 404 for anyone else. */

@@ -4,6 +4,7 @@ import { IdParams, errorResponses } from '../../../common/contract/common.js';
 import { badRequest, refusal } from '../../../common/errors.js';
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
+import { StoredFileSchema, type StoredFile } from '../../../common/contract/files.js';
 import type { Actor } from '../../platform/access/policy.js';
 import { unreadableMultipart } from '../../platform/multipart.js';
 
@@ -71,5 +72,33 @@ export function imageUploadRoute<T>(app: App, r: ImageUploadRoute<T>): void {
         return reply.status(r.response.status).send(await r.store(actor, req.params.id, bytes, req.log));
       },
     );
+  });
+}
+
+/** A module's photo upload, `POST path` with an `:id`: one file part `photo`, answered 201 with the stored file. */
+export interface PhotoUploadRoute {
+  path: string;
+  tags: string[];
+  summary: string;
+  /** Where the returned id is attached, for the description. */
+  attach: string;
+  check(actor: Actor, id: string): Promise<void>;
+  store(actor: Actor, id: string, bytes: Buffer): Promise<StoredFile>;
+}
+
+/** A photo to attach later by its id (needs' completion, plans' evidence and receipts). */
+export function photoUploadRoute(app: App, r: PhotoUploadRoute): void {
+  imageUploadRoute(app, {
+    url: r.path,
+    field: 'photo',
+    tags: r.tags,
+    summary: r.summary,
+    description:
+      'multipart/form-data with one file part `photo`. The bytes decide the type, not the name: anything but ' +
+      'JPEG or PNG answers 415 (HEIC too, for now), a photo over the size limit (SHANMEI_FILES_MAX_MB, 8 MB by ' +
+      `default) 413; nothing is kept then. ${r.attach}`,
+    response: { status: 201, schema: StoredFileSchema },
+    check: r.check,
+    store: (actor, id, bytes) => r.store(actor, id, bytes),
   });
 }

@@ -4,3 +4,5 @@ export { planRoutes } from './plans.routes.js';
 export { noticeOverdueTasks } from './plans.overview.js';
 /** For the demo: a plan with its tasks, progress and funding, written as its department admin would. */
 export { addFunding, addProgress, addSpending, addTask, createPlan } from './plans.service.js';
+/** Photos on plans (evidence, receipts): who sees one, and which were never attached. */
+export { planPhotoOwner, planPhotoSweeper, PLAN_PHOTO } from './plans.photos.js';

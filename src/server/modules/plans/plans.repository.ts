@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type {
   PlanFundingTable,
@@ -232,4 +232,61 @@ export async function spendingOf(db: Db, fundingIds: string[]) {
 
 export async function projectFacts(db: Db, id: string) {
   return db.selectFrom('projects').select(['id', 'department_id']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Whether the file is in a row's JSON list `photo_ids` (ids are UUIDs: no LIKE wildcards in them). */
+const holds = (table: 'plan_progress' | 'plan_spending', fileId: string) =>
+  sql<boolean>`${sql.ref(`${table}.photo_ids`)} like ${`%"${fileId}"%`}`;
+
+/** The tasks of the plan with a progress update showing this photo. */
+export async function tasksShowingPhoto(db: Db, planId: string, fileId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('plan_progress')
+    .innerJoin('plan_tasks', 'plan_tasks.id', 'plan_progress.task_id')
+    .select('plan_tasks.id')
+    .distinct()
+    .where('plan_tasks.plan_id', '=', planId)
+    .where(holds('plan_progress', fileId))
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Whether a spending entry of the plan shows this photo (a receipt). */
+export async function spendingShowsPhoto(db: Db, planId: string, fileId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('plan_spending')
+    .innerJoin('plan_funding', 'plan_funding.id', 'plan_spending.funding_id')
+    .select('plan_spending.id')
+    .where('plan_funding.plan_id', '=', planId)
+    .where(holds('plan_spending', fileId))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Photos of `kind` uploaded before `before` and shown by no progress update or spending entry. Oldest first. */
+export async function unattachedPlanPhotos(db: Db, kind: string, before: string, limit: number): Promise<string[]> {
+  const inList = (col: string) =>
+    sql<boolean>`${sql.ref(col)} like ('%"' || files.id || '"%') and parent.plan_id = files.owner_id`;
+  // Rows of the file's plan (`parent`: the task or the funding) whose photo_ids hold it.
+  const progress = db
+    .selectFrom('plan_progress')
+    .innerJoin('plan_tasks as parent', 'parent.id', 'plan_progress.task_id')
+    .select('plan_progress.id')
+    .where(inList('plan_progress.photo_ids'));
+  const spending = db
+    .selectFrom('plan_spending')
+    .innerJoin('plan_funding as parent', 'parent.id', 'plan_spending.funding_id')
+    .select('plan_spending.id')
+    .where(inList('plan_spending.photo_ids'));
+  const rows = await db
+    .selectFrom('files')
+    .select('files.id')
+    .where('files.owner_kind', '=', kind)
+    .where('files.created_at', '<', before)
+    .where((eb) => eb.and([progress, spending].map((q) => eb.not(eb.exists(q)))))
+    .orderBy('files.created_at')
+    .orderBy('files.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -19,7 +19,9 @@ import {
 } from '../../../common/contract/plans.js';
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
+import { photoUploadRoute } from '../files/index.js';
 import { planOverview, planProgress } from './plans.overview.js';
+import { checkPlanPhotoUpload, uploadPlanPhoto } from './plans.photos.js';
 import * as service from './plans.service.js';
 
 export function planRoutes(app: App): void {
@@ -146,6 +148,17 @@ export function planRoutes(app: App): void {
         .status(201)
         .send(await service.addProgress(db(), requireActor(req), req.params.id, req.params.taskId, req.body)),
   );
+
+  photoUploadRoute(app, {
+    path: '/api/v1/plans/:id/photos',
+    tags,
+    summary:
+      'A plan editor uploads a photo: evidence for a progress update or a receipt for spending (JPEG or PNG; metadata such as GPS removed)',
+    attach:
+      'Attach the returned id with `photoIds` on POST /plans/:id/tasks/:taskId/progress or /plans/:id/funding/:fundingId/spending; one never attached is deleted after 48 hours.',
+    check: (actor, id) => checkPlanPhotoUpload(db(), actor, id),
+    store: (actor, id, bytes) => uploadPlanPhoto({ db: db(), files: app.ctx.files }, actor, id, bytes),
+  });
 
   app.post(
     '/api/v1/plans/:id/funding',

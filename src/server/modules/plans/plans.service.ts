@@ -21,9 +21,17 @@ import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { fieldExists } from '../activities/index.js';
 import { organisationById } from '../organisations/index.js';
 import * as repo from './plans.repository.js';
-import { edits, loadFor, PLAN_READERS, presentPlan, presentSummary, presentTask, today } from './plans.view.js';
-
-const readOnly = () => forbidden('Region admins see their region’s part of a plan; its department changes it');
+import { checkedPlanPhotoIds } from './plans.photos.js';
+import {
+  edits,
+  loadFor,
+  PLAN_READERS,
+  presentPlan,
+  presentSummary,
+  presentTask,
+  readOnly,
+  today,
+} from './plans.view.js';
 
 /** The plan, for a change: 404 for those who do not see it, 403 for those who only read it. */
 async function loadForEdit(db: Db, actor: Actor, id: string) {
@@ -210,6 +218,7 @@ export async function addProgress(
 ) {
   const plan = await loadForEdit(db, actor, planId);
   await taskOf(db, plan, taskId);
+  const photoIds = await checkedPlanPhotoIds(db, actor, plan.id, b.photoIds);
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
     await repo.insertProgress(trx, {
@@ -218,11 +227,12 @@ export async function addProgress(
       value: b.value,
       note: b.note ?? null,
       evidence_url: b.evidenceUrl ?? null,
+      photo_ids: photoIds,
       by_user_id: actor.userId,
       at,
     });
     await repo.updateTask(trx, taskId, { value: b.value });
-    await audited(trx, actor, plan, 'plan.task.progress', { taskId, value: b.value });
+    await audited(trx, actor, plan, 'plan.task.progress', { taskId, value: b.value, photos: b.photoIds?.length ?? 0 });
   });
   return getPlan(db, actor, planId);
 }
@@ -265,6 +275,7 @@ export async function addSpending(
   if (!funding) throw notFound('Funding');
   if (b.amount <= 0) throw ruleBroken('amount', 'plan_amount_not_positive', 'the amount must be more than 0');
   inYear('spentOn', b.spentOn, funding.year);
+  const photoIds = await checkedPlanPhotoIds(db, actor, plan.id, b.photoIds);
   await db.transaction().execute(async (trx) => {
     await repo.insertSpending(trx, {
       id: newId(),
@@ -272,10 +283,15 @@ export async function addSpending(
       amount_fen: b.amount,
       spent_on: b.spentOn,
       note: b.note ?? null,
+      photo_ids: photoIds,
       by_user_id: actor.userId,
       at: nowIso(),
     });
-    await audited(trx, actor, plan, 'plan.funding.spend', { fundingId, amount: b.amount });
+    await audited(trx, actor, plan, 'plan.funding.spend', {
+      fundingId,
+      amount: b.amount,
+      photos: b.photoIds?.length ?? 0,
+    });
   });
   return getPlan(db, actor, planId);
 }

@@ -2,11 +2,12 @@
 import type { Plan, PlanTask } from '../../../common/contract/plans.js';
 import { isOverdue, meanProgress, taskRatio } from '../../../common/plan-progress.js';
 import { localDate } from '../../../common/zoned-time.js';
-import { notFound } from '../../../common/errors.js';
+import { forbidden, notFound } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
 import { hasRole, Policy, scopesOf, type Actor } from '../../platform/access/policy.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
+import { fileUrls } from '../files/index.js';
 import * as repo from './plans.repository.js';
 
 /** Who writes a department's plans: its department admins, and system admins. */
@@ -29,6 +30,8 @@ export async function sightOf(db: Db, actor: Actor, plan: repo.PlanRow): Promise
   return mine.length ? { kind: 'region', scopes } : null;
 }
 
+export const readOnly = () => forbidden('Region admins see their region’s part of a plan; its department changes it');
+
 /** The plan and how the actor sees it; 404 for anyone who sees none of it. */
 export async function loadFor(db: Db, actor: Actor, id: string) {
   const plan = hasRole(actor, ...PLAN_READERS) ? await repo.planById(db, id) : undefined;
@@ -41,6 +44,10 @@ export async function loadFor(db: Db, actor: Actor, id: string) {
 export async function today(db: Db, now: string = nowIso()): Promise<string> {
   return localDate(now, (await getSettings(db)).timeZone);
 }
+
+/** A row's photos as the API shows them. */
+export const photosOf = (row: { photo_ids: string }) =>
+  (JSON.parse(row.photo_ids) as string[]).map((id) => ({ id, ...fileUrls(id) }));
 
 type Progress = Awaited<ReturnType<typeof repo.progressOf>>[number];
 
@@ -63,6 +70,7 @@ export function presentTask(t: repo.TaskRow, day: string, updates: Progress[] = 
       value: u.value,
       note: u.note,
       evidenceUrl: u.evidence_url,
+      photos: photosOf(u),
       byUserId: u.by_user_id,
       at: u.at,
     })),
@@ -128,6 +136,7 @@ export async function presentPlan(db: Db, plan: repo.PlanRow, sight: Sight): Pro
         amount: s.amount_fen,
         spentOn: s.spent_on,
         note: s.note,
+        photos: photosOf(s),
         byUserId: s.by_user_id,
         at: s.at,
       })),

@@ -4,7 +4,16 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { AddFundingBody, AddProgressBody, AddSpendingBody, CreateTaskBody } from '../../../common/contract/plans.js';
-import { addFunding, addProgress, addSpending, addTask, planKeys, type Plan } from '../../api/plans.api.js';
+import {
+  addFunding,
+  addProgress,
+  addSpending,
+  addTask,
+  planKeys,
+  uploadPlanPhoto,
+  type Plan,
+} from '../../api/plans.api.js';
+import { PhotoPicker } from '../../components/photo-picker.js';
 import { listProjects, projectKeys } from '../../api/projects.api.js';
 import { fieldErrors } from '../../components/zod-messages.js';
 import { clearEditedErrors, serverError, showFieldErrors } from '../admin/admin-form-errors.js';
@@ -27,6 +36,8 @@ export function PlanForm<S extends z.ZodType>(p: {
   send: (body: z.infer<S>) => Promise<Plan>;
   initialValues?: Values;
   onDone?: (plan: Plan) => void;
+  /** While photos upload, the form is not sent. */
+  busy?: boolean;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -62,11 +73,27 @@ export function PlanForm<S extends z.ZodType>(p: {
     >
       {p.children}
       {failure && <Alert type="error" showIcon title={failure} role="alert" />}
-      <Button type="primary" htmlType="submit" loading={mutation.isPending}>
+      <Button type="primary" htmlType="submit" loading={mutation.isPending} disabled={p.busy}>
         {p.submit}
       </Button>
     </Form>
   );
+}
+
+/** Photos picked for a form: the picker, and the ids to send (none: left out of the body). */
+function usePlanPhotos(plan: Plan, label: string, testId: string) {
+  const [ids, setIds] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const picker = (
+    <PhotoPicker
+      label={label}
+      upload={(file) => uploadPlanPhoto(plan.id, file)}
+      onChange={setIds}
+      onBusy={setBusy}
+      testId={testId}
+    />
+  );
+  return { picker, busy, photoIds: ids.length > 0 ? ids : undefined };
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -112,16 +139,23 @@ export function AddTaskForm({ plan }: { plan: Plan }) {
 export function AddProgressForm(p: { plan: Plan; taskId: string; taskTitle: string; onDone: () => void }) {
   const { plan, taskId, onDone } = p;
   const { t } = useTranslation();
+  const photos = usePlanPhotos(plan, t('plans.photos.evidence'), 'plan-evidence');
   return (
     <PlanForm
       name={`progress-${taskId}`}
+      busy={photos.busy}
       title={t('plans.progressUpdate.open', { name: p.taskTitle })}
       submit={t('plans.progressUpdate.submit')}
       schema={AddProgressBody}
-      fields={['value', 'note', 'evidenceUrl']}
+      fields={['value', 'note', 'evidenceUrl', 'photoIds']}
       onDone={() => onDone()}
       send={(b) => addProgress(plan.id, taskId, b)}
-      toBody={(v) => ({ value: num(v.value), note: str(v.note), evidenceUrl: str(v.evidenceUrl) })}
+      toBody={(v) => ({
+        value: num(v.value),
+        note: str(v.note),
+        evidenceUrl: str(v.evidenceUrl),
+        photoIds: photos.photoIds,
+      })}
     >
       <Form.Item name="value" label={t('plans.progressUpdate.value')}>
         <InputNumber min={0} precision={0} />
@@ -132,6 +166,7 @@ export function AddProgressForm(p: { plan: Plan; taskId: string; taskTitle: stri
       <Form.Item name="evidenceUrl" label={t('plans.progressUpdate.evidenceUrl')}>
         <Input type="url" maxLength={500} />
       </Form.Item>
+      {photos.picker}
     </PlanForm>
   );
 }
@@ -168,16 +203,23 @@ export function AddFundingForm({ plan }: { plan: Plan }) {
 export function AddSpendingForm(p: { plan: Plan; fundingId: string; projectName: string; onDone: () => void }) {
   const { plan, fundingId, onDone } = p;
   const { t } = useTranslation();
+  const photos = usePlanPhotos(plan, t('plans.photos.receipts'), 'plan-receipt');
   return (
     <PlanForm
       name={`spending-${fundingId}`}
+      busy={photos.busy}
       title={t('plans.funding.spendOn', { name: p.projectName })}
       submit={t('plans.funding.spend')}
       schema={AddSpendingBody}
-      fields={['amount', 'spentOn', 'note']}
+      fields={['amount', 'spentOn', 'note', 'photoIds']}
       onDone={() => onDone()}
       send={(b) => addSpending(plan.id, fundingId, b)}
-      toBody={(v) => ({ amount: toFen(num(v.amount)), spentOn: str(v.spentOn) ?? '', note: str(v.note) })}
+      toBody={(v) => ({
+        amount: toFen(num(v.amount)),
+        spentOn: str(v.spentOn) ?? '',
+        note: str(v.note),
+        photoIds: photos.photoIds,
+      })}
     >
       <Form.Item name="amount" label={t('plans.funding.amountYuan')}>
         <InputNumber min={0.01} precision={2} />
@@ -188,6 +230,7 @@ export function AddSpendingForm(p: { plan: Plan; fundingId: string; projectName:
       <Form.Item name="note" label={t('plans.funding.note')}>
         <Input maxLength={200} />
       </Form.Item>
+      {photos.picker}
     </PlanForm>
   );
 }

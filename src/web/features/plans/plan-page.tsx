@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getPlan, planKeys, type Plan } from '../../api/plans.api.js';
 import { useFormat } from '../../components/format.js';
+import { PhotoThumbs } from '../../components/photo-picker.js';
 import { useFieldName } from '../../components/labels.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
@@ -14,9 +15,28 @@ import './plans.css';
 
 type Task = Plan['keyTasks'][number];
 
-function TaskRow({ plan, task }: { plan: Plan; task: Task }) {
+/** One progress update: when, what was done, and its evidence (link, photos). */
+function Update({ update }: { update: Task['updates'][number] }) {
   const { t } = useTranslation();
   const f = useFormat();
+  return (
+    <>
+      <span>{f.dateTime(update.at)}</span>
+      {update.note && <span className="plan-note">{update.note}</span>}
+      {update.evidenceUrl && (
+        <a href={update.evidenceUrl} target="_blank" rel="noreferrer noopener">
+          {t('plans.progressUpdate.evidence')}
+        </a>
+      )}
+      {update.photos.length > 0 && (
+        <PhotoThumbs photos={update.photos} testId="plan-evidence" label={t('plans.photos.evidenceList')} />
+      )}
+    </>
+  );
+}
+
+function TaskRow({ plan, task }: { plan: Plan; task: Task }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const latest = task.updates[0];
   return (
@@ -45,12 +65,21 @@ function TaskRow({ plan, task }: { plan: Plan; task: Task }) {
       <td>
         {latest ? (
           <>
-            <span>{f.dateTime(latest.at)}</span>
-            {latest.note && <span className="plan-note">{latest.note}</span>}
-            {latest.evidenceUrl && (
-              <a href={latest.evidenceUrl} target="_blank" rel="noreferrer noopener">
-                {t('plans.progressUpdate.evidence')}
-              </a>
+            <Update update={latest} />
+            {task.updates.length > 1 && (
+              <details className="plan-history">
+                <summary>{t('plans.history', { count: task.updates.length - 1 })}</summary>
+                <ol>
+                  {task.updates.slice(1).map((u) => (
+                    <li key={u.id}>
+                      <span>
+                        {u.value} {task.unit}
+                      </span>{' '}
+                      <Update update={u} />
+                    </li>
+                  ))}
+                </ol>
+              </details>
             )}
           </>
         ) : (
@@ -105,6 +134,9 @@ function FundingTable({ plan }: { plan: Plan }) {
                   {fu.spending.map((s) => (
                     <li key={s.id}>
                       {s.spentOn} {money(s.amount)} {s.note}
+                      {s.photos.length > 0 && (
+                        <PhotoThumbs photos={s.photos} testId="plan-receipt" label={t('plans.photos.receiptsList')} />
+                      )}
                     </li>
                   ))}
                 </ul>
