@@ -119,6 +119,7 @@ describe('a need from post to rating: resident → region admin → team → res
     await member.page.getByTestId('need-complete-submit').click();
     await member.page.locator('.field-error').waitFor();
     await member.page.getByTestId('need-complete-text').fill('陪同老人到医院完成复诊，已送回家');
+    await member.page.locator('.field-error').waitFor({ state: 'detached' }); // gone once there is text
     // Two photos picked, one dropped again: the one kept goes with the report.
     await needs.attachPhotos([
       {

@@ -85,7 +85,11 @@ function TextStep(props: {
               aria-describedby={describedBy}
               aria-invalid={invalid || undefined}
               value={text}
-              onChange={(e) => setText(e.target.value)}
+              onChange={(e) => {
+                setText(e.target.value);
+                // The "required" error goes as soon as there is text, not at the next submit.
+                if (e.target.value.trim()) setMissing(false);
+              }}
               data-testid={`${props.id}-text`}
             />
           )}
