@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loggedIn } from './pages/login.page.js';
+import { signedIn } from './support/service-helpers.js';
 import { MePage } from './pages/me.page.js';
 import { assertAccessibleInEveryMode } from './support/a11y.js';
 import { openFixture, uniquePerson, type Fixture } from './support/fixture.js';
@@ -17,7 +17,7 @@ describe('account security for residents and admins', () => {
   });
 
   const logIn = async (login: string, password: string) => {
-    const { context, page, errors } = await loggedIn(fx, login, password);
+    const { context, page, errors } = await signedIn(fx, login, password);
     const me = new MePage(page);
     await me.goto('/me');
     await page.getByRole('heading', { level: 2, name: '修改密码' }).waitFor();

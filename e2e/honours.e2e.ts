@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { AdminPage } from './pages/admin.page.js';
-import { LoginPage } from './pages/login.page.js';
 import { assertAccessible, assertAccessibleInEveryMode } from './support/a11y.js';
 import { newContext, watchErrors } from './support/browser.js';
 import { openFixture, type Fixture } from './support/fixture.js';
 import { motionDone } from './support/motion.js';
-import { loggedIn } from './support/service-helpers.js';
+import { loggedIn, signedIn } from './support/service-helpers.js';
 
 // The Chongqing demo: its region admin administers 渝中区, where the demo volunteer 陈善美 lives;
 // the city's rule gives a city-level honour 200 points.
@@ -30,11 +29,7 @@ describe('honours (荣誉)', () => {
   });
 
   it("a region admin records a volunteer's honour and uploads its certificate image; the volunteer sees both, with its points, on Me", async () => {
-    const context = await newContext(fx.browser, fx.server.url);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await new LoginPage(page).open();
-    await new LoginPage(page).logIn(REGION_ADMIN.login, REGION_ADMIN.password);
+    const { context, page, errors } = await signedIn(fx, REGION_ADMIN.login, REGION_ADMIN.password);
     await page.waitForURL(/\/console$/);
     const admin = new AdminPage(page);
     await admin.open('volunteers');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { wallTime } from '../src/common/zoned-time.js';
-import { loggedIn } from './pages/login.page.js';
+import { signedIn } from './support/service-helpers.js';
 import { NeedsBoardPage, NeedsPage } from './pages/needs.page.js';
 import { assertAccessible, assertAccessibleInEveryMode } from './support/a11y.js';
 import { ApiCaller } from './support/api-setup.js';
@@ -32,7 +32,7 @@ describe('a need placed on the map, turned into an activity, counted by site', (
   });
 
   it('the resident picks the position on the map, moves it by keyboard, or types it', async () => {
-    const resident = await loggedIn(fx, 'resident');
+    const resident = await signedIn(fx, 'resident');
     const page = resident.page;
     const needs = new NeedsPage(page);
     await needs.openPostForm();
@@ -85,7 +85,7 @@ describe('a need placed on the map, turned into an activity, counted by site', (
   });
 
   it('the region admin accepts it and turns it into a draft activity with one shift, then sees it by site', async () => {
-    const admin = await loggedIn(fx, 'region.admin');
+    const admin = await signedIn(fx, 'region.admin');
     const page = admin.page;
     const board = new NeedsBoardPage(page);
     await board.open('/admin/needs');

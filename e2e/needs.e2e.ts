@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import exifr from 'exifr';
 import { wallTime } from '../src/common/zoned-time.js';
 import { jpegWithGps } from '../test/photos.js';
-import { loggedIn } from './pages/login.page.js';
+import { signedIn } from './support/service-helpers.js';
 import { NeedsBoardPage, NeedsPage } from './pages/needs.page.js';
 import { assertAccessibleInEveryMode } from './support/a11y.js';
 import { ApiCaller } from './support/api-setup.js';
@@ -25,12 +25,12 @@ interface Need {
 
 describe('a need from post to rating: resident → region admin → team → resident', () => {
   let fx: Fixture & { close: () => Promise<void> };
-  let resident: Awaited<ReturnType<typeof loggedIn>>;
+  let resident: Awaited<ReturnType<typeof signedIn>>;
   let needId = '';
 
   before(async () => {
     fx = await openFixture({ demo: true });
-    resident = await loggedIn(fx, 'resident');
+    resident = await signedIn(fx, 'resident');
   });
   after(async () => {
     await resident?.context.close();
@@ -72,7 +72,7 @@ describe('a need from post to rating: resident → region admin → team → res
   });
 
   it('the region admin accepts it on the board and dispatches it to a team', async () => {
-    const admin = await loggedIn(fx, 'region.admin');
+    const admin = await signedIn(fx, 'region.admin');
     const board = new NeedsBoardPage(admin.page);
     await board.open('/admin/needs');
     assert.equal(await board.rows().count(), 5, 'the demo’s four and the new one');
@@ -100,7 +100,7 @@ describe('a need from post to rating: resident → region admin → team → res
   });
 
   it('a member of the team takes it, sees the phone only then, and completes it', async () => {
-    const member = await loggedIn(fx, '13800000001');
+    const member = await signedIn(fx, '13800000001');
     const needs = new NeedsPage(member.page);
     await needs.goto('/me/team-needs');
     await needs.cards().filter({ hasText: TEXT }).waitFor();
@@ -188,7 +188,7 @@ describe('a need from post to rating: resident → region admin → team → res
     const toReject = await api.post<Need>('/needs', body);
     const toCancel = await api.post<Need>('/needs', { ...body, text: '帮忙打扫楼道' });
 
-    const manager = await loggedIn(fx, 'site.manager');
+    const manager = await signedIn(fx, 'site.manager');
     const board = new NeedsBoardPage(manager.page);
     await board.open('/site/needs');
     await manager.page.locator('.ant-select', { has: manager.page.locator('input[id$="_status"]') }).click();

@@ -1,6 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { newContext, watchErrors } from '../support/browser.js';
-import type { Fixture } from '../support/fixture.js';
+import type { Page } from 'playwright-core';
 import { AppShell } from './app-shell.page.js';
 
 export class LoginPage extends AppShell {
@@ -22,20 +20,4 @@ export class LoginPage extends AppShell {
   error() {
     return this.page.locator('#login-error');
   }
-}
-
-/** A browser context of its own, logged in through the form (by default as a demo account). */
-export async function loggedIn(
-  fx: Fixture,
-  login: string,
-  password = 'shanmei-demo',
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await newContext(fx.browser, fx.server.url);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  const form = new LoginPage(page);
-  await form.open();
-  await form.logIn(login, password);
-  await page.waitForURL((u) => !u.pathname.endsWith('/login'));
-  return { context, page, errors };
 }

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { LoginPage } from '../pages/login.page.js';
 import type { ApiCaller } from './api-setup.js';
 import { wallTime } from '../../src/common/zoned-time.js';
-import { newContext, type ContextOptions } from './browser.js';
+import { newContext, watchErrors, type ContextOptions } from './browser.js';
 import { PLATFORM_TIME_ZONE } from './clock.js';
 import type { Fixture } from './fixture.js';
 
@@ -32,13 +32,25 @@ export async function loggedIn(
   password: string,
   opts: ContextOptions = {},
 ): Promise<[BrowserContext, Page]> {
+  const { context, page } = await signedIn(fx, login, password, opts);
+  return [context, page];
+}
+
+/** A browser context of its own, logged in through the form, its page's errors watched from the start. */
+export async function signedIn(
+  fx: Fixture,
+  login: string,
+  password = 'shanmei-demo',
+  opts: ContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await newContext(fx.browser, fx.server.url, opts);
   const page = await context.newPage();
+  const errors = watchErrors(page);
   const form = new LoginPage(page);
   await form.open();
   await form.logIn(login, password);
   await page.waitForURL((u) => !u.pathname.endsWith('/login'));
-  return [context, page];
+  return { context, page, errors };
 }
 
 /** Creates and publishes an activity at SITE through the API, as the team admin; answers its first shift. */
