@@ -157,3 +157,10 @@ export function expiryDate(rule: ExpiryRule, earnedAt: string, timeZone: string)
   const next = new Date(Date.parse(`${valid}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return localMidnight(next, timeZone);
 }
+
+/**
+ * Ledger sources of points a region's system account gives a volunteer outside service
+ * records (an admin's adjustment, an honour's bonus): the statistics count them as points
+ * issued where that account is, on the local day they were given, with what a reversal took back.
+ */
+export const GRANT_SOURCES = ['adjustment', 'honour'] as const;

@@ -16,6 +16,7 @@ import { hasRole, isSystemAdmin, Policy, scopesOf, type Actor } from '../../plat
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
 import * as repo from './adjustments.repository.js';
+import { countGrant } from './grant-stats.js';
 import { balanceOf, postTransaction, walletOf, type AccountRef } from './ledger.js';
 import { volunteerRegion } from './statements.repository.js';
 
@@ -45,6 +46,7 @@ async function post(trx: Transaction<DB>, a: repo.AdjustmentRow): Promise<string
       { account: regionSystemAccount(a.region_code), amount: -a.amount },
     ],
   });
+  if (!tx.replayed) await countGrant(trx, tx.id);
   return tx.id;
 }
 

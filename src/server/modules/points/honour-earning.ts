@@ -13,6 +13,7 @@ import { getSettings } from '../../platform/settings/settings.service.js';
 import { regionSystemAccount } from './adjustments.service.js';
 import { accountKey, lockAccounts, postTransaction, reverseTransaction, walletOf } from './ledger.js';
 import { entriesOfTransaction, transactionByKey } from './ledger.repository.js';
+import { countGrant } from './grant-stats.js';
 import { earningRuleOf } from './rules.presenter.js';
 import { regionRules } from './rules.repository.js';
 
@@ -55,7 +56,9 @@ export async function earnForHonour(trx: Transaction<DB>, h: HonourEarning): Pro
       { account: regionSystemAccount(h.regionCode), amount: -points },
     ],
   });
-  return tx.replayed ? 0 : points;
+  if (tx.replayed) return 0;
+  await countGrant(trx, tx.id);
+  return points;
 }
 
 /** What a transaction credited to wallets. */
@@ -85,7 +88,7 @@ export async function reverseForHonour(
   const held = locked.get(accountKey(wallet))?.balance ?? 0;
   const points = await earnedAmount(trx, earned.id);
   const shortfall = Math.max(0, points - held);
-  await reverseTransaction(trx, earned.id, {
+  const reversed = await reverseTransaction(trx, earned.id, {
     idempotencyKey: `reverse:${earnKey(h.honourId)}`,
     memo:
       shortfall > 0
@@ -94,5 +97,6 @@ export async function reverseForHonour(
     actorUserId: h.actorUserId,
     clipToWallets: true,
   });
+  if (!reversed.replayed) await countGrant(trx, reversed.id);
   return points - shortfall;
 }

@@ -1,5 +1,5 @@
 // The public face of the stats module: what other modules may use. Nothing else of it is theirs.
-export { peopleServedChanged, recordCounted, redemptionCounted, stockCounted } from './stats.keeping.js';
+export { peopleServedChanged, pointsGranted, recordCounted, redemptionCounted, stockCounted } from './stats.keeping.js';
 export { membershipCounted, membershipsEnded, volunteerCounted, volunteersRegistered } from './stats.people.js';
 export {
   buildStatsIfMissing,

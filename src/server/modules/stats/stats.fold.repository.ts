@@ -3,6 +3,7 @@
  * checking the two agree (`shanmei stats rebuild | verify`).
  */
 import { sql, type RawBuilder, type Transaction } from 'kysely';
+import { GRANT_SOURCES } from '../../../common/points.js';
 import { localDate } from '../../../common/zoned-time.js';
 import { toNumber, type Db } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
@@ -90,6 +91,7 @@ async function forEveryoneAndDepartments(
 }
 
 const DELTA_COLUMNS = sql`region_code, department_id, day, field, project_id`;
+const grantSources = sql.join(GRANT_SOURCES.map((s) => sql`${s}`));
 
 /** The quarter hour an ISO-8601 UTC time falls in, as text: '2026-07-01T04' and its quarter 0–3. */
 const slotOf = (column: string) =>
@@ -108,6 +110,7 @@ async function localDaySlots(trx: Transaction<DB>, timeZone: string): Promise<vo
       select min(registered_at) as lo, max(registered_at) as hi from volunteers
       union all select min(created_at), max(created_at) from redemptions
       union all select min(start_at), max(start_at) from shifts
+      union all select min(created_at), max(created_at) from point_transactions where source in (${grantSources})
     ) x`.execute(trx);
   await sql`create temporary table stats_local_days (slot text primary key, day text not null)`.execute(trx);
   const { lo, hi } = bounds.rows[0] ?? { lo: null, hi: null };
@@ -182,6 +185,22 @@ export async function rebuildStats(db: Db): Promise<void> {
   // Local days of times, in SQL: a table of quarter hours over the times to place.
   await localDaySlots(trx, timeZone);
   const onDay = (column: string) => sql`join stats_local_days ld on ld.slot = ${slotOf(column)}`;
+
+  // Points a region's system account gave outside records (adjustments, honours), net of what
+  // their reversals took back, at that region on the local day they were given (grant-stats.ts).
+  await sql`
+    insert into stats_deltas (${DELTA_COLUMNS}, points_issued)
+    select pa.owner_id, '', ld.day, '', '', sum(
+             (select sum(e.amount) from point_entries e join point_accounts a on a.id = e.account_id
+              where e.transaction_id = t.id and a.kind = 'wallet')
+           + coalesce((select sum(e.amount) from point_transactions r
+              join point_entries e on e.transaction_id = r.id join point_accounts a on a.id = e.account_id
+              where r.reverses_id = t.id and a.kind = 'wallet'), 0))
+    from point_transactions t
+    join point_entries pe on pe.transaction_id = t.id
+    join point_accounts pa on pa.id = pe.account_id and pa.kind = 'system' ${onDay('t.created_at')}
+    where t.source in (${grantSources})
+    group by 1, 2, 3, 4, 5`.execute(trx);
 
   // Sessions: shifts with a confirmed record, on the local day they start.
   await forEveryoneAndDepartments(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { clientFor } from '../../../../test/activity-factories.js';
-import { REGIONS } from '../../../../test/factories.js';
+import { makeAdmin, REGIONS } from '../../../../test/factories.js';
 import { newId } from '../../ids.js';
 import { up as addAllFields } from '../../db/migrations/2026-12-06-170-statistics-all-fields.js';
 import { rebuildStats, verifyStats } from './index.js';
@@ -232,5 +232,45 @@ describe.each(DIALECTS)('statistics kept as they happen on %s', (dialect) => {
       await t.app.inject({ method: 'GET', url: `/api/v1/stats/today?regionCode=${REGIONS.xiaolongkan}` })
     ).json();
     expect(street).toMatchObject({ checkIns: 0, byRegion: [], recent: [] });
+  });
+
+  it("counts points given outside records (an adjustment, an honour's bonus) where the paying region is, and what a deletion took back", async () => {
+    // Last here: the city-wide honour rule it adds earns nothing for service.
+    const system = await clientFor(t.app, (await makeAdmin(t.tdb.db, 'system_admin', 'system')).id);
+    const issued = async (code: string) =>
+      ((await get(`regionCode=${code}&${YEAR}`)).json() as { pointsIssued: number }).pointsIssued;
+    const places = [REGIONS.jiefangbei, REGIONS.yuzhong, REGIONS.city];
+    const before = await Promise.all(places.map(issued));
+    const adjusted = await system.post(`/api/v1/volunteers/${v1.id}/points/adjustments`, {
+      amount: 30,
+      reason: '补录活动积分',
+      idempotencyKey: 'stats-grant-1',
+    });
+    expect(adjusted.statusCode, adjusted.body).toBe(201);
+    const rule = await system.post('/api/v1/point-rules', {
+      scopeType: 'region',
+      scopeId: REGIONS.city,
+      pointsPerHour: 0,
+      bonuses: { honour: { city: 200 } },
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+    const honour = await system.post('/api/v1/honours', {
+      subjectKind: 'volunteer',
+      subjectId: v1.id,
+      name: '重庆市优秀志愿者',
+      level: 'city',
+      year: 2026,
+      issuer: '重庆市文明办',
+    });
+    expect(honour.statusCode, honour.body).toBe(201);
+    expect(await Promise.all(places.map(issued))).toEqual(before.map((n) => n + 230));
+    expect(await verifyStats(t.tdb.db)).toEqual({ ok: true, differences: [] });
+
+    const removed = await system.request('DELETE', `/api/v1/honours/${(honour.json() as { id: string }).id}`);
+    expect(removed.statusCode, removed.body).toBeLessThan(300);
+    expect(await Promise.all(places.map(issued))).toEqual(before.map((n) => n + 30));
+    expect(await verifyStats(t.tdb.db)).toEqual({ ok: true, differences: [] });
+    await rebuildStats(t.tdb.db);
+    expect(await Promise.all(places.map(issued))).toEqual(before.map((n) => n + 30));
   });
 });

@@ -109,6 +109,23 @@ export async function redemptionCounted(
 }
 
 /**
+ * Points a region's system account gave a volunteer outside a record (an adjustment, an
+ * honour's bonus; negative: what an adjustment or a reversal took back), at that region on
+ * the local day they were first given, for everyone (no organisation gave them).
+ */
+export async function pointsGranted(
+  trx: Db,
+  at: { regionCode: string; givenAt: string },
+  points: number,
+): Promise<void> {
+  await appendDelta(
+    trx,
+    { regionCode: at.regionCode, organisationId: null, day: localDate(at.givenAt, await timeZoneOf(trx)) },
+    { points_issued: points },
+  );
+}
+
+/**
  * Something that exists now appeared (sign 1) or went (sign -1): an active site ('site:<type>')
  * or team ('team:<level>'), counted at its region and every ancestor, for everyone and for each
  * department. Rare, so it updates the counters in place.
