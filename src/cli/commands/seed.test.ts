@@ -2,9 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../test/cli.js';
 import { TEST_SECRET } from '../../../test/test-app.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/test-db.js';
-import { seedCommand } from './seed.js';
+import { shanmeiProgram } from '../program.js';
 
-const seed = (args: string[]) => runCommand(seedCommand, args);
+/** Through the whole program, as `shanmei seed …` runs: each subcommand gets its own options. */
+const seed = (args: string[]) => runCommand(shanmeiProgram, ['seed', ...args]);
 
 describe.each(DIALECTS)('shanmei seed on %s', (dialect) => {
   let tdb: TestDatabase;
@@ -26,6 +27,13 @@ describe.each(DIALECTS)('shanmei seed on %s', (dialect) => {
     const first = await seed(['regions', '--province', '12', '--database-url', tdb.url]);
     expect(first).toMatchObject({ code: 0, err: '' });
     expect(first.out).toMatch(/^Added \d+ regions\.$/);
+    // Into the database named after the subcommand, not the default file.
+    const added = Number(/^Added (\d+)/.exec(first.out)?.[1]);
+    const held = await tdb.db
+      .selectFrom('regions')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(held.n)).toBe(added);
     const again = await seed(['regions', '--province', '120000', '--database-url', tdb.url]);
     expect(again.out).toMatch(/already present/);
   });
@@ -49,6 +57,12 @@ describe.each(DIALECTS)('shanmei seed on %s', (dialect) => {
       expect(first.out).toMatch(new RegExp(`^  ${login.replace('.', '\\.')} `, 'm'));
     }
     expect(first.out).toMatch(/13800000001 or V\d{11}/);
+    const teams = await tdb.db
+      .selectFrom('organisations')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('kind', '=', 'team')
+      .executeTakeFirstOrThrow();
+    expect(Number(teams.n)).toBe(133);
     const again = await seed(['demo', '--database-url', tdb.url]);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/already holds organisations/);
