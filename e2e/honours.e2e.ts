@@ -126,4 +126,68 @@ describe('honours (荣誉)', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  it("the project's department admin adds and removes its honours from its page, by keyboard, with a dialog that passes axe", async () => {
+    const PROJECT_HONOUR = '重庆市生态环境志愿服务优秀项目';
+    const [context, page] = await loggedIn(fx, 'dept.admin', 'shanmei-demo');
+    const errors = watchErrors(page);
+    const admin = new AdminPage(page);
+    await page.goto(`${fx.server.url}/`);
+    await page.getByRole('link', { name: '共护美丽长江' }).first().click();
+    const manage = page.getByRole('button', { name: '管理荣誉' });
+    await manage.waitFor();
+    await assertAccessibleInEveryMode(page, 'a brand project, for its department admin', () => motionDone(page));
+    await manage.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: '共护美丽长江的荣誉' });
+    const honours = dialog.getByTestId('admin-honours');
+    await honours.waitFor();
+    await admin.motionDone();
+    await assertAccessible(page, 'project honours dialog');
+
+    await honours.getByRole('button', { name: '登记荣誉' }).click();
+    const add = page.getByRole('dialog', { name: '登记荣誉' });
+    await page.locator('#honour_name').waitFor();
+    await page.locator('#honour_name').fill(PROJECT_HONOUR);
+    await admin.pick('honour_level', '市级');
+    await page.locator('#honour_year').fill('2025');
+    await add.getByRole('button', { name: /^登\s?记$/ }).click();
+    await add.waitFor({ state: 'hidden' });
+    const row = honours.locator('.ant-table-row', { hasText: PROJECT_HONOUR });
+    await row.waitFor();
+    await admin.motionDone();
+    await assertAccessible(page, 'project honours dialog, an honour recorded');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The public list of the page shows it at once.
+    const list = page.getByTestId('honours-project');
+    await list.locator('li', { hasText: `${PROJECT_HONOUR} · 市级 · 2025` }).waitFor();
+    await assertAccessibleInEveryMode(page, 'a brand project with an honour just added', () => motionDone(page));
+
+    // Removed again from the dialog, after a confirmation.
+    await manage.click();
+    await row.waitFor();
+    await row.getByRole('button', { name: /^删\s?除$/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /^删\s?除$/ })
+      .click();
+    await row.waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await list.locator('li', { hasText: PROJECT_HONOUR }).waitFor({ state: 'detached' });
+    assert.deepEqual(errors, []);
+    await context.close();
+
+    // Anyone else sees no button.
+    const visitor = await newContext(fx.browser, fx.server.url);
+    const anon = await visitor.newPage();
+    await anon.goto(`${fx.server.url}/`);
+    await anon.getByRole('link', { name: '共护美丽长江' }).first().click();
+    await anon.locator('h1', { hasText: '共护美丽长江' }).waitFor();
+    await anon.waitForLoadState('networkidle');
+    assert.equal(await anon.getByRole('button', { name: '管理荣誉' }).count(), 0);
+    await visitor.close();
+  });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ConsoleFrame } from './pages/console.page.js';
-import { assertAccessibleInEveryMode } from './support/a11y.js';
+import { assertAccessible, assertAccessibleInEveryMode } from './support/a11y.js';
 import { watchErrors } from './support/browser.js';
 import { openFixture, type Fixture } from './support/fixture.js';
 import { motionDone } from './support/motion.js';
@@ -87,7 +87,63 @@ describe('department plans: a progress update rolls up to the city overview', ()
     // One plan of the department: its row's progress is the plan's.
     assert.equal(await ecology.locator('.plan-progress-figure').textContent(), planPct);
     await assertAccessibleInEveryMode(city, 'plans overview', () => settled(city));
+
+    // The statistics page shows the same table to the city, with its .xlsx.
+    await new ConsoleFrame(city).menu().getByRole('menuitem', { name: '数据统计' }).click();
+    const statsRow = city.locator('#stats-plan-overview tbody tr', { hasText: '市生态环境局' });
+    await statsRow.waitFor();
+    assert.equal(await statsRow.locator('.plan-progress-figure').textContent(), planPct);
+    const xlsx = await city.request.get((await city.getByTestId('stats-plans-export').getAttribute('href')) ?? '');
+    assert.equal(xlsx.status(), 200);
+    assert.match(xlsx.headers()['content-type'] ?? '', /spreadsheetml/);
+    await assertAccessibleInEveryMode(city, 'statistics with the plans table', () => settled(city));
     assert.deepEqual(cityErrors, []);
     await cityContext.close();
+  });
+
+  it('dept.admin corrects one spending entry and removes another by keyboard; spent follows, in zh-CN, en and care mode', async () => {
+    const [context, page] = await loggedIn(fx, 'dept.admin', DEMO_PASSWORD);
+    const errors = watchErrors(page);
+    await page.goto(`${fx.server.url}/admin/plans`);
+    await page.getByRole('link', { name: PLAN }).click();
+    const funding = page.locator('#plan-funding').locator('xpath=..');
+    const programme = funding.locator('tbody tr', { hasText: '共护美丽长江' });
+    await programme.waitFor();
+    // The demo spent ¥42,000 on supplies and ¥18,500 on insurance.
+    await programme.locator('td', { hasText: '¥60,500.00' }).first().waitFor();
+    const insurance = programme.getByTestId('plan-spending').filter({ hasText: '志愿者保险' });
+    const correct = insurance.getByRole('button', { name: /^更正/ });
+    await correct.focus();
+    await page.keyboard.press('Enter');
+    const form = insurance.locator('form');
+    await form.waitFor();
+    await assertAccessibleInEveryMode(page, 'plan detail, spending correction open', () => settled(page));
+    const amount = form.locator('input').first();
+    assert.equal(await amount.inputValue(), '18500.00');
+    await amount.fill('18000');
+    await form.locator('input[type=text], input:not([type])').last().fill('志愿者保险（退回 500 元）');
+    await amount.press('Enter');
+    await insurance.filter({ hasText: '退回 500 元' }).filter({ hasText: '¥18,000.00' }).waitFor();
+    await programme.locator('td', { hasText: '¥60,000.00' }).first().waitFor();
+    assert.equal(await form.count(), 0);
+
+    // Removing asks first; the question's OK is reached by keyboard too.
+    const supplies = programme.getByTestId('plan-spending').filter({ hasText: '物资采购' });
+    await supplies.getByRole('button', { name: /^删除/ }).focus();
+    await page.keyboard.press('Enter');
+    const ok = page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: '删 除' })
+      .or(page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }));
+    await ok.waitFor();
+    await settled(page);
+    await assertAccessible(page, 'plan detail, removing a spending entry');
+    await ok.focus();
+    await page.keyboard.press('Enter');
+    await supplies.waitFor({ state: 'detached' });
+    await programme.locator('td', { hasText: '¥18,000.00' }).first().waitFor();
+    await assertAccessibleInEveryMode(page, 'plan detail after corrections', () => settled(page));
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 });

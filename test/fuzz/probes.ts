@@ -120,6 +120,7 @@ const OVERRIDES: Record<string, (ids: Ids) => { body?: unknown; query?: string }
     },
   }),
   getPlansOverview: () => ({ query: `year=${isoIn(0).slice(0, 4)}` }),
+  getPlansOverviewXlsx: () => ({ query: `year=${isoIn(0).slice(0, 4)}` }),
   patchPlansById: () => ({ body: { summary: '巡河护河' } }),
   patchPlansByIdTasksByTaskId: () => ({ body: { unit: '场' } }),
   postPlansByIdTasks: (ids) => ({
@@ -133,6 +134,7 @@ const OVERRIDES: Record<string, (ids: Ids) => { body?: unknown; query?: string }
   }),
   postPlansByIdTasksByTaskIdProgress: () => ({ body: { value: 3, note: '巡河 3 次' } }),
   postPlansByIdFundingByFundingIdSpending: () => ({ body: { amount: 100, spentOn: `${isoIn(0).slice(0, 4)}-01-02` } }),
+  patchPlansByIdFundingByFundingIdSpendingBySpendingId: () => ({ body: { note: '发票已补' } }),
   postHonours: (ids) => ({
     body: {
       subjectKind: 'volunteer',

@@ -35,6 +35,7 @@ export const POOL_OF_SEGMENT: Record<string, string> = {
   plans: 'plans',
   tasks: 'tasks',
   funding: 'funding',
+  spending: 'spending',
   activities: 'activities',
   shifts: 'shifts',
   signups: 'signups',

@@ -111,7 +111,14 @@ export async function makeScene(t: TestApp): Promise<Scene> {
     if (withTask.statusCode !== 201 || funded.statusCode !== 201) throw new Error(`plan: ${funded.body}`);
     const taskId = (withTask.json() as { keyTasks: { id: string }[] }).keyTasks[0]?.id ?? '';
     const fundingId = (funded.json() as { funding: { id: string }[] }).funding[0]?.id ?? '';
-    return { planId: id, taskId, fundingId };
+    const spent = await dept.post(`/api/v1/plans/${id}/funding/${fundingId}/spending`, {
+      amount: 10_00,
+      spentOn: `${year}-01-02`,
+    });
+    if (spent.statusCode !== 201) throw new Error(`spending: ${spent.body}`);
+    const spendingId =
+      (spent.json() as { funding: { spending: { id: string }[] }[] }).funding[0]?.spending[0]?.id ?? '';
+    return { planId: id, taskId, fundingId, spendingId };
   };
   const planHere = await plan(tree.teamId, '渝中巡河');
   const planThere = await plan(tree.otherTeamId, '沙坪坝巡河');
@@ -151,7 +158,7 @@ export async function makeScene(t: TestApp): Promise<Scene> {
     region: string,
     goodsId: string,
     needId: string,
-    p: { planId: string; taskId: string; fundingId: string },
+    p: { planId: string; taskId: string; fundingId: string; spendingId: string },
   ): Ids => ({
     activities: [d.activity.id],
     shifts: d.activity.shiftIds,
@@ -169,6 +176,7 @@ export async function makeScene(t: TestApp): Promise<Scene> {
     plans: [p.planId],
     tasks: [p.taskId],
     funding: [p.fundingId],
+    spending: [p.spendingId],
   });
   const usernames = await db
     .selectFrom('users')

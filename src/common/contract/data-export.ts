@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RegisteredCertificate } from './certificates.js';
 import { AttendanceSchema } from './checkin.js';
+import { HonourViewSchema } from './honours.js';
 import { NotificationPrefsSchema, NotificationSchema } from './notifications.js';
 import { MembershipSchema } from './organisations.js';
 import { PointItemSchema } from './points.js';
@@ -54,6 +55,7 @@ export const DataExportSchema = z
     notifications: z.array(NotificationSchema),
     qualifications: z.array(QualificationSchema),
     certificates: z.array(RegisteredCertificate).describe('The register of certificates issued for me, newest first'),
+    honours: z.array(HonourViewSchema).describe('My honours (荣誉), latest year first, with the points each earned me'),
   })
   .describe('My data (a volunteer’s own export)');
 export type DataExport = z.infer<typeof DataExportSchema>;

@@ -51,7 +51,10 @@ export const HonourListQuery = z.strictObject({
   level: z.enum(HONOUR_LEVELS).optional(),
   year: z.coerce.number().int().min(HONOUR_YEAR_MIN).max(HONOUR_YEAR_MAX).optional(),
 });
-export const HonourList = z.object({ items: z.array(HonourViewSchema) });
+export const HonourList = z.object({
+  items: z.array(HonourViewSchema),
+  canRecord: z.boolean().describe('Whether the caller may record (and delete) honours of this subject'),
+});
 
 export const HonourSummaryQuery = z.strictObject({
   regionCode: z.string().trim().min(1).max(32).optional().describe('Region subtree (default the whole city)'),

@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'membership_changed',
   'need_update',
   'plan_task_overdue',
+  'honour_points',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

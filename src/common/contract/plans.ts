@@ -78,8 +78,22 @@ export const AddSpendingBody = z.strictObject({
   photoIds: PhotoIds('Receipts'),
 });
 
+/** A correction of a spending entry: the fields given replace the entry's (`photoIds`: the whole new list). */
+export const PatchSpendingBody = z
+  .strictObject({
+    amount: z.number().int().optional().describe('Amount spent, integer fen (more than 0)'),
+    spentOn: Day.optional().describe('Local day of the spending, within the funding year'),
+    note: z.string().trim().max(LIMITS.textMax).nullable().optional().describe('null clears it'),
+    photoIds: PhotoIds(
+      'Receipts, the whole new list: photos already on this entry, and ones you uploaded for this plan and attached nowhere',
+    ),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'change at least one field' });
+export type PatchSpending = z.infer<typeof PatchSpendingBody>;
+
 export const TaskParams = z.strictObject({ id: Id, taskId: Id });
 export const FundingParams = z.strictObject({ id: Id, fundingId: Id });
+export const SpendingParams = z.strictObject({ id: Id, fundingId: Id, spendingId: Id });
 
 export const ProgressSchema = z.object({
   id: z.string(),

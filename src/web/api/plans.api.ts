@@ -5,6 +5,7 @@ import type {
   AddSpendingBody,
   CreatePlanBody,
   CreateTaskBody,
+  PatchSpendingBody,
   Plan,
   PlanList,
   PlanOverview,
@@ -32,6 +33,18 @@ export const addFunding = (id: string, body: z.input<typeof AddFundingBody>) =>
   api.post<Plan>(one(id, '/funding'), body);
 export const addSpending = (id: string, fundingId: string, body: z.input<typeof AddSpendingBody>) =>
   api.post<Plan>(one(id, `/funding/${encodeURIComponent(fundingId)}/spending`), body);
+const entry = (id: string, fundingId: string, spendingId: string) =>
+  one(id, `/funding/${encodeURIComponent(fundingId)}/spending/${encodeURIComponent(spendingId)}`);
+/** Corrects a spending entry: amount, day, note, receipts (`photoIds` the whole new list). */
+export const patchSpending = (
+  id: string,
+  fundingId: string,
+  spendingId: string,
+  body: z.input<typeof PatchSpendingBody>,
+) => api.patch<Plan>(entry(id, fundingId, spendingId), body);
+/** Removes a spending entry entered by mistake. */
+export const deleteSpending = (id: string, fundingId: string, spendingId: string) =>
+  api.del<void>(entry(id, fundingId, spendingId));
 /** An editor uploads a photo (evidence or a receipt), to attach by id to an update or an entry. */
 export const uploadPlanPhoto = (id: string, file: File) => {
   const form = new FormData();

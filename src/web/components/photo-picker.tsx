@@ -4,6 +4,9 @@ import { MAX_PHOTOS, type Photo, type StoredFile } from '../../common/contract/f
 import { ErrorNotice } from './status-views.js';
 import './photo-picker.css';
 
+/** What the picker shows of a photo: an uploaded one, or one attached before. */
+type Picked = Pick<StoredFile, 'id' | 'thumbnailUrl'>;
+
 /**
  * Photos to attach to something (a need's completion, a plan's progress update or receipt):
  * each picked photo is uploaded at once (the server keeps it without its GPS position and
@@ -16,15 +19,17 @@ export function PhotoPicker(props: {
   onChange: (ids: string[]) => void;
   onBusy: (busy: boolean) => void;
   testId: string;
+  /** Photos already attached (a correction of what was entered): shown first, and dropped the same way. */
+  initial?: readonly Picked[];
 }) {
   const { t } = useTranslation();
   const inputId = useId();
   const hintId = `${inputId}-hint`;
-  const [photos, setPhotos] = useState<StoredFile[]>([]);
+  const [photos, setPhotos] = useState<Picked[]>(() => [...(props.initial ?? [])]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const update = (next: StoredFile[]) => {
+  const update = (next: Picked[]) => {
     setPhotos(next);
     props.onChange(next.map((p) => p.id));
   };

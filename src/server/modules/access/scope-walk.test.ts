@@ -179,6 +179,11 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
     const funded = await system.post(`/api/v1/plans/${planId}/funding`, { projectId: project.json().id, budget: 100 });
     expect(funded.statusCode).toBe(201);
     const fundingId = funded.json().funding[0].id as string;
+    const spent = await system.post(`/api/v1/plans/${planId}/funding/${fundingId}/spending`, {
+      amount: 50,
+      spentOn: '2026-02-01',
+    });
+    const spending = `/api/v1/plans/${planId}/funding/${fundingId}/spending/${spent.json().funding[0].spending[0].id}`;
 
     // The outsider administers 沙坪坝区 and its team: real duties, none of them over 渝中区.
     const u = await makeUser(t.tdb.db, {
@@ -340,6 +345,8 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
       P(`/api/v1/plans/${planId}/tasks/${taskId}/progress`, { value: 10 }),
       P(`/api/v1/plans/${planId}/funding`, { projectId: project.json().id, budget: 1 }),
       P(`/api/v1/plans/${planId}/funding/${fundingId}/spending`, { amount: 100, spentOn: '2026-03-01' }),
+      { method: 'PATCH', path: spending, body: { amount: 1 } },
+      { method: 'DELETE', path: spending },
       // Refused before its body is read: the plan is not the outsider's to see.
       P(`/api/v1/plans/${planId}/photos`),
     );

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { IdParams, errorResponses, PUBLIC } from '../../../common/contract/common.js';
+import { OverviewQuery } from '../../../common/contract/plans.js';
 import { RecordExportQuery } from '../../../common/contract/records.js';
 import { StatsQuery } from '../../../common/contract/stats.js';
 import { ExportQuery as SupermarketExportQuery, SupermarketParams } from '../../../common/contract/supermarkets.js';
@@ -11,11 +12,12 @@ import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
 import { sendTableFile, tableFile } from '../../platform/table-file.js';
 import { insuredOfShiftForExport } from '../insurance/index.js';
+import { planOverview } from '../plans/index.js';
 import { recordsForExport } from '../records/index.js';
 import { overview } from '../stats/index.js';
 import { redemptionsForExport, stockForExport } from '../supermarkets/index.js';
 import { fieldNames } from './exports.repository.js';
-import { insuredSheet, recordsSheet, redemptionsSheet, statsSheets, stockSheets } from './moved.sheets.js';
+import { insuredSheet, plansSheet, recordsSheet, redemptionsSheet, statsSheets, stockSheets } from './moved.sheets.js';
 
 const XlsxAnswer = { 200: z.any().describe('The .xlsx file'), ...errorResponses };
 const day = (iso: string) => iso.slice(0, 10);
@@ -97,6 +99,23 @@ export function movedExportRoutes(app: App): void {
       const s = await overview(db(), req.query);
       const name = `statistics_${s.regionCode}_${day(s.from)}_${day(s.to)}`;
       return sendTableFile(reply, tableFile('xlsx', statsSheets(s, await fieldNames(db())), name));
+    },
+  );
+
+  app.get(
+    '/api/v1/plans/overview.xlsx',
+    {
+      schema: {
+        tags: ['plans'],
+        summary:
+          'Every department’s plans of a year as .xlsx, as GET /plans/overview answers them: tasks, done, overdue, progress, budget, spent (system admins)',
+        querystring: OverviewQuery,
+        response: XlsxAnswer,
+      },
+    },
+    async (req, reply) => {
+      const o = await planOverview(db(), requireActor(req), req.query.year);
+      return sendTableFile(reply, tableFile('xlsx', [plansSheet(o.year, o.items)], `plans_${o.year}`));
     },
   );
 }

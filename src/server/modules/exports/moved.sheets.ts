@@ -4,6 +4,8 @@
  * now written through the one table writer. Their owners check the caller and read the rows;
  * the columns, headers and file names are unchanged (bilingual headers, as these files had).
  */
+import type { PlanOverviewRow } from '../../../common/contract/plans.js';
+import { percentOf } from '../../../common/plan-progress.js';
 import type { StatsOverview } from '../../../common/contract/stats.js';
 import { minutesToHours } from '../../../common/settings.js';
 import { wallTime } from '../../../common/zoned-time.js';
@@ -198,4 +200,25 @@ export function statsSheets(s: StatsOverview, fields: Map<string, { zh: string; 
       ],
     } satisfies Sheet<StatsOverview['byField'][number]>,
   ];
+}
+
+/** Integer fen as yuan, a number with two decimals at most (the spreadsheet formats it). */
+const yuan = (fen: number) => fen / 100;
+
+/** The departments' plans of a year, one row each: the statistics page's plans table. */
+export function plansSheet(year: number, rows: readonly PlanOverviewRow[]): Sheet<PlanOverviewRow> {
+  return {
+    name: `专项实施方案 Plans ${year}`,
+    rows,
+    columns: [
+      col<PlanOverviewRow>('部门 Department', 24, (r) => r.departmentName),
+      col<PlanOverviewRow>('方案 Plans', 8, (r) => r.plans),
+      col<PlanOverviewRow>('重点任务 Key tasks', 12, (r) => r.tasks),
+      col<PlanOverviewRow>('已完成 Done', 10, (r) => r.done),
+      col<PlanOverviewRow>('逾期 Overdue', 10, (r) => r.overdue),
+      col<PlanOverviewRow>('进度(%) Progress (%)', 14, (r) => percentOf(r.progress)),
+      col<PlanOverviewRow>('预算(元) Budget (yuan)', 16, (r) => yuan(r.budget)),
+      col<PlanOverviewRow>('已支出(元) Spent (yuan)', 16, (r) => yuan(r.spent)),
+    ],
+  };
 }

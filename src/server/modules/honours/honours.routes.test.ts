@@ -92,6 +92,13 @@ describe.each(DIALECTS)('honours on %s', (dialect) => {
       ['重庆市优秀志愿服务项目', null],
     ]);
     expect(list.json().items.every((h: { canDelete: boolean }) => !h.canDelete)).toBe(true);
+    expect(list.json().canRecord).toBe(false);
+    // The project's department admin may record its honours (the web app offers them the dialog);
+    // a region admin of another district may not.
+    const listUrl = `/api/v1/honours?subjectKind=project&subjectId=${projectId}`;
+    expect((await tree.departmentAdmin.client.get(listUrl)).json()).toMatchObject({ canRecord: true });
+    const shapingba = await clientFor(t.app, (await makeAdmin(t.tdb.db, 'region_admin', REGIONS.shapingba)).id);
+    expect((await shapingba.get(listUrl)).json()).toMatchObject({ canRecord: false });
     const national = await t.app.inject({
       method: 'GET',
       url: `/api/v1/honours?subjectKind=project&subjectId=${projectId}&level=national&year=2024`,
@@ -191,6 +198,17 @@ describe.each(DIALECTS)('honours on %s', (dialect) => {
     expect(await wallet()).toBe(200);
     const statement = await vc.get(`/api/v1/volunteers/${v.id}/points`);
     expect(statement.json().balance).toBe(200);
+    // The volunteer is told once, for the honour that earned points only.
+    const inbox = (await vc.get('/api/v1/me/notifications')).json() as {
+      items: { kind: string; title: string; body: string; data: Record<string, unknown> }[];
+    };
+    expect(inbox.items.filter((n) => n.kind === 'honour_points')).toEqual([
+      expect.objectContaining({
+        title: '荣誉积分：获得 200 积分',
+        body: '您的荣誉「重庆市优秀志愿者」（市级）获得 200 积分，当前余额 200 积分。',
+        data: expect.objectContaining({ honourId: id }),
+      }),
+    ]);
 
     const url = `/api/v1/honours?subjectKind=volunteer&subjectId=${v.id}`;
     const own = await vc.get(url);

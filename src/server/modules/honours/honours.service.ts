@@ -124,7 +124,7 @@ export async function listHonours(
   db: Db,
   actor: Actor | null,
   q: z.infer<typeof HonourListQuery>,
-): Promise<{ items: HonourView[] }> {
+): Promise<{ items: HonourView[]; canRecord: boolean }> {
   const facts = await factsOf(db, q.subjectKind, q.subjectId);
   if (q.subjectKind === 'volunteer') {
     if (!actor) throw unauthenticated();
@@ -132,9 +132,18 @@ export async function listHonours(
     if (!sight || sight.kind === 'membership') throw notFound(NAMES.volunteer);
     if (sight.kind === 'duty') await auditPersonalRead(db, actor.userId, q.subjectId, 'honours');
   } else if (!facts) throw notFound(NAMES[q.subjectKind]);
-  const canDelete = !!actor && !!facts && (await mayRecord(db, actor, q.subjectKind, facts));
+  const canRecord = !!actor && !!facts && (await mayRecord(db, actor, q.subjectKind, facts));
   const rows = await repo.honoursOf(db, q.subjectKind, [q.subjectId], { level: q.level, year: q.year });
-  return { items: await Promise.all(rows.map((r) => view(db, r, canDelete, !!actor))) };
+  return { items: await Promise.all(rows.map((r) => view(db, r, canRecord, !!actor))), canRecord };
+}
+
+/**
+ * A volunteer's own honours for their data export (the caller has checked that they are the
+ * person): as the person sees them on Me, with the points each earned, at most `limit`.
+ */
+export async function honoursForExport(db: Db, volunteerId: string, limit: number): Promise<HonourView[]> {
+  const rows = await repo.honoursOf(db, 'volunteer', [volunteerId], {}, limit);
+  return Promise.all(rows.map((r) => view(db, r, false)));
 }
 
 /** The honour, if the actor may change or delete it (the recorder's scope); 403 or 404 otherwise. */

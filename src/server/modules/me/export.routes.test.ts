@@ -56,6 +56,15 @@ describe.each(DIALECTS)('GET /api/v1/me/export on %s', (dialect) => {
       expiresAt: '2030-12-31',
     });
     expect(q.statusCode).toBe(201);
+    const honour = await market.regionAdmin.client.post('/api/v1/honours', {
+      subjectKind: 'volunteer',
+      subjectId: volunteer.id,
+      name: `${name}：优秀志愿者`,
+      level: 'district',
+      year: 2024,
+      issuer: '渝中区文明办',
+    });
+    expect(honour.statusCode, honour.body).toBe(201);
     const inbox = (await self.get('/api/v1/me/notifications')).json() as { items: { id: string; kind: string }[] };
     const notificationId = inbox.items.find((n) => n.kind === 'membership_invited')?.id;
     return {
@@ -139,6 +148,18 @@ describe.each(DIALECTS)('GET /api/v1/me/export on %s', (dialect) => {
     expect(doc.qualifications).toEqual([
       expect.objectContaining({ volunteerId: v.id, kind: 'first_aid', expiresAt: '2030-12-31' }),
     ]);
+    expect(doc.honours).toEqual([
+      expect.objectContaining({
+        subjectKind: 'volunteer',
+        subjectId: v.id,
+        name: '甲导出：优秀志愿者',
+        level: 'district',
+        year: 2024,
+        issuer: '渝中区文明办',
+        points: 0,
+        canDelete: false,
+      }),
+    ]);
 
     // Nothing of the other volunteer, in any form.
     const o = theirs.volunteer;
@@ -159,7 +180,16 @@ describe.each(DIALECTS)('GET /api/v1/me/export on %s', (dialect) => {
     expect(audit).toHaveLength(1);
     expect(audit[0]?.actor_user_id).toBe(v.userId);
     expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({
-      counts: { memberships: 1, signups: 1, attendance: 1, records: 1, statement: 2, redemptions: 1, notifications: 1 },
+      counts: {
+        memberships: 1,
+        signups: 1,
+        attendance: 1,
+        records: 1,
+        statement: 2,
+        redemptions: 1,
+        notifications: 1,
+        honours: 1,
+      },
     });
     const logs = t.logs.text();
     expect(logs).toContain('/api/v1/me/export');

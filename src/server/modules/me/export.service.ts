@@ -9,6 +9,7 @@ import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { volunteerIdOf } from '../volunteers/index.js';
 import { registerOfVolunteer } from '../certificates/index.js';
 import { attendanceForExport } from '../checkin/index.js';
+import { honoursForExport } from '../honours/index.js';
 import { getPrefs, listInbox } from '../notifications/index.js';
 import { membershipsForExport } from '../organisations/index.js';
 import { statementOf } from '../points/index.js';
@@ -81,8 +82,19 @@ export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, 
   const memberships = capped(await membershipsForExport(db, volunteerId, EXPORT_SECTION_CAP + 1));
   const attendance = capped(await attendanceForExport(db, volunteerId, EXPORT_SECTION_CAP + 1));
   const certificates = capped(await registerOfVolunteer(db, volunteerId, EXPORT_SECTION_CAP + 1));
+  const honours = capped(await honoursForExport(db, volunteerId, EXPORT_SECTION_CAP + 1));
 
-  const sections = { memberships, signups, attendance, records, statement, redemptions, notifications, certificates };
+  const sections = {
+    memberships,
+    signups,
+    attendance,
+    records,
+    statement,
+    redemptions,
+    notifications,
+    certificates,
+    honours,
+  };
   const truncated = Object.entries(sections)
     .filter(([, s]) => s.truncated)
     .map(([name]) => name);
@@ -106,6 +118,7 @@ export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, 
     notifications: notifications.items,
     qualifications: (await listQualifications(db, actor, volunteerId)).items,
     certificates: certificates.items,
+    honours: honours.items,
   };
 
   await appendAudit(db, {

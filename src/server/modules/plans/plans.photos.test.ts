@@ -10,6 +10,7 @@ import {
 import { freezeClock, type FrozenClock } from '../../../../test/clock.js';
 import { makeAdmin, REGIONS } from '../../../../test/factories.js';
 import { multipartFile } from '../../../../test/multipart.js';
+import { makeFundedPlan } from '../../../../test/plan-fixtures.js';
 import { filesUnder } from '../../../../test/need-photos.js';
 import { jpegWithGps } from '../../../../test/photos.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
@@ -67,31 +68,8 @@ describe.each(DIALECTS)('photos on plans (evidence and receipts) on %s', (dialec
     yuzhong = await clientFor(t.app, (await makeAdmin(t.tdb.db, 'region_admin', REGIONS.yuzhong)).id);
     shapingba = await clientFor(t.app, (await makeAdmin(t.tdb.db, 'region_admin', REGIONS.shapingba)).id);
     photo = await jpegWithGps({ width: 80, height: 60 });
-    plan = await newPlan('美丽河湖保护专项实施方案');
+    ({ plan, taskId, fundingId } = await makeFundedPlan(dept, tree));
     other = await newPlan('另一个方案');
-    const withTask = await dept.post(url('/tasks'), {
-      title: '嘉陵江渝中段巡河',
-      organisationId: tree.teamId,
-      target: 10,
-      unit: '次',
-      deadline: '2026-06-30',
-    });
-    taskId = (withTask.json() as Plan).keyTasks[0]!.id;
-    // A task of Shapingba, so that its region admin sees the plan, but not Yuzhong's task.
-    await dept.post(url('/tasks'), {
-      title: '梁滩河清漂',
-      organisationId: tree.otherTeamId,
-      target: 4,
-      unit: '次',
-      deadline: '2026-11-30',
-    });
-    const project = await dept.post('/api/v1/projects', {
-      name: '美丽河湖',
-      departmentId: tree.departmentId,
-      field: 'ecology',
-    });
-    const funded = await dept.post(url('/funding'), { projectId: project.json().id, budget: 100_000 });
-    fundingId = (funded.json() as Plan).funding[0]!.id;
   });
   afterAll(async () => {
     clock.restore();

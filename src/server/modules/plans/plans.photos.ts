@@ -51,13 +51,21 @@ export async function uploadPlanPhoto(
  * entry (422 `photo_unknown` otherwise): a receipt attached again as evidence would show it to
  * region admins.
  */
-export async function checkedPlanPhotoIds(db: Db, actor: Actor, planId: string, ids: readonly string[] = []) {
-  const json = await attachablePhotoIds(db, actor, { kind: PLAN_PHOTO, id: planId }, ids, 'plan');
-  for (const id of new Set(ids)) {
+export async function checkedPlanPhotoIds(
+  db: Db,
+  actor: Actor,
+  planId: string,
+  ids: readonly string[] = [],
+  /** Photos the entry being corrected shows already: kept without the checks, whoever uploaded them. */
+  kept: readonly string[] = [],
+) {
+  const fresh = ids.filter((id) => !kept.includes(id));
+  await attachablePhotoIds(db, actor, { kind: PLAN_PHOTO, id: planId }, fresh, 'plan');
+  for (const id of new Set(fresh)) {
     if ((await repo.tasksShowingPhoto(db, planId, id)).length > 0 || (await repo.spendingShowsPhoto(db, planId, id)))
       throw ruleBroken('photoIds', 'photo_unknown', 'attach a photo to one progress update or spending entry only');
   }
-  return json;
+  return JSON.stringify([...new Set(ids)]);
 }
 
 /** How long a photo uploaded and never attached is kept: the form it was picked in is long gone. */

@@ -1,6 +1,8 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { forUpdateOnPostgres } from '../../platform/db.js';
 import type {
+  DB,
   PlanFundingTable,
   PlanProgressTable,
   PlansTable,
@@ -11,6 +13,7 @@ import type {
 export type PlanRow = PlansTable & { department_name: string; department_region: string };
 export type TaskRow = PlanTasksTable & { organisation_name: string; organisation_region: string };
 export type FundingRow = PlanFundingTable & { project_name: string };
+export type SpendingRow = PlanSpendingTable;
 
 const plans = (db: Db) =>
   db
@@ -212,11 +215,39 @@ export async function fundingExists(db: Db, planId: string, projectId: string, y
 /** Appends a spending entry and adds it to the funding's `spent`, in the caller's transaction. */
 export async function insertSpending(db: Db, row: Insertable<PlanSpendingTable>): Promise<void> {
   await db.insertInto('plan_spending').values(row).execute();
+  await moveSpent(db, row.funding_id, row.amount_fen);
+}
+
+/** A spending entry of the funding, locked on PostgreSQL: a correction reads and moves `spent` in one go. */
+export async function lockSpending(trx: Transaction<DB>, fundingId: string, id: string) {
+  const q = trx.selectFrom('plan_spending').selectAll().where('id', '=', id).where('funding_id', '=', fundingId);
+  return forUpdateOnPostgres(trx, q).executeTakeFirst();
+}
+
+/** Moves the funding's `spent` by `delta` fen (an entry added, corrected or removed), in the caller's transaction. */
+async function moveSpent(db: Db, fundingId: string, delta: number): Promise<void> {
   await db
     .updateTable('plan_funding')
-    .set((eb) => ({ spent_fen: eb('spent_fen', '+', row.amount_fen) }))
-    .where('id', '=', row.funding_id)
+    .set((eb) => ({ spent_fen: eb('spent_fen', '+', delta) }))
+    .where('id', '=', fundingId)
     .execute();
+}
+
+/** Corrects a spending entry, its funding's `spent` following the amount, in the caller's transaction. */
+export async function updateSpending(
+  db: Db,
+  old: SpendingRow,
+  set: Pick<Updateable<PlanSpendingTable>, 'amount_fen' | 'spent_on' | 'note' | 'photo_ids'>,
+): Promise<void> {
+  await db.updateTable('plan_spending').set(set).where('id', '=', old.id).execute();
+  if (set.amount_fen !== undefined && set.amount_fen !== old.amount_fen)
+    await moveSpent(db, old.funding_id, Number(set.amount_fen) - old.amount_fen);
+}
+
+/** Removes a spending entry and takes it off its funding's `spent`, in the caller's transaction. */
+export async function deleteSpending(db: Db, old: SpendingRow): Promise<void> {
+  await db.deleteFrom('plan_spending').where('id', '=', old.id).execute();
+  await moveSpent(db, old.funding_id, -old.amount_fen);
 }
 
 export async function spendingOf(db: Db, fundingIds: string[]) {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan, PlanOverviewRow, PlanProgressView } from '../../../common/contract/plans.js';
 import {
@@ -316,5 +317,30 @@ describe.each(DIALECTS)('departments’ plans and funding on %s', (dialect) => {
       expect(refused.statusCode, bad).toBe(400);
       expect(refused.json().error.message, bad).toBeTruthy();
     }
+  });
+
+  it('exports the overview as .xlsx for the city’s system admins only, with the same figures', async () => {
+    const res = await city.get('/api/v1/plans/overview.xlsx?year=2026');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toMatch(/plans_2026/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = wb.getWorksheet('专项实施方案 Plans 2026')!.getSheetValues().slice(2) as unknown[][];
+    const row = (await overviewRow())!;
+    expect(rows.find((r) => r[1] === row.departmentName)?.slice(1)).toEqual([
+      row.departmentName,
+      row.plans,
+      row.tasks,
+      row.done,
+      row.overdue,
+      Math.floor(row.progress * 100),
+      row.budget / 100,
+      row.spent / 100,
+    ]);
+    expect((await dept.get('/api/v1/plans/overview.xlsx?year=2026')).statusCode).toBe(403);
+    expect((await yuzhong.get('/api/v1/plans/overview.xlsx?year=2026')).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/plans/overview.xlsx?year=2026' })).statusCode).toBe(401);
+    expect((await city.get('/api/v1/plans/overview.xlsx?year=abc')).statusCode).toBe(400);
   });
 });

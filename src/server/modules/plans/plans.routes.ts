@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { IdParams, errorResponses, PUBLIC } from '../../../common/contract/common.js';
 import {
   AddFundingBody,
@@ -8,6 +9,7 @@ import {
   FundingParams,
   OverviewQuery,
   PatchPlanBody,
+  PatchSpendingBody,
   PatchTaskBody,
   PlanList,
   PlanListQuery,
@@ -15,6 +17,7 @@ import {
   PlanProgress,
   PlanSchema,
   ProgressQuery,
+  SpendingParams,
   TaskParams,
 } from '../../../common/contract/plans.js';
 import type { App } from '../../context.js';
@@ -190,5 +193,42 @@ export function planRoutes(app: App): void {
       reply
         .status(201)
         .send(await service.addSpending(db(), requireActor(req), req.params.id, req.params.fundingId, req.body)),
+  );
+
+  const entry = (p: z.infer<typeof SpendingParams>) => ({
+    planId: p.id,
+    fundingId: p.fundingId,
+    spendingId: p.spendingId,
+  });
+
+  app.patch(
+    '/api/v1/plans/:id/funding/:fundingId/spending/:spendingId',
+    {
+      schema: {
+        tags,
+        summary:
+          'Correct a spending entry (amount, day, note, receipts); the programme’s `spent` follows in the same transaction, the audit keeps the old and new values',
+        params: SpendingParams,
+        body: PatchSpendingBody,
+        response: plan,
+      },
+    },
+    async (req) => service.patchSpending(db(), requireActor(req), entry(req.params), req.body),
+  );
+
+  app.delete(
+    '/api/v1/plans/:id/funding/:fundingId/spending/:spendingId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a spending entry entered by mistake; the programme’s `spent` drops by its amount',
+        params: SpendingParams,
+        response: { 204: z.null().describe('Removed'), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await service.deleteSpending(db(), requireActor(req), entry(req.params));
+      return reply.status(204).send(null);
+    },
   );
 }

@@ -8,6 +8,7 @@ import type {
   CreatePlan,
   CreateTask,
   PatchPlanBody,
+  PatchSpending,
   PatchTask,
   Plan,
 } from '../../../common/contract/plans.js';
@@ -262,6 +263,20 @@ export async function addFunding(db: Db, actor: Actor, planId: string, b: z.infe
   return getPlan(db, actor, planId);
 }
 
+/** The plan and one of its programmes' funding, for a change (404 / 403 as `loadForEdit`). */
+async function fundingForEdit(db: Db, actor: Actor, planId: string, fundingId: string) {
+  const plan = await loadForEdit(db, actor, planId);
+  const funding = await repo.fundingById(db, plan.id, fundingId);
+  if (!funding) throw notFound('Funding');
+  return { plan, funding };
+}
+
+function checkSpending(b: { amount?: number | undefined; spentOn?: string | undefined }, year: number) {
+  if (b.amount !== undefined && b.amount <= 0)
+    throw ruleBroken('amount', 'plan_amount_not_positive', 'the amount must be more than 0');
+  if (b.spentOn !== undefined) inYear('spentOn', b.spentOn, year);
+}
+
 /** A spending entry: appended, and `spent` raised by it in the same transaction. */
 export async function addSpending(
   db: Db,
@@ -270,11 +285,8 @@ export async function addSpending(
   fundingId: string,
   b: z.infer<typeof AddSpendingBody>,
 ) {
-  const plan = await loadForEdit(db, actor, planId);
-  const funding = await repo.fundingById(db, plan.id, fundingId);
-  if (!funding) throw notFound('Funding');
-  if (b.amount <= 0) throw ruleBroken('amount', 'plan_amount_not_positive', 'the amount must be more than 0');
-  inYear('spentOn', b.spentOn, funding.year);
+  const { plan, funding } = await fundingForEdit(db, actor, planId, fundingId);
+  checkSpending(b, funding.year);
   const photoIds = await checkedPlanPhotoIds(db, actor, plan.id, b.photoIds);
   await db.transaction().execute(async (trx) => {
     await repo.insertSpending(trx, {
@@ -294,4 +306,66 @@ export async function addSpending(
     });
   });
   return getPlan(db, actor, planId);
+}
+
+/** What the audit keeps of a spending entry, before and after a correction. */
+const spendingFacts = (r: Pick<repo.SpendingRow, 'amount_fen' | 'spent_on' | 'note' | 'photo_ids'>) => ({
+  amount: r.amount_fen,
+  spentOn: r.spent_on,
+  note: r.note,
+  photoIds: JSON.parse(r.photo_ids) as string[],
+});
+
+/**
+ * Corrects a spending entry (amount, day, note, receipts): the funding's `spent` follows the
+ * amount and the audit keeps the old and new values, in one transaction. A receipt taken off is
+ * attached nowhere and goes with the sweep of unattached photos.
+ */
+export async function patchSpending(
+  db: Db,
+  actor: Actor,
+  ids: { planId: string; fundingId: string; spendingId: string },
+  b: PatchSpending,
+) {
+  const { plan, funding } = await fundingForEdit(db, actor, ids.planId, ids.fundingId);
+  checkSpending(b, funding.year);
+  await db.transaction().execute(async (trx) => {
+    const old = await repo.lockSpending(trx, funding.id, ids.spendingId);
+    if (!old) throw notFound('Spending entry');
+    const kept = JSON.parse(old.photo_ids) as string[];
+    const set = {
+      amount_fen: b.amount ?? old.amount_fen,
+      spent_on: b.spentOn ?? old.spent_on,
+      note: b.note === undefined ? old.note : b.note,
+      photo_ids:
+        b.photoIds === undefined ? old.photo_ids : await checkedPlanPhotoIds(trx, actor, plan.id, b.photoIds, kept),
+    };
+    await repo.updateSpending(trx, old, set);
+    await audited(trx, actor, plan, 'plan.funding.spend_update', {
+      fundingId: funding.id,
+      spendingId: old.id,
+      before: spendingFacts(old),
+      after: spendingFacts(set),
+    });
+  });
+  return getPlan(db, actor, plan.id);
+}
+
+/** Removes a spending entry, taking it off the funding's `spent`; the audit keeps what it was. */
+export async function deleteSpending(
+  db: Db,
+  actor: Actor,
+  ids: { planId: string; fundingId: string; spendingId: string },
+): Promise<void> {
+  const { plan, funding } = await fundingForEdit(db, actor, ids.planId, ids.fundingId);
+  await db.transaction().execute(async (trx) => {
+    const old = await repo.lockSpending(trx, funding.id, ids.spendingId);
+    if (!old) throw notFound('Spending entry');
+    await repo.deleteSpending(trx, old);
+    await audited(trx, actor, plan, 'plan.funding.spend_delete', {
+      fundingId: funding.id,
+      spendingId: old.id,
+      before: spendingFacts(old),
+    });
+  });
 }

@@ -9,9 +9,11 @@ import { expiryDate } from '../../../common/points.js';
 import type { Db } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { nowIso } from '../../ids.js';
+import { notify } from '../../platform/notify/notify.js';
 import { getSettings } from '../../platform/settings/settings.service.js';
+import { volunteerState } from './earning.repository.js';
 import { regionSystemAccount } from './adjustments.service.js';
-import { accountKey, lockAccounts, postTransaction, reverseTransaction, walletOf } from './ledger.js';
+import { accountKey, balanceOf, lockAccounts, postTransaction, reverseTransaction, walletOf } from './ledger.js';
 import { entriesOfTransaction, transactionByKey } from './ledger.repository.js';
 import { countGrant } from './grant-stats.js';
 import { earningRuleOf } from './rules.presenter.js';
@@ -31,7 +33,8 @@ const earnKey = (honourId: string) => `honour:${honourId}`;
 
 /**
  * Earns what the nearest rule of the volunteer's region chain gives an honour of this level
- * (nothing without a rule or a bonus for the level); answers the points earned.
+ * (nothing without a rule or a bonus for the level), and tells the volunteer in the same
+ * transaction (a notice of kind `honour_points`); answers the points earned.
  */
 export async function earnForHonour(trx: Transaction<DB>, h: HonourEarning): Promise<number> {
   const [row] = await regionRules(trx, h.regionCode);
@@ -58,6 +61,21 @@ export async function earnForHonour(trx: Transaction<DB>, h: HonourEarning): Pro
   });
   if (tx.replayed) return 0;
   await countGrant(trx, tx.id);
+  const volunteer = await volunteerState(trx, h.volunteerId);
+  if (volunteer) {
+    await notify(trx, {
+      userId: volunteer.user_id,
+      kind: 'honour_points',
+      params: {
+        points,
+        balance: await balanceOf(trx, walletOf(h.volunteerId)),
+        honourName: h.name,
+        level: h.level,
+      },
+      data: { honourId: h.honourId, transactionId: tx.id },
+      dedupeKey: `honour_points:${h.honourId}`,
+    });
+  }
   return points;
 }
 

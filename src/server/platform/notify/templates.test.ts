@@ -26,6 +26,7 @@ const SAMPLE: TemplateParams = {
     departmentName: '市委宣传部',
     deadline: '2026-06-30',
   },
+  honour_points: { points: 30, balance: 130, honourName: '义诊之星', level: 'city' },
 };
 
 describe('notification templates', () => {
@@ -39,6 +40,17 @@ describe('notification templates', () => {
         else if (kind !== 'points_earned' && !kind.startsWith('membership')) expect(body).toContain('义诊');
       }
     }
+  });
+
+  it('name the honour, its level and the balance when an honour earns points', () => {
+    expect(render('honour_points', SAMPLE.honour_points, 'zh-CN')).toEqual({
+      title: '荣誉积分：获得 30 积分',
+      body: '您的荣誉「义诊之星」（市级）获得 30 积分，当前余额 130 积分。',
+    });
+    expect(render('honour_points', SAMPLE.honour_points, 'en')).toEqual({
+      title: '30 points for an honour',
+      body: 'Your honour "义诊之星" (city level) earned you 30 points; balance 130.',
+    });
   });
 
   it('show times in the city time zone and say why a sign-up was refused', () => {

@@ -1,5 +1,5 @@
 import type { NotificationKind } from '../../../common/contract/notifications.js';
-import type { Locale } from '../../../common/enums.js';
+import type { HonourLevel, Locale } from '../../../common/enums.js';
 import type { EarningBreakdown } from '../../../common/points.js';
 import { DEFAULT_SETTINGS } from '../../../common/settings.js';
 import { earningWords } from './earning-words.js';
@@ -26,7 +26,22 @@ export interface TemplateParams {
   need_update: NeedNoticeParams;
   /** A key task of a department's plan passed its deadline (a local day) short of its target. */
   plan_task_overdue: { taskTitle: string; planTitle: string; departmentName: string; deadline: string };
+  /** A volunteer's honour earned points under their region's rule; `balance` is the wallet after. */
+  honour_points: { points: number; balance: number; honourName: string; level: HonourLevel };
 }
+
+const LEVEL_ZH: Record<HonourLevel, string> = {
+  national: '国家级',
+  city: '市级',
+  district: '区县级',
+  street: '街镇级',
+};
+const LEVEL_EN: Record<HonourLevel, string> = {
+  national: 'national',
+  city: 'city',
+  district: 'district or county',
+  street: 'town or street',
+};
 
 /** The activity and why so many points, in brackets: （「义诊」：服务 2.5 小时 × …） / ("义诊": 2.5 h of service × …). */
 function why(p: TemplateParams['points_earned'], locale: Locale): string {
@@ -175,6 +190,16 @@ const TEMPLATES: Table = {
   need_update: {
     'zh-CN': (p) => needWords(p, 'zh-CN'),
     en: (p) => needWords(p, 'en'),
+  },
+  honour_points: {
+    'zh-CN': (p) => ({
+      title: `荣誉积分：获得 ${p.points} 积分`,
+      body: `您的荣誉「${p.honourName}」（${LEVEL_ZH[p.level]}）获得 ${p.points} 积分，当前余额 ${p.balance} 积分。`,
+    }),
+    en: (p) => ({
+      title: `${p.points} points for an honour`,
+      body: `Your honour "${p.honourName}" (${LEVEL_EN[p.level]} level) earned you ${p.points} points; balance ${p.balance}.`,
+    }),
   },
   plan_task_overdue: {
     'zh-CN': (p) => ({

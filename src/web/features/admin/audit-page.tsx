@@ -48,6 +48,15 @@ export const AUDIT_ACTIONS = [
   'need.review',
   'need.dispatch',
   'need.cancel',
+  'plan.create',
+  'plan.update',
+  'plan.task.create',
+  'plan.task.update',
+  'plan.task.progress',
+  'plan.funding.create',
+  'plan.funding.spend',
+  'plan.funding.spend_update',
+  'plan.funding.spend_delete',
 ] as const;
 
 const ENTITY_TYPES = [
@@ -63,6 +72,8 @@ const ENTITY_TYPES = [
   'export',
   'platform',
   'need',
+  'project',
+  'plan',
 ];
 
 interface Values {

@@ -3,16 +3,24 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { AddFundingBody, AddProgressBody, AddSpendingBody, CreateTaskBody } from '../../../common/contract/plans.js';
+import {
+  AddFundingBody,
+  AddProgressBody,
+  AddSpendingBody,
+  CreateTaskBody,
+  PatchSpendingBody,
+} from '../../../common/contract/plans.js';
 import {
   addFunding,
   addProgress,
   addSpending,
   addTask,
+  patchSpending,
   planKeys,
   uploadPlanPhoto,
   type Plan,
 } from '../../api/plans.api.js';
+import type { Photo } from '../../../common/contract/files.js';
 import { PhotoPicker } from '../../components/photo-picker.js';
 import { listProjects, projectKeys } from '../../api/projects.api.js';
 import { fieldErrors } from '../../components/zod-messages.js';
@@ -80,9 +88,12 @@ export function PlanForm<S extends z.ZodType>(p: {
   );
 }
 
-/** Photos picked for a form: the picker, and the ids to send (none: left out of the body). */
-function usePlanPhotos(plan: Plan, label: string, testId: string) {
-  const [ids, setIds] = useState<string[]>([]);
+/**
+ * Photos picked for a form: the picker, and the ids to send. A new entry leaves an empty list
+ * out of the body; a correction (`initial` given) always sends the whole list, empty or not.
+ */
+function usePlanPhotos(plan: Plan, label: string, testId: string, initial?: readonly Photo[]) {
+  const [ids, setIds] = useState<string[]>(() => (initial ?? []).map((p) => p.id));
   const [busy, setBusy] = useState(false);
   const picker = (
     <PhotoPicker
@@ -91,9 +102,10 @@ function usePlanPhotos(plan: Plan, label: string, testId: string) {
       onChange={setIds}
       onBusy={setBusy}
       testId={testId}
+      {...(initial ? { initial } : {})}
     />
   );
-  return { picker, busy, photoIds: ids.length > 0 ? ids : undefined };
+  return { picker, busy, photoIds: initial || ids.length > 0 ? ids : undefined };
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -221,15 +233,56 @@ export function AddSpendingForm(p: { plan: Plan; fundingId: string; projectName:
         photoIds: photos.photoIds,
       })}
     >
+      <SpendingFields year={plan.year} />
+      {photos.picker}
+    </PlanForm>
+  );
+}
+
+/** The fields of a spending entry, new or corrected. */
+function SpendingFields({ year }: { year: number }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <Form.Item name="amount" label={t('plans.funding.amountYuan')}>
         <InputNumber min={0.01} precision={2} />
       </Form.Item>
       <Form.Item name="spentOn" label={t('plans.funding.spentOn')}>
-        <Input type="date" min={`${plan.year}-01-01`} max={`${plan.year}-12-31`} />
+        <Input type="date" min={`${year}-01-01`} max={`${year}-12-31`} />
       </Form.Item>
       <Form.Item name="note" label={t('plans.funding.note')}>
         <Input maxLength={200} />
       </Form.Item>
+    </>
+  );
+}
+
+type Spending = Plan['funding'][number]['spending'][number];
+
+/** Corrects a spending entry: its amount, day, note and receipts, starting from what was entered. */
+export function EditSpendingForm(p: { plan: Plan; fundingId: string; entry: Spending; onDone: () => void }) {
+  const { plan, fundingId, entry, onDone } = p;
+  const { t } = useTranslation();
+  const photos = usePlanPhotos(plan, t('plans.photos.receiptsEdit'), 'plan-receipt-edit', entry.photos);
+  return (
+    <PlanForm
+      name={`spending-edit-${entry.id}`}
+      busy={photos.busy}
+      title={t('plans.funding.correctTitle', { day: entry.spentOn })}
+      submit={t('plans.funding.correctSubmit')}
+      schema={PatchSpendingBody}
+      fields={['amount', 'spentOn', 'note', 'photoIds']}
+      initialValues={{ amount: entry.amount / 100, spentOn: entry.spentOn, note: entry.note ?? '' }}
+      onDone={() => onDone()}
+      send={(b) => patchSpending(plan.id, fundingId, entry.id, b)}
+      toBody={(v) => ({
+        amount: toFen(num(v.amount)),
+        spentOn: str(v.spentOn) ?? '',
+        note: str(v.note) ?? null,
+        photoIds: photos.photoIds,
+      })}
+    >
+      <SpendingFields year={plan.year} />
       {photos.picker}
     </PlanForm>
   );

@@ -11,6 +11,7 @@ import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { AddFundingForm, AddProgressForm, AddSpendingForm, AddTaskForm } from './plan-forms.js';
 import { ProgressBar, ScrollRegion, useMoney } from './plan-parts.js';
+import { SpendingEntry } from './spending-entry.js';
 import './plans.css';
 
 type Task = Plan['keyTasks'][number];
@@ -132,12 +133,7 @@ function FundingTable({ plan }: { plan: Plan }) {
               <td>
                 <ul className="plan-entries">
                   {fu.spending.map((s) => (
-                    <li key={s.id}>
-                      {s.spentOn} {money(s.amount)} {s.note}
-                      {s.photos.length > 0 && (
-                        <PhotoThumbs photos={s.photos} testId="plan-receipt" label={t('plans.photos.receiptsList')} />
-                      )}
-                    </li>
+                    <SpendingEntry key={s.id} plan={plan} fundingId={fu.id} entry={s} />
                   ))}
                 </ul>
               </td>

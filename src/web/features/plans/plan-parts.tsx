@@ -1,5 +1,7 @@
-import type { ReactNode } from 'react';
+import { InputNumber } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../components/format.js';
 import { percentOf } from '../../../common/plan-progress.js';
 import { isEnglish } from '../../i18n/i18n.js';
 
@@ -37,4 +39,18 @@ export function ScrollRegion({ label, children }: { label: string; children: Rea
       {children}
     </div>
   );
+}
+
+/** A plan year to pick, starting at the current one in the platform's zone: the field and its value. */
+export function usePlanYear(): { year: number; field: ReactNode } {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [year, setYear] = useState<number>(() => Number(f.dayOf(Date.now()).slice(0, 4)));
+  const field = (
+    <label className="plan-year">
+      {t('plans.year')}{' '}
+      <InputNumber min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} />
+    </label>
+  );
+  return { year, field };
 }

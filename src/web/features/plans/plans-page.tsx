@@ -1,11 +1,9 @@
 import { Form, Input, InputNumber, Select, Table } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { CreatePlanBody } from '../../../common/contract/plans.js';
 import { DEFAULT_FIELDS } from '../../../common/enums.js';
 import { createPlan, listPlans, planKeys, type PlanSummary } from '../../api/plans.api.js';
-import { useFormat } from '../../components/format.js';
 import { useFieldName } from '../../components/labels.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import { useCursorPages } from '../../components/use-cursor-pages.js';
@@ -13,7 +11,7 @@ import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
 import { LoadMore } from '../admin/admin-load-more.js';
 import { PlanForm } from './plan-forms.js';
-import { ProgressBar } from './plan-parts.js';
+import { ProgressBar, usePlanYear } from './plan-parts.js';
 import './plans.css';
 
 /** A department admin writes a new yearly plan for their department. */
@@ -69,9 +67,7 @@ export function PlansPage() {
   const { t } = useTranslation();
   usePageTitle(t('plans.title'));
   const { me } = useSession();
-  const f = useFormat();
-  const thisYear = Number(f.dayOf(Date.now()).slice(0, 4));
-  const [year, setYear] = useState<number>(thisYear);
+  const { year, field: yearField } = usePlanYear();
   const departments = [
     ...new Set((me?.roles ?? []).filter((g) => g.role === 'department_admin').map((g) => g.scopeId)),
   ];
@@ -80,10 +76,7 @@ export function PlansPage() {
     <section aria-labelledby="plans-title" className="admin-panel wide plans">
       <h1 id="plans-title">{t('plans.title')}</h1>
       <p>{t('plans.lead')}</p>
-      <label className="plan-year">
-        {t('plans.year')}{' '}
-        <InputNumber min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} />
-      </label>
+      {yearField}
       {pages.isError && <ErrorNotice error={pages.error} />}
       <Table<PlanSummary>
         rowKey="id"

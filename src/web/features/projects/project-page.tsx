@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { activityKeys, listActivities } from '../../api/activities.api.js';
+import { honourKeys, listHonours } from '../../api/honours.api.js';
 import { getProject, projectKeys } from '../../api/projects.api.js';
 import { useFormat } from '../../components/format.js';
 import { useFieldName } from '../../components/labels.js';
@@ -9,6 +11,34 @@ import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { SubjectHonours } from '../honours/subject-honours.js';
 import { HonourList } from './honour-list.js';
+
+const ProjectHonoursDialog = lazy(() => import('./project-honours-dialog.js'));
+
+/**
+ * For those who may record the project's honours (the list answers `canRecord`): a button that
+ * opens the honours dialog. Nothing for anyone else.
+ */
+function ManageHonours({ id, name }: { id: string; name: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const q = useQuery({
+    queryKey: honourKeys.of('project', id),
+    queryFn: () => listHonours({ subjectKind: 'project', subjectId: id }),
+  });
+  if (!q.data?.canRecord) return null;
+  return (
+    <div className="section">
+      <button type="button" className="button" onClick={() => setOpen(true)} aria-haspopup="dialog">
+        {t('projects.manageHonours')}
+      </button>
+      {open && (
+        <Suspense fallback={<Loading />}>
+          <ProjectHonoursDialog projectId={id} projectName={name} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </div>
+  );
+}
 
 /** A brand project's public page: what it is, its honours, its sub-projects and its published activities. */
 export function ProjectPage() {
@@ -48,6 +78,7 @@ export function ProjectPage() {
         </section>
       )}
       <SubjectHonours kind="project" id={p.id} headingId="project-honours" title={t('projects.honours')} hideEmpty />
+      <ManageHonours id={p.id} name={p.name} />
       <section aria-labelledby="project-children" className="section">
         <h2 id="project-children">{t('projects.children')}</h2>
         {p.children.length === 0 ? (

@@ -15,6 +15,7 @@ import { usePageTitle } from '../../components/use-page-title.js';
 import { RegionCascader } from '../admin/region-cascader.js';
 import { HonourFigures } from '../honours/honour-figures.js';
 import { useSession } from '../auth/use-session.js';
+import { PlanFigures } from './plan-figures.js';
 import { MonthChart, RegionChart } from './stats-charts.js';
 import { localDate } from '../../../common/zoned-time.js';
 import { sumOf, useFigureFormat } from './stats-format.js';
@@ -85,6 +86,7 @@ export default function StatsPage() {
       )}
       {q.data && <StatsBody s={q.data} />}
       {q.data && <HonourFigures regionCode={regionCode} />}
+      {q.data && me?.roles.some((g) => g.role === 'system_admin') && <PlanFigures />}
     </section>
   );
 }
