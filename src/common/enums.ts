@@ -139,3 +139,11 @@ export type HonourLevel = (typeof HONOUR_LEVELS)[number];
 /** What an honour was awarded to. */
 export const HONOUR_SUBJECT_KINDS = ['project', 'organisation', 'volunteer'] as const;
 export type HonourSubjectKind = (typeof HONOUR_SUBJECT_KINDS)[number];
+
+/** A story's review: written (draft), sent for review, published, or returned with a reason. */
+export const STORY_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export type StoryStatus = (typeof STORY_STATUSES)[number];
+
+/** A story tip in its organisation's inbox: new, used for a story, or dismissed. */
+export const STORY_TIP_STATUSES = ['new', 'used', 'dismissed'] as const;
+export type StoryTipStatus = (typeof STORY_TIP_STATUSES)[number];

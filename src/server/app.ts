@@ -19,8 +19,16 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { fileRoutes } from './modules/files/index.js';
 import { needPhotoOwner, needPhotoSweeper, needRoutes, NEED_PHOTO } from './modules/needs/index.js';
-import { registerFileOwner, registerFileSweeper, storageFor } from './platform/files/index.js';
+import { registerFileOwner, registerFileSweeper, registerPublicFiles, storageFor } from './platform/files/index.js';
 import { planPhotoOwner, planPhotoSweeper, planRoutes, PLAN_PHOTO } from './modules/plans/index.js';
+import {
+  STORY_PHOTO,
+  storyPageRoute,
+  storyPhotoOwner,
+  storyPhotoPublic,
+  storyPhotoSweeper,
+  storyRoutes,
+} from './modules/stories/index.js';
 import { certificateRoutes } from './modules/certificates/index.js';
 import { checkinRoutes } from './modules/checkin/checkin.routes.js';
 import { fieldRoutes } from './modules/fields/fields.routes.js';
@@ -126,6 +134,10 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   // A plan's photos are seen by those who see the part of the plan they are on.
   registerFileOwner(PLAN_PHOTO, planPhotoOwner);
   registerFileSweeper(PLAN_PHOTO, planPhotoSweeper);
+  // A story's photos are public once the approved story uses them; before, its writers and reviewers'.
+  registerFileOwner(STORY_PHOTO, storyPhotoOwner);
+  registerPublicFiles(STORY_PHOTO, storyPhotoPublic);
+  registerFileSweeper(STORY_PHOTO, storyPhotoSweeper);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, !!config.webRoot);
@@ -174,9 +186,12 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   needRoutes(app);
   fileRoutes(app);
   planRoutes(app);
+  storyRoutes(app);
   certificateRoutes(app);
 
   if (config.webRoot) {
+    // A story's shared link carries its Open Graph tags; every other page is index.html as it is.
+    storyPageRoute(app, config.webRoot);
     // Vite names every asset by its content hash: those never change, so browsers keep them a
     // year; index.html (and anything unhashed) is asked again each time. The build writes .br
     // and .gz beside each file, and the one the browser accepts is sent.

@@ -138,6 +138,8 @@ describe('module boundaries', () => {
       plan_funding: 'plans',
       plan_spending: 'plans',
       honours: 'honours',
+      stories: 'stories',
+      story_tips: 'stories',
       import_rejections: 'imports',
       stats_deltas: 'stats',
       stats_department_members: 'stats',

@@ -78,6 +78,18 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/projects/project-page.js')).ProjectPage }),
           },
           {
+            path: 'stories',
+            lazy: async () => ({ Component: (await import('./features/stories/stories-page.js')).StoriesPage }),
+          },
+          {
+            path: 'stories/tip',
+            lazy: async () => ({ Component: (await import('./features/stories/story-tip-page.js')).StoryTipPage }),
+          },
+          {
+            path: 'stories/:id',
+            lazy: async () => ({ Component: (await import('./features/stories/story-page.js')).StoryPage }),
+          },
+          {
             path: 'organisations/:id',
             lazy: async () => ({
               Component: (await import('./features/organisations/organisation-page.js')).OrganisationPage,

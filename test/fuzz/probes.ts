@@ -119,6 +119,13 @@ const OVERRIDES: Record<string, (ids: Ids) => { body?: unknown; query?: string }
       shift: { start: isoIn(48 * HOUR), end: isoIn(50 * HOUR), capacity: 2 },
     },
   }),
+  postStories: (ids) => ({
+    body: { organisationId: one(ids, 'organisations'), title: '江岸清洁', summary: '清理江岸', field: 'ecology' },
+  }),
+  patchStoriesById: () => ({ body: { summary: '清理江岸垃圾' } }),
+  postStoriesByIdReturn: () => ({ body: { reason: '请补充时间' } }),
+  postStoryTips: (ids) => ({ body: { regionCode: one(ids, 'regions'), text: '线索' } }),
+  postStoryTipsByIdDecide: () => ({ body: { status: 'used' } }),
   getPlansOverview: () => ({ query: `year=${isoIn(0).slice(0, 4)}` }),
   getPlansOverviewXlsx: () => ({ query: `year=${isoIn(0).slice(0, 4)}` }),
   patchPlansById: () => ({ body: { summary: '巡河护河' } }),

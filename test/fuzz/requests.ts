@@ -36,6 +36,8 @@ export const POOL_OF_SEGMENT: Record<string, string> = {
   tasks: 'tasks',
   funding: 'funding',
   spending: 'spending',
+  stories: 'stories',
+  'story-tips': 'tips',
   activities: 'activities',
   shifts: 'shifts',
   signups: 'signups',

@@ -122,6 +122,29 @@ export async function makeScene(t: TestApp): Promise<Scene> {
   };
   const planHere = await plan(tree.teamId, '渝中巡河');
   const planThere = await plan(tree.otherTeamId, '沙坪坝巡河');
+  // A submitted story of each district's team, and a tip that landed with it.
+  const story = async (c: BearerClient, organisationId: string, regionCode: string) => {
+    const made = await c.post('/api/v1/stories', {
+      organisationId,
+      title: '江岸清洁',
+      summary: '清理江岸',
+      field: 'ecology',
+    });
+    if (made.statusCode !== 201) throw new Error(`story: ${made.statusCode} ${made.body}`);
+    const id = (made.json() as { id: string }).id;
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '清理江岸' }] }] };
+    await c.request('PATCH', `/api/v1/stories/${id}`, { body });
+    const submitted = await c.post(`/api/v1/stories/${id}/submit`);
+    if (submitted.statusCode !== 200) throw new Error(`story: ${submitted.statusCode} ${submitted.body}`);
+    const tip = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/story-tips',
+      payload: { regionCode, text: '线索' },
+    });
+    return { storyId: id, tipId: (tip.json() as { id: string }).id };
+  };
+  const storyHere = await story(tree.teamAdmin.client, tree.teamId, REGIONS.yuzhong);
+  const storyThere = await story(tree.otherTeamAdmin.client, tree.otherTeamId, REGIONS.shapingba);
   const manager = await staff(t, 'site_manager', here.marketId);
   const clerk = await staff(t, 'clerk', here.marketId);
   const otherClerk = await staff(t, 'clerk', there.marketId);
@@ -159,6 +182,7 @@ export async function makeScene(t: TestApp): Promise<Scene> {
     goodsId: string,
     needId: string,
     p: { planId: string; taskId: string; fundingId: string; spendingId: string },
+    st: { storyId: string; tipId: string },
   ): Ids => ({
     activities: [d.activity.id],
     shifts: d.activity.shiftIds,
@@ -177,6 +201,8 @@ export async function makeScene(t: TestApp): Promise<Scene> {
     tasks: [p.taskId],
     funding: [p.fundingId],
     spending: [p.spendingId],
+    stories: [st.storyId],
+    tips: [st.tipId],
   });
   const usernames = await db
     .selectFrom('users')
@@ -197,8 +223,8 @@ export async function makeScene(t: TestApp): Promise<Scene> {
     clients,
     userIds,
     logins,
-    inScope: ids(here, tree.teamId, volunteer, REGIONS.yuzhong, goodsHere, needHere, planHere),
-    outOfScope: ids(there, tree.otherTeamId, stranger, REGIONS.shapingba, goodsThere, needThere, planThere),
+    inScope: ids(here, tree.teamId, volunteer, REGIONS.yuzhong, goodsHere, needHere, planHere, storyHere),
+    outOfScope: ids(there, tree.otherTeamId, stranger, REGIONS.shapingba, goodsThere, needThere, planThere, storyThere),
     volunteer,
     shiftIds: [...here.activity.shiftIds, ...there.activity.shiftIds],
   };

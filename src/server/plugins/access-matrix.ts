@@ -169,8 +169,8 @@ postNeedsByIdActivity                                 401       404         404 
 getRegionsByCodeNeedSla                               401       403         403         403          allowed/403  allowed
 putRegionsByCodeNeedSla                               401       403         403         403          allowed/403  allowed
 getStatsNeeds                                         401       403         403         403          allowed/403  allowed
-getFilesById                                          401       404         404         404          404          404
-getFilesByIdThumbnail                                 401       404         404         404          404          404
+getFilesById                                          404       404         404         404          404          404
+getFilesByIdThumbnail                                 404       404         404         404          404          404
 postPlans                                             401       403         403         403          403          allowed
 getPlans                                              401       403         403         403          allowed      allowed
 getPlansOverview                                      401       403         403         403          403          allowed
@@ -184,6 +184,17 @@ postPlansByIdFunding                                  401       404         404 
 postPlansByIdFundingByFundingIdSpending               401       404         404         404          403/404      allowed
 patchPlansByIdFundingByFundingIdSpendingBySpendingId  401       404         404         404          403/404      allowed
 deletePlansByIdFundingByFundingIdSpendingBySpendingId 401       404         404         404          403/404      allowed
+postStories                                           401       403         allowed/403 403          allowed/403  allowed
+getStories                                            allowed   allowed     allowed     allowed      allowed      allowed
+getStoriesManage                                      401       403         allowed     403          allowed      allowed
+getStoriesById                                        404       404         allowed/404 404          allowed/404  allowed
+patchStoriesById                                      401       404         allowed/404 404          allowed/404  allowed
+postStoriesByIdSubmit                                 401       404         allowed/404 404          allowed/404  allowed
+postStoriesByIdApprove                                401       404         403/404     404          allowed/404  allowed
+postStoriesByIdReturn                                 401       403         403         403          allowed/403  allowed
+postStoryTips                                         allowed   allowed     allowed     allowed      allowed      allowed
+getStoryTips                                          401       403         allowed     403          allowed      allowed
+postStoryTipsByIdDecide                               401       404         allowed/404 404          allowed/404  allowed
 postCertificates                                      401       allowed/404 404         404          404          404
 getCertificates                                       401       403         allowed/404 403          allowed/404  allowed
 getCertificatesByCodePdf                              401       404         404         404          404          404
@@ -191,6 +202,7 @@ getCertificatesVerifyByCode                           404       404         404 
 postHonoursByIdImage                                  401       403         403         403          404          404
 postNeedsByIdPhotos                                   401       404         404         403/404      403/404      403
 postPlansByIdPhotos                                   401       404         404         404          403/404      invalid
+postStoriesByIdPhotos                                 401       403         invalid/403 403          invalid/403  invalid
 `;
 
 export const ACCESS_MATRIX = parseMatrix(TABLE);

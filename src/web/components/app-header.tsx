@@ -33,6 +33,7 @@ export function AppHeader() {
           </NavLink>
           <NavLink to="/activities">{t('nav.activities')}</NavLink>
           <NavLink to="/sites">{t('nav.sites')}</NavLink>
+          <NavLink to="/stories">{t('nav.stories')}</NavLink>
           {volunteer && <NavLink to="/me/shifts">{t('nav.myShifts')}</NavLink>}
           {volunteer && <NavLink to="/checkin">{t('nav.checkin')}</NavLink>}
           {volunteer && <NavLink to="/me/points">{t('points.navLink')}</NavLink>}

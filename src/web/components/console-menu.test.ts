@@ -36,7 +36,15 @@ const menuOf = (me: Me) => Object.fromEntries(consoleSections(me).map((s) => [s.
 describe('the console menu by role', () => {
   it('gives a team admin the organiser pages only', () => {
     expect(menuOf(person('volunteer', 'team_admin'))).toEqual({
-      organiser: ['/organiser/activities', '/organiser/records', '/organiser/members', '/organiser/certificates'],
+      organiser: [
+        '/organiser/activities',
+        '/organiser/records',
+        '/organiser/members',
+        '/organiser/certificates',
+        '/organiser/stories',
+        '/organiser/story-review',
+        '/organiser/story-tips',
+      ],
     });
   });
 

@@ -49,6 +49,12 @@ const SECTIONS: { key: SectionKey; label: string; pages: { entry: ConsoleEntry; 
         entry: entry('/organiser/certificates', 'certificates.organiserTitle'),
         roles: ['team_admin', 'department_admin', 'region_admin', 'system_admin'],
       },
+      // Stories (志愿风采): writing, reviewing those of the organisations below, and the tips inbox.
+      ...[
+        entry('/organiser/stories', 'stories.console.title'),
+        entry('/organiser/story-review', 'stories.review.title'),
+        entry('/organiser/story-tips', 'stories.tips.title'),
+      ].map((e) => ({ entry: e, roles: ['team_admin', 'department_admin', 'region_admin', 'system_admin'] as Role[] })),
     ],
   },
   {

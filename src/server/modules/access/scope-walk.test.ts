@@ -55,6 +55,8 @@ const SELF_SERVICE = new Set([
   'POST /api/v1/imports',
   // A resident posts their own need; every later step names it and is walked below.
   'POST /api/v1/needs',
+  // Anyone sends a story tip; it names a region only, and lands with that region's organisation.
+  'POST /api/v1/story-tips',
 ]);
 
 const HOUR = 3_600_000;
@@ -184,6 +186,25 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
       spentOn: '2026-02-01',
     });
     const spending = `/api/v1/plans/${planId}/funding/${fundingId}/spending/${spent.json().funding[0].spending[0].id}`;
+
+    // A submitted story of the 渝中区 team, and a tip that landed with it.
+    const writer = tree.teamAdmin.client;
+    const story = await writer.post('/api/v1/stories', {
+      organisationId: tree.teamId,
+      title: '江岸清洁',
+      summary: '清理江岸',
+      field: 'ecology',
+    });
+    const storyId = story.json().id as string;
+    const storyBody = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '清理' }] }] };
+    await writer.request('PATCH', `/api/v1/stories/${storyId}`, { body: storyBody });
+    expect((await writer.post(`/api/v1/stories/${storyId}/submit`)).statusCode).toBe(200);
+    const tip = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/story-tips',
+      payload: { regionCode: REGIONS.yuzhong, text: '线索' },
+    });
+    const tipId = tip.json().id as string;
 
     // The outsider administers 沙坪坝区 and its team: real duties, none of them over 渝中区.
     const u = await makeUser(t.tdb.db, {
@@ -349,6 +370,13 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
       { method: 'DELETE', path: spending },
       // Refused before its body is read: the plan is not the outsider's to see.
       P(`/api/v1/plans/${planId}/photos`),
+      P('/api/v1/stories', { organisationId: tree.teamId, title: '新稿', summary: '新稿', field: 'ecology' }),
+      { method: 'PATCH', path: `/api/v1/stories/${storyId}`, body: { title: '改名' } },
+      P(`/api/v1/stories/${storyId}/submit`),
+      P(`/api/v1/stories/${storyId}/approve`),
+      P(`/api/v1/stories/${storyId}/return`, { reason: '不好' }),
+      P(`/api/v1/stories/${storyId}/photos`),
+      P(`/api/v1/story-tips/${tipId}/decide`, { status: 'dismissed' }),
     );
   });
   afterAll(() => t.close());

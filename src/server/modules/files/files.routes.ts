@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { IdParams, errorResponses } from '../../../common/contract/common.js';
+import { IdParams, OPTIONAL_AUTH, errorResponses } from '../../../common/contract/common.js';
 import type { App } from '../../context.js';
-import { requireActor } from '../../plugins/auth.js';
 import { openFile } from './files.service.js';
 
 export function fileRoutes(app: App): void {
@@ -12,6 +11,8 @@ export function fileRoutes(app: App): void {
       thumbnail ? '/api/v1/files/:id/thumbnail' : '/api/v1/files/:id',
       {
         schema: {
+          // Most photos need a caller the owner's module lets see them; a published story's are public.
+          security: OPTIONAL_AUTH,
           tags,
           summary: thumbnail
             ? `An uploaded photo's thumbnail (at most 320 px), for lists`
@@ -24,7 +25,7 @@ export function fileRoutes(app: App): void {
         },
       },
       async (req, reply) => {
-        const file = await openFile(ctx(), requireActor(req), req.params.id, thumbnail);
+        const file = await openFile(ctx(), req.actor, req.params.id, thumbnail);
         // Private: a shared cache must never hand one person's photo to another.
         return reply
           .type(file.contentType)

@@ -4,7 +4,7 @@ import { notFound, refusal, ruleBroken } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../ids.js';
 import type { Actor } from '../../platform/access/policy.js';
-import { fileOwner, prepareImage, type FileStorage } from '../../platform/files/index.js';
+import { fileOwner, prepareImage, publicFile, type FileStorage } from '../../platform/files/index.js';
 import * as repo from './files.repository.js';
 
 export interface FilesCtx {
@@ -96,12 +96,20 @@ export async function attachablePhotoIds(
   return JSON.stringify(unique);
 }
 
-/** The file (or its thumbnail) for someone its owner's module lets see it; 404 for anyone else. */
-export async function openFile(ctx: FilesCtx, actor: Actor, id: string, thumbnail: boolean) {
+/**
+ * The file (or its thumbnail) for someone its owner's module lets see it — anyone at all when
+ * the module says it is public now (a published story's photo); 404 for anyone else.
+ */
+export async function openFile(ctx: FilesCtx, actor: Actor | null, id: string, thumbnail: boolean) {
   const f = await repo.fileById(ctx.db, id);
+  const owned = f && { id: f.id, ownerId: f.owner_id, createdBy: f.created_by };
   if (
     !f ||
-    !(await fileOwner(f.owner_kind)(ctx.db, actor, { id: f.id, ownerId: f.owner_id, createdBy: f.created_by }))
+    !owned ||
+    !(
+      (await publicFile(f.owner_kind)(ctx.db, owned)) ||
+      (actor !== null && (await fileOwner(f.owner_kind)(ctx.db, actor, owned)))
+    )
   ) {
     throw notFound('File');
   }

@@ -105,7 +105,8 @@ describe.each(DIALECTS)('photos of a need on %s', (dialect) => {
       expect((await c.get(photo.thumbnailUrl)).statusCode).toBe(404);
     }
     expect((await resident.get('/api/v1/files/no-such-file')).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: photo.url })).statusCode).toBe(401);
+    // Anonymous callers may ask (a published story's photos are public), and are told nothing of others.
+    expect((await t.app.inject({ method: 'GET', url: photo.url })).statusCode).toBe(404);
   });
 
   it('refuses a photo over the limit (413) and a text file named .jpg (415), keeping nothing', async () => {

@@ -9,11 +9,14 @@ export { prepareImage, sniffImage, THUMBNAIL_PX, type PreparedImage } from './im
 export {
   fileOwner,
   fileSweepers,
+  publicFile,
+  registerPublicFiles,
   registerFileOwner,
   registerFileSweeper,
   type FileOwnerCheck,
   type FileSweeper,
   type OwnedFile,
+  type PublicFileCheck,
 } from './owners.js';
 
 /** The storage the configuration names. */

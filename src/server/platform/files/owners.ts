@@ -26,6 +26,21 @@ export function fileOwner(kind: string): FileOwnerCheck {
   return owners.get(kind) ?? (() => Promise.resolve(false));
 }
 
+/** Whether a file of the module's kind is public now (a published story's photo): seen without logging in. */
+export type PublicFileCheck = (db: Db, file: OwnedFile) => Promise<boolean>;
+
+const publicChecks = new Map<string, PublicFileCheck>();
+
+/** A module whose files may become public declares how to tell, at start-up (app.ts). */
+export function registerPublicFiles(kind: string, isPublic: PublicFileCheck): void {
+  publicChecks.set(kind, isPublic);
+}
+
+/** The public check for a kind of file: for most kinds, none is ever public. */
+export function publicFile(kind: string): PublicFileCheck {
+  return publicChecks.get(kind) ?? (() => Promise.resolve(false));
+}
+
 /**
  * Which files of a module's kind are no longer wanted as of `now` (ISO-8601): uploaded but never
  * attached, past the module's grace. At most `limit` ids, oldest first. The module that owns the

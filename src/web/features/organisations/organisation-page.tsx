@@ -6,6 +6,7 @@ import { useFieldName } from '../../components/labels.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { SubjectHonours } from '../honours/subject-honours.js';
+import { OrganisationStories } from '../stories/organisation-stories.js';
 
 /** An organisation's public page: what it is, where it sits, its service fields and its honours. */
 export function OrganisationPage() {
@@ -31,6 +32,7 @@ export function OrganisationPage() {
       {o.description && <p>{o.description}</p>}
       {o.fields.length > 0 && <p>{t('organisationPage.fields', { fields: o.fields.map(fieldName).join('、') })}</p>}
       <SubjectHonours kind="organisation" id={o.id} headingId="organisation-honours" title={t('honours.title')} />
+      <OrganisationStories organisationId={o.id} />
     </div>
   );
 }

@@ -9,6 +9,10 @@ import { MembersPage } from './members-page.js';
 import { OrgPicker } from './org-picker.js';
 import { RecordsPage } from './records-page.js';
 import { ShiftDeskPage } from './shift-desk-page.js';
+import { ConsoleStoriesPage } from '../stories/console-stories-page.js';
+import { StoryEditorPage } from '../stories/story-editor-page.js';
+import { StoryReviewDetailPage, StoryReviewPage } from '../stories/story-review-page.js';
+import { StoryTipsPage } from '../stories/story-tips-page.js';
 import './organiser.css';
 
 /** The organiser console (Ant Design), a lazy chunk like the administration console; the frame's menu lists its pages. */
@@ -27,6 +31,11 @@ export function OrganiserConsole() {
             <Route path="records" element={<RecordsPage />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="certificates" element={<OrganiserCertificatesPage />} />
+            <Route path="stories" element={<ConsoleStoriesPage />} />
+            <Route path="stories/:id" element={<StoryEditorPage />} />
+            <Route path="story-review" element={<StoryReviewPage />} />
+            <Route path="story-review/:id" element={<StoryReviewDetailPage />} />
+            <Route path="story-tips" element={<StoryTipsPage />} />
           </Routes>
         </div>
       </div>

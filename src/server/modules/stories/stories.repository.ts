@@ -1,0 +1,310 @@
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import type { StoryStatus, StoryTipStatus } from '../../../common/enums.js';
+import type { Db } from '../../db/database.js';
+import type { DB, StoriesTable, StoryTipsTable } from '../../db/schema.js';
+
+export type StoryRow = Selectable<StoriesTable>;
+
+/** A story with the names it is shown with and the facts its access is decided on. */
+export async function storyById(db: Db, id: string) {
+  return db
+    .selectFrom('stories')
+    .innerJoin('organisations as o', 'o.id', 'stories.organisation_id')
+    .innerJoin('regions as r', 'r.code', 'stories.region_code')
+    .leftJoin('activities as a', 'a.id', 'stories.activity_id')
+    .leftJoin('projects as p', 'p.id', 'stories.project_id')
+    .selectAll('stories')
+    .select([
+      'o.name as organisation_name',
+      'o.parent_id as organisation_parent_id',
+      'o.region_code as organisation_region_code',
+      'r.name as region_name',
+      'a.title as activity_title',
+      'p.name as project_name',
+    ])
+    .where('stories.id', '=', id)
+    .executeTakeFirst();
+}
+export type StoryFull = NonNullable<Awaited<ReturnType<typeof storyById>>>;
+
+export async function insertStory(db: Db, row: StoryRow): Promise<void> {
+  await db.insertInto('stories').values(row).execute();
+}
+
+export async function updateStory(db: Db, id: string, set: Partial<Omit<StoryRow, 'id'>>): Promise<void> {
+  await db.updateTable('stories').set(set).where('id', '=', id).execute();
+}
+
+/** Moves a story from one status to another only if it is still in `from` (false: someone was first). */
+export async function moveStory(
+  db: Db,
+  id: string,
+  from: readonly StoryStatus[],
+  set: Partial<Omit<StoryRow, 'id'>>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('stories')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+const cardColumns = [
+  'stories.id',
+  'stories.title',
+  'stories.summary',
+  'stories.cover_file_id',
+  'stories.organisation_id',
+  'o.name as organisation_name',
+  'o.parent_id as organisation_parent_id',
+  'o.region_code as organisation_region_code',
+  'stories.region_code',
+  'r.name as region_name',
+  'stories.field',
+  'stories.status',
+  'stories.published_at',
+  'stories.updated_at',
+  'stories.created_by',
+] as const;
+
+function cards(db: Db) {
+  return db
+    .selectFrom('stories')
+    .innerJoin('organisations as o', 'o.id', 'stories.organisation_id')
+    .innerJoin('regions as r', 'r.code', 'stories.region_code')
+    .select(cardColumns);
+}
+export type StoryCardRow = Awaited<ReturnType<ReturnType<typeof cards>['execute']>>[number];
+
+/** A page of cards, newest first by `col` (then id), after the cursor's card: limit + 1 rows. */
+function newestFirst(
+  q: ReturnType<typeof cards>,
+  col: 'stories.published_at' | 'stories.updated_at',
+  after: { at: string; id: string } | null,
+  limit: number,
+): Promise<StoryCardRow[]> {
+  const page = after
+    ? q.where((eb) =>
+        eb.or([eb(col, '<', after.at), eb.and([eb(col, '=', after.at), eb('stories.id', '<', after.id)])]),
+      )
+    : q;
+  return page
+    .orderBy(col, 'desc')
+    .orderBy('stories.id', 'desc')
+    .limit(limit + 1)
+    .execute();
+}
+
+/** Published stories, newest first, by region (and below), field or organisation. */
+export async function listPublished(
+  db: Db,
+  f: { regionCode?: string | undefined; field?: string | undefined; organisationId?: string | undefined },
+  after: { at: string; id: string } | null,
+  limit: number,
+): Promise<StoryCardRow[]> {
+  let q = cards(db).where('stories.status', '=', 'approved');
+  if (f.regionCode) {
+    const code = f.regionCode;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('region_closure')
+          .select('region_closure.descendant')
+          .where('region_closure.ancestor', '=', code)
+          .whereRef('region_closure.descendant', '=', 'stories.region_code'),
+      ),
+    );
+  }
+  if (f.field) q = q.where('stories.field', '=', f.field);
+  if (f.organisationId) q = q.where('stories.organisation_id', '=', f.organisationId);
+  return newestFirst(q, 'stories.published_at', after, limit);
+}
+
+/** The scopes an admin acts in: organisations (their subtrees), departments supervising, regions. */
+export interface StoryScopes {
+  all: boolean;
+  organisations: string[];
+  departments: string[];
+  regions: string[];
+}
+
+type ScopedEb = ExpressionBuilder<DB & { o: DB['organisations'] }, 'stories' | 'story_tips' | 'o'>;
+
+/**
+ * Rows whose organisation (`o`, or the one `orgCol` names: its parent, to review) lies in the
+ * scopes: under an administered organisation, supervised by a department, or in a region.
+ */
+function inScopes(
+  eb: ScopedEb,
+  s: StoryScopes,
+  orgCol: 'o.parent_id' | 'stories.organisation_id' | 'story_tips.organisation_id',
+) {
+  const ors = [];
+  if (s.organisations.length)
+    ors.push(
+      eb.exists(
+        eb
+          .selectFrom('organisation_closure as oc')
+          .select('oc.descendant')
+          .where('oc.ancestor', 'in', s.organisations)
+          .whereRef('oc.descendant', '=', orgCol),
+      ),
+    );
+  if (s.departments.length) ors.push(eb('o.department_id', 'in', s.departments));
+  if (s.regions.length)
+    ors.push(
+      eb.exists(
+        eb
+          .selectFrom('region_closure as rc')
+          .select('rc.descendant')
+          .where('rc.ancestor', 'in', s.regions)
+          .whereRef('rc.descendant', '=', 'o.region_code'),
+      ),
+    );
+  return ors.length ? eb.or(ors) : sql<boolean>`1 = 0`;
+}
+
+/** Stories in the scopes (to write, or submitted ones to review), latest change first. */
+export async function listManaged(
+  db: Db,
+  s: StoryScopes,
+  view: 'write' | 'review',
+  status: StoryStatus | undefined,
+  after: { at: string; id: string } | null,
+  limit: number,
+): Promise<StoryCardRow[]> {
+  let q = cards(db);
+  if (!s.all)
+    q = q.where((eb) =>
+      inScopes(eb as unknown as ScopedEb, s, view === 'review' ? 'o.parent_id' : 'stories.organisation_id'),
+    );
+  if (view === 'review') q = q.where('stories.status', '=', 'submitted');
+  else if (status) q = q.where('stories.status', '=', status);
+  return newestFirst(q, 'stories.updated_at', after, limit);
+}
+
+/** Which of `ids` are photos uploaded for this story. */
+export async function photosOfStory(
+  db: Db,
+  kind: string,
+  storyId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('files')
+    .select('id')
+    .where('owner_kind', '=', kind)
+    .where('owner_id', '=', storyId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The story a photo belongs to, for the files' owner check. */
+export async function storyAccessFacts(db: Db, id: string) {
+  return db
+    .selectFrom('stories')
+    .innerJoin('organisations as o', 'o.id', 'stories.organisation_id')
+    .select(['stories.id', 'stories.status', 'stories.organisation_id', 'stories.photo_ids', 'stories.created_by'])
+    .select(['o.parent_id as organisation_parent_id', 'o.region_code as organisation_region_code'])
+    .where('stories.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Photos of `kind` uploaded before `before` that their story does not use (or whose story is gone). */
+export async function unusedStoryPhotos(db: Db, kind: string, before: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('files')
+    .leftJoin('stories', 'stories.id', 'files.owner_id')
+    .select('files.id')
+    .where('files.owner_kind', '=', kind)
+    .where('files.created_at', '<', before)
+    .where(sql<boolean>`(stories.photo_ids is null or stories.photo_ids not like ('%"' || files.id || '"%'))`)
+    .orderBy('files.created_at')
+    .orderBy('files.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** An activity's organisation, to check a story names one of its own. */
+export async function activityOrganisation(db: Db, id: string) {
+  return db.selectFrom('activities').select(['id', 'organisation_id']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function projectExists(db: Db, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('projects').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+/**
+ * The organisation a tip for `regionCode` goes to: of the organisations in the nearest region at
+ * or above it, the one highest in the organisation tree (fewest ancestors), then the oldest.
+ */
+export async function organisationForRegion(db: Db, regionCode: string) {
+  return db
+    .selectFrom('organisations as o')
+    .innerJoin('region_closure as rc', (j) =>
+      j.onRef('rc.ancestor', '=', 'o.region_code').on('rc.descendant', '=', regionCode),
+    )
+    .select(['o.id', 'o.name'])
+    .select((eb) =>
+      eb
+        .selectFrom('organisation_closure as oc')
+        .select((e) => e.fn.countAll().as('n'))
+        .whereRef('oc.descendant', '=', 'o.id')
+        .as('ancestors'),
+    )
+    .where('o.status', '=', 'active')
+    .orderBy('rc.depth')
+    .orderBy('ancestors')
+    .orderBy('o.created_at')
+    .orderBy('o.id')
+    .executeTakeFirst();
+}
+
+export async function regionExists(db: Db, code: string): Promise<boolean> {
+  return !!(await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst());
+}
+
+export async function insertTip(db: Db, row: Selectable<StoryTipsTable>): Promise<void> {
+  await db.insertInto('story_tips').values(row).execute();
+}
+
+function tips(db: Db) {
+  return db
+    .selectFrom('story_tips')
+    .innerJoin('organisations as o', 'o.id', 'story_tips.organisation_id')
+    .innerJoin('regions as r', 'r.code', 'story_tips.region_code')
+    .selectAll('story_tips')
+    .select(['o.name as organisation_name', 'r.name as region_name']);
+}
+export type TipRow = NonNullable<Awaited<ReturnType<ReturnType<typeof tips>['executeTakeFirst']>>>;
+
+export async function tipById(db: Db, id: string): Promise<TipRow | undefined> {
+  return tips(db).where('story_tips.id', '=', id).executeTakeFirst();
+}
+
+/** Tips of organisations the scopes cover, newest first. */
+export async function listTips(
+  db: Db,
+  s: StoryScopes,
+  status: StoryTipStatus | undefined,
+  afterId: string | undefined,
+  limit: number,
+): Promise<TipRow[]> {
+  let q = tips(db);
+  if (!s.all) q = q.where((eb) => inScopes(eb as unknown as ScopedEb, s, 'story_tips.organisation_id'));
+  if (status) q = q.where('story_tips.status', '=', status);
+  if (afterId) q = q.where('story_tips.id', '<', afterId);
+  return q
+    .orderBy('story_tips.id', 'desc')
+    .limit(limit + 1)
+    .execute();
+}
+
+export async function decideTip(db: Db, id: string, set: Partial<Selectable<StoryTipsTable>>): Promise<void> {
+  await db.updateTable('story_tips').set(set).where('id', '=', id).execute();
+}
