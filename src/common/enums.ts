@@ -101,7 +101,15 @@ export const POINT_TRANSACTION_KINDS = ['earn', 'redeem', 'expire', 'adjust', 'r
 export type PointTransactionKind = (typeof POINT_TRANSACTION_KINDS)[number];
 
 /** What caused a points transaction. */
-export const POINT_TRANSACTION_SOURCES = ['rule', 'redemption', 'reversal', 'adjustment', 'expiry', 'honour'] as const;
+export const POINT_TRANSACTION_SOURCES = [
+  'rule',
+  'redemption',
+  'reversal',
+  'adjustment',
+  'expiry',
+  'honour',
+  'report',
+] as const;
 export type PointTransactionSource = (typeof POINT_TRANSACTION_SOURCES)[number];
 
 /** Where a point rule applies: a region code, or an organisation (a department or any other). */

@@ -17,7 +17,13 @@ export interface EarningRule {
   sources: readonly string[];
   fieldMultipliers: Record<string, number>;
   projectMultipliers: Record<string, number>;
-  bonuses: { firstService?: number; starReached?: Record<string, number>; honour?: HonourBonuses };
+  bonuses: {
+    firstService?: number;
+    starReached?: Record<string, number>;
+    honour?: HonourBonuses;
+    /** Points for a handled report (随手拍), to its reporter. */
+    report?: number;
+  };
   dailyCap: number | null;
   monthlyCap: number | null;
 }
@@ -160,7 +166,7 @@ export function expiryDate(rule: ExpiryRule, earnedAt: string, timeZone: string)
 
 /**
  * Ledger sources of points a region's system account gives a volunteer outside service
- * records (an admin's adjustment, an honour's bonus): the statistics count them as points
+ * records (an admin's adjustment, an honour's or a handled report's bonus): the statistics count them as points
  * issued where that account is, on the local day they were given, with what a reversal took back.
  */
-export const GRANT_SOURCES = ['adjustment', 'honour'] as const;
+export const GRANT_SOURCES = ['adjustment', 'honour', 'report'] as const;

@@ -29,6 +29,14 @@ import {
   storyPhotoSweeper,
   storyRoutes,
 } from './modules/stories/index.js';
+import {
+  REPORT_PHOTO,
+  REPORT_UPLOAD,
+  reportPhotoOwner,
+  reportRoutes,
+  reportUploadOwner,
+  reportUploadSweeper,
+} from './modules/reports/index.js';
 import { certificateRoutes } from './modules/certificates/index.js';
 import { checkinRoutes } from './modules/checkin/checkin.routes.js';
 import { fieldRoutes } from './modules/fields/fields.routes.js';
@@ -138,6 +146,10 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   registerFileOwner(STORY_PHOTO, storyPhotoOwner);
   registerPublicFiles(STORY_PHOTO, storyPhotoPublic);
   registerFileSweeper(STORY_PHOTO, storyPhotoSweeper);
+  // A report's photos are seen by those who see the report; before it is sent, by their uploader.
+  registerFileOwner(REPORT_UPLOAD, reportUploadOwner);
+  registerFileSweeper(REPORT_UPLOAD, reportUploadSweeper);
+  registerFileOwner(REPORT_PHOTO, reportPhotoOwner);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, !!config.webRoot);
@@ -187,6 +199,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   fileRoutes(app);
   planRoutes(app);
   storyRoutes(app);
+  reportRoutes(app);
   certificateRoutes(app);
 
   if (config.webRoot) {

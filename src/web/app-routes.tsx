@@ -148,6 +148,20 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./features/needs/need-page.js')).NeedPage }),
           },
           {
+            path: 'reports',
+            lazy: async () => ({ Component: (await import('./features/reports/my-reports-page.js')).MyReportsPage }),
+          },
+          {
+            path: 'reports/new',
+            lazy: async () => ({
+              Component: (await import('./features/reports/report-post-page.js')).ReportPostPage,
+            }),
+          },
+          {
+            path: 'reports/:id',
+            lazy: async () => ({ Component: (await import('./features/reports/report-page.js')).ReportPage }),
+          },
+          {
             path: 'me/team-needs',
             lazy: async () => ({ Component: (await import('./features/needs/team-needs-page.js')).TeamNeedsPage }),
           },

@@ -33,6 +33,7 @@ export interface FuzzRequest {
 export const POOL_OF_SEGMENT: Record<string, string> = {
   needs: 'needs',
   plans: 'plans',
+  reports: 'reports',
   tasks: 'tasks',
   funding: 'funding',
   spending: 'spending',

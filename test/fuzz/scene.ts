@@ -183,6 +183,7 @@ export async function makeScene(t: TestApp): Promise<Scene> {
     needId: string,
     p: { planId: string; taskId: string; fundingId: string; spendingId: string },
     st: { storyId: string; tipId: string },
+    reportId: string,
   ): Ids => ({
     activities: [d.activity.id],
     shifts: d.activity.shiftIds,
@@ -203,7 +204,23 @@ export async function makeScene(t: TestApp): Promise<Scene> {
     spending: [p.spendingId],
     stories: [st.storyId],
     tips: [st.tipId],
+    reports: [reportId],
   });
+  // A report in each district: water in 渝中 goes by the region admin's rule to the organiser's
+  // team; the one of 沙坪坝 waits unrouted in its region admins' queue.
+  const rule = await clients.region_admin.request('PUT', '/api/v1/reports/routes', {
+    regionCode: REGIONS.yuzhong,
+    category: 'water',
+    organisationId: tree.teamId,
+  });
+  if (rule.statusCode !== 200) throw new Error(`routing rule: ${rule.statusCode} ${rule.body}`);
+  const report = async (c: BearerClient, regionCode: string) => {
+    const res = await c.post('/api/v1/reports', { category: 'water', text: '河边有垃圾', regionCode });
+    if (res.statusCode !== 201) throw new Error(`report: ${res.statusCode} ${res.body}`);
+    return (res.json() as { id: string }).id;
+  };
+  const reportHere = await report(clients.volunteer, REGIONS.jiefangbei);
+  const reportThere = await report(await clientFor(t.app, stranger.userId), REGIONS.xiaolongkan);
   const usernames = await db
     .selectFrom('users')
     .select(['id', 'username'])
@@ -223,8 +240,18 @@ export async function makeScene(t: TestApp): Promise<Scene> {
     clients,
     userIds,
     logins,
-    inScope: ids(here, tree.teamId, volunteer, REGIONS.yuzhong, goodsHere, needHere, planHere, storyHere),
-    outOfScope: ids(there, tree.otherTeamId, stranger, REGIONS.shapingba, goodsThere, needThere, planThere, storyThere),
+    inScope: ids(here, tree.teamId, volunteer, REGIONS.yuzhong, goodsHere, needHere, planHere, storyHere, reportHere),
+    outOfScope: ids(
+      there,
+      tree.otherTeamId,
+      stranger,
+      REGIONS.shapingba,
+      goodsThere,
+      needThere,
+      planThere,
+      storyThere,
+      reportThere,
+    ),
     volunteer,
     shiftIds: [...here.activity.shiftIds, ...there.activity.shiftIds],
   };

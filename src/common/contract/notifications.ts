@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'need_update',
   'plan_task_overdue',
   'honour_points',
+  'report_update',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -37,6 +37,7 @@ export const PointRuleBody = z
           .partialRecord(z.enum(HONOUR_LEVELS), Points)
           .optional()
           .describe("Bonus when a volunteer's honour is recorded, by its level: {national: 500, city: 200}"),
+        report: Points.optional().describe('Points for a report (随手拍) its organisation handled, to its reporter'),
       })
       .optional(),
     dailyCap: Points.optional().describe('At most this many points per local service day'),
@@ -68,6 +69,7 @@ export const PointRuleSchema = z
       firstService: z.number().optional(),
       starReached: z.record(z.string(), z.number()).optional(),
       honour: z.partialRecord(z.enum(HONOUR_LEVELS), z.number()).optional(),
+      report: z.number().optional(),
     }),
     dailyCap: z.number().int().nullable(),
     monthlyCap: z.number().int().nullable(),

@@ -10,6 +10,7 @@ import type { NeedsTables } from './schema/needs.js';
 import type { PlansTables } from './schema/plans.js';
 import type { PointsTables } from './schema/points.js';
 import type { StoriesTables } from './schema/stories.js';
+import type { ReportsTables } from './schema/reports.js';
 import type { StatsTables } from './schema/stats.js';
 import type { SupermarketsTables } from './schema/supermarkets.js';
 
@@ -23,6 +24,7 @@ export type * from './schema/imports.js';
 export type * from './schema/needs.js';
 export type * from './schema/plans.js';
 export type * from './schema/points.js';
+export type * from './schema/reports.js';
 export type * from './schema/stats.js';
 export type * from './schema/stories.js';
 export type * from './schema/supermarkets.js';
@@ -41,4 +43,5 @@ export interface DB
     FilesTables,
     PlansTables,
     HonoursTables,
-    StoriesTables {}
+    StoriesTables,
+    ReportsTables {}

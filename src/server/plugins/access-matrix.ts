@@ -195,6 +195,17 @@ postStoriesByIdReturn                                 401       403         403 
 postStoryTips                                         allowed   allowed     allowed     allowed      allowed      allowed
 getStoryTips                                          401       403         allowed     403          allowed      allowed
 postStoryTipsByIdDecide                               401       404         allowed/404 404          allowed/404  allowed
+getReportsMine                                        401       allowed     allowed     allowed      allowed      allowed
+getReports                                            401       403         allowed     403          allowed      allowed
+postReports                                           401       allowed     allowed     allowed      allowed      allowed
+getReportsStats                                       401       403         allowed     403          allowed      allowed
+getReportsStatsPublic                                 allowed   allowed     allowed     allowed      allowed      allowed
+getReportsRoutes                                      401       403         403         403          allowed/403  allowed
+putReportsRoutes                                      401       403         403         403          allowed/403  allowed
+deleteReportsRoutesById                               401       404         404         404          404          404
+getReportsById                                        401       allowed/404 allowed/404 404          allowed/404  allowed
+postReportsByIdRoute                                  401       403/404     403/404     404          allowed/404  allowed
+postReportsByIdAnswer                                 401       403/404     allowed/404 404          403/404      allowed
 postCertificates                                      401       allowed/404 404         404          404          404
 getCertificates                                       401       403         allowed/404 403          allowed/404  allowed
 getCertificatesByCodePdf                              401       404         404         404          404          404
@@ -203,6 +214,7 @@ postHonoursByIdImage                                  401       403         403 
 postNeedsByIdPhotos                                   401       404         404         403/404      403/404      403
 postPlansByIdPhotos                                   401       404         404         404          403/404      invalid
 postStoriesByIdPhotos                                 401       403         invalid/403 403          invalid/403  invalid
+postReportsPhotos                                     401       invalid     invalid     invalid      invalid      invalid
 `;
 
 export const ACCESS_MATRIX = parseMatrix(TABLE);

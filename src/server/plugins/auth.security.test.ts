@@ -38,6 +38,7 @@ const ANYONE = [
   'POST /api/v1/story-tips',
   'GET /api/v1/files/{id} *',
   'GET /api/v1/files/{id}/thumbnail *',
+  'GET /api/v1/reports/stats/public',
   'GET /api/v1/activities',
   'GET /api/v1/activities/{id} *',
   'GET /api/v1/calendar/{token}.ics',

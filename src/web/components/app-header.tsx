@@ -43,6 +43,11 @@ export function AppHeader() {
             </NavLink>
           )}
           {me && (
+            <NavLink to="/reports" data-testid="reports-link">
+              {t('nav.reports')}
+            </NavLink>
+          )}
+          {me && (
             <NavLink to="/inbox" data-testid="inbox-link">
               {t('nav.inbox')}
               {unread > 0 && (

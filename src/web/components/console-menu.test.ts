@@ -44,6 +44,7 @@ describe('the console menu by role', () => {
         '/organiser/stories',
         '/organiser/story-review',
         '/organiser/story-tips',
+        '/organiser/reports',
       ],
     });
   });
@@ -69,6 +70,8 @@ describe('the console menu by role', () => {
       '/admin/needs',
       '/admin/statistics',
       '/admin/plans',
+      '/admin/reports',
+      '/admin/report-routes',
       '/admin/data',
       '/admin/audit',
     ]);

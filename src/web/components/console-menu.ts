@@ -55,6 +55,8 @@ const SECTIONS: { key: SectionKey; label: string; pages: { entry: ConsoleEntry; 
         entry('/organiser/story-review', 'stories.review.title'),
         entry('/organiser/story-tips', 'stories.tips.title'),
       ].map((e) => ({ entry: e, roles: ['team_admin', 'department_admin', 'region_admin', 'system_admin'] as Role[] })),
+      // Reports routed to the person's organisation, to answer (region admins have theirs under admin).
+      { entry: entry('/organiser/reports', 'reports.console.orgTitle'), roles: ['team_admin', 'department_admin'] },
     ],
   },
   {
@@ -108,6 +110,8 @@ const SECTIONS: { key: SectionKey; label: string; pages: { entry: ConsoleEntry; 
       { entry: entry('/admin/statistics', 'stats.title'), roles: ['system_admin', 'region_admin', 'department_admin'] },
       { entry: entry('/admin/plans', 'plans.title'), roles: ['system_admin', 'region_admin', 'department_admin'] },
       { entry: entry('/admin/plan-overview', 'plans.overview.title'), roles: ['system_admin'] },
+      { entry: entry('/admin/reports', 'reports.console.title'), roles: ['system_admin', 'region_admin'] },
+      { entry: entry('/admin/report-routes', 'reports.rules.title'), roles: ['system_admin', 'region_admin'] },
       { entry: entry('/admin/data', 'transfer.title'), roles: ['system_admin', 'region_admin'] },
       { entry: entry('/admin/audit', 'audit.title'), roles: ['system_admin', 'region_admin'] },
     ],

@@ -58,3 +58,47 @@ export function TextField({ label, error, hint, required, ...rest }: InputProps)
     </FormField>
   );
 }
+
+type TextAreaProps = Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+};
+
+/** A multi-line text box in a FormField (the `required` mark is shown; the form checks it). */
+export function TextAreaField({ label, error, hint, required, ...rest }: TextAreaProps) {
+  return (
+    <FormField label={label} error={error} hint={hint} required={required ?? false}>
+      {({ id, describedBy, invalid }) => (
+        <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...rest} />
+      )}
+    </FormField>
+  );
+}
+
+type SelectProps = Omit<React.SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  /** The first, empty choice ("choose…"). */
+  placeholder: string;
+  options: readonly { value: string; label: string }[];
+};
+
+/** A drop-down list in a FormField, starting with an empty choice (the `required` mark is shown; the form checks it). */
+export function SelectField({ label, error, hint, required, placeholder, options, ...rest }: SelectProps) {
+  return (
+    <FormField label={label} error={error} hint={hint} required={required ?? false}>
+      {({ id, describedBy, invalid }) => (
+        <select id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...rest}>
+          <option value="">{placeholder}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+}

@@ -36,6 +36,7 @@ import * as honours from './2026-12-07-350-honours.js';
 import * as honourImages from './2026-12-07-380-honour-images.js';
 import * as planPhotos from './2026-12-07-390-plan-photos.js';
 import * as stories from './2026-12-07-450-stories.js';
+import * as reports from './2026-12-07-400-reports.js';
 
 /** Every migration, by its dated name. Append new ones; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -76,4 +77,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-380-honour-images': honourImages,
   '2026-12-07-390-plan-photos': planPhotos,
   '2026-12-07-450-stories': stories,
+  '2026-12-07-400-reports': reports,
 };

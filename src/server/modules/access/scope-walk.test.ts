@@ -57,6 +57,9 @@ const SELF_SERVICE = new Set([
   'POST /api/v1/needs',
   // Anyone sends a story tip; it names a region only, and lands with that region's organisation.
   'POST /api/v1/story-tips',
+  // Anyone signed in sends their own report and uploads its photos; every later step is walked below.
+  'POST /api/v1/reports',
+  'POST /api/v1/reports/photos',
 ]);
 
 const HOUR = 3_600_000;
@@ -205,6 +208,22 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
       payload: { regionCode: REGIONS.yuzhong, text: '线索' },
     });
     const tipId = tip.json().id as string;
+
+    // A report from 解放碑, routed by 渝中区's rule to its team.
+    const rule = await system.request('PUT', '/api/v1/reports/routes', {
+      regionCode: REGIONS.yuzhong,
+      category: 'water',
+      organisationId: tree.teamId,
+    });
+    expect(rule.statusCode).toBe(200);
+    const ruleId = rule.json().id as string;
+    const report = await resident.post('/api/v1/reports', {
+      category: 'water',
+      text: '河边有垃圾',
+      regionCode: REGIONS.jiefangbei,
+    });
+    expect(report.json()).toMatchObject({ status: 'routed' });
+    const reportId = report.json().id as string;
 
     // The outsider administers 沙坪坝区 and its team: real duties, none of them over 渝中区.
     const u = await makeUser(t.tdb.db, {
@@ -377,6 +396,14 @@ describe.each(DIALECTS)('every write, as an admin from another district, on %s',
       P(`/api/v1/stories/${storyId}/return`, { reason: '不好' }),
       P(`/api/v1/stories/${storyId}/photos`),
       P(`/api/v1/story-tips/${tipId}/decide`, { status: 'dismissed' }),
+      {
+        method: 'PUT',
+        path: '/api/v1/reports/routes',
+        body: { regionCode: REGIONS.yuzhong, category: 'water', organisationId: tree.otherTeamId },
+      },
+      { method: 'DELETE', path: `/api/v1/reports/routes/${ruleId}` },
+      P(`/api/v1/reports/${reportId}/route`, { organisationId: tree.otherTeamId }),
+      P(`/api/v1/reports/${reportId}/answer`, { outcome: 'handled', note: '已处理' }),
     );
   });
   afterAll(() => t.close());

@@ -41,3 +41,21 @@ export async function deleteFileRows(db: Db, ids: readonly string[]): Promise<vo
   if (ids.length === 0) return;
   await db.deleteFrom('files').where('id', 'in', ids).execute();
 }
+
+/** Hands files of one owner to another (a report's photos, uploaded before the report); how many moved. */
+export async function moveFiles(
+  db: Db,
+  from: { kind: string; id: string },
+  to: { kind: string; id: string },
+  ids: readonly string[],
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const r = await db
+    .updateTable('files')
+    .set({ owner_kind: to.kind, owner_id: to.id })
+    .where('owner_kind', '=', from.kind)
+    .where('owner_id', '=', from.id)
+    .where('id', 'in', ids)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -117,3 +117,27 @@ export async function openFile(ctx: FilesCtx, actor: Actor | null, id: string, t
   if (!stream) throw notFound('File');
   return { stream, contentType: f.content_type };
 }
+
+/**
+ * Attaches photos uploaded before their thing existed (held by `from`, e.g. the uploader) to it
+ * (`to`), inside the caller's transaction: each must be the actor's and still held by `from`
+ * (422 `photo_unknown` otherwise, also when another request took it meanwhile). The JSON list
+ * to keep, without repeats.
+ */
+export async function claimPhotos(
+  db: Db,
+  actor: Actor,
+  from: { kind: string; id: string },
+  to: { kind: string; id: string },
+  ids: readonly string[],
+  what: string,
+): Promise<string> {
+  const json = await attachablePhotoIds(db, actor, from, ids, what);
+  const unique = JSON.parse(json) as string[];
+  if ((await repo.moveFiles(db, from, to, unique)) !== unique.length) {
+    throw ruleBroken('photoIds', 'photo_unknown', `attach only photos you uploaded for this ${what}`, {
+      count: unique.length,
+    });
+  }
+  return json;
+}

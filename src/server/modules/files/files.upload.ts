@@ -8,7 +8,7 @@ import { StoredFileSchema, type StoredFile } from '../../../common/contract/file
 import type { Actor } from '../../platform/access/policy.js';
 import { unreadableMultipart } from '../../platform/multipart.js';
 
-/** One image upload route `POST <url>` (`:id` in it): what the owning module says of it. */
+/** One image upload route `POST <url>` (with an `:id` in it, or none): what the owning module says of it. */
 export interface ImageUploadRoute<T> {
   url: string;
   /** The multipart file part that carries the image. */
@@ -24,11 +24,10 @@ export interface ImageUploadRoute<T> {
 }
 
 /**
- * Registers an upload of one image as multipart/form-data, parsed in its own scope (every other
- * route takes JSON): at most one file part of SHANMEI_FILES_MAX_MB, refused with 413 past it; a
- * body the parser cannot read answers 400.
+ * The size limit of one uploaded image (SHANMEI_FILES_MAX_MB), and what to throw when reading a
+ * multipart body failed: 413 `file_too_large` past the limit, else as `unreadableMultipart`.
  */
-export function imageUploadRoute<T>(app: App, r: ImageUploadRoute<T>): void {
+export function uploadLimits(app: App) {
   const maxBytes = app.ctx.config.files.maxBytes;
   const maxMb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
   const tooLarge = () =>
@@ -38,6 +37,16 @@ export function imageUploadRoute<T>(app: App, r: ImageUploadRoute<T>): void {
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
     return unreadableMultipart(err);
   };
+  return { maxBytes, unreadable };
+}
+
+/**
+ * Registers an upload of one image as multipart/form-data, parsed in its own scope (every other
+ * route takes JSON): at most one file part of SHANMEI_FILES_MAX_MB, refused with 413 past it; a
+ * body the parser cannot read answers 400.
+ */
+export function imageUploadRoute<T>(app: App, r: ImageUploadRoute<T>): void {
+  const { maxBytes, unreadable } = uploadLimits(app);
   // Typed loosely: the route answers the module's status and schema, or one of the errors.
   const response: Record<number, z.ZodType> = {
     [r.response.status]: r.response.schema,
@@ -55,13 +64,15 @@ export function imageUploadRoute<T>(app: App, r: ImageUploadRoute<T>): void {
           summary: r.summary,
           description: r.description,
           consumes: ['multipart/form-data'],
-          params: IdParams,
+          ...(r.url.includes(':id') ? { params: IdParams } : {}),
           response,
         },
       },
       async (req, reply) => {
         const actor = requireActor(req);
-        await r.check(actor, req.params.id);
+        // An upload to no one thing yet (a report's photo before the report) has no id.
+        const id = (req.params as { id?: string }).id ?? '';
+        await r.check(actor, id);
         if (!req.isMultipart()) throw badRequest('body: send multipart/form-data with an image', { field: 'body' });
         const part = await req.file().catch(unreadable);
         if (!part || part.fieldname !== r.field) {
@@ -69,13 +80,13 @@ export function imageUploadRoute<T>(app: App, r: ImageUploadRoute<T>): void {
           throw badRequest(`${r.field}: send the image as the file part "${r.field}"`, { field: `body.${r.field}` });
         }
         const bytes = await part.toBuffer().catch(unreadable);
-        return reply.status(r.response.status).send(await r.store(actor, req.params.id, bytes, req.log));
+        return reply.status(r.response.status).send(await r.store(actor, id, bytes, req.log));
       },
     );
   });
 }
 
-/** A module's photo upload, `POST path` with an `:id`: one file part `photo`, answered 201 with the stored file. */
+/** A module's photo upload, `POST path` (with an `:id`, or none): one file part `photo`, answered 201 with the stored file. */
 export interface PhotoUploadRoute {
   path: string;
   tags: string[];

@@ -100,7 +100,7 @@ describe.each(DIALECTS)("honours' certificate images on %s", (dialect) => {
     expect(served.headers['content-type']).toBe('image/jpeg');
     expect(await exifr.gps(served.rawPayload)).toBeUndefined();
     expect((await someone.get(first?.thumbnailUrl ?? '')).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: first?.url ?? '' })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: first?.url ?? '' })).statusCode).toBe(404);
 
     // Another upload replaces it: the old file's row and bytes are gone, its links answer 404.
     const replaced = await uploaded(tree.departmentAdmin.client, h.id, await png());

@@ -15,7 +15,7 @@ export function closureRoutes(app: App): void {
         summary: 'Close my account: name, ID number, phone, e-mail and logins are erased; service records stay',
         description:
           'Places held on shifts to come are given back first; the photos on my needs, and those I uploaded as a ' +
-          'taker and never attached, are deleted. Records, hours, points and statistics remain, ' +
+          'taker and never attached, are deleted, as are the photos and the position on my reports. Records, hours, points and statistics remain, ' +
           'tied to a volunteer code that names nobody; the account cannot be logged into again.',
         body: CloseAccountBody,
         response: { 204: z.null().describe('Closed'), ...errorResponses },

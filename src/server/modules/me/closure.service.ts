@@ -7,6 +7,7 @@ import { verifyPassword } from '../../platform/passwords.js';
 import { eraseCertificateHolder } from '../certificates/index.js';
 import { forgetFiles, removeStored, type FilesLog } from '../files/index.js';
 import { photosOfClosingAccount } from '../needs/index.js';
+import { photosOfClosingReporter } from '../reports/index.js';
 import { cancelSignup } from '../signups/index.js';
 import * as repo from './closure.repository.js';
 import { membershipsEnded, volunteerCounted } from '../stats/index.js';
@@ -18,7 +19,8 @@ const WINDOW_MS = 15 * 60_000;
  * A person closes their account, confirming with their password. Places they hold on shifts
  * to come are given back first (the wait-list moves up); then, in one transaction, their name,
  * ID number, phone, e-mail, skills, qualifications, notices, roles and logins are erased, and
- * the photos on their needs (with those they uploaded as a taker and never attached) forgotten;
+ * the photos on their needs (with those they uploaded as a taker and never attached) and on their
+ * reports (with the position they gave) forgotten;
  * the photos' bytes are removed once that has committed (a failure is logged, the closure stands).
  * Service records, hours, points and statistics stay, as proof that cannot name them.
  */
@@ -74,7 +76,11 @@ export async function closeAccount(
       entityId: actor.userId,
       details: volunteerId ? { volunteerId } : {},
     });
-    return forgetFiles(trx, await photosOfClosingAccount(trx, actor.userId));
+    const photos = [
+      ...(await photosOfClosingAccount(trx, actor.userId)),
+      ...(await photosOfClosingReporter(trx, actor.userId, at)),
+    ];
+    return forgetFiles(trx, photos);
   });
   await removeStored(ctx.files, storedKeys, log);
 }

@@ -5,19 +5,14 @@
  */
 import type { Transaction } from 'kysely';
 import type { HonourLevel } from '../../../common/enums.js';
-import { expiryDate } from '../../../common/points.js';
 import type { Db } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
-import { nowIso } from '../../ids.js';
 import { notify } from '../../platform/notify/notify.js';
-import { getSettings } from '../../platform/settings/settings.service.js';
+import { earnBonus, earnedAmount, pointsOfKey } from './bonus-earning.js';
 import { volunteerState } from './earning.repository.js';
-import { regionSystemAccount } from './adjustments.service.js';
-import { accountKey, balanceOf, lockAccounts, postTransaction, reverseTransaction, walletOf } from './ledger.js';
-import { entriesOfTransaction, transactionByKey } from './ledger.repository.js';
 import { countGrant } from './grant-stats.js';
-import { earningRuleOf } from './rules.presenter.js';
-import { regionRules } from './rules.repository.js';
+import { accountKey, balanceOf, lockAccounts, reverseTransaction, walletOf } from './ledger.js';
+import { transactionByKey } from './ledger.repository.js';
 
 export interface HonourEarning {
   honourId: string;
@@ -33,36 +28,18 @@ const earnKey = (honourId: string) => `honour:${honourId}`;
 
 /**
  * Earns what the nearest rule of the volunteer's region chain gives an honour of this level
- * (nothing without a rule or a bonus for the level), and tells the volunteer in the same
- * transaction (a notice of kind `honour_points`); answers the points earned.
+ * (nothing without a rule or a bonus for the level), and tells the volunteer; answers the
+ * points earned.
  */
 export async function earnForHonour(trx: Transaction<DB>, h: HonourEarning): Promise<number> {
-  const [row] = await regionRules(trx, h.regionCode);
-  if (!row) return 0;
-  const rule = earningRuleOf(row);
-  const points = rule.bonuses.honour?.[h.level] ?? 0;
-  if (points <= 0) return 0;
-  const settings = await getSettings(trx);
-  const tx = await postTransaction(trx, {
-    kind: 'earn',
-    idempotencyKey: earnKey(h.honourId),
-    source: 'honour',
-    sourceId: h.honourId,
-    memo: h.name.slice(0, 500),
-    actorUserId: h.actorUserId,
-    postings: [
-      {
-        account: walletOf(h.volunteerId),
-        amount: points,
-        expiresAt: expiryDate(rule.expiry, nowIso(), settings.timeZone),
-      },
-      { account: regionSystemAccount(h.regionCode), amount: -points },
-    ],
-  });
-  if (tx.replayed) return 0;
-  await countGrant(trx, tx.id);
-  const volunteer = await volunteerState(trx, h.volunteerId);
+  const points = await earnBonus(
+    trx,
+    { ...h, idempotencyKey: earnKey(h.honourId), source: 'honour', sourceId: h.honourId, memo: h.name },
+    (rule) => rule.bonuses.honour?.[h.level],
+  );
+  const volunteer = points > 0 ? await volunteerState(trx, h.volunteerId) : undefined;
   if (volunteer) {
+    const tx = await transactionByKey(trx, earnKey(h.honourId));
     await notify(trx, {
       userId: volunteer.user_id,
       kind: 'honour_points',
@@ -72,23 +49,16 @@ export async function earnForHonour(trx: Transaction<DB>, h: HonourEarning): Pro
         honourName: h.name,
         level: h.level,
       },
-      data: { honourId: h.honourId, transactionId: tx.id },
+      data: { honourId: h.honourId, transactionId: tx?.id ?? null },
       dedupeKey: `honour_points:${h.honourId}`,
     });
   }
   return points;
 }
 
-/** What a transaction credited to wallets. */
-async function earnedAmount(db: Db, transactionId: string): Promise<number> {
-  const entries = await entriesOfTransaction(db, transactionId);
-  return entries.filter((e) => e.kind === 'wallet').reduce((s, e) => s + e.amount, 0);
-}
-
 /** Points an honour earned (0 if none), by the honour's ledger key. */
 export async function pointsOfHonour(db: Db, honourId: string): Promise<number> {
-  const tx = await transactionByKey(db, earnKey(honourId));
-  return tx ? earnedAmount(db, tx.id) : 0;
+  return pointsOfKey(db, earnKey(honourId));
 }
 
 /**

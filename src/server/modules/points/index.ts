@@ -9,3 +9,5 @@ export { runScheduledExpiry } from './expiry.js';
 export { verifyLedger } from './verify.js';
 export { earnForHonour, pointsOfHonour, reverseForHonour } from './honour-earning.js';
 export type { HonourEarning } from './honour-earning.js';
+export { earnForReport, pointsOfReport } from './report-earning.js';
+export type { ReportEarning } from './report-earning.js';

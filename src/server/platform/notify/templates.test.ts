@@ -27,6 +27,7 @@ const SAMPLE: TemplateParams = {
     deadline: '2026-06-30',
   },
   honour_points: { points: 30, balance: 130, honourName: '义诊之星', level: 'city' },
+  report_update: { step: 'handled', category: 'water', regionName: '解放碑街道', note: '已清理义诊点旁的河岸' },
 };
 
 describe('notification templates', () => {

@@ -4,6 +4,7 @@ import type { EarningBreakdown } from '../../../common/points.js';
 import { DEFAULT_SETTINGS } from '../../../common/settings.js';
 import { earningWords } from './earning-words.js';
 import { needWords, type NeedNoticeParams } from './need-words.js';
+import { reportWords, type ReportNoticeParams } from './report-words.js';
 
 /** What each templated kind needs. Times are ISO-8601 instants; they are shown in the city's time zone. */
 export interface TemplateParams {
@@ -28,6 +29,8 @@ export interface TemplateParams {
   plan_task_overdue: { taskTitle: string; planTitle: string; departmentName: string; deadline: string };
   /** A volunteer's honour earned points under their region's rule; `balance` is the wallet after. */
   honour_points: { points: number; balance: number; honourName: string; level: HonourLevel };
+  /** A report (随手拍) moved on: the reporter, the organisation or the region admins are told (report-words.ts). */
+  report_update: ReportNoticeParams;
 }
 
 const LEVEL_ZH: Record<HonourLevel, string> = {
@@ -200,6 +203,10 @@ const TEMPLATES: Table = {
       title: `${p.points} points for an honour`,
       body: `Your honour "${p.honourName}" (${LEVEL_EN[p.level]} level) earned you ${p.points} points; balance ${p.balance}.`,
     }),
+  },
+  report_update: {
+    'zh-CN': (p) => reportWords(p, 'zh-CN'),
+    en: (p) => reportWords(p, 'en'),
   },
   plan_task_overdue: {
     'zh-CN': (p) => ({

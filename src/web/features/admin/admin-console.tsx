@@ -25,6 +25,13 @@ const StatsPage = lazy(() => import('../stats/stats-page.js'));
 // Departments' plans: their own chunk too.
 const PlansPage = lazy(async () => ({ default: (await import('../plans/plans-page.js')).PlansPage }));
 const PlanPage = lazy(async () => ({ default: (await import('../plans/plan-page.js')).PlanPage }));
+// Reports (随手拍): the queue and answers, and the routing rules.
+const ReportsConsolePage = lazy(async () => ({
+  default: (await import('../reports/reports-console-page.js')).ReportsConsolePage,
+}));
+const RoutingRulesPage = lazy(async () => ({
+  default: (await import('../reports/routing-rules-page.js')).RoutingRulesPage,
+}));
 const PlanOverviewPage = lazy(async () => ({
   default: (await import('../plans/plan-overview-page.js')).PlanOverviewPage,
 }));
@@ -67,6 +74,8 @@ export function AdminConsole() {
                 ['plans', <PlansPage key="plans" />],
                 ['plans/:id', <PlanPage key="plan" />],
                 ['plan-overview', <PlanOverviewPage key="overview" />],
+                ['reports', <ReportsConsolePage key="reports" />],
+                ['report-routes', <RoutingRulesPage key="report-routes" />],
               ] as const
             ).map(([path, page]) => (
               <Route key={path} path={path} element={<Suspense fallback={<Loading />}>{page}</Suspense>} />

@@ -58,6 +58,7 @@ function InboxItem({ n, onRead }: { n: Notification; onRead: () => Promise<void>
   const f = useFormat();
   const read = useMutation({ mutationFn: () => markRead(n.id), onSuccess: onRead });
   const activityId = typeof n.data.activityId === 'string' ? n.data.activityId : null;
+  const report = reportLink(n.data);
   const headingId = `note-${n.id}`;
   return (
     <li className={n.readAt ? 'card note' : 'card note unread'} aria-labelledby={headingId} data-testid="inbox-item">
@@ -68,6 +69,7 @@ function InboxItem({ n, onRead }: { n: Notification; onRead: () => Promise<void>
       <p>{n.body}</p>
       <p className="hero-actions">
         {activityId && <Link to={`/activities/${activityId}`}>{t('inbox.toActivity')}</Link>}
+        {report && <Link to={report}>{t('inbox.toReport')}</Link>}
         {!n.readAt && (
           <button type="button" className="link-button" onClick={() => read.mutate()} disabled={read.isPending}>
             {t('inbox.markRead')}
@@ -76,4 +78,15 @@ function InboxItem({ n, onRead }: { n: Notification; onRead: () => Promise<void>
       </p>
     </li>
   );
+}
+
+/**
+ * Where a report's notice leads: the reporter to their report, the organisation to its reports to
+ * answer, the region admins to their queue.
+ */
+function reportLink(data: Record<string, unknown>): string | null {
+  if (typeof data.reportId !== 'string') return null;
+  if (data.step === 'landed') return '/organiser/reports';
+  if (data.step === 'unrouted') return '/admin/reports';
+  return `/reports/${encodeURIComponent(data.reportId)}`;
 }

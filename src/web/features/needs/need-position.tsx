@@ -19,6 +19,8 @@ interface Props {
   /** The region chosen: its public sites are drawn as points to steer by (only the region goes in the URL). */
   regionCode: string | undefined;
   errors: { lat?: string | undefined; lng?: string | undefined };
+  /** The i18n keys of its words (a report's position says who sees it differently); needs' by default. */
+  words?: string;
 }
 
 const pointOf = (lat: string, lng: string): GeoPoint | null => {
@@ -32,7 +34,7 @@ const pointOf = (lat: string, lng: string): GeoPoint | null => {
  * device's position (asked only when the button is pressed), or type the coordinates. The
  * position is the resident's personal data: it goes only into the posted body, never a URL.
  */
-export function NeedPosition({ lat, lng, onChange, regionCode, errors }: Props) {
+export function NeedPosition({ lat, lng, onChange, regionCode, errors, words = 'needs.position' }: Props) {
   const { t } = useTranslation();
   const hintId = useId();
   const [near, locate, clearNear] = useNearMe();
@@ -59,16 +61,16 @@ export function NeedPosition({ lat, lng, onChange, regionCode, errors }: Props) 
     onPick: pick,
     references: sites.data?.items ?? NO_SITES,
     disabled: false,
-    label: t('needs.position.map'),
+    label: t(`${words}.map`),
     describedBy: hintId,
   };
   return (
     <fieldset className="need-position" data-testid="need-position">
-      <legend>{t('needs.position.legend')}</legend>
+      <legend>{t(`${words}.legend`)}</legend>
       <div className="need-position-map">
         <PositionMap {...map} />
         <p id={hintId} className="position-hint">
-          {t('needs.position.hint')}
+          {t(`${words}.hint`)}
         </p>
       </div>
       <p className="need-position-actions">
@@ -79,7 +81,7 @@ export function NeedPosition({ lat, lng, onChange, regionCode, errors }: Props) 
           onClick={locate}
           data-testid="need-use-my-position"
         >
-          {near.state === 'locating' ? t('common.working') : t('needs.position.useMine')}
+          {near.state === 'locating' ? t('common.working') : t(`${words}.useMine`)}
         </button>
         {value && (
           <button
@@ -91,21 +93,21 @@ export function NeedPosition({ lat, lng, onChange, regionCode, errors }: Props) 
             }}
             data-testid="need-position-clear"
           >
-            {t('needs.position.clear')}
+            {t(`${words}.clear`)}
           </button>
         )}
       </p>
-      <p className="hint">{t('needs.position.consent')}</p>
+      <p className="hint">{t(`${words}.consent`)}</p>
       {near.state === 'failed' && (
         <p className="field-error" role="status">
-          {t(`needs.position.${near.reason}`)}
+          {t(`${words}.${near.reason}`)}
         </p>
       )}
       <div className="need-position-fields">
         {(['lat', 'lng'] as const).map((name) => (
           <TextField
             key={name}
-            label={t(`needs.position.${name}`)}
+            label={t(`${words}.${name}`)}
             name={name}
             inputMode="decimal"
             autoComplete="off"

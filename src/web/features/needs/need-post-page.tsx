@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { CreateNeedBody } from '../../../common/contract/needs.js';
 import { needKeys, postNeed, type NeedInput } from '../../api/needs.api.js';
-import { FormField, TextField } from '../../components/form-field.js';
+import { SelectField, TextAreaField, TextField } from '../../components/form-field.js';
 import { useFormat } from '../../components/format.js';
 import { RegionPicker } from '../../components/region-picker.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
@@ -94,39 +94,27 @@ export function NeedPostPage() {
       <h1>{t('needs.post.title')}</h1>
       <p>{t('needs.post.intro')}</p>
       <form className="form card" onSubmit={onSubmit} noValidate aria-label={t('needs.post.title')}>
-        <FormField label={t('needs.fields.type')} required error={errors.type}>
-          {({ id, describedBy, invalid }) => (
-            <select
-              id={id}
-              name="type"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              value={v.type}
-              disabled={pending}
-              onChange={(e) => set({ type: e.target.value })}
-            >
-              <option value="">{pending ? t('common.loading') : t('needs.post.chooseType')}</option>
-              {types.map((x) => (
-                <option key={x.code} value={x.code}>
-                  {nameOf(x.code)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField label={t('needs.fields.text')} required error={errors.text} hint={t('needs.post.textHint')}>
-          {({ id, describedBy, invalid }) => (
-            <textarea
-              id={id}
-              name="text"
-              rows={4}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              value={v.text}
-              onChange={(e) => set({ text: e.target.value })}
-            />
-          )}
-        </FormField>
+        <SelectField
+          label={t('needs.fields.type')}
+          required
+          error={errors.type}
+          name="type"
+          value={v.type}
+          disabled={pending}
+          onChange={(e) => set({ type: e.target.value })}
+          placeholder={pending ? t('common.loading') : t('needs.post.chooseType')}
+          options={types.map((x) => ({ value: x.code, label: nameOf(x.code) }))}
+        />
+        <TextAreaField
+          label={t('needs.fields.text')}
+          required
+          error={errors.text}
+          hint={t('needs.post.textHint')}
+          name="text"
+          rows={4}
+          value={v.text}
+          onChange={(e) => set({ text: e.target.value })}
+        />
         <RegionPicker
           legend={t('needs.fields.region')}
           path={v.regionPath}

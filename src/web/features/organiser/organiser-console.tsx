@@ -1,6 +1,8 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { ConsoleFrame } from '../../components/console-frame.js';
 import { OrganiserCertificatesPage } from '../certificates/organiser-certificates-page.js';
+import { Loading } from '../../components/status-views.js';
 import { isOrganiser } from '../auth/use-session.js';
 import { ActivityCreatePage } from './activity-create-page.js';
 import { OrganiserActivityPage } from './activity-page.js';
@@ -14,6 +16,11 @@ import { StoryEditorPage } from '../stories/story-editor-page.js';
 import { StoryReviewDetailPage, StoryReviewPage } from '../stories/story-review-page.js';
 import { StoryTipsPage } from '../stories/story-tips-page.js';
 import './organiser.css';
+
+// Reports (随手拍) routed to the organisation: their own chunk, fetched when opened.
+const ReportsConsolePage = lazy(async () => ({
+  default: (await import('../reports/reports-console-page.js')).ReportsConsolePage,
+}));
 
 /** The organiser console (Ant Design), a lazy chunk like the administration console; the frame's menu lists its pages. */
 export function OrganiserConsole() {
@@ -36,6 +43,14 @@ export function OrganiserConsole() {
             <Route path="story-review" element={<StoryReviewPage />} />
             <Route path="story-review/:id" element={<StoryReviewDetailPage />} />
             <Route path="story-tips" element={<StoryTipsPage />} />
+            <Route
+              path="reports"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <ReportsConsolePage />
+                </Suspense>
+              }
+            />
           </Routes>
         </div>
       </div>

@@ -23,6 +23,8 @@ interface Values {
   firstService?: number;
   /** Points for a volunteer's honour, by level (region rules only: a volunteer's honour looks to their region). */
   honour?: Partial<Record<HonourLevel, number | null>>;
+  /** Points for a handled report (随手拍) to its reporter (region rules only: a report looks to its region). */
+  report?: number | null;
   expiryMode: 'end_of_following_year' | 'years';
   years?: number;
   budgetLimited?: boolean;
@@ -32,7 +34,10 @@ interface Values {
 const FIELDS = ['pointsPerHour', 'pointsPerActivity', 'sources', 'dailyCap', 'monthlyCap'] as const;
 const opt = <T,>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 
-/** The rule's bonuses as the API takes them: the first-service bonus, and a region rule's honour bonuses by level. */
+/**
+ * The rule's bonuses as the API takes them: the first-service bonus, and a region rule's honour
+ * bonuses by level and its bonus for a handled report.
+ */
 function bonusesOf(v: Values) {
   const honour = Object.fromEntries(
     HONOUR_LEVELS.flatMap((l) => {
@@ -43,6 +48,7 @@ function bonusesOf(v: Values) {
   const bonuses = {
     ...(v.firstService ? { firstService: v.firstService } : {}),
     ...(Object.keys(honour).length ? { honour } : {}),
+    ...(v.scopeType === 'region' && v.report ? { report: v.report } : {}),
   };
   return Object.keys(bonuses).length ? bonuses : undefined;
 }
@@ -139,6 +145,11 @@ export function PointRuleForm({ onCreated }: { onCreated: (r: PointRule) => void
             ))}
           </div>
         </fieldset>
+      )}
+      {scopeType !== 'organisation' && (
+        <Form.Item name="report" label={t('pointRules.reportBonus')} extra={t('pointRules.reportBonusHint')}>
+          <InputNumber min={0} precision={0} />
+        </Form.Item>
       )}
       <Form.Item name="sources" label={t('pointRules.sources')} extra={t('pointRules.sourcesHint')}>
         <Checkbox.Group options={RECORD_SOURCES.map((s) => ({ value: s, label: t(`recordSource.${s}`) }))} />

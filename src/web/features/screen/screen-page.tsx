@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { DEFAULT_TIME_ZONE, localDate } from '../../../common/zoned-time.js';
 import { honourKeys, honourSummary } from '../../api/honours.api.js';
 import { planKeys, planProgress } from '../../api/plans.api.js';
+import { publicReportStats, reportKeys } from '../../api/reports.api.js';
 import { getStatsOverview, getStatsProjects, getStatsToday, statsKeys } from '../../api/stats.api.js';
 import { useCareMode } from '../../components/care-mode.js';
 import { CareModeSwitch } from '../../components/care-mode-switch.js';
@@ -18,6 +19,7 @@ import { localeOf, MEASURES, measureName, type Measure } from './screen-look.js'
 import { DistrictMap } from './screen-map.js';
 import { HonourFigures, PlanProgressList } from './screen-plans.js';
 import { ProjectRanking } from './screen-projects.js';
+import { ReportFigures } from './screen-reports.js';
 import { StreetRanking } from './screen-streets.js';
 import { TodayPanel } from './screen-today.js';
 import { FieldChart, MonthTrend } from './screen-trends.js';
@@ -65,6 +67,11 @@ export function ScreenPage() {
   const honours = useQuery({
     queryKey: honourKeys.summary(regionCode),
     queryFn: () => honourSummary(regionCode),
+    ...live,
+  });
+  const reports = useQuery({
+    queryKey: reportKeys.publicStats(regionCode),
+    queryFn: () => publicReportStats(regionCode),
     ...live,
   });
   const s = overview.data;
@@ -174,6 +181,15 @@ export function ScreenPage() {
                 {honours.isPending && <Loading />}
                 {honours.isError && !honours.data && <ErrorNotice error={honours.error} />}
                 {honours.data && <HonourFigures summary={honours.data} />}
+              </Panel>
+              <Panel
+                title={t('reports.screen.title')}
+                testId="screen-reports-panel"
+                tools={<Note>{t('reports.screen.scope', { region: s.regionName })}</Note>}
+              >
+                {reports.isPending && <Loading />}
+                {reports.isError && !reports.data && <ErrorNotice error={reports.error} />}
+                {reports.data && <ReportFigures stats={reports.data} />}
               </Panel>
             </div>
           </div>

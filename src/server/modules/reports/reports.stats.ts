@@ -1,0 +1,56 @@
+// Counts of reports by category, status and child region, with handling times: for the console
+// (within the caller's scope) and, as public aggregates, for the big screen.
+import { REPORT_CATEGORIES, REPORT_STATUSES, type ReportStats } from '../../../common/contract/reports.js';
+import { forbidden } from '../../../common/errors.js';
+import type { Db } from '../../db/database.js';
+import { scopesOf, type Actor } from '../../platform/access/policy.js';
+import type { CountScope } from '../../platform/access/scope.repository.js';
+import * as repo from './reports.repository.js';
+import { consoleScope } from './reports.view.js';
+
+const HOUR_MS = 3_600_000;
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The median of sorted numbers (null for none). */
+export function median(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** The statistics of the reports under a region (or the top regions) within a scope. */
+export async function reportStats(db: Db, scope: CountScope, regionCode: string | null): Promise<ReportStats> {
+  const facts = await repo.reportFacts(db, scope, regionCode);
+  const byCategory = new Map<string, number>();
+  const byStatus = new Map<string, number>();
+  const hours: number[] = [];
+  for (const f of facts) {
+    byCategory.set(f.category, (byCategory.get(f.category) ?? 0) + 1);
+    byStatus.set(f.status, (byStatus.get(f.status) ?? 0) + 1);
+    if (f.closed_at) hours.push((Date.parse(f.closed_at) - Date.parse(f.created_at)) / HOUR_MS);
+  }
+  hours.sort((a, b) => a - b);
+  const mid = median(hours);
+  const regions = await repo.countsByChildRegion(db, scope, regionCode);
+  return {
+    total: facts.length,
+    byCategory: REPORT_CATEGORIES.map((key) => ({ key, count: byCategory.get(key) ?? 0 })),
+    byStatus: REPORT_STATUSES.map((key) => ({ key, count: byStatus.get(key) ?? 0 })),
+    byRegion: regions.map((r) => ({ code: r.code, name: r.name, count: Number(r.n) })),
+    handling: {
+      closed: hours.length,
+      averageHours: hours.length ? round1(hours.reduce((s, h) => s + h, 0) / hours.length) : null,
+      medianHours: mid === null ? null : round1(mid),
+    },
+  };
+}
+
+/** The console's statistics: the caller's scope, counted by the children of the region asked (or of their one region). */
+export async function scopedReportStats(db: Db, actor: Actor, regionCode: string | undefined): Promise<ReportStats> {
+  const scope = consoleScope(actor);
+  if (scope !== 'all' && scope.regions.length === 0 && scope.organisations.length === 0) {
+    throw forbidden('Only region admins and the organisations reports go to see their statistics');
+  }
+  const own = scopesOf(actor, ['region_admin'], 'region');
+  return reportStats(db, scope, regionCode ?? (own.length === 1 ? (own[0] ?? null) : null));
+}
