@@ -6,6 +6,7 @@ import { NotificationPrefsSchema, NotificationSchema } from './notifications.js'
 import { MembershipSchema } from './organisations.js';
 import { PointItemSchema } from './points.js';
 import { RecordSchema } from './records.js';
+import { ExportedReportSchema } from './reports.js';
 import { MySignupSchema, QualificationSchema } from './signups.js';
 import { RedemptionSchema } from './supermarkets.js';
 import { VolunteerSchema } from './volunteers.js';
@@ -56,6 +57,9 @@ export const DataExportSchema = z
     qualifications: z.array(QualificationSchema),
     certificates: z.array(RegisteredCertificate).describe('The register of certificates issued for me, newest first'),
     honours: z.array(HonourViewSchema).describe('My honours (荣誉), latest year first, with the points each earned me'),
+    reports: z
+      .array(ExportedReportSchema)
+      .describe('My reports (随手拍), newest first; the position only where I gave it, as I gave it'),
   })
   .describe('My data (a volunteer’s own export)');
 export type DataExport = z.infer<typeof DataExportSchema>;

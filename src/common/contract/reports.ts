@@ -98,6 +98,23 @@ export const ReportSchema = z
   .describe('A report (随手拍)');
 export type Report = z.infer<typeof ReportSchema>;
 
+/** One of the person's own reports in their data export (GET /me/export): the position only as they gave it. */
+export const ExportedReportSchema = ReportSchema.pick({
+  id: true,
+  category: true,
+  text: true,
+  regionCode: true,
+  regionName: true,
+  position: true,
+  observedAt: true,
+  status: true,
+  organisationName: true,
+  points: true,
+  createdAt: true,
+  closedAt: true,
+});
+export type ExportedReport = z.infer<typeof ExportedReportSchema>;
+
 export const ReportListQuery = z.strictObject({
   status: z.enum(REPORT_STATUSES).optional(),
   category: z.enum(REPORT_CATEGORIES).optional(),

@@ -41,6 +41,17 @@ export const NeedsWork = z.object({
   overdue: count('Of those, needs whose current step is past its service time'),
 });
 
+/** Reports (随手拍) waiting on a person: to answer for their organisations, to route in their regions. */
+export const ReportsWork = z.object({
+  toAnswer: count('Reports routed to the organisations the person answers for (or one below), not yet answered')
+    .nullable()
+    .describe('Null unless the person is a team or department admin'),
+  toRoute: count('Reports in the person’s regions that no rule routed, waiting to be routed by hand')
+    .nullable()
+    .describe('Null unless the person is a region or system admin'),
+});
+export type ReportsWork = z.infer<typeof ReportsWork>;
+
 export const WorkbenchAnswer = z
   .object({
     organiser: OrganiserWork.nullable().describe('Null unless the person is a team or department admin'),
@@ -48,6 +59,7 @@ export const WorkbenchAnswer = z
     counters: z.array(CounterWork).describe('Supermarkets the person staffs as clerk or site manager'),
     sites: z.array(SiteWork).describe('Sites the person manages'),
     needs: NeedsWork.nullable().describe('Null unless the person reviews needs'),
+    reports: ReportsWork.nullable().describe('Null unless reports are the person’s to answer or to route'),
   })
   .describe("The signed-in person's workbench: to-dos and figures of every console their roles open");
 export type Workbench = z.infer<typeof WorkbenchAnswer>;

@@ -10,7 +10,8 @@ import { userOfVolunteer } from './demo.repository.js';
 
 const DAY = 86_400_000;
 
-async function actorOf(db: Db, userId: string | undefined, who: string): Promise<Actor> {
+/** The demo person as an actor, with their grants, to walk a service as them. */
+export async function actorOf(db: Db, userId: string | undefined, who: string): Promise<Actor> {
   if (!userId) throw new Error(`the demo has no ${who}`);
   return { userId, via: 'session', sessionId: null, csrfToken: null, grants: await grantsOfUser(db, userId) };
 }

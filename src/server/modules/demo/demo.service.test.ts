@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Workbench } from '../../../common/contract/workbench.js';
 import { SITE_TYPES } from '../../../common/enums.js';
 import { Client, createTestApp, TEST_SECRET, type TestApp } from '../../../../test/test-app.js';
 import { makeRegions, REGIONS } from '../../../../test/factories.js';
@@ -243,6 +244,26 @@ describe.each(DIALECTS)('the Chongqing demo on %s', (dialect) => {
     expect(await statuses('region.admin', 'board')).toEqual(['completed', 'dispatched', 'posted', 'rated']);
     expect(await statuses('site.manager', 'board')).toContain('posted');
     expect(await statuses(summary.volunteer.phone, 'team')).toEqual(['completed', 'dispatched', 'rated']);
+  });
+
+  it('holds routing rules and reports in every state, on the consoles and workbenches that answer them', async () => {
+    expect(summary.reports).toBe(4);
+    const as = (login: string) => new Client(t.app).login(login, DEMO_PASSWORD);
+    const statuses = async (login: string, url: string) => {
+      const res = await (await as(login)).get(url);
+      expect(res.statusCode).toBe(200);
+      return (res.json() as { items: { status: string }[] }).items.map((r) => r.status).sort();
+    };
+    expect(await statuses('region.admin', '/api/v1/reports')).toEqual(['handled', 'routed', 'routed', 'unrouted']);
+    expect(await statuses('team.admin', '/api/v1/reports')).toEqual(['handled', 'routed', 'routed']);
+    expect(await statuses('resident', '/api/v1/reports/mine')).toEqual(['routed', 'unrouted']);
+    expect(await statuses(summary.volunteer.phone, '/api/v1/reports/mine')).toEqual(['handled', 'routed']);
+    const rules = await (await as('region.admin')).get('/api/v1/reports/routes');
+    expect((rules.json() as { items: unknown[] }).items).toHaveLength(2);
+    const workbench = async (login: string) =>
+      ((await (await as(login)).get('/api/v1/me/workbench')).json() as Workbench).reports;
+    expect(await workbench('team.admin')).toEqual({ toAnswer: 2, toRoute: null });
+    expect(await workbench('region.admin')).toEqual({ toAnswer: null, toRoute: 1 });
   });
 });
 

@@ -11,6 +11,7 @@ import { DemoRandom } from './demo.random.js';
 import { insertDemoHonours } from './demo.honours.js';
 import { insertDemoNeeds } from './demo.needs.js';
 import { insertDemoPlans } from './demo.plans.js';
+import { insertDemoReports } from './demo.reports.js';
 import { insertCityRule, insertSupermarketGoods } from './demo.points.js';
 import { loadChongqing } from './demo.regions.js';
 import { databaseHoldsOrganisations } from './demo.repository.js';
@@ -38,6 +39,8 @@ export interface DemoSummary {
   activities: DemoActivities;
   goods: number;
   needs: number;
+  /** Reports (随手拍) in the home district, in different states. */
+  reports: number;
   /** Departments' yearly plans with key tasks and funding. */
   plans: number;
   logins: DemoLogin[];
@@ -143,6 +146,11 @@ export async function loadDemo(database: Database, config: Config): Promise<Demo
     demoVolunteerId: r.volunteers.demo.id,
   });
   const plans = await insertDemoPlans(database.db, { departments: r.departments, teams: r.teams });
+  const reports = await insertDemoReports(database.db, cipher, {
+    regionCode: HOME_DISTRICT,
+    teamId: r.home.teamId,
+    demoVolunteerId: r.volunteers.demo.id,
+  });
   return {
     regionsAdded: r.regions.added,
     departments: DEPARTMENTS.length,
@@ -153,6 +161,7 @@ export async function loadDemo(database: Database, config: Config): Promise<Demo
     activities: r.activities,
     goods: r.goods,
     needs,
+    reports,
     plans,
     logins: r.logins,
     volunteer: {
@@ -172,7 +181,7 @@ export function printDemoLogins(summary: DemoSummary, adminPassword: string | un
     `Loaded the Chongqing demo in ${(summary.millis / 1000).toFixed(1)} s: ${summary.departments} departments, ` +
       `${teams} teams, ${sites} sites, ${summary.volunteers} volunteers, ` +
       `${summary.activities.activities} activities, ${summary.activities.records} confirmed service records, ` +
-      `${summary.goods} supermarket goods, ${summary.needs} residents' needs.`,
+      `${summary.goods} supermarket goods, ${summary.needs} residents' needs, ${summary.reports} reports.`,
   );
   console.log(`Demo logins (password "${DEMO_PASSWORD}" unless noted):`);
   const rows: [string, string, string][] = [];

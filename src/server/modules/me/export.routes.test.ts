@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientFor } from '../../../../test/activity-factories.js';
-import { makeUser, makeVolunteer, PASSWORD, type MadeVolunteer } from '../../../../test/factories.js';
+import { clientFor, JIEFANGBEI } from '../../../../test/activity-factories.js';
+import { makeUser, makeVolunteer, PASSWORD, REGIONS, type MadeVolunteer } from '../../../../test/factories.js';
+import { submitted } from '../../../../test/reports.js';
 import {
   addGoods,
   fund,
@@ -21,6 +22,7 @@ interface Footprint {
   shiftId: string;
   redemptionId: string;
   notificationId: string;
+  reportId: string;
 }
 
 describe.each(DIALECTS)('GET /api/v1/me/export on %s', (dialect) => {
@@ -65,6 +67,8 @@ describe.each(DIALECTS)('GET /api/v1/me/export on %s', (dialect) => {
       issuer: '渝中区文明办',
     });
     expect(honour.statusCode, honour.body).toBe(201);
+    // A report (随手拍) with the position the volunteer agreed to give; nothing routes it here.
+    const report = await submitted(self, { category: 'water', regionCode: REGIONS.jiefangbei, position: JIEFANGBEI });
     const inbox = (await self.get('/api/v1/me/notifications')).json() as { items: { id: string; kind: string }[] };
     const notificationId = inbox.items.find((n) => n.kind === 'membership_invited')?.id;
     return {
@@ -73,6 +77,7 @@ describe.each(DIALECTS)('GET /api/v1/me/export on %s', (dialect) => {
       shiftId,
       redemptionId: (r.json() as { id: string }).id,
       notificationId: notificationId ?? '',
+      reportId: report.id,
     };
   }
 
@@ -161,12 +166,30 @@ describe.each(DIALECTS)('GET /api/v1/me/export on %s', (dialect) => {
       }),
     ]);
 
+    expect(doc.reports).toEqual([
+      {
+        id: mine.reportId,
+        category: 'water',
+        text: '河边有人倾倒垃圾',
+        regionCode: REGIONS.jiefangbei,
+        regionName: expect.any(String) as string,
+        position: JIEFANGBEI,
+        observedAt: expect.any(String) as string,
+        status: 'unrouted',
+        organisationName: null,
+        points: 0,
+        createdAt: expect.any(String) as string,
+        closedAt: null,
+      },
+    ]);
+
     // Nothing of the other volunteer, in any form.
     const o = theirs.volunteer;
     for (const needle of [o.id, o.userId, o.volunteerCode, o.idNumber, o.phone, '乙旁人', theirs.email]) {
       expect(res.body).not.toContain(needle);
     }
-    for (const id of [theirs.shiftId, theirs.redemptionId, theirs.notificationId]) expect(res.body).not.toContain(id);
+    for (const id of [theirs.shiftId, theirs.redemptionId, theirs.notificationId, theirs.reportId])
+      expect(res.body).not.toContain(id);
   });
 
   it('audits each export without personal data, and keeps the ID number, phone and e-mail out of the log', async () => {
@@ -189,6 +212,7 @@ describe.each(DIALECTS)('GET /api/v1/me/export on %s', (dialect) => {
         redemptions: 1,
         notifications: 1,
         honours: 1,
+        reports: 1,
       },
     });
     const logs = t.logs.text();

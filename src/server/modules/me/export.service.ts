@@ -16,6 +16,7 @@ import { statementOf } from '../points/index.js';
 import { listQualifications } from '../qualifications/index.js';
 import { listRecordsShown } from '../records/index.js';
 import { listMySignups } from '../signups/index.js';
+import { myReportsForExport } from '../reports/index.js';
 import { myRedemptions } from '../supermarkets/index.js';
 import * as repo from './export.repository.js';
 import { loadVolunteer, showVolunteer } from '../volunteers/index.js';
@@ -83,6 +84,9 @@ export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, 
   const attendance = capped(await attendanceForExport(db, volunteerId, EXPORT_SECTION_CAP + 1));
   const certificates = capped(await registerOfVolunteer(db, volunteerId, EXPORT_SECTION_CAP + 1));
   const honours = capped(await honoursForExport(db, volunteerId, EXPORT_SECTION_CAP + 1));
+  const reports = await allPages((cursor, limit) =>
+    myReportsForExport({ db, cipher: ctx.cipher }, actor, { cursor, limit }),
+  );
 
   const sections = {
     memberships,
@@ -94,6 +98,7 @@ export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, 
     notifications,
     certificates,
     honours,
+    reports,
   };
   const truncated = Object.entries(sections)
     .filter(([, s]) => s.truncated)
@@ -119,6 +124,7 @@ export async function exportMyData(ctx: Pick<AppContext, 'cipher' | 'limiter'>, 
     qualifications: (await listQualifications(db, actor, volunteerId)).items,
     certificates: certificates.items,
     honours: honours.items,
+    reports: reports.items,
   };
 
   await appendAudit(db, {

@@ -12,6 +12,7 @@ import { Client, createTestApp, type TestApp } from '../../../../test/test-app.j
 import { DIALECTS } from '../../../../test/test-db.js';
 import { freezeClock } from '../../../../test/clock.js';
 import { sweepFiles } from '../files/index.js';
+import { REPORT_PHOTOS_PER_USER_HOUR, REPORTS_PER_USER_HOUR } from './reports.limits.js';
 import { UNATTACHED_GRACE_MS } from './reports.photos.js';
 
 describe.each(DIALECTS)('photos of reports on %s', (dialect) => {
@@ -153,5 +154,36 @@ describe.each(DIALECTS)('photos of reports on %s', (dialect) => {
       .where('id', '=', report.id)
       .executeTakeFirst();
     expect(row).toEqual({ photo_ids: '[]', position_enc: null, text: fields.text });
+  });
+
+  it('refuses a person’s 21st report and 61st photo in an hour with 429, storing nothing', async () => {
+    const u = await userWithRoles(t.app, [{ role: 'resident', scopeType: 'system', scopeId: 'system' }]);
+    const small = { name: 's.jpg', type: 'image/jpeg', bytes: await jpegWithGps({ width: 8, height: 8 }) };
+    for (let i = 0; i < REPORTS_PER_USER_HOUR; i++)
+      expect((await u.post('/api/v1/reports', fields)).statusCode).toBe(201);
+    const before = await rows();
+    const onDisk = filesUnder(t.filesDir).length;
+    for (const res of [await u.post('/api/v1/reports', fields), await submitMultipart(t.app, u, fields, [small])]) {
+      expect(res.statusCode, res.body).toBe(429);
+      expect(res.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    }
+    expect(await rows()).toEqual(before);
+    expect(filesUnder(t.filesDir)).toHaveLength(onDisk);
+    // Someone else still may.
+    expect((await other.post('/api/v1/reports', fields)).statusCode).toBe(201);
+    // Photos: sixty an hour (attached nine to a report at a time, as at most thirty wait unattached).
+    const v = await userWithRoles(t.app, [{ role: 'resident', scopeType: 'system', scopeId: 'system' }]);
+    const ids: string[] = [];
+    for (let i = 1; i <= REPORT_PHOTOS_PER_USER_HOUR; i++) {
+      const res = await uploadReportPhoto(t.app, v, small);
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push((res.json() as { id: string }).id);
+      if (i % 9 === 0)
+        expect((await v.post('/api/v1/reports', { ...fields, photoIds: ids.splice(0) })).statusCode).toBe(201);
+    }
+    const full = await rows();
+    const refused = await uploadReportPhoto(t.app, v, small);
+    expect(refused.statusCode, refused.body).toBe(429);
+    expect(await rows()).toEqual(full);
   });
 });

@@ -291,3 +291,14 @@ export async function eraseReporterData(db: Db, userId: string, at: string): Pro
     .where('reporter_user_id', '=', userId)
     .execute();
 }
+
+/** How many reports in the scope stand in one of these statuses. */
+export async function countInStatus(db: Db, scope: CountScope, statuses: readonly ReportStatus[]): Promise<number> {
+  const row = await db
+    .selectFrom('reports as p')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('p.status', 'in', [...statuses])
+    .where(inScope(scope, { region: 'p.region_code', organisation: 'p.organisation_id' }))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -17,6 +17,7 @@ import {
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
 import { photoUploadRoute } from '../files/index.js';
+import { REPORT_PHOTOS_PER_USER_HOUR, takeReportPhotoSlot } from './reports.limits.js';
 import { uploadReportPhoto } from './reports.photos.js';
 import { deleteRoutingRule, listRoutingRules, setRoutingRule } from './reports.routing.js';
 import * as service from './reports.service.js';
@@ -36,8 +37,9 @@ export function reportRoutes(app: App): void {
     tags,
     summary: 'Upload a photo for a report or an answer to one (JPEG or PNG; metadata such as GPS removed)',
     attach:
-      'Attach the returned id with `photoIds` on POST /reports or POST /reports/:id/answer; one never attached is deleted after 48 hours.',
-    check: () => Promise.resolve(),
+      'Attach the returned id with `photoIds` on POST /reports or POST /reports/:id/answer; one never attached is deleted after 48 hours. ' +
+      `At most ${REPORT_PHOTOS_PER_USER_HOUR} photos per person an hour: 429 after, before the body is read.`,
+    check: (actor) => takeReportPhotoSlot(app.ctx, actor),
     store: (actor, _id, bytes) => uploadReportPhoto(ctx(), actor, bytes),
   });
 

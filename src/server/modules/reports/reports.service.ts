@@ -1,7 +1,13 @@
 // Reports (随手拍): submitted by anyone signed in, routed by rule (or by hand from the region
 // admins' queue) to an organisation, answered by it. Each step is checked against where the
 // report stands and written with its timeline entry, notices and points in one transaction.
-import type { AnswerReport, CreateReport, Report, ReportStatus } from '../../../common/contract/reports.js';
+import {
+  ExportedReportSchema,
+  type AnswerReport,
+  type CreateReport,
+  type Report,
+  type ReportStatus,
+} from '../../../common/contract/reports.js';
 import { forbidden, refusal, ruleBroken } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import type { ReportEventsTable } from '../../db/schema.js';
@@ -198,6 +204,16 @@ async function page(ctx: Ctx, actor: Actor, rows: repo.ReportRow[], limit: numbe
 export async function myReports(ctx: Ctx, actor: Actor, q: Paged) {
   const before = decodeCursor(q.cursor, { id: 'string' })?.id;
   return page(ctx, actor, await repo.reportsOfReporter(ctx.db, actor.userId, { before, limit: q.limit }), q.limit);
+}
+
+/** A page of the caller's own reports for their data export: what they sent and what became of it. */
+export async function myReportsForExport(ctx: Ctx, actor: Actor, q: Paged) {
+  const p = await myReports(ctx, actor, q);
+  return {
+    nextCursor: p.nextCursor,
+    // The schema keeps the fields the export shows, and drops the rest.
+    items: p.items.map((r) => ExportedReportSchema.parse(r)),
+  };
 }
 
 /** The console's list: the caller's regions' reports and those with their organisations, newest first. */

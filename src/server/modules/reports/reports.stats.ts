@@ -1,12 +1,18 @@
 // Counts of reports by category, status and child region, with handling times: for the console
 // (within the caller's scope) and, as public aggregates, for the big screen.
-import { REPORT_CATEGORIES, REPORT_STATUSES, type ReportStats } from '../../../common/contract/reports.js';
+import {
+  OPEN_REPORT_STATUSES,
+  REPORT_CATEGORIES,
+  REPORT_STATUSES,
+  type ReportStats,
+} from '../../../common/contract/reports.js';
+import type { ReportsWork } from '../../../common/contract/workbench.js';
 import { forbidden } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
-import { scopesOf, type Actor } from '../../platform/access/policy.js';
+import { isSystemAdmin, scopesOf, type Actor } from '../../platform/access/policy.js';
 import type { CountScope } from '../../platform/access/scope.repository.js';
 import * as repo from './reports.repository.js';
-import { consoleScope } from './reports.view.js';
+import { consoleScope, HANDLER_ROLES } from './reports.view.js';
 
 const HOUR_MS = 3_600_000;
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -53,4 +59,23 @@ export async function scopedReportStats(db: Db, actor: Actor, regionCode: string
   }
   const own = scopesOf(actor, ['region_admin'], 'region');
   return reportStats(db, scope, regionCode ?? (own.length === 1 ? (own[0] ?? null) : null));
+}
+
+/**
+ * The reports waiting on the actor, for the workbench: those routed to their organisations
+ * (or one below) and not yet answered, and those in their regions no rule routed (all of them
+ * for a system admin). Null when neither is the actor's to do.
+ */
+export async function reportsToDo(db: Db, actor: Actor): Promise<ReportsWork | null> {
+  const organisations = scopesOf(actor, HANDLER_ROLES, 'organisation');
+  const regions = scopesOf(actor, ['region_admin'], 'region');
+  const system = isSystemAdmin(actor);
+  if (organisations.length === 0 && regions.length === 0 && !system) return null;
+  const [toAnswer, toRoute] = await Promise.all([
+    organisations.length ? repo.countInStatus(db, { organisations, regions: [] }, OPEN_REPORT_STATUSES) : null,
+    system || regions.length
+      ? repo.countInStatus(db, system ? 'all' : { organisations: [], regions }, ['unrouted'])
+      : null,
+  ]);
+  return { toAnswer, toRoute };
 }

@@ -11,6 +11,7 @@ import { CreateReportBody, ReportSchema } from '../../../common/contract/reports
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
 import { forgetFiles, removeStored, uploadLimits } from '../files/index.js';
+import { REPORTS_PER_USER_HOUR, takeReportSlot } from './reports.limits.js';
 import { uploadReportPhoto } from './reports.photos.js';
 import { submitReport } from './reports.service.js';
 
@@ -57,7 +58,8 @@ export function reportSubmitRoute(app: App): void {
       '/api/v1/reports',
       {
         preValidation: async (req) => {
-          requireActor(req);
+          // Counted before the body is read: a refused report uploads nothing.
+          await takeReportSlot(app.ctx, requireActor(req));
           await readMultipart(req);
         },
         schema: {
@@ -68,7 +70,8 @@ export function reportSubmitRoute(app: App): void {
             'fields as text parts (`category`, `text`, `regionCode`, `observedAt`, and `lat` with `lng` only if the ' +
             `reporter agreed to give the position) and up to ${MAX_PHOTOS} file parts \`photo\` (JPEG or PNG; HEIC ` +
             'and anything else 415, over the size limit 413; nothing is kept then). Photos are kept re-encoded, ' +
-            'without their metadata (EXIF, GPS).',
+            `without their metadata (EXIF, GPS). At most ${REPORTS_PER_USER_HOUR} reports per person an hour: 429 ` +
+            'after, before the body is read.',
           consumes: ['application/json', 'multipart/form-data'],
           body: CreateReportBody,
           response: { 201: ReportSchema, 413: errorResponses[400], 415: errorResponses[400], ...errorResponses },

@@ -10,12 +10,16 @@ import {
 } from '../../../../test/activity-factories.js';
 import { makeUser, makeVolunteer, REGIONS } from '../../../../test/factories.js';
 import { insertPendingRecord } from '../../../../test/record-factories.js';
+import { reportStep, submitted } from '../../../../test/reports.js';
 import { addGoods, makeMember, makeSupermarketSite, redeem, staff } from '../../../../test/supermarket-fixtures.js';
 import { isoIn } from '../../../../test/clock.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 
-const EMPTY: Workbench = { organiser: null, admin: null, counters: [], sites: [], needs: null };
+const EMPTY: Workbench = { organiser: null, admin: null, counters: [], sites: [], needs: null, reports: null };
+/** The report to-dos of an organisation's admin, and of a region admin, where none wait. */
+const NO_REPORTS_TO_ANSWER = { toAnswer: 0, toRoute: null };
+const NO_REPORTS_TO_ROUTE = { toAnswer: null, toRoute: 0 };
 /** The needs to-dos of someone who reviews needs where none are open. */
 const NO_NEEDS = { toReview: 0, open: 0, overdue: 0 };
 
@@ -90,6 +94,7 @@ describe.each(DIALECTS)('the workbench on %s', (dialect) => {
     expect(mine).toEqual({
       ...EMPTY,
       organiser: { signupsToApprove: 2, recordsToConfirm: 1, drafts: 1, openActivities: 2 },
+      reports: NO_REPORTS_TO_ANSWER,
     });
     const theirs = await workbenchOf(tree.otherTeamAdmin.userId);
     expect(theirs.organiser).toEqual({ signupsToApprove: 1, recordsToConfirm: 1, drafts: 0, openActivities: 1 });
@@ -108,6 +113,7 @@ describe.each(DIALECTS)('the workbench on %s', (dialect) => {
       ...EMPTY,
       admin: { volunteers: 7, organisations: 2, openActivities: 2 },
       needs: NO_NEEDS,
+      reports: NO_REPORTS_TO_ROUTE,
     });
     const shapingba = await workbenchOf(await regionAdmin(REGIONS.shapingba));
     expect(shapingba.admin).toEqual({ volunteers: 1, organisations: 1, openActivities: 1 });
@@ -174,5 +180,35 @@ describe.each(DIALECTS)('the workbench on %s', (dialect) => {
     expect(yuzhong.needs).toEqual({ toReview: 2, open: 2, overdue: 1 });
     expect((await workbenchOf(await regionAdmin(REGIONS.shapingba))).needs).toEqual(NO_NEEDS);
     expect((await workbenchOf(tree.teamAdmin.userId)).needs).toBeNull();
+  });
+
+  it('counts the reports an organisation has to answer and those a region admin has to route, in scope only', async () => {
+    const yuzhongAdmin = await regionAdmin(REGIONS.yuzhong);
+    const rules = await clientFor(t.app, yuzhongAdmin);
+    const rule = { regionCode: REGIONS.yuzhong, category: 'water', organisationId: tree.teamId };
+    expect((await rules.request('PUT', '/api/v1/reports/routes', rule)).statusCode).toBe(200);
+    const reporter = await clientFor(t.app, (await makeVolunteer(t.app)).userId);
+    // Two water reports of 解放碑 go to the 渝中 team (one answered at once); one of civility there, and
+    // one of 沙坪坝, wait unrouted.
+    const [first] = [
+      await submitted(reporter, { category: 'water', regionCode: REGIONS.jiefangbei }),
+      await submitted(reporter, { category: 'water', regionCode: REGIONS.yuzhong }),
+      await submitted(reporter, { category: 'civility', regionCode: REGIONS.jiefangbei }),
+      await submitted(reporter, { category: 'water', regionCode: REGIONS.shapingba }),
+    ];
+    await reportStep(tree.teamAdmin.client, `/api/v1/reports/${first!.id}/answer`, {
+      outcome: 'handled',
+      note: '已清理',
+    });
+    expect((await workbenchOf(tree.teamAdmin.userId)).reports).toEqual({ toAnswer: 1, toRoute: null });
+    expect((await workbenchOf(tree.departmentAdmin.userId)).reports).toEqual({ toAnswer: 1, toRoute: null });
+    expect((await workbenchOf(tree.otherTeamAdmin.userId)).reports).toEqual(NO_REPORTS_TO_ANSWER);
+    expect((await workbenchOf(yuzhongAdmin)).reports).toEqual({ toAnswer: null, toRoute: 1 });
+    expect((await workbenchOf(await regionAdmin(REGIONS.shapingba))).reports).toEqual({ toAnswer: null, toRoute: 1 });
+    const system = await makeUser(t.tdb.db, {
+      roles: [{ role: 'system_admin', scopeType: 'system', scopeId: 'system' }],
+    });
+    expect((await workbenchOf(system.id)).reports).toEqual({ toAnswer: null, toRoute: 2 });
+    expect((await workbenchOf((await makeVolunteer(t.app)).userId)).reports).toBeNull();
   });
 });

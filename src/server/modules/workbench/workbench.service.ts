@@ -9,6 +9,7 @@ import { countActivities, countShiftsAtSite } from '../activities/index.js';
 import { countOrganisations } from '../organisations/index.js';
 import { needsToDo } from '../needs/index.js';
 import { countPendingRecords } from '../records/index.js';
+import { reportsToDo } from '../reports/index.js';
 import { countAwaitingApproval } from '../signups/index.js';
 import { siteById } from '../sites/index.js';
 import { redemptionTotals } from '../supermarkets/index.js';
@@ -86,12 +87,13 @@ async function siteWork(db: Db, actor: Actor, now: string): Promise<Workbench['s
  */
 export async function workbenchOf(db: Db, actor: Actor): Promise<Workbench> {
   const now = nowIso();
-  const [organiser, admin, counters, sites, needs] = await Promise.all([
+  const [organiser, admin, counters, sites, needs, reports] = await Promise.all([
     organiserWork(db, actor, now),
     adminFigures(db, actor, now),
     counterWork(db, actor, now),
     siteWork(db, actor, now),
     needsToDo(db, actor, now),
+    reportsToDo(db, actor),
   ]);
-  return { organiser, admin, counters, sites, needs };
+  return { organiser, admin, counters, sites, needs, reports };
 }

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Table } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { REPORT_CATEGORIES, REPORT_OUTCOMES, REPORT_STATUSES } from '../../../common/contract/reports.js';
 import {
   answerReport,
@@ -36,7 +37,12 @@ export function ReportsConsolePage() {
   const { t } = useTranslation();
   usePageTitle(t('reports.console.title'));
   const f = useFormat();
-  const [filters, setFilters] = useState<Filters>({});
+  // A link may open the list filtered by status (the workbench's "to route": ?status=unrouted).
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => {
+    const status = REPORT_STATUSES.find((s) => s === params.get('status'));
+    return status ? { status } : {};
+  });
   const [picked, setPicked] = useState<string | null>(null);
   const pages = useCursorPages(reportKeys.list(filters), (cursor) => listReports(filters, cursor));
   return (
@@ -46,6 +52,7 @@ export function ReportsConsolePage() {
       <Form<Filters>
         layout="inline"
         name="reports-filter"
+        initialValues={filters}
         onFinish={(v) =>
           setFilters({ ...(v.status ? { status: v.status } : {}), ...(v.category ? { category: v.category } : {}) })
         }

@@ -126,6 +126,7 @@ function Figures({ w, can }: { w: Workbench; can: (path: string) => boolean }) {
         </Group>
       )}
       {w.needs && <NeedsTiles needs={w.needs} board={can('/admin/needs') ? '/admin/needs' : '/site/needs'} />}
+      {w.reports && <ReportsTiles reports={w.reports} />}
       {w.admin && (
         <Group id="wb-admin" title={t('workbench.inScope')}>
           {w.admin.volunteers !== null && (
@@ -163,6 +164,26 @@ function NeedsTiles({ needs, board }: { needs: NonNullable<Workbench['needs']>; 
       <Tile todo label={t('workbench.needsToReview')} value={needs.toReview} to={board} action={action} />
       <Tile todo label={t('workbench.needsOverdue')} value={needs.overdue} to={board} action={action} />
       <Tile label={t('workbench.needsOpen')} value={needs.open} to={board} action={action} />
+    </Group>
+  );
+}
+
+/** Reports (随手拍) waiting on the person: to answer for their organisations, to route in their regions. */
+function ReportsTiles({ reports }: { reports: NonNullable<Workbench['reports']> }) {
+  const { t } = useTranslation();
+  return (
+    <Group id="wb-reports" title={t('workbench.reportsTitle')}>
+      {(
+        [
+          [reports.toAnswer, t('workbench.reportsToAnswer'), '/organiser/reports'],
+          [reports.toRoute, t('workbench.reportsToRoute'), '/admin/reports?status=unrouted'],
+        ] as const
+      ).map(
+        ([value, label, to]) =>
+          value !== null && (
+            <Tile key={to} todo label={label} value={value} to={to} action={t('workbench.toReports')} />
+          ),
+      )}
     </Group>
   );
 }
