@@ -34,6 +34,7 @@ const PEOPLE: { login: string; target: string; tiles: (w: Workbench) => [string,
     tiles: (w: Workbench) => [
       ['workbench.signupsToApprove', String(w.organiser?.signupsToApprove)],
       ['workbench.recordsToConfirm', String(w.organiser?.recordsToConfirm)],
+      ['workbench.storyTips', String(w.stories?.newTips)],
     ],
   },
   {
@@ -52,6 +53,7 @@ const PEOPLE: { login: string; target: string; tiles: (w: Workbench) => [string,
       ['workbench.volunteers', String(w.admin?.volunteers)],
       ['workbench.organisations', String(w.admin?.organisations)],
       ['workbench.needsToReview', String(w.needs?.toReview)],
+      ['workbench.storiesToReview', String(w.stories?.toReview)],
     ],
   },
 ];

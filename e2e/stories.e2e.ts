@@ -56,6 +56,14 @@ describe('stories (志愿风采): written, reviewed by the parent organisation, 
     await page.getByTestId('story-block-alt').fill('队员们在江岸捡拾垃圾');
     await page.getByTestId('story-cover-input').setInputFiles(await photo('IMG_0002.jpg'));
     await page.getByTestId('story-cover-preview').waitFor();
+    // The story tells of one of the team's activities (the first the picker offers).
+    await page.getByLabel('相关活动（可不选）', { exact: true }).click();
+    const option = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .first();
+    const activityTitle = (await option.textContent()) ?? '';
+    await option.click();
+    await new AdminPage(page).popupsClosed();
     await imagesLoaded(page);
     await assertAccessibleInEveryMode(page, 'story editor with a photo', () => settled(page));
     await page.getByTestId('story-submit').click();
@@ -98,6 +106,10 @@ describe('stories (志愿风采): written, reviewed by the parent organisation, 
     await reader.locator('figcaption', { hasText: '队员们在江岸捡拾垃圾' }).waitFor();
     await imagesLoaded(reader);
     await assertAccessibleInEveryMode(reader, 'story page', () => motionDone(reader));
+    const published = (await (await reader.request.get(`${fx.server.url}/api/v1/stories/${id}`)).json()) as {
+      activityTitle: string | null;
+    };
+    assert.equal(published.activityTitle, activityTitle);
     // The shared link's HTML carries the story's Open Graph tags.
     const html = await (await reader.request.get(`${fx.server.url}/stories/${id}`)).text();
     assert.match(html, new RegExp(`<meta property="og:title" content="${TITLE}" />`));

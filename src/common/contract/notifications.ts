@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'plan_task_overdue',
   'honour_points',
   'report_update',
+  'story_update',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

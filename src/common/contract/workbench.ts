@@ -51,6 +51,11 @@ export const ReportsWork = z.object({
     .describe('Null unless the person is a region or system admin'),
 });
 export type ReportsWork = z.infer<typeof ReportsWork>;
+/** Stories (志愿风采) waiting on a person who keeps stories (any admin). */
+export const StoriesWork = z.object({
+  toReview: count('Submitted stories the person reviews (not their own)'),
+  newTips: count('Story tips sent to the organisations the person administers, not yet used or dismissed'),
+});
 
 export const WorkbenchAnswer = z
   .object({
@@ -60,6 +65,7 @@ export const WorkbenchAnswer = z
     sites: z.array(SiteWork).describe('Sites the person manages'),
     needs: NeedsWork.nullable().describe('Null unless the person reviews needs'),
     reports: ReportsWork.nullable().describe('Null unless reports are the person’s to answer or to route'),
+    stories: StoriesWork.nullable().describe('Null unless the person is an admin (system, region, department, team)'),
   })
   .describe("The signed-in person's workbench: to-dos and figures of every console their roles open");
 export type Workbench = z.infer<typeof WorkbenchAnswer>;

@@ -4,3 +4,5 @@ export { storyRoutes } from './stories.routes.js';
 export { storyOpenGraph, storyPageRoute } from './story-page.js';
 /** Photos of stories: who sees one, when it is public, and which were never used. */
 export { storyPhotoOwner, storyPhotoPublic, storyPhotoSweeper, STORY_PHOTO } from './stories.photos.js';
+/** The workbench's stories to-dos: stories to review and new story tips. */
+export { storiesToDo } from './stories.service.js';

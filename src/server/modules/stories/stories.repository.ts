@@ -69,13 +69,16 @@ const cardColumns = [
   'stories.created_by',
 ] as const;
 
-function cards(db: Db) {
+/** Stories with their organisation (`o`), its parent (`po`, the reviewers') and region. */
+function storiesJoined(db: Db) {
   return db
     .selectFrom('stories')
     .innerJoin('organisations as o', 'o.id', 'stories.organisation_id')
-    .innerJoin('regions as r', 'r.code', 'stories.region_code')
-    .select(cardColumns);
+    .leftJoin('organisations as po', 'po.id', 'o.parent_id')
+    .innerJoin('regions as r', 'r.code', 'stories.region_code');
 }
+
+const cards = (db: Db) => storiesJoined(db).select(cardColumns);
 export type StoryCardRow = Awaited<ReturnType<ReturnType<typeof cards>['execute']>>[number];
 
 /** A page of cards, newest first by `col` (then id), after the cursor's card: limit + 1 rows. */
@@ -130,59 +133,137 @@ export interface StoryScopes {
   regions: string[];
 }
 
-type ScopedEb = ExpressionBuilder<DB & { o: DB['organisations'] }, 'stories' | 'story_tips' | 'o'>;
+type ScopedEb = ExpressionBuilder<
+  DB & { o: DB['organisations']; po: DB['organisations'] },
+  'stories' | 'story_tips' | 'o' | 'po'
+>;
+
+/** The columns naming what a row's scope is decided on: an organisation, its department, its regions. */
+interface ScopeColumns {
+  organisation: 'o.parent_id' | 'stories.organisation_id' | 'story_tips.organisation_id';
+  department: 'o.department_id' | 'po.department_id';
+  regions: ('o.region_code' | 'po.region_code')[];
+}
+/** An organisation's own row: its stories are written, its tips read, by its admins. */
+const OWN: ScopeColumns = {
+  organisation: 'stories.organisation_id',
+  department: 'o.department_id',
+  regions: ['o.region_code'],
+};
+/** The parent's row: a story is reviewed by the admins of its organisation's parent (Policy.adminsOrganisation) or of its region. */
+const PARENT: ScopeColumns = {
+  organisation: 'o.parent_id',
+  department: 'po.department_id',
+  regions: ['o.region_code', 'po.region_code'],
+};
 
 /**
- * Rows whose organisation (`o`, or the one `orgCol` names: its parent, to review) lies in the
- * scopes: under an administered organisation, supervised by a department, or in a region.
+ * Rows whose organisation lies in the scopes as Policy.adminsOrganisation decides: under an
+ * administered organisation, supervised by a department (or one below it), or in a region.
  */
-function inScopes(
-  eb: ScopedEb,
-  s: StoryScopes,
-  orgCol: 'o.parent_id' | 'stories.organisation_id' | 'story_tips.organisation_id',
-) {
+function inScopes(eb: ScopedEb, s: StoryScopes, on: ScopeColumns) {
+  const under = (ancestors: string[], col: ScopeColumns['organisation'] | ScopeColumns['department']) =>
+    eb.exists(
+      eb
+        .selectFrom('organisation_closure as oc')
+        .select('oc.descendant')
+        .where('oc.ancestor', 'in', ancestors)
+        .whereRef('oc.descendant', '=', col),
+    );
   const ors = [];
-  if (s.organisations.length)
-    ors.push(
-      eb.exists(
-        eb
-          .selectFrom('organisation_closure as oc')
-          .select('oc.descendant')
-          .where('oc.ancestor', 'in', s.organisations)
-          .whereRef('oc.descendant', '=', orgCol),
-      ),
-    );
-  if (s.departments.length) ors.push(eb('o.department_id', 'in', s.departments));
+  if (s.organisations.length) ors.push(under(s.organisations, on.organisation));
+  if (s.departments.length) ors.push(under(s.departments, on.department));
   if (s.regions.length)
-    ors.push(
-      eb.exists(
-        eb
-          .selectFrom('region_closure as rc')
-          .select('rc.descendant')
-          .where('rc.ancestor', 'in', s.regions)
-          .whereRef('rc.descendant', '=', 'o.region_code'),
-      ),
-    );
+    for (const col of on.regions)
+      ors.push(
+        eb.exists(
+          eb
+            .selectFrom('region_closure as rc')
+            .select('rc.descendant')
+            .where('rc.ancestor', 'in', s.regions)
+            .whereRef('rc.descendant', '=', col),
+        ),
+      );
   return ors.length ? eb.or(ors) : sql<boolean>`1 = 0`;
+}
+
+/**
+ * Submitted stories the caller decides on, exactly as `reviews()` in stories.view.ts allows, and
+ * not their own: filtered here, so a page of the queue is full whenever more rows exist.
+ */
+function awaitingReview(eb: ScopedEb, s: StoryScopes, userId: string) {
+  return eb.and([
+    eb('stories.status', '=', 'submitted'),
+    eb('stories.created_by', '!=', userId),
+    ...(s.all ? [] : [inScopes(eb, s, PARENT)]),
+  ]);
 }
 
 /** Stories in the scopes (to write, or submitted ones to review), latest change first. */
 export async function listManaged(
   db: Db,
-  s: StoryScopes,
+  s: StoryScopes & { userId: string },
   view: 'write' | 'review',
   status: StoryStatus | undefined,
   after: { at: string; id: string } | null,
   limit: number,
 ): Promise<StoryCardRow[]> {
   let q = cards(db);
-  if (!s.all)
-    q = q.where((eb) =>
-      inScopes(eb as unknown as ScopedEb, s, view === 'review' ? 'o.parent_id' : 'stories.organisation_id'),
-    );
-  if (view === 'review') q = q.where('stories.status', '=', 'submitted');
-  else if (status) q = q.where('stories.status', '=', status);
+  if (view === 'review') q = q.where((eb) => awaitingReview(eb as unknown as ScopedEb, s, s.userId));
+  else {
+    if (!s.all) q = q.where((eb) => inScopes(eb as unknown as ScopedEb, s, OWN));
+    if (status) q = q.where('stories.status', '=', status);
+  }
   return newestFirst(q, 'stories.updated_at', after, limit);
+}
+
+/** How many stories wait in the caller's review queue (the workbench's to-do). */
+export async function countAwaitingReview(db: Db, s: StoryScopes, userId: string): Promise<number> {
+  const row = await storiesJoined(db)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where((eb) => awaitingReview(eb as unknown as ScopedEb, s, userId))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Whom a submitted story is told to: the admins of its organisation's parent (of the nearest
+ * organisation above with any); with none, the region admins nearest over its organisation's region.
+ */
+export async function reviewersToTell(
+  db: Db,
+  s: { organisation_parent_id: string | null; organisation_region_code: string },
+): Promise<string[]> {
+  const nearest = (rows: { user_id: string; depth: number }[]) => [
+    ...new Set(rows.filter((r) => r.depth === rows[0]?.depth).map((r) => r.user_id)),
+  ];
+  if (s.organisation_parent_id) {
+    const admins = nearest(
+      await db
+        .selectFrom('role_grants as g')
+        .innerJoin('organisation_closure as oc', 'oc.ancestor', 'g.scope_id')
+        .select(['g.user_id', 'oc.depth'])
+        .where('oc.descendant', '=', s.organisation_parent_id)
+        .where('g.role', 'in', ['department_admin', 'team_admin'])
+        .where('g.scope_type', '=', 'organisation')
+        .orderBy('oc.depth')
+        .orderBy('g.user_id')
+        .execute(),
+    );
+    if (admins.length) return admins;
+  }
+  return nearest(
+    await db
+      .selectFrom('role_grants as g')
+      .innerJoin('region_closure as rc', 'rc.ancestor', 'g.scope_id')
+      .select(['g.user_id', 'rc.depth'])
+      .where('rc.descendant', '=', s.organisation_region_code)
+      .where('g.role', '=', 'region_admin')
+      .where('g.scope_type', '=', 'region')
+      .orderBy('rc.depth')
+      .orderBy('g.user_id')
+      .execute(),
+  );
 }
 
 /** Which of `ids` are photos uploaded for this story. */
@@ -287,6 +368,19 @@ export async function tipById(db: Db, id: string): Promise<TipRow | undefined> {
   return tips(db).where('story_tips.id', '=', id).executeTakeFirst();
 }
 
+const TIPS: ScopeColumns = { ...OWN, organisation: 'story_tips.organisation_id' };
+
+/** How many tips wait undecided with the organisations the scopes cover (the workbench's to-do). */
+export async function countNewTips(db: Db, s: StoryScopes): Promise<number> {
+  let q = db
+    .selectFrom('story_tips')
+    .innerJoin('organisations as o', 'o.id', 'story_tips.organisation_id')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('story_tips.status', '=', 'new');
+  if (!s.all) q = q.where((eb) => inScopes(eb as unknown as ScopedEb, s, TIPS));
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
 /** Tips of organisations the scopes cover, newest first. */
 export async function listTips(
   db: Db,
@@ -296,7 +390,7 @@ export async function listTips(
   limit: number,
 ): Promise<TipRow[]> {
   let q = tips(db);
-  if (!s.all) q = q.where((eb) => inScopes(eb as unknown as ScopedEb, s, 'story_tips.organisation_id'));
+  if (!s.all) q = q.where((eb) => inScopes(eb as unknown as ScopedEb, s, TIPS));
   if (status) q = q.where('story_tips.status', '=', status);
   if (afterId) q = q.where('story_tips.id', '<', afterId);
   return q

@@ -44,6 +44,16 @@ describe.each(DIALECTS)('stories (志愿风采) on %s', (dialect) => {
   };
   const portal = async (query = '') =>
     ((await anon(`/api/v1/stories${query}`)).json() as { items: StoryCard[] }).items.map((s) => s.id);
+  /** A story of `organisationId` written by `c`, with a body, sent for review: its id. */
+  const submittedStory = async (c: BearerClient, organisationId: string, title: string) => {
+    const made = await c.post('/api/v1/stories', { organisationId, title, summary: '摘要', field: 'ecology' });
+    expect(made.statusCode, made.body).toBe(201);
+    const id = (made.json() as Story).id;
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '江边的故事' }] }] };
+    expect((await c.patch(`/api/v1/stories/${id}`, { body })).statusCode).toBe(200);
+    expect((await c.post(`/api/v1/stories/${id}/submit`)).statusCode).toBe(200);
+    return id;
+  };
   const storyRow = () =>
     t.tdb.db.selectFrom('stories').selectAll().where('id', '=', story.id).executeTakeFirstOrThrow();
 
@@ -236,6 +246,61 @@ describe.each(DIALECTS)('stories (志愿风采) on %s', (dialect) => {
     expect((await anon(`/api/v1/files/${image.id}`)).statusCode).toBe(404);
     expect((await dept.post(`/api/v1/stories/${story.id}/approve`)).statusCode).toBe(200);
     expect(await portal()).toContain(story.id);
+  });
+
+  it('tells the reviewers of a submitted story, or the region admins without any, and its writer of the answer', async () => {
+    const notices = async (storyId: string) =>
+      (
+        await t.tdb.db
+          .selectFrom('notifications')
+          .select(['user_id', 'title', 'body', 'data'])
+          .where('kind', '=', 'story_update')
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute()
+      )
+        .map((n) => ({ ...n, data: JSON.parse(n.data) as { storyId: string; step: string } }))
+        .filter((n) => n.data.storyId === storyId)
+        .map((n) => [n.user_id, n.data.step, n.body] as const);
+    const submitted = (to: string) => [to, 'submitted', expect.stringContaining('「渝中区生态环境志愿服务队」提交了')];
+    // The story above: submitted twice, returned by 渝中 in between, approved, changed and approved again.
+    expect(await notices(story.id)).toEqual([
+      submitted(tree.departmentAdmin.userId),
+      [tree.teamAdmin.userId, 'returned', expect.stringMatching(/需修改：请补充活动时间$/)],
+      submitted(tree.departmentAdmin.userId),
+      [tree.teamAdmin.userId, 'approved', expect.stringContaining('已通过审核')],
+      submitted(tree.departmentAdmin.userId),
+      [tree.teamAdmin.userId, 'approved', expect.stringContaining('已通过审核')],
+    ]);
+
+    // A department has no parent: the region admins nearest over its region are told, not those below.
+    const city = (await makeAdmin(t.tdb.db, 'region_admin', REGIONS.city)).id;
+    const own = await submittedStory(dept, tree.departmentId, '生态局的故事');
+    expect((await notices(own)).map(([to, step]) => [to, step])).toEqual([[city, 'submitted']]);
+  });
+
+  it('fills each page of the review queue with stories the caller decides on, skipping their own', async () => {
+    // 解放碑小队's stories are reviewed by 渝中队 and the department; the department wrote the newest ones.
+    const others = [];
+    for (const n of [1, 2, 3]) others.push(await submittedStory(writer, tree.subTeamId, `小队的故事 ${n}`));
+    const mine = [];
+    for (const n of [1, 2, 3]) mine.push(await submittedStory(dept, tree.subTeamId, `局里写的 ${n}`));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let round = 0; round < 10; round++) {
+      const res = await dept.get(`/api/v1/stories/manage?view=review&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const p = res.json() as { items: StoryCard[]; nextCursor: string | null };
+      if (p.nextCursor) expect(p.items).toHaveLength(2);
+      seen.push(...p.items.map((s) => s.id));
+      cursor = p.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(expect.arrayContaining(others));
+    for (const id of mine) expect(seen).not.toContain(id);
+    // 渝中队 reviews them all, the department's included.
+    const team = (await writer.get('/api/v1/stories/manage?view=review&limit=200')).json() as { items: StoryCard[] };
+    expect(team.items.map((s) => s.id)).toEqual(expect.arrayContaining(mine));
+    expect(team.items.map((s) => s.id)).not.toContain(others[0]);
   });
 
   it('lands a tip with the organisation for its region, its contact encrypted and shown to that organisation only', async () => {

@@ -14,18 +14,18 @@ import { emptyStoryDoc, sanitiseStoryBody, storyPlainText } from '../../../commo
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
 import { decodeCursor, pageOf } from '../../pagination.js';
-import { Policy, type Actor } from '../../platform/access/policy.js';
+import { ADMIN_ROLES, hasRole, Policy, type Actor } from '../../platform/access/policy.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { inTransaction } from '../../platform/db.js';
 import { fieldExists } from '../activities/index.js';
 import { organisationById, regionWithin } from '../organisations/index.js';
+import { noticeReview, noticeSubmitted } from './stories.notices.js';
 import * as repo from './stories.repository.js';
 import {
   loadStory,
   presentCard,
   presentStory,
   requireStoryAdmin,
-  reviews,
   STORY_PHOTO,
   storyScopes,
   writes,
@@ -164,6 +164,7 @@ export async function patchStory(db: Db, actor: Actor, id: string, b: PatchStory
       updated_at: now,
     });
     await audited(trx, actor, story, 'story.update', { fields: Object.keys(b), status, dropped: clean?.dropped ?? 0 });
+    if (status === 'submitted') await noticeSubmitted(trx, { ...story, title: b.title ?? story.title }, actor, now);
   });
   return getStory(db, actor, id);
 }
@@ -185,6 +186,7 @@ export async function submitStory(db: Db, actor: Actor, id: string): Promise<Sto
     )
       throw refusal('CONFLICT', 'story_not_draft', 'Only a draft or a returned story can be submitted');
     await audited(trx, actor, story, 'story.submit');
+    await noticeSubmitted(trx, story, actor, now);
   });
   return getStory(db, actor, id);
 }
@@ -213,6 +215,7 @@ export async function reviewStory(
     });
     if (!moved) throw refusal('CONFLICT', 'story_not_submitted', 'Only a submitted story can be reviewed');
     await audited(trx, actor, story, decision.approve ? 'story.approve' : 'story.return');
+    await noticeReview(trx, story, actor, now, decision.approve ? null : decision.reason);
   });
   return getStory(db, actor, id);
 }
@@ -224,23 +227,25 @@ export async function listPublicStories(db: Db, q: z.infer<typeof PublicStoryQue
   return { items: p.items.map(presentCard), nextCursor: p.nextCursor };
 }
 
-async function filterAsync<T>(items: T[], keep: (x: T) => Promise<boolean>): Promise<T[]> {
-  const out: T[] = [];
-  for (const x of items) if (await keep(x)) out.push(x);
-  return out;
-}
-
 export async function listManagedStories(db: Db, actor: Actor, q: z.infer<typeof ManageStoryQuery>) {
   requireStoryAdmin(actor);
   const after = decodeCursor(q.cursor, { at: 'string', id: 'string' });
-  const rows = await repo.listManaged(db, storyScopes(actor), q.view, q.status, after, q.limit);
+  // The review queue is filtered in SQL to the stories the actor decides on (not their own): pages are full.
+  const scopes = { ...storyScopes(actor), userId: actor.userId };
+  const rows = await repo.listManaged(db, scopes, q.view, q.status, after, q.limit);
   const p = pageOf(rows, q.limit, (r) => ({ at: r.updated_at, id: r.id }));
-  // The scopes find candidates; the queue keeps those the actor may decide on (not their own).
-  const items =
-    q.view === 'review'
-      ? await filterAsync(p.items, async (r) => r.created_by !== actor.userId && (await reviews(db, actor, r)))
-      : p.items;
-  return { items: items.map(presentCard), nextCursor: p.nextCursor };
+  return { items: p.items.map(presentCard), nextCursor: p.nextCursor };
+}
+
+/** The workbench's stories to-dos; null for someone who keeps no stories. */
+export async function storiesToDo(db: Db, actor: Actor): Promise<{ toReview: number; newTips: number } | null> {
+  if (!hasRole(actor, ...ADMIN_ROLES)) return null;
+  const scopes = storyScopes(actor);
+  const [toReview, newTips] = await Promise.all([
+    repo.countAwaitingReview(db, scopes, actor.userId),
+    repo.countNewTips(db, scopes),
+  ]);
+  return { toReview, newTips };
 }
 
 /** Refuses a photo upload before its bytes are read: the story's writers only, while it is not under review. */

@@ -16,12 +16,22 @@ import { isoIn } from '../../../../test/clock.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 
-const EMPTY: Workbench = { organiser: null, admin: null, counters: [], sites: [], needs: null, reports: null };
+const EMPTY: Workbench = {
+  organiser: null,
+  admin: null,
+  counters: [],
+  sites: [],
+  needs: null,
+  reports: null,
+  stories: null,
+};
 /** The report to-dos of an organisation's admin, and of a region admin, where none wait. */
 const NO_REPORTS_TO_ANSWER = { toAnswer: 0, toRoute: null };
 const NO_REPORTS_TO_ROUTE = { toAnswer: null, toRoute: 0 };
 /** The needs to-dos of someone who reviews needs where none are open. */
 const NO_NEEDS = { toReview: 0, open: 0, overdue: 0 };
+/** The stories to-dos of an admin with no story to review and no new tip. */
+const NO_STORIES = { toReview: 0, newTips: 0 };
 
 /*
  * Two teams of one department: 渝中 (with a sub-team) and 沙坪坝. 渝中 has two sign-ups waiting
@@ -95,6 +105,7 @@ describe.each(DIALECTS)('the workbench on %s', (dialect) => {
       ...EMPTY,
       organiser: { signupsToApprove: 2, recordsToConfirm: 1, drafts: 1, openActivities: 2 },
       reports: NO_REPORTS_TO_ANSWER,
+      stories: NO_STORIES,
     });
     const theirs = await workbenchOf(tree.otherTeamAdmin.userId);
     expect(theirs.organiser).toEqual({ signupsToApprove: 1, recordsToConfirm: 1, drafts: 0, openActivities: 1 });
@@ -114,6 +125,7 @@ describe.each(DIALECTS)('the workbench on %s', (dialect) => {
       admin: { volunteers: 7, organisations: 2, openActivities: 2 },
       needs: NO_NEEDS,
       reports: NO_REPORTS_TO_ROUTE,
+      stories: NO_STORIES,
     });
     const shapingba = await workbenchOf(await regionAdmin(REGIONS.shapingba));
     expect(shapingba.admin).toEqual({ volunteers: 1, organisations: 1, openActivities: 1 });
@@ -210,5 +222,36 @@ describe.each(DIALECTS)('the workbench on %s', (dialect) => {
     });
     expect((await workbenchOf(system.id)).reports).toEqual({ toAnswer: null, toRoute: 2 });
     expect((await workbenchOf((await makeVolunteer(t.app)).userId)).reports).toBeNull();
+  });
+
+  it('counts the stories a reviewer decides on and the new tips of an organisation, never their own or a neighbour’s', async () => {
+    const write = async (title: string) => {
+      const c = tree.teamAdmin.client;
+      const made = await c.post('/api/v1/stories', {
+        organisationId: tree.teamId,
+        title,
+        summary: '摘要',
+        field: 'ecology',
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      const id = (made.json() as { id: string }).id;
+      const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '江边' }] }] };
+      expect((await c.patch(`/api/v1/stories/${id}`, { body })).statusCode).toBe(200);
+      expect((await c.post(`/api/v1/stories/${id}/submit`)).statusCode).toBe(200);
+    };
+    await write('嘉陵江边');
+    await write('长江边');
+    const tip = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/story-tips',
+      payload: { regionCode: REGIONS.shapingba, text: '沙坪坝的志愿者每周清理河岸' },
+    });
+    expect(tip.statusCode, tip.body).toBe(201);
+    // The department over the team reviews; the team wrote them; 沙坪坝's team got the tip.
+    expect((await workbenchOf(tree.departmentAdmin.userId)).stories).toEqual({ toReview: 2, newTips: 1 });
+    expect((await workbenchOf(tree.teamAdmin.userId)).stories).toEqual(NO_STORIES);
+    expect((await workbenchOf(tree.otherTeamAdmin.userId)).stories).toEqual({ toReview: 0, newTips: 1 });
+    expect((await workbenchOf(await regionAdmin(REGIONS.yuzhong))).stories).toEqual({ toReview: 2, newTips: 0 });
+    expect((await workbenchOf(await regionAdmin(REGIONS.shapingba))).stories).toEqual({ toReview: 0, newTips: 1 });
   });
 });

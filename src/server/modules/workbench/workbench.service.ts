@@ -12,6 +12,7 @@ import { countPendingRecords } from '../records/index.js';
 import { reportsToDo } from '../reports/index.js';
 import { countAwaitingApproval } from '../signups/index.js';
 import { siteById } from '../sites/index.js';
+import { storiesToDo } from '../stories/index.js';
 import { redemptionTotals } from '../supermarkets/index.js';
 import { countVolunteers } from '../volunteers/index.js';
 
@@ -87,13 +88,14 @@ async function siteWork(db: Db, actor: Actor, now: string): Promise<Workbench['s
  */
 export async function workbenchOf(db: Db, actor: Actor): Promise<Workbench> {
   const now = nowIso();
-  const [organiser, admin, counters, sites, needs, reports] = await Promise.all([
+  const [organiser, admin, counters, sites, needs, reports, stories] = await Promise.all([
     organiserWork(db, actor, now),
     adminFigures(db, actor, now),
     counterWork(db, actor, now),
     siteWork(db, actor, now),
     needsToDo(db, actor, now),
     reportsToDo(db, actor),
+    storiesToDo(db, actor),
   ]);
-  return { organiser, admin, counters, sites, needs, reports };
+  return { organiser, admin, counters, sites, needs, reports, stories };
 }

@@ -28,6 +28,7 @@ const SAMPLE: TemplateParams = {
   },
   honour_points: { points: 30, balance: 130, honourName: '义诊之星', level: 'city' },
   report_update: { step: 'handled', category: 'water', regionName: '解放碑街道', note: '已清理义诊点旁的河岸' },
+  story_update: { step: 'returned', title: '义诊进社区', organisationName: '义诊服务队', reason: '请补充活动时间' },
 };
 
 describe('notification templates', () => {
@@ -105,6 +106,14 @@ describe('notification templates', () => {
       expect(render('need_update', p, 'zh-CN').body).toMatch(/^解放碑街道的「助老服务」需求已/);
       expect(render('need_update', p, 'en').body).toContain('"Elderly care" need in 解放碑街道');
     }
+  });
+
+  it('tell a story’s reviewers of it and its writer of the answer, with the reason to change it', () => {
+    const p = SAMPLE.story_update;
+    expect(render('story_update', { ...p, step: 'submitted' }, 'zh-CN').body).toContain('「义诊服务队」提交了志愿风采');
+    expect(render('story_update', { ...p, step: 'approved' }, 'en').title).toBe('Story published');
+    expect(render('story_update', p, 'zh-CN').body).toMatch(/被退回修改。需修改：请补充活动时间$/);
+    expect(render('story_update', p, 'en').body).toMatch(/returned for changes\. To change: 请补充活动时间$/);
   });
 
   it('fall back to Chinese for any locale but English', () => {

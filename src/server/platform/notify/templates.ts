@@ -31,6 +31,18 @@ export interface TemplateParams {
   honour_points: { points: number; balance: number; honourName: string; level: HonourLevel };
   /** A report (随手拍) moved on: the reporter, the organisation or the region admins are told (report-words.ts). */
   report_update: ReportNoticeParams;
+  /** A story (志愿风采) was sent for review (to its reviewers), or approved or returned (to its writer). */
+  story_update: StoryNoticeParams;
+}
+
+/** Who is told what at each step of a story's review. */
+export type StoryNoticeStep = 'submitted' | 'approved' | 'returned';
+export interface StoryNoticeParams {
+  step: StoryNoticeStep;
+  title: string;
+  organisationName: string;
+  /** Why it was returned: what to change. */
+  reason?: string | null;
 }
 
 const LEVEL_ZH: Record<HonourLevel, string> = {
@@ -207,6 +219,32 @@ const TEMPLATES: Table = {
   report_update: {
     'zh-CN': (p) => reportWords(p, 'zh-CN'),
     en: (p) => reportWords(p, 'en'),
+  },
+  story_update: {
+    'zh-CN': (p) =>
+      ({
+        submitted: {
+          title: '有志愿风采待审核',
+          body: `「${p.organisationName}」提交了志愿风采「${p.title}」，请审核后发布或退回。`,
+        },
+        approved: { title: '志愿风采已发布', body: `您的志愿风采「${p.title}」已通过审核，现已在门户发布。` },
+        returned: {
+          title: '志愿风采被退回',
+          body: withReason(`您的志愿风采「${p.title}」被退回修改。`, p.reason, '需修改：'),
+        },
+      })[p.step],
+    en: (p) =>
+      ({
+        submitted: {
+          title: 'A story to review',
+          body: `"${p.organisationName}" sent the story "${p.title}" for review: publish it or return it.`,
+        },
+        approved: { title: 'Story published', body: `Your story "${p.title}" was approved and is now on the portal.` },
+        returned: {
+          title: 'Story returned',
+          body: withReason(`Your story "${p.title}" was returned for changes.`, p.reason, ' To change: '),
+        },
+      })[p.step],
   },
   plan_task_overdue: {
     'zh-CN': (p) => ({

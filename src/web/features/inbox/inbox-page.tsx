@@ -59,6 +59,7 @@ function InboxItem({ n, onRead }: { n: Notification; onRead: () => Promise<void>
   const read = useMutation({ mutationFn: () => markRead(n.id), onSuccess: onRead });
   const activityId = typeof n.data.activityId === 'string' ? n.data.activityId : null;
   const report = reportLink(n.data);
+  const story = storyLink(n.data);
   const headingId = `note-${n.id}`;
   return (
     <li className={n.readAt ? 'card note' : 'card note unread'} aria-labelledby={headingId} data-testid="inbox-item">
@@ -70,6 +71,7 @@ function InboxItem({ n, onRead }: { n: Notification; onRead: () => Promise<void>
       <p className="hero-actions">
         {activityId && <Link to={`/activities/${activityId}`}>{t('inbox.toActivity')}</Link>}
         {report && <Link to={report}>{t('inbox.toReport')}</Link>}
+        {story && <Link to={story}>{t('inbox.toStory')}</Link>}
         {!n.readAt && (
           <button type="button" className="link-button" onClick={() => read.mutate()} disabled={read.isPending}>
             {t('inbox.markRead')}
@@ -89,4 +91,11 @@ function reportLink(data: Record<string, unknown>): string | null {
   if (data.step === 'landed') return '/organiser/reports';
   if (data.step === 'unrouted') return '/admin/reports';
   return `/reports/${encodeURIComponent(data.reportId)}`;
+}
+
+/** Where a story's notice leads: its reviewers to the story to review, its writer to the editor. */
+function storyLink(data: Record<string, unknown>): string | null {
+  if (typeof data.storyId !== 'string') return null;
+  const id = encodeURIComponent(data.storyId);
+  return data.step === 'submitted' ? `/organiser/story-review/${id}` : `/organiser/stories/${id}`;
 }

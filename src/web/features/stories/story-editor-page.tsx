@@ -1,13 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Input } from 'antd';
+import { Alert, Button, Input, Select } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { activityKeys, organisationActivities } from '../../api/activities.api.js';
 import { getStory, patchStory, storyKeys, submitStory, uploadStoryPhoto, type Story } from '../../api/stories.api.js';
 import { errorText } from '../../components/error-text.js';
 import { RegionPicker } from '../../components/region-picker.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { ProjectPicker } from '../organiser/project-picker.js';
 import { BlockEditor } from './block-editor.js';
 import { blocksOf, docOf, type EditorBlock } from './story-blocks.js';
 import { asDoc, StoryBody, storyPhotoUrl } from './story-body.js';
@@ -18,11 +20,17 @@ import './stories.css';
 function Editor({ story }: { story: Story }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const ids = { title: useId(), summary: useId(), field: useId(), cover: useId() };
+  const ids = { title: useId(), summary: useId(), field: useId(), activity: useId(), project: useId(), cover: useId() };
   const [title, setTitle] = useState(story.title);
   const [summary, setSummary] = useState(story.summary);
   const [field, setField] = useState(story.field);
   const [regionPath, setRegionPath] = useState<string[]>([]);
+  const [activityId, setActivityId] = useState<string | null>(story.activityId);
+  const [projectId, setProjectId] = useState<string | null>(story.projectId);
+  const activities = useQuery({
+    queryKey: activityKeys.ofOrganisation(story.organisationId),
+    queryFn: () => organisationActivities(story.organisationId),
+  });
   const [cover, setCover] = useState<string | null>(story.cover?.id ?? null);
   const [blocks, setBlocks] = useState<EditorBlock[]>(() => blocksOf(asDoc(story.body)));
   const [saved, setSaved] = useState(false);
@@ -36,6 +44,8 @@ function Editor({ story }: { story: Story }) {
         title,
         summary,
         field,
+        activityId,
+        projectId,
         coverFileId: cover,
         body: docOf(blocks),
         ...(regionPath.length ? { regionCode: regionPath[regionPath.length - 1] } : {}),
@@ -79,6 +89,41 @@ function Editor({ story }: { story: Story }) {
       <div className="form-row">
         <label htmlFor={ids.field}>{t('stories.fields.field')}</label>
         <StoryFieldSelect id={ids.field} value={field} onChange={setField} />
+      </div>
+      <div className="form-row">
+        <label htmlFor={ids.activity}>{t('stories.fields.activity')}</label>
+        <Select
+          id={ids.activity}
+          style={{ minWidth: 220 }}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          value={activityId ?? undefined}
+          placeholder={t('stories.fields.noActivity')}
+          loading={activities.isFetching}
+          onChange={(v: string | undefined) => {
+            setActivityId(v ?? null);
+            edit();
+          }}
+          options={[
+            // The story's activity stays listed even when it is not among the organisation's first page.
+            ...(story.activityId && !activities.data?.items.some((a) => a.id === story.activityId)
+              ? [{ value: story.activityId, label: story.activityTitle ?? story.activityId }]
+              : []),
+            ...(activities.data?.items ?? []).map((a) => ({ value: a.id, label: a.title })),
+          ]}
+          data-testid="story-activity"
+        />
+      </div>
+      <div className="form-row">
+        <label htmlFor={ids.project}>{t('stories.fields.project')}</label>
+        <ProjectPicker
+          id={ids.project}
+          value={projectId}
+          onChange={(v) => {
+            setProjectId(v);
+            edit();
+          }}
+        />
       </div>
       <RegionPicker
         legend={t('stories.fields.region', { name: story.regionName })}

@@ -127,6 +127,7 @@ function Figures({ w, can }: { w: Workbench; can: (path: string) => boolean }) {
       )}
       {w.needs && <NeedsTiles needs={w.needs} board={can('/admin/needs') ? '/admin/needs' : '/site/needs'} />}
       {w.reports && <ReportsTiles reports={w.reports} />}
+      {w.stories && <StoriesTiles stories={w.stories} />}
       {w.admin && (
         <Group id="wb-admin" title={t('workbench.inScope')}>
           {w.admin.volunteers !== null && (
@@ -184,6 +185,32 @@ function ReportsTiles({ reports }: { reports: NonNullable<Workbench['reports']> 
             <Tile key={to} todo label={label} value={value} to={to} action={t('workbench.toReports')} />
           ),
       )}
+    </Group>
+  );
+}
+
+/** Stories waiting on the person: submitted ones to review and new tips for their organisations. */
+function StoriesTiles({ stories }: { stories: NonNullable<Workbench['stories']> }) {
+  const { t } = useTranslation();
+  const todos = [
+    {
+      label: t('workbench.storiesToReview'),
+      value: stories.toReview,
+      to: '/organiser/story-review',
+      action: t('workbench.toStoryReview'),
+    },
+    {
+      label: t('workbench.storyTips'),
+      value: stories.newTips,
+      to: '/organiser/story-tips',
+      action: t('workbench.toStoryTips'),
+    },
+  ];
+  return (
+    <Group id="wb-stories" title={t('workbench.storiesTitle')}>
+      {todos.map((d) => (
+        <Tile key={d.to} todo {...d} />
+      ))}
     </Group>
   );
 }
