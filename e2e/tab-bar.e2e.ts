@@ -56,6 +56,8 @@ describe('the volunteer’s bottom tab bar', () => {
       await bar.getByRole('link', { name, exact: true }).click();
       await page.waitForURL(url);
       await page.locator(ready).first().waitFor();
+      // The marked tab follows the route as it renders: wait for it rather than read it once.
+      await page.getByTestId('tab-bar').locator('[aria-current="page"]', { hasText: name }).first().waitFor();
       assert.equal(await currentTab(page), name);
       await noSideScroll(page, name);
       // The page's end is not hidden behind the bar: scrolled to the end, the footer's bottom is
