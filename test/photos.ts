@@ -1,3 +1,5 @@
+import exifr from 'exifr';
+import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 
 /**
@@ -28,4 +30,20 @@ export async function oversizedJpeg(): Promise<Buffer> {
   return sharp(noise, { raw: { width: 1200, height: 1200, channels: 3 } })
     .jpeg({ quality: 100 })
     .toBuffer();
+}
+
+/**
+ * An iPhone's kind of photo: a 64×48 HEIC whose EXIF carries the GPS position 29°33'N 106°33'E.
+ * Made once with Debian's libheif (`heif-enc -q 50 -o iphone-gps.heic in.jpg`, from a JPEG
+ * written like `jpegWithGps`): sharp here cannot write HEVC.
+ */
+export const heicWithGps = () => readFileSync(new URL('./fixtures/iphone-gps.heic', import.meta.url));
+
+/**
+ * The GPS position in a HEIC's EXIF, read with exifr from the TIFF header inside the file
+ * (exifr's own HEIC reader refuses the EXIF item libheif 1.15 writes).
+ */
+export async function gpsInsideHeic(bytes: Buffer): Promise<{ latitude: number; longitude: number } | undefined> {
+  const tiff = [Buffer.from('MM\0*'), Buffer.from('II*\0')].map((h) => bytes.indexOf(h)).find((i) => i >= 0);
+  return tiff === undefined ? undefined : exifr.gps(bytes.subarray(tiff));
 }

@@ -28,7 +28,6 @@ export const ERROR_REASONS = [
   'file_too_large',
   'file_type_not_allowed',
   'goods_not_offered',
-  'heic_not_supported',
   'honour_year_in_future',
   'id_registered',
   'image_unreadable',

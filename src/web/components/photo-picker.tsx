@@ -4,6 +4,9 @@ import { MAX_PHOTOS, type Photo, type StoredFile } from '../../common/contract/f
 import { ErrorNotice } from './status-views.js';
 import './photo-picker.css';
 
+/** The photo types the server takes (HEIC is stored as JPEG), for a file input's `accept`. */
+export const PHOTO_ACCEPT = 'image/jpeg,image/png,image/heic,image/heif,.heic,.heif';
+
 /** What the picker shows of a photo: an uploaded one, or one attached before. */
 type Picked = Pick<StoredFile, 'id' | 'thumbnailUrl'>;
 
@@ -57,11 +60,10 @@ export function PhotoPicker(props: {
   return (
     <div className="form-row photo-picker">
       <label htmlFor={inputId}>{props.label}</label>
-      {/* No HEIC in `accept`: an iPhone then hands over its photos as JPEG, which the server can read. */}
       <input
         id={inputId}
         type="file"
-        accept="image/jpeg,image/png"
+        accept={PHOTO_ACCEPT}
         multiple
         disabled={busy || full}
         aria-describedby={hintId}

@@ -106,7 +106,7 @@ export function photoUploadRoute(app: App, r: PhotoUploadRoute): void {
     summary: r.summary,
     description:
       'multipart/form-data with one file part `photo`. The bytes decide the type, not the name: anything but ' +
-      'JPEG or PNG answers 415 (HEIC too, for now), a photo over the size limit (SHANMEI_FILES_MAX_MB, 8 MB by ' +
+      'JPEG, PNG or HEIC (stored as JPEG) answers 415, a photo over the size limit (SHANMEI_FILES_MAX_MB, 8 MB by ' +
       `default) 413; nothing is kept then. ${r.attach}`,
     response: { status: 201, schema: StoredFileSchema },
     check: r.check,

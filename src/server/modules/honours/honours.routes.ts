@@ -85,8 +85,8 @@ export function honourRoutes(app: App): void {
     summary:
       "Upload an honour's certificate image (证书图片), replacing the one it had (whoever may record and delete the honour)",
     description:
-      'multipart/form-data with one file part `image`. The bytes decide the type, not the name: anything but JPEG ' +
-      'or PNG answers 415 (HEIC too, for now), an image over the size limit (SHANMEI_FILES_MAX_MB, 8 MB by default) ' +
+      'multipart/form-data with one file part `image`. The bytes decide the type, not the name: anything but JPEG, ' +
+      'PNG or HEIC (stored as JPEG) answers 415, an image over the size limit (SHANMEI_FILES_MAX_MB, 8 MB by default) ' +
       "413; nothing is kept then. Kept without its metadata; the honour's `image` links to it and its thumbnail, " +
       'served to whoever may list the honour. The image it replaces is deleted.',
     response: { status: 200, schema: HonourViewSchema },

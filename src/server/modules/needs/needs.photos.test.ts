@@ -135,11 +135,11 @@ describe.each(DIALECTS)('photos of a need on %s', (dialect) => {
     expect(text.json()).toMatchObject({
       error: { code: 'UNSUPPORTED_MEDIA_TYPE', details: { reason: 'file_type_not_allowed' } },
     });
-    // HEIC is recognised by its bytes and refused with its own message (no decoder here).
+    // A HEIC by its first bytes that holds no image cannot be decoded.
     const heic = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic'), Buffer.alloc(64)]);
     const refusedHeic = await upload(member, id, { name: 'IMG_0002.HEIC', type: 'image/heic', bytes: heic });
     expect(refusedHeic.statusCode).toBe(415);
-    expect(refusedHeic.json()).toMatchObject({ error: { details: { reason: 'heic_not_supported' } } });
+    expect(refusedHeic.json()).toMatchObject({ error: { details: { reason: 'image_unreadable' } } });
 
     expect((await fileRows()).length).toBe(rowsBefore);
     expect(filesUnder(t.filesDir)).toHaveLength(filesBefore);

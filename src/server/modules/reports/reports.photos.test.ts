@@ -6,7 +6,7 @@ import type { Report } from '../../../common/contract/reports.js';
 import { clientFor, JIEFANGBEI, userWithRoles, type BearerClient } from '../../../../test/activity-factories.js';
 import { makeRegions, makeUser, PASSWORD, REGIONS } from '../../../../test/factories.js';
 import { filesUnder } from '../../../../test/need-photos.js';
-import { jpegWithGps, oversizedJpeg } from '../../../../test/photos.js';
+import { gpsInsideHeic, heicWithGps, jpegWithGps, oversizedJpeg } from '../../../../test/photos.js';
 import { submitMultipart, uploadReportPhoto } from '../../../../test/reports.js';
 import { Client, createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
@@ -35,6 +35,8 @@ describe.each(DIALECTS)('photos of reports on %s', (dialect) => {
   afterAll(() => t.close());
 
   it('takes a report as one multipart body with its photos, kept without their GPS position', async () => {
+    const heic = heicWithGps();
+    expect(await gpsInsideHeic(heic)).toMatchObject({ latitude: 29.55, longitude: 106.55 });
     const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: '#fff0' } })
       .png()
       .toBuffer();
@@ -45,18 +47,25 @@ describe.each(DIALECTS)('photos of reports on %s', (dialect) => {
       [
         { name: 'IMG_0001.jpg', type: 'image/jpeg', bytes: await jpegWithGps({}) },
         { name: 'shot.png', type: 'image/png', bytes: png },
+        { name: 'IMG_0003.HEIC', type: 'image/heic', bytes: heic },
       ],
     );
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json() as Report;
     expect(r).toMatchObject({ status: 'unrouted', category: 'sanitation', position: JIEFANGBEI });
-    expect(r.photos).toHaveLength(2);
+    expect(r.photos).toHaveLength(3);
     const stored = filesUnder(t.filesDir);
-    expect(stored).toHaveLength(4);
+    expect(stored).toHaveLength(6);
     for (const file of stored) expect(await exifr.gps(readFileSync(file))).toBeUndefined();
     const served = await resident.get(r.photos[0]!.url);
     expect(served.statusCode).toBe(200);
     expect(await exifr.parse(served.rawPayload)).toBeUndefined();
+    // The iPhone's HEIC is kept as a JPEG of the same size, with no EXIF either.
+    const fromHeic = await resident.get(r.photos[2]!.url);
+    expect(fromHeic.headers['content-type']).toBe('image/jpeg');
+    expect(await sharp(fromHeic.rawPayload).metadata()).toMatchObject({ format: 'jpeg', width: 64, height: 48 });
+    expect(await exifr.parse(fromHeic.rawPayload)).toBeUndefined();
+    expect(await gpsInsideHeic(fromHeic.rawPayload)).toBeUndefined();
     expect((await other.get(r.photos[0]!.url)).statusCode).toBe(404);
     // Without a position, none is kept.
     const plain = await submitMultipart(t.app, resident, fields, []);
@@ -69,6 +78,7 @@ describe.each(DIALECTS)('photos of reports on %s', (dialect) => {
     const onDisk = filesUnder(t.filesDir).length;
     const big = { name: 'big.jpg', type: 'image/jpeg', bytes: await oversizedJpeg() };
     const text = { name: 'photo.jpg', type: 'image/jpeg', bytes: Buffer.from('这不是照片，只是一段文字。') };
+    // A HEIC by its first bytes that holds no image.
     const heic = {
       name: 'IMG_0002.HEIC',
       type: 'image/heic',
@@ -78,11 +88,11 @@ describe.each(DIALECTS)('photos of reports on %s', (dialect) => {
     const cases: [Awaited<ReturnType<typeof submitMultipart>>, number, string?][] = [
       [await uploadReportPhoto(t.app, resident, big), 413, 'file_too_large'],
       [await uploadReportPhoto(t.app, resident, text), 415, 'file_type_not_allowed'],
-      [await uploadReportPhoto(t.app, resident, heic), 415, 'heic_not_supported'],
+      [await uploadReportPhoto(t.app, resident, heic), 415, 'image_unreadable'],
       [await submitMultipart(t.app, resident, fields, [good, big]), 413, 'file_too_large'],
       // The good photo was stored before the bad one was found: removed again.
       [await submitMultipart(t.app, resident, fields, [good, text]), 415, 'file_type_not_allowed'],
-      [await submitMultipart(t.app, resident, fields, [good, heic]), 415, 'heic_not_supported'],
+      [await submitMultipart(t.app, resident, fields, [good, heic]), 415, 'image_unreadable'],
       [await submitMultipart(t.app, resident, { ...fields, regionCode: '999999' }, [good]), 422, 'no_such_region'],
       [await submitMultipart(t.app, resident, { ...fields, category: 'noise' }, [good]), 400],
       [await submitMultipart(t.app, resident, { ...fields, lat: 'north' }, [good]), 400],

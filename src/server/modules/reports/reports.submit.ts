@@ -68,8 +68,8 @@ export function reportSubmitRoute(app: App): void {
           description:
             'JSON with `photoIds` uploaded beforehand (POST /reports/photos), or multipart/form-data with the same ' +
             'fields as text parts (`category`, `text`, `regionCode`, `observedAt`, and `lat` with `lng` only if the ' +
-            `reporter agreed to give the position) and up to ${MAX_PHOTOS} file parts \`photo\` (JPEG or PNG; HEIC ` +
-            'and anything else 415, over the size limit 413; nothing is kept then). Photos are kept re-encoded, ' +
+            `reporter agreed to give the position) and up to ${MAX_PHOTOS} file parts \`photo\` (JPEG, PNG or HEIC; ` +
+            'anything else 415, over the size limit 413; nothing is kept then). Photos are kept re-encoded, ' +
             `without their metadata (EXIF, GPS). At most ${REPORTS_PER_USER_HOUR} reports per person an hour: 429 ` +
             'after, before the body is read.',
           consumes: ['application/json', 'multipart/form-data'],

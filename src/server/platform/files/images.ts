@@ -1,5 +1,6 @@
 import sharp, { type Sharp } from 'sharp';
 import { AppError, refusal } from '../../../common/errors.js';
+import { decodeHeic } from './heic.js';
 
 /** The longest side of a thumbnail, for lists. */
 export const THUMBNAIL_PX = 320;
@@ -37,26 +38,30 @@ export interface PreparedImage {
   height: number;
 }
 
-const unsupported = (reason: 'file_type_not_allowed' | 'heic_not_supported' | 'image_unreadable', message: string) =>
+const unsupported = (reason: 'file_type_not_allowed' | 'image_unreadable', message: string) =>
   refusal('UNSUPPORTED_MEDIA_TYPE', reason, message);
+
+/** The pixels to re-encode: sharp reads JPEG and PNG itself; HEIC is decoded to raw pixels first. */
+async function openImage(bytes: Buffer, type: ImageType): Promise<Sharp> {
+  if (type !== 'heic') return sharp(bytes, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS }).rotate();
+  const { width, height, rgba } = await decodeHeic(bytes, MAX_INPUT_PIXELS);
+  // The decoder has applied the file's rotation; raw pixels carry no metadata to keep.
+  return sharp(rgba, { raw: { width, height, channels: 4 }, limitInputPixels: MAX_INPUT_PIXELS }).flatten({
+    background: '#ffffff',
+  });
+}
 
 /**
  * Re-encodes an uploaded photo so that nothing of the original file but its pixels is kept: EXIF
  * (with any GPS position), XMP, IPTC and comments are dropped, the orientation applied to the
- * pixels. Refused with 415: anything that is not JPEG or PNG by its bytes, and HEIC, which the
- * prebuilt image library here cannot decode (its HEIF support is AVIF only).
+ * pixels. A HEIC photo (an iPhone's) is stored as JPEG. Refused with 415: anything that is not
+ * JPEG, PNG or HEIC by its bytes, and a file of those types that cannot be decoded.
  */
 export async function prepareImage(bytes: Buffer): Promise<PreparedImage> {
   const type = sniffImage(bytes);
   if (type === null) throw unsupported('file_type_not_allowed', 'Only JPEG, PNG or HEIC photos can be uploaded');
-  if (type === 'heic') {
-    throw unsupported(
-      'heic_not_supported',
-      'HEIC photos cannot be read here yet: send it as JPEG (on an iPhone: Settings → Camera → Formats → Most Compatible)',
-    );
-  }
   try {
-    const image = sharp(bytes, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS }).rotate().resize({
+    const image = (await openImage(bytes, type)).resize({
       width: MAX_SIDE_PX,
       height: MAX_SIDE_PX,
       fit: 'inside',

@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uploadHonourImage, type Honour } from '../../api/honours.api.js';
 import './honours.css';
+import { PHOTO_ACCEPT } from '../../components/photo-picker.js';
 
 /** An honour's certificate image as a thumbnail opening the full image; nothing when it has none. */
 export function HonourImage({ honour }: { honour: Honour }) {
@@ -44,11 +45,10 @@ export function HonourImageUpload({
   const replace = honour.image !== null;
   return (
     <>
-      {/* No HEIC in `accept`: an iPhone then hands over its photos as JPEG, which the server can read. */}
       <input
         ref={input}
         type="file"
-        accept="image/jpeg,image/png"
+        accept={PHOTO_ACCEPT}
         hidden
         tabIndex={-1}
         onChange={(e) => {

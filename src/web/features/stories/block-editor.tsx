@@ -5,6 +5,7 @@ import type { StoredFile } from '../../../common/contract/files.js';
 import { ErrorNotice } from '../../components/status-views.js';
 import type { EditorBlock } from './story-blocks.js';
 import { storyPhotoUrl } from './story-body.js';
+import { PHOTO_ACCEPT } from '../../components/photo-picker.js';
 
 type TextKind = 'paragraph' | 'heading' | 'quote';
 
@@ -150,7 +151,7 @@ export function BlockEditor(props: {
         <input
           id={fileId}
           type="file"
-          accept="image/jpeg,image/png"
+          accept={PHOTO_ACCEPT}
           disabled={busy}
           onChange={(e) => void addImage(e)}
           data-testid="story-add-image"

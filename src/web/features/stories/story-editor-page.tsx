@@ -16,6 +16,7 @@ import { asDoc, StoryBody, storyPhotoUrl } from './story-body.js';
 import { StoryFieldSelect } from './story-field-select.js';
 import { StoryStatusTag } from './story-status.js';
 import './stories.css';
+import { PHOTO_ACCEPT } from '../../components/photo-picker.js';
 
 function Editor({ story }: { story: Story }) {
   const { t } = useTranslation();
@@ -136,7 +137,7 @@ function Editor({ story }: { story: Story }) {
         <input
           id={ids.cover}
           type="file"
-          accept="image/jpeg,image/png"
+          accept={PHOTO_ACCEPT}
           disabled={uploadCover.isPending}
           onChange={(e) => {
             const file = e.target.files?.[0];
