@@ -1,7 +1,10 @@
-import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
-import type { StoryStatus, StoryTipStatus } from '../../../common/enums.js';
+import { sql, type Selectable } from 'kysely';
+import type { StoryStatus } from '../../../common/enums.js';
 import type { Db } from '../../db/database.js';
-import type { DB, StoriesTable, StoryTipsTable } from '../../db/schema.js';
+import type { StoriesTable } from '../../db/schema.js';
+import { inScopes, OWN, PARENT, type ScopedEb, type StoryScopes } from './story-scopes.repository.js';
+
+export type { StoryScopes } from './story-scopes.repository.js';
 
 export type StoryRow = Selectable<StoriesTable>;
 
@@ -123,68 +126,6 @@ export async function listPublished(
   if (f.field) q = q.where('stories.field', '=', f.field);
   if (f.organisationId) q = q.where('stories.organisation_id', '=', f.organisationId);
   return newestFirst(q, 'stories.published_at', after, limit);
-}
-
-/** The scopes an admin acts in: organisations (their subtrees), departments supervising, regions. */
-export interface StoryScopes {
-  all: boolean;
-  organisations: string[];
-  departments: string[];
-  regions: string[];
-}
-
-type ScopedEb = ExpressionBuilder<
-  DB & { o: DB['organisations']; po: DB['organisations'] },
-  'stories' | 'story_tips' | 'o' | 'po'
->;
-
-/** The columns naming what a row's scope is decided on: an organisation, its department, its regions. */
-interface ScopeColumns {
-  organisation: 'o.parent_id' | 'stories.organisation_id' | 'story_tips.organisation_id';
-  department: 'o.department_id' | 'po.department_id';
-  regions: ('o.region_code' | 'po.region_code')[];
-}
-/** An organisation's own row: its stories are written, its tips read, by its admins. */
-const OWN: ScopeColumns = {
-  organisation: 'stories.organisation_id',
-  department: 'o.department_id',
-  regions: ['o.region_code'],
-};
-/** The parent's row: a story is reviewed by the admins of its organisation's parent (Policy.adminsOrganisation) or of its region. */
-const PARENT: ScopeColumns = {
-  organisation: 'o.parent_id',
-  department: 'po.department_id',
-  regions: ['o.region_code', 'po.region_code'],
-};
-
-/**
- * Rows whose organisation lies in the scopes as Policy.adminsOrganisation decides: under an
- * administered organisation, supervised by a department (or one below it), or in a region.
- */
-function inScopes(eb: ScopedEb, s: StoryScopes, on: ScopeColumns) {
-  const under = (ancestors: string[], col: ScopeColumns['organisation'] | ScopeColumns['department']) =>
-    eb.exists(
-      eb
-        .selectFrom('organisation_closure as oc')
-        .select('oc.descendant')
-        .where('oc.ancestor', 'in', ancestors)
-        .whereRef('oc.descendant', '=', col),
-    );
-  const ors = [];
-  if (s.organisations.length) ors.push(under(s.organisations, on.organisation));
-  if (s.departments.length) ors.push(under(s.departments, on.department));
-  if (s.regions.length)
-    for (const col of on.regions)
-      ors.push(
-        eb.exists(
-          eb
-            .selectFrom('region_closure as rc')
-            .select('rc.descendant')
-            .where('rc.ancestor', 'in', s.regions)
-            .whereRef('rc.descendant', '=', col),
-        ),
-      );
-  return ors.length ? eb.or(ors) : sql<boolean>`1 = 0`;
 }
 
 /**
@@ -320,85 +261,6 @@ export async function projectExists(db: Db, id: string): Promise<boolean> {
   return !!(await db.selectFrom('projects').select('id').where('id', '=', id).executeTakeFirst());
 }
 
-/**
- * The organisation a tip for `regionCode` goes to: of the organisations in the nearest region at
- * or above it, the one highest in the organisation tree (fewest ancestors), then the oldest.
- */
-export async function organisationForRegion(db: Db, regionCode: string) {
-  return db
-    .selectFrom('organisations as o')
-    .innerJoin('region_closure as rc', (j) =>
-      j.onRef('rc.ancestor', '=', 'o.region_code').on('rc.descendant', '=', regionCode),
-    )
-    .select(['o.id', 'o.name'])
-    .select((eb) =>
-      eb
-        .selectFrom('organisation_closure as oc')
-        .select((e) => e.fn.countAll().as('n'))
-        .whereRef('oc.descendant', '=', 'o.id')
-        .as('ancestors'),
-    )
-    .where('o.status', '=', 'active')
-    .orderBy('rc.depth')
-    .orderBy('ancestors')
-    .orderBy('o.created_at')
-    .orderBy('o.id')
-    .executeTakeFirst();
-}
-
 export async function regionExists(db: Db, code: string): Promise<boolean> {
   return !!(await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst());
-}
-
-export async function insertTip(db: Db, row: Selectable<StoryTipsTable>): Promise<void> {
-  await db.insertInto('story_tips').values(row).execute();
-}
-
-function tips(db: Db) {
-  return db
-    .selectFrom('story_tips')
-    .innerJoin('organisations as o', 'o.id', 'story_tips.organisation_id')
-    .innerJoin('regions as r', 'r.code', 'story_tips.region_code')
-    .selectAll('story_tips')
-    .select(['o.name as organisation_name', 'r.name as region_name']);
-}
-export type TipRow = NonNullable<Awaited<ReturnType<ReturnType<typeof tips>['executeTakeFirst']>>>;
-
-export async function tipById(db: Db, id: string): Promise<TipRow | undefined> {
-  return tips(db).where('story_tips.id', '=', id).executeTakeFirst();
-}
-
-const TIPS: ScopeColumns = { ...OWN, organisation: 'story_tips.organisation_id' };
-
-/** How many tips wait undecided with the organisations the scopes cover (the workbench's to-do). */
-export async function countNewTips(db: Db, s: StoryScopes): Promise<number> {
-  let q = db
-    .selectFrom('story_tips')
-    .innerJoin('organisations as o', 'o.id', 'story_tips.organisation_id')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('story_tips.status', '=', 'new');
-  if (!s.all) q = q.where((eb) => inScopes(eb as unknown as ScopedEb, s, TIPS));
-  return Number((await q.executeTakeFirstOrThrow()).n);
-}
-
-/** Tips of organisations the scopes cover, newest first. */
-export async function listTips(
-  db: Db,
-  s: StoryScopes,
-  status: StoryTipStatus | undefined,
-  afterId: string | undefined,
-  limit: number,
-): Promise<TipRow[]> {
-  let q = tips(db);
-  if (!s.all) q = q.where((eb) => inScopes(eb as unknown as ScopedEb, s, TIPS));
-  if (status) q = q.where('story_tips.status', '=', status);
-  if (afterId) q = q.where('story_tips.id', '<', afterId);
-  return q
-    .orderBy('story_tips.id', 'desc')
-    .limit(limit + 1)
-    .execute();
-}
-
-export async function decideTip(db: Db, id: string, set: Partial<Selectable<StoryTipsTable>>): Promise<void> {
-  await db.updateTable('story_tips').set(set).where('id', '=', id).execute();
 }

@@ -21,6 +21,7 @@ import { fieldExists } from '../activities/index.js';
 import { organisationById, regionWithin } from '../organisations/index.js';
 import { noticeReview, noticeSubmitted } from './stories.notices.js';
 import * as repo from './stories.repository.js';
+import { countNewTips } from './story-tips.repository.js';
 import {
   loadStory,
   presentCard,
@@ -243,7 +244,7 @@ export async function storiesToDo(db: Db, actor: Actor): Promise<{ toReview: num
   const scopes = storyScopes(actor);
   const [toReview, newTips] = await Promise.all([
     repo.countAwaitingReview(db, scopes, actor.userId),
-    repo.countNewTips(db, scopes),
+    countNewTips(db, scopes),
   ]);
   return { toReview, newTips };
 }

@@ -12,7 +12,8 @@ import { decodeCursor, pageOf } from '../../pagination.js';
 import { Policy, type Actor } from '../../platform/access/policy.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { inTransaction } from '../../platform/db.js';
-import * as repo from './stories.repository.js';
+import { regionExists } from './stories.repository.js';
+import * as repo from './story-tips.repository.js';
 import { requireStoryAdmin, storyScopes } from './stories.view.js';
 
 /** Tips one address may send in an hour: enough for a neighbourhood, too few to flood an inbox. */
@@ -22,8 +23,7 @@ const HOUR_MS = 3_600_000;
 type Ctx = Pick<AppContext, 'cipher' | 'limiter'> & { db: Db };
 
 export async function sendTip(ctx: Ctx, actor: Actor | null, b: z.infer<typeof SendTipBody>, address: string) {
-  if (!(await repo.regionExists(ctx.db, b.regionCode)))
-    throw ruleBroken('regionCode', 'no_such_region', 'no such region');
+  if (!(await regionExists(ctx.db, b.regionCode))) throw ruleBroken('regionCode', 'no_such_region', 'no such region');
   const org = await repo.organisationForRegion(ctx.db, b.regionCode);
   if (!org)
     throw ruleBroken('regionCode', 'story_tip_no_organisation', 'no organisation receives tips for that region');
