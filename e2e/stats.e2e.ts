@@ -87,6 +87,17 @@ describe('city statistics', () => {
     const file = await page.request.get(`${server.url}${href ?? ''}`);
     assert.equal(file.status(), 200);
     assert.match(file.headers()['content-type'] ?? '', /spreadsheetml/);
+    // The reports (随手拍) of the same region and period, public figures, with their own .xlsx.
+    const window = `regionCode=500103&from=${encodeURIComponent(own.from)}&to=${encodeURIComponent(own.to)}`;
+    const reports = (await (await page.request.get(`${server.url}/api/v1/reports/stats/public?${window}`)).json()) as {
+      total: number;
+    };
+    const section = page.getByTestId('report-stats');
+    await section.getByText(`共 ${zh.format(reports.total)} 条`).waitFor();
+    assert.equal(
+      await section.getByTestId('report-stats-export').getAttribute('href'),
+      `/api/v1/reports/stats/public.xlsx?${window}`,
+    );
     await assertAccessibleInEveryMode(page, 'admin statistics', () => stats.chartsDrawn());
 
     await stats.pickRegion('stats-region', ['重庆市', '沙坪坝区']);

@@ -3,6 +3,7 @@ import { LIMITS } from '../limits.js';
 import { Instant } from './activities.js';
 import { Latitude, Longitude, PageQuery, page, text } from './common.js';
 import { MAX_PHOTOS, PhotoSchema } from './files.js';
+import { StatsBound } from './stats.js';
 
 /** What a report (随手拍) is about: a fixed set, worded by the web app (reports.category.<code>). */
 export const REPORT_CATEGORIES = [
@@ -146,9 +147,21 @@ export const RoutingRuleList = z.object({ items: z.array(RoutingRuleSchema) });
 
 export const ReportStatsQuery = z.strictObject({
   regionCode: z.string().trim().min(2).max(20).optional().describe('Default: the top of the caller’s scope'),
+  from: StatsBound.optional().describe(
+    'Only reports submitted from then (a local day, or an ISO time with offset), as GET /stats/overview reads it; ' +
+      'given alone, the window ends on the next 1 January. With neither `from` nor `to`: every report',
+  ),
+  to: StatsBound.optional().describe(
+    'Only reports submitted before then (a local day counts in whole). Given alone, the window starts on 1 January of its year',
+  ),
 });
+export type ReportStatsQueryInput = z.infer<typeof ReportStatsQuery>;
 const Counted = <K extends z.ZodType>(key: K) => z.array(z.object({ key, count: z.number().int() }));
 export const ReportStatsSchema = z.object({
+  regionCode: z.string().nullable().describe('The region counted (its subtree); null: every region'),
+  regionName: z.string().nullable(),
+  from: z.string().nullable().describe('Start of the window counted (UTC ISO, inclusive); null: every report'),
+  to: z.string().nullable().describe('End of the window counted (UTC ISO, exclusive); null: every report'),
   total: z.number().int(),
   byCategory: Counted(z.enum(REPORT_CATEGORIES)),
   byStatus: Counted(z.enum(REPORT_STATUSES)),

@@ -18,7 +18,8 @@ export const isRealLocalDate = (s: string): boolean => {
 export const isStatsBound = (s: string): boolean =>
   LOCAL_DATE.test(s) ? isRealLocalDate(s) : ISO_TIME.test(s) && Number.isFinite(Date.parse(s));
 
-const bound = z
+/** A bound of a statistics window, as `from` and `to` take it. */
+export const StatsBound = z
   .string()
   .max(40)
   .refine(isStatsBound, 'must be a day (YYYY-MM-DD) or an ISO-8601 time with offset, e.g. 2026-01-01T00:00:00+08:00');
@@ -39,18 +40,14 @@ export const StatsQuery = z.strictObject({
       'Only what lies under this department (an organisation of kind department): organisations in its ' +
         'subtree or supervised by it (department_id) and their subtrees, their activities, records, sites and members',
     ),
-  from: bound
-    .optional()
-    .describe(
-      'Start of the window, inclusive: a local day (its midnight in the platform time zone, Asia/Shanghai by ' +
-        'default) or an ISO time with offset. Omitted: 1 January of the year `to` falls in, or of the current year',
-    ),
-  to: bound
-    .optional()
-    .describe(
-      'End of the window, exclusive as an instant; a local day counts in whole (the window ends at the next ' +
-        'local midnight). Omitted: the 1 January after `from`. At most 5 years after `from`',
-    ),
+  from: StatsBound.optional().describe(
+    'Start of the window, inclusive: a local day (its midnight in the platform time zone, Asia/Shanghai by ' +
+      'default) or an ISO time with offset. Omitted: 1 January of the year `to` falls in, or of the current year',
+  ),
+  to: StatsBound.optional().describe(
+    'End of the window, exclusive as an instant; a local day counts in whole (the window ends at the next ' +
+      'local midnight). Omitted: the 1 January after `from`. At most 5 years after `from`',
+  ),
 });
 export type StatsQueryInput = z.infer<typeof StatsQuery>;
 

@@ -153,6 +153,8 @@ getSupermarketsBySiteIdStockXlsx                      401       403         404 
 getRecordsXlsx                                        401       403         allowed/404 403          allowed/404  allowed
 getStatsOverviewXlsx                                  allowed   allowed     allowed     allowed      allowed      allowed
 getPlansOverviewXlsx                                  401       403         403         403          403          allowed
+getReportsStatsXlsx                                   401       403         allowed     403          allowed      allowed
+getReportsStatsPublicXlsx                             allowed   allowed     allowed     allowed      allowed      allowed
 getMeWorkbench                                        401       allowed     allowed     allowed      allowed      allowed
 getNeedTypes                                          allowed   allowed     allowed     allowed      allowed      allowed
 postNeeds                                             401       allowed     allowed     allowed      allowed      allowed

@@ -39,6 +39,7 @@ const ANYONE = [
   'GET /api/v1/files/{id} *',
   'GET /api/v1/files/{id}/thumbnail *',
   'GET /api/v1/reports/stats/public',
+  'GET /api/v1/reports/stats/public.xlsx',
   'GET /api/v1/activities',
   'GET /api/v1/activities/{id} *',
   'GET /api/v1/calendar/{token}.ics',

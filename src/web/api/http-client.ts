@@ -61,6 +61,9 @@ function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
+/** The address of a GET under /api/v1 with its query (empty values left out), for download links. */
+export const apiUrl = (path: string, query?: Query): string => withQuery(`/api/v1${path}`, query);
+
 /** One JSON call under /api/v1; throws ApiError on any non-2xx answer. */
 export async function request<T>(
   method: string,

@@ -9,7 +9,7 @@ import type {
   RecordStatus,
   ServiceRecord,
 } from '../../common/contract/records.js';
-import { api } from './http-client.js';
+import { api, apiUrl } from './http-client.js';
 
 export type RecordPage = z.infer<typeof RecordList>;
 export type CorrectionInput = z.input<typeof CorrectionBody>;
@@ -34,11 +34,8 @@ export const listRecords = (
 ) => api.get<RecordPage>('/records', { ...query, limit: 100 });
 
 /** Where an organisation's filtered records download as .xlsx (the session cookie authorises it). */
-export function recordsExportUrl(organisationId: string, filters: RecordFilters): string {
-  const qs = new URLSearchParams({ organisationId });
-  for (const [k, v] of Object.entries(filters)) if (v) qs.set(k, String(v));
-  return `/api/v1/records.xlsx?${qs.toString()}`;
-}
+export const recordsExportUrl = (organisationId: string, filters: RecordFilters): string =>
+  apiUrl('/records.xlsx', { organisationId, ...filters });
 export const confirmRecords = (ids: string[]) => api.post<{ items: ServiceRecord[] }>('/records/confirm', { ids });
 export const revokeRecord = (recordId: string, reason: string) =>
   api.post<ServiceRecord>(`/records/${id(recordId)}/revoke`, { reason });

@@ -11,7 +11,7 @@ import type {
   RoutingRuleBody,
   RoutingRuleList,
 } from '../../common/contract/reports.js';
-import { api, uploadForm } from './http-client.js';
+import { api, apiUrl, uploadForm } from './http-client.js';
 
 export type ReportInput = z.input<typeof CreateReportBody>;
 export type ReportAnswer = z.input<typeof AnswerReportBody>;
@@ -36,8 +36,20 @@ export const getReport = (id: string) => api.get<Report>(one(id));
 export const routeReport = (id: string, organisationId: string) =>
   api.post<Report>(one(id, '/route'), { organisationId });
 export const answerReport = (id: string, body: ReportAnswer) => api.post<Report>(one(id, '/answer'), body);
-export const reportStats = (regionCode?: string) => api.get<ReportStats>('/reports/stats', { regionCode });
-export const publicReportStats = (regionCode?: string) => api.get<ReportStats>('/reports/stats/public', { regionCode });
+/** Which reports are counted: a region's subtree, submitted in a window (both optional). */
+export interface ReportStatsFilter {
+  regionCode?: string;
+  from?: string;
+  to?: string;
+}
+/** Counted in the caller's scope (`scoped`, the console) or in public aggregates (`public`). */
+export type ReportStatsSource = 'scoped' | 'public';
+const statsPath = (source: ReportStatsSource) => (source === 'public' ? '/reports/stats/public' : '/reports/stats');
+export const reportStats = (source: ReportStatsSource, f: ReportStatsFilter = {}) =>
+  api.get<ReportStats>(statsPath(source), { ...f });
+/** Where the same figures download as .xlsx. */
+export const reportStatsXlsxUrl = (source: ReportStatsSource, f: ReportStatsFilter = {}) =>
+  apiUrl(`${statsPath(source)}.xlsx`, { ...f });
 export const routingRules = (regionCode?: string) =>
   api.get<z.infer<typeof RoutingRuleList>>('/reports/routes', { regionCode });
 export const setRoutingRule = (body: RoutingRuleInput) => api.put<RoutingRule>('/reports/routes', body);
@@ -49,7 +61,6 @@ export const reportKeys = {
   mine: ['reports', 'mine'] as const,
   list: (query: ReportQuery) => ['reports', 'list', query] as const,
   one: (id: string) => ['reports', 'one', id] as const,
-  stats: (regionCode?: string) => ['reports', 'stats', regionCode ?? null] as const,
-  publicStats: (regionCode?: string) => ['reports', 'public-stats', regionCode ?? null] as const,
+  stats: (source: ReportStatsSource, f: ReportStatsFilter = {}) => ['reports', 'stats', source, f] as const,
   rules: ['reports', 'rules'] as const,
 };

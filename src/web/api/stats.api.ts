@@ -8,7 +8,7 @@ import type {
   StatsToday,
   StatsTodayQueryInput,
 } from '../../common/contract/stats.js';
-import { api } from './http-client.js';
+import { api, apiUrl } from './http-client.js';
 
 export type {
   FieldFigures,
@@ -45,12 +45,7 @@ export const statsKeys = {
 };
 
 /** Where the statistics page's tables download as .xlsx, for the same query (public). */
-export function statsExportUrl(query: StatsQuery): string {
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v) qs.set(k, String(v));
-  const s = qs.toString();
-  return `/api/v1/stats/overview.xlsx${s ? `?${s}` : ''}`;
-}
+export const statsExportUrl = (query: StatsQuery): string => apiUrl('/stats/overview.xlsx', { ...query });
 
 /** Residents' needs in a region subtree (GET /stats/needs): for those who review its needs. */
 export const getNeedStats = (query: StatsNeedsQueryInput) => api.get<NeedStats>('/stats/needs', { ...query });

@@ -17,7 +17,7 @@ import type {
   UpdateGoodsBody,
 } from '../../common/contract/supermarkets.js';
 import type { Site } from '../../common/contract/sites.js';
-import { api } from './http-client.js';
+import { api, apiUrl } from './http-client.js';
 
 export type GoodsInput = z.input<typeof CreateGoodsBody>;
 export type GoodsUpdate = z.input<typeof UpdateGoodsBody>;
@@ -60,13 +60,8 @@ export const myRedemptions = (cursor?: string) => api.get<RedemptionPage>('/me/r
 export const dayReport = (siteId: string, date: string) => api.get<Report>(`${base(siteId)}/day-report`, { date });
 
 /** Download links for the .xlsx exports (the session cookie authorises them). */
-export function exportUrl(siteId: string, kind: 'redemptions' | 'stock', q: { from?: string; to?: string }): string {
-  const qs = new URLSearchParams();
-  if (q.from) qs.set('from', q.from);
-  if (q.to) qs.set('to', q.to);
-  const s = qs.toString();
-  return `/api/v1${base(siteId)}/${kind}.xlsx${s ? `?${s}` : ''}`;
-}
+export const exportUrl = (siteId: string, kind: 'redemptions' | 'stock', q: { from?: string; to?: string }): string =>
+  apiUrl(`${base(siteId)}/${kind}.xlsx`, { from: q.from, to: q.to });
 
 /** React Query keys of the points supermarkets. */
 export const supermarketKeys = {

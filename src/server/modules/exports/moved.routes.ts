@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { IdParams, errorResponses, PUBLIC } from '../../../common/contract/common.js';
 import { OverviewQuery } from '../../../common/contract/plans.js';
 import { RecordExportQuery } from '../../../common/contract/records.js';
+import { ReportStatsQuery, type ReportStats } from '../../../common/contract/reports.js';
 import { StatsQuery } from '../../../common/contract/stats.js';
 import { ExportQuery as SupermarketExportQuery, SupermarketParams } from '../../../common/contract/supermarkets.js';
 import type { App } from '../../context.js';
@@ -14,10 +15,19 @@ import { sendTableFile, tableFile } from '../../platform/table-file.js';
 import { insuredOfShiftForExport } from '../insurance/index.js';
 import { planOverview } from '../plans/index.js';
 import { recordsForExport } from '../records/index.js';
+import { reportStats, scopedReportStats } from '../reports/index.js';
 import { overview } from '../stats/index.js';
 import { redemptionsForExport, stockForExport } from '../supermarkets/index.js';
 import { fieldNames } from './exports.repository.js';
-import { insuredSheet, plansSheet, recordsSheet, redemptionsSheet, statsSheets, stockSheets } from './moved.sheets.js';
+import {
+  insuredSheet,
+  plansSheet,
+  recordsSheet,
+  redemptionsSheet,
+  reportStatsSheets,
+  statsSheets,
+  stockSheets,
+} from './moved.sheets.js';
 
 const XlsxAnswer = { 200: z.any().describe('The .xlsx file'), ...errorResponses };
 const day = (iso: string) => iso.slice(0, 10);
@@ -117,5 +127,39 @@ export function movedExportRoutes(app: App): void {
       const o = await planOverview(db(), requireActor(req), req.query.year);
       return sendTableFile(reply, tableFile('xlsx', [plansSheet(o.year, o.items)], `plans_${o.year}`));
     },
+  );
+
+  const reportsFile = (s: ReportStats) =>
+    tableFile(
+      'xlsx',
+      reportStatsSheets(s),
+      `reports_${s.regionCode ?? 'all'}_${s.from ? day(s.from) : 'start'}_${s.to ? day(s.to) : 'now'}`,
+    );
+  app.get(
+    '/api/v1/reports/stats.xlsx',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'The reports’ statistics of GET /reports/stats as .xlsx: handling times, by status, category and child region',
+        querystring: ReportStatsQuery,
+        response: XlsxAnswer,
+      },
+    },
+    async (req, reply) =>
+      sendTableFile(reply, reportsFile(await scopedReportStats(db(), requireActor(req), req.query))),
+  );
+  app.get(
+    '/api/v1/reports/stats/public.xlsx',
+    {
+      schema: {
+        security: PUBLIC,
+        tags: ['reports'],
+        summary: 'The public reports’ statistics of GET /reports/stats/public as .xlsx (aggregates only)',
+        querystring: ReportStatsQuery,
+        response: XlsxAnswer,
+      },
+    },
+    async (req, reply) => sendTableFile(reply, reportsFile(await reportStats(db(), 'all', req.query))),
   );
 }

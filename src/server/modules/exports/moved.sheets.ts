@@ -5,10 +5,12 @@
  * the columns, headers and file names are unchanged (bilingual headers, as these files had).
  */
 import type { PlanOverviewRow } from '../../../common/contract/plans.js';
+import type { ReportStats } from '../../../common/contract/reports.js';
 import { percentOf } from '../../../common/plan-progress.js';
 import type { StatsOverview } from '../../../common/contract/stats.js';
 import { minutesToHours } from '../../../common/settings.js';
 import { wallTime } from '../../../common/zoned-time.js';
+import { reportCategoryName, reportStatusName } from '../../platform/notify/report-words.js';
 import type { AnySheet, Column, Sheet } from '../../platform/table-file.js';
 import type { InsuredPerson } from '../insurance/index.js';
 import type { ListedRecordRow, RecordsForExport } from '../records/index.js';
@@ -221,4 +223,51 @@ export function plansSheet(year: number, rows: readonly PlanOverviewRow[]): Shee
       col<PlanOverviewRow>('已支出(元) Spent (yuan)', 16, (r) => yuan(r.spent)),
     ],
   };
+}
+
+type Line = [string, string | number];
+
+/** A sheet of labelled figures: a label column and a value column. */
+const figureSheet = (name: string, label: string, value: string, rows: Line[]): Sheet<Line> => ({
+  name,
+  rows,
+  columns: [col<Line>(label, 30, (l) => l[0]), col<Line>(value, 16, (l) => l[1])],
+});
+
+/**
+ * The reports' statistics (随手拍) as the statistics page and the reports console show them: the
+ * window and handling times, then the counts by status, by category and by child region.
+ */
+export function reportStatsSheets(s: ReportStats): AnySheet[] {
+  const both = (zh: string, en: string) => `${zh} ${en}`;
+  const hours = (h: number | null) => h ?? '';
+  return [
+    figureSheet('随手拍 Reports', '指标 Figure', '数值 Value', [
+      ['地区 Region', s.regionCode ? `${s.regionName} (${s.regionCode})` : '全部 all'],
+      ['起 From (UTC)', s.from ?? '全部 all'],
+      ['止 To (UTC, exclusive)', s.to ?? '全部 all'],
+      ['随手拍 Reports', s.total],
+      ['已答复 Answered', s.handling.closed],
+      ['平均办理时长(小时) Average hours to answer', hours(s.handling.averageHours)],
+      ['办理时长中位数(小时) Median hours to answer', hours(s.handling.medianHours)],
+    ]),
+    figureSheet(
+      '按状态 By status',
+      '状态 Status',
+      '数量 Count',
+      s.byStatus.map((r) => [both(reportStatusName(r.key, 'zh-CN'), reportStatusName(r.key, 'en')), r.count]),
+    ),
+    figureSheet(
+      '按类别 By category',
+      '类别 Category',
+      '数量 Count',
+      s.byCategory.map((r) => [both(reportCategoryName(r.key, 'zh-CN'), reportCategoryName(r.key, 'en')), r.count]),
+    ),
+    figureSheet(
+      '按地区 By region',
+      '地区 Region',
+      '数量 Count',
+      s.byRegion.map((r) => [`${r.name} (${r.code})`, r.count]),
+    ),
+  ];
 }

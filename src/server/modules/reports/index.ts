@@ -11,8 +11,8 @@ export {
 } from './reports.photos.js';
 /** The person's own reports, for their data export. */
 export { myReportsForExport } from './reports.service.js';
-/** The reports waiting on a person, for their workbench. */
-export { reportsToDo } from './reports.stats.js';
+/** The reports waiting on a person, for their workbench; the statistics, for their .xlsx. */
+export { reportsToDo, reportStats, scopedReportStats } from './reports.stats.js';
 /** The services the demo walks its reports and routing rules through. */
 export { answerReport, routeReport, submitReport } from './reports.service.js';
 export { setRoutingRule } from './reports.routing.js';

@@ -4,6 +4,12 @@ import type { Db } from '../../db/database.js';
 import type { ReportEventsTable, ReportRoutesTable, ReportsTable } from '../../db/schema.js';
 import { inScope, type CountScope } from '../../platform/access/scope.repository.js';
 
+/** A window of submission times: [from, to), UTC ISO. */
+export interface Submitted {
+  from: string;
+  to: string;
+}
+
 const REPORT_COLUMNS = [
   'p.id',
   'p.reporter_user_id',
@@ -220,11 +226,12 @@ export async function organisationAdmins(db: Db, organisationId: string): Promis
 }
 
 /** The reports under a region for statistics (scope-narrowed; null region: the whole scope). */
-export async function reportFacts(db: Db, scope: CountScope, regionCode: string | null) {
+export async function reportFacts(db: Db, scope: CountScope, regionCode: string | null, window: Submitted | null) {
   let q = db
     .selectFrom('reports as p')
     .select(['p.category', 'p.status', 'p.region_code', 'p.created_at', 'p.closed_at'])
     .where(inScope(scope, { region: 'p.region_code', organisation: 'p.organisation_id' }));
+  if (window) q = q.where('p.created_at', '>=', window.from).where('p.created_at', '<', window.to);
   if (regionCode) {
     const under = db.selectFrom('region_closure').select('descendant').where('ancestor', '=', regionCode);
     q = q.where('p.region_code', 'in', under);
@@ -236,8 +243,13 @@ export async function reportFacts(db: Db, scope: CountScope, regionCode: string 
  * Reports in the scope by child region of a region (of the top regions when null): each report
  * counts under the child its region lies in.
  */
-export async function countsByChildRegion(db: Db, scope: CountScope, regionCode: string | null) {
-  return db
+export async function countsByChildRegion(
+  db: Db,
+  scope: CountScope,
+  regionCode: string | null,
+  window: Submitted | null,
+) {
+  let q = db
     .selectFrom('reports as p')
     .innerJoin('region_closure as rc', 'rc.descendant', 'p.region_code')
     .innerJoin('regions as c', 'c.code', 'rc.ancestor')
@@ -247,10 +259,9 @@ export async function countsByChildRegion(db: Db, scope: CountScope, regionCode:
       'in',
       regionCode ? [regionCode] : db.selectFrom('regions').select('code').where('parent_code', 'is', null),
     )
-    .where(inScope(scope, { region: 'p.region_code', organisation: 'p.organisation_id' }))
-    .groupBy(['c.code', 'c.name'])
-    .orderBy('c.code')
-    .execute();
+    .where(inScope(scope, { region: 'p.region_code', organisation: 'p.organisation_id' }));
+  if (window) q = q.where('p.created_at', '>=', window.from).where('p.created_at', '<', window.to);
+  return q.groupBy(['c.code', 'c.name']).orderBy('c.code').execute();
 }
 
 /** Files of a kind uploaded before an instant (never attached: attaching changes their kind), oldest first. */

@@ -15,6 +15,7 @@ import { filesUnder } from '../../../../test/need-photos.js';
 import { jpegWithGps } from '../../../../test/photos.js';
 import { reportStep, submitted, uploadedPhoto } from '../../../../test/reports.js';
 import { isoIn } from '../../../../test/clock.js';
+import { readSheet } from '../../../../test/insurance-factories.js';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { DIALECTS } from '../../../../test/test-db.js';
 
@@ -295,5 +296,53 @@ describe.each(DIALECTS)('reports (随手拍) on %s', (dialect) => {
     expect(all.byRegion.map((r) => r.code)).toEqual(expect.arrayContaining([REGIONS.yuzhong, REGIONS.shapingba]));
     expect((await reporter.get('/api/v1/reports/stats')).statusCode).toBe(403);
     expect((await reporter.get('/api/v1/reports')).statusCode).toBe(403);
+  });
+
+  it('counts the reports submitted in a window, and writes the same figures as .xlsx', async () => {
+    const HOUR = 3_600_000;
+    const all = (await yuzhongAdmin.get('/api/v1/reports/stats')).json() as ReportStats;
+    expect([all.from, all.to, all.regionCode, all.regionName]).toEqual([null, null, REGIONS.yuzhong, '渝中区']);
+    // Every report of this file was submitted in the last hour; none after the next.
+    const q = (from: string, to: string) => `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    const [hourAgo, inAnHour] = [isoIn(-HOUR), isoIn(HOUR)];
+    const recent = (await yuzhongAdmin.get(`/api/v1/reports/stats?${q(hourAgo, inAnHour)}`)).json() as ReportStats;
+    expect(recent).toMatchObject({ total: all.total, byStatus: all.byStatus, from: hourAgo, to: inAnHour });
+    const later = (
+      await yuzhongAdmin.get(`/api/v1/reports/stats?${q(isoIn(HOUR), isoIn(2 * HOUR))}`)
+    ).json() as ReportStats;
+    expect(later.total).toBe(0);
+    expect(later.byRegion).toEqual([]);
+    // Bad windows and regions are the caller's mistake.
+    const bad: [string, number, string?][] = [
+      ['from=yesterday', 400],
+      [q(isoIn(HOUR), isoIn(-HOUR)), 422, 'window_reversed'],
+      ['regionCode=999999', 422, 'no_such_region'],
+    ];
+    for (const [query, status, reason] of bad) {
+      const res = await yuzhongAdmin.get(`/api/v1/reports/stats?${query}`);
+      expect(res.statusCode, query).toBe(status);
+      if (reason) expect(res.json()).toMatchObject({ error: { details: { reason } } });
+    }
+    // The console's file: the same figures as the answer.
+    const file = await yuzhongAdmin.get('/api/v1/reports/stats.xlsx');
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-disposition']).toMatch(/reports_500103/);
+    const summary = await readSheet(file.rawPayload);
+    expect(summary).toContainEqual([undefined, '随手拍 Reports', all.total]);
+    expect(summary).toContainEqual([undefined, '已答复 Answered', all.handling.closed]);
+    expect((await reporter.get('/api/v1/reports/stats.xlsx')).statusCode).toBe(403);
+    // The public file needs no login and counts every region.
+    const pub = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/stats/public.xlsx?${q(isoIn(-HOUR), isoIn(HOUR))}`,
+    });
+    expect(pub.statusCode).toBe(200);
+    const everywhere = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/reports/stats/public?${q(isoIn(-HOUR), isoIn(HOUR))}` })
+    ).json() as ReportStats;
+    expect(await readSheet(pub.rawPayload)).toContainEqual([undefined, '随手拍 Reports', everywhere.total]);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/reports/stats/public.xlsx?regionCode=1' })).statusCode,
+    ).toBe(400);
   });
 });

@@ -80,7 +80,7 @@ export function reportRoutes(app: App): void {
         response: { 200: ReportStatsSchema, ...errorResponses },
       },
     },
-    async (req) => scopedReportStats(db(), requireActor(req), req.query.regionCode),
+    async (req) => scopedReportStats(db(), requireActor(req), req.query),
   );
 
   app.get(
@@ -95,7 +95,7 @@ export function reportRoutes(app: App): void {
         response: { 200: ReportStatsSchema, ...errorResponses },
       },
     },
-    async (req) => reportStats(db(), 'all', req.query.regionCode ?? null),
+    async (req) => reportStats(db(), 'all', req.query),
   );
 
   app.get(

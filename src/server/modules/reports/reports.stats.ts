@@ -5,12 +5,16 @@ import {
   REPORT_CATEGORIES,
   REPORT_STATUSES,
   type ReportStats,
+  type ReportStatsQueryInput,
 } from '../../../common/contract/reports.js';
 import type { ReportsWork } from '../../../common/contract/workbench.js';
-import { forbidden } from '../../../common/errors.js';
+import { forbidden, ruleBroken } from '../../../common/errors.js';
 import type { Db } from '../../db/database.js';
 import { isSystemAdmin, scopesOf, type Actor } from '../../platform/access/policy.js';
 import type { CountScope } from '../../platform/access/scope.repository.js';
+import { getSettings } from '../../platform/settings/settings.service.js';
+import { regionByCode } from '../regions/index.js';
+import { resolveWindow } from '../stats/index.js';
 import * as repo from './reports.repository.js';
 import { consoleScope, HANDLER_ROLES } from './reports.view.js';
 
@@ -24,9 +28,22 @@ export function median(sorted: readonly number[]): number | null {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-/** The statistics of the reports under a region (or the top regions) within a scope. */
-export async function reportStats(db: Db, scope: CountScope, regionCode: string | null): Promise<ReportStats> {
-  const facts = await repo.reportFacts(db, scope, regionCode);
+/**
+ * The window of submission times a query asks for, read as the statistics overview reads it;
+ * null (every report) when it names neither end.
+ */
+async function windowOf(db: Db, q: ReportStatsQueryInput): Promise<repo.Submitted | null> {
+  if (q.from === undefined && q.to === undefined) return null;
+  return resolveWindow(q, Date.now(), (await getSettings(db)).timeZone);
+}
+
+/** The statistics of the reports under a region (or the top regions) within a scope, submitted in the window asked. */
+export async function reportStats(db: Db, scope: CountScope, q: ReportStatsQueryInput): Promise<ReportStats> {
+  const region = q.regionCode ? await regionByCode(db, q.regionCode) : null;
+  if (q.regionCode && !region) throw ruleBroken('regionCode', 'no_such_region', `unknown region "${q.regionCode}"`);
+  const window = await windowOf(db, q);
+  const regionCode = region?.code ?? null;
+  const facts = await repo.reportFacts(db, scope, regionCode, window);
   const byCategory = new Map<string, number>();
   const byStatus = new Map<string, number>();
   const hours: number[] = [];
@@ -37,8 +54,12 @@ export async function reportStats(db: Db, scope: CountScope, regionCode: string 
   }
   hours.sort((a, b) => a - b);
   const mid = median(hours);
-  const regions = await repo.countsByChildRegion(db, scope, regionCode);
+  const regions = await repo.countsByChildRegion(db, scope, regionCode, window);
   return {
+    regionCode,
+    regionName: region?.name ?? null,
+    from: window?.from ?? null,
+    to: window?.to ?? null,
     total: facts.length,
     byCategory: REPORT_CATEGORIES.map((key) => ({ key, count: byCategory.get(key) ?? 0 })),
     byStatus: REPORT_STATUSES.map((key) => ({ key, count: byStatus.get(key) ?? 0 })),
@@ -52,13 +73,13 @@ export async function reportStats(db: Db, scope: CountScope, regionCode: string 
 }
 
 /** The console's statistics: the caller's scope, counted by the children of the region asked (or of their one region). */
-export async function scopedReportStats(db: Db, actor: Actor, regionCode: string | undefined): Promise<ReportStats> {
+export async function scopedReportStats(db: Db, actor: Actor, q: ReportStatsQueryInput): Promise<ReportStats> {
   const scope = consoleScope(actor);
   if (scope !== 'all' && scope.regions.length === 0 && scope.organisations.length === 0) {
     throw forbidden('Only region admins and the organisations reports go to see their statistics');
   }
   const own = scopesOf(actor, ['region_admin'], 'region');
-  return reportStats(db, scope, regionCode ?? (own.length === 1 ? (own[0] ?? null) : null));
+  return reportStats(db, scope, { ...q, regionCode: q.regionCode ?? (own.length === 1 ? own[0] : undefined) });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ReportCategory } from '../../../common/contract/reports.js';
+import type { ReportCategory, ReportStatus } from '../../../common/contract/reports.js';
 import type { Locale } from '../../../common/enums.js';
 
 /** Who is told what at each step of a report (随手拍). */
@@ -35,6 +35,18 @@ const CATEGORY: Record<ReportCategory, [string, string]> = {
 /** A category's name in one language (大气污染 / air pollution). */
 export const reportCategoryName = (category: ReportCategory, locale: Locale): string =>
   CATEGORY[category][locale === 'en' ? 1 : 0];
+
+const STATUS: Record<ReportStatus, [string, string]> = {
+  unrouted: ['待分派', 'to route'],
+  routed: ['已交办', 'routed'],
+  forwarded: ['已转办', 'forwarded'],
+  handled: ['已办结', 'handled'],
+  rejected: ['未受理', 'rejected'],
+};
+
+/** A status's name in one language (已办结 / handled), for files written on the server. */
+export const reportStatusName = (status: ReportStatus, locale: Locale): string =>
+  STATUS[status][locale === 'en' ? 1 : 0];
 
 type Words = Record<ReportNoticeStep, [string, (p: ReportNoticeParams, c: string) => string]>;
 

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { DEFAULT_TIME_ZONE, localDate } from '../../../common/zoned-time.js';
 import { honourKeys, honourSummary } from '../../api/honours.api.js';
 import { planKeys, planProgress } from '../../api/plans.api.js';
-import { publicReportStats, reportKeys } from '../../api/reports.api.js';
+import { reportStats, reportKeys } from '../../api/reports.api.js';
 import { getStatsOverview, getStatsProjects, getStatsToday, statsKeys } from '../../api/stats.api.js';
 import { useCareMode } from '../../components/care-mode.js';
 import { CareModeSwitch } from '../../components/care-mode-switch.js';
@@ -70,8 +70,8 @@ export function ScreenPage() {
     ...live,
   });
   const reports = useQuery({
-    queryKey: reportKeys.publicStats(regionCode),
-    queryFn: () => publicReportStats(regionCode),
+    queryKey: reportKeys.stats('public', { regionCode }),
+    queryFn: () => reportStats('public', { regionCode }),
     ...live,
   });
   const s = overview.data;

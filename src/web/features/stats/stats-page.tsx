@@ -15,6 +15,7 @@ import { usePageTitle } from '../../components/use-page-title.js';
 import { RegionCascader } from '../admin/region-cascader.js';
 import { HonourFigures } from '../honours/honour-figures.js';
 import { useSession } from '../auth/use-session.js';
+import { ReportStatsSection } from '../reports/report-stats-section.js';
 import { PlanFigures } from './plan-figures.js';
 import { MonthChart, RegionChart } from './stats-charts.js';
 import { localDate } from '../../../common/zoned-time.js';
@@ -85,6 +86,13 @@ export default function StatsPage() {
         </Button>
       )}
       {q.data && <StatsBody s={q.data} />}
+      {q.data && (
+        <ReportStatsSection
+          source="public"
+          filter={{ regionCode, from: q.data.from, to: q.data.to }}
+          lead={t('reports.stats.inWindow')}
+        />
+      )}
       {q.data && <HonourFigures regionCode={regionCode} />}
       {q.data && me?.roles.some((g) => g.role === 'system_admin') && <PlanFigures />}
     </section>
