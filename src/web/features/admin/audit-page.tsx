@@ -1,13 +1,12 @@
-import { Alert, Button, Form, Input, Select, Table } from 'antd';
+import { Alert, Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditKeys, readAudit, type AuditEntry, type AuditFilters } from '../../api/audit.api.js';
 import { useFormat } from '../../components/format.js';
-import { ErrorNotice } from '../../components/status-views.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
 import { useCursorPages } from '../../components/use-cursor-pages.js';
-import { LoadMore } from './admin-load-more.js';
+import { CursorTable } from './cursor-table.js';
 import { useRegionNames } from './use-region-names.js';
 
 /** Actions the log records, for the filter (an entry of another action still shows, by its code). */
@@ -132,15 +131,9 @@ export function AuditPage() {
               {t('audit.apply')}
             </Button>
           </Form>
-          {pages.isError && <ErrorNotice error={pages.error} />}
-          <Table<AuditEntry>
-            rowKey="id"
-            size="small"
-            loading={pages.isFetching}
-            scroll={{ x: 'max-content' }}
-            dataSource={pages.rows}
-            pagination={false}
-            locale={{ emptyText: t('audit.none') }}
+          <CursorTable<AuditEntry>
+            pages={pages}
+            empty={t('audit.none')}
             columns={[
               { title: t('audit.at'), dataIndex: 'at', render: (at: string) => f.dateTime(at) },
               {
@@ -175,7 +168,6 @@ export function AuditPage() {
               },
             ]}
           />
-          <LoadMore pages={pages} />
         </>
       )}
     </section>

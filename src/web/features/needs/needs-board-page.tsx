@@ -1,13 +1,12 @@
-import { Button, Checkbox, Form, Select, Table } from 'antd';
+import { Button, Checkbox, Form, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NEED_STATUSES } from '../../../common/contract/needs.js';
 import { listNeeds, needKeys, type Need, type NeedQuery } from '../../api/needs.api.js';
 import { useFormat } from '../../components/format.js';
-import { ErrorNotice } from '../../components/status-views.js';
 import { useCursorPages } from '../../components/use-cursor-pages.js';
 import { usePageTitle } from '../../components/use-page-title.js';
-import { LoadMore } from '../admin/admin-load-more.js';
+import { CursorTable } from '../admin/cursor-table.js';
 import { RegionCascader } from '../admin/region-cascader.js';
 import { NeedBoardPanel } from './need-board-panel.js';
 import { NeedDue } from './need-due.js';
@@ -64,15 +63,9 @@ export function NeedsBoardPage({ roots }: { roots?: readonly string[] | undefine
           {t('needs.board.apply')}
         </Button>
       </Form>
-      {pages.isError && <ErrorNotice error={pages.error} />}
-      <Table<Need>
-        rowKey="id"
-        size="small"
-        loading={pages.isFetching}
-        scroll={{ x: 'max-content' }}
-        dataSource={pages.rows}
-        pagination={false}
-        locale={{ emptyText: t('needs.board.none') }}
+      <CursorTable<Need>
+        pages={pages}
+        empty={t('needs.board.none')}
         onRow={(n) =>
           ({
             'data-testid': 'board-need',
@@ -116,7 +109,6 @@ export function NeedsBoardPage({ roots }: { roots?: readonly string[] | undefine
           },
         ]}
       />
-      <LoadMore pages={pages} />
       {picked && <NeedBoardPanel key={picked} id={picked} onClose={() => setPicked(null)} />}
       <NeedStatsSection regionCode={filters.regionCode ?? roots?.[0]} />
     </section>

@@ -1,15 +1,14 @@
-import { Form, Input, InputNumber, Select, Table } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { CreatePlanBody } from '../../../common/contract/plans.js';
 import { DEFAULT_FIELDS } from '../../../common/enums.js';
 import { createPlan, listPlans, planKeys, type PlanSummary } from '../../api/plans.api.js';
 import { useFieldName } from '../../components/labels.js';
-import { ErrorNotice } from '../../components/status-views.js';
 import { useCursorPages } from '../../components/use-cursor-pages.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useSession } from '../auth/use-session.js';
-import { LoadMore } from '../admin/admin-load-more.js';
+import { CursorTable } from '../admin/cursor-table.js';
 import { PlanForm } from './plan-forms.js';
 import { ProgressBar, usePlanYear } from './plan-parts.js';
 import './plans.css';
@@ -77,15 +76,9 @@ export function PlansPage() {
       <h1 id="plans-title">{t('plans.title')}</h1>
       <p>{t('plans.lead')}</p>
       {yearField}
-      {pages.isError && <ErrorNotice error={pages.error} />}
-      <Table<PlanSummary>
-        rowKey="id"
-        size="small"
-        loading={pages.isFetching}
-        scroll={{ x: 'max-content' }}
-        dataSource={pages.rows}
-        pagination={false}
-        locale={{ emptyText: t('plans.none') }}
+      <CursorTable<PlanSummary>
+        pages={pages}
+        empty={t('plans.none')}
         columns={[
           {
             title: t('plans.planTitle'),
@@ -103,7 +96,6 @@ export function PlansPage() {
           },
         ]}
       />
-      <LoadMore pages={pages} />
       {departments.length > 0 && <NewPlanForm departments={departments} year={year} />}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, Select, Table } from 'antd';
+import { Button, Form, Input, Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -20,7 +20,7 @@ import { PhotoPicker } from '../../components/photo-picker.js';
 import { ErrorNotice, Loading } from '../../components/status-views.js';
 import { useCursorPages } from '../../components/use-cursor-pages.js';
 import { usePageTitle } from '../../components/use-page-title.js';
-import { LoadMore } from '../admin/admin-load-more.js';
+import { CursorTable } from '../admin/cursor-table.js';
 import { OrganisationSelect } from '../admin/organisation-select.js';
 import { ReportDetails, ReportStatus, ReportTimeline } from './report-parts.js';
 import { ReportStatsSection } from './report-stats-section.js';
@@ -76,15 +76,9 @@ export function ReportsConsolePage() {
           {t('reports.console.apply')}
         </Button>
       </Form>
-      {pages.isError && <ErrorNotice error={pages.error} />}
-      <Table<Report>
-        rowKey="id"
-        size="small"
-        loading={pages.isFetching}
-        scroll={{ x: 'max-content' }}
-        dataSource={pages.rows}
-        pagination={false}
-        locale={{ emptyText: t('reports.console.none') }}
+      <CursorTable<Report>
+        pages={pages}
+        empty={t('reports.console.none')}
         onRow={(r) =>
           ({ 'data-testid': 'console-report', 'data-status': r.status }) as React.HTMLAttributes<HTMLElement>
         }
@@ -132,7 +126,6 @@ export function ReportsConsolePage() {
           },
         ]}
       />
-      <LoadMore pages={pages} />
       {picked && <ReportPanel key={picked} id={picked} onClose={() => setPicked(null)} />}
       <ReportStatsSection />
     </section>
