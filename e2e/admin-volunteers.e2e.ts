@@ -56,6 +56,12 @@ describe('the volunteer registry and region names in the administration console'
     await admin.open('volunteers');
     await admin.volunteerRows().first().waitFor();
     assert.ok((await admin.volunteerRows().count()) > 5);
+    // Region names replace the codes once the region tree has loaded (a slow machine shows codes first).
+    await admin
+      .volunteerRows()
+      .first()
+      .filter({ hasText: /渝中区|街道/ })
+      .waitFor();
     const first = (await admin.volunteerRows().first().textContent()) ?? '';
     assert.match(first, /1\d{2}\*{4}\d{4}/);
     assert.match(first, /渝中区|街道/);
