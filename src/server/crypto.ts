@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
+import { randomPoolBytes } from './random-pool.js';
 
 /**
  * Personal data at rest: AES-256-GCM for what must be read back, an HMAC for what must be
@@ -47,7 +48,7 @@ export class PersonalDataCipher {
 
   encrypt(plain: string): string {
     const key = this.keys[0] as Key;
-    const iv = randomBytes(12);
+    const iv = randomPoolBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key.enc, iv);
     const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return `v2.${key.id}.${Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64url')}`;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomPoolBytes } from './random-pool.js';
 
 let lastMs = 0;
 let counter = 0;
@@ -18,10 +18,10 @@ export function newId(now: number = Date.now()): string {
       counter = 0;
     }
   } else {
-    counter = randomBytes(2).readUInt16BE(0) & 0x3ff; // start low, leave room to count up
+    counter = randomPoolBytes(2).readUInt16BE(0) & 0x3ff; // start low, leave room to count up
   }
   lastMs = ms;
-  const b = randomBytes(16);
+  const b = randomPoolBytes(16);
   b.writeUIntBE(ms, 0, 6);
   b[6] = 0x70 | (counter >> 8);
   b[7] = counter & 0xff;

@@ -69,19 +69,28 @@ export interface Where {
 }
 
 /** Appends one event's counters, for everyone and for each department of its organisation. */
-export async function appendDelta(trx: Db, at: Where, counts: Counts): Promise<void> {
-  if (Object.values(counts).every((v) => !v) || (at.onlyDepartments && (at.departments ?? []).length === 0)) return;
-  const departments = at.organisationId ? await departmentsOf(trx, at.organisationId) : (at.departments ?? []);
-  const rows: StatsDeltasTable[] = (at.onlyDepartments ? departments : ['', ...departments]).map((department) => ({
-    region_code: at.regionCode,
-    department_id: department,
-    day: at.day,
-    field: at.field ?? '',
-    project_id: at.projectId ?? '',
-    ...ZERO,
-    ...counts,
-  }));
-  await insertDeltas(trx, rows);
+export const appendDelta = (trx: Db, at: Where, counts: Counts): Promise<void> => appendDeltas(trx, [{ at, counts }]);
+
+/** Appends several events' counters in one statement (a batch of registrations, at many regions and days). */
+export async function appendDeltas(trx: Db, events: readonly { at: Where; counts: Counts }[]): Promise<void> {
+  const rows: StatsDeltasTable[] = [];
+  for (const { at, counts } of events) {
+    if (Object.values(counts).every((v) => !v) || (at.onlyDepartments && (at.departments ?? []).length === 0)) continue;
+    const departments = at.organisationId ? await departmentsOf(trx, at.organisationId) : (at.departments ?? []);
+    for (const department of at.onlyDepartments ? departments : ['', ...departments]) {
+      rows.push({
+        region_code: at.regionCode,
+        department_id: department,
+        day: at.day,
+        field: at.field ?? '',
+        project_id: at.projectId ?? '',
+        ...ZERO,
+        ...counts,
+      });
+    }
+  }
+  // At most 1,000 rows (13,000 parameters) a statement: within both dialects' limits.
+  for (let i = 0; i < rows.length; i += 1000) await insertDeltas(trx, rows.slice(i, i + 1000));
 }
 
 export const timeZoneOf = async (trx: Db) => (await getSettings(trx)).timeZone;

@@ -7,7 +7,7 @@ import type { Transaction } from 'kysely';
 import { localDate } from '../../../common/zoned-time.js';
 import type { Db } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
-import { appendDelta, departmentsOf, timeZoneOf } from './stats.deltas.js';
+import { appendDelta, appendDeltas, departmentsOf, timeZoneOf } from './stats.deltas.js';
 import * as repo from './stats.people.repository.js';
 
 /**
@@ -53,14 +53,20 @@ export async function volunteersRegistered(
   if (people.length === 0) return;
   const timeZone = await timeZoneOf(trx);
   const counts = new Map<string, number>();
+  // An import's people mostly share one registration instant: its local day is worked out once.
+  const days = new Map<string, string>();
+  const dayOf = (at: string) => days.get(at) ?? days.set(at, localDate(at, timeZone)).get(at)!;
   for (const p of people) {
-    const key = `${p.regionCode} ${localDate(p.registeredAt, timeZone)}`;
+    const key = `${p.regionCode} ${dayOf(p.registeredAt)}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  for (const [key, n] of counts) {
-    const [regionCode, day] = key.split(' ') as [string, string];
-    await appendDelta(trx, { regionCode, organisationId: null, departments: [], day }, { registered: n });
-  }
+  await appendDeltas(
+    trx,
+    [...counts].map(([key, n]) => {
+      const [regionCode, day] = key.split(' ') as [string, string];
+      return { at: { regionCode, organisationId: null, departments: [], day }, counts: { registered: n } };
+    }),
+  );
 }
 
 /**

@@ -136,7 +136,7 @@ async function inOneGo(
     }
   });
   // Regions and fields: each distinct one checked once (a refusal here is the caller's bug).
-  for (const r of regions) await rules.requireRegion(trx, r);
+  await rules.requireRegions(trx, [...regions]);
   await rules.requireFields(trx, [...fields]);
 
   const idsTaken = await repo.idHashesTaken(

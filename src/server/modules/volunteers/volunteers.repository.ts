@@ -159,6 +159,17 @@ export async function regionExists(db: Db, code: string): Promise<boolean> {
   return (await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
 
+/** Which of `codes` are regions. */
+export async function regionsAmong(db: Db, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('regions')
+    .select('code')
+    .where('code', 'in', [...codes])
+    .execute();
+  return new Set(rows.map((r) => r.code));
+}
+
 /** Codes of the service fields table, which admins may extend. */
 export async function serviceFieldCodes(db: Db): Promise<string[]> {
   return (await db.selectFrom('service_fields').select('code').execute()).map((r) => r.code);

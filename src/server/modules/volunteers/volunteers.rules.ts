@@ -46,8 +46,16 @@ export function phoneColumns(cipher: PersonalDataCipher, phone: string) {
 }
 
 export async function requireRegion(db: Db, code: string): Promise<void> {
-  if (!(await repo.regionExists(db, code))) {
-    throw ruleBroken('body.regionCode', 'no_such_region', `no region has the code "${code}"`);
+  await requireRegions(db, [code]);
+}
+
+/** Every one of `codes` must be a region (one query for a batch). */
+export async function requireRegions(db: Db, codes: readonly string[]): Promise<void> {
+  const known = await repo.regionsAmong(db, codes);
+  for (const code of codes) {
+    if (!known.has(code)) {
+      throw ruleBroken('body.regionCode', 'no_such_region', `no region has the code "${code}"`);
+    }
   }
 }
 
