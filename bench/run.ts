@@ -23,6 +23,8 @@
 // Full: P1 and P2 with 1 and 2 server processes (`serve --workers 2`), then start-up,
 // registration, scoped lists, scope checks and S1 (SQLite; PostgreSQL too with --stats-pg).
 // --quick: 1 process, smaller runs, P1 and P2 only (under two minutes on both dialects).
+// --only P1,P4: only those groups (P1 with P1r, P2, S1, P4, F for start-up, registration,
+// lists and scope checks), e.g. `npm run bench -- --only P4 --import-rows 1000000`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -44,6 +46,10 @@ import {
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? '').toUpperCase().split(',')) : null;
+/** Whether a group of scenarios runs: every group unless --only names some. */
+const runs = (group: 'P1' | 'P2' | 'S1' | 'P4' | 'F') => only === null || only.has(group);
 const jsonAt = args.includes('--json') ? (args[args.indexOf('--json') + 1] as string) : 'bench/out/latest.json';
 const size = quick
   ? { volunteers: 1000, repeatSeconds: 3, redemptions: 1000, workers: [1] }
@@ -121,77 +127,82 @@ try {
 
 try {
   for (const d of dialects) {
-    const txRate = await rawCheckinRate(d, size.volunteers);
-    log({
-      scenario: 'raw: check-in transaction in-process, 16 at a time',
-      dialect: d,
-      workers: null,
-      figure: `${fmt(txRate)} tx/s`,
-      limit: '(a limit)',
-      ratio: null,
-      target: '',
-      met: null,
-      values: { tps: txRate },
-    });
+    const txRate = runs('P1') ? await rawCheckinRate(d, size.volunteers) : 0;
+    if (runs('P1'))
+      log({
+        scenario: 'raw: check-in transaction in-process, 16 at a time',
+        dialect: d,
+        workers: null,
+        figure: `${fmt(txRate)} tx/s`,
+        limit: '(a limit)',
+        ratio: null,
+        target: '',
+        met: null,
+        values: { tps: txRate },
+      });
     const p1Limit = Math.min(txRate, insertRps[d] ?? Infinity);
-    for (const workers of size.workers) {
-      const c = await checkinBench(d, { volunteers: size.volunteers, workers, repeatSeconds: size.repeatSeconds });
-      const ok = c.first.statuses['201'] === size.volunteers && c.stored === size.volunteers;
-      const r1 = c.first.rps / p1Limit;
-      log({
-        scenario: `P1 first check-ins (${fmt(size.volunteers)} volunteers, 50 connections)`,
-        dialect: d,
-        workers,
-        figure: `${fmt(c.first.rps)} /s, p50 ${fmt(c.first.p50)} ms, p99 ${fmt(c.first.p99)} ms (${statusText(c.first.statuses)}; ${c.stored} stored)`,
-        limit: `lower of INSERT ${fmt(insertRps[d] ?? 0)} and transaction ${fmt(txRate)}: ${fmt(p1Limit)} /s`,
-        ratio: r1,
-        target: '≥ 50 %, p99 < 50 ms',
-        met: ok && r1 >= 0.5 && c.first.p99 < 50,
-        values: {
-          rps: c.first.rps,
-          p50: c.first.p50,
-          p99: c.first.p99,
-          limit: p1Limit,
-          stored: c.stored,
-          allCreated: ok,
-        },
-      });
-      const r2 = c.repeated.rps / bareRps;
-      log({
-        scenario: 'P1r repeated check-ins',
-        dialect: d,
-        workers,
-        figure: `${fmt(c.repeated.rps)} /s, p50 ${fmt(c.repeated.p50)} ms, p99 ${fmt(c.repeated.p99)} ms (${statusText(c.repeated.statuses)})`,
-        limit: `bare route ${fmt(bareRps)} req/s`,
-        ratio: r2,
-        target: '≥ 50 %',
-        met: r2 >= 0.5 && c.repeated.non2xx === 0,
-        values: { rps: c.repeated.rps, p50: c.repeated.p50, p99: c.repeated.p99, limit: bareRps },
-      });
-      const p = await redemptionBench(d, { requests: size.redemptions, workers, wallets: 10, goods: 5 });
-      const doubles = p.orders - p.keys;
-      const r3 = p.http.rps / p.raw;
-      log({
-        scenario: `P2 redemptions (${fmt(size.redemptions)}, 50 connections, 10 wallets × 5 goods, 1 in 10 a repeat)`,
-        dialect: d,
-        workers,
-        figure: `${fmt(p.http.rps)} /s, p50 ${fmt(p.http.p50)} ms, p99 ${fmt(p.http.p99)} ms (${statusText(p.http.statuses)}; ${p.orders} orders for ${p.keys} keys, ${p.consistent ? 'books agree' : 'BOOKS DISAGREE'})`,
-        limit: `service in-process ${fmt(p.raw)} /s`,
-        ratio: r3,
-        target: '≥ 50 %, no double spend',
-        met: r3 >= 0.5 && doubles === 0 && p.consistent,
-        values: {
-          rps: p.http.rps,
-          p50: p.http.p50,
-          p99: p.http.p99,
-          limit: p.raw,
-          orders: p.orders,
-          keys: p.keys,
-          consistent: p.consistent,
-        },
-      });
+    for (const workers of runs('P1') || runs('P2') ? size.workers : []) {
+      if (runs('P1')) {
+        const c = await checkinBench(d, { volunteers: size.volunteers, workers, repeatSeconds: size.repeatSeconds });
+        const ok = c.first.statuses['201'] === size.volunteers && c.stored === size.volunteers;
+        const r1 = c.first.rps / p1Limit;
+        log({
+          scenario: `P1 first check-ins (${fmt(size.volunteers)} volunteers, 50 connections)`,
+          dialect: d,
+          workers,
+          figure: `${fmt(c.first.rps)} /s, p50 ${fmt(c.first.p50)} ms, p99 ${fmt(c.first.p99)} ms (${statusText(c.first.statuses)}; ${c.stored} stored)`,
+          limit: `lower of INSERT ${fmt(insertRps[d] ?? 0)} and transaction ${fmt(txRate)}: ${fmt(p1Limit)} /s`,
+          ratio: r1,
+          target: '≥ 50 %, p99 < 50 ms',
+          met: ok && r1 >= 0.5 && c.first.p99 < 50,
+          values: {
+            rps: c.first.rps,
+            p50: c.first.p50,
+            p99: c.first.p99,
+            limit: p1Limit,
+            stored: c.stored,
+            allCreated: ok,
+          },
+        });
+        const r2 = c.repeated.rps / bareRps;
+        log({
+          scenario: 'P1r repeated check-ins',
+          dialect: d,
+          workers,
+          figure: `${fmt(c.repeated.rps)} /s, p50 ${fmt(c.repeated.p50)} ms, p99 ${fmt(c.repeated.p99)} ms (${statusText(c.repeated.statuses)})`,
+          limit: `bare route ${fmt(bareRps)} req/s`,
+          ratio: r2,
+          target: '≥ 50 %',
+          met: r2 >= 0.5 && c.repeated.non2xx === 0,
+          values: { rps: c.repeated.rps, p50: c.repeated.p50, p99: c.repeated.p99, limit: bareRps },
+        });
+      }
+      if (runs('P2')) {
+        const p = await redemptionBench(d, { requests: size.redemptions, workers, wallets: 10, goods: 5 });
+        const doubles = p.orders - p.keys;
+        const r3 = p.http.rps / p.raw;
+        log({
+          scenario: `P2 redemptions (${fmt(size.redemptions)}, 50 connections, 10 wallets × 5 goods, 1 in 10 a repeat)`,
+          dialect: d,
+          workers,
+          figure: `${fmt(p.http.rps)} /s, p50 ${fmt(p.http.p50)} ms, p99 ${fmt(p.http.p99)} ms (${statusText(p.http.statuses)}; ${p.orders} orders for ${p.keys} keys, ${p.consistent ? 'books agree' : 'BOOKS DISAGREE'})`,
+          limit: `service in-process ${fmt(p.raw)} /s`,
+          ratio: r3,
+          target: '≥ 50 %, no double spend',
+          met: r3 >= 0.5 && doubles === 0 && p.consistent,
+          values: {
+            rps: p.http.rps,
+            p50: p.http.p50,
+            p99: p.http.p99,
+            limit: p.raw,
+            orders: p.orders,
+            keys: p.keys,
+            consistent: p.consistent,
+          },
+        });
+      }
     }
-    if (!quick && (d === 'sqlite' || args.includes('--stats-pg'))) {
+    if (!quick && runs('S1') && (d === 'sqlite' || args.includes('--stats-pg'))) {
       const given = args.flatMap((a, i) => (a === '--stats-db' ? [args[i + 1] as string] : []));
       const sizes: StatsSize[] =
         given.length > 0 && d === 'sqlite'
@@ -232,7 +243,7 @@ try {
         }
       }
     }
-    if (!quick) {
+    if (!quick && runs('P4')) {
       const at = args.indexOf('--import-rows');
       const rows = at >= 0 ? Number(args[at + 1]) : 200_000;
       const p4 = await importBench(d, rows);
@@ -247,6 +258,8 @@ try {
         met: p4.importRate / p4.rawRate >= 0.5 && p4.importPeakRssMb < 300,
         values: { importRate: p4.importRate, rawRate: p4.rawRate, peakRssMb: p4.importPeakRssMb },
       });
+    }
+    if (!quick && runs('F')) {
       const more: Row[] = [...(await foundationBench(d, bareRps)), ...(await scopeBench(d))];
       for (const r of more) {
         log({

@@ -46,7 +46,14 @@ describe.each(DIALECTS)('service record imports on %s', (dialect) => {
   let v3: MadeVolunteer;
 
   const recordsOf = (volunteerId: string) =>
-    t.tdb.db.selectFrom('service_records').selectAll().where('volunteer_id', '=', volunteerId).orderBy('id').execute();
+    t.tdb.db
+      .selectFrom('service_records')
+      .selectAll()
+      .where('volunteer_id', '=', volunteerId)
+      // By day: ids are in order within one thread, and the import writes from its own.
+      .orderBy('service_date')
+      .orderBy('id')
+      .execute();
 
   beforeAll(async () => {
     ({ t, tree, admin, yuzhongAdmin } = await importScene(dialect));
