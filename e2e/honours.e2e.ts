@@ -72,7 +72,7 @@ describe('honours (荣誉)', () => {
     const certificate = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#c0392b' } })
       .png()
       .toBuffer();
-    await row.getByRole('button', { name: `上传证书图片：${HONOUR}（JPEG 或 PNG）` }).waitFor();
+    await row.getByRole('button', { name: `上传证书图片：${HONOUR}（JPEG、PNG 或 HEIC）` }).waitFor();
     await row.getByTestId('honour-image-input').setInputFiles({
       name: '证书.png',
       mimeType: 'image/png',
@@ -81,7 +81,7 @@ describe('honours (荣誉)', () => {
     await honours.locator('.ant-alert-success', { hasText: '证书图片' }).waitFor();
     const thumb = row.getByRole('img', { name: `「${HONOUR}」的证书图片：查看原图` });
     await thumb.waitFor();
-    await row.getByRole('button', { name: `更换证书图片：${HONOUR}（JPEG 或 PNG）` }).waitFor();
+    await row.getByRole('button', { name: `更换证书图片：${HONOUR}（JPEG、PNG 或 HEIC）` }).waitFor();
     await thumb.evaluate(loaded);
     await admin.motionDone();
     await assertAccessible(page, 'volunteer drawer, an honour with its certificate image');
