@@ -13,7 +13,7 @@ import { loadConfig } from '../src/server/config.js';
 import { PersonalDataCipher } from '../src/server/crypto.js';
 import { openDatabase, toNumber } from '../src/server/db/database.js';
 import { issueMemberCode } from '../src/server/platform/codes.js';
-import { callerOfToken } from '../src/server/modules/auth/index.js';
+import { callerOfToken, lastUseOf } from '../src/server/modules/auth/index.js';
 import { redeem } from '../src/server/modules/supermarkets/redemptions.service.js';
 import { openBenchDatabase } from './lib/data.js';
 import { load, type LoadResult } from './lib/load.js';
@@ -83,7 +83,7 @@ async function rawRate(url: string, s: StoreScene, n: number): Promise<number> {
   );
   const app = await buildApp(config, database);
   try {
-    const token = await callerOfToken(database.db, s.clerkTokens[0] as string);
+    const token = await callerOfToken(database.db, lastUseOf(database), s.clerkTokens[0] as string);
     if (!token) throw new Error('no clerk');
     const actor = {
       userId: token.user_id,

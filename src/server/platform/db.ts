@@ -66,3 +66,23 @@ export function startsWith(db: Db, column: string, prefix: string): RawBuilder<S
   const upper = chars.join('') + String.fromCodePoint(last + 1);
   return sql<SqlBool>`(${col} >= ${prefix} and ${col} < ${upper})`;
 }
+
+/**
+ * Sets `column` of each row named by id to the time given with it, unless the row already holds
+ * a later one: one statement for many rows (`UPDATE … FROM (VALUES …)`, which both dialects
+ * read alike), so that times noted in passing cost a write per batch, not per request.
+ */
+export async function writeLatestTimes(
+  db: Db,
+  table: 'sessions' | 'api_tokens',
+  column: string,
+  entries: readonly (readonly [id: string, at: string])[],
+): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) {
+    const rows = entries.slice(i, i + 500).map(([id, at]) => sql`(${id}, ${at})`);
+    const col = sql.ref(`${table}.${column}`);
+    await sql`update ${sql.table(table)} set ${sql.ref(column)} = v.column2
+      from (values ${sql.join(rows)}) as v
+      where ${sql.ref(`${table}.id`)} = v.column1 and (${col} is null or ${col} < v.column2)`.execute(db);
+  }
+}

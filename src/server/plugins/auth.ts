@@ -5,7 +5,7 @@ import type { App } from '../context.js';
 import * as authRepo from '../modules/auth/index.js';
 import type { Actor } from '../platform/access/policy.js';
 import { nowIso } from '../ids.js';
-import { keepAlive, unlessIdle } from '../modules/auth/index.js';
+import { keepAlive, lastUseOf, unlessIdle } from '../modules/auth/index.js';
 
 export const SESSION_COOKIE = 'shanmei_session';
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('base64url');
@@ -67,13 +67,18 @@ function needsCaller(schema: FastifySchema | undefined): boolean {
  */
 export function registerAuth(app: App): void {
   app.decorateRequest('actor', null);
+  const lastUse = lastUseOf(app.ctx.database, (err) =>
+    app.log.error({ err }, 'writing last uses of sessions and tokens failed'),
+  );
+  // The uses noted last are written before the server lets go of the database.
+  app.addHook('onClose', () => lastUse.flush());
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const db = app.ctx.database.db;
     const header = req.headers.authorization;
     let actor: Actor | null = null;
     if (header?.startsWith('Bearer ')) {
-      const tok = await authRepo.callerOfToken(db, header.slice(7).trim());
+      const tok = await authRepo.callerOfToken(db, lastUse, header.slice(7).trim());
       if (!tok) throw new AppError('UNAUTHENTICATED', 'The bearer token is not valid, has ended or was revoked');
       // A read token may look, never change: only GET and HEAD (OPTIONS never reaches a route).
       if (tok.scope === 'read' && req.method !== 'GET' && req.method !== 'HEAD') {
@@ -91,9 +96,9 @@ export function registerAuth(app: App): void {
       const cookie = req.cookies[SESSION_COOKIE];
       if (cookie) {
         const found = await authRepo.findSession(db, sha256(cookie), nowIso());
-        const s = found && (await unlessIdle(db, found, app.ctx.config));
+        const s = found && (await unlessIdle(db, lastUse, found, app.ctx.config));
         if (s) {
-          await keepAlive(db, s);
+          keepAlive(lastUse, s);
           actor = {
             userId: s.user_id,
             via: 'session',

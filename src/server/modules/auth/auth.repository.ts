@@ -1,4 +1,5 @@
 import { sql, type Insertable } from 'kysely';
+import { compiledQuery } from '../../platform/compiled.js';
 import { isPostgres } from '../../platform/db.js';
 import type { Db } from '../../db/database.js';
 import type { UsersTable } from '../../db/schema.js';
@@ -24,7 +25,11 @@ export const callerOf = <R extends { grants: string }>(r: R | undefined) =>
  * last used (the caller judges the idle timeout, which depends on the grants).
  */
 export async function findSession(db: Db, id: string, now: string) {
-  const row = await db
+  return callerOf((await sessionById(db, id, now)).rows[0]);
+}
+
+const sessionById = compiledQuery((db, id: string, now: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
@@ -37,10 +42,8 @@ export async function findSession(db: Db, id: string, now: string) {
     ])
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', now)
-    .where('users.status', '=', 'active')
-    .executeTakeFirst();
-  return callerOf(row);
-}
+    .where('users.status', '=', 'active'),
+);
 
 export async function insertSession(
   db: Db,

@@ -13,3 +13,4 @@ export { callerOfToken } from './tokens.service.js';
 export { confirmPassword } from './confirm-password.js';
 export { endAllSessions, forgetDeadSessions, keepAlive, unlessIdle } from './sessions.js';
 export { requireGoodPasswordFor } from './password-owner.js';
+export { lastUseOf, type LastUse } from './last-use.js';

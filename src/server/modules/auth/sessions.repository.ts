@@ -1,10 +1,5 @@
 import type { Db } from '../../db/database.js';
 
-/** Notes that the session was used at `at` (the auth plugin calls it at most once a minute per session). */
-export async function touchSession(db: Db, id: string, at: string): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
-}
-
 /** Ends every session of the user; answers how many there were. */
 export async function deleteSessionsOf(db: Db, userId: string): Promise<number> {
   const r = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();

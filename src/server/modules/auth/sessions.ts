@@ -3,7 +3,8 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../platform/audit/audit.repository.js';
 import { deleteSession } from './auth.repository.js';
-import { deleteDeadSessions, deleteSessionsOf, touchSession } from './sessions.repository.js';
+import type { LastUse } from './last-use.js';
+import { deleteDeadSessions, deleteSessionsOf } from './sessions.repository.js';
 
 /** A session's last use is written at most this often: not a write per request. */
 export const TOUCH_EVERY_MS = 60_000;
@@ -21,24 +22,29 @@ type IdleConfig = Pick<Config, 'sessionIdleMinutes' | 'adminIdleMinutes'>;
 export const idleMinutesOf = (grants: readonly { role: string }[], config: IdleConfig): number =>
   grants.some((g) => ADMIN_ROLES.has(g.role)) ? config.adminIdleMinutes : config.sessionIdleMinutes;
 
-/** The session, or null (and it is deleted) when it went unused for longer than its idle timeout. */
+/**
+ * The session, or null (and it is deleted) when it went unused for longer than its idle timeout;
+ * its last use is the later of the one stored and one noted but not yet written.
+ */
 export async function unlessIdle<
   S extends { id: string; created_at: string; last_seen_at: string | null; grants: { role: string }[] },
->(db: Db, s: S, config: IdleConfig, now = Date.now()): Promise<S | null> {
-  const last = Date.parse(s.last_seen_at ?? s.created_at);
-  if (now - last <= idleMinutesOf(s.grants, config) * 60_000) return s;
+>(db: Db, lastUse: LastUse, s: S, config: IdleConfig, now = Date.now()): Promise<S | null> {
+  const noted = lastUse.sessionAt(s.id);
+  const seen = noted && (!s.last_seen_at || noted > s.last_seen_at) ? noted : s.last_seen_at;
+  const last = Date.parse(seen ?? s.created_at);
+  if (now - last <= idleMinutesOf(s.grants, config) * 60_000) return { ...s, last_seen_at: seen };
   await deleteSession(db, s.id);
   return null;
 }
 
 /**
- * Keeps a live session alive: writes its last use when the one on record is over a minute old
- * (or missing, for sessions older than the idle timeout itself). Cheap: one UPDATE a minute per
- * active session, none for the other requests.
+ * Keeps a live session alive: notes its last use when the one on record is over a minute old
+ * (or missing, for sessions older than the idle timeout itself). Cheap: noted at most once a
+ * minute per active session, and written with every other session's in one batch.
  */
-export async function keepAlive(db: Db, session: { id: string; last_seen_at: string | null }, now = Date.now()) {
+export function keepAlive(lastUse: LastUse, session: { id: string; last_seen_at: string | null }, now = Date.now()) {
   if (session.last_seen_at && now - Date.parse(session.last_seen_at) < TOUCH_EVERY_MS) return;
-  await touchSession(db, session.id, new Date(now).toISOString());
+  lastUse.session(session.id, new Date(now).toISOString());
 }
 
 /** "Log out everywhere": every session of the user ends, this one included; an audit entry says so. */

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { compiledQuery } from '../../platform/compiled.js';
 import { callerColumns, callerOf } from './auth.repository.js';
 
 /**
@@ -6,7 +7,11 @@ import { callerColumns, callerOf } from './auth.repository.js';
  * open — with its scope, when it was last used, and its user's grants and volunteer id.
  */
 export async function findToken(db: Db, hash: string, now: string) {
-  const row = await db
+  return callerOf((await tokenByHash(db, hash, now)).rows[0]);
+}
+
+const tokenByHash = compiledQuery((db, hash: string, now: string) =>
+  db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .select([
@@ -19,10 +24,8 @@ export async function findToken(db: Db, hash: string, now: string) {
     .where('api_tokens.token_hash', '=', hash)
     .where('api_tokens.revoked_at', 'is', null)
     .where('api_tokens.expires_at', '>', now)
-    .where('users.status', '=', 'active')
-    .executeTakeFirst();
-  return callerOf(row);
-}
+    .where('users.status', '=', 'active'),
+);
 
 export async function insertToken(
   db: Db,
@@ -37,19 +40,6 @@ export async function insertToken(
   },
 ): Promise<void> {
   await db.insertInto('api_tokens').values(row).execute();
-}
-
-/**
- * Notes a use, unless one was noted since `since`: the condition makes concurrent requests of
- * the same minute write once, and the rest of the minute not at all.
- */
-export async function touchToken(db: Db, id: string, at: string, since: string): Promise<void> {
-  await db
-    .updateTable('api_tokens')
-    .set({ last_used_at: at })
-    .where('id', '=', id)
-    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', since)]))
-    .execute();
 }
 
 /** A person's tokens that are neither revoked nor ended, newest first (never their hashes). */

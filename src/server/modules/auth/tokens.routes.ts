@@ -3,6 +3,7 @@ import { errorResponses, IdParams } from '../../../common/contract/common.js';
 import { TokenAnswer, TokenBody, TokenList } from '../../../common/contract/tokens.js';
 import type { App } from '../../context.js';
 import { requireActor } from '../../plugins/auth.js';
+import { lastUseOf } from './last-use.js';
 import * as service from './tokens.service.js';
 
 /** POST, GET /api/v1/auth/tokens and DELETE /api/v1/auth/tokens/:id: a person's API tokens. */
@@ -36,7 +37,7 @@ export function tokenRoutes(app: App): void {
         response: { 200: TokenList, ...errorResponses },
       },
     },
-    async (req) => service.listTokens(db, requireActor(req)),
+    async (req) => service.listTokens(db, lastUseOf(app.ctx.database), requireActor(req)),
   );
 
   app.delete(

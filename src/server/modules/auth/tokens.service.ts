@@ -11,6 +11,7 @@ import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
 import { hasRole, type Actor } from '../../platform/access/policy.js';
 import { sha256 } from '../../plugins/auth.js';
+import type { LastUse } from './last-use.js';
 import * as repo from './tokens.repository.js';
 
 const DAY_MS = 86_400_000;
@@ -64,7 +65,8 @@ export async function createToken(
   return { ...present({ ...row, last_used_at: null }), token };
 }
 
-export async function listTokens(db: Db, actor: Actor): Promise<{ items: ApiToken[] }> {
+export async function listTokens(db: Db, lastUse: LastUse, actor: Actor): Promise<{ items: ApiToken[] }> {
+  await lastUse.flush();
   return { items: (await repo.liveTokensOf(db, actor.userId, nowIso())).map(present) };
 }
 
@@ -75,14 +77,15 @@ export async function revokeToken(db: Db, actor: Actor, id: string): Promise<voi
 
 /**
  * The caller a bearer token names, or null when it names none (unknown, revoked, past its end, or
- * its owner's account closed). Its use is noted at most once a minute.
+ * its owner's account closed). Its use is noted at most once a minute, and written with others'.
  */
-export async function callerOfToken(db: Db, secret: string) {
+export async function callerOfToken(db: Db, lastUse: LastUse, secret: string) {
   const now = Date.now();
   const at = new Date(now).toISOString();
   const tok = await repo.findToken(db, sha256(secret), at);
   if (!tok) return null;
   const since = new Date(now - TOUCH_EVERY_MS).toISOString();
-  if (!tok.last_used_at || tok.last_used_at < since) await repo.touchToken(db, tok.id, at, since);
+  const last = lastUse.tokenAt(tok.id) ?? tok.last_used_at;
+  if (!last || last < since) lastUse.token(tok.id, at);
   return { ...tok, scope: tok.scope as TokenScope };
 }
