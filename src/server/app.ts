@@ -158,7 +158,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   app.removeContentTypeParser('text/plain');
 
   await app.register(fastifyCookie);
-  await registerSecurityHeaders(app, config);
+  registerSecurityHeaders(app, config);
   await registerOpenApi(app);
 
   registerAuth(app);

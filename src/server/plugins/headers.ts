@@ -1,4 +1,4 @@
-import fastifyHelmet from '@fastify/helmet';
+import helmet from 'helmet';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 
@@ -17,12 +17,12 @@ function tileOrigin(template: string | null): string | null {
  * (the web app has none; Ant Design writes its styles at run time, so inline styles are
  * allowed), no framing, nosniff, no referrer, HSTS when the deployment says it is served over
  * HTTPS; and `Cache-Control: no-store` on every API answer that sets no policy of its own,
- * so no shared cache keeps personal data.
+ * so no shared cache keeps personal data. Helmet's middleware is made once (its Fastify wrapper
+ * made it afresh for every request: a visible share of a check-in's cost).
  */
-export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
+export function registerSecurityHeaders(app: FastifyInstance, config: Config): void {
   const tiles = tileOrigin(config.mapTiles);
-  await app.register(fastifyHelmet, {
-    global: true,
+  const headers = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -46,6 +46,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
     frameguard: { action: 'deny' },
     hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
+  app.addHook('onRequest', (req, reply, done) => headers(req.raw, reply.raw, (err) => done(err as Error | undefined)));
   app.addHook('onSend', async (req, reply, payload) => {
     if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
