@@ -3,6 +3,7 @@ import type { AttendanceMethod } from '../../../common/enums.js';
 import type { Db } from '../../db/database.js';
 import { toNumber } from '../../db/database.js';
 import type { AttendanceTable, DB } from '../../db/schema.js';
+import { compiledQuery } from '../../platform/compiled.js';
 import { isPostgres } from '../../platform/db.js';
 
 /** What check-in needs to know about a shift and its activity. */
@@ -23,7 +24,11 @@ export interface ShiftFacts {
 }
 
 export async function shiftFacts(db: Db, shiftId: string): Promise<ShiftFacts | undefined> {
-  return db
+  return (await shiftFactsQuery(db, shiftId)).rows[0];
+}
+
+const shiftFactsQuery = compiledQuery((db, shiftId: string) =>
+  db
     .selectFrom('shifts')
     .innerJoin('activities', 'activities.id', 'shifts.activity_id')
     .select([
@@ -41,9 +46,8 @@ export async function shiftFacts(db: Db, shiftId: string): Promise<ShiftFacts | 
       'activities.lng',
       'activities.radius_m',
     ])
-    .where('shifts.id', '=', shiftId)
-    .executeTakeFirst();
-}
+    .where('shifts.id', '=', shiftId),
+);
 
 export async function volunteerExists(db: Db, id: string): Promise<boolean> {
   return (await db.selectFrom('volunteers').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
@@ -51,25 +55,30 @@ export async function volunteerExists(db: Db, id: string): Promise<boolean> {
 
 /** The volunteer's approved sign-up for the shift (the only kind that may check in). */
 export async function approvedSignup(db: Db, shiftId: string, volunteerId: string): Promise<string | undefined> {
-  const r = await db
+  return (await approvedSignupQuery(db, shiftId, volunteerId)).rows[0]?.id;
+}
+
+const approvedSignupQuery = compiledQuery((db, shiftId: string, volunteerId: string) =>
+  db
     .selectFrom('signups')
     .select('id')
     .where('shift_id', '=', shiftId)
     .where('volunteer_id', '=', volunteerId)
-    .where('status', 'in', ['approved', 'attended'])
-    .executeTakeFirst();
-  return r?.id;
-}
+    .where('status', 'in', ['approved', 'attended']),
+);
 
 export async function openAttendance(db: Db, shiftId: string, volunteerId: string) {
-  return db
+  return (await openAttendanceQuery(db, shiftId, volunteerId)).rows[0];
+}
+
+const openAttendanceQuery = compiledQuery((db, shiftId: string, volunteerId: string) =>
+  db
     .selectFrom('attendance')
     .selectAll()
     .where('shift_id', '=', shiftId)
     .where('volunteer_id', '=', volunteerId)
-    .where('checked_out_at', 'is', null)
-    .executeTakeFirst();
-}
+    .where('checked_out_at', 'is', null),
+);
 
 /** The volunteer's latest attendance for the shift, open or not. */
 export async function latestAttendance(db: Db, shiftId: string, volunteerId: string) {
@@ -96,30 +105,66 @@ export async function openAttendanceFacts(
   shiftId: string,
   day: string,
 ): Promise<{ here: boolean; elsewhere: boolean; pairsToday: number }> {
+  const r = (await openAttendanceFactsQuery(db, volunteerId, shiftId, day)).rows[0];
+  if (!r) throw new Error('A select with no FROM answered no row');
+  return { here: toNumber(r.here) > 0, elsewhere: toNumber(r.elsewhere) > 0, pairsToday: toNumber(r.today) };
+}
+
+const openAttendanceFactsQuery = compiledQuery((db, volunteerId: string, shiftId: string, day: string) => {
   const open = db
     .selectFrom('attendance')
     .select((eb) => eb.fn.countAll().as('n'))
     .where('volunteer_id', '=', volunteerId)
     .where('checked_out_at', 'is', null);
-  const r = await db
-    .selectNoFrom((eb) => [
-      open.where('shift_id', '=', shiftId).as('here'),
-      open.where('shift_id', '<>', shiftId).as('elsewhere'),
-      eb
-        .selectFrom('attendance')
-        .select((e) => e.fn.countAll().as('n'))
-        .where('volunteer_id', '=', volunteerId)
-        .where('day', '=', day)
-        .as('today'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { here: toNumber(r.here) > 0, elsewhere: toNumber(r.elsewhere) > 0, pairsToday: toNumber(r.today) };
-}
+  return db.selectNoFrom((eb) => [
+    open.where('shift_id', '=', shiftId).as('here'),
+    open.where('shift_id', '<>', shiftId).as('elsewhere'),
+    eb
+      .selectFrom('attendance')
+      .select((e) => e.fn.countAll().as('n'))
+      .where('volunteer_id', '=', volunteerId)
+      .where('day', '=', day)
+      .as('today'),
+  ]);
+});
 
 /** Inserts an attendance and answers it as stored. */
-export async function insertAttendance(db: Db, row: Insertable<AttendanceTable>) {
-  return db.insertInto('attendance').values(row).returningAll().executeTakeFirstOrThrow();
+export async function insertAttendance(db: Db, row: Insertable<AttendanceTable> & Required<NewAttendance>) {
+  const r = (await insertAttendanceQuery(db, ...ATTENDANCE_COLUMNS.map((c) => row[c]))).rows[0];
+  if (!r) throw new Error('An insert with RETURNING answered no row');
+  return r;
 }
+
+/** The columns a new attendance is written with, in the order the compiled insert takes them. */
+const ATTENDANCE_COLUMNS = [
+  'id',
+  'shift_id',
+  'volunteer_id',
+  'signup_id',
+  'day',
+  'checked_in_at',
+  'in_method',
+  'in_lat',
+  'in_lng',
+  'in_accuracy_m',
+  'checked_out_at',
+  'out_method',
+  'out_lat',
+  'out_lng',
+  'out_accuracy_m',
+  'flags',
+  'reason',
+  'recorded_by',
+  'created_at',
+] as const;
+type NewAttendance = Pick<Insertable<AttendanceTable>, (typeof ATTENDANCE_COLUMNS)[number]>;
+
+const insertAttendanceQuery = compiledQuery((db, ...values: (string | number | null)[]) =>
+  db
+    .insertInto('attendance')
+    .values(Object.fromEntries(ATTENDANCE_COLUMNS.map((c, i) => [c, values[i]])) as Insertable<AttendanceTable>)
+    .returningAll(),
+);
 
 export interface CheckoutPatch {
   checked_out_at: string;

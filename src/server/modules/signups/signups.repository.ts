@@ -3,6 +3,7 @@ import type { SignupStatus } from '../../../common/contract/signups.js';
 import type { Db } from '../../db/database.js';
 import { toNumber } from '../../db/database.js';
 import type { DB, SignupsTable } from '../../db/schema.js';
+import { compiledQuery } from '../../platform/compiled.js';
 import { forUpdateOnPostgres } from '../../platform/db.js';
 
 /** Statuses that hold or wait for a place: the ones overlap checks and cancellation see. */
@@ -218,10 +219,9 @@ export async function userOfVolunteer(db: Db, volunteerId: string): Promise<stri
  * module counts as holding a place), so the volunteer can no longer be marked a no-show.
  */
 export async function markSignupAttended(db: Db, signupId: string): Promise<void> {
-  await db
-    .updateTable('signups')
-    .set({ status: 'attended' })
-    .where('id', '=', signupId)
-    .where('status', '=', 'approved')
-    .execute();
+  await markAttended(db, signupId);
 }
+
+const markAttended = compiledQuery((db, signupId: string) =>
+  db.updateTable('signups').set({ status: 'attended' }).where('id', '=', signupId).where('status', '=', 'approved'),
+);
