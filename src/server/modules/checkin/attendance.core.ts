@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { AppError, refusal } from '../../../common/errors.js';
+import { AppError, notFound, refusal } from '../../../common/errors.js';
 import { TOO_SHORT_MINUTES, type AttendanceFlag } from '../../../common/hours.js';
 import { localDate } from '../../../common/zoned-time.js';
 import type { AttendanceMethod, RecordSource } from '../../../common/enums.js';
@@ -39,8 +39,8 @@ export async function openAttendance(db: Db, i: OpenInput): Promise<{ row: Atten
   const day = localDate(i.at, i.settings.timeZone);
   try {
     const opened = await db.transaction().execute(async (trx) => {
-      await repo.lockVolunteer(trx, i.volunteerId);
-      const open = await repo.openAttendanceFacts(trx, i.volunteerId, i.shift.id, day);
+      const open = await repo.lockedAttendanceFacts(trx, i.volunteerId, i.shift.id, day);
+      if (!open) throw notFound('Volunteer');
       if (open.here) return null;
       if (open.pairsToday >= i.settings.maxPairsPerDay) {
         throw new AppError(

@@ -4,7 +4,8 @@ import type { Db } from '../../db/database.js';
 import { toNumber } from '../../db/database.js';
 import type { AttendanceTable, DB } from '../../db/schema.js';
 import { compiledQuery } from '../../platform/compiled.js';
-import { isPostgres } from '../../platform/db.js';
+import { forUpdateOnPostgres } from '../../platform/db.js';
+import type { AttendanceRow } from './checkin.presenter.js';
 
 /** What check-in needs to know about a shift and its activity. */
 export interface ShiftFacts {
@@ -27,25 +28,98 @@ export async function shiftFacts(db: Db, shiftId: string): Promise<ShiftFacts | 
   return (await shiftFactsQuery(db, shiftId)).rows[0];
 }
 
+const SHIFT_FACT_COLUMNS = [
+  'shifts.id',
+  'shifts.activity_id',
+  'shifts.start_at',
+  'shifts.end_at',
+  'shifts.break_minutes',
+  'shifts.status as shift_status',
+  'activities.status as activity_status',
+  'activities.organisation_id',
+  'activities.title',
+  'activities.address',
+  'activities.lat',
+  'activities.lng',
+  'activities.radius_m',
+] as const;
+
 const shiftFactsQuery = compiledQuery((db, shiftId: string) =>
   db
     .selectFrom('shifts')
     .innerJoin('activities', 'activities.id', 'shifts.activity_id')
-    .select([
-      'shifts.id',
-      'shifts.activity_id',
-      'shifts.start_at',
-      'shifts.end_at',
-      'shifts.break_minutes',
-      'shifts.status as shift_status',
-      'activities.status as activity_status',
-      'activities.organisation_id',
-      'activities.title',
-      'activities.address',
-      'activities.lat',
-      'activities.lng',
-      'activities.radius_m',
-    ])
+    .select(SHIFT_FACT_COLUMNS)
+    .where('shifts.id', '=', shiftId),
+);
+
+/** An attendance's columns, each selected as `a_<column>` beside a shift's. */
+const OPEN_COLUMNS = [
+  'id',
+  'shift_id',
+  'volunteer_id',
+  'signup_id',
+  'day',
+  'checked_in_at',
+  'in_method',
+  'in_lat',
+  'in_lng',
+  'in_accuracy_m',
+  'checked_out_at',
+  'out_method',
+  'out_lat',
+  'out_lng',
+  'out_accuracy_m',
+  'flags',
+  'reason',
+  'recorded_by',
+  'auto_closed',
+  'created_at',
+] as const satisfies readonly (keyof AttendanceTable)[];
+
+/** What a volunteer's scan of a shift needs to know: the shift, their open attendance there, their sign-up. */
+export interface ScanFacts {
+  shift: ShiftFacts;
+  open: AttendanceRow | undefined;
+  /** The approved (or already attended) sign-up, the only kind that may check in. */
+  signupId: string | undefined;
+}
+
+/**
+ * The shift, the volunteer's open attendance of it and their approved sign-up, in one statement:
+ * a scan is one round trip before its transaction, not three (on PostgreSQL each is a wait).
+ */
+export async function scanFacts(db: Db, shiftId: string, volunteerId: string): Promise<ScanFacts | undefined> {
+  const r = (await scanFactsQuery(db, shiftId, volunteerId)).rows[0] as Record<string, unknown> | undefined;
+  if (!r) return undefined;
+  const { signup_id, ...rest } = r;
+  const shift = Object.fromEntries(Object.entries(rest).filter(([k]) => !k.startsWith('a_'))) as unknown as ShiftFacts;
+  const open =
+    r.a_id === null ? undefined : (Object.fromEntries(OPEN_COLUMNS.map((c) => [c, r[`a_${c}`]])) as AttendanceRow);
+  return { shift, open, signupId: (signup_id as string | null) ?? undefined };
+}
+
+const scanFactsQuery = compiledQuery((db, shiftId: string, volunteerId: string) =>
+  db
+    .selectFrom('shifts')
+    .innerJoin('activities', 'activities.id', 'shifts.activity_id')
+    .leftJoin('attendance', (j) =>
+      j
+        .onRef('attendance.shift_id', '=', 'shifts.id')
+        .on('attendance.volunteer_id', '=', volunteerId)
+        .on('attendance.checked_out_at', 'is', null),
+    )
+    .select(SHIFT_FACT_COLUMNS)
+    .select(OPEN_COLUMNS.map((c) => `attendance.${c} as a_${c}` as const))
+    .select((eb) =>
+      eb
+        .selectFrom('signups')
+        .select('signups.id')
+        .whereRef('signups.shift_id', '=', 'shifts.id')
+        .where('signups.volunteer_id', '=', volunteerId)
+        .where('signups.status', 'in', ['approved', 'attended'])
+        .limit(1)
+        .as('signup_id'),
+    )
     .where('shifts.id', '=', shiftId),
 );
 
@@ -98,34 +172,40 @@ export async function attendanceById(db: Db, id: string) {
 /**
  * What opening an attendance must know, in one statement of three indexed counts: whether one
  * is open for this shift, whether one is open elsewhere, and how many pairs began on the day.
+ * On PostgreSQL it locks the volunteer's row until the transaction ends, so two concurrent
+ * check-ins cannot both pass the pairs-per-day count (SQLite runs one writer at a time); the
+ * lock and the counts are one round trip. Undefined when the volunteer does not exist.
  */
-export async function openAttendanceFacts(
-  db: Db,
+export async function lockedAttendanceFacts(
+  trx: Transaction<DB>,
   volunteerId: string,
   shiftId: string,
   day: string,
-): Promise<{ here: boolean; elsewhere: boolean; pairsToday: number }> {
-  const r = (await openAttendanceFactsQuery(db, volunteerId, shiftId, day)).rows[0];
-  if (!r) throw new Error('A select with no FROM answered no row');
-  return { here: toNumber(r.here) > 0, elsewhere: toNumber(r.elsewhere) > 0, pairsToday: toNumber(r.today) };
+): Promise<{ here: boolean; elsewhere: boolean; pairsToday: number } | undefined> {
+  const r = (await attendanceFactsQuery(trx, volunteerId, shiftId, day)).rows[0];
+  return r && { here: toNumber(r.here) > 0, elsewhere: toNumber(r.elsewhere) > 0, pairsToday: toNumber(r.today) };
 }
 
-const openAttendanceFactsQuery = compiledQuery((db, volunteerId: string, shiftId: string, day: string) => {
+const attendanceFactsQuery = compiledQuery((db, volunteerId: string, shiftId: string, day: string) => {
   const open = db
     .selectFrom('attendance')
     .select((eb) => eb.fn.countAll().as('n'))
     .where('volunteer_id', '=', volunteerId)
     .where('checked_out_at', 'is', null);
-  return db.selectNoFrom((eb) => [
-    open.where('shift_id', '=', shiftId).as('here'),
-    open.where('shift_id', '<>', shiftId).as('elsewhere'),
-    eb
-      .selectFrom('attendance')
-      .select((e) => e.fn.countAll().as('n'))
-      .where('volunteer_id', '=', volunteerId)
-      .where('day', '=', day)
-      .as('today'),
-  ]);
+  const q = db
+    .selectFrom('volunteers')
+    .select((eb) => [
+      open.where('shift_id', '=', shiftId).as('here'),
+      open.where('shift_id', '<>', shiftId).as('elsewhere'),
+      eb
+        .selectFrom('attendance')
+        .select((e) => e.fn.countAll().as('n'))
+        .where('volunteer_id', '=', volunteerId)
+        .where('day', '=', day)
+        .as('today'),
+    ])
+    .where('volunteers.id', '=', volunteerId);
+  return forUpdateOnPostgres(db, q);
 });
 
 /** Inserts an attendance and answers it as stored. */
@@ -211,16 +291,6 @@ export async function overdueOpenAttendance(db: Db, cutoff: string, limit: numbe
     .orderBy('attendance.id')
     .limit(limit)
     .execute();
-}
-
-/**
- * Serialises a volunteer's check-ins on PostgreSQL (row lock until commit), so two
- * concurrent check-ins cannot both pass the pairs-per-day count. SQLite runs one writer
- * at a time and needs nothing.
- */
-export async function lockVolunteer(trx: Transaction<DB>, volunteerId: string): Promise<void> {
-  if (!isPostgres(trx)) return;
-  await trx.selectFrom('volunteers').select('id').where('id', '=', volunteerId).forUpdate().execute();
 }
 
 /**

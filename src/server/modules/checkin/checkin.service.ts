@@ -58,10 +58,10 @@ async function scannedShift(
   return shiftId;
 }
 
-async function loadShift(db: Db, shiftId: string): Promise<repo.ShiftFacts> {
-  const shift = await repo.shiftFacts(db, shiftId);
-  if (!shift) throw notFound('Shift');
-  return shift;
+async function scanned(db: Db, shiftId: string, volunteerId: string): Promise<repo.ScanFacts> {
+  const facts = await repo.scanFacts(db, shiftId, volunteerId);
+  if (!facts) throw notFound('Shift');
+  return facts;
 }
 
 /** Refuses a shift whose activity is not live (draft or cancelled) or that was cancelled. */
@@ -78,11 +78,12 @@ export function requireLiveShift(shift: repo.ShiftFacts): void {
   }
 }
 
+const notSignedUp = () =>
+  new AppError('NOT_SIGNED_UP', 'No approved sign-up for this shift: sign up (and be approved) first');
+
 export async function requireSignup(db: Db, shiftId: string, volunteerId: string): Promise<string> {
   const signupId = await repo.approvedSignup(db, shiftId, volunteerId);
-  if (!signupId) {
-    throw new AppError('NOT_SIGNED_UP', 'No approved sign-up for this shift: sign up (and be approved) first');
-  }
+  if (!signupId) throw notSignedUp();
   return signupId;
 }
 
@@ -95,10 +96,9 @@ export async function checkIn(ctx: AppContext, actor: Actor, b: ScanInput): Prom
   const db = ctx.database.db;
   const volunteerId = await requireVolunteer(db, actor);
   const settings = await getSettings(db);
-  const shift = await loadShift(db, await scannedShift(ctx, actor, b, settings));
-  const open = await repo.openAttendance(db, shift.id, volunteerId);
+  const { shift, open, signupId } = await scanned(db, await scannedShift(ctx, actor, b, settings), volunteerId);
   if (open) return { row: open, created: false, recordId: null };
-  const signupId = await requireSignup(db, shift.id, volunteerId);
+  if (!signupId) throw notSignedUp();
   requireLiveShift(shift);
   const now = Date.now();
   const window = checkinOpen(now, shift.start_at, shift.end_at);
@@ -143,8 +143,7 @@ export async function checkOut(ctx: AppContext, actor: Actor, b: ScanInput): Pro
   const db = ctx.database.db;
   const volunteerId = await requireVolunteer(db, actor);
   const settings = await getSettings(db);
-  const shift = await loadShift(db, await scannedShift(ctx, actor, b, settings));
-  const open = await repo.openAttendance(db, shift.id, volunteerId);
+  const { shift, open } = await scanned(db, await scannedShift(ctx, actor, b, settings), volunteerId);
   if (!open) {
     const last = await repo.latestAttendance(db, shift.id, volunteerId);
     if (last) return { row: last, created: false, recordId: await repo.recordIdOfAttendance(db, last.id) };
