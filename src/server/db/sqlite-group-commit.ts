@@ -42,7 +42,7 @@ interface Waiter {
   reject(err: unknown): void;
 }
 
-/** The single connection's lock: first come, first served. */
+/** The single connection's lock: first come, first served, but for the batch's COMMIT (`lockFirst`). */
 class Mutex {
   #locked = false;
   #queue: (() => void)[] = [];
@@ -52,6 +52,14 @@ class Mutex {
       return;
     }
     await new Promise<void>((resolve) => this.#queue.push(resolve));
+  }
+  /** Takes the lock as soon as its holder lets go, before everyone already waiting. */
+  async lockFirst(): Promise<void> {
+    if (!this.#locked) {
+      this.#locked = true;
+      return;
+    }
+    await new Promise<void>((resolve) => this.#queue.unshift(resolve));
   }
   unlock(): void {
     const next = this.#queue.shift();
@@ -189,9 +197,12 @@ class GroupCommitDriver implements Driver {
   #scheduleFlush(): void {
     if (this.#flushScheduled) return;
     this.#flushScheduled = true;
+    // The COMMIT goes before the queries already waiting for the connection: under load dozens
+    // wait, new transactions among them join the open batch, and a COMMIT at the back of that
+    // queue would keep the batch's first transactions waiting for all of them (a long tail).
     setImmediate(() => {
       this.#flushScheduled = false;
-      void this.#mutex.lock().then(() => {
+      void this.#mutex.lockFirst().then(() => {
         try {
           this.commitBatch();
         } finally {
