@@ -2,14 +2,17 @@
  * Reads the first worksheet of an .xlsx file row by row with exceljs's streaming reader, so
  * a sheet of a million rows never sits in memory as a whole.
  *
- * What stays in memory: the shared-string table (exceljs caches it; Excel stores each distinct
- * text once there, so it grows with the number of distinct texts, not rows) and the style
- * table. When a file lists its worksheets before those tables, as Excel does, exceljs copies
- * each worksheet to a temporary file and reads it back afterwards: disk, not memory.
- * Those files are removed when a sheet has been read, or at process exit if reading stopped early.
+ * What stays in memory: the style table, and at most 100,000 shared strings. Excel stores each
+ * distinct text once in the shared-string table, so it grows with the distinct texts (a million
+ * people's names, IDs and phones are three million, beyond the import thread's heap): the table
+ * exceljs caches is a `SharedStrings`, which moves a large one to a scratch file. When a file
+ * lists its worksheets before that table, as Excel does, exceljs copies each worksheet to a
+ * temporary file and reads it back afterwards: disk, not memory. Those files are removed when a
+ * sheet has been read, or at process exit if reading stopped early.
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { SharedStrings } from './shared-strings.repository.js';
 import { readHead, replay } from './stream-head.js';
 import { decodeWholeCharacters } from './xlsx-utf8.js';
 import {
@@ -35,6 +38,37 @@ const READER_OPTIONS = {
 interface ReaderInternals {
   model?: { sheets?: { name?: string }[] };
   properties?: { model?: { date1904?: boolean } };
+}
+
+type SharedText = string | { richText: { text?: string }[] } | null | undefined;
+
+/** A shared string's text: plain, or the runs of rich text joined. */
+const sharedText = (t: SharedText): string =>
+  t === null || t === undefined ? '' : typeof t === 'string' ? t : t.richText.map((r) => r.text ?? '').join('');
+
+/**
+ * Gives exceljs's reader `strings` for its shared-string table. The reader starts the table with
+ * `this.sharedStrings = []`, appends with `push` and its worksheet reader looks texts up by
+ * index; until the table starts, `sharedStrings` stays undefined, which tells the reader to set
+ * aside a worksheet met before it. (exceljs's own "emit" mode would avoid this, but it loses
+ * the cells that use the first shared string: it tests the index for truth, and 0 is false.)
+ */
+function keepSharedStringsIn(reader: object, strings: SharedStrings): void {
+  const table = new Proxy([] as string[], {
+    get(target, prop, receiver) {
+      if (prop === 'push') return (t: SharedText) => strings.add(sharedText(t));
+      if (typeof prop === 'string' && /^\d+$/.test(prop)) return strings.get(Number(prop));
+      if (prop === 'length') return strings.size;
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+  let started = false;
+  Object.defineProperty(reader, 'sharedStrings', {
+    get: () => (started ? table : undefined),
+    set: () => {
+      started = true;
+    },
+  });
 }
 
 /** Every .xlsx is a zip file, and every zip file starts with a local file header: "PK\x03\x04". */
@@ -105,6 +139,7 @@ function rowCells(row: ExcelJS.Row, date1904: boolean): Cell[] {
 export async function* readXlsxRows(input: Readable): AsyncGenerator<SheetRow> {
   let sawSheet = false;
   let yielded = 0;
+  const strings = new SharedStrings();
   try {
     // The unzipper never settles on an empty stream (it neither ends nor errors), so the zip
     // signature is checked first; that also refuses every other non-zip file at once.
@@ -112,6 +147,7 @@ export async function* readXlsxRows(input: Readable): AsyncGenerator<SheetRow> {
     if (!start.head.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) throw new ImportFileError('unreadable');
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(replay(start)), READER_OPTIONS);
     decodeWholeCharacters(reader);
+    keepSharedStringsIn(reader, strings);
     const internals = reader as unknown as ReaderInternals;
     for await (const sheet of reader) {
       const first = internals.model?.sheets?.[0]?.name;
@@ -132,6 +168,7 @@ export async function* readXlsxRows(input: Readable): AsyncGenerator<SheetRow> {
     throw new ImportFileError('unreadable', { cause: e });
   } finally {
     input.destroy();
+    strings.close();
   }
   if (!sawSheet) throw new ImportFileError('unreadable');
   if (yielded === 0) throw new ImportFileError('empty');
