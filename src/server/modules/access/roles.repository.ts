@@ -1,6 +1,7 @@
 import type { Role, ScopeType } from '../../../common/enums.js';
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
+import { insertMany } from '../../platform/db.js';
 
 export interface GrantInput {
   userId: string;
@@ -30,10 +31,11 @@ export async function insertGrant(db: Db, g: GrantInput) {
 export async function insertGrants(db: Db, gs: readonly GrantInput[]): Promise<void> {
   if (gs.length === 0) return;
   const at = nowIso();
-  await db
-    .insertInto('role_grants')
-    .values(gs.map((g) => grantRow(g, at)))
-    .execute();
+  await insertMany(
+    db,
+    'role_grants',
+    gs.map((g) => grantRow(g, at)),
+  );
 }
 
 export async function findGrant(db: Db, g: Omit<GrantInput, 'grantedBy'>) {

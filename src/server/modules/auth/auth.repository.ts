@@ -1,6 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import { compiledQuery } from '../../platform/compiled.js';
-import { isPostgres } from '../../platform/db.js';
+import { insertMany, isPostgres } from '../../platform/db.js';
 import type { Db } from '../../db/database.js';
 import type { UsersTable } from '../../db/schema.js';
 import type { GrantRow } from '../../platform/access/access.repository.js';
@@ -116,7 +116,7 @@ export async function insertUser(db: Db, row: Insertable<UsersTable>): Promise<v
 
 /** Many users in one statement (a batch of an import). */
 export async function insertUsers(db: Db, rows: Insertable<UsersTable>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('users').values(rows).execute();
+  await insertMany(db, 'users', rows);
 }
 
 export async function countUsers(db: Db): Promise<number> {

@@ -68,7 +68,12 @@ export async function volunteerRows(
   const today = chinaToday(now);
   const nowIso = now.toISOString();
 
-  let queued: { row: number; prefix: number; person: BulkRegistration }[] = [];
+  let queued: { row: number; person: BulkRegistration }[] = [];
+  // The prefix of a person's ID hash: the batch's, or worked out here (a batch gone one by one).
+  const prefixOf = (hash: string | undefined, p: BulkRegistration): number =>
+    Buffer.from(hash ?? ctx.cipher.lookupHash(idNamespace(p.input.idType), p.input.idNumber), 'base64url').readUInt32BE(
+      0,
+    );
 
   const handler: RowHandler = async (trx, row) => {
     const reader = new RowReader(row);
@@ -123,10 +128,8 @@ export async function volunteerRows(
     }
     if (problems.length > 0 || !idType) return problems;
 
-    const prefix = Buffer.from(ctx.cipher.lookupHash(idNamespace(idType), idNumber), 'base64url').readUInt32BE(0);
     queued.push({
       row: row.row,
-      prefix,
       person: {
         input: { name, idType, idNumber, phone: phone as string, password: '', regionCode, skills, fields },
         registeredAt,
@@ -149,11 +152,14 @@ export async function volunteerRows(
     );
     batch.forEach((q, i) => {
       const o = outcomes[i];
-      const first = seen.get(q.prefix);
-      if (!o || o.ok) {
-        if (first === undefined) seen.mark(q.prefix, q.row);
+      if (!o) return;
+      // Only a registered person or one whose ID is held needs the prefix: the others skip the hash.
+      if (o.ok) {
+        const prefix = prefixOf(o.idHash, q.person);
+        if (seen.get(prefix) === undefined) seen.mark(prefix, q.row);
         return;
       }
+      const first = o.reason === 'id_registered' ? seen.get(prefixOf(o.idHash, q.person)) : undefined;
       late.set(q.row, [
         o.reason === 'id_registered'
           ? first === undefined

@@ -4,6 +4,7 @@
  */
 import { toNumber, type Db } from '../../db/database.js';
 import type { StatsDeltasTable } from '../../db/schema.js';
+import { insertMany } from '../../platform/db.js';
 
 /** Where an activity's service counts: its region, field, project and organisation. */
 export const activityPlace = (db: Db, activityId: string) =>
@@ -71,5 +72,5 @@ export const organisationAncestors = (db: Db, organisationId: string) =>
     .execute();
 
 export async function insertDeltas(db: Db, rows: StatsDeltasTable[]): Promise<void> {
-  await db.insertInto('stats_deltas').values(rows).execute();
+  await insertMany(db, 'stats_deltas', rows);
 }

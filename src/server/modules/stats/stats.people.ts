@@ -49,9 +49,11 @@ export async function volunteerCounted(trx: Transaction<DB>, volunteerId: string
 export async function volunteersRegistered(
   trx: Transaction<DB>,
   people: readonly { regionCode: string; registeredAt: string }[],
+  /** The platform's time zone, when the caller has just read the settings in `trx`. */
+  knownTimeZone?: string,
 ): Promise<void> {
   if (people.length === 0) return;
-  const timeZone = await timeZoneOf(trx);
+  const timeZone = knownTimeZone ?? (await timeZoneOf(trx));
   const counts = new Map<string, number>();
   // An import's people mostly share one registration instant: its local day is worked out once.
   const days = new Map<string, string>();

@@ -8,7 +8,7 @@
 import type { Transaction } from 'kysely';
 import type { VolunteerStatus } from '../../../common/contract/volunteers.js';
 import { AppError } from '../../../common/errors.js';
-import { ageOn, chinaToday, maskIdNumber } from '../../../common/id-numbers.js';
+import { ageOn, chinaToday, maskIdNumber, maskPhone } from '../../../common/id-numbers.js';
 import type { AppContext } from '../../context.js';
 import type { DB, UsersTable, VolunteersTable } from '../../db/schema.js';
 import type { Insertable } from 'kysely';
@@ -33,10 +33,22 @@ export interface BulkRegistration {
 
 /** What became of one person: registered, or why not (as `registerVolunteer` would refuse). */
 export type BulkOutcome =
-  | { ok: true; id: string; volunteerCode: string; status: VolunteerStatus }
-  | { ok: false; reason: 'id_registered' | 'phone_registered' | 'guardian_required' | 'invalid'; message: string };
+  | { ok: true; id: string; volunteerCode: string; status: VolunteerStatus; idHash?: string }
+  | {
+      ok: false;
+      reason: 'id_registered' | 'phone_registered' | 'guardian_required' | 'invalid';
+      message: string;
+      /** The ID number's keyed hash, when the batch worked it out (registered, or already held). */
+      idHash?: string;
+    };
 
 const CODE_ATTEMPTS = 5;
+
+/**
+ * A turn of the event loop: the statements just issued reach the database before this thread
+ * goes on with its own work (issued and not yet sent, they would wait for that work to end).
+ */
+const sent = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface Prepared {
   at: number;
@@ -105,7 +117,8 @@ async function inOneGo(
     p: BulkRegistration;
     id: ReturnType<typeof rules.requireIdNumber>;
     idHash: string;
-    phone: ReturnType<typeof rules.phoneColumns>;
+    phone: string;
+    phoneHash: string;
     status: VolunteerStatus;
   }[] = [];
   const regions = new Set<string>();
@@ -127,7 +140,8 @@ async function inOneGo(
         p,
         id,
         idHash: ctx.cipher.lookupHash(rules.idNamespace(p.input.idType), id.normalised),
-        phone: rules.phoneColumns(ctx.cipher, phone),
+        phone,
+        phoneHash: rules.phoneHash(ctx.cipher, phone),
         status: need === 'none' ? 'active' : 'pending_guardian',
       });
     } catch (err) {
@@ -135,31 +149,48 @@ async function inOneGo(
       outcomes[at] = refused('invalid', err.message);
     }
   });
-  // Regions and fields: each distinct one checked once (a refusal here is the caller's bug).
-  await rules.requireRegions(trx, [...regions]);
+  // Service fields rarely go beyond the defaults, which need no look-up (a refusal is the caller's bug).
   await rules.requireFields(trx, [...fields]);
 
-  const idsTaken = await repo.idHashesTaken(
-    trx,
-    checked.map((c) => c.idHash),
-  );
-  const phonesTaken = await repo.phoneHashesTaken(
-    trx,
-    checked.map((c) => c.phone.phone_hash),
-  );
-  const accepted: typeof checked = [];
-  for (const c of checked) {
-    if (idsTaken.has(c.idHash)) outcomes[c.at] = refused('id_registered', 'this ID number is already registered');
-    else if (phonesTaken.has(c.phone.phone_hash)) outcomes[c.at] = refused('phone_registered', 'this phone is taken');
+  // One look-up for the batch: the regions named, the ID numbers and phones already held, and a
+  // volunteer code drawn for each person checked (one drawn for someone refused below is unused).
+  // While the database answers, this thread encrypts: its work and the server's overlap.
+  const drawn = checked.map(() => newVolunteerCode());
+  const lookup = repo.takenAmong(trx, {
+    regions: [...regions],
+    idHashes: checked.map((c) => c.idHash),
+    phoneHashes: checked.map((c) => c.phoneHash),
+    codes: drawn,
+  });
+  lookup.catch(() => undefined); // Awaited below; not an unhandled rejection meanwhile.
+  await sent();
+  const sealed = checked.map((c) => ({
+    phone_enc: ctx.cipher.encrypt(c.phone),
+    phone_hash: c.phoneHash,
+    phone_masked: maskPhone(c.phone),
+    id_number_enc: ctx.cipher.encrypt(c.id.normalised),
+  }));
+  const taken = await lookup;
+  // Each distinct region checked once (a refusal here is the caller's bug).
+  rules.requireKnownRegions([...regions], taken.regions);
+  const idsTaken = taken.idHashes;
+  const phonesTaken = taken.phoneHashes;
+  const accepted: ((typeof checked)[number] & { sealed: (typeof sealed)[number] })[] = [];
+  const acceptedCodes: string[] = [];
+  checked.forEach((c, i) => {
+    if (idsTaken.has(c.idHash)) {
+      outcomes[c.at] = { ...refused('id_registered', 'this ID number is already registered'), idHash: c.idHash };
+    } else if (phonesTaken.has(c.phoneHash)) outcomes[c.at] = refused('phone_registered', 'this phone is taken');
     else {
       // The first of the batch holding an ID or a phone takes it; a later one is refused.
       idsTaken.add(c.idHash);
-      phonesTaken.add(c.phone.phone_hash);
-      accepted.push(c);
+      phonesTaken.add(c.phoneHash);
+      accepted.push({ ...c, sealed: sealed[i] as (typeof sealed)[number] });
+      acceptedCodes.push(drawn[i] as string);
     }
-  }
+  });
 
-  const codes = await freshCodes(trx, accepted.length);
+  const codes = await freshCodes(trx, acceptedCodes, taken.codes);
   const prepared: Prepared[] = accepted.map((c, i) => {
     const userId = newId();
     const name = c.p.input.name.trim();
@@ -171,7 +202,9 @@ async function inOneGo(
           id: userId,
           username: null,
           display_name: name,
-          ...c.phone,
+          phone_enc: c.sealed.phone_enc,
+          phone_hash: c.sealed.phone_hash,
+          phone_masked: c.sealed.phone_masked,
           password_hash: opts.passwordHash,
           region_code: regionCode,
           locale: 'zh-CN',
@@ -185,7 +218,7 @@ async function inOneGo(
           national_code: null,
           name,
           id_type: c.p.input.idType,
-          id_number_enc: ctx.cipher.encrypt(c.id.normalised),
+          id_number_enc: c.sealed.id_number_enc,
           id_number_hash: c.idHash,
           id_number_masked: maskIdNumber(c.p.input.idType, c.id.normalised),
           birth_year: c.id.birthDate ? Number(c.id.birthDate.slice(0, 4)) : null,
@@ -201,62 +234,89 @@ async function inOneGo(
       },
     };
   });
-  await insertUsers(
-    trx,
-    prepared.map((p) => p.row.user),
+  // The writes go out one after another on the transaction's connection, each issued before the
+  // next is built, so that the server stores one table while this thread builds the next one.
+  const writes: Promise<unknown>[] = [];
+  const issue = async (write: Promise<unknown>) => {
+    write.catch(() => undefined); // Settled below, after every write has ended.
+    writes.push(write);
+    await sent();
+  };
+  await issue(
+    insertUsers(
+      trx,
+      prepared.map((p) => p.row.user),
+    ),
   );
-  await repo.insertVolunteers(
-    trx,
-    prepared.map((p) => p.row.volunteer),
+  await issue(
+    repo.insertVolunteers(
+      trx,
+      prepared.map((p) => p.row.volunteer),
+    ),
   );
-  await insertGrants(
-    trx,
-    prepared.map((p) => ({
-      userId: p.row.user.id,
-      role: 'volunteer' as const,
-      scopeType: 'system' as const,
-      scopeId: 'system',
-      grantedBy: null,
-    })),
+  await issue(
+    insertGrants(
+      trx,
+      prepared.map((p) => ({
+        userId: p.row.user.id,
+        role: 'volunteer' as const,
+        scopeType: 'system' as const,
+        scopeId: 'system',
+        grantedBy: null,
+      })),
+    ),
   );
-  await volunteersRegistered(
-    trx,
-    prepared
-      .filter((p) => p.row.volunteer.status === 'active')
-      .map((p) => ({ regionCode: p.row.volunteer.region_code, registeredAt: p.row.volunteer.registered_at })),
+  await issue(
+    volunteersRegistered(
+      trx,
+      prepared
+        .filter((p) => p.row.volunteer.status === 'active')
+        .map((p) => ({ regionCode: p.row.volunteer.region_code, registeredAt: p.row.volunteer.registered_at })),
+      settings.timeZone,
+    ),
   );
-  await appendAudits(
-    trx,
-    prepared.map((p) => ({
-      actorUserId: opts.importedBy,
-      action: 'volunteer.import',
-      entityType: 'volunteer',
-      entityId: p.row.volunteer.id,
-      regionCode: p.row.volunteer.region_code,
-      details: {
-        idType: p.row.volunteer.id_type,
+  await issue(
+    appendAudits(
+      trx,
+      prepared.map((p) => ({
+        actorUserId: opts.importedBy,
+        action: 'volunteer.import',
+        entityType: 'volunteer',
+        entityId: p.row.volunteer.id,
         regionCode: p.row.volunteer.region_code,
-        status: p.row.volunteer.status,
-      },
-    })),
+        details: {
+          idType: p.row.volunteer.id_type,
+          regionCode: p.row.volunteer.region_code,
+          status: p.row.volunteer.status,
+        },
+      })),
+    ),
   );
+  // The first write refused is the cause (those after it only found the transaction spoilt); a
+  // rollback to the savepoint is issued only once all of them have ended.
+  const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
   for (const p of prepared) {
     outcomes[p.at] = {
       ok: true,
       id: p.row.volunteer.id,
       volunteerCode: p.row.volunteer.volunteer_code,
       status: p.row.volunteer.status as VolunteerStatus,
+      idHash: p.row.volunteer.id_number_hash,
     };
   }
   return outcomes;
 }
 
-/** `n` volunteer codes no one holds, drawn afresh where a draw is taken. */
-async function freshCodes(trx: Transaction<DB>, n: number): Promise<string[]> {
-  const codes = Array.from({ length: n }, () => newVolunteerCode());
+/**
+ * `codes` made codes no one holds: each one `taken` (already looked up) or repeated in the
+ * batch is drawn afresh, and the new draws looked up in turn.
+ */
+async function freshCodes(trx: Transaction<DB>, codes: string[], taken: Set<string>): Promise<string[]> {
+  let clash = taken;
   for (let attempt = 1; attempt <= CODE_ATTEMPTS; attempt++) {
+    if (attempt > 1) clash = await repo.volunteerCodesTaken(trx, codes);
     const seen = new Set<string>();
-    const clash = new Set(await repo.volunteerCodesTaken(trx, codes));
     let redrawn = 0;
     codes.forEach((c, i) => {
       if (clash.has(c) || seen.has(c)) {

@@ -3,7 +3,7 @@ import type { VolunteerStatus } from '../../../common/contract/volunteers.js';
 import type { Gender, IdType } from '../../../common/enums.js';
 import { toNumber, type Db } from '../../db/database.js';
 import type { UsersTable, VolunteersTable } from '../../db/schema.js';
-import { inByteOrder, startsWith } from '../../platform/db.js';
+import { inByteOrder, insertMany, isPostgres, startsWith } from '../../platform/db.js';
 
 /** A volunteer row with the masked phone of its user: everything an answer may show. */
 export interface VolunteerRow {
@@ -96,26 +96,84 @@ export async function phoneTaken(db: Db, hash: string, exceptUserId?: string): P
   return (await q.executeTakeFirst()) !== undefined;
 }
 
-/** Which of these ID-number hashes a volunteer already holds (a register's batch at a time). */
-export async function idHashesTaken(db: Db, hashes: readonly string[]): Promise<Set<string>> {
-  if (hashes.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('volunteers')
-    .select('id_number_hash')
-    .where('id_number_hash', 'in', [...hashes])
-    .execute();
-  return new Set(rows.map((r) => r.id_number_hash));
+/** What a batch of registrations could clash with: which of its ID hashes, phones and codes are held. */
+export interface TakenAmong {
+  /** Of the regions asked about, those that exist. */
+  regions: Set<string>;
+  idHashes: Set<string>;
+  phoneHashes: Set<string>;
+  codes: Set<string>;
 }
 
-/** Which of these phone hashes an account already holds. */
-export async function phoneHashesTaken(db: Db, hashes: readonly string[]): Promise<Set<string>> {
-  if (hashes.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('users')
-    .select('phone_hash')
-    .where('phone_hash', 'in', [...hashes])
+/**
+ * Which of these regions exist, which ID-number hashes a volunteer holds, which phone hashes an
+ * account holds and which volunteer codes are given out: a register's batch checked in one
+ * statement, not four.
+ */
+export async function takenAmong(
+  db: Db,
+  of: {
+    regions: readonly string[];
+    idHashes: readonly string[];
+    phoneHashes: readonly string[];
+    codes: readonly string[];
+  },
+): Promise<TakenAmong> {
+  const taken: TakenAmong = { regions: new Set(), idHashes: new Set(), phoneHashes: new Set(), codes: new Set() };
+  if (of.regions.length + of.idHashes.length + of.phoneHashes.length + of.codes.length === 0) return taken;
+  const rows = isPostgres(db) ? await takenOnPostgres(db, of) : await takenOnSqlite(db, of);
+  const sets = { region: taken.regions, id: taken.idHashes, phone: taken.phoneHashes, code: taken.codes };
+  for (const r of rows) sets[r.kind as keyof typeof sets].add(r.value);
+  return taken;
+}
+
+/**
+ * PostgreSQL: each value looked up on its own in its unique index (a subquery per value). The
+ * plain `= any(...)` lets the planner, misled by statistics that lag behind a growing import,
+ * pick a parallel plan with a sequential scan of users: 20 ms a batch instead of 4.
+ */
+async function takenOnPostgres(db: Db, of: Parameters<typeof takenAmong>[1]) {
+  const r = await sql<{ kind: string; value: string }>`select kind, value from (
+      select 'region' as kind, (select code from regions where code = x.v) as value
+        from unnest(${[...of.regions]}::text[]) as x(v)
+      union all
+      select 'id', (select id_number_hash from volunteers where id_number_hash = x.v)
+        from unnest(${[...of.idHashes]}::text[]) as x(v)
+      union all
+      select 'phone', (select phone_hash from users where phone_hash = x.v)
+        from unnest(${[...of.phoneHashes]}::text[]) as x(v)
+      union all
+      select 'code', (select volunteer_code from volunteers where volunteer_code = x.v)
+        from unnest(${[...of.codes]}::text[]) as x(v)
+    ) as found where value is not null`.execute(db);
+  return r.rows;
+}
+
+/** SQLite: one IN list per kind, in one statement. */
+async function takenOnSqlite(db: Db, of: Parameters<typeof takenAmong>[1]) {
+  return db
+    .selectFrom('regions')
+    .select([sql<string>`'region'`.as('kind'), sql<string>`code`.as('value')])
+    .where('code', 'in', [...of.regions])
+    .unionAll(
+      db
+        .selectFrom('volunteers')
+        .select([sql<string>`'id'`.as('kind'), sql<string>`id_number_hash`.as('value')])
+        .where('id_number_hash', 'in', [...of.idHashes]),
+    )
+    .unionAll(
+      db
+        .selectFrom('users')
+        .select([sql<string>`'phone'`.as('kind'), sql<string>`phone_hash`.as('value')])
+        .where('phone_hash', 'in', [...of.phoneHashes]),
+    )
+    .unionAll(
+      db
+        .selectFrom('volunteers')
+        .select([sql<string>`'code'`.as('kind'), sql<string>`volunteer_code`.as('value')])
+        .where('volunteer_code', 'in', [...of.codes]),
+    )
     .execute();
-  return new Set(rows.flatMap((r) => (r.phone_hash === null ? [] : [r.phone_hash])));
 }
 
 /** Which of these volunteer codes are given out. */
@@ -131,7 +189,7 @@ export async function volunteerCodesTaken(db: Db, codes: readonly string[]): Pro
 
 /** Many volunteers in one statement (the caller keeps a batch within the databases' parameter limits). */
 export async function insertVolunteers(db: Db, rows: Insertable<VolunteersTable>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('volunteers').values(rows).execute();
+  await insertMany(db, 'volunteers', rows);
 }
 
 export async function volunteerCodeTaken(db: Db, code: string): Promise<boolean> {

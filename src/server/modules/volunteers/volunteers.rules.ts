@@ -40,10 +40,14 @@ export function requirePhone(phone: string): string {
 export function phoneColumns(cipher: PersonalDataCipher, phone: string) {
   return {
     phone_enc: cipher.encrypt(phone),
-    phone_hash: cipher.lookupHash(PHONE_NAMESPACE, phone),
+    phone_hash: phoneHash(cipher, phone),
     phone_masked: maskPhone(phone),
   };
 }
+
+/** The keyed hash a phone is looked up by. */
+export const phoneHash = (cipher: PersonalDataCipher, phone: string): string =>
+  cipher.lookupHash(PHONE_NAMESPACE, phone);
 
 export async function requireRegion(db: Db, code: string): Promise<void> {
   await requireRegions(db, [code]);
@@ -51,7 +55,11 @@ export async function requireRegion(db: Db, code: string): Promise<void> {
 
 /** Every one of `codes` must be a region (one query for a batch). */
 export async function requireRegions(db: Db, codes: readonly string[]): Promise<void> {
-  const known = await repo.regionsAmong(db, codes);
+  requireKnownRegions(codes, await repo.regionsAmong(db, codes));
+}
+
+/** Every one of `codes` must be among `known`, the regions a look-up found of them. */
+export function requireKnownRegions(codes: readonly string[], known: ReadonlySet<string>): void {
   for (const code of codes) {
     if (!known.has(code)) {
       throw ruleBroken('body.regionCode', 'no_such_region', `no region has the code "${code}"`);

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { newId, nowIso } from '../../ids.js';
+import { insertMany } from '../db.js';
 
 export interface AuditEntry {
   actorUserId: string | null;
@@ -97,21 +98,20 @@ export async function appendAudits(
 ): Promise<void> {
   if (entries.length === 0) return;
   const at = nowIso();
-  await db
-    .insertInto('audit_log')
-    .values(
-      entries.map((e) => ({
-        id: newId(),
-        at,
-        actor_user_id: e.actorUserId,
-        action: e.action,
-        entity_type: e.entityType,
-        entity_id: e.entityId,
-        details: JSON.stringify(e.details ?? {}),
-        region_code: e.regionCode,
-      })),
-    )
-    .execute();
+  await insertMany(
+    db,
+    'audit_log',
+    entries.map((e) => ({
+      id: newId(),
+      at,
+      actor_user_id: e.actorUserId,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      details: JSON.stringify(e.details ?? {}),
+      region_code: e.regionCode,
+    })),
+  );
 }
 
 export async function auditOf(db: Db, entityType: string, entityId: string) {
