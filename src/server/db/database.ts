@@ -52,18 +52,7 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Database {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    // A second, read-only connection for reads outside transactions (not for a database in memory,
-    // which a second connection would not share).
-    const reader =
-      path === ':memory:'
-        ? null
-        : () => {
-            const r = new SQLite(path, { readonly: true });
-            r.pragma('busy_timeout = 5000');
-            return withStatementCache(r);
-          };
-    const groupCommit = new GroupCommitSqliteDialect(withStatementCache(sqlite), reader);
-    const db = new Kysely<DB>({ dialect: groupCommit, log: opts.log });
+    const db = new Kysely<DB>({ dialect: new GroupCommitSqliteDialect(withStatementCache(sqlite)), log: opts.log });
     return { db, dialect, close: () => db.destroy() };
   }
   const pool = new pg.Pool({

@@ -13,29 +13,18 @@ import { SelectQueryNode, SqliteDialect, type DatabaseConnection, type Driver, t
  * reached the disk, so nothing is acknowledged before it is durable; if the COMMIT fails,
  * every transaction of the batch fails.
  *
- * A write outside any transaction first commits the batch, so its own acknowledgement is
- * durable too.
- *
- * Reads outside any transaction go to a second, read-only connection when there is one (a
- * database file; WAL lets it read beside the writer): they see what has been committed, never
- * a batch still open, and they do not queue behind the transactions for the writing connection
- * (at a big event each check-in would otherwise wait in that queue three times: who is calling,
- * what the scan needs, its transaction). A statement that writes, or that the read connection
- * cannot prepare (a temporary table of the writing one), and every PRAGMA (they are set per
- * connection), runs on the writing connection. The read connection is opened at the first read,
- * and closed while the writing one leaves WAL mode (a bulk load's `journal_mode = memory` needs
- * the file to itself; outside WAL, readers would block the writer).
+ * Between a savepoint's release and the batch's COMMIT (well under a millisecond of work), a
+ * query outside any transaction reads what the batch wrote; a write outside any transaction
+ * first commits the batch, so its own acknowledgement is durable too.
  */
 export class GroupCommitSqliteDialect extends SqliteDialect {
   readonly #sqlite: StatementSource;
-  readonly #reader: (() => StatementSource) | null;
-  constructor(sqlite: StatementSource, reader: (() => StatementSource) | null = null) {
+  constructor(sqlite: StatementSource) {
     super({ database: sqlite });
     this.#sqlite = sqlite;
-    this.#reader = reader;
   }
   override createDriver(): Driver {
-    return new GroupCommitDriver(this.#sqlite, this.#reader);
+    return new GroupCommitDriver(this.#sqlite);
   }
 }
 
@@ -79,77 +68,29 @@ class Mutex {
   }
 }
 
-const PRAGMA = /^\s*pragma\b/i;
-const JOURNAL_MODE_SET = /^\s*pragma\s+(main\.)?journal_mode\s*=/i;
-
 class GroupCommitDriver implements Driver {
   readonly #db: StatementSource;
-  readonly #openReader: (() => StatementSource) | null;
-  #reader: StatementSource | null = null;
-  /** Whether reads may go to the read connection: the writing one is in WAL mode. */
-  #wal = true;
   readonly #mutex = new Mutex();
   /** The transactions of the open batch, waiting for its COMMIT; null when none is open. */
   #batch: Waiter[] | null = null;
   #flushScheduled = false;
 
-  constructor(db: StatementSource, openReader: (() => StatementSource) | null) {
+  constructor(db: StatementSource) {
     this.#db = db;
-    this.#openReader = openReader;
   }
 
   async init(): Promise<void> {}
 
-  /** A handle that takes the writing connection when it first needs it (at once without a reader). */
   async acquireConnection(): Promise<DatabaseConnection> {
-    const c = new Connection(this);
-    if (!this.#openReader) await c.hold();
-    return c;
+    await this.#mutex.lock();
+    return new Connection(this);
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     (connection as Connection).release();
   }
 
-  lock(): Promise<void> {
-    return this.#mutex.lock();
-  }
-
-  /**
-   * A statement for the read connection, if it can run there: it only reads, and the read
-   * connection knows its tables. Undefined sends it to the writing connection.
-   */
-  readStatement(sql: string): SQLite.Statement | undefined {
-    if (!this.#openReader || !this.#wal || PRAGMA.test(sql)) return undefined;
-    let stmt: SQLite.Statement;
-    try {
-      this.#reader ??= this.#openReader();
-      stmt = this.#reader.prepare(sql);
-    } catch {
-      return undefined;
-    }
-    return stmt.reader && stmt.readonly ? stmt : undefined;
-  }
-
-  /**
-   * Runs a statement on the writing connection (its holder calls it). A change of journal mode
-   * first closes the read connection, and reads use one again only once the mode is WAL.
-   */
-  runOnWriter<T>(sql: string, run: () => T): T {
-    if (!JOURNAL_MODE_SET.test(sql)) return run();
-    this.#reader?.close();
-    this.#reader = null;
-    try {
-      return run();
-    } finally {
-      // (Not pluck(): that would change the cached statement for every other caller.)
-      const row = this.#db.prepare('pragma journal_mode').get() as { journal_mode?: string } | undefined;
-      this.#wal = row?.journal_mode?.toLowerCase() === 'wal';
-    }
-  }
-
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await (connection as Connection).hold();
     this.checkBatch(new Error('The batch transaction ended before its commit (the database reported an error)'));
     if (!this.#batch) {
       this.run('begin immediate');
@@ -202,8 +143,6 @@ class GroupCommitDriver implements Driver {
       this.commitBatch();
     } finally {
       this.#db.close();
-      this.#reader?.close();
-      this.#reader = null;
     }
   }
 
@@ -278,41 +217,27 @@ class GroupCommitDriver implements Driver {
   }
 }
 
-/** One user of the database from acquire to release; it holds the writing connection once it needs it. */
+/** One holder of the single connection, from acquire to release. */
 class Connection implements DatabaseConnection {
   inTransaction = false;
-  #holds = false;
   #released = false;
 
   constructor(private readonly driver: GroupCommitDriver) {}
 
-  /** Takes the writing connection (waiting for its turn), unless this already holds it. */
-  async hold(): Promise<void> {
-    if (this.#holds) return;
-    await this.driver.lock();
-    this.#holds = true;
-  }
-
   release(): void {
     if (this.#released) return;
     this.#released = true;
-    if (this.#holds) this.driver.unlock();
+    this.driver.unlock();
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const { sql, parameters } = compiled;
-    if (!this.#holds) {
-      const read = this.driver.readStatement(sql);
-      if (read) return { rows: read.all(parameters) as R[] };
-      await this.hold();
-    }
     const stmt = this.driver.prepare(sql);
-    if (stmt.reader)
-      return { rows: this.driver.runOnWriter(sql, () => this.#guard(() => stmt.all(parameters))) as R[] };
+    if (stmt.reader) return { rows: this.#guard(() => stmt.all(parameters)) as R[] };
     // A write of its own is acknowledged when it returns: commit the batch first, so that it
     // runs (and is synced) on its own, after what the batch holds.
     if (!this.inTransaction && this.driver.batchOpen) this.driver.commitBatch();
-    const { changes, lastInsertRowid } = this.driver.runOnWriter(sql, () => this.#guard(() => stmt.run(parameters)));
+    const { changes, lastInsertRowid } = this.#guard(() => stmt.run(parameters));
     return {
       numAffectedRows: changes !== undefined && changes !== null ? BigInt(changes) : undefined,
       insertId: lastInsertRowid !== undefined && lastInsertRowid !== null ? BigInt(lastInsertRowid) : undefined,
@@ -332,9 +257,7 @@ class Connection implements DatabaseConnection {
   async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     const { sql, parameters, query } = compiled;
     if (!SelectQueryNode.is(query)) throw new Error('SQLite streams only select queries');
-    const read = this.#holds ? undefined : this.driver.readStatement(sql);
-    if (!read) await this.hold();
-    const stmt = read ?? this.driver.prepare(sql);
+    const stmt = this.driver.prepare(sql);
     for (const row of stmt.iterate(parameters)) yield { rows: [row as R] };
   }
 }
