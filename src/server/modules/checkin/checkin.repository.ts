@@ -52,8 +52,8 @@ const shiftFactsQuery = compiledQuery((db, shiftId: string) =>
     .where('shifts.id', '=', shiftId),
 );
 
-/** An attendance's columns, each selected as `a_<column>` beside a shift's. */
-const OPEN_COLUMNS = [
+/** The columns a new attendance is written with, in the order the compiled insert takes them. */
+const ATTENDANCE_COLUMNS = [
   'id',
   'shift_id',
   'volunteer_id',
@@ -72,9 +72,10 @@ const OPEN_COLUMNS = [
   'flags',
   'reason',
   'recorded_by',
-  'auto_closed',
   'created_at',
-] as const satisfies readonly (keyof AttendanceTable)[];
+] as const;
+/** An attendance's columns, each selected as `a_<column>` beside a shift's. */
+const OPEN_COLUMNS = [...ATTENDANCE_COLUMNS, 'auto_closed'] as const satisfies readonly (keyof AttendanceTable)[];
 
 /** What a volunteer's scan of a shift needs to know: the shift, their open attendance there, their sign-up. */
 export interface ScanFacts {
@@ -215,28 +216,6 @@ export async function insertAttendance(db: Db, row: Insertable<AttendanceTable> 
   return r;
 }
 
-/** The columns a new attendance is written with, in the order the compiled insert takes them. */
-const ATTENDANCE_COLUMNS = [
-  'id',
-  'shift_id',
-  'volunteer_id',
-  'signup_id',
-  'day',
-  'checked_in_at',
-  'in_method',
-  'in_lat',
-  'in_lng',
-  'in_accuracy_m',
-  'checked_out_at',
-  'out_method',
-  'out_lat',
-  'out_lng',
-  'out_accuracy_m',
-  'flags',
-  'reason',
-  'recorded_by',
-  'created_at',
-] as const;
 type NewAttendance = Pick<Insertable<AttendanceTable>, (typeof ATTENDANCE_COLUMNS)[number]>;
 
 const insertAttendanceQuery = compiledQuery((db, ...values: (string | number | null)[]) =>
