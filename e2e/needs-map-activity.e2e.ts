@@ -117,20 +117,43 @@ describe('a need placed on the map, turned into an activity, counted by site', (
 
     const team = dialog.locator('#need-activity_organisationId');
     await team.click();
+    // The list answers the search as it is typed: once the whole name's answer heads it, Enter
+    // takes it (a pointer aimed at a list still being redrawn could miss).
     await team.fill(TEAM);
-    await page.locator('.ant-select-item-option', { hasText: TEAM }).first().click();
-    const popupsClosed = () =>
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active')
+      .filter({ hasText: TEAM })
+      .waitFor();
+    await page.keyboard.press('Enter');
+    await dialog.locator('.ant-select-content', { hasText: TEAM }).waitFor();
+    const popupsClosed = (timeout?: number) =>
       page.waitForFunction(
         `[...document.querySelectorAll('.ant-select-dropdown')].every((e) => getComputedStyle(e).display === 'none' || e.classList.contains('ant-select-dropdown-hidden'))`,
+        undefined,
+        { timeout },
       );
     await popupsClosed();
     const pick = async (id: string, label?: string) => {
+      // A list still loading (the sites follow the team) is redrawn under the pointer once its
+      // answer comes: pick once the spinner has gone, as a person would.
+      const item = dialog.locator('.ant-form-item', { has: dialog.locator(`#${id}`) });
+      await item.locator('.anticon-loading').waitFor({ state: 'detached' });
       await dialog.locator(`#${id}`).click();
-      await page
+      const option = page
         .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: label })
-        .first()
-        .click();
-      await popupsClosed();
+        .first();
+      // Under load a click can fall between two draws of the list and be lost (seen about once in
+      // eight runs on two cores): a person would click again while the list still shows.
+      for (let attempt = 1; ; attempt++) {
+        await option.click();
+        const closed = await popupsClosed(3_000).then(
+          () => true,
+          () => false,
+        );
+        if (closed) return;
+        // Still closing (slowly), or the click was lost and the list is still open.
+        if (attempt === 3 || !(await option.isVisible())) return void (await popupsClosed());
+      }
     };
     await pick('need-activity_field');
     await pick('need-activity_siteId', '解放碑街道新时代文明实践所');

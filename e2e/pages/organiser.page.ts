@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { AdminPage } from './admin.page.js';
 import { motionDone } from '../support/motion.js';
 
@@ -171,7 +171,23 @@ export class OrganiserPage extends AdminPage {
   /** Presses 发布 and says yes to the question that follows. */
   async pressPublish(): Promise<void> {
     await this.page.getByTestId('publish-button').click();
-    await this.page.getByRole('button', { name: /确定发布|确 定 发 布|Yes, publish/ }).click();
+    const confirm = this.page.getByRole('button', { name: /确定发布|确 定 发 布|Yes, publish/ });
+    // Under load a click can fall between two draws of the pop-up and be lost: pressed again only
+    // when no publish request went out and the question still shows, so it never publishes twice.
+    let sent = false;
+    const seen = (r: Request) => {
+      if (r.method() === 'POST' && r.url().endsWith('/publish')) sent = true;
+    };
+    this.page.on('request', seen);
+    try {
+      for (let attempt = 1; ; attempt++) {
+        await confirm.click();
+        for (let i = 0; i < 30 && !sent; i++) await this.page.waitForTimeout(100);
+        if (sent || attempt === 3 || !(await confirm.isVisible())) return;
+      }
+    } finally {
+      this.page.off('request', seen);
+    }
   }
 
   async publish(): Promise<void> {

@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -24,7 +24,9 @@ interface Props {
 export function SearchSelect({ id, value, onChange, placeholder, queryKey, find }: Props) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const found = useQuery({ queryKey: queryKey(q), queryFn: () => find(q) });
+  // The last answer stays listed while the next search runs: the options do not blank out and
+  // come back under the pointer as the admin types.
+  const found = useQuery({ queryKey: queryKey(q), queryFn: () => find(q), placeholderData: keepPreviousData });
   return (
     <Select
       id={id}
