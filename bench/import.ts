@@ -1,33 +1,34 @@
 /**
- * P4: a volunteer register imported through the importer's own path (createImport, then
- * runImportInThread as the worker runs it: in a thread with a capped heap) next to a raw bulk
+ * P4: a volunteer register uploaded to a served Shanmei (the build) as an admin uploads it
+ * (POST /api/v1/imports, then GET /api/v1/imports/:id until it is done), next to a raw bulk
  * insert of the same people into a second database of the same dialect in the same run: users
- * and volunteers rows stored as registration stores them (encrypted, keyed hashes, masks), 500
- * a statement, a transaction per batch, no checks. Peak RSS is the kernel's high-water mark of
- * the process (its threads included) while each runs (or, without /proc, sampled every 50 ms).
+ * and volunteers rows stored as registration stores them (encrypted, keyed hashes, masks), 250
+ * a statement, a transaction per batch, no checks. Peak RSS is the server process's (its import
+ * thread included), the kernel's high-water mark read once the import is done.
  */
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, openAsBlob, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { maskIdNumber, maskPhone, residentIdCheckDigit } from '../src/common/id-numbers.js';
-import { loadConfig } from '../src/server/config.js';
+import type { ImportView } from '../src/common/contract/imports.js';
 import { PersonalDataCipher } from '../src/server/crypto.js';
 import { openDatabase, type Database } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrator.js';
 import { newId, nowIso } from '../src/server/ids.js';
 import { bootstrapAdmin, seedRegionsIfNone, seedServiceFields } from '../src/server/modules/bootstrap/index.js';
-import { createImport } from '../src/server/modules/imports/index.js';
-import type * as ImportsModule from '../src/server/modules/imports/index.js';
-import { userByUsername } from '../src/server/modules/auth/index.js';
-import { grantsOfUser } from '../src/server/platform/access/access.repository.js';
-import { BENCH_SECRET, freshDatabaseUrl, removeDatabase, type Dialect } from './lib/server.js';
+import { BENCH_SECRET, freshDatabaseUrl, removeDatabase, startShanmei, type Dialect } from './lib/server.js';
+
+const ADMIN_PASSWORD = 'bench-admin-password';
 
 export interface ImportFigure {
   rows: number;
   importRate: number;
   rawRate: number;
+  /** The server's peak RSS (MB) by the end of the import. */
   importPeakRssMb: number;
+  /** The server's RSS (MB) before the upload. */
+  serverIdleRssMb: number;
   accepted: number;
 }
 
@@ -64,46 +65,53 @@ async function prepared(url: string): Promise<{ database: Database; streets: str
   await migrateToLatest(database.db);
   await seedRegionsIfNone(database.db, '500000');
   await seedServiceFields(database.db);
-  await bootstrapAdmin(database.db, 'bench-admin-password');
+  await bootstrapAdmin(database.db, ADMIN_PASSWORD);
   const streets = (
     await database.db.selectFrom('regions').select('code').where('level', '=', 'town').orderBy('code').execute()
   ).map((r) => r.code);
   return { database, streets };
 }
 
-/** The kernel's peak RSS of this process (VmHWM, MB), or null where /proc is not there. */
-function peakRssMb(): number | null {
+/** A field of /proc/<pid>/status in MB (VmRSS now, VmHWM the peak), or null without /proc. */
+function processRssMb(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number | null {
   try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    const kb = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb ? Number(kb) / 1024 : null;
   } catch {
     return null;
   }
 }
 
-/**
- * Runs `fn`; answers its result, seconds and peak RSS (MB): the kernel's high-water mark, reset
- * before `fn` (writing 5 to /proc/self/clear_refs), so a peak between two samples counts too;
- * where that is not possible, the RSS sampled every 50 ms.
- */
-async function measured<T>(fn: () => Promise<T>) {
-  let reset = false;
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-    reset = true;
-  } catch {
-    // Not Linux, or not allowed: the samples alone.
-  }
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: number }> {
   const t0 = performance.now();
-  try {
-    const result = await fn();
-    const hwm = reset ? peakRssMb() : null;
-    const sampled = Math.max(peak, process.memoryUsage().rss) / 2 ** 20;
-    return { result, seconds: (performance.now() - t0) / 1000, peakMb: Math.max(sampled, hwm ?? 0) };
-  } finally {
-    clearInterval(timer);
+  const result = await fn();
+  return { result, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Logs in as the admin, uploads `file` (streamed from disk) and polls the import until it has ended. */
+async function uploadAndWait(url: string, file: string): Promise<ImportView> {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'admin', password: ADMIN_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const me = (await (await fetch(`${url}/api/v1/me`, { headers: { cookie } })).json()) as { csrfToken: string };
+  const headers = { cookie, 'x-csrf-token': me.csrfToken };
+  const form = new FormData();
+  form.set('kind', 'volunteers');
+  form.set('file', await openAsBlob(file), 'register.csv');
+  const created = await fetch(`${url}/api/v1/imports`, { method: 'POST', headers, body: form });
+  if (created.status !== 202) throw new Error(`upload: ${created.status} ${await created.text()}`);
+  const { id } = (await created.json()) as { id: string };
+  for (;;) {
+    const r = await fetch(`${url}/api/v1/imports/${id}`, { headers });
+    if (!r.ok) throw new Error(`import ${id}: ${r.status} ${await r.text()}`);
+    const view = (await r.json()) as ImportView;
+    if (view.status === 'done') return view;
+    if (view.status === 'failed') throw new Error(`import failed: ${JSON.stringify(view.failure)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
@@ -125,7 +133,7 @@ export async function importBench(dialect: Dialect, rows: number): Promise<Impor
     await once(out, 'finish');
 
     // Raw: the same people stored as registration stores them, without a check.
-    const raw = await measured(async () => {
+    const raw = await timed(async () => {
       let batch: Person[] = [];
       let written = 0;
       const flush = async () => {
@@ -182,34 +190,27 @@ export async function importBench(dialect: Dialect, rows: number): Promise<Impor
       if (batch.length > 0) await flush();
     });
 
-    const config = loadConfig({ ...process.env, DATABASE_URL: importUrl, SHANMEI_SECRET: BENCH_SECRET });
-    const ctx = { config, database: a.database, cipher };
-    const admin = await userByUsername(a.database.db, 'admin');
-    if (!admin) throw new Error('no admin');
-    const actor = {
-      userId: admin.id,
-      via: 'session' as const,
-      sessionId: null,
-      csrfToken: null,
-      grants: await grantsOfUser(a.database.db, admin.id),
-    };
-    // The import thread as the server runs it: the build (`npm run bench` builds it first), not
-    // the sources through tsx, whose loader would weigh on the thread's memory.
-    const built = '../dist/server/modules/imports/index.js';
-    const { runImportInThread } = (await import(built)) as typeof ImportsModule;
-    const imported = await measured(async () => {
-      const { id } = await createImport(ctx, actor, { kind: 'volunteers', allOrNothing: false }, { path: file });
-      return runImportInThread(ctx, id, 'bench');
-    });
-    return {
-      rows,
-      importRate: rows / imported.seconds,
-      rawRate: rows / raw.seconds,
-      importPeakRssMb: imported.peakMb,
-      accepted: imported.result?.accepted ?? 0,
-    };
-  } finally {
+    // The import as a city's admin runs it: the file uploaded to a served process (the build),
+    // which runs it in its import thread; timed from the upload to the import's end, and the
+    // server's own peak RSS read from the kernel once it has finished.
     await a.database.close();
+    const server = await startShanmei(importUrl);
+    try {
+      const idleRssMb = processRssMb(server.child.pid, 'VmRSS');
+      const imported = await timed(() => uploadAndWait(server.url, file));
+      return {
+        rows,
+        importRate: rows / imported.seconds,
+        rawRate: rows / raw.seconds,
+        importPeakRssMb: processRssMb(server.child.pid, 'VmHWM') ?? Number.NaN,
+        serverIdleRssMb: idleRssMb ?? Number.NaN,
+        accepted: imported.result.accepted,
+      };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await a.database.close().catch(() => undefined);
     await b.database.close();
     await removeDatabase(importUrl);
     await removeDatabase(rawUrl);

@@ -12,8 +12,8 @@
 //   P2  counter redemptions under contention (4 clerks, few wallets and goods, every tenth a
 //       repeated key); target ≥ 50 % of the redemption service in-process, zero double spends
 //
-//   P4  a volunteer register imported (200,000 CSV rows; the issue's million: --import-rows 1000000) next to a raw bulk
-//       insert of the same people; target ≥ 50 % of the raw rate with the process's RSS < 300 MB
+//   P4  a volunteer register uploaded to a served process and imported there (200,000 CSV rows; the issue's million:
+//       --import-rows 1000000) next to a raw bulk insert of the same people; target ≥ 50 % of the raw rate with the server's peak RSS < 300 MB
 //
 //   S1  the statistics overview (city, district, department, one month) on a generated city
 //       of two sizes (1 % and 10 % of Chongqing: 100,000 and 1 million records; or
@@ -251,12 +251,17 @@ try {
         scenario: `P4 volunteer import (${fmt(p4.rows)} CSV rows, ${fmt(p4.accepted)} accepted)`,
         dialect: d,
         workers: 1,
-        figure: `${fmt(p4.importRate)} rows/s, peak RSS ${fmt(p4.importPeakRssMb)} MB`,
+        figure: `${fmt(p4.importRate)} rows/s, server peak RSS ${fmt(p4.importPeakRssMb)} MB (idle ${fmt(p4.serverIdleRssMb)})`,
         limit: `raw bulk insert ${fmt(p4.rawRate)} rows/s`,
         ratio: p4.importRate / p4.rawRate,
         target: '≥ 50 %, RSS < 300 MB',
         met: p4.importRate / p4.rawRate >= 0.5 && p4.importPeakRssMb < 300,
-        values: { importRate: p4.importRate, rawRate: p4.rawRate, peakRssMb: p4.importPeakRssMb },
+        values: {
+          importRate: p4.importRate,
+          rawRate: p4.rawRate,
+          peakRssMb: p4.importPeakRssMb,
+          idleRssMb: p4.serverIdleRssMb,
+        },
       });
     }
     if (!quick && runs('F')) {
