@@ -35,6 +35,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** Kysely's query log (for profiling: each query with its duration). */
   log?: KyselyConfig['log'];
+  /** SQLite's page cache in KiB (better-sqlite3 builds SQLite with 16,000). */
+  sqliteCacheKiB?: number;
 }
 
 export function openDatabase(url: string, opts: OpenOptions = {}): Database {
@@ -52,6 +54,7 @@ export function openDatabase(url: string, opts: OpenOptions = {}): Database {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    if (opts.sqliteCacheKiB !== undefined) sqlite.pragma(`cache_size = -${Math.trunc(opts.sqliteCacheKiB)}`);
     const db = new Kysely<DB>({ dialect: new GroupCommitSqliteDialect(withStatementCache(sqlite)), log: opts.log });
     return { db, dialect, close: () => db.destroy() };
   }

@@ -21,9 +21,10 @@ import type { ImportReason } from './imports.words.js';
 /**
  * An import keeps a batch of rows, the first row of each key (outside the heap) and the
  * importer's code: about 40 MB of live heap. Without a cap V8 lets garbage grow the heap to
- * 150 MB and more before it collects.
+ * 150 MB and more before it collects; these caps keep a million-row import in a server under
+ * 300 MB (bench P4).
  */
-export const THREAD_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+export const THREAD_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 const IDLE_MS = 60_000;
 const MAX_IDLE = 2;
 
